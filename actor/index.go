@@ -1,0 +1,334 @@
+package actor
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"iter"
+	"slices"
+	"strings"
+)
+
+// Errors that need the whole set of actors, returned wrapped in a [Problem].
+var (
+	ErrDuplicateID    = errors.New("duplicate actor ID")
+	ErrUnknownActor   = errors.New("unknown actor")
+	ErrMembershipLoop = errors.New("membership loop")
+)
+
+// Problems is the error [NewIndex] returns: every problem found, in the
+// order of the actors and their fields.
+type Problems []Problem
+
+func (ps Problems) Error() string {
+	var b strings.Builder
+	for i, p := range ps {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		fmt.Fprintf(&b, "actors[%d].%s", p.Actor, p.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns the problems as errors, so that [errors.Is] finds the
+// sentinels inside them.
+func (ps Problems) Unwrap() []error {
+	errs := make([]error, len(ps))
+	for i, p := range ps {
+		errs[i] = p
+	}
+	return errs
+}
+
+// Index answers questions about a set of actors: lookups by ID, membership
+// at any depth, and who holds a veto in a body's rule. It is built once by
+// [NewIndex], never changes, and is safe for concurrent use.
+type Index struct {
+	actors []Actor
+	byID   []int32 // positions in actors, sorted by ID
+	spans  []spans // per actor
+	data   []int32 // the positions that spans point into
+}
+
+type span struct{ lo, hi int32 }
+
+type spans struct {
+	members span // direct members, as given
+	desc    span // the actor and its members at any depth, sorted by position
+	vetoes  span // veto holders of the rule, through member bodies, sorted
+}
+
+// NewIndex indexes actors. It checks every actor ([Actor.Check]) and the
+// set as a whole: duplicate IDs, members that are not among actors, and
+// membership loops. When it finds a problem it returns a nil Index and a
+// [Problems] error holding all of them. The Index keeps actors as given;
+// the caller must not change them afterwards.
+func NewIndex(actors []Actor) (*Index, error) {
+	x := &Index{actors: actors}
+	var ps Problems
+	for i, a := range actors {
+		for _, p := range a.Check() {
+			p.Actor = i
+			ps = append(ps, p)
+		}
+	}
+	x.byID = make([]int32, len(actors))
+	for i := range x.byID {
+		x.byID[i] = int32(i)
+	}
+	slices.SortStableFunc(x.byID, func(i, j int32) int { return cmp.Compare(actors[i].ID, actors[j].ID) })
+	for k := 1; k < len(x.byID); k++ {
+		if i, j := x.byID[k-1], x.byID[k]; actors[i].ID == actors[j].ID {
+			ps = append(ps, Problem{Actor: int(j), Field: "id", Err: fmt.Errorf("%w %q (also actors[%d])", ErrDuplicateID, actors[j].ID, i)})
+		}
+	}
+
+	// Direct members, resolved.
+	x.spans = make([]spans, len(actors))
+	total := 0
+	for _, a := range actors {
+		total += len(a.Members)
+	}
+	x.data = make([]int32, 0, 3*total+2*len(actors))
+	for i, a := range actors {
+		lo := int32(len(x.data))
+		for k, m := range a.Members {
+			j, ok := x.lookup(m)
+			if !ok {
+				if m.Valid() {
+					ps = append(ps, Problem{Actor: i, Field: fmt.Sprintf("members[%d]", k), Err: fmt.Errorf("%w %q", ErrUnknownActor, m)})
+				}
+				continue
+			}
+			if j != int32(i) {
+				x.data = append(x.data, j)
+			}
+		}
+		x.spans[i].members = span{lo, int32(len(x.data))}
+	}
+	if loops := x.loops(); len(loops) > 0 {
+		return nil, append(ps, loops...)
+	}
+	if len(ps) > 0 {
+		slices.SortStableFunc(ps, func(p, q Problem) int { return cmp.Compare(p.Actor, q.Actor) })
+		return nil, ps
+	}
+	x.closures()
+	return x, nil
+}
+
+// lookup returns the position of the actor with the given ID.
+func (x *Index) lookup(id ID) (int32, bool) {
+	k, ok := slices.BinarySearchFunc(x.byID, id, func(i int32, id ID) int { return cmp.Compare(x.actors[i].ID, id) })
+	if !ok {
+		return -1, false
+	}
+	return x.byID[k], true
+}
+
+func (x *Index) members(i int32) []int32 { s := x.spans[i].members; return x.data[s.lo:s.hi] }
+
+// loops finds membership cycles by depth-first search, reporting each once,
+// at the member edge that closes it.
+func (x *Index) loops() Problems {
+	const (
+		white = iota
+		grey
+		black
+	)
+	color := make([]uint8, len(x.actors))
+	var ps Problems
+	var stack []int32
+	var visit func(i int32)
+	visit = func(i int32) {
+		color[i] = grey
+		stack = append(stack, i)
+		for _, j := range x.members(i) {
+			switch color[j] {
+			case white:
+				visit(j)
+			case grey:
+				start := slices.Index(stack, j)
+				var path []string
+				for _, k := range stack[start:] {
+					path = append(path, string(x.actors[k].ID))
+				}
+				path = append(path, string(x.actors[j].ID))
+				field := fmt.Sprintf("members[%d]", slices.Index(x.actors[i].Members, x.actors[j].ID))
+				ps = append(ps, Problem{Actor: int(i), Field: field, Err: fmt.Errorf("%w: %s", ErrMembershipLoop, strings.Join(path, " → "))})
+			}
+		}
+		stack = stack[:len(stack)-1]
+		color[i] = black
+	}
+	for i := range x.actors {
+		if color[i] == white {
+			visit(int32(i))
+		}
+	}
+	return ps
+}
+
+// closures fills in, for every actor, its members at any depth and the veto
+// holders of its rule. Membership is acyclic here, so a post-order walk
+// computes each from its members'.
+func (x *Index) closures() {
+	done := make([]bool, len(x.actors))
+	var visit func(i int32)
+	visit = func(i int32) {
+		if done[i] {
+			return
+		}
+		done[i] = true
+		for _, j := range x.members(i) {
+			visit(j)
+		}
+		lo := int32(len(x.data))
+		x.data = append(x.data, i)
+		for _, j := range x.members(i) {
+			s := x.spans[j].desc
+			x.data = append(x.data, x.data[s.lo:s.hi]...)
+		}
+		x.spans[i].desc = x.sortSpan(lo)
+
+		lo = int32(len(x.data))
+		a := x.actors[i]
+		if !a.Kind.IsBody() {
+			x.data = append(x.data, i)
+		} else {
+			// The same holders as a.RuleVetoes, without its allocation.
+			add := func(j int32) {
+				x.data = append(x.data, j)
+				if x.actors[j].Kind.IsBody() {
+					s := x.spans[j].vetoes
+					x.data = append(x.data, x.data[s.lo:s.hi]...)
+				}
+			}
+			for _, v := range a.Vetoes {
+				j, _ := x.lookup(v)
+				add(j)
+			}
+			if q := a.Quorum(); q > 0 && len(a.Members)-1 < q {
+				for _, j := range x.members(i) {
+					add(j)
+				}
+			}
+		}
+		x.spans[i].vetoes = x.sortSpan(lo)
+	}
+	for i := range x.actors {
+		visit(int32(i))
+	}
+}
+
+// sortSpan sorts and deduplicates data[lo:] and returns it as a span.
+func (x *Index) sortSpan(lo int32) span {
+	s := x.data[lo:]
+	slices.Sort(s)
+	s = slices.Compact(s)
+	x.data = x.data[:int(lo)+len(s)]
+	return span{lo, int32(len(x.data))}
+}
+
+// Len returns the number of actors.
+func (x *Index) Len() int { return len(x.actors) }
+
+// Lookup returns the actor with the given ID.
+func (x *Index) Lookup(id ID) (Actor, bool) {
+	i, ok := x.lookup(id)
+	if !ok {
+		return Actor{}, false
+	}
+	return x.actors[i], true
+}
+
+// Has reports whether an actor with the given ID exists.
+func (x *Index) Has(id ID) bool {
+	_, ok := x.lookup(id)
+	return ok
+}
+
+// Pos returns the position of the actor with the given ID in the slice
+// given to [NewIndex], or -1.
+func (x *Index) Pos(id ID) int {
+	i, _ := x.lookup(id)
+	return int(i)
+}
+
+// IDs returns the actors' IDs in sorted order.
+func (x *Index) IDs() iter.Seq[ID] {
+	return func(yield func(ID) bool) {
+		for _, i := range x.byID {
+			if !yield(x.actors[i].ID) {
+				return
+			}
+		}
+	}
+}
+
+// IsMember reports whether a is a member of body at any depth: a direct
+// member, or a member of a member, and so on. No actor is a member of
+// itself.
+func (x *Index) IsMember(a, body ID) bool {
+	i, ok := x.lookup(a)
+	j, ok2 := x.lookup(body)
+	return ok && ok2 && i != j && x.Within(int(i), int(j))
+}
+
+// Within reports whether the actor at position i is the actor at position
+// j or one of its members at any depth. Positions are those of the slice
+// given to [NewIndex]; Within is the allocation-free form of [Index.IsMember]
+// for tools that index actors by position.
+func (x *Index) Within(i, j int) bool {
+	_, ok := slices.BinarySearch(x.descPos(int32(j)), int32(i))
+	return ok
+}
+
+func (x *Index) descPos(i int32) []int32 { s := x.spans[i].desc; return x.data[s.lo:s.hi] }
+
+func (x *Index) vetoPos(i int32) []int32 { s := x.spans[i].vetoes; return x.data[s.lo:s.hi] }
+
+// Contributors returns the actor with the given ID and all its members at
+// any depth, in the order of [NewIndex]'s slice: everyone who takes part
+// when that actor provides a guarantee. It yields nothing for an unknown ID.
+func (x *Index) Contributors(id ID) iter.Seq[ID] {
+	i, ok := x.lookup(id)
+	return x.ids(ok, func() []int32 { return x.descPos(i) })
+}
+
+// ContributorPos is the positional form of [Index.Contributors]: positions
+// in NewIndex's slice, sorted. The caller must not change the slice.
+func (x *Index) ContributorPos(i int) []int32 { return x.descPos(int32(i)) }
+
+// VetoHolders returns the actors whose "no" alone stops the actor with the
+// given ID from acting, sorted by position in NewIndex's slice. For a state
+// that is the state itself. For a body it is the veto holders of its rule
+// ([Actor.RuleVetoes]) and, where one of them is a body, that body's own veto
+// holders, at any depth: a member that can block a unanimity body which in
+// turn can block this one holds a veto here too. A coalition that decides
+// separately yields only its explicit vetoes, often none.
+func (x *Index) VetoHolders(id ID) iter.Seq[ID] {
+	i, ok := x.lookup(id)
+	return x.ids(ok, func() []int32 { return x.vetoPos(i) })
+}
+
+// VetoPos is the positional form of [Index.VetoHolders]. The caller must
+// not change the slice.
+func (x *Index) VetoPos(i int) []int32 { return x.vetoPos(int32(i)) }
+
+// At returns the actor at position i of NewIndex's slice.
+func (x *Index) At(i int) Actor { return x.actors[i] }
+
+func (x *Index) ids(ok bool, pos func() []int32) iter.Seq[ID] {
+	return func(yield func(ID) bool) {
+		if !ok {
+			return
+		}
+		for _, j := range pos() {
+			if !yield(x.actors[j].ID) {
+				return
+			}
+		}
+	}
+}

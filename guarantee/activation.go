@@ -1,0 +1,164 @@
+package guarantee
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/entente-go/entente/actor"
+)
+
+// Mode says whose consent a guarantee needs once it is due. The zero Mode is
+// [ByProvider], the default.
+type Mode uint8
+
+const (
+	// ByProvider needs the provider's decision: a state's own, or a body's
+	// through its decision rule.
+	ByProvider Mode = iota
+	// Automatic needs nobody's consent: the guarantee fires when due.
+	Automatic
+	// Consent needs each listed actor to agree, in addition to the provider.
+	Consent
+	// ByBody needs a decision of the listed body, by that body's rule.
+	ByBody
+)
+
+var modeNames = [...]string{ByProvider: "provider", Automatic: "automatic", Consent: "consent", ByBody: "body"}
+
+// String returns "provider", "automatic", "consent" or "body".
+func (m Mode) String() string {
+	if int(m) < len(modeNames) {
+		return modeNames[m]
+	}
+	return "Mode(" + strconv.Itoa(int(m)) + ")"
+}
+
+// Activation says whose consent a guarantee needs when it is due. The zero
+// Activation is the provider's own decision.
+type Activation struct {
+	Mode   Mode
+	Actors []actor.ID // the consenting actors (Consent) or the one body (ByBody)
+}
+
+// ConsentOf returns the activation that needs each of ids to agree, in
+// addition to the provider.
+func ConsentOf(ids ...actor.ID) Activation { return Activation{Mode: Consent, Actors: ids} }
+
+// DecidedBy returns the activation that needs a decision of body.
+func DecidedBy(body actor.ID) Activation {
+	return Activation{Mode: ByBody, Actors: []actor.ID{body}}
+}
+
+// String returns the activation as written in scenario files: "provider",
+// "automatic", "consent(A, B)" or "body(X)".
+func (a Activation) String() string {
+	if a.Mode != Consent && a.Mode != ByBody {
+		return a.Mode.String()
+	}
+	var b strings.Builder
+	b.WriteString(a.Mode.String())
+	b.WriteByte('(')
+	for i, id := range a.Actors {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(string(id))
+	}
+	b.WriteByte(')')
+	return b.String()
+}
+
+// ParseActivation parses an activation as written by [Activation.String].
+// The empty string parses as the zero Activation (the provider decides).
+func ParseActivation(s string) (Activation, error) {
+	c, err := ParseCondition(s)
+	if err != nil {
+		return Activation{}, err
+	}
+	bad := func(msg string) (Activation, error) {
+		return Activation{}, &SyntaxError{Input: s, Column: 1, Msg: msg}
+	}
+	if c.Op == Always {
+		return Activation{}, nil
+	}
+	if c.Op != OnEvent {
+		return bad("want automatic, provider, consent(A, ...) or body(X)")
+	}
+	a := Activation{Actors: c.Event.Args}
+	switch c.Event.Name {
+	case "provider", "automatic":
+		if len(a.Actors) > 0 {
+			return bad(c.Event.Name + " takes no arguments")
+		}
+		a.Mode = ByProvider
+		if c.Event.Name == "automatic" {
+			a.Mode = Automatic
+		}
+		return Activation{Mode: a.Mode}, nil
+	case "consent":
+		a.Mode = Consent
+	case "body":
+		a.Mode = ByBody
+	default:
+		return bad(fmt.Sprintf("unknown activation %q: want automatic, provider, consent(A, ...) or body(X)", c.Event.Name))
+	}
+	if err := a.Check(); err != nil {
+		return bad(err.Error())
+	}
+	return a, nil
+}
+
+// Check returns an error if a is malformed: an unknown mode, consent with
+// no actors or a repeated one, body with other than one actor, or actors
+// given to a mode that takes none.
+func (a Activation) Check() error {
+	switch a.Mode {
+	case ByProvider, Automatic:
+		if len(a.Actors) > 0 {
+			return fmt.Errorf("%s takes no actors", a.Mode)
+		}
+	case Consent:
+		if len(a.Actors) == 0 {
+			return fmt.Errorf("consent needs at least one actor")
+		}
+		for i, id := range a.Actors {
+			if _, err := actor.ParseID(string(id)); err != nil {
+				return err
+			}
+			for _, prev := range a.Actors[:i] {
+				if prev == id {
+					return fmt.Errorf("consent names %q twice", id)
+				}
+			}
+		}
+	case ByBody:
+		if len(a.Actors) != 1 {
+			return fmt.Errorf("body takes exactly one actor; found %d", len(a.Actors))
+		}
+		if _, err := actor.ParseID(string(a.Actors[0])); err != nil {
+			return err
+		}
+	default:
+		return fmt.Errorf("invalid activation mode %d", a.Mode)
+	}
+	return nil
+}
+
+// MarshalText implements [encoding.TextMarshaler].
+func (a Activation) MarshalText() ([]byte, error) {
+	if err := a.Check(); err != nil {
+		return nil, err
+	}
+	return []byte(a.String()), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (a *Activation) UnmarshalText(text []byte) error {
+	v, err := ParseActivation(string(text))
+	if err != nil {
+		return err
+	}
+	*a = v
+	return nil
+}

@@ -1,0 +1,528 @@
+package guarantee
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/entente-go/entente/actor"
+)
+
+// Names of the events the SDK gives a meaning to. Any other name is an
+// event too; it simply has no special role.
+const (
+	// EventAttack, as attack(A, B), says A attacks B. A is an attacker of
+	// any trigger that names the event.
+	EventAttack = "attack"
+	// EventViolation, as violation(A), says A violates the deal. A is an
+	// attacker of any trigger that names the event.
+	EventViolation = "violation"
+	// EventPeaceDeal says a peace deal is reached.
+	EventPeaceDeal = "peace-deal"
+	// EventCeasefire says a ceasefire holds.
+	EventCeasefire = "ceasefire"
+)
+
+// Event is something that happens: a name and the actors it involves, as in
+// "peace-deal" or "attack(RU, UA)".
+type Event struct {
+	Name string
+	Args []actor.ID
+}
+
+// String returns the event as written: "peace-deal", "attack(RU, UA)".
+func (e Event) String() string {
+	var b strings.Builder
+	e.write(&b)
+	return b.String()
+}
+
+func (e Event) write(b *strings.Builder) {
+	b.WriteString(e.Name)
+	if len(e.Args) == 0 {
+		return
+	}
+	b.WriteByte('(')
+	for i, a := range e.Args {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(string(a))
+	}
+	b.WriteByte(')')
+}
+
+// Equal reports whether e and f are the same event.
+func (e Event) Equal(f Event) bool { return e.Name == f.Name && slices.Equal(e.Args, f.Args) }
+
+// Attacker returns the actor an attack or a violation is by: the first
+// argument of an "attack" or "violation" event.
+func (e Event) Attacker() (actor.ID, bool) {
+	if (e.Name == EventAttack || e.Name == EventViolation) && len(e.Args) > 0 {
+		return e.Args[0], true
+	}
+	return "", false
+}
+
+// Op is the operator at the top of a [Condition]. The zero Op is [Always].
+type Op uint8
+
+const (
+	// Always is the empty condition: it holds from the moment the deal holds.
+	Always Op = iota
+	// OnEvent holds once its event has happened.
+	OnEvent
+	// All holds when every sub-condition holds.
+	All
+	// Any holds when at least one sub-condition holds.
+	Any
+	// Not holds when its one sub-condition does not.
+	Not
+)
+
+// Condition says when a guarantee is due: an event, or all, any or not of
+// other conditions. The zero Condition is [Always]. Conditions are written
+// and parsed in the grammar of scenario files:
+//
+//	condition = call | name
+//	call      = name "(" [ arg { "," arg } ] ")"
+//	arg       = condition | actor-id
+//
+// where all(c, ...), any(c, ...) and not(c) combine conditions and every
+// other name is an event whose arguments are actor IDs.
+type Condition struct {
+	Op    Op
+	Event Event       // when Op is OnEvent
+	Sub   []Condition // when Op is All, Any or Not
+}
+
+// On returns the condition that holds once the named event has happened.
+func On(name string, args ...actor.ID) Condition {
+	return Condition{Op: OnEvent, Event: Event{Name: name, Args: args}}
+}
+
+// AllOf returns the condition that holds when all of cs hold.
+func AllOf(cs ...Condition) Condition { return Condition{Op: All, Sub: cs} }
+
+// AnyOf returns the condition that holds when any of cs holds.
+func AnyOf(cs ...Condition) Condition { return Condition{Op: Any, Sub: cs} }
+
+// NotOf returns the condition that holds when c does not.
+func NotOf(c Condition) Condition { return Condition{Op: Not, Sub: []Condition{c}} }
+
+// Attack returns the condition "attack(by, on)": by attacks on.
+func Attack(by, on actor.ID) Condition { return On(EventAttack, by, on) }
+
+// IsAlways reports whether c is the empty condition.
+func (c Condition) IsAlways() bool { return c.Op == Always }
+
+// String returns c in the grammar [ParseCondition] reads, with ", "
+// between arguments; the empty condition is "".
+func (c Condition) String() string {
+	var b strings.Builder
+	c.write(&b)
+	return b.String()
+}
+
+func (c Condition) write(b *strings.Builder) {
+	switch c.Op {
+	case OnEvent:
+		c.Event.write(b)
+	case All, Any, Not:
+		b.WriteString([...]string{All: "all", Any: "any", Not: "not"}[c.Op])
+		b.WriteByte('(')
+		for i, s := range c.Sub {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			s.write(b)
+		}
+		b.WriteByte(')')
+	}
+}
+
+// Holds reports whether c holds when exactly the events for which happened
+// returns true have happened. The empty condition always holds.
+func (c Condition) Holds(happened func(Event) bool) bool {
+	switch c.Op {
+	case OnEvent:
+		return happened(c.Event)
+	case All:
+		for _, s := range c.Sub {
+			if !s.Holds(happened) {
+				return false
+			}
+		}
+		return true
+	case Any:
+		return slices.ContainsFunc(c.Sub, func(s Condition) bool { return s.Holds(happened) })
+	case Not:
+		return len(c.Sub) == 1 && !c.Sub[0].Holds(happened)
+	}
+	return true
+}
+
+// Events returns every event c names, in the order written, each once.
+func (c Condition) Events() []Event {
+	var out []Event
+	c.walk(func(e Event) {
+		if !slices.ContainsFunc(out, e.Equal) {
+			out = append(out, e)
+		}
+	})
+	return out
+}
+
+func (c Condition) walk(f func(Event)) {
+	if c.Op == OnEvent {
+		f(c.Event)
+	}
+	for _, s := range c.Sub {
+		s.walk(f)
+	}
+}
+
+// Attackers returns, sorted and each once, every actor named as the first
+// argument of an "attack" or "violation" event anywhere in c, under any
+// operator, "not" included: the actors the guarantee is meant to answer.
+func (c Condition) Attackers() []actor.ID { return c.AppendAttackers(nil) }
+
+// AppendAttackers appends c's attackers to dst, sorted and each once
+// within what it appends, and returns the extended slice.
+func (c Condition) AppendAttackers(dst []actor.ID) []actor.ID {
+	n := len(dst)
+	c.walk(func(e Event) {
+		if a, ok := e.Attacker(); ok && !slices.Contains(dst[n:], a) {
+			dst = append(dst, a)
+		}
+	})
+	slices.Sort(dst[n:])
+	return dst
+}
+
+// HasAttacker reports whether a is an attacker of c.
+func (c Condition) HasAttacker(a actor.ID) bool {
+	found := false
+	c.walk(func(e Event) {
+		if x, ok := e.Attacker(); ok && x == a {
+			found = true
+		}
+	})
+	return found
+}
+
+// satBudget bounds the work [Condition.Satisfiable] does on one condition.
+const satBudget = 1 << 16
+
+// Satisfiable reports whether some set of events makes c hold. A condition
+// such as all(peace-deal, not(peace-deal)) never holds. Events are taken as
+// independent: any of them may or may not have happened.
+//
+// The search backtracks over the events c names, pruning with three-valued
+// evaluation, so it is fast for conditions of the size people write. On a
+// condition so large and tangled that the search exceeds a fixed budget, it
+// gives up and reports true (may hold), so that it never hangs and never
+// calls a live condition dead.
+func (c Condition) Satisfiable() bool {
+	events := c.Events()
+	val := make([]int8, len(events)) // 0 unknown, 1 happened, -1 not
+	steps := 0
+	var search func(k int) bool
+	search = func(k int) bool {
+		steps++
+		switch c.eval3(events, val) {
+		case 1:
+			return true
+		case -1:
+			return false
+		}
+		if k == len(events) || steps > satBudget {
+			return steps > satBudget
+		}
+		for _, v := range [...]int8{1, -1} {
+			val[k] = v
+			if search(k + 1) {
+				return true
+			}
+		}
+		val[k] = 0
+		return false
+	}
+	return search(0)
+}
+
+// eval3 evaluates c in three-valued logic: 1 true, -1 false, 0 unknown.
+func (c Condition) eval3(events []Event, val []int8) int8 {
+	switch c.Op {
+	case OnEvent:
+		return val[slices.IndexFunc(events, c.Event.Equal)]
+	case All, Any:
+		unit, zero := int8(1), int8(-1) // identity and absorbing value for All
+		if c.Op == Any {
+			unit, zero = -1, 1
+		}
+		r := unit
+		for _, s := range c.Sub {
+			switch s.eval3(events, val) {
+			case zero:
+				return zero
+			case 0:
+				r = 0
+			}
+		}
+		return r
+	case Not:
+		if len(c.Sub) == 1 {
+			return -c.Sub[0].eval3(events, val)
+		}
+	}
+	return 1
+}
+
+// MaxDepth is how deeply conditions may nest. A deeper one is a syntax
+// error, so that no input can exhaust the stack.
+const MaxDepth = 64
+
+// SyntaxError is a malformed condition or activation. Column counts
+// characters from 1 within Input.
+type SyntaxError struct {
+	Input  string
+	Column int
+	Msg    string
+}
+
+func (e *SyntaxError) Error() string {
+	return fmt.Sprintf("column %d: %s in %q", e.Column, e.Msg, e.Input)
+}
+
+// ParseCondition parses a condition in the grammar documented on
+// [Condition]. Whitespace is free. The empty string (or only spaces) parses
+// as the empty condition. ParseCondition(c.String()) returns c for every
+// condition it returned.
+func ParseCondition(s string) (Condition, error) {
+	p := parser{in: s}
+	p.space()
+	if p.pos == len(s) {
+		return Condition{}, nil
+	}
+	c, err := p.condition(0)
+	if err != nil {
+		return Condition{}, err
+	}
+	p.space()
+	if p.pos != len(s) {
+		return Condition{}, p.errorf("unexpected %s after the condition", p.quoteNext())
+	}
+	return c, nil
+}
+
+// MustParseCondition is like [ParseCondition] but panics on error. It is
+// meant for conditions written in Go source.
+func MustParseCondition(s string) Condition {
+	c, err := ParseCondition(s)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+type parser struct {
+	in  string
+	pos int
+}
+
+func (p *parser) errorf(format string, args ...any) *SyntaxError {
+	return &SyntaxError{Input: p.in, Column: utf8.RuneCountInString(p.in[:p.pos]) + 1, Msg: fmt.Sprintf(format, args...)}
+}
+
+func (p *parser) quoteNext() string {
+	if p.pos >= len(p.in) {
+		return "end"
+	}
+	r, _ := utf8.DecodeRuneInString(p.in[p.pos:])
+	return fmt.Sprintf("%q", r)
+}
+
+func (p *parser) space() {
+	for p.pos < len(p.in) && (p.in[p.pos] == ' ' || p.in[p.pos] == '\t' || p.in[p.pos] == '\n' || p.in[p.pos] == '\r') {
+		p.pos++
+	}
+}
+
+// word reads a run of ID characters (letters, digits, '-', '_').
+func (p *parser) word() string {
+	start := p.pos
+	for p.pos < len(p.in) && actor.IsIDByte(p.in[p.pos]) {
+		p.pos++
+	}
+	return p.in[start:p.pos]
+}
+
+func (p *parser) peek(c byte) bool {
+	p.space()
+	return p.pos < len(p.in) && p.in[p.pos] == c
+}
+
+func (p *parser) condition(depth int) (Condition, error) {
+	if depth >= MaxDepth {
+		return Condition{}, p.errorf("conditions nest deeper than %d levels", MaxDepth)
+	}
+	p.space()
+	start := p.pos
+	name := p.word()
+	if name == "" {
+		return Condition{}, p.errorf("want an event name or all, any, not; found %s", p.quoteNext())
+	}
+	if strings.IndexByte(name, '_') >= 0 {
+		p.pos = start + strings.IndexByte(name, '_')
+		return Condition{}, p.errorf("an event name has letters, digits and '-' only; found '_' in %q", name)
+	}
+	op := OnEvent
+	switch name {
+	case "all":
+		op = All
+	case "any":
+		op = Any
+	case "not":
+		op = Not
+	}
+	if !p.peek('(') {
+		if op != OnEvent {
+			return Condition{}, p.errorf("%s needs arguments in parentheses", name)
+		}
+		return Condition{Op: OnEvent, Event: Event{Name: name}}, nil
+	}
+	open := p.pos
+	p.pos++ // '('
+	c := Condition{Op: op}
+	if op == OnEvent {
+		c.Event.Name = name
+	}
+	for n := 0; ; n++ {
+		if p.peek(')') {
+			if n > 0 {
+				return Condition{}, p.errorf("want an argument after ','")
+			}
+			p.pos++
+			break
+		}
+		if op == OnEvent {
+			p.space()
+			at := p.pos
+			id := p.word()
+			if id == "" {
+				return Condition{}, p.errorf("want an actor ID as argument of %s; found %s", name, p.quoteNext())
+			}
+			if !actor.ID(id).Valid() {
+				p.pos = at
+				return Condition{}, p.errorf("invalid actor ID %q", id)
+			}
+			if p.peek('(') {
+				return Condition{}, p.errorf("the arguments of event %s are actor IDs, not conditions", name)
+			}
+			c.Event.Args = append(c.Event.Args, actor.ID(id))
+		} else {
+			sub, err := p.condition(depth + 1)
+			if err != nil {
+				return Condition{}, err
+			}
+			c.Sub = append(c.Sub, sub)
+		}
+		p.space()
+		if p.pos >= len(p.in) {
+			p.pos = open
+			return Condition{}, p.errorf("unclosed '(' of %s", name)
+		}
+		switch p.in[p.pos] {
+		case ',':
+			p.pos++
+			continue
+		case ')':
+			p.pos++
+		default:
+			return Condition{}, p.errorf("want ',' or ')'; found %s", p.quoteNext())
+		}
+		break
+	}
+	switch {
+	case op == Not && len(c.Sub) != 1:
+		p.pos = start
+		return Condition{}, p.errorf("not takes exactly one condition; found %d", len(c.Sub))
+	case (op == All || op == Any) && len(c.Sub) == 0:
+		p.pos = start
+		return Condition{}, p.errorf("%s takes at least one condition", name)
+	}
+	return c, nil
+}
+
+// Check returns an error if c could not have come from [ParseCondition]:
+// an operator with the wrong number of sub-conditions, an event with a
+// malformed name or actor ID, or nesting deeper than [MaxDepth]. Conditions
+// built with [On], [AllOf], [AnyOf] and [NotOf] from valid parts pass.
+func (c Condition) Check() error { return c.check(0) }
+
+func (c Condition) check(depth int) error {
+	if depth >= MaxDepth {
+		return fmt.Errorf("conditions nest deeper than %d levels", MaxDepth)
+	}
+	switch c.Op {
+	case Always:
+		if c.Event.Name != "" || len(c.Sub) > 0 {
+			return fmt.Errorf("the empty condition has no event and no sub-conditions")
+		}
+		return nil
+	case OnEvent:
+		if !validEventName(c.Event.Name) {
+			return fmt.Errorf("invalid event name %q: want letters, digits and '-'", c.Event.Name)
+		}
+		for _, a := range c.Event.Args {
+			if _, err := actor.ParseID(string(a)); err != nil {
+				return fmt.Errorf("event %s: %w", c.Event.Name, err)
+			}
+		}
+		if len(c.Sub) > 0 {
+			return fmt.Errorf("event %s has sub-conditions", c.Event.Name)
+		}
+		return nil
+	case All, Any, Not:
+		if c.Op == Not && len(c.Sub) != 1 {
+			return fmt.Errorf("not takes exactly one condition; found %d", len(c.Sub))
+		}
+		if len(c.Sub) == 0 {
+			return fmt.Errorf("%s takes at least one condition", [...]string{All: "all", Any: "any"}[c.Op])
+		}
+		for _, s := range c.Sub {
+			if err := s.check(depth + 1); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return fmt.Errorf("invalid condition operator %d", c.Op)
+}
+
+func validEventName(s string) bool {
+	if s == "" || s == "all" || s == "any" || s == "not" || len(s) > 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '_' || !actor.IsIDByte(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// ParseEvent parses one event, such as "peace-deal" or "attack(RU, UA)", as
+// written in a timeline.
+func ParseEvent(s string) (Event, error) {
+	c, err := ParseCondition(s)
+	if err != nil {
+		return Event{}, err
+	}
+	if c.Op != OnEvent {
+		return Event{}, &SyntaxError{Input: s, Column: 1, Msg: "want one event, such as peace-deal or attack(RU, UA)"}
+	}
+	return c.Event, nil
+}

@@ -1,0 +1,114 @@
+package guarantee
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/entente-go/entente/actor"
+)
+
+// ID names a guarantee, unique within a scenario: "us-air-support". IDs use
+// the characters of actor IDs: ASCII letters, digits, '-' and '_'.
+type ID string
+
+// ErrInvalidID is returned, wrapped, for a malformed guarantee ID.
+var ErrInvalidID = errors.New("invalid guarantee ID")
+
+// ParseID returns s as an ID, or an error quoting s if it is malformed.
+func ParseID(s string) (ID, error) {
+	if !actor.ID(s).Valid() {
+		return "", fmt.Errorf("%w %q: want 1 to 64 letters, digits, '-' or '_'", ErrInvalidID, s)
+	}
+	return ID(s), nil
+}
+
+// Valid reports whether id is well-formed.
+func (id ID) Valid() bool { return actor.ID(id).Valid() }
+
+// Guarantee is one commitment by one provider to one beneficiary. It is a
+// plain value; the zero Guarantee is invalid (it has no ID, provider,
+// beneficiary or kind).
+type Guarantee struct {
+	ID          ID
+	Provider    actor.ID // who gives it: a state itself, or a body through its rule
+	Beneficiary actor.ID // who it protects
+	Kind        Kind
+	Target      actor.ID // whom it deters or sanctions, if anyone
+	Location    string   // where it applies ("UA", "black-sea"), if it matters
+	Strength    Strength // Political when zero
+	Trigger     Condition
+	Activation  Activation // the provider decides when zero
+	Requires    []ID       // guarantees this one depends on
+	Note        string     // free text for readers
+	Sources     []string   // citations: source IDs or free text
+}
+
+// Attackers returns the attackers of g's trigger ([Condition.Attackers]).
+func (g Guarantee) Attackers() []actor.ID { return g.Trigger.Attackers() }
+
+// Problem is one thing wrong with a guarantee taken on its own, found by
+// [Guarantee.Check]. Field is the offending field as scenario files name it
+// ("kind", "requires[1]").
+type Problem struct {
+	Field string
+	Err   error
+}
+
+func (p Problem) Error() string { return p.Field + ": " + p.Err.Error() }
+
+func (p Problem) Unwrap() error { return p.Err }
+
+// ErrMissing is returned, wrapped, for a required field that is empty.
+var ErrMissing = errors.New("missing")
+
+// Check returns the problems of g taken on its own: missing or malformed
+// fields. Whether the actors it names exist is for the scenario to say.
+func (g Guarantee) Check() []Problem {
+	var ps []Problem
+	add := func(field string, err error) { ps = append(ps, Problem{field, err}) }
+	if g.ID == "" {
+		add("id", ErrMissing)
+	} else if _, err := ParseID(string(g.ID)); err != nil {
+		add("id", err)
+	}
+	checkActor := func(field string, id actor.ID, required bool) {
+		if id == "" {
+			if required {
+				add(field, ErrMissing)
+			}
+			return
+		}
+		if _, err := actor.ParseID(string(id)); err != nil {
+			add(field, err)
+		}
+	}
+	checkActor("provider", g.Provider, true)
+	checkActor("beneficiary", g.Beneficiary, true)
+	if g.Kind == "" {
+		add("kind", ErrMissing)
+	} else if _, err := ParseKind(string(g.Kind)); err != nil {
+		add("kind", err)
+	}
+	checkActor("target", g.Target, false)
+	if strings.TrimSpace(g.Location) != g.Location || len(g.Location) > 128 {
+		add("location", fmt.Errorf("invalid location %q", g.Location))
+	}
+	if !g.Strength.Valid() {
+		add("strength", fmt.Errorf("invalid strength %d", g.Strength))
+	}
+	if err := g.Trigger.Check(); err != nil {
+		add("trigger", err)
+	}
+	if err := g.Activation.Check(); err != nil {
+		add("activation", err)
+	}
+	for i, r := range g.Requires {
+		if _, err := ParseID(string(r)); err != nil {
+			add(fmt.Sprintf("requires[%d]", i), err)
+		} else if r == g.ID {
+			add(fmt.Sprintf("requires[%d]", i), fmt.Errorf("a guarantee cannot require itself"))
+		}
+	}
+	return ps
+}

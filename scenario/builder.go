@@ -1,0 +1,206 @@
+package scenario
+
+import (
+	"slices"
+
+	"github.com/entente-go/entente/actor"
+	"github.com/entente-go/entente/guarantee"
+)
+
+// builder assembles findings. The lists of all findings share one backing
+// array per type and the messages share one string, so a report costs a
+// handful of allocations however many findings it has. A check starts a
+// finding, adds what it involves, and either completes it with done or
+// drops it with discard.
+type builder struct {
+	m        *model
+	fs       []pending
+	cur      pending
+	actors   []actor.ID
+	gids     []guarantee.ID
+	pos      []string
+	srcs     []string
+	msg      []byte
+	curG     []int32 // the guarantees of the current finding, by position
+	hasError []bool  // per guarantee: named by an error finding so far
+}
+
+// pending is a finding whose lists are spans of the builder's arrays.
+type pending struct {
+	code                  Code
+	a, g, p, s, msg, curG span
+}
+
+// marker is the builder's state when a finding started.
+type marker pending
+
+func newBuilder(m *model) *builder {
+	n := len(m.s.Guarantees)
+	return &builder{
+		m:        m,
+		hasError: make([]bool, n),
+		gids:     make([]guarantee.ID, 0, 2*n+8),
+		actors:   make([]actor.ID, 0, 16),
+		srcs:     make([]string, 0, 32),
+		msg:      make([]byte, 0, 1024),
+	}
+}
+
+func (b *builder) here() span32 {
+	return span32{int32(len(b.actors)), int32(len(b.gids)), int32(len(b.pos)), int32(len(b.srcs)), int32(len(b.msg)), int32(len(b.curG))}
+}
+
+type span32 struct{ a, g, p, s, msg, curG int32 }
+
+// start begins a finding with the given code.
+func (b *builder) start(c Code) marker {
+	h := b.here()
+	b.cur = pending{code: c, a: span{h.a, h.a}, g: span{h.g, h.g}, p: span{h.p, h.p}, s: span{h.s, h.s}, msg: span{h.msg, h.msg}, curG: span{h.curG, h.curG}}
+	return marker(b.cur)
+}
+
+// discard drops the finding started at f.
+func (b *builder) discard(f marker) {
+	b.actors = b.actors[:f.a.lo]
+	b.gids = b.gids[:f.g.lo]
+	b.pos = b.pos[:f.p.lo]
+	b.srcs = b.srcs[:f.s.lo]
+	b.msg = b.msg[:f.msg.lo]
+	b.curG = b.curG[:f.curG.lo]
+}
+
+func (b *builder) actor(id actor.ID) {
+	if !slices.Contains(b.actors[b.cur.a.lo:], id) {
+		b.actors = append(b.actors, id)
+	}
+}
+
+// guarantee adds the guarantee at position g, with its sources.
+func (b *builder) guarantee(g int32) {
+	if slices.Contains(b.curG[b.cur.curG.lo:], g) {
+		return
+	}
+	b.curG = append(b.curG, g)
+	gg := &b.m.s.Guarantees[g]
+	b.gids = append(b.gids, gg.ID)
+	b.sources(gg.Sources)
+}
+
+// guaranteeID adds a guarantee the deal does not contain, by ID.
+func (b *builder) guaranteeID(id guarantee.ID) {
+	if !slices.Contains(b.gids[b.cur.g.lo:], id) {
+		b.gids = append(b.gids, id)
+	}
+}
+
+// position adds the i-th position, with its sources.
+func (b *builder) position(i int) {
+	b.pos = append(b.pos, b.m.s.positionRef(i))
+	b.sources(b.m.s.Positions[i].Sources)
+}
+
+func (b *builder) sources(s []string) { b.srcs = append(b.srcs, s...) }
+
+func (b *builder) hasActors() bool     { return len(b.actors) > int(b.cur.a.lo) }
+func (b *builder) hasGuarantees() bool { return len(b.gids) > int(b.cur.g.lo) }
+
+// mark returns where the current finding's actors end, for actorsSince.
+func (b *builder) mark() int { return len(b.actors) }
+
+// markGuarantees returns where the current finding's guarantees end, for
+// guaranteesSince.
+func (b *builder) markGuarantees() int { return len(b.gids) }
+
+// actorsSoFar returns the current finding's actors, sorted.
+func (b *builder) actorsSoFar() []actor.ID { return b.actorsSince(int(b.cur.a.lo)) }
+
+// actorsSince returns the current finding's actors added since mark, sorted.
+func (b *builder) actorsSince(mark int) []actor.ID {
+	s := b.actors[mark:]
+	slices.Sort(s)
+	return s
+}
+
+// guaranteesSoFar returns the current finding's guarantee IDs, sorted.
+func (b *builder) guaranteesSoFar() []guarantee.ID { return b.guaranteesSince(int(b.cur.g.lo)) }
+
+// guaranteesSince returns the current finding's guarantee IDs added since
+// mark, sorted. It keeps them in step with their positions in curG only
+// when mark is the start of the finding, which is all done needs.
+func (b *builder) guaranteesSince(mark int) []guarantee.ID {
+	s := b.gids[mark:]
+	slices.Sort(s)
+	return s
+}
+
+// say appends to the current finding's message.
+func (b *builder) say(parts ...string) {
+	for _, p := range parts {
+		b.msg = append(b.msg, p...)
+	}
+}
+
+// sayList appends "A", "A and B" or "A, B and C".
+func sayList[T ~string](b *builder, items []T) {
+	for i, it := range items {
+		switch {
+		case i == 0:
+		case i == len(items)-1:
+			b.msg = append(b.msg, " and "...)
+		default:
+			b.msg = append(b.msg, ", "...)
+		}
+		b.msg = append(b.msg, it...)
+	}
+}
+
+// done completes the current finding.
+func (b *builder) done() {
+	h := b.here()
+	f := b.cur
+	f.a.hi, f.g.hi, f.p.hi, f.s.hi, f.msg.hi, f.curG.hi = h.a, h.g, h.p, h.s, h.msg, h.curG
+	slices.Sort(b.actors[f.a.lo:])
+	slices.Sort(b.gids[f.g.lo:])
+	srcs := b.srcs[f.s.lo:]
+	slices.Sort(srcs)
+	b.srcs = b.srcs[:int(f.s.lo)+len(slices.Compact(srcs))]
+	f.s.hi = int32(len(b.srcs))
+	if f.code.Severity() == Error {
+		for _, g := range b.curG[f.curG.lo:] {
+			b.hasError[g] = true
+		}
+	}
+	b.fs = append(b.fs, f)
+}
+
+// findings returns the completed findings, in report order.
+func (b *builder) findings() []Finding {
+	if len(b.fs) == 0 {
+		return nil
+	}
+	msg := string(b.msg)
+	out := make([]Finding, len(b.fs))
+	for i, f := range b.fs {
+		out[i] = Finding{
+			Code:       f.code,
+			Severity:   f.code.Severity(),
+			Actors:     clip(b.actors, f.a),
+			Guarantees: clip(b.gids, f.g),
+			Positions:  clip(b.pos, f.p),
+			Message:    msg[f.msg.lo:f.msg.hi],
+			Sources:    clip(b.srcs, f.s),
+		}
+	}
+	slices.SortFunc(out, compareFindings)
+	return out
+}
+
+// clip returns the span of s with its capacity cut to its length, so that
+// appending to one finding's list never writes over another's; an empty
+// span is nil.
+func clip[T any](s []T, sp span) []T {
+	if sp.lo == sp.hi {
+		return nil
+	}
+	return s[sp.lo:sp.hi:sp.hi]
+}

@@ -1,0 +1,517 @@
+package scenario
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/entente-go/entente/actor"
+	"github.com/entente-go/entente/guarantee"
+)
+
+// Evaluate checks whether the positions in s can be satisfied together by
+// the deal s describes, and returns the verdict with the findings that
+// explain it. It validates s first: on an invalid scenario it returns the
+// [Errors] of [Validate] and a zero Report, never half a report.
+//
+// Evaluate never changes s, gives the same report for the same scenario
+// every time, and is safe for concurrent use.
+func Evaluate(s Scenario) (Report, error) {
+	m, err := compile(&s)
+	if err != nil {
+		return Report{}, err
+	}
+	return m.evaluate(), nil
+}
+
+// evaluate runs every check, errors first, since blocked-dependency and
+// no-military-response look at which guarantees have errors.
+func (m *model) evaluate() Report {
+	b := newBuilder(m)
+	m.vetoConflict(b)
+	m.capturedGuarantee(b)
+	m.redLine(b)
+	m.blockedByMember(b)
+	m.unmetRequirement(b)
+	m.unmetVetoDemand(b)
+	m.rejectedVeto(b)
+	m.missingDependency(b)
+	m.blockedDependency(b)
+	m.dissentingMember(b)
+	m.noMilitaryResponse(b)
+	m.unsatisfiableTrigger(b)
+	m.idlePosition(b)
+	m.assuranceOnly(b)
+	r := Report{Scenario: m.s.Name, Verdict: Compatible, Findings: b.findings()}
+	if len(r.Findings) > 0 && r.Findings[0].Severity == Error {
+		r.Verdict = Incompatible
+	}
+	return r
+}
+
+// vetoConflict fires when one actor demands a veto over guarantees that
+// another actor's rejects-veto forbids it, and at least one guarantee on
+// the table falls under both: no deal that keeps such a guarantee can
+// satisfy both positions. It is reported once per pair of positions. The
+// seed's case: Russia demands a veto over any guarantee to Ukraine; Kyiv
+// rejects it.
+func (m *model) vetoConflict(b *builder) {
+	for d, dp := range m.s.Positions {
+		if dp.Stance != DemandsVeto {
+			continue
+		}
+		a := int32(m.ax.Pos(dp.Actor))
+		for r, rp := range m.s.Positions {
+			if rp.Stance != RejectsVeto || !m.forbids(rp, a) {
+				continue
+			}
+			f := b.start(VetoConflict)
+			for _, g := range m.list(m.pos[d]) {
+				if m.prov[g] != a && holds(m.list(m.pos[r]), g) {
+					b.guarantee(g)
+				}
+			}
+			if !b.hasGuarantees() {
+				b.discard(f)
+				continue
+			}
+			b.actor(dp.Actor)
+			b.actor(rp.Actor)
+			b.position(d)
+			b.position(r)
+			b.say(string(dp.Actor), " demands a veto over ", dp.Select.Describe(), "; ", string(rp.Actor), " rejects ")
+			if len(rp.By) == 0 {
+				b.say("any veto by others")
+			} else {
+				b.say("any ", string(dp.Actor), " veto")
+			}
+			if rp.Select.String() == dp.Select.String() {
+				b.say(" over them")
+			} else {
+				b.say(" over ", rp.Select.Describe())
+			}
+			b.done()
+		}
+	}
+}
+
+// forbids reports whether a rejects-veto position forbids the actor at
+// position a a veto (ignoring the provider exception, which is per
+// guarantee).
+func (m *model) forbids(p Position, a int32) bool {
+	if len(p.By) == 0 {
+		return true
+	}
+	return slices.Contains(p.By, m.ax.At(int(a)).ID)
+}
+
+// capturedGuarantee fires when an attacker of g's trigger is among g's veto
+// holders: g can never fire against the one it is meant to deter. The
+// cases: an assurance routed through a Security Council where the aggressor
+// votes; guarantors who act only unanimously with the aggressor among them;
+// a guarantor that is itself the attacker (Russia under the 1994 Budapest
+// Memorandum).
+func (m *model) capturedGuarantee(b *builder) {
+	for g, gg := range m.s.Guarantees {
+		if gg.Trigger.IsAlways() {
+			continue
+		}
+		f := b.start(CapturedGuarantee)
+		for _, h := range m.list(m.veto[g]) {
+			if id := m.ax.At(int(h)).ID; gg.Trigger.HasAttacker(id) {
+				b.actor(id)
+			}
+		}
+		if !b.hasActors() {
+			b.discard(f)
+			continue
+		}
+		b.guarantee(int32(g))
+		sayList(b, b.actorsSoFar())
+		b.say(" can stop ", string(gg.ID), ", which answers ", gg.Trigger.String(), ": ")
+		m.sayVetoReasons(b, int32(g), b.actorsSoFar())
+		b.say("; it can never fire against ")
+		sayList(b, b.actorsSoFar())
+		b.done()
+	}
+}
+
+// redLine fires when a rejects position is violated (a guarantee it picks
+// is in the deal), or a refuses position by the provider itself (the actor
+// would have to give what it refuses to give).
+func (m *model) redLine(b *builder) {
+	for i, p := range m.s.Positions {
+		if p.Stance != Rejects && p.Stance != Refuses {
+			continue
+		}
+		a := int32(m.ax.Pos(p.Actor))
+		f := b.start(RedLine)
+		for _, g := range m.list(m.pos[i]) {
+			if p.Stance == Rejects || m.prov[g] == a {
+				b.guarantee(g)
+			}
+		}
+		if !b.hasGuarantees() {
+			b.discard(f)
+			continue
+		}
+		b.actor(p.Actor)
+		b.position(i)
+		if p.Stance == Rejects {
+			b.say(string(p.Actor), " rejects any deal with ", p.Select.Describe(), "; the deal has ")
+		} else {
+			b.say(string(p.Actor), " refuses to provide ", p.Select.Describe(), " but is the provider of ")
+		}
+		sayList(b, b.guaranteesSoFar())
+		b.done()
+	}
+}
+
+// blockedByMember fires when a guarantee provided by a body can be stopped
+// by a veto holder of that body's rule who refuses or rejects it: a member
+// that blocks sanctions under unanimity. It is reported once per guarantee
+// and position.
+func (m *model) blockedByMember(b *builder) {
+	for i, p := range m.s.Positions {
+		if p.Stance != Rejects && p.Stance != Refuses {
+			continue
+		}
+		a := int32(m.ax.Pos(p.Actor))
+		for _, g := range m.list(m.pos[i]) {
+			if a == m.prov[g] || !holds(m.ruleVetoes(g), a) {
+				continue
+			}
+			gg := m.s.Guarantees[g]
+			b.start(BlockedByMember)
+			b.guarantee(g)
+			b.actor(p.Actor)
+			b.actor(gg.Provider)
+			b.position(i)
+			b.say(string(p.Actor), " holds a veto in ", string(gg.Provider), "'s rule (", m.ruleName(m.prov[g]), ") and ", p.Stance.String(), " ", p.Select.Describe(), ": it can block ", string(gg.ID))
+			b.done()
+		}
+	}
+}
+
+// unmetRequirement fires when a requires position finds nothing: the actor
+// will not accept a deal without something no guarantee provides.
+func (m *model) unmetRequirement(b *builder) {
+	for i, p := range m.s.Positions {
+		if p.Stance != Requires || m.pos[i].lo != m.pos[i].hi {
+			continue
+		}
+		b.start(UnmetRequirement)
+		b.actor(p.Actor)
+		b.position(i)
+		b.say(string(p.Actor), " requires ", p.Select.Describe(), "; the deal has none")
+		b.done()
+	}
+}
+
+// unmetVetoDemand fires when a demands-veto position is violated: a
+// guarantee it picks does not have the actor among its veto holders. It is
+// reported once per position, with every such guarantee.
+func (m *model) unmetVetoDemand(b *builder) {
+	for i, p := range m.s.Positions {
+		if p.Stance != DemandsVeto {
+			continue
+		}
+		a := int32(m.ax.Pos(p.Actor))
+		f := b.start(UnmetVetoDemand)
+		for _, g := range m.list(m.pos[i]) {
+			if !holds(m.list(m.veto[g]), a) {
+				b.guarantee(g)
+			}
+		}
+		if !b.hasGuarantees() {
+			b.discard(f)
+			continue
+		}
+		b.actor(p.Actor)
+		b.position(i)
+		b.say(string(p.Actor), " demands a veto over ", p.Select.Describe(), " but cannot stop ")
+		sayList(b, b.guaranteesSoFar())
+		b.done()
+	}
+}
+
+// rejectedVeto fires when a rejects-veto position is violated: a guarantee
+// it picks has one of the rejected actors, other than its own provider,
+// among its veto holders. It is reported once per position.
+func (m *model) rejectedVeto(b *builder) {
+	for i, p := range m.s.Positions {
+		if p.Stance != RejectsVeto {
+			continue
+		}
+		f := b.start(RejectedVeto)
+		b.actor(p.Actor)
+		holders := b.mark()
+		for _, g := range m.list(m.pos[i]) {
+			found := false
+			for _, h := range m.list(m.veto[g]) {
+				if h != m.prov[g] && m.forbids(p, h) {
+					b.actor(m.ax.At(int(h)).ID)
+					found = true
+				}
+			}
+			if found {
+				b.guarantee(g)
+				m.addVetoSources(b, g)
+			}
+		}
+		if !b.hasGuarantees() {
+			b.discard(f)
+			continue
+		}
+		b.position(i)
+		b.say(string(p.Actor), " rejects ")
+		if len(p.By) == 0 {
+			b.say("any veto by others")
+		} else {
+			b.say("any veto by ")
+			sayList(b, p.By)
+		}
+		b.say(" over ", p.Select.Describe(), "; ")
+		sayList(b, b.actorsSince(holders))
+		b.say(" can stop ")
+		sayList(b, b.guaranteesSoFar())
+		b.done()
+	}
+}
+
+// missingDependency fires when a guarantee requires one that is absent from
+// the deal: a European force that stands only with a US backstop the deal
+// does not contain.
+func (m *model) missingDependency(b *builder) {
+	for g, gg := range m.s.Guarantees {
+		f := b.start(MissingDependency)
+		missing := b.markGuarantees()
+		for _, r := range gg.Requires {
+			if _, ok := m.guaranteeByID(r); !ok {
+				b.guaranteeID(r)
+			}
+		}
+		if !b.hasGuarantees() {
+			b.discard(f)
+			continue
+		}
+		b.say(string(gg.ID), " requires ")
+		sayList(b, b.guaranteesSince(missing))
+		b.say(", which the deal does not contain")
+		b.guarantee(int32(g))
+		b.done()
+	}
+}
+
+// blockedDependency fires when a guarantee requires one that has an error
+// finding of its own (one that names it): what it leans on may not be
+// there.
+func (m *model) blockedDependency(b *builder) {
+	for g, gg := range m.s.Guarantees {
+		f := b.start(BlockedDependency)
+		blocked := b.markGuarantees()
+		for _, r := range gg.Requires {
+			if k, ok := m.guaranteeByID(r); ok && b.hasError[k] {
+				b.guarantee(k)
+			}
+		}
+		if !b.hasGuarantees() {
+			b.discard(f)
+			continue
+		}
+		b.say(string(gg.ID), " requires ")
+		sayList(b, b.guaranteesSince(blocked))
+		b.say(", which has error findings of its own")
+		b.guarantee(int32(g))
+		b.done()
+	}
+}
+
+// dissentingMember fires when a contributor that is not the provider and
+// holds no veto in the provider's rule refuses a guarantee: a member of a
+// coalition or of a majority body, or a member of a member. It will not
+// take part; the others still can. It is reported once per guarantee and
+// position.
+func (m *model) dissentingMember(b *builder) {
+	for i, p := range m.s.Positions {
+		if p.Stance != Refuses {
+			continue
+		}
+		a := int32(m.ax.Pos(p.Actor))
+		for _, g := range m.list(m.pos[i]) {
+			if a == m.prov[g] || !holds(m.contributors(g), a) || holds(m.ruleVetoes(g), a) {
+				continue
+			}
+			gg := m.s.Guarantees[g]
+			b.start(DissentingMember)
+			b.guarantee(g)
+			b.actor(p.Actor)
+			b.actor(gg.Provider)
+			b.position(i)
+			b.say(string(p.Actor), " refuses ", p.Select.Describe(), " and will not take part in ", string(gg.ID), "; it holds no veto in ", string(gg.Provider), "'s rule, so the others still can")
+			b.done()
+		}
+	}
+}
+
+// noMilitaryResponse fires when X is a named attacker of B (an attacker of
+// the trigger of a guarantee to B, or attack(X, B) in the timeline) and no
+// guarantee to B whose trigger names X is military and free of error
+// findings: if X attacks, nobody is bound to fight.
+func (m *model) noMilitaryResponse(b *builder) {
+	type pair struct{ attacker, beneficiary actor.ID }
+	var pairs []pair
+	for _, g := range m.s.Guarantees {
+		for _, x := range g.Attackers() {
+			pairs = append(pairs, pair{x, g.Beneficiary})
+		}
+	}
+	for _, e := range m.s.Timeline {
+		if e.Name == guarantee.EventAttack && len(e.Args) >= 2 {
+			pairs = append(pairs, pair{e.Args[0], e.Args[1]})
+		}
+	}
+	slices.SortFunc(pairs, func(p, q pair) int {
+		return strings.Compare(string(p.beneficiary)+"\x00"+string(p.attacker), string(q.beneficiary)+"\x00"+string(q.attacker))
+	})
+	pairs = slices.Compact(pairs)
+	for _, pr := range pairs {
+		if pr.attacker == pr.beneficiary {
+			continue
+		}
+		f := b.start(NoMilitaryResponse)
+		answered, military := false, false
+		for g, gg := range m.s.Guarantees {
+			if gg.Beneficiary != pr.beneficiary || !gg.Kind.Is(guarantee.Military) || !gg.Trigger.HasAttacker(pr.attacker) {
+				continue
+			}
+			military = true
+			if !b.hasError[g] {
+				answered = true
+				break
+			}
+			b.guarantee(int32(g))
+		}
+		if answered {
+			b.discard(f)
+			continue
+		}
+		b.actor(pr.attacker)
+		b.actor(pr.beneficiary)
+		b.say("no military guarantee to ", string(pr.beneficiary), " answers an attack by ", string(pr.attacker))
+		if military {
+			b.say(" free of error findings: ")
+			sayList(b, b.guaranteesSoFar())
+			b.say(" has errors")
+		}
+		b.done()
+	}
+}
+
+// unsatisfiableTrigger fires when g's trigger can never hold, such as
+// all(peace-deal, not(peace-deal)): g is a dead letter.
+func (m *model) unsatisfiableTrigger(b *builder) {
+	for g, gg := range m.s.Guarantees {
+		if gg.Trigger.IsAlways() || gg.Trigger.Satisfiable() {
+			continue
+		}
+		b.start(UnsatisfiableTrigger)
+		b.guarantee(int32(g))
+		b.say(string(gg.ID), " is due on ", gg.Trigger.String(), ", which can never hold")
+		b.done()
+	}
+}
+
+// idlePosition fires when a refuses, rejects, demands-veto or rejects-veto
+// position picks no guarantee in the scenario: it never binds, which is
+// often a typo in a kind or an ID.
+func (m *model) idlePosition(b *builder) {
+	for i, p := range m.s.Positions {
+		if p.Stance == Requires || m.pos[i].lo != m.pos[i].hi {
+			continue
+		}
+		b.start(IdlePosition)
+		b.actor(p.Actor)
+		b.position(i)
+		b.say(string(p.Actor), " ", p.Stance.String(), " ", p.Select.String(), ", which picks no guarantee in the scenario")
+		b.done()
+	}
+}
+
+// assuranceOnly notes a beneficiary whose guarantees are all assurances,
+// the weakest strength (the Budapest Memorandum gave Ukraine assurances).
+func (m *model) assuranceOnly(b *builder) {
+	for g, gg := range m.s.Guarantees {
+		if slices.ContainsFunc(m.s.Guarantees[:g], func(o guarantee.Guarantee) bool { return o.Beneficiary == gg.Beneficiary }) {
+			continue // one finding per beneficiary, started at its first guarantee
+		}
+		f := b.start(AssuranceOnly)
+		strong := false
+		for k, o := range m.s.Guarantees[g:] {
+			if o.Beneficiary != gg.Beneficiary {
+				continue
+			}
+			if o.Strength != guarantee.Assurance {
+				strong = true
+				break
+			}
+			b.guarantee(int32(g + k))
+		}
+		if strong {
+			b.discard(f)
+			continue
+		}
+		b.actor(gg.Beneficiary)
+		b.say("every guarantee to ", string(gg.Beneficiary), " is an assurance, with no obligation behind it")
+		b.done()
+	}
+}
+
+// ruleName describes the decision rule of the body at position p.
+func (m *model) ruleName(p int32) string {
+	a := m.ax.At(int(p))
+	switch {
+	case a.Threshold > 0:
+		return strconv.Itoa(a.Threshold) + " of " + strconv.Itoa(len(a.Members))
+	case a.Rule() == actor.Separately:
+		return "members act separately"
+	}
+	return a.Rule().String()
+}
+
+// sayVetoReasons says, for each of the actors, how it comes to hold a veto
+// over g.
+func (m *model) sayVetoReasons(b *builder, g int32, actors []actor.ID) {
+	gg := m.s.Guarantees[g]
+	for i, id := range actors {
+		if i > 0 {
+			b.say("; ")
+		}
+		b.say(string(id))
+		h := int32(m.ax.Pos(id))
+		act := m.activationVetoes(nil, int(g))
+		switch {
+		case slices.Contains(act, h) && h == m.prov[g]:
+			b.say(" is its provider")
+		case slices.Contains(act, h) && gg.Activation.Mode == guarantee.Consent && slices.Contains(gg.Activation.Actors, id):
+			b.say(" must consent")
+		case slices.Contains(act, h) && gg.Activation.Mode == guarantee.ByBody:
+			body := int32(m.ax.Pos(gg.Activation.Actors[0]))
+			b.say(" holds a veto in ", string(gg.Activation.Actors[0]), "'s rule (", m.ruleName(body), ")")
+		case slices.Contains(act, h):
+			b.say(" holds a veto in ", string(gg.Provider), "'s rule (", m.ruleName(m.prov[g]), ")")
+		default:
+			b.say(" is granted a veto by the deal")
+			m.addVetoSources(b, g)
+		}
+	}
+}
+
+// addVetoSources adds the sources of the granted vetoes that cover g.
+func (m *model) addVetoSources(b *builder, g int32) {
+	for v, vt := range m.s.Vetoes {
+		if holds(m.list(m.grant[v]), g) {
+			b.sources(vt.Sources)
+		}
+	}
+}

@@ -1,0 +1,160 @@
+package scenario
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/entente-go/entente/actor"
+	"github.com/entente-go/entente/guarantee"
+)
+
+// Scenario is a security framework under study: the actors, the guarantees
+// on the table, each actor's positions, the vetoes a draft deal grants, and
+// a timeline of events. It is a plain value. Functions in this package
+// never change a Scenario they are given; a what-if is a new Scenario.
+type Scenario struct {
+	Name        string
+	AsOf        string // the date the scenario describes, as YYYY-MM-DD
+	Description string
+	Sources     []Source
+
+	Actors     []actor.Actor
+	Guarantees []guarantee.Guarantee
+	Positions  []Position
+	Vetoes     []Veto            // vetoes the draft deal grants
+	Timeline   []guarantee.Event // events in the order they happen
+}
+
+// Source is a citation that guarantees, positions and vetoes can name by
+// ID in their Sources.
+type Source struct {
+	ID    string
+	Title string
+	URL   string
+	Date  string // publication date, as YYYY-MM-DD
+	Note  string
+}
+
+// Stance is what a [Position] says about the guarantees its selector picks.
+// The zero Stance is invalid: a position must say something.
+type Stance uint8
+
+const (
+	noStance Stance = iota
+	// Refuses: "I will not provide these". Violated when a matching
+	// guarantee has the actor among its contributors.
+	Refuses
+	// Rejects: "no deal may contain these". Violated when a matching
+	// guarantee is in the deal.
+	Rejects
+	// Requires: "no deal without one of these". Violated when no guarantee
+	// matches.
+	Requires
+	// DemandsVeto: "I must be able to stop these". Violated when a matching
+	// guarantee does not have the actor among its veto holders.
+	DemandsVeto
+	// RejectsVeto: "none of By may be able to stop these". Violated when a
+	// matching guarantee has one of By, other than its own provider, among
+	// its veto holders; an empty By means any actor but the provider.
+	RejectsVeto
+)
+
+var stanceNames = [...]string{noStance: "", Refuses: "refuses", Rejects: "rejects", Requires: "requires", DemandsVeto: "demands-veto", RejectsVeto: "rejects-veto"}
+
+// String returns the stance as a key of scenario files: "refuses",
+// "rejects", "requires", "demands-veto" or "rejects-veto".
+func (s Stance) String() string {
+	if s != noStance && int(s) < len(stanceNames) {
+		return stanceNames[s]
+	}
+	return "Stance(" + strconv.Itoa(int(s)) + ")"
+}
+
+// Valid reports whether s is one of the five stances.
+func (s Stance) Valid() bool { return s != noStance && int(s) < len(stanceNames) }
+
+// ParseStance parses a stance's name, as returned by [Stance.String].
+func ParseStance(s string) (Stance, error) {
+	if i := slices.Index(stanceNames[:], s); i > 0 {
+		return Stance(i), nil
+	}
+	return noStance, fmt.Errorf("unknown stance %q: want refuses, rejects, requires, demands-veto or rejects-veto", s)
+}
+
+// MarshalText implements [encoding.TextMarshaler].
+func (s Stance) MarshalText() ([]byte, error) {
+	if !s.Valid() {
+		return nil, fmt.Errorf("invalid stance %d", s)
+	}
+	return []byte(s.String()), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (s *Stance) UnmarshalText(text []byte) error {
+	v, err := ParseStance(string(text))
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
+
+// Position is what one actor holds about the guarantees a selector picks.
+// Positions belong to a scenario, not to the actor: they change from one
+// what-if to the next.
+type Position struct {
+	ID     string   // optional; findings name the position by it
+	Actor  actor.ID // who holds the position
+	Stance Stance
+	Select guarantee.Selector
+	By     []actor.ID // RejectsVeto only: whose vetoes are rejected; empty means anyone but the provider
+	Note   string
+	// Sources are citations: source IDs or free text.
+	Sources []string
+}
+
+// String returns the position in one line: "RU demands-veto {beneficiary: UA}",
+// "UA rejects-veto by [RU] {beneficiary: UA}".
+func (p Position) String() string {
+	var b strings.Builder
+	b.WriteString(string(p.Actor))
+	b.WriteByte(' ')
+	b.WriteString(p.Stance.String())
+	if p.Stance == RejectsVeto && len(p.By) > 0 {
+		b.WriteString(" by [")
+		for i, a := range p.By {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(string(a))
+		}
+		b.WriteByte(']')
+	}
+	b.WriteByte(' ')
+	b.WriteString(p.Select.String())
+	return b.String()
+}
+
+// Veto is a veto a draft deal grants: Holder becomes a veto holder of every
+// guarantee Over picks. This is how a draft writes "the guarantors act only
+// by unanimous decision, Russia among them".
+type Veto struct {
+	Holder  actor.ID
+	Over    guarantee.Selector
+	Note    string
+	Sources []string
+}
+
+// String returns the veto in one line: "RU over {beneficiary: UA}".
+func (v Veto) String() string { return string(v.Holder) + " over " + v.Over.String() }
+
+// positionRef returns how findings name the i-th position: its ID where it
+// has one, else its path.
+func (s *Scenario) positionRef(i int) string {
+	if id := s.Positions[i].ID; id != "" {
+		return id
+	}
+	return "positions[" + strconv.Itoa(i) + "]"
+}
