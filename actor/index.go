@@ -46,9 +46,10 @@ func (ps Problems) Unwrap() []error {
 // [NewIndex], never changes, and is safe for concurrent use.
 type Index struct {
 	actors []Actor
-	byID   []int32 // positions in actors, sorted by ID
+	table  []int32 // open-addressing hash table: position+1 of each actor, 0 for empty
 	spans  []spans // per actor
 	data   []int32 // the positions that spans point into
+	mark   []uint8 // per actor, scratch for the walks of NewIndex
 }
 
 type span struct{ lo, hi int32 }
@@ -73,14 +74,14 @@ func NewIndex(actors []Actor) (*Index, error) {
 			ps = append(ps, p)
 		}
 	}
-	x.byID = make([]int32, len(actors))
-	for i := range x.byID {
-		x.byID[i] = int32(i)
+	size := 8
+	for size < 2*len(actors) {
+		size *= 2
 	}
-	slices.SortStableFunc(x.byID, func(i, j int32) int { return cmp.Compare(actors[i].ID, actors[j].ID) })
-	for k := 1; k < len(x.byID); k++ {
-		if i, j := x.byID[k-1], x.byID[k]; actors[i].ID == actors[j].ID {
-			ps = append(ps, Problem{Actor: int(j), Field: "id", Err: fmt.Errorf("%w %q (also actors[%d])", ErrDuplicateID, actors[j].ID, i)})
+	x.table = make([]int32, size)
+	for i, a := range actors {
+		if j := x.insert(int32(i)); j >= 0 {
+			ps = append(ps, Problem{Actor: i, Field: "id", Err: fmt.Errorf("%w %q (also actors[%d])", ErrDuplicateID, a.ID, j)})
 		}
 	}
 
@@ -107,24 +108,57 @@ func NewIndex(actors []Actor) (*Index, error) {
 		}
 		x.spans[i].members = span{lo, int32(len(x.data))}
 	}
-	if loops := x.loops(); len(loops) > 0 {
-		return nil, append(ps, loops...)
+	if !x.closures() {
+		ps = append(ps, x.loops()...)
 	}
 	if len(ps) > 0 {
 		slices.SortStableFunc(ps, func(p, q Problem) int { return cmp.Compare(p.Actor, q.Actor) })
 		return nil, ps
 	}
-	x.closures()
 	return x, nil
+}
+
+// hash is FNV-1a, enough to spread actor IDs over the table.
+func hash(id ID) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(id); i++ {
+		h ^= uint32(id[i])
+		h *= 16777619
+	}
+	return h
+}
+
+// insert adds the actor at position i to the table, unless an actor with
+// its ID is there already; then it returns that actor's position, else -1.
+func (x *Index) insert(i int32) int32 {
+	id := x.actors[i].ID
+	mask := uint32(len(x.table) - 1)
+	for k := hash(id) & mask; ; k = (k + 1) & mask {
+		switch j := x.table[k] - 1; {
+		case j < 0:
+			x.table[k] = i + 1
+			return -1
+		case x.actors[j].ID == id:
+			return j
+		}
+	}
 }
 
 // lookup returns the position of the actor with the given ID.
 func (x *Index) lookup(id ID) (int32, bool) {
-	k, ok := slices.BinarySearchFunc(x.byID, id, func(i int32, id ID) int { return cmp.Compare(x.actors[i].ID, id) })
-	if !ok {
+	if len(x.table) == 0 {
 		return -1, false
 	}
-	return x.byID[k], true
+	mask := uint32(len(x.table) - 1)
+	for k := hash(id) & mask; ; k = (k + 1) & mask {
+		j := x.table[k] - 1
+		if j < 0 {
+			return -1, false
+		}
+		if x.actors[j].ID == id {
+			return j, true
+		}
+	}
 }
 
 func (x *Index) members(i int32) []int32 { s := x.spans[i].members; return x.data[s.lo:s.hi] }
@@ -132,93 +166,117 @@ func (x *Index) members(i int32) []int32 { s := x.spans[i].members; return x.dat
 // loops finds membership cycles by depth-first search, reporting each once,
 // at the member edge that closes it.
 func (x *Index) loops() Problems {
-	const (
-		white = iota
-		grey
-		black
-	)
-	color := make([]uint8, len(x.actors))
+	x.mark = make([]uint8, len(x.actors)) // white
 	var ps Problems
 	var stack []int32
-	var visit func(i int32)
-	visit = func(i int32) {
-		color[i] = grey
-		stack = append(stack, i)
-		for _, j := range x.members(i) {
-			switch color[j] {
-			case white:
-				visit(j)
-			case grey:
-				start := slices.Index(stack, j)
-				var path []string
-				for _, k := range stack[start:] {
-					path = append(path, string(x.actors[k].ID))
-				}
-				path = append(path, string(x.actors[j].ID))
-				field := fmt.Sprintf("members[%d]", slices.Index(x.actors[i].Members, x.actors[j].ID))
-				ps = append(ps, Problem{Actor: int(i), Field: field, Err: fmt.Errorf("%w: %s", ErrMembershipLoop, strings.Join(path, " → "))})
-			}
-		}
-		stack = stack[:len(stack)-1]
-		color[i] = black
-	}
 	for i := range x.actors {
-		if color[i] == white {
-			visit(int32(i))
+		if x.mark[i] == white {
+			x.visitLoops(int32(i), &stack, &ps)
 		}
 	}
 	return ps
 }
 
-// closures fills in, for every actor, its members at any depth and the veto
-// holders of its rule. Membership is acyclic here, so a post-order walk
-// computes each from its members'.
-func (x *Index) closures() {
-	done := make([]bool, len(x.actors))
-	var visit func(i int32)
-	visit = func(i int32) {
-		if done[i] {
-			return
-		}
-		done[i] = true
-		for _, j := range x.members(i) {
-			visit(j)
-		}
-		lo := int32(len(x.data))
-		x.data = append(x.data, i)
-		for _, j := range x.members(i) {
-			s := x.spans[j].desc
-			x.data = append(x.data, x.data[s.lo:s.hi]...)
-		}
-		x.spans[i].desc = x.sortSpan(lo)
+// Marks of the walks: loops colours actors white, grey and black;
+// closures marks them closed.
+const (
+	white uint8 = iota
+	grey
+	black
+	closed
+)
 
-		lo = int32(len(x.data))
-		a := x.actors[i]
-		if !a.Kind.IsBody() {
-			x.data = append(x.data, i)
-		} else {
-			// The same holders as a.RuleVetoes, without its allocation.
-			add := func(j int32) {
-				x.data = append(x.data, j)
-				if x.actors[j].Kind.IsBody() {
-					s := x.spans[j].vetoes
-					x.data = append(x.data, x.data[s.lo:s.hi]...)
-				}
+func (x *Index) visitLoops(i int32, stack *[]int32, ps *Problems) {
+	x.mark[i] = grey
+	*stack = append(*stack, i)
+	for _, j := range x.members(i) {
+		switch x.mark[j] {
+		case white:
+			x.visitLoops(j, stack, ps)
+		case grey:
+			start := slices.Index(*stack, j)
+			var path []string
+			for _, k := range (*stack)[start:] {
+				path = append(path, string(x.actors[k].ID))
 			}
-			for _, v := range a.Vetoes {
-				j, _ := x.lookup(v)
-				add(j)
-			}
-			if q := a.Quorum(); q > 0 && len(a.Members)-1 < q {
-				for _, j := range x.members(i) {
-					add(j)
-				}
-			}
+			path = append(path, string(x.actors[j].ID))
+			field := fmt.Sprintf("members[%d]", slices.Index(x.actors[i].Members, x.actors[j].ID))
+			*ps = append(*ps, Problem{Actor: int(i), Field: field, Err: fmt.Errorf("%w: %s", ErrMembershipLoop, strings.Join(path, " → "))})
 		}
-		x.spans[i].vetoes = x.sortSpan(lo)
 	}
+	*stack = (*stack)[:len(*stack)-1]
+	x.mark[i] = black
+}
+
+// closures fills in, for every actor, its members at any depth and the veto
+// holders of its rule, by a post-order walk that computes each from its
+// members'.
+//
+// It reports false, leaving the spans unfinished, when membership loops;
+// [Index.loops] then says where.
+func (x *Index) closures() bool {
+	x.mark = make([]uint8, len(x.actors))
 	for i := range x.actors {
-		visit(int32(i))
+		if !x.close(int32(i)) {
+			return false
+		}
+	}
+	x.mark = nil
+	return true
+}
+
+func (x *Index) close(i int32) bool {
+	switch x.mark[i] {
+	case closed:
+		return true
+	case grey:
+		return false
+	}
+	a := &x.actors[i]
+	if !a.Kind.IsBody() {
+		// A state is its own only contributor and veto holder.
+		x.data = append(x.data, i)
+		s := span{int32(len(x.data) - 1), int32(len(x.data))}
+		x.spans[i].desc, x.spans[i].vetoes = s, s
+		x.mark[i] = closed
+		return true
+	}
+	x.mark[i] = grey
+	for _, j := range x.members(i) {
+		if !x.close(j) {
+			return false
+		}
+	}
+	x.mark[i] = closed
+	lo := int32(len(x.data))
+	x.data = append(x.data, i)
+	for _, j := range x.members(i) {
+		s := x.spans[j].desc
+		x.data = append(x.data, x.data[s.lo:s.hi]...)
+	}
+	x.spans[i].desc = x.sortSpan(lo)
+
+	// The same holders as a.RuleVetoes, without its allocation, and for
+	// each holder that is a body, its own holders.
+	lo = int32(len(x.data))
+	for _, v := range a.Vetoes {
+		j, _ := x.lookup(v)
+		x.addVeto(j)
+	}
+	if q := a.Quorum(); q > 0 && len(a.Members)-1 < q {
+		for _, j := range x.members(i) {
+			x.addVeto(j)
+		}
+	}
+	x.spans[i].vetoes = x.sortSpan(lo)
+	return true
+}
+
+func (x *Index) addVeto(j int32) {
+	x.data = append(x.data, j)
+	if x.actors[j].Kind.IsBody() {
+		s := x.spans[j].vetoes
+		x.data = append(x.data, x.data[s.lo:s.hi]...)
 	}
 }
 
@@ -259,8 +317,13 @@ func (x *Index) Pos(id ID) int {
 // IDs returns the actors' IDs in sorted order.
 func (x *Index) IDs() iter.Seq[ID] {
 	return func(yield func(ID) bool) {
-		for _, i := range x.byID {
-			if !yield(x.actors[i].ID) {
+		ids := make([]ID, len(x.actors))
+		for i, a := range x.actors {
+			ids[i] = a.ID
+		}
+		slices.Sort(ids)
+		for _, id := range ids {
+			if !yield(id) {
 				return
 			}
 		}

@@ -2,6 +2,7 @@ package guarantee
 
 import (
 	"fmt"
+	"iter"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -183,6 +184,24 @@ func (c Condition) walk(f func(Event)) {
 	}
 }
 
+// All returns every event c names, in the order written, repeats included.
+// Unlike [Condition.Events] it allocates nothing.
+func (c Condition) All() iter.Seq[Event] {
+	return func(yield func(Event) bool) { c.each(yield) }
+}
+
+func (c Condition) each(yield func(Event) bool) bool {
+	if c.Op == OnEvent && !yield(c.Event) {
+		return false
+	}
+	for _, s := range c.Sub {
+		if !s.each(yield) {
+			return false
+		}
+	}
+	return true
+}
+
 // Attackers returns, sorted and each once, every actor named as the first
 // argument of an "attack" or "violation" event anywhere in c, under any
 // operator, "not" included: the actors the guarantee is meant to answer.
@@ -203,13 +222,12 @@ func (c Condition) AppendAttackers(dst []actor.ID) []actor.ID {
 
 // HasAttacker reports whether a is an attacker of c.
 func (c Condition) HasAttacker(a actor.ID) bool {
-	found := false
-	c.walk(func(e Event) {
+	for e := range c.All() {
 		if x, ok := e.Attacker(); ok && x == a {
-			found = true
+			return true
 		}
-	})
-	return found
+	}
+	return false
 }
 
 // satBudget bounds the work [Condition.Satisfiable] does on one condition.
@@ -225,6 +243,9 @@ const satBudget = 1 << 16
 // gives up and reports true (may hold), so that it never hangs and never
 // calls a live condition dead.
 func (c Condition) Satisfiable() bool {
+	if !c.hasNot() {
+		return true // without negation, "every event happened" satisfies it
+	}
 	events := c.Events()
 	val := make([]int8, len(events)) // 0 unknown, 1 happened, -1 not
 	steps := 0
@@ -250,6 +271,18 @@ func (c Condition) Satisfiable() bool {
 		return false
 	}
 	return search(0)
+}
+
+func (c Condition) hasNot() bool {
+	if c.Op == Not {
+		return true
+	}
+	for _, s := range c.Sub {
+		if s.hasNot() {
+			return true
+		}
+	}
+	return false
 }
 
 // eval3 evaluates c in three-valued logic: 1 true, -1 false, 0 unknown.

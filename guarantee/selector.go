@@ -3,7 +3,6 @@ package guarantee
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/entente-go/entente/actor"
 )
@@ -76,18 +75,25 @@ func Overlap(a, b []int32) bool {
 // String returns s in the flow style of scenario files, fields in a fixed
 // order: "{kind: military, beneficiary: UA}". The zero Selector is "{}".
 func (s Selector) String() string {
-	var b strings.Builder
-	b.WriteByte('{')
+	b, _ := s.AppendText(nil)
+	return string(b)
+}
+
+// AppendText implements [encoding.TextAppender], appending [Selector.String]'s
+// form to b.
+func (s Selector) AppendText(b []byte) ([]byte, error) {
+	b = append(b, '{')
+	n := len(b)
 	field := func(k, v string) {
 		if v == "" {
 			return
 		}
-		if b.Len() > 1 {
-			b.WriteString(", ")
+		if len(b) > n {
+			b = append(b, ", "...)
 		}
-		b.WriteString(k)
-		b.WriteString(": ")
-		b.WriteString(v)
+		b = append(b, k...)
+		b = append(b, ": "...)
+		b = append(b, v...)
 	}
 	field("kind", string(s.Kind))
 	field("provider", string(s.Provider))
@@ -96,50 +102,63 @@ func (s Selector) String() string {
 	field("target", string(s.Target))
 	field("location", s.Location)
 	if len(s.IDs) > 0 {
-		ids := make([]string, len(s.IDs))
-		for i, id := range s.IDs {
-			ids[i] = string(id)
+		if len(b) > n {
+			b = append(b, ", "...)
 		}
-		field("ids", "["+strings.Join(ids, ", ")+"]")
+		b = append(b, "ids: ["...)
+		for i, id := range s.IDs {
+			if i > 0 {
+				b = append(b, ", "...)
+			}
+			b = append(b, id...)
+		}
+		b = append(b, ']')
 	}
-	b.WriteByte('}')
-	return b.String()
+	return append(b, '}'), nil
 }
 
 // Describe returns s as words for a message: "military guarantees to UA",
-// "guarantees of kind military/ground-troops by NATO members in UA".
-func (s Selector) Describe() string {
-	var b strings.Builder
+// "military/ground-troops guarantees from NATO or its members in UA".
+func (s Selector) Describe() string { return string(s.AppendDescription(nil)) }
+
+// AppendDescription appends [Selector.Describe]'s words to b.
+func (s Selector) AppendDescription(b []byte) []byte {
 	if s.Kind != "" {
-		b.WriteString(string(s.Kind))
-		b.WriteByte(' ')
+		b = append(b, s.Kind...)
+		b = append(b, ' ')
 	}
-	b.WriteString("guarantees")
-	if len(s.IDs) > 0 {
-		b.WriteString(" ")
-		for i, id := range s.IDs {
-			if i > 0 {
-				b.WriteString(", ")
+	b = append(b, "guarantees"...)
+	for i, id := range s.IDs {
+		if i == 0 {
+			b = append(b, ' ')
+		} else {
+			b = append(b, ", "...)
+		}
+		b = append(b, id...)
+	}
+	for _, f := range [...]struct{ words, v string }{
+		{" by ", string(s.Provider)},
+		{" from ", string(s.ProviderIn)},
+		{" to ", string(s.Beneficiary)},
+		{" against ", string(s.Target)},
+		{" in ", s.Location},
+	} {
+		if f.v != "" {
+			b = append(b, f.words...)
+			b = append(b, f.v...)
+			if f.words == " from " {
+				b = append(b, " or its members"...)
 			}
-			b.WriteString(string(id))
 		}
 	}
-	if s.Provider != "" {
-		fmt.Fprintf(&b, " by %s", s.Provider)
-	}
-	if s.ProviderIn != "" {
-		fmt.Fprintf(&b, " from %s or its members", s.ProviderIn)
-	}
-	if s.Beneficiary != "" {
-		fmt.Fprintf(&b, " to %s", s.Beneficiary)
-	}
-	if s.Target != "" {
-		fmt.Fprintf(&b, " against %s", s.Target)
-	}
-	if s.Location != "" {
-		fmt.Fprintf(&b, " in %s", s.Location)
-	}
-	return b.String()
+	return b
+}
+
+// Equal reports whether s and t are the same selector.
+func (s Selector) Equal(t Selector) bool {
+	return s.Kind == t.Kind && s.Provider == t.Provider && s.ProviderIn == t.ProviderIn &&
+		s.Beneficiary == t.Beneficiary && s.Target == t.Target && s.Location == t.Location &&
+		slices.Equal(s.IDs, t.IDs)
 }
 
 // Check returns the problems of s taken on its own: malformed kind, IDs or

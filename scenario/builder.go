@@ -23,6 +23,8 @@ type builder struct {
 	msg      []byte
 	curG     []int32 // the guarantees of the current finding, by position
 	hasError []bool  // per guarantee: named by an error finding so far
+
+	pairs [][2]int32 // scratch for noMilitaryResponse
 }
 
 // pending is a finding whose lists are spans of the builder's arrays.
@@ -34,16 +36,15 @@ type pending struct {
 // marker is the builder's state when a finding started.
 type marker pending
 
-func newBuilder(m *model) *builder {
+// reset readies b, reusing its arrays, to build the findings of m.
+func (b *builder) reset(m *model) {
 	n := len(m.s.Guarantees)
-	return &builder{
-		m:        m,
-		hasError: make([]bool, n),
-		gids:     make([]guarantee.ID, 0, 2*n+8),
-		actors:   make([]actor.ID, 0, 16),
-		srcs:     make([]string, 0, 32),
-		msg:      make([]byte, 0, 1024),
-	}
+	b.m = m
+	b.fs, b.curG = b.fs[:0], b.curG[:0]
+	b.actors, b.gids, b.pos, b.srcs, b.msg = b.actors[:0], b.gids[:0], b.pos[:0], b.srcs[:0], b.msg[:0]
+	b.hasError = grow(b.hasError, n)
+	clear(b.hasError)
+	b.pairs = b.pairs[:0]
 }
 
 func (b *builder) here() span32 {
@@ -133,6 +134,9 @@ func (b *builder) guaranteesSince(mark int) []guarantee.ID {
 	return s
 }
 
+// describe appends the words for a selector to the current message.
+func (b *builder) describe(sel guarantee.Selector) { b.msg = sel.AppendDescription(b.msg) }
+
 // say appends to the current finding's message.
 func (b *builder) say(parts ...string) {
 	for _, p := range parts {
@@ -173,22 +177,25 @@ func (b *builder) done() {
 	b.fs = append(b.fs, f)
 }
 
-// findings returns the completed findings, in report order.
+// findings returns the completed findings, in report order. The builder's
+// arrays are reused by the next evaluation, so the findings' lists are
+// copied out, one array per type for all of them.
 func (b *builder) findings() []Finding {
 	if len(b.fs) == 0 {
 		return nil
 	}
 	msg := string(b.msg)
+	actors, gids, pos, srcs := slices.Clone(b.actors), slices.Clone(b.gids), slices.Clone(b.pos), slices.Clone(b.srcs)
 	out := make([]Finding, len(b.fs))
 	for i, f := range b.fs {
 		out[i] = Finding{
 			Code:       f.code,
 			Severity:   f.code.Severity(),
-			Actors:     clip(b.actors, f.a),
-			Guarantees: clip(b.gids, f.g),
-			Positions:  clip(b.pos, f.p),
+			Actors:     clip(actors, f.a),
+			Guarantees: clip(gids, f.g),
+			Positions:  clip(pos, f.p),
 			Message:    msg[f.msg.lo:f.msg.hi],
-			Sources:    clip(b.srcs, f.s),
+			Sources:    clip(srcs, f.s),
 		}
 	}
 	slices.SortFunc(out, compareFindings)

@@ -1,9 +1,9 @@
 package scenario
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/guarantee"
@@ -17,17 +17,18 @@ import (
 // Evaluate never changes s, gives the same report for the same scenario
 // every time, and is safe for concurrent use.
 func Evaluate(s Scenario) (Report, error) {
-	m, err := compile(&s)
-	if err != nil {
+	sc := scratchPool.Get().(*scratch)
+	defer sc.release()
+	if err := sc.m.compile(&s); err != nil {
 		return Report{}, err
 	}
-	return m.evaluate(), nil
+	return sc.m.evaluate(&sc.b), nil
 }
 
 // evaluate runs every check, errors first, since blocked-dependency and
 // no-military-response look at which guarantees have errors.
-func (m *model) evaluate() Report {
-	b := newBuilder(m)
+func (m *model) evaluate(b *builder) Report {
+	b.reset(m)
 	m.vetoConflict(b)
 	m.capturedGuarantee(b)
 	m.redLine(b)
@@ -79,16 +80,19 @@ func (m *model) vetoConflict(b *builder) {
 			b.actor(rp.Actor)
 			b.position(d)
 			b.position(r)
-			b.say(string(dp.Actor), " demands a veto over ", dp.Select.Describe(), "; ", string(rp.Actor), " rejects ")
+			b.say(string(dp.Actor), " demands a veto over ")
+			b.describe(dp.Select)
+			b.say("; ", string(rp.Actor), " rejects ")
 			if len(rp.By) == 0 {
 				b.say("any veto by others")
 			} else {
 				b.say("any ", string(dp.Actor), " veto")
 			}
-			if rp.Select.String() == dp.Select.String() {
+			if rp.Select.Equal(dp.Select) {
 				b.say(" over them")
 			} else {
-				b.say(" over ", rp.Select.Describe())
+				b.say(" over ")
+				b.describe(rp.Select)
 			}
 			b.done()
 		}
@@ -113,13 +117,14 @@ func (m *model) forbids(p Position, a int32) bool {
 // Memorandum).
 func (m *model) capturedGuarantee(b *builder) {
 	for g, gg := range m.s.Guarantees {
-		if gg.Trigger.IsAlways() {
+		if m.att[g].lo == m.att[g].hi {
 			continue
 		}
 		f := b.start(CapturedGuarantee)
+		att := m.list(m.att[g])
 		for _, h := range m.list(m.veto[g]) {
-			if id := m.ax.At(int(h)).ID; gg.Trigger.HasAttacker(id) {
-				b.actor(id)
+			if holds(att, h) {
+				b.actor(m.ax.At(int(h)).ID)
 			}
 		}
 		if !b.hasActors() {
@@ -158,9 +163,13 @@ func (m *model) redLine(b *builder) {
 		b.actor(p.Actor)
 		b.position(i)
 		if p.Stance == Rejects {
-			b.say(string(p.Actor), " rejects any deal with ", p.Select.Describe(), "; the deal has ")
+			b.say(string(p.Actor), " rejects any deal with ")
+			b.describe(p.Select)
+			b.say("; the deal has ")
 		} else {
-			b.say(string(p.Actor), " refuses to provide ", p.Select.Describe(), " but is the provider of ")
+			b.say(string(p.Actor), " refuses to provide ")
+			b.describe(p.Select)
+			b.say(" but is the provider of ")
 		}
 		sayList(b, b.guaranteesSoFar())
 		b.done()
@@ -187,7 +196,9 @@ func (m *model) blockedByMember(b *builder) {
 			b.actor(p.Actor)
 			b.actor(gg.Provider)
 			b.position(i)
-			b.say(string(p.Actor), " holds a veto in ", string(gg.Provider), "'s rule (", m.ruleName(m.prov[g]), ") and ", p.Stance.String(), " ", p.Select.Describe(), ": it can block ", string(gg.ID))
+			b.say(string(p.Actor), " holds a veto in ", string(gg.Provider), "'s rule (", m.ruleName(m.prov[g]), ") and ", p.Stance.String(), " ")
+			b.describe(p.Select)
+			b.say(": it can block ", string(gg.ID))
 			b.done()
 		}
 	}
@@ -203,7 +214,9 @@ func (m *model) unmetRequirement(b *builder) {
 		b.start(UnmetRequirement)
 		b.actor(p.Actor)
 		b.position(i)
-		b.say(string(p.Actor), " requires ", p.Select.Describe(), "; the deal has none")
+		b.say(string(p.Actor), " requires ")
+		b.describe(p.Select)
+		b.say("; the deal has none")
 		b.done()
 	}
 }
@@ -229,7 +242,9 @@ func (m *model) unmetVetoDemand(b *builder) {
 		}
 		b.actor(p.Actor)
 		b.position(i)
-		b.say(string(p.Actor), " demands a veto over ", p.Select.Describe(), " but cannot stop ")
+		b.say(string(p.Actor), " demands a veto over ")
+		b.describe(p.Select)
+		b.say(" but cannot stop ")
 		sayList(b, b.guaranteesSoFar())
 		b.done()
 	}
@@ -271,7 +286,9 @@ func (m *model) rejectedVeto(b *builder) {
 			b.say("any veto by ")
 			sayList(b, p.By)
 		}
-		b.say(" over ", p.Select.Describe(), "; ")
+		b.say(" over ")
+		b.describe(p.Select)
+		b.say("; ")
 		sayList(b, b.actorsSince(holders))
 		b.say(" can stop ")
 		sayList(b, b.guaranteesSoFar())
@@ -348,7 +365,9 @@ func (m *model) dissentingMember(b *builder) {
 			b.actor(p.Actor)
 			b.actor(gg.Provider)
 			b.position(i)
-			b.say(string(p.Actor), " refuses ", p.Select.Describe(), " and will not take part in ", string(gg.ID), "; it holds no veto in ", string(gg.Provider), "'s rule, so the others still can")
+			b.say(string(p.Actor), " refuses ")
+			b.describe(p.Select)
+			b.say(" and will not take part in ", string(gg.ID), "; it holds no veto in ", string(gg.Provider), "'s rule, so the others still can")
 			b.done()
 		}
 	}
@@ -359,30 +378,32 @@ func (m *model) dissentingMember(b *builder) {
 // guarantee to B whose trigger names X is military and free of error
 // findings: if X attacks, nobody is bound to fight.
 func (m *model) noMilitaryResponse(b *builder) {
-	type pair struct{ attacker, beneficiary actor.ID }
-	var pairs []pair
-	for _, g := range m.s.Guarantees {
-		for _, x := range g.Attackers() {
-			pairs = append(pairs, pair{x, g.Beneficiary})
+	pairs := b.pairs[:0] // (beneficiary, attacker) as actor positions
+	for g, gg := range m.s.Guarantees {
+		ben := int32(m.ax.Pos(gg.Beneficiary))
+		for _, x := range m.list(m.att[g]) {
+			pairs = append(pairs, [2]int32{ben, x})
 		}
 	}
 	for _, e := range m.s.Timeline {
 		if e.Name == guarantee.EventAttack && len(e.Args) >= 2 {
-			pairs = append(pairs, pair{e.Args[0], e.Args[1]})
+			pairs = append(pairs, [2]int32{int32(m.ax.Pos(e.Args[1])), int32(m.ax.Pos(e.Args[0]))})
 		}
 	}
-	slices.SortFunc(pairs, func(p, q pair) int {
-		return strings.Compare(string(p.beneficiary)+"\x00"+string(p.attacker), string(q.beneficiary)+"\x00"+string(q.attacker))
+	slices.SortFunc(pairs, func(p, q [2]int32) int {
+		return cmp.Or(cmp.Compare(m.ax.At(int(p[0])).ID, m.ax.At(int(q[0])).ID), cmp.Compare(m.ax.At(int(p[1])).ID, m.ax.At(int(q[1])).ID))
 	})
 	pairs = slices.Compact(pairs)
+	b.pairs = pairs
 	for _, pr := range pairs {
-		if pr.attacker == pr.beneficiary {
+		if pr[0] == pr[1] {
 			continue
 		}
+		ben, att := m.ax.At(int(pr[0])).ID, m.ax.At(int(pr[1])).ID
 		f := b.start(NoMilitaryResponse)
 		answered, military := false, false
 		for g, gg := range m.s.Guarantees {
-			if gg.Beneficiary != pr.beneficiary || !gg.Kind.Is(guarantee.Military) || !gg.Trigger.HasAttacker(pr.attacker) {
+			if gg.Beneficiary != ben || !gg.Kind.Is(guarantee.Military) || !holds(m.list(m.att[g]), pr[1]) {
 				continue
 			}
 			military = true
@@ -396,13 +417,18 @@ func (m *model) noMilitaryResponse(b *builder) {
 			b.discard(f)
 			continue
 		}
-		b.actor(pr.attacker)
-		b.actor(pr.beneficiary)
-		b.say("no military guarantee to ", string(pr.beneficiary), " answers an attack by ", string(pr.attacker))
+		b.actor(att)
+		b.actor(ben)
+		b.say("no military guarantee to ", string(ben), " answers an attack by ", string(att))
 		if military {
 			b.say(" free of error findings: ")
-			sayList(b, b.guaranteesSoFar())
-			b.say(" has errors")
+			gs := b.guaranteesSoFar()
+			sayList(b, gs)
+			if len(gs) == 1 {
+				b.say(" has errors")
+			} else {
+				b.say(" have errors")
+			}
 		}
 		b.done()
 	}
@@ -433,7 +459,9 @@ func (m *model) idlePosition(b *builder) {
 		b.start(IdlePosition)
 		b.actor(p.Actor)
 		b.position(i)
-		b.say(string(p.Actor), " ", p.Stance.String(), " ", p.Select.String(), ", which picks no guarantee in the scenario")
+		b.say(string(p.Actor), " ", p.Stance.String(), " ")
+		b.msg, _ = p.Select.AppendText(b.msg)
+		b.say(", which picks no guarantee in the scenario")
 		b.done()
 	}
 }

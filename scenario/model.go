@@ -3,6 +3,7 @@ package scenario
 import (
 	"cmp"
 	"slices"
+	"sync"
 
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/guarantee"
@@ -10,17 +11,23 @@ import (
 
 // model is a validated scenario compiled for evaluation: actors resolved to
 // positions, every selector resolved once to the guarantees it picks, and
-// every guarantee's veto holders computed. Lists are sorted int32 positions
-// held in one backing array and addressed by spans.
+// every guarantee's veto holders and attackers computed. Lists are sorted
+// int32 positions held in one backing array and addressed by spans. A
+// model's slices are reused from one evaluation to the next (see
+// [scratch]); nothing in it reaches the caller.
 type model struct {
 	s     *Scenario
 	ax    *actor.Index
 	gByID []int32 // guarantee positions sorted by ID
 	prov  []int32 // provider's actor position, per guarantee
 	veto  []span  // V(g): veto holders' actor positions, per guarantee
+	att   []span  // attackers of g's trigger, as actor positions, per guarantee
 	pos   []span  // guarantees each position picks
 	grant []span  // guarantees each granted veto covers
 	data  []int32
+
+	spans  []span
+	grants [][2]int32 // (guarantee, holder) pairs, while compiling
 
 	idx *selIndex // built only for scenarios large enough to need it
 }
@@ -38,23 +45,52 @@ func (m *model) end(lo int) span {
 	return span{int32(lo), int32(len(m.data))}
 }
 
-// compile validates s and compiles it. s must not change while the model
-// is in use.
-func compile(s *Scenario) (*model, error) {
+// scratch is the working memory of one evaluation, pooled so that the
+// evaluation allocates little more than the report it returns.
+type scratch struct {
+	m model
+	b builder
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// release returns sc to the pool, dropping what it refers to outside
+// itself.
+func (sc *scratch) release() {
+	sc.m.s, sc.m.ax, sc.m.idx, sc.m.gByID = nil, nil, nil, nil
+	sc.b.m = nil
+	clear(sc.b.gids[:cap(sc.b.gids)])
+	clear(sc.b.actors[:cap(sc.b.actors)])
+	clear(sc.b.pos[:cap(sc.b.pos)])
+	clear(sc.b.srcs[:cap(sc.b.srcs)])
+	scratchPool.Put(sc)
+}
+
+// grow returns s with length n, reusing its array when it is large enough.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
+// compile validates s and compiles it into m. s must not change while the
+// model is in use.
+func (m *model) compile(s *Scenario) error {
 	ax, gByID, err := check(s)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	m := &model{s: s, ax: ax, gByID: gByID}
-	n := len(s.Guarantees)
-	m.prov = make([]int32, n)
+	m.s, m.ax, m.gByID, m.idx = s, ax, gByID, nil
+	n, np, nv := len(s.Guarantees), len(s.Positions), len(s.Vetoes)
+	m.prov = grow(m.prov, n)
 	for i, g := range s.Guarantees {
 		m.prov[i] = int32(ax.Pos(g.Provider))
 	}
-	spans := make([]span, n+len(s.Positions)+len(s.Vetoes))
-	m.veto, m.pos, m.grant = spans[:n:n], spans[n:n+len(s.Positions)], spans[n+len(s.Positions):]
-	m.data = make([]int32, 0, 4*n+4*len(s.Positions))
-	if n*(len(s.Positions)+len(s.Vetoes)) > 4096 {
+	m.spans = grow(m.spans, 2*n+np+nv)
+	m.veto, m.att, m.pos, m.grant = m.spans[:n:n], m.spans[n:2*n:2*n], m.spans[2*n:2*n+np:2*n+np], m.spans[2*n+np:]
+	m.data = m.data[:0]
+	if n*(np+nv) > 4096 {
 		m.idx = newSelIndex(s, ax)
 	}
 	for i, p := range s.Positions {
@@ -62,18 +98,19 @@ func compile(s *Scenario) (*model, error) {
 		m.selectInto(p.Select)
 		m.pos[i] = span{int32(lo), int32(len(m.data))}
 	}
-	var grants [][2]int32 // (guarantee, holder)
+	m.grants = m.grants[:0]
 	for i, v := range s.Vetoes {
 		lo := len(m.data)
 		m.selectInto(v.Over)
 		m.grant[i] = span{int32(lo), int32(len(m.data))}
 		h := int32(ax.Pos(v.Holder))
 		for _, g := range m.list(m.grant[i]) {
-			grants = append(grants, [2]int32{g, h})
+			m.grants = append(m.grants, [2]int32{g, h})
 		}
 	}
-	slices.SortFunc(grants, func(a, b [2]int32) int { return cmp.Compare(a[0], b[0]) })
-	for g := range s.Guarantees {
+	slices.SortFunc(m.grants, func(a, b [2]int32) int { return cmp.Compare(a[0], b[0]) })
+	grants := m.grants
+	for g, gg := range s.Guarantees {
 		lo := len(m.data)
 		m.data = m.activationVetoes(m.data, g)
 		for len(grants) > 0 && grants[0][0] == int32(g) {
@@ -81,8 +118,16 @@ func compile(s *Scenario) (*model, error) {
 			grants = grants[1:]
 		}
 		m.veto[g] = m.end(lo)
+
+		lo = len(m.data)
+		for e := range gg.Trigger.All() {
+			if a, ok := e.Attacker(); ok {
+				m.data = append(m.data, int32(ax.Pos(a)))
+			}
+		}
+		m.att[g] = m.end(lo)
 	}
-	return m, nil
+	return nil
 }
 
 // activationVetoes appends the veto holders g's activation gives it, as

@@ -77,24 +77,11 @@ const (
 	AssuranceOnly        Code = "assurance-only"        // info
 )
 
-var codes = [...]struct {
-	code Code
-	sev  Severity
-}{
-	{VetoConflict, Error},
-	{CapturedGuarantee, Error},
-	{RedLine, Error},
-	{BlockedByMember, Error},
-	{UnmetRequirement, Error},
-	{UnmetVetoDemand, Error},
-	{RejectedVeto, Error},
-	{MissingDependency, Error},
-	{BlockedDependency, Warning},
-	{DissentingMember, Warning},
-	{NoMilitaryResponse, Warning},
-	{UnsatisfiableTrigger, Warning},
-	{IdlePosition, Warning},
-	{AssuranceOnly, Info},
+var codes = [...]Code{
+	VetoConflict, CapturedGuarantee, RedLine, BlockedByMember, UnmetRequirement,
+	UnmetVetoDemand, RejectedVeto, MissingDependency,
+	BlockedDependency, DissentingMember, NoMilitaryResponse, UnsatisfiableTrigger, IdlePosition,
+	AssuranceOnly,
 }
 
 // Codes returns every finding code, errors first, in the order of the
@@ -102,7 +89,7 @@ var codes = [...]struct {
 func Codes() iter.Seq[Code] {
 	return func(yield func(Code) bool) {
 		for _, c := range codes {
-			if !yield(c.code) {
+			if !yield(c) {
 				return
 			}
 		}
@@ -112,10 +99,14 @@ func Codes() iter.Seq[Code] {
 // Severity returns the severity of findings with code c, or 0 for a code
 // Entente does not define.
 func (c Code) Severity() Severity {
-	for _, x := range codes {
-		if x.code == c {
-			return x.sev
-		}
+	switch c {
+	case VetoConflict, CapturedGuarantee, RedLine, BlockedByMember, UnmetRequirement,
+		UnmetVetoDemand, RejectedVeto, MissingDependency:
+		return Error
+	case BlockedDependency, DissentingMember, NoMilitaryResponse, UnsatisfiableTrigger, IdlePosition:
+		return Warning
+	case AssuranceOnly:
+		return Info
 	}
 	return 0
 }
@@ -215,11 +206,19 @@ func (r Report) Count(s Severity) int {
 
 // compareFindings orders findings as [Report] documents.
 func compareFindings(a, b Finding) int {
+	if c := cmp.Compare(a.Severity, b.Severity); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Code, b.Code); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(first(a.Guarantees), first(b.Guarantees)); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(first(a.Actors), first(b.Actors)); c != 0 {
+		return c
+	}
 	return cmp.Or(
-		cmp.Compare(a.Severity, b.Severity),
-		cmp.Compare(a.Code, b.Code),
-		cmp.Compare(first(a.Guarantees), first(b.Guarantees)),
-		cmp.Compare(first(a.Actors), first(b.Actors)),
 		slices.Compare(a.Positions, b.Positions),
 		slices.Compare(a.Guarantees, b.Guarantees),
 		slices.Compare(a.Actors, b.Actors),

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -88,32 +87,42 @@ type validator struct {
 	ax   *actor.Index
 }
 
-// at is a place in a scenario: the list, the element, and a field path
-// inside it ("guarantees", 3, "trigger"). Its string form is
-// "guarantees[3].trigger".
+// at is a place in a scenario: the list, the element, and up to two field
+// names inside it ("positions", 3, "refuses", "kind"). Its string form is
+// "positions[3].refuses.kind". It is built into a string only when a
+// problem is reported there.
 type at struct {
-	list string
-	i    int
-	sub  string
+	list      string
+	i         int
+	sub, leaf string
+	j         int // when positive, leaf is indexed by j-1
 }
 
 func (a at) String() string {
-	if a.list == "" {
-		return a.sub
+	p := a.sub
+	if a.list != "" {
+		p = fmt.Sprintf("%s[%d]", a.list, a.i)
+		if a.sub != "" {
+			p += "." + a.sub
+		}
 	}
-	p := fmt.Sprintf("%s[%d]", a.list, a.i)
-	if a.sub != "" {
-		p += "." + a.sub
+	if a.leaf != "" {
+		p += "." + a.leaf
+	}
+	if a.j > 0 {
+		p += fmt.Sprintf("[%d]", a.j-1)
 	}
 	return p
 }
 
 // in returns the place of field f within a.
 func (a at) in(f string) at {
-	if a.sub != "" {
-		f = a.sub + "." + f
+	if a.sub == "" {
+		a.sub = f
+	} else {
+		a.leaf = f
 	}
-	return at{a.list, a.i, f}
+	return a
 }
 
 func (v *validator) add(a at, err error) { v.errs = append(v.errs, &FieldError{a.String(), err}) }
@@ -130,9 +139,9 @@ func check(s *Scenario) (*actor.Index, []int32, error) {
 	for i, src := range s.Sources {
 		switch {
 		case src.ID == "":
-			v.add(at{"sources", i, "id"}, guarantee.ErrMissing)
+			v.add(at{list: "sources", i: i, sub: "id"}, guarantee.ErrMissing)
 		case slices.ContainsFunc(s.Sources[:i], func(o Source) bool { return o.ID == src.ID }):
-			v.add(at{"sources", i, "id"}, fmt.Errorf("%w %q", ErrDuplicateID, src.ID))
+			v.add(at{list: "sources", i: i, sub: "id"}, fmt.Errorf("%w %q", ErrDuplicateID, src.ID))
 		}
 	}
 
@@ -143,7 +152,7 @@ func check(s *Scenario) (*actor.Index, []int32, error) {
 			if _, scanErr := fmt.Sscanf(p.Field, "members[%d]", &k); scanErr == nil && errors.Is(p.Err, actor.ErrUnknownActor) {
 				p.Err = unknownActor(s.Actors[p.Actor].Members[k], s.Actors)
 			}
-			v.add(at{"actors", p.Actor, p.Field}, p.Err)
+			v.add(at{list: "actors", i: p.Actor, sub: p.Field}, p.Err)
 		}
 		// Without an index, references are checked one by one below.
 	}
@@ -154,16 +163,16 @@ func check(s *Scenario) (*actor.Index, []int32, error) {
 		v.position(i, p)
 	}
 	for i, vt := range s.Vetoes {
-		v.actorRef(at{"vetoes", i, "holder"}, vt.Holder, true)
-		v.selector(at{"vetoes", i, "over"}, vt.Over)
+		v.actorRef(at{list: "vetoes", i: i, sub: "holder"}, vt.Holder, true)
+		v.selector(at{list: "vetoes", i: i, sub: "over"}, vt.Over)
 	}
 	for i, e := range s.Timeline {
 		if err := guarantee.On(e.Name, e.Args...).Check(); err != nil {
-			v.add(at{"timeline", i, ""}, err)
+			v.add(at{list: "timeline", i: i}, err)
 			continue
 		}
 		for _, a := range e.Args {
-			v.actorRef(at{"timeline", i, ""}, a, true)
+			v.actorRef(at{list: "timeline", i: i}, a, true)
 		}
 	}
 	if len(v.errs) > 0 {
@@ -186,7 +195,7 @@ func (v *validator) guarantees() []int32 {
 		return int(byID[k])
 	}
 	for i, g := range gs {
-		here := at{"guarantees", i, ""}
+		here := at{list: "guarantees", i: i}
 		for _, p := range g.Check() {
 			v.add(here.in(p.Field), p.Err)
 		}
@@ -196,11 +205,9 @@ func (v *validator) guarantees() []int32 {
 		v.actorRef(here.in("provider"), g.Provider, false)
 		v.actorRef(here.in("beneficiary"), g.Beneficiary, false)
 		v.actorRef(here.in("target"), g.Target, false)
-		if !g.Trigger.IsAlways() {
-			for _, e := range g.Trigger.Events() {
-				for _, a := range e.Args {
-					v.actorRef(here.in("trigger"), a, false)
-				}
+		for e := range g.Trigger.All() {
+			for _, a := range e.Args {
+				v.actorRef(here.in("trigger"), a, false)
 			}
 		}
 		for _, a := range g.Activation.Actors {
@@ -216,7 +223,7 @@ func (v *validator) guarantees() []int32 {
 }
 
 func (v *validator) position(i int, p Position) {
-	here := at{"positions", i, ""}
+	here := at{list: "positions", i: i}
 	if p.ID != "" {
 		if _, err := actor.ParseID(p.ID); err != nil {
 			v.add(here.in("id"), fmt.Errorf("invalid position ID %q: want letters, digits, '-' or '_'", p.ID))
@@ -234,7 +241,9 @@ func (v *validator) position(i int, p Position) {
 		v.add(here.in("by"), ErrStanceField)
 	}
 	for k, a := range p.By {
-		v.actorRef(here.in(p.Stance.String()+".by["+strconv.Itoa(k)+"]"), a, true)
+		where := here.in(p.Stance.String()).in("by")
+		where.j = k + 1
+		v.actorRef(where, a, true)
 	}
 }
 

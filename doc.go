@@ -1,0 +1,51 @@
+// Package entente is a Go SDK for modelling peace-deal security frameworks:
+// who promises what to whom, under which conditions, and who can block it;
+// and whether the parties' positions can be satisfied together.
+//
+// Analysts, researchers and the engineers who build their tools write a
+// framework down as a [scenario.Scenario] and ask it hard questions. Can
+// these positions be satisfied together? Which demand makes every deal
+// impossible? If the aggressor attacks again, what fires, and what is
+// stopped by a veto? The answers come with their reasons: every verdict
+// carries the findings, positions, guarantees and sources that explain it.
+//
+// # Packages
+//
+//   - [github.com/entente-go/entente/actor]: actor IDs, states and bodies
+//     (alliances, organizations, coalitions), membership at any depth, and
+//     decision rules with their veto holders.
+//   - [github.com/entente-go/entente/guarantee]: guarantee kinds (a
+//     hierarchy: military/air-support is a military), strength, trigger
+//     conditions over events such as attack(RU, UA), activation, and
+//     selectors over guarantees.
+//   - [github.com/entente-go/entente/scenario]: the scenario value, its
+//     validation, and the evaluation into a report of findings.
+//   - [github.com/entente-go/entente/examples]: scenarios modelled from
+//     public sources, starting with the seed: security guarantees for
+//     Ukraine, August 2025. Runnable programs sit below it
+//     (go run ./examples/ukraine2025).
+//
+// Dependencies point one way: actor ← guarantee ← scenario ← tools.
+//
+// # A short example
+//
+// Russia demands a veto over any guarantee to Ukraine; Kyiv rejects it:
+//
+//	s := scenario.Scenario{
+//		Actors: []actor.Actor{{ID: "US"}, {ID: "UA"}, {ID: "RU"}},
+//		Guarantees: []guarantee.Guarantee{{
+//			ID: "us-air-support", Provider: "US", Beneficiary: "UA",
+//			Kind: guarantee.AirSupport, Trigger: guarantee.Attack("RU", "UA"),
+//		}},
+//		Positions: []scenario.Position{
+//			{Actor: "RU", Stance: scenario.DemandsVeto, Select: guarantee.Selector{Beneficiary: "UA"}},
+//			{Actor: "UA", Stance: scenario.RejectsVeto, By: []actor.ID{"RU"}, Select: guarantee.Selector{Beneficiary: "UA"}},
+//		},
+//	}
+//	r, err := scenario.Evaluate(s)
+//	// r.Verdict is scenario.Incompatible; r.Findings holds a veto-conflict
+//	// naming RU and UA, the unmet-veto-demand behind it, and a warning that
+//	// no military response to a Russian attack is free of errors.
+//
+// The package's Example runs this and checks its output.
+package entente

@@ -1,0 +1,53 @@
+// Package guarantee models commitments: one provider's promise of one kind
+// of support to one beneficiary, when it falls due, and whose consent it
+// then needs.
+//
+// # Kinds and strength
+//
+// A [Kind] is a path from the general to the specific, such as
+// "military/air-support". [Kind.Is] holds when a kind equals another or lies
+// below it, so a selector for "military" picks air support, ground troops
+// and naval support alike. The SDK names the common kinds ([Named]); users
+// may add their own paths. [Strength] orders [Assurance] < [Political] <
+// [Treaty]; its zero value is Political.
+//
+// # Conditions
+//
+// A [Condition] says when a guarantee is due. It is written in one small
+// grammar shared with scenario files:
+//
+//	condition = call | name
+//	call      = name "(" [ arg { "," arg } ] ")"
+//	arg       = condition | actor-id
+//
+// all(c, ...), any(c, ...) and not(c) combine conditions; every other name is
+// an [Event] whose arguments are actor IDs: peace-deal, ceasefire,
+// attack(RU, UA) (RU attacks UA), violation(RU). The empty condition means
+// "from the moment the deal holds". [ParseCondition] and [Condition.String]
+// round-trip; a parse error is a [*SyntaxError] with the column. Nesting is
+// capped at [MaxDepth] so that no input can exhaust the stack.
+//
+// The attackers of a condition ([Condition.Attackers]) are the first
+// arguments of every attack and violation event anywhere in it, even under
+// not. [Condition.Satisfiable] says whether any set of events makes a
+// condition hold, taking events as independent; it is exact for every
+// condition people write and, past a fixed budget of work on a huge tangled
+// one, answers "may hold" rather than hang.
+//
+// # Activation
+//
+// An [Activation] says whose consent a guarantee needs when it is due:
+// nobody's ([Automatic]), the provider's ([ByProvider], the zero value),
+// the provider's and each listed actor's ([Consent]), or a decision of a
+// body by its rule ([ByBody]).
+//
+// # Selectors
+//
+// A [Selector] picks guarantees by kind (with Is), provider, provider-in,
+// beneficiary, target, location and IDs; every field given must match and
+// the zero Selector picks all. ProviderIn follows DESIGN.md: it matches
+// when any contributor of the guarantee (its provider or a member of the
+// provider at any depth) is the named actor or one of its members at any
+// depth, so "troops from NATO countries" catches a coalition whose members
+// are NATO members.
+package guarantee
