@@ -66,7 +66,19 @@ type spans struct {
 // [Problems] error holding all of them. The Index keeps actors as given;
 // the caller must not change them afterwards.
 func NewIndex(actors []Actor) (*Index, error) {
-	x := &Index{actors: actors}
+	x := new(Index)
+	if err := x.Reset(actors); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// Reset indexes actors as [NewIndex] does, reusing x's memory, for tools
+// that index many sets of actors one after another. On error x is left
+// empty. Reset must not be called while x is in use elsewhere; between
+// calls, x is safe for concurrent use as any Index is.
+func (x *Index) Reset(actors []Actor) error {
+	x.actors = actors
 	var ps Problems
 	for i, a := range actors {
 		for _, p := range a.Check() {
@@ -78,7 +90,7 @@ func NewIndex(actors []Actor) (*Index, error) {
 	for size < 2*len(actors) {
 		size *= 2
 	}
-	x.table = make([]int32, size)
+	x.table = reuse(x.table, size)
 	for i, a := range actors {
 		if j := x.insert(int32(i)); j >= 0 {
 			ps = append(ps, Problem{Actor: i, Field: "id", Err: fmt.Errorf("%w %q (also actors[%d])", ErrDuplicateID, a.ID, j)})
@@ -86,12 +98,12 @@ func NewIndex(actors []Actor) (*Index, error) {
 	}
 
 	// Direct members, resolved.
-	x.spans = make([]spans, len(actors))
+	x.spans = reuse(x.spans, len(actors))
 	total := 0
 	for _, a := range actors {
 		total += len(a.Members)
 	}
-	x.data = make([]int32, 0, 3*total+2*len(actors))
+	x.data = reuse(x.data, 3*total+2*len(actors))[:0]
 	for i, a := range actors {
 		lo := int32(len(x.data))
 		for k, m := range a.Members {
@@ -113,9 +125,21 @@ func NewIndex(actors []Actor) (*Index, error) {
 	}
 	if len(ps) > 0 {
 		slices.SortStableFunc(ps, func(p, q Problem) int { return cmp.Compare(p.Actor, q.Actor) })
-		return nil, ps
+		*x = Index{}
+		return ps
 	}
-	return x, nil
+	return nil
+}
+
+// reuse returns s with length n and every element zero, reusing its array
+// when it is large enough.
+func reuse[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 // hash is FNV-1a, enough to spread actor IDs over the table.
@@ -166,7 +190,7 @@ func (x *Index) members(i int32) []int32 { s := x.spans[i].members; return x.dat
 // loops finds membership cycles by depth-first search, reporting each once,
 // at the member edge that closes it.
 func (x *Index) loops() Problems {
-	x.mark = make([]uint8, len(x.actors)) // white
+	x.mark = reuse(x.mark, len(x.actors)) // white
 	var ps Problems
 	var stack []int32
 	for i := range x.actors {
@@ -215,13 +239,12 @@ func (x *Index) visitLoops(i int32, stack *[]int32, ps *Problems) {
 // It reports false, leaving the spans unfinished, when membership loops;
 // [Index.loops] then says where.
 func (x *Index) closures() bool {
-	x.mark = make([]uint8, len(x.actors))
+	x.mark = reuse(x.mark, len(x.actors))
 	for i := range x.actors {
 		if !x.close(int32(i)) {
 			return false
 		}
 	}
-	x.mark = nil
 	return true
 }
 

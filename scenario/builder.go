@@ -100,7 +100,14 @@ func (b *builder) position(i int) {
 	b.sources(b.m.s.Positions[i].Sources)
 }
 
-func (b *builder) sources(s []string) { b.srcs = append(b.srcs, s...) }
+// sources adds sources to the current finding, each once.
+func (b *builder) sources(s []string) {
+	for _, src := range s {
+		if !slices.Contains(b.srcs[b.cur.s.lo:], src) {
+			b.srcs = append(b.srcs, src)
+		}
+	}
+}
 
 func (b *builder) hasActors() bool     { return len(b.actors) > int(b.cur.a.lo) }
 func (b *builder) hasGuarantees() bool { return len(b.gids) > int(b.cur.g.lo) }
@@ -165,10 +172,7 @@ func (b *builder) done() {
 	f.a.hi, f.g.hi, f.p.hi, f.s.hi, f.msg.hi, f.curG.hi = h.a, h.g, h.p, h.s, h.msg, h.curG
 	slices.Sort(b.actors[f.a.lo:])
 	slices.Sort(b.gids[f.g.lo:])
-	srcs := b.srcs[f.s.lo:]
-	slices.Sort(srcs)
-	b.srcs = b.srcs[:int(f.s.lo)+len(slices.Compact(srcs))]
-	f.s.hi = int32(len(b.srcs))
+	slices.Sort(b.srcs[f.s.lo:])
 	if f.code.Severity() == Error {
 		for _, g := range b.curG[f.curG.lo:] {
 			b.hasError[g] = true

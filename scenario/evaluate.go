@@ -19,7 +19,7 @@ import (
 func Evaluate(s Scenario) (Report, error) {
 	sc := scratchPool.Get().(*scratch)
 	defer sc.release()
-	if err := sc.m.compile(&s); err != nil {
+	if err := sc.m.compile(&s, &sc.ax); err != nil {
 		return Report{}, err
 	}
 	return sc.m.evaluate(&sc.b), nil
@@ -78,13 +78,13 @@ func (m *model) vetoConflict(b *builder) {
 			}
 			b.actor(dp.Actor)
 			b.actor(rp.Actor)
-			b.position(d)
-			b.position(r)
+			b.position(min(d, r))
+			b.position(max(d, r))
 			b.say(string(dp.Actor), " demands a veto over ")
 			b.describe(dp.Select)
 			b.say("; ", string(rp.Actor), " rejects ")
 			if len(rp.By) == 0 {
-				b.say("any veto by others")
+				b.say("any veto but the provider's")
 			} else {
 				b.say("any ", string(dp.Actor), " veto")
 			}
@@ -117,11 +117,11 @@ func (m *model) forbids(p Position, a int32) bool {
 // Memorandum).
 func (m *model) capturedGuarantee(b *builder) {
 	for g, gg := range m.s.Guarantees {
-		if m.att[g].lo == m.att[g].hi {
+		att := m.list(m.att[g])
+		if !guarantee.Overlap(att, m.list(m.veto[g])) {
 			continue
 		}
 		f := b.start(CapturedGuarantee)
-		att := m.list(m.att[g])
 		for _, h := range m.list(m.veto[g]) {
 			if holds(att, h) {
 				b.actor(m.ax.At(int(h)).ID)
@@ -259,29 +259,29 @@ func (m *model) rejectedVeto(b *builder) {
 			continue
 		}
 		f := b.start(RejectedVeto)
-		b.actor(p.Actor)
-		holders := b.mark()
 		for _, g := range m.list(m.pos[i]) {
 			found := false
 			for _, h := range m.list(m.veto[g]) {
 				if h != m.prov[g] && m.forbids(p, h) {
 					b.actor(m.ax.At(int(h)).ID)
+					m.addVetoSources(b, g, h)
 					found = true
 				}
 			}
 			if found {
 				b.guarantee(g)
-				m.addVetoSources(b, g)
 			}
 		}
 		if !b.hasGuarantees() {
 			b.discard(f)
 			continue
 		}
+		holders := slices.Clone(b.actorsSoFar())
+		b.actor(p.Actor)
 		b.position(i)
 		b.say(string(p.Actor), " rejects ")
 		if len(p.By) == 0 {
-			b.say("any veto by others")
+			b.say("any veto but the provider's")
 		} else {
 			b.say("any veto by ")
 			sayList(b, p.By)
@@ -289,7 +289,7 @@ func (m *model) rejectedVeto(b *builder) {
 		b.say(" over ")
 		b.describe(p.Select)
 		b.say("; ")
-		sayList(b, b.actorsSince(holders))
+		sayList(b, holders)
 		b.say(" can stop ")
 		sayList(b, b.guaranteesSoFar())
 		b.done()
@@ -301,6 +301,9 @@ func (m *model) rejectedVeto(b *builder) {
 // does not contain.
 func (m *model) missingDependency(b *builder) {
 	for g, gg := range m.s.Guarantees {
+		if len(gg.Requires) == 0 {
+			continue
+		}
 		f := b.start(MissingDependency)
 		missing := b.markGuarantees()
 		for _, r := range gg.Requires {
@@ -325,6 +328,9 @@ func (m *model) missingDependency(b *builder) {
 // there.
 func (m *model) blockedDependency(b *builder) {
 	for g, gg := range m.s.Guarantees {
+		if len(gg.Requires) == 0 {
+			continue
+		}
 		f := b.start(BlockedDependency)
 		blocked := b.markGuarantees()
 		for _, r := range gg.Requires {
@@ -521,8 +527,17 @@ func (m *model) sayVetoReasons(b *builder, g int32, actors []actor.ID) {
 		switch {
 		case slices.Contains(act, h) && h == m.prov[g]:
 			b.say(" is its provider")
-		case slices.Contains(act, h) && gg.Activation.Mode == guarantee.Consent && slices.Contains(gg.Activation.Actors, id):
-			b.say(" must consent")
+		case slices.Contains(act, h) && gg.Activation.Mode == guarantee.Consent:
+			if slices.Contains(gg.Activation.Actors, id) {
+				b.say(" must consent")
+				break
+			}
+			body := m.consentingBody(gg, h)
+			if body < 0 {
+				b.say(" holds a veto in ", string(gg.Provider), "'s rule (", m.ruleName(m.prov[g]), ")")
+				break
+			}
+			b.say(" holds a veto in ", string(m.ax.At(int(body)).ID), "'s rule (", m.ruleName(body), "), which must consent")
 		case slices.Contains(act, h) && gg.Activation.Mode == guarantee.ByBody:
 			body := int32(m.ax.Pos(gg.Activation.Actors[0]))
 			b.say(" holds a veto in ", string(gg.Activation.Actors[0]), "'s rule (", m.ruleName(body), ")")
@@ -530,15 +545,28 @@ func (m *model) sayVetoReasons(b *builder, g int32, actors []actor.ID) {
 			b.say(" holds a veto in ", string(gg.Provider), "'s rule (", m.ruleName(m.prov[g]), ")")
 		default:
 			b.say(" is granted a veto by the deal")
-			m.addVetoSources(b, g)
+			m.addVetoSources(b, g, h)
 		}
 	}
 }
 
-// addVetoSources adds the sources of the granted vetoes that cover g.
-func (m *model) addVetoSources(b *builder, g int32) {
+// consentingBody returns the position of a body listed under g's consent
+// whose rule gives the actor at position h a veto, or -1.
+func (m *model) consentingBody(g guarantee.Guarantee, h int32) int32 {
+	for _, id := range g.Activation.Actors {
+		p := m.ax.Pos(id)
+		if m.ax.At(p).Kind.IsBody() && holds(m.ax.VetoPos(p), h) {
+			return int32(p)
+		}
+	}
+	return -1
+}
+
+// addVetoSources adds the sources of the granted vetoes that make the actor
+// at position h a veto holder of g.
+func (m *model) addVetoSources(b *builder, g, h int32) {
 	for v, vt := range m.s.Vetoes {
-		if holds(m.list(m.grant[v]), g) {
+		if holds(m.list(m.grant[v]), g) && m.ax.Pos(vt.Holder) == int(h) {
 			b.sources(vt.Sources)
 		}
 	}

@@ -48,8 +48,9 @@ func (m *model) end(lo int) span {
 // scratch is the working memory of one evaluation, pooled so that the
 // evaluation allocates little more than the report it returns.
 type scratch struct {
-	m model
-	b builder
+	ax actor.Index
+	m  model
+	b  builder
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -57,7 +58,8 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 // release returns sc to the pool, dropping what it refers to outside
 // itself.
 func (sc *scratch) release() {
-	sc.m.s, sc.m.ax, sc.m.idx, sc.m.gByID = nil, nil, nil, nil
+	sc.m.s, sc.m.ax, sc.m.idx = nil, nil, nil
+	sc.ax.Reset(nil)
 	sc.b.m = nil
 	clear(sc.b.gids[:cap(sc.b.gids)])
 	clear(sc.b.actors[:cap(sc.b.actors)])
@@ -76,8 +78,8 @@ func grow[T any](s []T, n int) []T {
 
 // compile validates s and compiles it into m. s must not change while the
 // model is in use.
-func (m *model) compile(s *Scenario) error {
-	ax, gByID, err := check(s)
+func (m *model) compile(s *Scenario, ax *actor.Index) error {
+	gByID, err := check(s, ax, m.gByID)
 	if err != nil {
 		return err
 	}

@@ -74,7 +74,9 @@ var (
 // missing-dependency finding), and a position may pick guarantees by ID
 // that the deal lacks (idle-position says so).
 func Validate(s Scenario) error {
-	_, _, err := check(&s)
+	sc := scratchPool.Get().(*scratch)
+	defer sc.release()
+	_, err := check(&s, &sc.ax, sc.m.gByID)
 	return err
 }
 
@@ -127,9 +129,9 @@ func (a at) in(f string) at {
 
 func (v *validator) add(a at, err error) { v.errs = append(v.errs, &FieldError{a.String(), err}) }
 
-// check validates s and, when it is valid, returns its actor index and its
-// guarantees' positions sorted by ID.
-func check(s *Scenario) (*actor.Index, []int32, error) {
+// check validates s, indexing its actors into ax, and when it is valid
+// returns its guarantees' positions sorted by ID, reusing byID's array.
+func check(s *Scenario, ax *actor.Index, byID []int32) ([]int32, error) {
 	v := validator{s: s}
 	if s.AsOf != "" {
 		if _, err := time.Parse(time.DateOnly, s.AsOf); err != nil {
@@ -145,7 +147,7 @@ func check(s *Scenario) (*actor.Index, []int32, error) {
 		}
 	}
 
-	ax, err := actor.NewIndex(s.Actors)
+	err := ax.Reset(s.Actors)
 	if ps, ok := err.(actor.Problems); ok {
 		for _, p := range ps {
 			var k int
@@ -155,10 +157,11 @@ func check(s *Scenario) (*actor.Index, []int32, error) {
 			v.add(at{list: "actors", i: p.Actor, sub: p.Field}, p.Err)
 		}
 		// Without an index, references are checked one by one below.
+	} else {
+		v.ax = ax
 	}
-	v.ax = ax
 
-	gByID := v.guarantees()
+	byID = v.guarantees(byID)
 	for i, p := range s.Positions {
 		v.position(i, p)
 	}
@@ -176,16 +179,16 @@ func check(s *Scenario) (*actor.Index, []int32, error) {
 		}
 	}
 	if len(v.errs) > 0 {
-		return nil, nil, v.errs
+		return nil, v.errs
 	}
-	return ax, gByID, nil
+	return byID, nil
 }
 
 // guarantees checks every guarantee and returns their positions sorted by
 // ID.
-func (v *validator) guarantees() []int32 {
+func (v *validator) guarantees(byID []int32) []int32 {
 	gs := v.s.Guarantees
-	byID := make([]int32, len(gs))
+	byID = grow(byID, len(gs))
 	for i := range byID {
 		byID[i] = int32(i)
 	}
@@ -211,10 +214,10 @@ func (v *validator) guarantees() []int32 {
 			}
 		}
 		for _, a := range g.Activation.Actors {
-			if !v.actorRef(here.in("activation"), a, false) || v.ax == nil {
+			if !v.actorRef(here.in("activation"), a, false) {
 				continue
 			}
-			if b, _ := v.ax.Lookup(a); g.Activation.Mode == guarantee.ByBody && !b.Kind.IsBody() {
+			if b, _ := v.lookup(a); g.Activation.Mode == guarantee.ByBody && !b.Kind.IsBody() {
 				v.add(here.in("activation"), fmt.Errorf("body(%s): %w: %s is a state", a, ErrNotABody, a))
 			}
 		}
@@ -274,32 +277,56 @@ func (v *validator) actorRef(here at, id actor.ID, required bool) bool {
 			v.add(here, err)
 		}
 		return false
-	case v.ax == nil:
-		// The actors did not index; look them up one by one.
-		if slices.ContainsFunc(v.s.Actors, func(a actor.Actor) bool { return a.ID == id }) {
-			return true
-		}
-	case v.ax.Has(id):
+	}
+	if _, ok := v.lookup(id); ok {
 		return true
 	}
 	v.add(here, unknownActor(id, v.s.Actors))
 	return false
 }
 
+// lookup finds an actor by ID, through the index when the actors indexed
+// and one by one when they did not.
+func (v *validator) lookup(id actor.ID) (actor.Actor, bool) {
+	if v.ax != nil {
+		return v.ax.Lookup(id)
+	}
+	if i := slices.IndexFunc(v.s.Actors, func(a actor.Actor) bool { return a.ID == id }); i >= 0 {
+		return v.s.Actors[i], true
+	}
+	return actor.Actor{}, false
+}
+
 // unknownActor returns the error for an unknown actor ID, with "did you
-// mean" when a known ID is close to it.
+// mean" when a known ID is close to it: the fewest edits away, then the
+// longest common prefix ("USA" suggests "US" before "UA"), then the first
+// in sorted order.
 func unknownActor(id actor.ID, actors []actor.Actor) error {
-	best, bestD := actor.ID(""), max(1, len(id)/3)+1
+	type candidate struct {
+		id        actor.ID
+		d, shared int
+	}
+	best := candidate{d: max(1, len(id)/3) + 1}
+	lower := strings.ToLower(string(id))
 	for _, a := range actors {
-		d := distance(strings.ToLower(string(id)), strings.ToLower(string(a.ID)))
-		if d < bestD || d == bestD && a.ID < best {
-			best, bestD = a.ID, d
+		other := strings.ToLower(string(a.ID))
+		c := candidate{a.ID, distance(lower, other), commonPrefix(lower, other)}
+		if c.d < best.d || c.d == best.d && (c.shared > best.shared || c.shared == best.shared && c.id < best.id) {
+			best = c
 		}
 	}
-	if best == "" {
+	if best.id == "" {
 		return fmt.Errorf("%w %q", actor.ErrUnknownActor, id)
 	}
-	return fmt.Errorf("%w %q; did you mean %q?", actor.ErrUnknownActor, id, best)
+	return fmt.Errorf("%w %q; did you mean %q?", actor.ErrUnknownActor, id, best.id)
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }
 
 // distance is the Levenshtein distance between a and b, in bytes.

@@ -1,0 +1,370 @@
+package scenario_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/entente-go/entente/actor"
+	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/scenario"
+)
+
+// This file holds a tiny builder for the small scenarios the tests write,
+// and the helpers that compare findings.
+//
+// A scenario starts with the states every case may use; a case adds the
+// bodies, guarantees, positions, granted vetoes and timeline it needs:
+//
+//	build(
+//		actors(alliance("guarantors", actor.Unanimity, "US", "UK", "RU")),
+//		guarantees(g("g", "guarantors", "UA", guarantee.AirSupport, "attack(RU, UA)")),
+//	)
+
+// baseStates are the states every built scenario has.
+var baseStates = []actor.ID{"US", "UK", "FR", "DE", "PL", "FI", "UA", "RU", "BY", "CN", "TR", "GE", "DZ"}
+
+// part changes a scenario under construction.
+type part func(*scenario.Scenario)
+
+// build returns a scenario with the base states and the given parts.
+func build(parts ...part) scenario.Scenario {
+	s := scenario.Scenario{Name: "test"}
+	for _, id := range baseStates {
+		s.Actors = append(s.Actors, actor.Actor{ID: id})
+	}
+	for _, p := range parts {
+		p(&s)
+	}
+	return s
+}
+
+func actors(as ...actor.Actor) part {
+	return func(s *scenario.Scenario) { s.Actors = append(s.Actors, as...) }
+}
+
+func guarantees(gs ...guarantee.Guarantee) part {
+	return func(s *scenario.Scenario) { s.Guarantees = append(s.Guarantees, gs...) }
+}
+
+func positions(ps ...scenario.Position) part {
+	return func(s *scenario.Scenario) { s.Positions = append(s.Positions, ps...) }
+}
+
+func vetoes(vs ...scenario.Veto) part {
+	return func(s *scenario.Scenario) { s.Vetoes = append(s.Vetoes, vs...) }
+}
+
+// timeline adds events written as in scenario files: "attack(RU, UA)".
+func timeline(events ...string) part {
+	return func(s *scenario.Scenario) {
+		for _, e := range events {
+			ev, err := guarantee.ParseEvent(e)
+			if err != nil {
+				panic(err)
+			}
+			s.Timeline = append(s.Timeline, ev)
+		}
+	}
+}
+
+// body returns a body of the given kind and rule with the given members.
+func body(id actor.ID, kind actor.Kind, rule actor.Decision, members ...actor.ID) actor.Actor {
+	return actor.Actor{ID: id, Kind: kind, Decides: rule, Members: members}
+}
+
+func alliance(id actor.ID, rule actor.Decision, members ...actor.ID) actor.Actor {
+	return body(id, actor.Alliance, rule, members...)
+}
+
+// coalition returns a coalition with its default rule: members act
+// separately.
+func coalition(id actor.ID, members ...actor.ID) actor.Actor {
+	return body(id, actor.Coalition, actor.Default, members...)
+}
+
+// withVetoes returns a with the explicit veto holders vs.
+func withVetoes(a actor.Actor, vs ...actor.ID) actor.Actor {
+	a.Vetoes = vs
+	return a
+}
+
+// unsc returns a Security Council-like body: majority, with the five
+// permanent members as explicit veto holders and DZ as an elected member.
+func unsc() actor.Actor {
+	return withVetoes(body("UNSC", actor.Organization, actor.Majority, "US", "UK", "FR", "RU", "CN", "DZ"),
+		"US", "UK", "FR", "RU", "CN")
+}
+
+// gopt changes a guarantee under construction.
+type gopt func(*guarantee.Guarantee)
+
+// g returns a guarantee with the given trigger, written as in scenario
+// files ("" is the empty trigger), and options.
+func g(id guarantee.ID, provider, beneficiary actor.ID, kind guarantee.Kind, trigger string, opts ...gopt) guarantee.Guarantee {
+	gg := guarantee.Guarantee{ID: id, Provider: provider, Beneficiary: beneficiary, Kind: kind, Trigger: guarantee.MustParseCondition(trigger)}
+	for _, o := range opts {
+		o(&gg)
+	}
+	return gg
+}
+
+// activation sets the activation, written as in scenario files:
+// "automatic", "consent(RU)", "body(UNSC)".
+func activation(s string) gopt {
+	a, err := guarantee.ParseActivation(s)
+	if err != nil {
+		panic(err)
+	}
+	return func(gg *guarantee.Guarantee) { gg.Activation = a }
+}
+
+func strength(s guarantee.Strength) gopt { return func(gg *guarantee.Guarantee) { gg.Strength = s } }
+
+func requires(ids ...guarantee.ID) gopt {
+	return func(gg *guarantee.Guarantee) { gg.Requires = ids }
+}
+
+func target(id actor.ID) gopt { return func(gg *guarantee.Guarantee) { gg.Target = id } }
+
+func location(l string) gopt { return func(gg *guarantee.Guarantee) { gg.Location = l } }
+
+func gsources(srcs ...string) gopt { return func(gg *guarantee.Guarantee) { gg.Sources = srcs } }
+
+// pos returns a position without an ID.
+func pos(a actor.ID, st scenario.Stance, sel guarantee.Selector) scenario.Position {
+	return scenario.Position{Actor: a, Stance: st, Select: sel}
+}
+
+// named returns p with the ID id.
+func named(id string, p scenario.Position) scenario.Position {
+	p.ID = id
+	return p
+}
+
+// rejectsVeto returns the position "a rejects-veto by [by...] sel".
+func rejectsVeto(a actor.ID, by []actor.ID, sel guarantee.Selector) scenario.Position {
+	p := pos(a, scenario.RejectsVeto, sel)
+	p.By = by
+	return p
+}
+
+// grant returns the granted veto "holder over sel".
+func grant(holder actor.ID, sel guarantee.Selector) scenario.Veto {
+	return scenario.Veto{Holder: holder, Over: sel}
+}
+
+// sel is short for the selector type, which cases write often.
+type sel = guarantee.Selector
+
+// toUA selects every guarantee to UA.
+var toUA = guarantee.Selector{Beneficiary: "UA"}
+
+// ids helps write lists of actor IDs.
+func ids(s ...actor.ID) []actor.ID { return s }
+
+// gids helps write lists of guarantee IDs.
+func gids(s ...guarantee.ID) []guarantee.ID { return s }
+
+// refs helps write lists of position references.
+func refs(s ...string) []string { return s }
+
+// finding returns a finding without message and sources, for comparison
+// under ignoreText.
+func finding(c scenario.Code, sev scenario.Severity, actors []actor.ID, gs []guarantee.ID, ps []string) scenario.Finding {
+	return scenario.Finding{Code: c, Severity: sev, Actors: actors, Guarantees: gs, Positions: ps}
+}
+
+// ignoreText compares findings by code, severity, actors, guarantees and
+// positions; nil and empty lists are equal.
+var ignoreText = cmp.Options{
+	cmpopts.IgnoreFields(scenario.Finding{}, "Message", "Sources"),
+	cmpopts.EquateEmpty(),
+}
+
+// only returns the findings of r with code c, in report order.
+func only(r scenario.Report, c scenario.Code) []scenario.Finding {
+	return slices.Collect(r.Only(c))
+}
+
+// evaluate evaluates s, failing the test on an error, and checks the
+// report-level invariants every report must keep.
+func evaluate(t *testing.T, s scenario.Scenario) scenario.Report {
+	t.Helper()
+	r, err := scenario.Evaluate(s)
+	if err != nil {
+		t.Fatalf("Evaluate(...): unexpected error: %v", err)
+	}
+	checkInvariants(t, r)
+	return r
+}
+
+// checkInvariants checks what DESIGN.md and FORMAT.md promise of every
+// report: the verdict is compatible exactly when no finding is an error;
+// each finding's severity is its code's; actors and guarantees are sorted
+// and without duplicates; findings are ordered by severity, then code,
+// then first guarantee, then first actor.
+func checkInvariants(t *testing.T, r scenario.Report) {
+	t.Helper()
+	errs := 0
+	for _, f := range r.Findings {
+		if f.Severity == scenario.Error {
+			errs++
+		}
+		if want, ok := designSeverity[f.Code]; !ok {
+			t.Errorf("finding %v: code not in DESIGN.md's table", f)
+		} else if f.Severity != want {
+			t.Errorf("finding %v: severity %v, DESIGN.md says %v", f, f.Severity, want)
+		}
+		if !slices.IsSorted(f.Actors) || len(slices.Compact(slices.Clone(f.Actors))) != len(f.Actors) {
+			t.Errorf("finding %v: actors %q not sorted and unique", f, f.Actors)
+		}
+		if !slices.IsSorted(f.Guarantees) || len(slices.Compact(slices.Clone(f.Guarantees))) != len(f.Guarantees) {
+			t.Errorf("finding %v: guarantees %q not sorted and unique", f, f.Guarantees)
+		}
+		if f.Message == "" {
+			t.Errorf("finding %v: empty message", f)
+		}
+	}
+	wantVerdict := scenario.Compatible
+	if errs > 0 {
+		wantVerdict = scenario.Incompatible
+	}
+	if r.Verdict != wantVerdict {
+		t.Errorf("verdict %v with %d error findings; want %v", r.Verdict, errs, wantVerdict)
+	}
+	if !slices.IsSortedFunc(r.Findings, reportOrder) {
+		t.Errorf("findings not ordered by severity, code, first guarantee, first actor:\n%s", listFindings(r.Findings))
+	}
+}
+
+// designSeverity is the table of finding codes in DESIGN.md.
+var designSeverity = map[scenario.Code]scenario.Severity{
+	"veto-conflict":         scenario.Error,
+	"captured-guarantee":    scenario.Error,
+	"red-line":              scenario.Error,
+	"blocked-by-member":     scenario.Error,
+	"unmet-requirement":     scenario.Error,
+	"unmet-veto-demand":     scenario.Error,
+	"rejected-veto":         scenario.Error,
+	"missing-dependency":    scenario.Error,
+	"blocked-dependency":    scenario.Warning,
+	"dissenting-member":     scenario.Warning,
+	"no-military-response":  scenario.Warning,
+	"unsatisfiable-trigger": scenario.Warning,
+	"idle-position":         scenario.Warning,
+	"assurance-only":        scenario.Info,
+}
+
+// severityRank orders severities from the most serious, as reports do.
+var severityRank = map[scenario.Severity]int{scenario.Error: 0, scenario.Warning: 1, scenario.Info: 2}
+
+// reportOrder is the order of findings FORMAT.md states: severity, then
+// code (as a string), then first guarantee, then first actor. Findings
+// equal in all four may come in either order.
+func reportOrder(a, b scenario.Finding) int {
+	if d := severityRank[a.Severity] - severityRank[b.Severity]; d != 0 {
+		return d
+	}
+	if d := strings.Compare(string(a.Code), string(b.Code)); d != 0 {
+		return d
+	}
+	if d := strings.Compare(string(firstOf(a.Guarantees)), string(firstOf(b.Guarantees))); d != 0 {
+		return d
+	}
+	return strings.Compare(string(firstOf(a.Actors)), string(firstOf(b.Actors)))
+}
+
+func firstOf[T ~string](s []T) T {
+	if len(s) == 0 {
+		return ""
+	}
+	return s[0]
+}
+
+// listFindings writes findings one a line, for failure messages.
+func listFindings(fs []scenario.Finding) string {
+	var out []byte
+	for _, f := range fs {
+		out = append(out, f.String()...)
+		out = append(out, '\n')
+	}
+	return string(out)
+}
+
+// findingCase is one case of a table of findings of one code.
+type findingCase struct {
+	name   string
+	reason string
+	s      scenario.Scenario
+	want   []scenario.Finding // the findings of the code, in report order
+}
+
+// runFindingCases evaluates each case's scenario and compares its
+// findings of code c, without message and sources, with the case's.
+func runFindingCases(t *testing.T, c scenario.Code, cases []findingCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := evaluate(t, tc.s)
+			if diff := cmp.Diff(tc.want, only(r, c), ignoreText); diff != "" {
+				t.Errorf("%s\nEvaluate(...) %s findings: -want +got:\n%s\nall findings:\n%s", tc.reason, c, diff, listFindings(r.Findings))
+			}
+		})
+	}
+}
+
+// cloneScenario returns a deep copy of s: no slice of the copy shares
+// memory with s.
+func cloneScenario(s scenario.Scenario) scenario.Scenario {
+	c := s
+	c.Sources = slices.Clone(s.Sources)
+	c.Actors = slices.Clone(s.Actors)
+	for i := range c.Actors {
+		a := &c.Actors[i]
+		a.Members = slices.Clone(a.Members)
+		a.Vetoes = slices.Clone(a.Vetoes)
+		a.Sources = slices.Clone(a.Sources)
+	}
+	c.Guarantees = slices.Clone(s.Guarantees)
+	for i := range c.Guarantees {
+		gg := &c.Guarantees[i]
+		gg.Trigger = cloneCondition(gg.Trigger)
+		gg.Activation.Actors = slices.Clone(gg.Activation.Actors)
+		gg.Requires = slices.Clone(gg.Requires)
+		gg.Sources = slices.Clone(gg.Sources)
+	}
+	c.Positions = slices.Clone(s.Positions)
+	for i := range c.Positions {
+		p := &c.Positions[i]
+		p.Select.IDs = slices.Clone(p.Select.IDs)
+		p.By = slices.Clone(p.By)
+		p.Sources = slices.Clone(p.Sources)
+	}
+	c.Vetoes = slices.Clone(s.Vetoes)
+	for i := range c.Vetoes {
+		v := &c.Vetoes[i]
+		v.Over.IDs = slices.Clone(v.Over.IDs)
+		v.Sources = slices.Clone(v.Sources)
+	}
+	c.Timeline = slices.Clone(s.Timeline)
+	for i := range c.Timeline {
+		c.Timeline[i].Args = slices.Clone(c.Timeline[i].Args)
+	}
+	return c
+}
+
+func cloneCondition(c guarantee.Condition) guarantee.Condition {
+	c.Event.Args = slices.Clone(c.Event.Args)
+	if c.Sub != nil {
+		sub := make([]guarantee.Condition, len(c.Sub))
+		for i, s := range c.Sub {
+			sub[i] = cloneCondition(s)
+		}
+		c.Sub = sub
+	}
+	return c
+}
