@@ -304,14 +304,25 @@ func (a Actor) Check() []Problem {
 		}
 		return ps
 	}
+	var seen map[ID]bool // for large bodies, so that the check stays linear
+	if len(a.Members) > 32 {
+		seen = make(map[ID]bool, len(a.Members))
+	}
 	for i, m := range a.Members {
+		dup := false
+		if seen != nil {
+			dup = seen[m]
+			seen[m] = true
+		} else {
+			dup = slices.Contains(a.Members[:i], m)
+		}
 		switch {
 		case !m.Valid():
 			_, err := ParseID(string(m))
 			add(fmt.Sprintf("members[%d]", i), err)
 		case m == a.ID:
 			add(fmt.Sprintf("members[%d]", i), ErrSelfMember)
-		case slices.Contains(a.Members[:i], m):
+		case dup:
 			add(fmt.Sprintf("members[%d]", i), fmt.Errorf("%w %q", ErrDuplicateMember, m))
 		}
 	}

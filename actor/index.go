@@ -50,6 +50,11 @@ type Index struct {
 	spans  []spans // per actor
 	data   []int32 // the positions that spans point into
 	mark   []uint8 // per actor, scratch for the walks of NewIndex
+
+	// within[withinAt[i]:withinAt[i+1]] are the bodies actor i is a member
+	// of at any depth, sorted.
+	withinAt, within []int32
+	cursor           []int32 // scratch for memberships
 }
 
 type span struct{ lo, hi int32 }
@@ -122,6 +127,8 @@ func (x *Index) Reset(actors []Actor) error {
 	}
 	if !x.closures() {
 		ps = append(ps, x.loops()...)
+	} else {
+		x.memberships()
 	}
 	if len(ps) > 0 {
 		slices.SortStableFunc(ps, func(p, q Problem) int { return cmp.Compare(p.Actor, q.Actor) })
@@ -283,8 +290,9 @@ func (x *Index) close(i int32) bool {
 	// each holder that is a body, its own holders.
 	lo = int32(len(x.data))
 	for _, v := range a.Vetoes {
-		j, _ := x.lookup(v)
-		x.addVeto(j)
+		if j, ok := x.lookup(v); ok { // an unknown holder is reported by Check
+			x.addVeto(j)
+		}
 	}
 	if q := a.Quorum(); q > 0 && len(a.Members)-1 < q {
 		for _, j := range x.members(i) {
@@ -293,6 +301,34 @@ func (x *Index) close(i int32) bool {
 	}
 	x.spans[i].vetoes = x.sortSpan(lo)
 	return true
+}
+
+// memberships inverts the closures: for each actor, the bodies it is a
+// member of at any depth, sorted.
+func (x *Index) memberships() {
+	n := len(x.actors)
+	x.withinAt = reuse(x.withinAt, n+1)
+	for b := range n {
+		for _, i := range x.descPos(int32(b)) {
+			if int(i) != b {
+				x.withinAt[i+1]++
+			}
+		}
+	}
+	for i := 1; i <= n; i++ {
+		x.withinAt[i] += x.withinAt[i-1]
+	}
+	x.within = reuse(x.within, int(x.withinAt[n]))
+	x.cursor = reuse(x.cursor, n)
+	copy(x.cursor, x.withinAt[:n])
+	for b := range n {
+		for _, i := range x.descPos(int32(b)) {
+			if int(i) != b {
+				x.within[x.cursor[i]] = int32(b)
+				x.cursor[i]++
+			}
+		}
+	}
 }
 
 func (x *Index) addVeto(j int32) {
@@ -382,6 +418,18 @@ func (x *Index) Contributors(id ID) iter.Seq[ID] {
 	i, ok := x.lookup(id)
 	return x.ids(ok, func() []int32 { return x.descPos(i) })
 }
+
+// Memberships returns the bodies the actor with the given ID is a member
+// of at any depth, in the order of [NewIndex]'s slice. It yields nothing for
+// an unknown ID.
+func (x *Index) Memberships(id ID) iter.Seq[ID] {
+	i, ok := x.lookup(id)
+	return x.ids(ok, func() []int32 { return x.MembershipPos(int(i)) })
+}
+
+// MembershipPos is the positional form of [Index.Memberships]: positions
+// in NewIndex's slice, sorted. The caller must not change the slice.
+func (x *Index) MembershipPos(i int) []int32 { return x.within[x.withinAt[i]:x.withinAt[i+1]] }
 
 // ContributorPos is the positional form of [Index.Contributors]: positions
 // in NewIndex's slice, sorted. The caller must not change the slice.

@@ -2,6 +2,7 @@ package guarantee
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -126,10 +127,8 @@ func (a Activation) Check() error {
 			if _, err := actor.ParseID(string(id)); err != nil {
 				return err
 			}
-			for _, prev := range a.Actors[:i] {
-				if prev == id {
-					return fmt.Errorf("consent names %q twice", id)
-				}
+			if slices.Contains(a.Actors[:i], id) {
+				return fmt.Errorf("consent names %q twice", id)
 			}
 		}
 	case ByBody:

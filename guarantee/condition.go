@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"iter"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -230,8 +231,9 @@ func (c Condition) HasAttacker(a actor.ID) bool {
 	return false
 }
 
-// satBudget bounds the work [Condition.Satisfiable] does on one condition.
-const satBudget = 1 << 16
+// satBudget bounds the work [Condition.Satisfiable] does on one condition:
+// how many operators and events it may evaluate in all.
+const satBudget = 1 << 22
 
 // Satisfiable reports whether some set of events makes c hold. A condition
 // such as all(peace-deal, not(peace-deal)) never holds. Events are taken as
@@ -246,28 +248,29 @@ func (c Condition) Satisfiable() bool {
 	if !c.hasNot() {
 		return true // without negation, "every event happened" satisfies it
 	}
-	events := c.Events()
-	val := make([]int8, len(events)) // 0 unknown, 1 happened, -1 not
-	steps := 0
+	// Number the events once, in the order written, so that an evaluation
+	// costs one visit per operator and event and the budget bounds the time.
+	s := satSearch{ids: map[string]int32{}}
+	root := s.compile(c)
+	s.val = make([]int8, len(s.ids)) // 0 unknown, 1 happened, -1 not
 	var search func(k int) bool
 	search = func(k int) bool {
-		steps++
-		switch c.eval3(events, val) {
+		switch s.eval(&root) {
 		case 1:
 			return true
 		case -1:
 			return false
 		}
-		if k == len(events) || steps > satBudget {
-			return steps > satBudget
+		if k == len(s.val) || s.work > satBudget {
+			return s.work > satBudget
 		}
 		for _, v := range [...]int8{1, -1} {
-			val[k] = v
+			s.val[k] = v
 			if search(k + 1) {
 				return true
 			}
 		}
-		val[k] = 0
+		s.val[k] = 0
 		return false
 	}
 	return search(0)
@@ -285,19 +288,68 @@ func (c Condition) hasNot() bool {
 	return false
 }
 
-// eval3 evaluates c in three-valued logic: 1 true, -1 false, 0 unknown.
-func (c Condition) eval3(events []Event, val []int8) int8 {
-	switch c.Op {
+// satSearch is the state of one [Condition.Satisfiable] search.
+type satSearch struct {
+	ids  map[string]int32 // event number by eventKey
+	val  []int8           // per event number: 0 unknown, 1 happened, -1 not
+	work int              // operators and events evaluated so far
+}
+
+// satNode is a condition with its events numbered.
+type satNode struct {
+	op  Op
+	ev  int32 // the event's number, when op is OnEvent
+	sub []satNode
+}
+
+func (s *satSearch) compile(c Condition) satNode {
+	n := satNode{op: c.Op}
+	if c.Op == OnEvent {
+		key := eventKey(c.Event)
+		id, ok := s.ids[key]
+		if !ok {
+			id = int32(len(s.ids))
+			s.ids[key] = id
+		}
+		n.ev = id
+	}
+	if len(c.Sub) > 0 {
+		n.sub = make([]satNode, len(c.Sub))
+		for i, sub := range c.Sub {
+			n.sub[i] = s.compile(sub)
+		}
+	}
+	return n
+}
+
+// eventKey returns a string that is the same for two events exactly when
+// they are [Event.Equal].
+func eventKey(e Event) string {
+	b := strconv.AppendInt(nil, int64(len(e.Name)), 10)
+	b = append(b, ':')
+	b = append(b, e.Name...)
+	for _, a := range e.Args {
+		b = strconv.AppendInt(b, int64(len(a)), 10)
+		b = append(b, ':')
+		b = append(b, a...)
+	}
+	return string(b)
+}
+
+// eval evaluates n in three-valued logic: 1 true, -1 false, 0 unknown.
+func (s *satSearch) eval(n *satNode) int8 {
+	s.work++
+	switch n.op {
 	case OnEvent:
-		return val[slices.IndexFunc(events, c.Event.Equal)]
+		return s.val[n.ev]
 	case All, Any:
 		unit, zero := int8(1), int8(-1) // identity and absorbing value for All
-		if c.Op == Any {
+		if n.op == Any {
 			unit, zero = -1, 1
 		}
 		r := unit
-		for _, s := range c.Sub {
-			switch s.eval3(events, val) {
+		for i := range n.sub {
+			switch s.eval(&n.sub[i]) {
 			case zero:
 				return zero
 			case 0:
@@ -306,8 +358,8 @@ func (c Condition) eval3(events []Event, val []int8) int8 {
 		}
 		return r
 	case Not:
-		if len(c.Sub) == 1 {
-			return -c.Sub[0].eval3(events, val)
+		if len(n.sub) == 1 {
+			return -s.eval(&n.sub[0])
 		}
 	}
 	return 1
@@ -410,6 +462,10 @@ func (p *parser) condition(depth int) (Condition, error) {
 	if strings.IndexByte(name, '_') >= 0 {
 		p.pos = start + strings.IndexByte(name, '_')
 		return Condition{}, p.errorf("an event name has letters, digits and '-' only; found '_' in %q", name)
+	}
+	if len(name) > maxEventLen {
+		p.pos = start
+		return Condition{}, p.errorf("an event name has at most %d characters; found %d", maxEventLen, len(name))
 	}
 	op := OnEvent
 	switch name {
@@ -535,8 +591,12 @@ func (c Condition) check(depth int) error {
 	return fmt.Errorf("invalid condition operator %d", c.Op)
 }
 
+// maxEventLen bounds an event name, as actor IDs are bounded, so that
+// ParseCondition rejects what Check rejects.
+const maxEventLen = 64
+
 func validEventName(s string) bool {
-	if s == "" || s == "all" || s == "any" || s == "not" || len(s) > 64 {
+	if s == "" || s == "all" || s == "any" || s == "not" || len(s) > maxEventLen {
 		return false
 	}
 	for i := 0; i < len(s); i++ {

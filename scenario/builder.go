@@ -24,7 +24,15 @@ type builder struct {
 	curG     []int32 // the guarantees of the current finding, by position
 	hasError []bool  // per guarantee: named by an error finding so far
 
-	pairs [][2]int32 // scratch for noMilitaryResponse
+	// actorMark and gMark hold, per actor and per guarantee, the serial
+	// number of the last finding that named it, so that adding one twice
+	// costs nothing.
+	actorMark, gMark []uint32
+	serial           uint32
+
+	triples [][3]int32 // scratch for noMilitaryResponse
+	pairs   [][2]int32 // scratch for vetoConflict
+	order   []int32    // scratch for assuranceOnly
 }
 
 // pending is a finding whose lists are spans of the builder's arrays.
@@ -44,7 +52,10 @@ func (b *builder) reset(m *model) {
 	b.actors, b.gids, b.pos, b.srcs, b.msg = b.actors[:0], b.gids[:0], b.pos[:0], b.srcs[:0], b.msg[:0]
 	b.hasError = grow(b.hasError, n)
 	clear(b.hasError)
-	b.pairs = b.pairs[:0]
+	b.actorMark, b.gMark = grow(b.actorMark, m.ax.Len()), grow(b.gMark, n)
+	clear(b.actorMark)
+	clear(b.gMark)
+	b.serial = 0
 }
 
 func (b *builder) here() span32 {
@@ -55,6 +66,7 @@ type span32 struct{ a, g, p, s, msg, curG int32 }
 
 // start begins a finding with the given code.
 func (b *builder) start(c Code) marker {
+	b.serial++
 	h := b.here()
 	b.cur = pending{code: c, a: span{h.a, h.a}, g: span{h.g, h.g}, p: span{h.p, h.p}, s: span{h.s, h.s}, msg: span{h.msg, h.msg}, curG: span{h.curG, h.curG}}
 	return marker(b.cur)
@@ -71,16 +83,20 @@ func (b *builder) discard(f marker) {
 }
 
 func (b *builder) actor(id actor.ID) {
-	if !slices.Contains(b.actors[b.cur.a.lo:], id) {
-		b.actors = append(b.actors, id)
+	p := b.m.ax.Pos(id)
+	if b.actorMark[p] == b.serial {
+		return
 	}
+	b.actorMark[p] = b.serial
+	b.actors = append(b.actors, id)
 }
 
 // guarantee adds the guarantee at position g, with its sources.
 func (b *builder) guarantee(g int32) {
-	if slices.Contains(b.curG[b.cur.curG.lo:], g) {
+	if b.gMark[g] == b.serial {
 		return
 	}
+	b.gMark[g] = b.serial
 	b.curG = append(b.curG, g)
 	gg := &b.m.s.Guarantees[g]
 	b.gids = append(b.gids, gg.ID)
@@ -100,10 +116,11 @@ func (b *builder) position(i int) {
 	b.sources(b.m.s.Positions[i].Sources)
 }
 
-// sources adds sources to the current finding, each once.
+// sources adds sources to the current finding; done sorts them and drops
+// repeats.
 func (b *builder) sources(s []string) {
 	for _, src := range s {
-		if !slices.Contains(b.srcs[b.cur.s.lo:], src) {
+		if n := len(b.srcs); n == int(b.cur.s.lo) || b.srcs[n-1] != src {
 			b.srcs = append(b.srcs, src)
 		}
 	}
@@ -172,7 +189,10 @@ func (b *builder) done() {
 	f.a.hi, f.g.hi, f.p.hi, f.s.hi, f.msg.hi, f.curG.hi = h.a, h.g, h.p, h.s, h.msg, h.curG
 	slices.Sort(b.actors[f.a.lo:])
 	slices.Sort(b.gids[f.g.lo:])
-	slices.Sort(b.srcs[f.s.lo:])
+	srcs := b.srcs[f.s.lo:]
+	slices.Sort(srcs)
+	b.srcs = b.srcs[:int(f.s.lo)+len(slices.Compact(srcs))]
+	f.s.hi = int32(len(b.srcs))
 	if f.code.Severity() == Error {
 		for _, g := range b.curG[f.curG.lo:] {
 			b.hasError[g] = true

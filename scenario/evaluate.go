@@ -57,24 +57,43 @@ func (m *model) evaluate(b *builder) Report {
 // seed's case: Russia demands a veto over any guarantee to Ukraine; Kyiv
 // rejects it.
 func (m *model) vetoConflict(b *builder) {
+	hasD := slices.ContainsFunc(m.s.Positions, func(p Position) bool { return p.Stance == DemandsVeto })
+	hasR := slices.ContainsFunc(m.s.Positions, func(p Position) bool { return p.Stance == RejectsVeto })
+	if !hasD || !hasR {
+		return
+	}
+	// For each guarantee, the rejects-veto positions that pick it.
+	m.rejecters.build(len(m.s.Guarantees), len(m.s.Positions), func(r int32) []int32 {
+		if m.s.Positions[r].Stance != RejectsVeto {
+			return nil
+		}
+		return m.matches(int(r))
+	})
 	for d, dp := range m.s.Positions {
 		if dp.Stance != DemandsVeto {
 			continue
 		}
-		a := int32(m.ax.Pos(dp.Actor))
-		for r, rp := range m.s.Positions {
-			if rp.Stance != RejectsVeto || !m.forbids(rp, a) {
+		a := m.pact[d]
+		pairs := b.pairs[:0] // (rejects-veto position, guarantee) under both
+		for _, g := range m.matches(d) {
+			if m.prov[g] == a {
 				continue
 			}
-			f := b.start(VetoConflict)
-			for _, g := range m.list(m.pos[d]) {
-				if m.prov[g] != a && holds(m.list(m.pos[r]), g) {
-					b.guarantee(g)
+			for _, r := range m.rejecters.of(g) {
+				if m.forbids(m.s.Positions[r], a) {
+					pairs = append(pairs, [2]int32{r, g})
 				}
 			}
-			if !b.hasGuarantees() {
-				b.discard(f)
-				continue
+		}
+		slices.SortFunc(pairs, func(p, q [2]int32) int { return cmp.Or(cmp.Compare(p[0], q[0]), cmp.Compare(p[1], q[1])) })
+		b.pairs = pairs
+		for len(pairs) > 0 {
+			r := int(pairs[0][0])
+			rp := m.s.Positions[r]
+			b.start(VetoConflict)
+			for len(pairs) > 0 && int(pairs[0][0]) == r {
+				b.guarantee(pairs[0][1])
+				pairs = pairs[1:]
 			}
 			b.actor(dp.Actor)
 			b.actor(rp.Actor)
@@ -107,6 +126,24 @@ func (m *model) forbids(p Position, a int32) bool {
 		return true
 	}
 	return slices.Contains(p.By, m.ax.At(int(a)).ID)
+}
+
+// rejectedVetoCandidates returns, in order and each once, the guarantees
+// over which an actor p rejects may hold a veto: those vetoed by each of
+// p.By, or with any veto holder but their provider when By is empty.
+func (m *model) rejectedVetoCandidates(p Position) []int32 {
+	if len(p.By) == 0 {
+		return m.foreignVetoed()
+	}
+	if len(p.By) == 1 {
+		return m.vetoedBy(int32(m.ax.Pos(p.By[0])))
+	}
+	var out []int32
+	for _, x := range p.By {
+		out = append(out, m.vetoedBy(int32(m.ax.Pos(x)))...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // capturedGuarantee fires when an attacker of g's trigger is among g's veto
@@ -149,11 +186,17 @@ func (m *model) redLine(b *builder) {
 		if p.Stance != Rejects && p.Stance != Refuses {
 			continue
 		}
-		a := int32(m.ax.Pos(p.Actor))
+		a := m.pact[i]
 		f := b.start(RedLine)
-		for _, g := range m.list(m.pos[i]) {
-			if p.Stance == Rejects || m.prov[g] == a {
+		if p.Stance == Rejects {
+			for _, g := range m.matches(i) {
 				b.guarantee(g)
+			}
+		} else {
+			for _, g := range m.contributedBy(a) {
+				if m.prov[g] == a && m.picks(i, g) {
+					b.guarantee(g)
+				}
 			}
 		}
 		if !b.hasGuarantees() {
@@ -185,9 +228,11 @@ func (m *model) blockedByMember(b *builder) {
 		if p.Stance != Rejects && p.Stance != Refuses {
 			continue
 		}
-		a := int32(m.ax.Pos(p.Actor))
-		for _, g := range m.list(m.pos[i]) {
-			if a == m.prov[g] || !holds(m.ruleVetoes(g), a) {
+		a := m.pact[i]
+		// A veto holder of a body's rule is one of its members, so it
+		// contributes to whatever the body provides.
+		for _, g := range m.contributedBy(a) {
+			if a == m.prov[g] || !holds(m.ruleVetoes(g), a) || !m.picks(i, g) {
 				continue
 			}
 			gg := m.s.Guarantees[g]
@@ -208,7 +253,7 @@ func (m *model) blockedByMember(b *builder) {
 // will not accept a deal without something no guarantee provides.
 func (m *model) unmetRequirement(b *builder) {
 	for i, p := range m.s.Positions {
-		if p.Stance != Requires || m.pos[i].lo != m.pos[i].hi {
+		if p.Stance != Requires || m.exists(p.Select) {
 			continue
 		}
 		b.start(UnmetRequirement)
@@ -229,9 +274,9 @@ func (m *model) unmetVetoDemand(b *builder) {
 		if p.Stance != DemandsVeto {
 			continue
 		}
-		a := int32(m.ax.Pos(p.Actor))
+		a := m.pact[i]
 		f := b.start(UnmetVetoDemand)
-		for _, g := range m.list(m.pos[i]) {
+		for _, g := range m.matches(i) {
 			if !holds(m.list(m.veto[g]), a) {
 				b.guarantee(g)
 			}
@@ -259,7 +304,10 @@ func (m *model) rejectedVeto(b *builder) {
 			continue
 		}
 		f := b.start(RejectedVeto)
-		for _, g := range m.list(m.pos[i]) {
+		for _, g := range m.rejectedVetoCandidates(p) {
+			if !m.picks(i, g) {
+				continue
+			}
 			found := false
 			for _, h := range m.list(m.veto[g]) {
 				if h != m.prov[g] && m.forbids(p, h) {
@@ -360,9 +408,9 @@ func (m *model) dissentingMember(b *builder) {
 		if p.Stance != Refuses {
 			continue
 		}
-		a := int32(m.ax.Pos(p.Actor))
-		for _, g := range m.list(m.pos[i]) {
-			if a == m.prov[g] || !holds(m.contributors(g), a) || holds(m.ruleVetoes(g), a) {
+		a := m.pact[i]
+		for _, g := range m.contributedBy(a) {
+			if a == m.prov[g] || holds(m.ruleVetoes(g), a) || !m.picks(i, g) {
 				continue
 			}
 			gg := m.s.Guarantees[g]
@@ -384,32 +432,42 @@ func (m *model) dissentingMember(b *builder) {
 // guarantee to B whose trigger names X is military and free of error
 // findings: if X attacks, nobody is bound to fight.
 func (m *model) noMilitaryResponse(b *builder) {
-	pairs := b.pairs[:0] // (beneficiary, attacker) as actor positions
-	for g, gg := range m.s.Guarantees {
-		ben := int32(m.ax.Pos(gg.Beneficiary))
+	// (beneficiary, attacker, guarantee) for every guarantee whose trigger
+	// names an attacker, and (beneficiary, attacker, -1) for every attack in
+	// the timeline, grouped by beneficiary and attacker.
+	named := b.triples[:0]
+	for g := range m.s.Guarantees {
+		ben := m.ben[g]
 		for _, x := range m.list(m.att[g]) {
-			pairs = append(pairs, [2]int32{ben, x})
+			named = append(named, [3]int32{ben, x, int32(g)})
 		}
 	}
 	for _, e := range m.s.Timeline {
 		if e.Name == guarantee.EventAttack && len(e.Args) >= 2 {
-			pairs = append(pairs, [2]int32{int32(m.ax.Pos(e.Args[1])), int32(m.ax.Pos(e.Args[0]))})
+			named = append(named, [3]int32{int32(m.ax.Pos(e.Args[1])), int32(m.ax.Pos(e.Args[0])), -1})
 		}
 	}
-	slices.SortFunc(pairs, func(p, q [2]int32) int {
-		return cmp.Or(cmp.Compare(m.ax.At(int(p[0])).ID, m.ax.At(int(q[0])).ID), cmp.Compare(m.ax.At(int(p[1])).ID, m.ax.At(int(q[1])).ID))
+	id := func(p int32) actor.ID { return m.ax.At(int(p)).ID }
+	slices.SortFunc(named, func(p, q [3]int32) int {
+		return cmp.Or(cmp.Compare(id(p[0]), id(q[0])), cmp.Compare(id(p[1]), id(q[1])), cmp.Compare(p[2], q[2]))
 	})
-	pairs = slices.Compact(pairs)
-	b.pairs = pairs
-	for _, pr := range pairs {
-		if pr[0] == pr[1] {
+	b.triples = named
+	for len(named) > 0 {
+		k := 1
+		for k < len(named) && named[k][0] == named[0][0] && named[k][1] == named[0][1] {
+			k++
+		}
+		group := named[:k]
+		named = named[k:]
+		if group[0][0] == group[0][1] {
 			continue
 		}
-		ben, att := m.ax.At(int(pr[0])).ID, m.ax.At(int(pr[1])).ID
+		ben, att := id(group[0][0]), id(group[0][1])
 		f := b.start(NoMilitaryResponse)
 		answered, military := false, false
-		for g, gg := range m.s.Guarantees {
-			if gg.Beneficiary != ben || !gg.Kind.Is(guarantee.Military) || !holds(m.list(m.att[g]), pr[1]) {
+		for _, t := range group {
+			g := t[2]
+			if g < 0 || !m.s.Guarantees[g].Kind.Is(guarantee.Military) {
 				continue
 			}
 			military = true
@@ -417,7 +475,7 @@ func (m *model) noMilitaryResponse(b *builder) {
 				answered = true
 				break
 			}
-			b.guarantee(int32(g))
+			b.guarantee(g)
 		}
 		if answered {
 			b.discard(f)
@@ -459,7 +517,7 @@ func (m *model) unsatisfiableTrigger(b *builder) {
 // often a typo in a kind or an ID.
 func (m *model) idlePosition(b *builder) {
 	for i, p := range m.s.Positions {
-		if p.Stance == Requires || m.pos[i].lo != m.pos[i].hi {
+		if p.Stance == Requires || m.exists(p.Select) {
 			continue
 		}
 		b.start(IdlePosition)
@@ -475,28 +533,30 @@ func (m *model) idlePosition(b *builder) {
 // assuranceOnly notes a beneficiary whose guarantees are all assurances,
 // the weakest strength (the Budapest Memorandum gave Ukraine assurances).
 func (m *model) assuranceOnly(b *builder) {
-	for g, gg := range m.s.Guarantees {
-		if slices.ContainsFunc(m.s.Guarantees[:g], func(o guarantee.Guarantee) bool { return o.Beneficiary == gg.Beneficiary }) {
-			continue // one finding per beneficiary, started at its first guarantee
+	// Guarantees grouped by beneficiary, in the order of their first.
+	order := b.order[:0]
+	for g := range int32(len(m.s.Guarantees)) {
+		order = append(order, g)
+	}
+	slices.SortStableFunc(order, func(g, h int32) int { return cmp.Compare(m.ben[g], m.ben[h]) })
+	b.order = order
+	for len(order) > 0 {
+		k := 1
+		for k < len(order) && m.ben[order[k]] == m.ben[order[0]] {
+			k++
 		}
-		f := b.start(AssuranceOnly)
-		strong := false
-		for k, o := range m.s.Guarantees[g:] {
-			if o.Beneficiary != gg.Beneficiary {
-				continue
-			}
-			if o.Strength != guarantee.Assurance {
-				strong = true
-				break
-			}
-			b.guarantee(int32(g + k))
-		}
-		if strong {
-			b.discard(f)
+		group := order[:k]
+		order = order[k:]
+		if slices.ContainsFunc(group, func(g int32) bool { return m.s.Guarantees[g].Strength != guarantee.Assurance }) {
 			continue
 		}
-		b.actor(gg.Beneficiary)
-		b.say("every guarantee to ", string(gg.Beneficiary), " is an assurance, with no obligation behind it")
+		ben := m.s.Guarantees[group[0]].Beneficiary
+		b.start(AssuranceOnly)
+		for _, g := range group {
+			b.guarantee(g)
+		}
+		b.actor(ben)
+		b.say("every guarantee to ", string(ben), " is an assurance, with no obligation behind it")
 		b.done()
 	}
 }

@@ -22,9 +22,20 @@ type model struct {
 	prov  []int32 // provider's actor position, per guarantee
 	veto  []span  // V(g): veto holders' actor positions, per guarantee
 	att   []span  // attackers of g's trigger, as actor positions, per guarantee
-	pos   []span  // guarantees each position picks
+	pos   []span  // guarantees each position picks, once matches computed it
 	grant []span  // guarantees each granted veto covers
+	pact  []int32 // each position's actor, as an actor position
+	ben   []int32 // each guarantee's beneficiary, as an actor position
 	data  []int32
+
+	posDone []bool // per position: pos holds its matches
+
+	// Inverted lists, built on first use: the guarantees each actor
+	// contributes to, and those it holds a veto over.
+	contrib, vetoed csr
+	rejecters       csr     // per guarantee: the rejects-veto positions that pick it
+	foreign         []int32 // guarantees with a veto holder other than their provider
+	foreignDone     bool
 
 	spans  []span
 	grants [][2]int32 // (guarantee, holder) pairs, while compiling
@@ -44,6 +55,12 @@ func (m *model) end(lo int) span {
 	m.data = m.data[:lo+len(s)]
 	return span{int32(lo), int32(len(m.data))}
 }
+
+// indexAbove is the size (guarantees × selectors) above which selectors
+// are resolved through per-field indexes rather than by scanning every
+// guarantee. Both paths pick the same guarantees; tests move the threshold
+// to check that they do.
+var indexAbove = 4096
 
 // scratch is the working memory of one evaluation, pooled so that the
 // evaluation allocates little more than the report it returns.
@@ -85,20 +102,23 @@ func (m *model) compile(s *Scenario, ax *actor.Index) error {
 	}
 	m.s, m.ax, m.gByID, m.idx = s, ax, gByID, nil
 	n, np, nv := len(s.Guarantees), len(s.Positions), len(s.Vetoes)
-	m.prov = grow(m.prov, n)
+	m.prov, m.ben = grow(m.prov, n), grow(m.ben, n)
 	for i, g := range s.Guarantees {
 		m.prov[i] = int32(ax.Pos(g.Provider))
+		m.ben[i] = int32(ax.Pos(g.Beneficiary))
 	}
 	m.spans = grow(m.spans, 2*n+np+nv)
 	m.veto, m.att, m.pos, m.grant = m.spans[:n:n], m.spans[n:2*n:2*n], m.spans[2*n:2*n+np:2*n+np], m.spans[2*n+np:]
 	m.data = m.data[:0]
-	if n*(np+nv) > 4096 {
-		m.idx = newSelIndex(s, ax)
-	}
+	m.posDone = grow(m.posDone, np)
+	clear(m.posDone)
+	m.pact = grow(m.pact, np)
 	for i, p := range s.Positions {
-		lo := len(m.data)
-		m.selectInto(p.Select)
-		m.pos[i] = span{int32(lo), int32(len(m.data))}
+		m.pact[i] = int32(ax.Pos(p.Actor))
+	}
+	m.contrib.done, m.vetoed.done, m.foreignDone = false, false, false
+	if n*(np+nv) > indexAbove {
+		m.idx = newSelIndex(s, ax)
 	}
 	m.grants = m.grants[:0]
 	for i, v := range s.Vetoes {
@@ -130,6 +150,102 @@ func (m *model) compile(s *Scenario, ax *actor.Index) error {
 		m.att[g] = m.end(lo)
 	}
 	return nil
+}
+
+// csr is an inverted list in compressed form: the entries of key k are
+// list[start[k]:start[k+1]].
+type csr struct {
+	start, list []int32
+	done        bool
+}
+
+func (c *csr) of(k int32) []int32 { return c.list[c.start[k]:c.start[k+1]] }
+
+// build fills c with, for each of keys keys, the items among items for
+// which each(item) yields that key, in item order.
+func (c *csr) build(keys, items int, each func(item int32) []int32) {
+	c.start = grow(c.start, keys+1)
+	clear(c.start)
+	for it := range int32(items) {
+		for _, k := range each(it) {
+			c.start[k+1]++
+		}
+	}
+	for k := 1; k <= keys; k++ {
+		c.start[k] += c.start[k-1]
+	}
+	c.list = grow(c.list, int(c.start[keys]))
+	next := append([]int32(nil), c.start[:keys]...)
+	for it := range int32(items) {
+		for _, k := range each(it) {
+			c.list[next[k]] = it
+			next[k]++
+		}
+	}
+	c.done = true
+}
+
+// contributedBy returns the guarantees the actor at position a contributes
+// to (it is their provider or a member of it at any depth), in order.
+func (m *model) contributedBy(a int32) []int32 {
+	if !m.contrib.done {
+		m.contrib.build(m.ax.Len(), len(m.s.Guarantees), m.contributors)
+	}
+	return m.contrib.of(a)
+}
+
+// vetoedBy returns the guarantees the actor at position a holds a veto
+// over, in order.
+func (m *model) vetoedBy(a int32) []int32 {
+	if !m.vetoed.done {
+		m.vetoed.build(m.ax.Len(), len(m.s.Guarantees), func(g int32) []int32 { return m.list(m.veto[g]) })
+	}
+	return m.vetoed.of(a)
+}
+
+// foreignVetoed returns the guarantees that have a veto holder other than
+// their provider, in order.
+func (m *model) foreignVetoed() []int32 {
+	if !m.foreignDone {
+		m.foreign = m.foreign[:0]
+		for g := range int32(len(m.s.Guarantees)) {
+			if v := m.list(m.veto[g]); len(v) > 1 || len(v) == 1 && v[0] != m.prov[g] {
+				m.foreign = append(m.foreign, g)
+			}
+		}
+		m.foreignDone = true
+	}
+	return m.foreign
+}
+
+// matches returns the guarantees position i's selector picks, in order,
+// computing them on first use.
+func (m *model) matches(i int) []int32 {
+	if !m.posDone[i] {
+		lo := len(m.data)
+		m.selectInto(m.s.Positions[i].Select)
+		m.pos[i] = span{int32(lo), int32(len(m.data))}
+		m.posDone[i] = true
+	}
+	return m.list(m.pos[i])
+}
+
+// picks reports whether position i's selector picks guarantee g.
+func (m *model) picks(i int, g int32) bool {
+	if m.posDone[i] {
+		return holds(m.list(m.pos[i]), g)
+	}
+	return m.s.Positions[i].Select.Matches(m.s.Guarantees[g], m.ax)
+}
+
+// exists reports whether sel picks any guarantee.
+func (m *model) exists(sel guarantee.Selector) bool {
+	found := false
+	m.eachCandidate(sel, func(g int32) bool {
+		found = sel.Matches(m.s.Guarantees[g], m.ax)
+		return !found
+	})
+	return found
 }
 
 // activationVetoes appends the veto holders g's activation gives it, as
@@ -193,26 +309,31 @@ func (m *model) guaranteeByID(id guarantee.ID) (int32, bool) {
 // list of candidates the index offers. Either way [guarantee.Selector.Matches]
 // has the last word, so both paths pick the same guarantees.
 func (m *model) selectInto(sel guarantee.Selector) {
-	if m.idx == nil {
-		for i, g := range m.s.Guarantees {
-			if sel.Matches(g, m.ax) {
-				m.data = append(m.data, int32(i))
-			}
+	m.eachCandidate(sel, func(g int32) bool {
+		if sel.Matches(m.s.Guarantees[g], m.ax) {
+			m.data = append(m.data, g)
 		}
-		return
-	}
-	cands, all := m.idx.candidates(sel, m)
-	if all {
-		for i, g := range m.s.Guarantees {
-			if sel.Matches(g, m.ax) {
-				m.data = append(m.data, int32(i))
+		return true
+	})
+}
+
+// eachCandidate calls f, in order, for each guarantee sel may pick, until f
+// returns false: every guarantee in small scenarios, the smallest list of
+// candidates the index offers in large ones.
+func (m *model) eachCandidate(sel guarantee.Selector, f func(g int32) bool) {
+	if m.idx != nil {
+		if cands, all := m.idx.candidates(sel, m); !all {
+			for _, g := range cands {
+				if !f(g) {
+					return
+				}
 			}
+			return
 		}
-		return
 	}
-	for _, i := range cands {
-		if sel.Matches(m.s.Guarantees[i], m.ax) {
-			m.data = append(m.data, i)
+	for g := range int32(len(m.s.Guarantees)) {
+		if !f(g) {
+			return
 		}
 	}
 }
@@ -291,18 +412,23 @@ func (x *selIndex) candidates(sel guarantee.Selector, m *model) (best []int32, a
 	return best, all
 }
 
-// byProviderIn returns the guarantees with a contributor within body: those
-// whose provider's contributors overlap body's.
+// byProviderIn returns the guarantees with a contributor within body:
+// those whose provider shares a contributor with it, that is, whose
+// provider is body, one of its members at any depth, or a body that one of
+// those belongs to.
 func (x *selIndex) byProviderIn(body actor.ID, m *model) []int32 {
 	if l, ok := x.providerIn[body]; ok {
 		return l
 	}
-	in := m.ax.ContributorPos(m.ax.Pos(body))
+	var provs []int32
+	for _, d := range m.ax.ContributorPos(m.ax.Pos(body)) {
+		provs = append(provs, d)
+		provs = append(provs, m.ax.MembershipPos(int(d))...)
+	}
+	slices.Sort(provs)
 	var l []int32
-	for p, gs := range x.provider {
-		if guarantee.Overlap(m.ax.ContributorPos(m.ax.Pos(p)), in) {
-			l = append(l, gs...)
-		}
+	for _, p := range slices.Compact(provs) {
+		l = append(l, x.provider[m.ax.At(int(p)).ID]...)
 	}
 	slices.Sort(l)
 	x.providerIn[body] = l

@@ -138,12 +138,13 @@ func check(s *Scenario, ax *actor.Index, byID []int32) ([]int32, error) {
 			v.add(at{sub: "as-of"}, fmt.Errorf("%w; found %q", ErrInvalidAsOf, s.AsOf))
 		}
 	}
+	dup := repeats(len(s.Sources), func(i int) string { return s.Sources[i].ID })
 	for i, src := range s.Sources {
 		switch {
 		case src.ID == "":
 			v.add(at{list: "sources", i: i, sub: "id"}, guarantee.ErrMissing)
-		case slices.ContainsFunc(s.Sources[:i], func(o Source) bool { return o.ID == src.ID }):
-			v.add(at{list: "sources", i: i, sub: "id"}, fmt.Errorf("%w %q", ErrDuplicateID, src.ID))
+		case dup != nil && dup[i] >= 0:
+			v.add(at{list: "sources", i: i, sub: "id"}, fmt.Errorf("%w %q (also sources[%d])", ErrDuplicateID, src.ID, dup[i]))
 		}
 	}
 
@@ -162,8 +163,13 @@ func check(s *Scenario, ax *actor.Index, byID []int32) ([]int32, error) {
 	}
 
 	byID = v.guarantees(byID)
+	dup = repeats(len(s.Positions), func(i int) string { return s.Positions[i].ID })
 	for i, p := range s.Positions {
-		v.position(i, p)
+		j := -1
+		if dup != nil {
+			j = dup[i]
+		}
+		v.position(i, p, j)
 	}
 	for i, vt := range s.Vetoes {
 		v.actorRef(at{list: "vetoes", i: i, sub: "holder"}, vt.Holder, true)
@@ -225,13 +231,15 @@ func (v *validator) guarantees(byID []int32) []int32 {
 	return byID
 }
 
-func (v *validator) position(i int, p Position) {
+// position checks the i-th position; dup is the index of an earlier
+// position with the same ID, or -1.
+func (v *validator) position(i int, p Position, dup int) {
 	here := at{list: "positions", i: i}
 	if p.ID != "" {
 		if _, err := actor.ParseID(p.ID); err != nil {
 			v.add(here.in("id"), fmt.Errorf("invalid position ID %q: want letters, digits, '-' or '_'", p.ID))
-		} else if j := slices.IndexFunc(v.s.Positions[:i], func(o Position) bool { return o.ID == p.ID }); j >= 0 {
-			v.add(here.in("id"), fmt.Errorf("%w %q (also positions[%d])", ErrDuplicateID, p.ID, j))
+		} else if dup >= 0 {
+			v.add(here.in("id"), fmt.Errorf("%w %q (also positions[%d])", ErrDuplicateID, p.ID, dup))
 		}
 	}
 	v.actorRef(here.in("actor"), p.Actor, true)
@@ -295,6 +303,49 @@ func (v *validator) lookup(id actor.ID) (actor.Actor, bool) {
 		return v.s.Actors[i], true
 	}
 	return actor.Actor{}, false
+}
+
+// repeats returns, for each of n elements, the index of the first earlier
+// element with the same non-empty key, or -1; nil when no key repeats.
+// Short lists are compared pairwise; long ones through a sort, so that the
+// check costs n·log n, not n².
+func repeats(n int, key func(int) string) []int {
+	var out []int
+	mark := func(i, j int) {
+		if out == nil {
+			out = make([]int, n)
+			for k := range out {
+				out[k] = -1
+			}
+		}
+		out[i] = j
+	}
+	if n < 32 {
+		for i := range n {
+			for j := range i {
+				if k := key(i); k != "" && key(j) == k {
+					mark(i, j)
+					break
+				}
+			}
+		}
+		return out
+	}
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(key(a), key(b)) })
+	for k := 1; k < len(order); k++ {
+		first := order[k-1]
+		if out != nil && out[first] >= 0 {
+			first = out[first]
+		}
+		if key(order[k]) != "" && key(order[k]) == key(first) {
+			mark(order[k], first)
+		}
+	}
+	return out
 }
 
 // unknownActor returns the error for an unknown actor ID, with "did you

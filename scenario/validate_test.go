@@ -226,7 +226,7 @@ func TestValidate(t *testing.T) {
 			want: []string{
 				`as-of: want a date as YYYY-MM-DD; found "21/08/2025"`,
 				`sources[3].id: missing`,
-				`sources[4].id: duplicate ID "seed"`,
+				`sources[4].id: duplicate ID "seed" (also sources[0])`,
 			},
 			wantIs: []error{scenario.ErrInvalidAsOf, scenario.ErrDuplicateID},
 		},

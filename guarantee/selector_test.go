@@ -1,0 +1,310 @@
+package guarantee_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/entente-go/entente/actor"
+	"github.com/entente-go/entente/guarantee"
+)
+
+// actors is a set of actors for selectors: NATO and its members, the EU as
+// a member of the G7 (so that Hungary is a G7 member at depth two), a
+// coalition of the willing of NATO members, and a coalition outside NATO.
+func actors(t *testing.T) *actor.Index {
+	t.Helper()
+	x, err := actor.NewIndex([]actor.Actor{
+		{ID: "US"}, {ID: "UK"}, {ID: "FR"}, {ID: "DE"}, {ID: "HU"}, {ID: "JP"},
+		{ID: "RU"}, {ID: "BY"}, {ID: "UA"}, {ID: "SE"},
+		{ID: "NATO", Kind: actor.Alliance, Members: []actor.ID{"US", "UK", "FR", "DE", "HU", "SE"}},
+		{ID: "EU", Kind: actor.Organization, Members: []actor.ID{"FR", "DE", "HU", "SE"}},
+		{ID: "G7", Kind: actor.Organization, Members: []actor.ID{"US", "UK", "FR", "DE", "JP", "EU"}},
+		{ID: "willing", Kind: actor.Coalition, Members: []actor.ID{"UK", "FR"}},
+		{ID: "nordic-willing", Kind: actor.Coalition, Members: []actor.ID{"willing", "SE"}},
+		{ID: "CSTO", Kind: actor.Alliance, Members: []actor.ID{"RU", "BY"}},
+	})
+	if err != nil {
+		t.Fatalf("NewIndex: %v", err)
+	}
+	return x
+}
+
+// airSupport is a US guarantee of air support to Ukraine against Russia.
+var airSupport = guarantee.Guarantee{
+	ID: "us-air-support", Provider: "US", Beneficiary: "UA", Kind: guarantee.AirSupport,
+	Target: "RU", Location: "UA", Trigger: guarantee.Attack("RU", "UA"),
+}
+
+func with(g guarantee.Guarantee, edit func(*guarantee.Guarantee)) guarantee.Guarantee {
+	edit(&g)
+	return g
+}
+
+func TestSelectorMatchesFields(t *testing.T) {
+	x := actors(t)
+	tests := []struct {
+		reason string
+		s      guarantee.Selector
+		g      guarantee.Guarantee
+		want   bool
+	}{
+		{reason: "the zero selector picks every guarantee", s: guarantee.Selector{}, g: airSupport, want: true},
+		{reason: "the zero selector picks even the zero guarantee", s: guarantee.Selector{}, g: guarantee.Guarantee{}, want: true},
+		{reason: "kind: the same kind", s: guarantee.Selector{Kind: guarantee.AirSupport}, g: airSupport, want: true},
+		{reason: "kind: a parent kind picks its children", s: guarantee.Selector{Kind: guarantee.Military}, g: airSupport, want: true},
+		{reason: "kind: a sibling does not", s: guarantee.Selector{Kind: guarantee.GroundTroops}, g: airSupport},
+		{reason: "kind: a child does not pick its parent", s: guarantee.Selector{Kind: guarantee.AirSupport}, g: with(airSupport, func(g *guarantee.Guarantee) { g.Kind = guarantee.Military })},
+		{reason: "kind: a prefix that is not a parent does not", s: guarantee.Selector{Kind: "military/air"}, g: airSupport},
+		{reason: "provider: as written", s: guarantee.Selector{Provider: "US"}, g: airSupport, want: true},
+		{reason: "provider: another", s: guarantee.Selector{Provider: "UK"}, g: airSupport},
+		{reason: "provider: a body the provider belongs to is not the provider", s: guarantee.Selector{Provider: "NATO"}, g: airSupport},
+		{reason: "beneficiary: the same", s: guarantee.Selector{Beneficiary: "UA"}, g: airSupport, want: true},
+		{reason: "beneficiary: another", s: guarantee.Selector{Beneficiary: "MD"}, g: airSupport},
+		{reason: "target: the same", s: guarantee.Selector{Target: "RU"}, g: airSupport, want: true},
+		{reason: "target: another", s: guarantee.Selector{Target: "BY"}, g: airSupport},
+		{reason: "target: a guarantee without a target", s: guarantee.Selector{Target: "RU"}, g: with(airSupport, func(g *guarantee.Guarantee) { g.Target = "" })},
+		{reason: "location: the same", s: guarantee.Selector{Location: "UA"}, g: airSupport, want: true},
+		{reason: "location: another", s: guarantee.Selector{Location: "black-sea"}, g: airSupport},
+		{reason: "ids: one of them", s: guarantee.Selector{IDs: []guarantee.ID{"eu-aid", "us-air-support"}}, g: airSupport, want: true},
+		{reason: "ids: none of them", s: guarantee.Selector{IDs: []guarantee.ID{"eu-aid"}}, g: airSupport},
+		{
+			reason: "every field given must match",
+			s:      guarantee.Selector{Kind: guarantee.Military, Provider: "US", Beneficiary: "UA", Target: "RU", Location: "UA", IDs: []guarantee.ID{"us-air-support"}},
+			g:      airSupport,
+			want:   true,
+		},
+		{
+			reason: "one field that does not match is enough to miss",
+			s:      guarantee.Selector{Kind: guarantee.Military, Provider: "US", Beneficiary: "UA", Target: "RU", Location: "black-sea"},
+			g:      airSupport,
+		},
+	}
+	for _, tc := range tests {
+		if diff := cmp.Diff(tc.want, tc.s.MatchesFields(tc.g)); diff != "" {
+			t.Errorf("%v.MatchesFields(%s): %s\n(-want +got):\n%s", tc.s, tc.g.ID, tc.reason, diff)
+		}
+		if diff := cmp.Diff(tc.want, tc.s.Matches(tc.g, x)); diff != "" {
+			t.Errorf("%v.Matches(%s, index): %s\n(-want +got):\n%s", tc.s, tc.g.ID, tc.reason, diff)
+		}
+		if diff := cmp.Diff(tc.want, tc.s.Matches(tc.g, nil)); diff != "" {
+			t.Errorf("%v.Matches(%s, nil) without ProviderIn needs no index: %s\n(-want +got):\n%s", tc.s, tc.g.ID, tc.reason, diff)
+		}
+	}
+}
+
+func TestSelectorProviderIn(t *testing.T) {
+	x := actors(t)
+	by := func(provider actor.ID) guarantee.Guarantee {
+		return with(airSupport, func(g *guarantee.Guarantee) { g.Provider = provider })
+	}
+	tests := []struct {
+		reason     string
+		providerIn actor.ID
+		provider   actor.ID
+		want       bool
+	}{
+		{reason: "a direct member of the body", providerIn: "NATO", provider: "US", want: true},
+		{reason: "a state outside the body", providerIn: "NATO", provider: "RU"},
+		{reason: "the body itself", providerIn: "NATO", provider: "NATO", want: true},
+		{reason: "the named state itself", providerIn: "US", provider: "US", want: true},
+		{reason: "another state", providerIn: "US", provider: "UK"},
+		{reason: "a member at depth two, through the EU", providerIn: "G7", provider: "HU", want: true},
+		{reason: "a body that is a member", providerIn: "G7", provider: "EU", want: true},
+		{reason: "a coalition whose members are NATO members: troops from NATO countries, whatever flag they serve under", providerIn: "NATO", provider: "willing", want: true},
+		{reason: "a coalition whose member is a member of the body at depth two", providerIn: "nordic-willing", provider: "UK", want: true},
+		{reason: "a coalition with a coalition of NATO members among its members", providerIn: "NATO", provider: "nordic-willing", want: true},
+		{reason: "a body with NATO members among its members, though not a NATO member itself", providerIn: "NATO", provider: "EU", want: true},
+		{reason: "a body whose contributors include the named state", providerIn: "US", provider: "NATO", want: true},
+		{reason: "a body whose contributors include the named state at depth two", providerIn: "HU", provider: "G7", want: true},
+		{reason: "a body whose contributors do not include the named state", providerIn: "JP", provider: "NATO"},
+		{reason: "a body with no member in common", providerIn: "NATO", provider: "CSTO"},
+		{reason: "the UK is not in the EU", providerIn: "EU", provider: "UK"},
+		{reason: "a coalition with one member in the body, France", providerIn: "EU", provider: "willing", want: true},
+		{reason: "a ProviderIn unknown to the index matches nothing", providerIn: "XX", provider: "US"},
+		{reason: "a provider unknown to the index matches nothing", providerIn: "NATO", provider: "XX"},
+	}
+	for _, tc := range tests {
+		s := guarantee.Selector{ProviderIn: tc.providerIn}
+		if diff := cmp.Diff(tc.want, s.Matches(by(tc.provider), x)); diff != "" {
+			t.Errorf("provider-in %s, provider %s: %s\n(-want +got):\n%s", tc.providerIn, tc.provider, tc.reason, diff)
+		}
+		if s.Matches(by(tc.provider), nil) {
+			t.Errorf("provider-in %s, provider %s: matches with a nil index, want no match", tc.providerIn, tc.provider)
+		}
+		if !s.MatchesFields(by(tc.provider)) {
+			t.Errorf("provider-in %s, provider %s: MatchesFields = false, want true: it ignores ProviderIn", tc.providerIn, tc.provider)
+		}
+	}
+}
+
+func TestSelectorProviderInAndFields(t *testing.T) {
+	x := actors(t)
+	s := guarantee.Selector{Kind: guarantee.GroundTroops, ProviderIn: "NATO", Location: "UA"}
+	force := guarantee.Guarantee{ID: "reassurance-force", Provider: "willing", Beneficiary: "UA", Kind: guarantee.GroundTroops, Location: "UA"}
+	tests := []struct {
+		reason string
+		g      guarantee.Guarantee
+		want   bool
+	}{
+		{reason: "a reassurance force of NATO members in Ukraine", g: force, want: true},
+		{reason: "the same force outside Ukraine", g: with(force, func(g *guarantee.Guarantee) { g.Location = "PL" })},
+		{reason: "air support rather than troops", g: with(force, func(g *guarantee.Guarantee) { g.Kind = guarantee.AirSupport })},
+		{reason: "troops from outside NATO", g: with(force, func(g *guarantee.Guarantee) { g.Provider = "CSTO" })},
+	}
+	for _, tc := range tests {
+		if diff := cmp.Diff(tc.want, s.Matches(tc.g, x)); diff != "" {
+			t.Errorf("%v.Matches: %s\n(-want +got):\n%s", s, tc.reason, diff)
+		}
+	}
+}
+
+func TestSelectorIsZero(t *testing.T) {
+	tests := []struct {
+		reason string
+		s      guarantee.Selector
+		want   bool
+	}{
+		{reason: "the zero selector", s: guarantee.Selector{}, want: true},
+		{reason: "an empty, non-nil ID list is still zero", s: guarantee.Selector{IDs: []guarantee.ID{}}, want: true},
+		{reason: "a kind", s: guarantee.Selector{Kind: guarantee.Military}},
+		{reason: "provider-in", s: guarantee.Selector{ProviderIn: "NATO"}},
+		{reason: "a location", s: guarantee.Selector{Location: "black-sea"}},
+		{reason: "ids", s: guarantee.Selector{IDs: []guarantee.ID{"g"}}},
+	}
+	for _, tc := range tests {
+		if diff := cmp.Diff(tc.want, tc.s.IsZero()); diff != "" {
+			t.Errorf("IsZero(): %s\n(-want +got):\n%s", tc.reason, diff)
+		}
+	}
+}
+
+func TestSelectorStringDescribe(t *testing.T) {
+	tests := []struct {
+		reason   string
+		s        guarantee.Selector
+		str      string
+		describe string
+	}{
+		{reason: "the zero selector", s: guarantee.Selector{}, str: "{}", describe: "guarantees"},
+		{
+			reason:   "military guarantees to Ukraine",
+			s:        guarantee.Selector{Kind: guarantee.Military, Beneficiary: "UA"},
+			str:      "{kind: military, beneficiary: UA}",
+			describe: "military guarantees to UA",
+		},
+		{
+			reason:   "troops from NATO countries in Ukraine",
+			s:        guarantee.Selector{Kind: guarantee.GroundTroops, ProviderIn: "NATO", Location: "UA"},
+			str:      "{kind: military/ground-troops, provider-in: NATO, location: UA}",
+			describe: "military/ground-troops guarantees from NATO or its members in UA",
+		},
+		{
+			reason:   "IDs alone",
+			s:        guarantee.Selector{IDs: []guarantee.ID{"us-air-support", "reassurance-force"}},
+			str:      "{ids: [us-air-support, reassurance-force]}",
+			describe: "guarantees us-air-support, reassurance-force",
+		},
+		{
+			reason:   "every field, in a fixed order",
+			s:        guarantee.Selector{IDs: []guarantee.ID{"g"}, Location: "black-sea", Target: "RU", Beneficiary: "UA", ProviderIn: "NATO", Provider: "US", Kind: guarantee.Naval},
+			str:      "{kind: military/naval, provider: US, provider-in: NATO, beneficiary: UA, target: RU, location: black-sea, ids: [g]}",
+			describe: "military/naval guarantees g by US from NATO or its members to UA against RU in black-sea",
+		},
+	}
+	for _, tc := range tests {
+		if diff := cmp.Diff(tc.str, tc.s.String()); diff != "" {
+			t.Errorf("String(): %s\n(-want +got):\n%s", tc.reason, diff)
+		}
+		if diff := cmp.Diff(tc.describe, tc.s.Describe()); diff != "" {
+			t.Errorf("Describe(): %s\n(-want +got):\n%s", tc.reason, diff)
+		}
+	}
+}
+
+// problem is a guarantee.Problem as a test compares it: its error as a
+// message.
+type problem struct {
+	Field string
+	Msg   string
+}
+
+func TestSelectorCheck(t *testing.T) {
+	tests := []struct {
+		reason string
+		s      guarantee.Selector
+		want   []problem
+		is     []error // sentinels the problems wrap, in order
+	}{
+		{reason: "the zero selector", s: guarantee.Selector{}},
+		{
+			reason: "every field well-formed",
+			s:      guarantee.Selector{Kind: "military/air-defence", Provider: "US", ProviderIn: "NATO", Beneficiary: "UA", Target: "RU", Location: "black-sea", IDs: []guarantee.ID{"us-air-support"}},
+		},
+		{
+			reason: "a malformed kind",
+			s:      guarantee.Selector{Kind: "Military"},
+			want:   []problem{{"kind", `invalid kind "Military": want segments of lower-case letters, digits and '-' joined by '/', such as "military/air-support"`}},
+			is:     []error{guarantee.ErrInvalidKind},
+		},
+		{
+			reason: "malformed actor IDs, each named by its field",
+			s:      guarantee.Selector{Provider: "U S", ProviderIn: "NATO!", Beneficiary: "Україна", Target: "R U"},
+			want: []problem{
+				{"provider", `invalid actor ID "U S": want 1 to 64 letters, digits, '-' or '_'`},
+				{"provider-in", `invalid actor ID "NATO!": want 1 to 64 letters, digits, '-' or '_'`},
+				{"beneficiary", `invalid actor ID "Україна": want 1 to 64 letters, digits, '-' or '_'`},
+				{"target", `invalid actor ID "R U": want 1 to 64 letters, digits, '-' or '_'`},
+			},
+			is: []error{actor.ErrInvalidID, actor.ErrInvalidID, actor.ErrInvalidID, actor.ErrInvalidID},
+		},
+		{
+			reason: "malformed guarantee IDs, by position",
+			s:      guarantee.Selector{IDs: []guarantee.ID{"ok", "not ok", ""}},
+			want: []problem{
+				{"ids[1]", `invalid guarantee ID "not ok": want 1 to 64 letters, digits, '-' or '_'`},
+				{"ids[2]", `invalid guarantee ID "": want 1 to 64 letters, digits, '-' or '_'`},
+			},
+			is: []error{guarantee.ErrInvalidID, guarantee.ErrInvalidID},
+		},
+	}
+	for _, tc := range tests {
+		ps := tc.s.Check()
+		var got []problem
+		for _, p := range ps {
+			got = append(got, problem{p.Field, p.Err.Error()})
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("Check(): %s\n(-want +got):\n%s", tc.reason, diff)
+		}
+		for i, sentinel := range tc.is {
+			if i < len(ps) && !errors.Is(ps[i], sentinel) {
+				t.Errorf("problem %d (%v) does not wrap %v", i, ps[i], sentinel)
+			}
+		}
+	}
+}
+
+func TestOverlap(t *testing.T) {
+	tests := []struct {
+		reason string
+		a, b   []int32
+		want   bool
+	}{
+		{reason: "both empty", a: nil, b: nil},
+		{reason: "one empty", a: []int32{1, 2}, b: nil},
+		{reason: "a shared first element", a: []int32{1, 5}, b: []int32{1, 7}, want: true},
+		{reason: "a shared last element", a: []int32{1, 3, 9}, b: []int32{2, 4, 9}, want: true},
+		{reason: "interleaved without a shared element", a: []int32{1, 3, 5}, b: []int32{2, 4, 6}},
+		{reason: "one runs out first", a: []int32{1}, b: []int32{2, 3, 4}},
+	}
+	for _, tc := range tests {
+		if diff := cmp.Diff(tc.want, guarantee.Overlap(tc.a, tc.b)); diff != "" {
+			t.Errorf("Overlap(%v, %v): %s\n(-want +got):\n%s", tc.a, tc.b, tc.reason, diff)
+		}
+		if diff := cmp.Diff(tc.want, guarantee.Overlap(tc.b, tc.a)); diff != "" {
+			t.Errorf("Overlap(%v, %v): %s, either way round\n(-want +got):\n%s", tc.b, tc.a, tc.reason, diff)
+		}
+	}
+}
