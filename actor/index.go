@@ -7,6 +7,7 @@ import (
 	"iter"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Errors that need the whole set of actors, returned wrapped in a [Problem].
@@ -54,7 +55,9 @@ type Index struct {
 	// within[withinAt[i]:withinAt[i+1]] are the bodies actor i is a member
 	// of at any depth, sorted.
 	withinAt, within []int32
-	cursor           []int32 // scratch for memberships
+	cursor           []int32   // scratch for memberships
+	stamp            []uint32  // scratch for Reset's checks
+	once             sync.Once // computes memberships on first use
 }
 
 type span struct{ lo, hi int32 }
@@ -85,8 +88,8 @@ func NewIndex(actors []Actor) (*Index, error) {
 func (x *Index) Reset(actors []Actor) error {
 	x.actors = actors
 	var ps Problems
-	for i, a := range actors {
-		for _, p := range a.Check() {
+	for i := range actors {
+		for _, p := range actors[i].check(false) {
 			p.Actor = i
 			ps = append(ps, p)
 		}
@@ -96,46 +99,70 @@ func (x *Index) Reset(actors []Actor) error {
 		size *= 2
 	}
 	x.table = reuse(x.table, size)
-	for i, a := range actors {
+	for i := range actors {
 		if j := x.insert(int32(i)); j >= 0 {
-			ps = append(ps, Problem{Actor: i, Field: "id", Err: fmt.Errorf("%w %q (also actors[%d])", ErrDuplicateID, a.ID, j)})
+			ps = append(ps, Problem{Actor: i, Field: "id", Err: fmt.Errorf("%w %q (also actors[%d])", ErrDuplicateID, actors[i].ID, j)})
 		}
 	}
 
 	// Direct members, resolved.
-	x.spans = reuse(x.spans, len(actors))
+	x.spans = resize(x.spans, len(actors)) // every span is set below
 	total := 0
-	for _, a := range actors {
-		total += len(a.Members)
+	for i := range actors {
+		total += len(actors[i].Members)
 	}
-	x.data = reuse(x.data, 3*total+2*len(actors))[:0]
-	for i, a := range actors {
+	x.data = resize(x.data, 3*total+2*len(actors))[:0]
+	// Direct members resolved, with the checks Check leaves to us: repeated
+	// members and veto holders that are not members, found through a stamp
+	// per actor so that they cost linear time.
+	x.stamp = reuse(x.stamp, len(actors))
+	for i := range actors {
+		a := &actors[i]
+		serial := uint32(i + 1)
 		lo := int32(len(x.data))
 		for k, m := range a.Members {
 			j, ok := x.lookup(m)
-			if !ok {
+			switch {
+			case !ok:
 				if m.Valid() {
 					ps = append(ps, Problem{Actor: i, Field: fmt.Sprintf("members[%d]", k), Err: fmt.Errorf("%w %q", ErrUnknownActor, m)})
 				}
-				continue
-			}
-			if j != int32(i) {
+			case x.stamp[j] == serial:
+				ps = append(ps, Problem{Actor: i, Field: fmt.Sprintf("members[%d]", k), Err: fmt.Errorf("%w %q", ErrDuplicateMember, m)})
+			case j != int32(i):
+				x.stamp[j] = serial
 				x.data = append(x.data, j)
 			}
 		}
 		x.spans[i].members = span{lo, int32(len(x.data))}
+		if !a.Kind.IsBody() {
+			continue
+		}
+		for k, v := range a.Vetoes {
+			if j, ok := x.lookup(v); !ok || x.stamp[j] != serial {
+				ps = append(ps, Problem{Actor: i, Field: fmt.Sprintf("vetoes[%d]", k), Err: fmt.Errorf("%w: %q", ErrVetoNotMember, v)})
+			}
+		}
 	}
 	if !x.closures() {
 		ps = append(ps, x.loops()...)
-	} else {
-		x.memberships()
 	}
+	x.once = sync.Once{}
 	if len(ps) > 0 {
 		slices.SortStableFunc(ps, func(p, q Problem) int { return cmp.Compare(p.Actor, q.Actor) })
 		*x = Index{}
 		return ps
 	}
 	return nil
+}
+
+// resize returns s with length n, reusing its array when it is large
+// enough; the elements keep whatever they held.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
 }
 
 // reuse returns s with length n and every element zero, reusing its array
@@ -247,6 +274,16 @@ func (x *Index) visitLoops(i int32, stack *[]int32, ps *Problems) {
 // [Index.loops] then says where.
 func (x *Index) closures() bool {
 	x.mark = reuse(x.mark, len(x.actors))
+	// States first, in one pass: each is its own only contributor and
+	// veto holder.
+	for i := range x.actors {
+		if !x.actors[i].Kind.IsBody() {
+			x.data = append(x.data, int32(i))
+			s := span{int32(len(x.data) - 1), int32(len(x.data))}
+			x.spans[i].desc, x.spans[i].vetoes = s, s
+			x.mark[i] = closed
+		}
+	}
 	for i := range x.actors {
 		if !x.close(int32(i)) {
 			return false
@@ -318,8 +355,8 @@ func (x *Index) memberships() {
 	for i := 1; i <= n; i++ {
 		x.withinAt[i] += x.withinAt[i-1]
 	}
-	x.within = reuse(x.within, int(x.withinAt[n]))
-	x.cursor = reuse(x.cursor, n)
+	x.within = resize(x.within, int(x.withinAt[n]))
+	x.cursor = resize(x.cursor, n)
 	copy(x.cursor, x.withinAt[:n])
 	for b := range n {
 		for _, i := range x.descPos(int32(b)) {
@@ -429,7 +466,10 @@ func (x *Index) Memberships(id ID) iter.Seq[ID] {
 
 // MembershipPos is the positional form of [Index.Memberships]: positions
 // in NewIndex's slice, sorted. The caller must not change the slice.
-func (x *Index) MembershipPos(i int) []int32 { return x.within[x.withinAt[i]:x.withinAt[i+1]] }
+func (x *Index) MembershipPos(i int) []int32 {
+	x.once.Do(x.memberships)
+	return x.within[x.withinAt[i]:x.withinAt[i+1]]
+}
 
 // ContributorPos is the positional form of [Index.Contributors]: positions
 // in NewIndex's slice, sorted. The caller must not change the slice.

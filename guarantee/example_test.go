@@ -107,7 +107,7 @@ func ExampleSelector_Matches() {
 		{ID: "us-air-support", Provider: "US", Beneficiary: "UA", Kind: guarantee.AirSupport, Location: "PL"},
 		{ID: "peacekeepers", Provider: "CSTO", Beneficiary: "UA", Kind: guarantee.GroundTroops, Location: "UA"},
 	} {
-		fmt.Printf("%s: %v\n", g.ID, rejects.Matches(g, x))
+		fmt.Printf("%s: %v\n", g.ID, rejects.Matches(&g, x))
 	}
 	fmt.Println(rejects)
 	fmt.Println(rejects.Describe())

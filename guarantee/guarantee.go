@@ -66,49 +66,61 @@ var ErrMissing = errors.New("missing")
 // fields. Whether the actors it names exist is for the scenario to say.
 func (g Guarantee) Check() []Problem {
 	var ps []Problem
-	add := func(field string, err error) { ps = append(ps, Problem{field, err}) }
-	if g.ID == "" {
-		add("id", ErrMissing)
-	} else if _, err := ParseID(string(g.ID)); err != nil {
-		add("id", err)
+	switch {
+	case g.ID == "":
+		ps = append(ps, Problem{"id", ErrMissing})
+	case !g.ID.Valid():
+		_, err := ParseID(string(g.ID))
+		ps = append(ps, Problem{"id", err})
 	}
-	checkActor := func(field string, id actor.ID, required bool) {
-		if id == "" {
-			if required {
-				add(field, ErrMissing)
-			}
-			return
-		}
-		if _, err := actor.ParseID(string(id)); err != nil {
-			add(field, err)
-		}
+	ps = checkActor(ps, "provider", g.Provider, true)
+	ps = checkActor(ps, "beneficiary", g.Beneficiary, true)
+	switch {
+	case g.Kind == "":
+		ps = append(ps, Problem{"kind", ErrMissing})
+	case !g.Kind.Valid():
+		_, err := ParseKind(string(g.Kind))
+		ps = append(ps, Problem{"kind", err})
 	}
-	checkActor("provider", g.Provider, true)
-	checkActor("beneficiary", g.Beneficiary, true)
-	if g.Kind == "" {
-		add("kind", ErrMissing)
-	} else if _, err := ParseKind(string(g.Kind)); err != nil {
-		add("kind", err)
-	}
-	checkActor("target", g.Target, false)
-	if strings.TrimSpace(g.Location) != g.Location || len(g.Location) > 128 {
-		add("location", fmt.Errorf("invalid location %q", g.Location))
+	ps = checkActor(ps, "target", g.Target, false)
+	if len(g.Location) > 128 || strings.TrimSpace(g.Location) != g.Location {
+		ps = append(ps, Problem{"location", fmt.Errorf("invalid location %q", g.Location)})
 	}
 	if !g.Strength.Valid() {
-		add("strength", fmt.Errorf("invalid strength %d", g.Strength))
+		ps = append(ps, Problem{"strength", fmt.Errorf("invalid strength %d", g.Strength)})
 	}
-	if err := g.Trigger.Check(); err != nil {
-		add("trigger", err)
+	if g.Trigger.Op != Always {
+		if err := g.Trigger.Check(); err != nil {
+			ps = append(ps, Problem{"trigger", err})
+		}
 	}
-	if err := g.Activation.Check(); err != nil {
-		add("activation", err)
+	if g.Activation.Mode != ByProvider || len(g.Activation.Actors) > 0 {
+		if err := g.Activation.Check(); err != nil {
+			ps = append(ps, Problem{"activation", err})
+		}
 	}
 	for i, r := range g.Requires {
-		if _, err := ParseID(string(r)); err != nil {
-			add(fmt.Sprintf("requires[%d]", i), err)
+		field := func() string { return fmt.Sprintf("requires[%d]", i) }
+		if !r.Valid() {
+			_, err := ParseID(string(r))
+			ps = append(ps, Problem{field(), err})
 		} else if r == g.ID {
-			add(fmt.Sprintf("requires[%d]", i), fmt.Errorf("a guarantee cannot require itself"))
+			ps = append(ps, Problem{field(), fmt.Errorf("a guarantee cannot require itself")})
 		}
+	}
+	return ps
+}
+
+// checkActor appends the problem with an actor ID field, if any.
+func checkActor(ps []Problem, field string, id actor.ID, required bool) []Problem {
+	switch {
+	case id == "":
+		if required {
+			ps = append(ps, Problem{field, ErrMissing})
+		}
+	case !id.Valid():
+		_, err := actor.ParseID(string(id))
+		ps = append(ps, Problem{field, err})
 	}
 	return ps
 }

@@ -31,8 +31,9 @@ func (s Selector) IsZero() bool {
 
 // Matches reports whether s picks g. The index resolves ProviderIn; it may
 // be nil when s has no ProviderIn, and a ProviderIn naming an actor the
-// index does not know matches nothing.
-func (s Selector) Matches(g Guarantee, x *actor.Index) bool {
+// index does not know matches nothing. It takes pointers because it sits on
+// every hot path of evaluation; it changes neither.
+func (s *Selector) Matches(g *Guarantee, x *actor.Index) bool {
 	if !s.MatchesFields(g) {
 		return false
 	}
@@ -48,7 +49,7 @@ func (s Selector) Matches(g Guarantee, x *actor.Index) bool {
 
 // MatchesFields reports whether g matches every field of s but ProviderIn,
 // which needs an [actor.Index].
-func (s Selector) MatchesFields(g Guarantee) bool {
+func (s *Selector) MatchesFields(g *Guarantee) bool {
 	return g.Kind.Is(s.Kind) &&
 		(s.Provider == "" || s.Provider == g.Provider) &&
 		(s.Beneficiary == "" || s.Beneficiary == g.Beneficiary) &&

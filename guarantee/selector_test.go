@@ -82,13 +82,13 @@ func TestSelectorMatchesFields(t *testing.T) {
 		},
 	}
 	for _, tc := range tests {
-		if diff := cmp.Diff(tc.want, tc.s.MatchesFields(tc.g)); diff != "" {
+		if diff := cmp.Diff(tc.want, tc.s.MatchesFields(&tc.g)); diff != "" {
 			t.Errorf("%v.MatchesFields(%s): %s\n(-want +got):\n%s", tc.s, tc.g.ID, tc.reason, diff)
 		}
-		if diff := cmp.Diff(tc.want, tc.s.Matches(tc.g, x)); diff != "" {
+		if diff := cmp.Diff(tc.want, tc.s.Matches(&tc.g, x)); diff != "" {
 			t.Errorf("%v.Matches(%s, index): %s\n(-want +got):\n%s", tc.s, tc.g.ID, tc.reason, diff)
 		}
-		if diff := cmp.Diff(tc.want, tc.s.Matches(tc.g, nil)); diff != "" {
+		if diff := cmp.Diff(tc.want, tc.s.Matches(&tc.g, nil)); diff != "" {
 			t.Errorf("%v.Matches(%s, nil) without ProviderIn needs no index: %s\n(-want +got):\n%s", tc.s, tc.g.ID, tc.reason, diff)
 		}
 	}
@@ -127,13 +127,13 @@ func TestSelectorProviderIn(t *testing.T) {
 	}
 	for _, tc := range tests {
 		s := guarantee.Selector{ProviderIn: tc.providerIn}
-		if diff := cmp.Diff(tc.want, s.Matches(by(tc.provider), x)); diff != "" {
+		if diff := cmp.Diff(tc.want, s.Matches(new(by(tc.provider)), x)); diff != "" {
 			t.Errorf("provider-in %s, provider %s: %s\n(-want +got):\n%s", tc.providerIn, tc.provider, tc.reason, diff)
 		}
-		if s.Matches(by(tc.provider), nil) {
+		if s.Matches(new(by(tc.provider)), nil) {
 			t.Errorf("provider-in %s, provider %s: matches with a nil index, want no match", tc.providerIn, tc.provider)
 		}
-		if !s.MatchesFields(by(tc.provider)) {
+		if !s.MatchesFields(new(by(tc.provider))) {
 			t.Errorf("provider-in %s, provider %s: MatchesFields = false, want true: it ignores ProviderIn", tc.providerIn, tc.provider)
 		}
 	}
@@ -154,7 +154,7 @@ func TestSelectorProviderInAndFields(t *testing.T) {
 		{reason: "troops from outside NATO", g: with(force, func(g *guarantee.Guarantee) { g.Provider = "CSTO" })},
 	}
 	for _, tc := range tests {
-		if diff := cmp.Diff(tc.want, s.Matches(tc.g, x)); diff != "" {
+		if diff := cmp.Diff(tc.want, s.Matches(&tc.g, x)); diff != "" {
 			t.Errorf("%v.Matches: %s\n(-want +got):\n%s", s, tc.reason, diff)
 		}
 	}

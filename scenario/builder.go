@@ -35,21 +35,25 @@ type builder struct {
 	order   []int32    // scratch for assuranceOnly
 }
 
-// pending is a finding whose lists are spans of the builder's arrays.
+// pending is a finding whose lists are spans of the builder's arrays,
+// from lo to hi.
 type pending struct {
-	code                  Code
-	a, g, p, s, msg, curG span
+	code   Code
+	lo, hi offsets
 }
 
-// marker is the builder's state when a finding started.
-type marker pending
+// offsets are the lengths of the builder's arrays at one moment.
+type offsets struct{ a, g, p, s, msg, curG int32 }
 
 // reset readies b, reusing its arrays, to build the findings of m.
 func (b *builder) reset(m *model) {
 	n := len(m.s.Guarantees)
 	b.m = m
 	b.fs, b.curG = b.fs[:0], b.curG[:0]
-	b.actors, b.gids, b.pos, b.srcs, b.msg = b.actors[:0], b.gids[:0], b.pos[:0], b.srcs[:0], b.msg[:0]
+	// The lists findings share are handed to the caller, so each
+	// evaluation starts them afresh; they are made when the first finding
+	// starts.
+	b.actors, b.gids, b.pos, b.srcs, b.msg = nil, nil, nil, nil, b.msg[:0]
 	b.hasError = grow(b.hasError, n)
 	clear(b.hasError)
 	b.actorMark, b.gMark = grow(b.actorMark, m.ax.Len()), grow(b.gMark, n)
@@ -58,28 +62,31 @@ func (b *builder) reset(m *model) {
 	b.serial = 0
 }
 
-func (b *builder) here() span32 {
-	return span32{int32(len(b.actors)), int32(len(b.gids)), int32(len(b.pos)), int32(len(b.srcs)), int32(len(b.msg)), int32(len(b.curG))}
+func (b *builder) here() offsets {
+	return offsets{int32(len(b.actors)), int32(len(b.gids)), int32(len(b.pos)), int32(len(b.srcs)), int32(len(b.msg)), int32(len(b.curG))}
 }
-
-type span32 struct{ a, g, p, s, msg, curG int32 }
 
 // start begins a finding with the given code.
-func (b *builder) start(c Code) marker {
+func (b *builder) start(c Code) {
 	b.serial++
-	h := b.here()
-	b.cur = pending{code: c, a: span{h.a, h.a}, g: span{h.g, h.g}, p: span{h.p, h.p}, s: span{h.s, h.s}, msg: span{h.msg, h.msg}, curG: span{h.curG, h.curG}}
-	return marker(b.cur)
+	if b.gids == nil {
+		b.gids = make([]guarantee.ID, 0, 2*len(b.m.s.Guarantees)+8)
+		b.actors = make([]actor.ID, 0, 8)
+		b.pos = make([]string, 0, 8)
+		b.srcs = make([]string, 0, 8)
+	}
+	b.cur.code, b.cur.lo = c, b.here()
 }
 
-// discard drops the finding started at f.
-func (b *builder) discard(f marker) {
-	b.actors = b.actors[:f.a.lo]
-	b.gids = b.gids[:f.g.lo]
-	b.pos = b.pos[:f.p.lo]
-	b.srcs = b.srcs[:f.s.lo]
-	b.msg = b.msg[:f.msg.lo]
-	b.curG = b.curG[:f.curG.lo]
+// discard drops the current finding.
+func (b *builder) discard() {
+	lo := b.cur.lo
+	b.actors = b.actors[:lo.a]
+	b.gids = b.gids[:lo.g]
+	b.pos = b.pos[:lo.p]
+	b.srcs = b.srcs[:lo.s]
+	b.msg = b.msg[:lo.msg]
+	b.curG = b.curG[:lo.curG]
 }
 
 func (b *builder) actor(id actor.ID) {
@@ -105,7 +112,7 @@ func (b *builder) guarantee(g int32) {
 
 // guaranteeID adds a guarantee the deal does not contain, by ID.
 func (b *builder) guaranteeID(id guarantee.ID) {
-	if !slices.Contains(b.gids[b.cur.g.lo:], id) {
+	if !slices.Contains(b.gids[b.cur.lo.g:], id) {
 		b.gids = append(b.gids, id)
 	}
 }
@@ -120,14 +127,14 @@ func (b *builder) position(i int) {
 // repeats.
 func (b *builder) sources(s []string) {
 	for _, src := range s {
-		if n := len(b.srcs); n == int(b.cur.s.lo) || b.srcs[n-1] != src {
+		if n := len(b.srcs); n == int(b.cur.lo.s) || b.srcs[n-1] != src {
 			b.srcs = append(b.srcs, src)
 		}
 	}
 }
 
-func (b *builder) hasActors() bool     { return len(b.actors) > int(b.cur.a.lo) }
-func (b *builder) hasGuarantees() bool { return len(b.gids) > int(b.cur.g.lo) }
+func (b *builder) hasActors() bool     { return len(b.actors) > int(b.cur.lo.a) }
+func (b *builder) hasGuarantees() bool { return len(b.gids) > int(b.cur.lo.g) }
 
 // mark returns where the current finding's actors end, for actorsSince.
 func (b *builder) mark() int { return len(b.actors) }
@@ -137,7 +144,7 @@ func (b *builder) mark() int { return len(b.actors) }
 func (b *builder) markGuarantees() int { return len(b.gids) }
 
 // actorsSoFar returns the current finding's actors, sorted.
-func (b *builder) actorsSoFar() []actor.ID { return b.actorsSince(int(b.cur.a.lo)) }
+func (b *builder) actorsSoFar() []actor.ID { return b.actorsSince(int(b.cur.lo.a)) }
 
 // actorsSince returns the current finding's actors added since mark, sorted.
 func (b *builder) actorsSince(mark int) []actor.ID {
@@ -147,7 +154,7 @@ func (b *builder) actorsSince(mark int) []actor.ID {
 }
 
 // guaranteesSoFar returns the current finding's guarantee IDs, sorted.
-func (b *builder) guaranteesSoFar() []guarantee.ID { return b.guaranteesSince(int(b.cur.g.lo)) }
+func (b *builder) guaranteesSoFar() []guarantee.ID { return b.guaranteesSince(int(b.cur.lo.g)) }
 
 // guaranteesSince returns the current finding's guarantee IDs added since
 // mark, sorted. It keeps them in step with their positions in curG only
@@ -186,52 +193,54 @@ func sayList[T ~string](b *builder, items []T) {
 func (b *builder) done() {
 	h := b.here()
 	f := b.cur
-	f.a.hi, f.g.hi, f.p.hi, f.s.hi, f.msg.hi, f.curG.hi = h.a, h.g, h.p, h.s, h.msg, h.curG
-	slices.Sort(b.actors[f.a.lo:])
-	slices.Sort(b.gids[f.g.lo:])
-	srcs := b.srcs[f.s.lo:]
+	f.hi = h
+	slices.Sort(b.actors[f.lo.a:])
+	slices.Sort(b.gids[f.lo.g:])
+	srcs := b.srcs[f.lo.s:]
 	slices.Sort(srcs)
-	b.srcs = b.srcs[:int(f.s.lo)+len(slices.Compact(srcs))]
-	f.s.hi = int32(len(b.srcs))
+	b.srcs = b.srcs[:int(f.lo.s)+len(slices.Compact(srcs))]
+	f.hi.s = int32(len(b.srcs))
 	if f.code.Severity() == Error {
-		for _, g := range b.curG[f.curG.lo:] {
+		for _, g := range b.curG[f.lo.curG:] {
 			b.hasError[g] = true
 		}
 	}
 	b.fs = append(b.fs, f)
 }
 
-// findings returns the completed findings, in report order. The builder's
-// arrays are reused by the next evaluation, so the findings' lists are
-// copied out, one array per type for all of them.
+// findings returns the completed findings, in report order. Their lists
+// share one array per type, which the builder gives up.
 func (b *builder) findings() []Finding {
+	actors, gids, pos, srcs := b.actors, b.gids, b.pos, b.srcs
+	b.actors, b.gids, b.pos, b.srcs = nil, nil, nil, nil
 	if len(b.fs) == 0 {
 		return nil
 	}
 	msg := string(b.msg)
-	actors, gids, pos, srcs := slices.Clone(b.actors), slices.Clone(b.gids), slices.Clone(b.pos), slices.Clone(b.srcs)
 	out := make([]Finding, len(b.fs))
 	for i, f := range b.fs {
 		out[i] = Finding{
 			Code:       f.code,
 			Severity:   f.code.Severity(),
-			Actors:     clip(actors, f.a),
-			Guarantees: clip(gids, f.g),
-			Positions:  clip(pos, f.p),
-			Message:    msg[f.msg.lo:f.msg.hi],
-			Sources:    clip(srcs, f.s),
+			Actors:     clip(actors, f.lo.a, f.hi.a),
+			Guarantees: clip(gids, f.lo.g, f.hi.g),
+			Positions:  clip(pos, f.lo.p, f.hi.p),
+			Message:    msg[f.lo.msg:f.hi.msg],
+			Sources:    clip(srcs, f.lo.s, f.hi.s),
 		}
 	}
-	slices.SortFunc(out, compareFindings)
+	if !slices.IsSortedFunc(out, compareFindings) {
+		slices.SortFunc(out, compareFindings)
+	}
 	return out
 }
 
 // clip returns the span of s with its capacity cut to its length, so that
 // appending to one finding's list never writes over another's; an empty
 // span is nil.
-func clip[T any](s []T, sp span) []T {
-	if sp.lo == sp.hi {
+func clip[T any](s []T, lo, hi int32) []T {
+	if lo == hi {
 		return nil
 	}
-	return s[sp.lo:sp.hi:sp.hi]
+	return s[lo:hi:hi]
 }

@@ -18,11 +18,13 @@ import (
 // every time, and is safe for concurrent use.
 func Evaluate(s Scenario) (Report, error) {
 	sc := scratchPool.Get().(*scratch)
-	defer sc.release()
 	if err := sc.m.compile(&s, &sc.ax); err != nil {
+		sc.release()
 		return Report{}, err
 	}
-	return sc.m.evaluate(&sc.b), nil
+	r := sc.m.evaluate(&sc.b)
+	sc.release()
+	return r, nil
 }
 
 // evaluate runs every check, errors first, since blocked-dependency and
@@ -57,39 +59,56 @@ func (m *model) evaluate(b *builder) Report {
 // seed's case: Russia demands a veto over any guarantee to Ukraine; Kyiv
 // rejects it.
 func (m *model) vetoConflict(b *builder) {
-	hasD := slices.ContainsFunc(m.s.Positions, func(p Position) bool { return p.Stance == DemandsVeto })
-	hasR := slices.ContainsFunc(m.s.Positions, func(p Position) bool { return p.Stance == RejectsVeto })
-	if !hasD || !hasR {
+	if !m.has(DemandsVeto) || !m.has(RejectsVeto) {
 		return
 	}
-	// For each guarantee, the rejects-veto positions that pick it.
-	m.rejecters.build(len(m.s.Guarantees), len(m.s.Positions), func(r int32) []int32 {
-		if m.s.Positions[r].Stance != RejectsVeto {
-			return nil
-		}
-		return m.matches(int(r))
-	})
-	for d, dp := range m.s.Positions {
+	// Large scenarios find, for each guarantee, the rejects-veto positions
+	// that pick it through an inverted list; small ones try each pair.
+	inverted := m.idx != nil
+	if inverted {
+		m.rejecters.build(len(m.s.Guarantees), len(m.s.Positions), func(r int32) []int32 {
+			if m.s.Positions[r].Stance != RejectsVeto {
+				return nil
+			}
+			return m.matches(int(r))
+		})
+	}
+	for d := range m.s.Positions {
+		dp := &m.s.Positions[d]
 		if dp.Stance != DemandsVeto {
 			continue
 		}
 		a := m.pact[d]
 		pairs := b.pairs[:0] // (rejects-veto position, guarantee) under both
-		for _, g := range m.matches(d) {
-			if m.prov[g] == a {
-				continue
+		if inverted {
+			for _, g := range m.matches(d) {
+				if m.prov[g] == a {
+					continue
+				}
+				for _, r := range m.rejecters.of(g) {
+					if m.forbids(&m.s.Positions[r], a) {
+						pairs = append(pairs, [2]int32{r, g})
+					}
+				}
 			}
-			for _, r := range m.rejecters.of(g) {
-				if m.forbids(m.s.Positions[r], a) {
-					pairs = append(pairs, [2]int32{r, g})
+			slices.SortFunc(pairs, func(p, q [2]int32) int { return cmp.Or(cmp.Compare(p[0], q[0]), cmp.Compare(p[1], q[1])) })
+		} else {
+			for r := range m.s.Positions {
+				rp := &m.s.Positions[r]
+				if rp.Stance != RejectsVeto || !m.forbids(rp, a) {
+					continue
+				}
+				for _, g := range m.matches(d) {
+					if m.prov[g] != a && m.picks(r, g) {
+						pairs = append(pairs, [2]int32{int32(r), g})
+					}
 				}
 			}
 		}
-		slices.SortFunc(pairs, func(p, q [2]int32) int { return cmp.Or(cmp.Compare(p[0], q[0]), cmp.Compare(p[1], q[1])) })
 		b.pairs = pairs
 		for len(pairs) > 0 {
 			r := int(pairs[0][0])
-			rp := m.s.Positions[r]
+			rp := &m.s.Positions[r]
 			b.start(VetoConflict)
 			for len(pairs) > 0 && int(pairs[0][0]) == r {
 				b.guarantee(pairs[0][1])
@@ -121,7 +140,7 @@ func (m *model) vetoConflict(b *builder) {
 // forbids reports whether a rejects-veto position forbids the actor at
 // position a a veto (ignoring the provider exception, which is per
 // guarantee).
-func (m *model) forbids(p Position, a int32) bool {
+func (m *model) forbids(p *Position, a int32) bool {
 	if len(p.By) == 0 {
 		return true
 	}
@@ -131,7 +150,7 @@ func (m *model) forbids(p Position, a int32) bool {
 // rejectedVetoCandidates returns, in order and each once, the guarantees
 // over which an actor p rejects may hold a veto: those vetoed by each of
 // p.By, or with any veto holder but their provider when By is empty.
-func (m *model) rejectedVetoCandidates(p Position) []int32 {
+func (m *model) rejectedVetoCandidates(p *Position) []int32 {
 	if len(p.By) == 0 {
 		return m.foreignVetoed()
 	}
@@ -153,19 +172,20 @@ func (m *model) rejectedVetoCandidates(p Position) []int32 {
 // a guarantor that is itself the attacker (Russia under the 1994 Budapest
 // Memorandum).
 func (m *model) capturedGuarantee(b *builder) {
-	for g, gg := range m.s.Guarantees {
+	for g := range m.s.Guarantees {
+		gg := &m.s.Guarantees[g]
 		att := m.list(m.att[g])
 		if !guarantee.Overlap(att, m.list(m.veto[g])) {
 			continue
 		}
-		f := b.start(CapturedGuarantee)
+		b.start(CapturedGuarantee)
 		for _, h := range m.list(m.veto[g]) {
 			if holds(att, h) {
 				b.actor(m.ax.At(int(h)).ID)
 			}
 		}
 		if !b.hasActors() {
-			b.discard(f)
+			b.discard()
 			continue
 		}
 		b.guarantee(int32(g))
@@ -182,12 +202,13 @@ func (m *model) capturedGuarantee(b *builder) {
 // is in the deal), or a refuses position by the provider itself (the actor
 // would have to give what it refuses to give).
 func (m *model) redLine(b *builder) {
-	for i, p := range m.s.Positions {
+	for i := range m.s.Positions {
+		p := &m.s.Positions[i]
 		if p.Stance != Rejects && p.Stance != Refuses {
 			continue
 		}
 		a := m.pact[i]
-		f := b.start(RedLine)
+		b.start(RedLine)
 		if p.Stance == Rejects {
 			for _, g := range m.matches(i) {
 				b.guarantee(g)
@@ -200,7 +221,7 @@ func (m *model) redLine(b *builder) {
 			}
 		}
 		if !b.hasGuarantees() {
-			b.discard(f)
+			b.discard()
 			continue
 		}
 		b.actor(p.Actor)
@@ -224,7 +245,8 @@ func (m *model) redLine(b *builder) {
 // that blocks sanctions under unanimity. It is reported once per guarantee
 // and position.
 func (m *model) blockedByMember(b *builder) {
-	for i, p := range m.s.Positions {
+	for i := range m.s.Positions {
+		p := &m.s.Positions[i]
 		if p.Stance != Rejects && p.Stance != Refuses {
 			continue
 		}
@@ -252,8 +274,9 @@ func (m *model) blockedByMember(b *builder) {
 // unmetRequirement fires when a requires position finds nothing: the actor
 // will not accept a deal without something no guarantee provides.
 func (m *model) unmetRequirement(b *builder) {
-	for i, p := range m.s.Positions {
-		if p.Stance != Requires || m.exists(p.Select) {
+	for i := range m.s.Positions {
+		p := &m.s.Positions[i]
+		if p.Stance != Requires || m.picksAny(i) {
 			continue
 		}
 		b.start(UnmetRequirement)
@@ -270,19 +293,20 @@ func (m *model) unmetRequirement(b *builder) {
 // guarantee it picks does not have the actor among its veto holders. It is
 // reported once per position, with every such guarantee.
 func (m *model) unmetVetoDemand(b *builder) {
-	for i, p := range m.s.Positions {
+	for i := range m.s.Positions {
+		p := &m.s.Positions[i]
 		if p.Stance != DemandsVeto {
 			continue
 		}
 		a := m.pact[i]
-		f := b.start(UnmetVetoDemand)
+		b.start(UnmetVetoDemand)
 		for _, g := range m.matches(i) {
 			if !holds(m.list(m.veto[g]), a) {
 				b.guarantee(g)
 			}
 		}
 		if !b.hasGuarantees() {
-			b.discard(f)
+			b.discard()
 			continue
 		}
 		b.actor(p.Actor)
@@ -299,11 +323,12 @@ func (m *model) unmetVetoDemand(b *builder) {
 // it picks has one of the rejected actors, other than its own provider,
 // among its veto holders. It is reported once per position.
 func (m *model) rejectedVeto(b *builder) {
-	for i, p := range m.s.Positions {
+	for i := range m.s.Positions {
+		p := &m.s.Positions[i]
 		if p.Stance != RejectsVeto {
 			continue
 		}
-		f := b.start(RejectedVeto)
+		b.start(RejectedVeto)
 		for _, g := range m.rejectedVetoCandidates(p) {
 			if !m.picks(i, g) {
 				continue
@@ -321,7 +346,7 @@ func (m *model) rejectedVeto(b *builder) {
 			}
 		}
 		if !b.hasGuarantees() {
-			b.discard(f)
+			b.discard()
 			continue
 		}
 		holders := slices.Clone(b.actorsSoFar())
@@ -348,11 +373,12 @@ func (m *model) rejectedVeto(b *builder) {
 // the deal: a European force that stands only with a US backstop the deal
 // does not contain.
 func (m *model) missingDependency(b *builder) {
-	for g, gg := range m.s.Guarantees {
+	for g := range m.s.Guarantees {
+		gg := &m.s.Guarantees[g]
 		if len(gg.Requires) == 0 {
 			continue
 		}
-		f := b.start(MissingDependency)
+		b.start(MissingDependency)
 		missing := b.markGuarantees()
 		for _, r := range gg.Requires {
 			if _, ok := m.guaranteeByID(r); !ok {
@@ -360,7 +386,7 @@ func (m *model) missingDependency(b *builder) {
 			}
 		}
 		if !b.hasGuarantees() {
-			b.discard(f)
+			b.discard()
 			continue
 		}
 		b.say(string(gg.ID), " requires ")
@@ -375,11 +401,12 @@ func (m *model) missingDependency(b *builder) {
 // finding of its own (one that names it): what it leans on may not be
 // there.
 func (m *model) blockedDependency(b *builder) {
-	for g, gg := range m.s.Guarantees {
+	for g := range m.s.Guarantees {
+		gg := &m.s.Guarantees[g]
 		if len(gg.Requires) == 0 {
 			continue
 		}
-		f := b.start(BlockedDependency)
+		b.start(BlockedDependency)
 		blocked := b.markGuarantees()
 		for _, r := range gg.Requires {
 			if k, ok := m.guaranteeByID(r); ok && b.hasError[k] {
@@ -387,7 +414,7 @@ func (m *model) blockedDependency(b *builder) {
 			}
 		}
 		if !b.hasGuarantees() {
-			b.discard(f)
+			b.discard()
 			continue
 		}
 		b.say(string(gg.ID), " requires ")
@@ -404,13 +431,14 @@ func (m *model) blockedDependency(b *builder) {
 // take part; the others still can. It is reported once per guarantee and
 // position.
 func (m *model) dissentingMember(b *builder) {
-	for i, p := range m.s.Positions {
+	for i := range m.s.Positions {
+		p := &m.s.Positions[i]
 		if p.Stance != Refuses {
 			continue
 		}
 		a := m.pact[i]
 		for _, g := range m.contributedBy(a) {
-			if a == m.prov[g] || holds(m.ruleVetoes(g), a) || !m.picks(i, g) {
+			if a == m.prov[g] || holds(m.ruleVetoes(g), a) || !holds(m.contributors(g), a) || !m.picks(i, g) {
 				continue
 			}
 			gg := m.s.Guarantees[g]
@@ -447,10 +475,11 @@ func (m *model) noMilitaryResponse(b *builder) {
 			named = append(named, [3]int32{int32(m.ax.Pos(e.Args[1])), int32(m.ax.Pos(e.Args[0])), -1})
 		}
 	}
-	id := func(p int32) actor.ID { return m.ax.At(int(p)).ID }
+	// The report orders findings in the end, so grouping by position will do.
 	slices.SortFunc(named, func(p, q [3]int32) int {
-		return cmp.Or(cmp.Compare(id(p[0]), id(q[0])), cmp.Compare(id(p[1]), id(q[1])), cmp.Compare(p[2], q[2]))
+		return cmp.Or(cmp.Compare(p[0], q[0]), cmp.Compare(p[1], q[1]), cmp.Compare(p[2], q[2]))
 	})
+	id := func(p int32) actor.ID { return m.ax.At(int(p)).ID }
 	b.triples = named
 	for len(named) > 0 {
 		k := 1
@@ -463,7 +492,7 @@ func (m *model) noMilitaryResponse(b *builder) {
 			continue
 		}
 		ben, att := id(group[0][0]), id(group[0][1])
-		f := b.start(NoMilitaryResponse)
+		b.start(NoMilitaryResponse)
 		answered, military := false, false
 		for _, t := range group {
 			g := t[2]
@@ -478,7 +507,7 @@ func (m *model) noMilitaryResponse(b *builder) {
 			b.guarantee(g)
 		}
 		if answered {
-			b.discard(f)
+			b.discard()
 			continue
 		}
 		b.actor(att)
@@ -501,7 +530,8 @@ func (m *model) noMilitaryResponse(b *builder) {
 // unsatisfiableTrigger fires when g's trigger can never hold, such as
 // all(peace-deal, not(peace-deal)): g is a dead letter.
 func (m *model) unsatisfiableTrigger(b *builder) {
-	for g, gg := range m.s.Guarantees {
+	for g := range m.s.Guarantees {
+		gg := &m.s.Guarantees[g]
 		if gg.Trigger.IsAlways() || gg.Trigger.Satisfiable() {
 			continue
 		}
@@ -516,8 +546,9 @@ func (m *model) unsatisfiableTrigger(b *builder) {
 // position picks no guarantee in the scenario: it never binds, which is
 // often a typo in a kind or an ID.
 func (m *model) idlePosition(b *builder) {
-	for i, p := range m.s.Positions {
-		if p.Stance == Requires || m.exists(p.Select) {
+	for i := range m.s.Positions {
+		p := &m.s.Positions[i]
+		if p.Stance == Requires || m.picksAny(i) {
 			continue
 		}
 		b.start(IdlePosition)

@@ -16,7 +16,7 @@ import (
 // model's slices are reused from one evaluation to the next (see
 // [scratch]); nothing in it reaches the caller.
 type model struct {
-	s     *Scenario
+	s     Scenario // a copy, so that nothing the caller holds escapes
 	ax    *actor.Index
 	gByID []int32 // guarantee positions sorted by ID
 	prov  []int32 // provider's actor position, per guarantee
@@ -29,6 +29,7 @@ type model struct {
 	data  []int32
 
 	posDone []bool // per position: pos holds its matches
+	stances uint8  // bit s set when a position takes stance s
 
 	// Inverted lists, built on first use: the guarantees each actor
 	// contributes to, and those it holds a veto over.
@@ -36,6 +37,7 @@ type model struct {
 	rejecters       csr     // per guarantee: the rejects-veto positions that pick it
 	foreign         []int32 // guarantees with a veto holder other than their provider
 	foreignDone     bool
+	every           []int32 // 0, 1, … n-1, for small scenarios
 
 	spans  []span
 	grants [][2]int32 // (guarantee, holder) pairs, while compiling
@@ -75,13 +77,10 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 // release returns sc to the pool, dropping what it refers to outside
 // itself.
 func (sc *scratch) release() {
-	sc.m.s, sc.m.ax, sc.m.idx = nil, nil, nil
+	sc.m.s, sc.m.ax, sc.m.idx = Scenario{}, nil, nil
 	sc.ax.Reset(nil)
 	sc.b.m = nil
-	clear(sc.b.gids[:cap(sc.b.gids)])
-	clear(sc.b.actors[:cap(sc.b.actors)])
-	clear(sc.b.pos[:cap(sc.b.pos)])
-	clear(sc.b.srcs[:cap(sc.b.srcs)])
+	sc.b.actors, sc.b.gids, sc.b.pos, sc.b.srcs = nil, nil, nil, nil
 	scratchPool.Put(sc)
 }
 
@@ -96,34 +95,21 @@ func grow[T any](s []T, n int) []T {
 // compile validates s and compiles it into m. s must not change while the
 // model is in use.
 func (m *model) compile(s *Scenario, ax *actor.Index) error {
-	gByID, err := check(s, ax, m.gByID)
-	if err != nil {
+	m.prepare(s, ax)
+	if err := check(m); err != nil {
 		return err
 	}
-	m.s, m.ax, m.gByID, m.idx = s, ax, gByID, nil
 	n, np, nv := len(s.Guarantees), len(s.Positions), len(s.Vetoes)
-	m.prov, m.ben = grow(m.prov, n), grow(m.ben, n)
-	for i, g := range s.Guarantees {
-		m.prov[i] = int32(ax.Pos(g.Provider))
-		m.ben[i] = int32(ax.Pos(g.Beneficiary))
-	}
-	m.spans = grow(m.spans, 2*n+np+nv)
-	m.veto, m.att, m.pos, m.grant = m.spans[:n:n], m.spans[n:2*n:2*n], m.spans[2*n:2*n+np:2*n+np], m.spans[2*n+np:]
-	m.data = m.data[:0]
-	m.posDone = grow(m.posDone, np)
 	clear(m.posDone)
-	m.pact = grow(m.pact, np)
-	for i, p := range s.Positions {
-		m.pact[i] = int32(ax.Pos(p.Actor))
-	}
 	m.contrib.done, m.vetoed.done, m.foreignDone = false, false, false
 	if n*(np+nv) > indexAbove {
-		m.idx = newSelIndex(s, ax)
+		m.idx = newSelIndex(&m.s, ax)
 	}
 	m.grants = m.grants[:0]
-	for i, v := range s.Vetoes {
+	for i := range s.Vetoes {
+		v := &m.s.Vetoes[i]
 		lo := len(m.data)
-		m.selectInto(v.Over)
+		m.selectInto(&v.Over)
 		m.grant[i] = span{int32(lo), int32(len(m.data))}
 		h := int32(ax.Pos(v.Holder))
 		for _, g := range m.list(m.grant[i]) {
@@ -132,7 +118,7 @@ func (m *model) compile(s *Scenario, ax *actor.Index) error {
 	}
 	slices.SortFunc(m.grants, func(a, b [2]int32) int { return cmp.Compare(a[0], b[0]) })
 	grants := m.grants
-	for g, gg := range s.Guarantees {
+	for g := range s.Guarantees {
 		lo := len(m.data)
 		m.data = m.activationVetoes(m.data, g)
 		for len(grants) > 0 && grants[0][0] == int32(g) {
@@ -140,22 +126,32 @@ func (m *model) compile(s *Scenario, ax *actor.Index) error {
 			grants = grants[1:]
 		}
 		m.veto[g] = m.end(lo)
-
-		lo = len(m.data)
-		for e := range gg.Trigger.All() {
-			if a, ok := e.Attacker(); ok {
-				m.data = append(m.data, int32(ax.Pos(a)))
-			}
-		}
-		m.att[g] = m.end(lo)
 	}
 	return nil
+}
+
+// prepare readies m's arrays, reused from the last evaluation, for s.
+// Validation fills in providers, beneficiaries, attackers and positions'
+// actors as it resolves them.
+func (m *model) prepare(s *Scenario, ax *actor.Index) {
+	n, np, nv := len(s.Guarantees), len(s.Positions), len(s.Vetoes)
+	m.s, m.ax, m.idx = *s, ax, nil
+	m.prov, m.ben, m.pact = grow(m.prov, n), grow(m.ben, n), grow(m.pact, np)
+	m.spans = grow(m.spans, 2*n+np+nv)
+	m.veto, m.att, m.pos, m.grant = m.spans[:n:n], m.spans[n:2*n:2*n], m.spans[2*n:2*n+np:2*n+np], m.spans[2*n+np:]
+	m.posDone = grow(m.posDone, np)
+	m.data = m.data[:0]
+	m.stances = 0
+	for _, p := range s.Positions {
+		m.stances |= 1 << (p.Stance & 7)
+	}
 }
 
 // csr is an inverted list in compressed form: the entries of key k are
 // list[start[k]:start[k+1]].
 type csr struct {
 	start, list []int32
+	next        []int32 // scratch for build
 	done        bool
 }
 
@@ -175,19 +171,32 @@ func (c *csr) build(keys, items int, each func(item int32) []int32) {
 		c.start[k] += c.start[k-1]
 	}
 	c.list = grow(c.list, int(c.start[keys]))
-	next := append([]int32(nil), c.start[:keys]...)
+	c.next = append(c.next[:0], c.start[:keys]...)
 	for it := range int32(items) {
 		for _, k := range each(it) {
-			c.list[next[k]] = it
-			next[k]++
+			c.list[c.next[k]] = it
+			c.next[k]++
 		}
 	}
 	c.done = true
 }
 
-// contributedBy returns the guarantees the actor at position a contributes
-// to (it is their provider or a member of it at any depth), in order.
+// contributedBy returns, in order, the guarantees the actor at position a
+// contributes to (it is their provider or a member of it at any depth).
+//
+// Small scenarios, which have no index, get every guarantee: scanning them
+// costs less than inverting the lists, and callers check contribution
+// themselves.
 func (m *model) contributedBy(a int32) []int32 {
+	if m.idx == nil {
+		if len(m.every) != len(m.s.Guarantees) {
+			m.every = m.every[:0]
+			for g := range int32(len(m.s.Guarantees)) {
+				m.every = append(m.every, g)
+			}
+		}
+		return m.every
+	}
 	if !m.contrib.done {
 		m.contrib.build(m.ax.Len(), len(m.s.Guarantees), m.contributors)
 	}
@@ -223,7 +232,7 @@ func (m *model) foreignVetoed() []int32 {
 func (m *model) matches(i int) []int32 {
 	if !m.posDone[i] {
 		lo := len(m.data)
-		m.selectInto(m.s.Positions[i].Select)
+		m.selectInto(&m.s.Positions[i].Select)
 		m.pos[i] = span{int32(lo), int32(len(m.data))}
 		m.posDone[i] = true
 	}
@@ -235,14 +244,25 @@ func (m *model) picks(i int, g int32) bool {
 	if m.posDone[i] {
 		return holds(m.list(m.pos[i]), g)
 	}
-	return m.s.Positions[i].Select.Matches(m.s.Guarantees[g], m.ax)
+	return m.s.Positions[i].Select.Matches(&m.s.Guarantees[g], m.ax)
 }
 
+// picksAny reports whether position i's selector picks any guarantee.
+func (m *model) picksAny(i int) bool {
+	if m.posDone[i] {
+		return m.pos[i].lo != m.pos[i].hi
+	}
+	return m.exists(&m.s.Positions[i].Select)
+}
+
+// has reports whether any position takes stance st.
+func (m *model) has(st Stance) bool { return m.stances&(1<<st) != 0 }
+
 // exists reports whether sel picks any guarantee.
-func (m *model) exists(sel guarantee.Selector) bool {
+func (m *model) exists(sel *guarantee.Selector) bool {
 	found := false
 	m.eachCandidate(sel, func(g int32) bool {
-		found = sel.Matches(m.s.Guarantees[g], m.ax)
+		found = sel.Matches(&m.s.Guarantees[g], m.ax)
 		return !found
 	})
 	return found
@@ -295,6 +315,10 @@ func (m *model) ruleVetoes(g int32) []int32 {
 
 // guaranteeByID returns the position of the guarantee with the given ID.
 func (m *model) guaranteeByID(id guarantee.ID) (int32, bool) {
+	if len(m.gByID) == 0 {
+		i := slices.IndexFunc(m.s.Guarantees, func(g guarantee.Guarantee) bool { return g.ID == id })
+		return int32(i), i >= 0
+	}
 	k, ok := slices.BinarySearchFunc(m.gByID, id, func(i int32, id guarantee.ID) int {
 		return cmp.Compare(m.s.Guarantees[i].ID, id)
 	})
@@ -308,9 +332,9 @@ func (m *model) guaranteeByID(id guarantee.ID) (int32, bool) {
 // Small scenarios scan every guarantee; large ones start from the smallest
 // list of candidates the index offers. Either way [guarantee.Selector.Matches]
 // has the last word, so both paths pick the same guarantees.
-func (m *model) selectInto(sel guarantee.Selector) {
+func (m *model) selectInto(sel *guarantee.Selector) {
 	m.eachCandidate(sel, func(g int32) bool {
-		if sel.Matches(m.s.Guarantees[g], m.ax) {
+		if sel.Matches(&m.s.Guarantees[g], m.ax) {
 			m.data = append(m.data, g)
 		}
 		return true
@@ -320,7 +344,7 @@ func (m *model) selectInto(sel guarantee.Selector) {
 // eachCandidate calls f, in order, for each guarantee sel may pick, until f
 // returns false: every guarantee in small scenarios, the smallest list of
 // candidates the index offers in large ones.
-func (m *model) eachCandidate(sel guarantee.Selector, f func(g int32) bool) {
+func (m *model) eachCandidate(sel *guarantee.Selector, f func(g int32) bool) {
 	if m.idx != nil {
 		if cands, all := m.idx.candidates(sel, m); !all {
 			for _, g := range cands {
@@ -374,7 +398,7 @@ func newSelIndex(s *Scenario, ax *actor.Index) *selIndex {
 
 // candidates returns the smallest list of guarantees that holds every one
 // sel picks, or all=true when sel constrains nothing the index knows.
-func (x *selIndex) candidates(sel guarantee.Selector, m *model) (best []int32, all bool) {
+func (x *selIndex) candidates(sel *guarantee.Selector, m *model) (best []int32, all bool) {
 	all = true
 	consider := func(l []int32) {
 		if all || len(l) < len(best) {

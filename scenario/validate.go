@@ -76,8 +76,8 @@ var (
 func Validate(s Scenario) error {
 	sc := scratchPool.Get().(*scratch)
 	defer sc.release()
-	_, err := check(&s, &sc.ax, sc.m.gByID)
-	return err
+	sc.m.prepare(&s, &sc.ax)
+	return check(&sc.m)
 }
 
 // validator gathers the problems of one scenario. It builds paths only
@@ -85,6 +85,7 @@ func Validate(s Scenario) error {
 // beyond its indexes.
 type validator struct {
 	s    *Scenario
+	m    *model // filled in as validation resolves references
 	errs Errors
 	ax   *actor.Index
 }
@@ -129,12 +130,14 @@ func (a at) in(f string) at {
 
 func (v *validator) add(a at, err error) { v.errs = append(v.errs, &FieldError{a.String(), err}) }
 
-// check validates s, indexing its actors into ax, and when it is valid
-// returns its guarantees' positions sorted by ID, reusing byID's array.
-func check(s *Scenario, ax *actor.Index, byID []int32) ([]int32, error) {
-	v := validator{s: s}
+// check validates m.s, indexing its actors into m.ax, and fills in what
+// validation learns on the way: each guarantee's provider, beneficiary and
+// attackers, each position's actor, and the guarantees sorted by ID.
+func check(m *model) error {
+	s, ax := &m.s, m.ax
+	v := validator{s: s, m: m}
 	if s.AsOf != "" {
-		if _, err := time.Parse(time.DateOnly, s.AsOf); err != nil {
+		if !isDate(s.AsOf) {
 			v.add(at{sub: "as-of"}, fmt.Errorf("%w; found %q", ErrInvalidAsOf, s.AsOf))
 		}
 	}
@@ -162,18 +165,19 @@ func check(s *Scenario, ax *actor.Index, byID []int32) ([]int32, error) {
 		v.ax = ax
 	}
 
-	byID = v.guarantees(byID)
+	v.guarantees()
 	dup = repeats(len(s.Positions), func(i int) string { return s.Positions[i].ID })
-	for i, p := range s.Positions {
+	for i := range s.Positions {
 		j := -1
 		if dup != nil {
 			j = dup[i]
 		}
-		v.position(i, p, j)
+		v.position(i, &s.Positions[i], j)
 	}
-	for i, vt := range s.Vetoes {
-		v.actorRef(at{list: "vetoes", i: i, sub: "holder"}, vt.Holder, true)
-		v.selector(at{list: "vetoes", i: i, sub: "over"}, vt.Over)
+	for i := range s.Vetoes {
+		vt := &s.Vetoes[i]
+		v.actorRef(at{list: "vetoes", i: i}, "holder", vt.Holder, true)
+		v.selector(at{list: "vetoes", i: i, sub: "over"}, &vt.Over)
 	}
 	for i, e := range s.Timeline {
 		if err := guarantee.On(e.Name, e.Args...).Check(); err != nil {
@@ -181,46 +185,65 @@ func check(s *Scenario, ax *actor.Index, byID []int32) ([]int32, error) {
 			continue
 		}
 		for _, a := range e.Args {
-			v.actorRef(at{list: "timeline", i: i}, a, true)
+			v.actorRef(at{list: "timeline", i: i}, "", a, true)
 		}
 	}
 	if len(v.errs) > 0 {
-		return nil, v.errs
+		return v.errs
 	}
-	return byID, nil
+	return nil
 }
 
 // guarantees checks every guarantee and returns their positions sorted by
 // ID.
-func (v *validator) guarantees(byID []int32) []int32 {
-	gs := v.s.Guarantees
-	byID = grow(byID, len(gs))
-	for i := range byID {
-		byID[i] = int32(i)
+func (v *validator) guarantees() {
+	gs, m := v.s.Guarantees, v.m
+	// Long lists are sorted by ID, which finds repeats and serves lookups;
+	// short ones are compared pairwise and searched in order.
+	m.gByID = m.gByID[:0]
+	var dup []int
+	if len(gs) >= 32 {
+		m.gByID = grow(m.gByID, len(gs))
+		for i := range m.gByID {
+			m.gByID[i] = int32(i)
+		}
+		slices.SortStableFunc(m.gByID, func(i, j int32) int { return cmp.Compare(gs[i].ID, gs[j].ID) })
+		for k := 1; k < len(m.gByID); k++ {
+			if i, j := m.gByID[k-1], m.gByID[k]; gs[i].ID == gs[j].ID {
+				if dup == nil {
+					dup = make([]int, len(gs))
+					for x := range dup {
+						dup[x] = -1
+					}
+				}
+				dup[j] = int(i)
+				if dup[i] >= 0 {
+					dup[j] = dup[i]
+				}
+			}
+		}
+	} else {
+		dup = repeats(len(gs), func(i int) string { return string(gs[i].ID) })
 	}
-	slices.SortStableFunc(byID, func(i, j int32) int { return cmp.Compare(gs[i].ID, gs[j].ID) })
-	dupOf := func(i int) int { // the first guarantee with i's ID, if not i
-		k, _ := slices.BinarySearchFunc(byID, gs[i].ID, func(j int32, id guarantee.ID) int { return cmp.Compare(gs[j].ID, id) })
-		return int(byID[k])
-	}
-	for i, g := range gs {
+	for i := range gs {
+		g := &gs[i]
 		here := at{list: "guarantees", i: i}
 		for _, p := range g.Check() {
 			v.add(here.in(p.Field), p.Err)
 		}
-		if j := dupOf(i); j != i && g.ID != "" {
-			v.add(here.in("id"), fmt.Errorf("%w %q (also guarantees[%d])", ErrDuplicateID, g.ID, j))
+		if dup != nil && dup[i] >= 0 && g.ID != "" {
+			v.add(here.in("id"), fmt.Errorf("%w %q (also guarantees[%d])", ErrDuplicateID, g.ID, dup[i]))
 		}
-		v.actorRef(here.in("provider"), g.Provider, false)
-		v.actorRef(here.in("beneficiary"), g.Beneficiary, false)
-		v.actorRef(here.in("target"), g.Target, false)
-		for e := range g.Trigger.All() {
-			for _, a := range e.Args {
-				v.actorRef(here.in("trigger"), a, false)
-			}
+		m.prov[i] = v.actorRef(here, "provider", g.Provider, false)
+		m.ben[i] = v.actorRef(here, "beneficiary", g.Beneficiary, false)
+		if g.Target != "" {
+			v.actorRef(here, "target", g.Target, false)
 		}
+		lo := len(m.data)
+		v.trigger(here, g.Trigger)
+		m.att[i] = m.end(lo)
 		for _, a := range g.Activation.Actors {
-			if !v.actorRef(here.in("activation"), a, false) {
+			if v.actorRef(here, "activation", a, false) < 0 {
 				continue
 			}
 			if b, _ := v.lookup(a); g.Activation.Mode == guarantee.ByBody && !b.Kind.IsBody() {
@@ -228,69 +251,111 @@ func (v *validator) guarantees(byID []int32) []int32 {
 			}
 		}
 	}
-	return byID
+}
+
+// trigger checks the actors c names and appends the positions of its
+// attackers to the model's data.
+func (v *validator) trigger(here at, c guarantee.Condition) {
+	if c.Op == guarantee.OnEvent {
+		e := c.Event
+		for k, a := range e.Args {
+			p := v.actorRef(here, "trigger", a, false)
+			if k == 0 && p >= 0 && (e.Name == guarantee.EventAttack || e.Name == guarantee.EventViolation) {
+				v.m.data = append(v.m.data, p)
+			}
+		}
+	}
+	for _, sub := range c.Sub {
+		v.trigger(here, sub)
+	}
 }
 
 // position checks the i-th position; dup is the index of an earlier
 // position with the same ID, or -1.
-func (v *validator) position(i int, p Position, dup int) {
+func (v *validator) position(i int, p *Position, dup int) {
 	here := at{list: "positions", i: i}
 	if p.ID != "" {
-		if _, err := actor.ParseID(p.ID); err != nil {
+		if !actor.ID(p.ID).Valid() {
 			v.add(here.in("id"), fmt.Errorf("invalid position ID %q: want letters, digits, '-' or '_'", p.ID))
 		} else if dup >= 0 {
 			v.add(here.in("id"), fmt.Errorf("%w %q (also positions[%d])", ErrDuplicateID, p.ID, dup))
 		}
 	}
-	v.actorRef(here.in("actor"), p.Actor, true)
+	v.m.pact[i] = v.actorRef(here, "actor", p.Actor, true)
 	if !p.Stance.Valid() {
 		v.add(here, ErrInvalidStance)
 		return
 	}
-	v.selector(here.in(p.Stance.String()), p.Select)
-	if len(p.By) > 0 && p.Stance != RejectsVeto {
+	in := here.in(p.Stance.String())
+	v.selector(in, &p.Select)
+	if len(p.By) == 0 {
+		return
+	}
+	if p.Stance != RejectsVeto {
 		v.add(here.in("by"), ErrStanceField)
 	}
+	by := in.in("by")
 	for k, a := range p.By {
-		where := here.in(p.Stance.String()).in("by")
-		where.j = k + 1
-		v.actorRef(where, a, true)
+		by.j = k + 1
+		v.actorRef(by, "", a, true)
 	}
 }
 
-func (v *validator) selector(here at, sel guarantee.Selector) {
+func (v *validator) selector(here at, sel *guarantee.Selector) {
 	for _, p := range sel.Check() {
 		v.add(here.in(p.Field), p.Err)
 	}
-	v.actorRef(here.in("provider"), sel.Provider, false)
-	v.actorRef(here.in("provider-in"), sel.ProviderIn, false)
-	v.actorRef(here.in("beneficiary"), sel.Beneficiary, false)
-	v.actorRef(here.in("target"), sel.Target, false)
+	// Most fields of most selectors are empty; skip those without building
+	// a place for them.
+	if sel.Provider != "" {
+		v.actorRef(here, "provider", sel.Provider, false)
+	}
+	if sel.ProviderIn != "" {
+		v.actorRef(here, "provider-in", sel.ProviderIn, false)
+	}
+	if sel.Beneficiary != "" {
+		v.actorRef(here, "beneficiary", sel.Beneficiary, false)
+	}
+	if sel.Target != "" {
+		v.actorRef(here, "target", sel.Target, false)
+	}
 }
 
 // actorRef checks that id names an actor of the scenario, reporting it at
-// here if not. An empty id is a problem only when required. It reports
-// whether id is known. Malformed IDs of optional fields are left to the
-// field checks that report them.
-func (v *validator) actorRef(here at, id actor.ID, required bool) bool {
+// field of place if not, and returns the actor's position, or -1. An empty id is a
+// problem only when required. Malformed IDs of optional fields are left to
+// the field checks that report them.
+func (v *validator) actorRef(place at, field string, id actor.ID, required bool) int32 {
+	// The place is built only when there is a problem to report there.
+	here := func() at {
+		if field == "" {
+			return place
+		}
+		return place.in(field)
+	}
+	// A known ID is well formed, since every actor's ID was checked; look
+	// it up first, and ask why only when it is not found.
+	if v.ax != nil {
+		if p := v.ax.Pos(id); p >= 0 {
+			return int32(p)
+		}
+	} else if i := slices.IndexFunc(v.s.Actors, func(a actor.Actor) bool { return a.ID == id && id.Valid() }); i >= 0 {
+		return int32(i)
+	}
 	switch {
 	case id == "":
 		if required {
-			v.add(here, guarantee.ErrMissing)
+			v.add(here(), guarantee.ErrMissing)
 		}
-		return false
 	case !id.Valid():
 		if required {
 			_, err := actor.ParseID(string(id))
-			v.add(here, err)
+			v.add(here(), err)
 		}
-		return false
+	default:
+		v.add(here(), unknownActor(id, v.s.Actors))
 	}
-	if _, ok := v.lookup(id); ok {
-		return true
-	}
-	v.add(here, unknownActor(id, v.s.Actors))
-	return false
+	return -1
 }
 
 // lookup finds an actor by ID, through the index when the actors indexed
@@ -303,6 +368,29 @@ func (v *validator) lookup(id actor.ID) (actor.Actor, bool) {
 		return v.s.Actors[i], true
 	}
 	return actor.Actor{}, false
+}
+
+// isDate reports whether s is a calendar date written YYYY-MM-DD, as
+// time.Parse with time.DateOnly would accept it, without its cost.
+func isDate(s string) bool {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	num := func(t string) int {
+		n := 0
+		for i := 0; i < len(t); i++ {
+			if t[i] < '0' || t[i] > '9' {
+				return -1
+			}
+			n = n*10 + int(t[i]-'0')
+		}
+		return n
+	}
+	y, mo, d := num(s[:4]), num(s[5:7]), num(s[8:])
+	if y < 0 || mo < 1 || mo > 12 || d < 1 {
+		return false
+	}
+	return d <= time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 // repeats returns, for each of n elements, the index of the first earlier
