@@ -1,0 +1,889 @@
+package scenariofile
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v4"
+
+	"github.com/entente-go/entente/actor"
+	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/scenario"
+)
+
+// Limits that keep hostile input harmless.
+const (
+	// DefaultMaxSize is the largest file Parse reads unless told otherwise:
+	// far above any real framework, far below what would strain a machine.
+	DefaultMaxSize = 8 << 20
+	// DefaultMaxAliasNodes is how many nodes YAML aliases may add to a
+	// file, beyond the nodes written in it, unless told otherwise. A
+	// "billion laughs" file needs billions.
+	DefaultMaxAliasNodes = 100_000
+)
+
+// Options are the limits of reading a scenario file. The zero Options
+// means the defaults.
+type Options struct {
+	// MaxSize is the largest file, in bytes, that is read at all; zero
+	// means DefaultMaxSize. A larger file is an error that says how to
+	// raise the limit.
+	MaxSize int64
+	// MaxAliasNodes bounds the nodes YAML aliases may expand to, on top of
+	// the nodes written in the file; zero means DefaultMaxAliasNodes.
+	MaxAliasNodes int
+}
+
+func (o Options) maxSize() int64 {
+	if o.MaxSize > 0 {
+		return o.MaxSize
+	}
+	return DefaultMaxSize
+}
+
+func (o Options) maxAliasNodes() int {
+	if o.MaxAliasNodes > 0 {
+		return o.MaxAliasNodes
+	}
+	return DefaultMaxAliasNodes
+}
+
+// Parse reads a scenario from data, in YAML or JSON, with the default
+// limits. The name is used in errors and picks the format: a name ending
+// in ".json" is read as JSON, anything else as YAML. On error it returns a
+// zero Scenario and an [Errors] holding every problem found.
+func Parse(name string, data []byte) (scenario.Scenario, error) {
+	return Options{}.Parse(name, data)
+}
+
+// ReadFile reads and parses the scenario file at path with the default
+// limits.
+func ReadFile(path string) (scenario.Scenario, error) {
+	return Options{}.ReadFile(path)
+}
+
+// ReadFile reads and parses the scenario file at path. It reads no more
+// than the size limit, so that a huge file fails fast.
+func (o Options) ReadFile(path string) (scenario.Scenario, error) {
+	data, err := o.read(path)
+	if err != nil {
+		return scenario.Scenario{}, err
+	}
+	return o.Parse(path, data)
+}
+
+// read reads the file at path, refusing one larger than the size limit.
+func (o Options) read(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, o.maxSize()+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > o.maxSize() {
+		return nil, Errors{o.tooLarge(path, -1)}
+	}
+	return data, nil
+}
+
+func (o Options) tooLarge(name string, size int64) *Error {
+	what := "more than " + strconv.FormatInt(o.maxSize(), 10)
+	if size >= 0 {
+		what = strconv.FormatInt(size, 10)
+	}
+	return &Error{File: name, Line: 1, Column: 1, Err: fmt.Errorf("%w: %s bytes; the limit is %d bytes (raise it with --max-size, or Options.MaxSize)", ErrTooLarge, what, o.maxSize())}
+}
+
+// Parse reads a scenario from data, in YAML or JSON, within o's limits.
+// See the package's Parse.
+func (o Options) Parse(name string, data []byte) (scenario.Scenario, error) {
+	root, errs := o.parse(name, data)
+	if errs != nil {
+		return scenario.Scenario{}, errs
+	}
+	d := decoder{file: name, budget: countNodes(root) + o.maxAliasNodes()}
+	s := d.scenario(root)
+	d.validate(root, s)
+	if len(d.errs) > 0 {
+		d.sort()
+		return scenario.Scenario{}, d.errs
+	}
+	return s, nil
+}
+
+// parse checks the size and syntax of data and returns its YAML tree: the
+// document's top node.
+func (o Options) parse(name string, data []byte) (*yaml.Node, Errors) {
+	if int64(len(data)) > o.maxSize() {
+		return nil, Errors{o.tooLarge(name, int64(len(data)))}
+	}
+	if !utf8.Valid(data) {
+		line, col := position(data, invalidUTF8(data))
+		return nil, Errors{{File: name, Line: line, Column: col, Err: fmt.Errorf("%w: the file is not UTF-8 text", ErrSyntax)}}
+	}
+	if EncodingOf(name) == JSON {
+		// YAML reads most JSON, but also what JSON forbids (trailing
+		// commas, comments, unquoted keys); JSON files are held to JSON.
+		if err := checkJSON(data); err != nil {
+			return nil, Errors{{File: name, Line: err.line, Column: err.col, Err: fmt.Errorf("%w: %s", ErrSyntax, err.msg)}}
+		}
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, Errors{yamlError(name, err)}
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 || doc.Content[0].Tag == "!!null" {
+		return nil, Errors{{File: name, Line: 1, Column: 1, Err: fmt.Errorf("%w: want a scenario, starting with \"entente: 1\"", ErrEmpty)}}
+	}
+	return doc.Content[0], nil
+}
+
+// yamlError turns the YAML library's error into an Error with its position.
+func yamlError(name string, err error) *Error {
+	var le *yaml.LoadError
+	if errors.As(err, &le) {
+		msg := le.Message
+		if strings.Contains(msg, "tab character") {
+			msg += " (indent with spaces, not tabs)"
+		}
+		if le.ContextMsg != "" && le.ContextMark.Line > 0 && le.ContextMark.Line != le.Mark.Line {
+			msg += fmt.Sprintf(" (%s, from line %d)", le.ContextMsg, le.ContextMark.Line)
+		}
+		line, col := le.Mark.Line, le.Mark.Column
+		if line < 1 {
+			line, col = 1, 1
+		}
+		return &Error{File: name, Line: line, Column: max(col, 1), Err: fmt.Errorf("%w: %s", ErrSyntax, msg)}
+	}
+	return &Error{File: name, Line: 1, Column: 1, Err: fmt.Errorf("%w: %v", ErrSyntax, err)}
+}
+
+type jsonError struct {
+	line, col int
+	msg       string
+}
+
+// checkJSON reports the first way data is not a single JSON value.
+func checkJSON(data []byte) *jsonError {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var v any
+	err := dec.Decode(&v)
+	if err == nil {
+		if _, err2 := dec.Token(); err2 != io.EOF {
+			off := dec.InputOffset()
+			line, col := position(data, int(off))
+			return &jsonError{line, col, "more than one JSON value in the file"}
+		}
+		return nil
+	}
+	off := int64(len(data))
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		off = se.Offset
+		if off > 0 {
+			off-- // the offset is just past the offending byte
+		}
+	}
+	msg := strings.TrimPrefix(err.Error(), "json: ")
+	if err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF) {
+		msg = "unexpected end of JSON input"
+	}
+	if b := bytes.TrimRight(data[:off], " \t\r\n"); len(b) > 0 && b[len(b)-1] == ',' && off < int64(len(data)) && (data[off] == '}' || data[off] == ']') {
+		msg += " (a trailing comma, which JSON does not allow)"
+	}
+	line, col := position(data, int(off))
+	return &jsonError{line, col, msg}
+}
+
+// position returns the line and column, from 1, of byte offset off.
+func position(data []byte, off int) (line, col int) {
+	off = min(max(off, 0), len(data))
+	before := data[:off]
+	line = bytes.Count(before, []byte{'\n'}) + 1
+	start := bytes.LastIndexByte(before, '\n') + 1
+	return line, utf8.RuneCount(before[start:]) + 1
+}
+
+func invalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return len(data)
+}
+
+// countNodes counts the nodes written in a tree, not following aliases.
+func countNodes(n *yaml.Node) int {
+	c := 1
+	for _, k := range n.Content {
+		c += countNodes(k)
+	}
+	return c
+}
+
+// decoder turns a YAML tree into a scenario, gathering every problem.
+type decoder struct {
+	file   string
+	errs   Errors
+	budget int  // nodes left to visit, aliases included
+	stop   bool // the alias budget ran out
+}
+
+func (d *decoder) fail(n *yaml.Node, path string, err error) {
+	if d.full() {
+		return
+	}
+	line, col := 1, 1
+	if n != nil {
+		line, col = max(n.Line, 1), max(n.Column, 1)
+	}
+	d.errs = append(d.errs, &Error{File: d.file, Line: line, Column: col, Path: path, Err: err})
+}
+
+func (d *decoder) failf(n *yaml.Node, path, format string, args ...any) {
+	d.fail(n, path, fmt.Errorf(format, args...))
+}
+
+// sort orders the errors by position, then path, keeping their order
+// otherwise.
+func (d *decoder) sort() {
+	slices.SortStableFunc(d.errs, func(a, b *Error) int {
+		if a.Line != b.Line {
+			return a.Line - b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column - b.Column
+		}
+		return strings.Compare(a.Path, b.Path)
+	})
+}
+
+// node follows aliases, charging the alias budget for what they expand
+// to; it returns nil once the budget is spent.
+func (d *decoder) node(n *yaml.Node) *yaml.Node {
+	if d.stop {
+		return nil
+	}
+	for depth := 0; n != nil && n.Kind == yaml.AliasNode; depth++ {
+		if n.Alias == nil || depth > 100 {
+			return nil
+		}
+		n = n.Alias
+	}
+	d.budget--
+	if d.budget < 0 {
+		d.stop = true
+		d.failf(n, "", "%w: more than the nodes written plus %d; is this an alias bomb?", ErrAliases, DefaultMaxAliasNodes)
+		return nil
+	}
+	return n
+}
+
+func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if isNull(n) {
+			return "nothing"
+		}
+		return fmt.Sprintf("%q", n.Value)
+	}
+	return "something else"
+}
+
+// fields calls f for each key of the mapping n, reporting keys given twice
+// and keys not among known.
+func (d *decoder) fields(n *yaml.Node, path string, known []string, f func(key string, k, v *yaml.Node)) {
+	n = d.node(n)
+	if n == nil {
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		d.failf(n, path, "%w: want a mapping of %s, found %s", ErrType, strings.Join(known, ", "), kindName(n))
+		return
+	}
+	var seen keySet
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := d.node(n.Content[i]), n.Content[i+1]
+		if k == nil || d.full() {
+			return
+		}
+		key := k.Value
+		at := join(path, key)
+		if k.Kind != yaml.ScalarNode {
+			d.failf(k, path, "%w: a key must be a name, found %s", ErrType, kindName(k))
+			continue
+		}
+		if key == "<<" {
+			d.failf(k, path, "%w: merge keys (<<) are not part of format 1; write the fields out", ErrUnknownKey)
+			continue
+		}
+		if seen.add(key) {
+			first := d.firstKey(n, key)
+			d.failf(k, at, "%w %q (first at line %d)", ErrDuplicateKey, key, first.Line)
+			continue
+		}
+		if !slices.Contains(known, key) {
+			d.fail(k, at, unknownKey(key, known))
+			continue
+		}
+		f(key, k, v)
+		if d.stop {
+			return
+		}
+	}
+}
+
+// keySet remembers the keys of one mapping: in a list while there are few,
+// in a map once there are many, so that a hostile mapping with a million
+// keys costs linear time.
+type keySet struct {
+	few  []string
+	many map[string]bool
+}
+
+// add adds key and reports whether it was there already.
+func (s *keySet) add(key string) bool {
+	if s.many != nil {
+		if s.many[key] {
+			return true
+		}
+		s.many[key] = true
+		return false
+	}
+	if slices.Contains(s.few, key) {
+		return true
+	}
+	s.few = append(s.few, key)
+	if len(s.few) > 32 {
+		s.many = make(map[string]bool, 64)
+		for _, k := range s.few {
+			s.many[k] = true
+		}
+	}
+	return false
+}
+
+// maxErrors bounds the problems reported for one file; past it, a file is
+// more likely the wrong file than a scenario with that many mistakes.
+const maxErrors = 200
+
+// full reports whether enough problems have been found to stop looking.
+func (d *decoder) full() bool { return len(d.errs) >= maxErrors }
+
+func (d *decoder) firstKey(n *yaml.Node, key string) *yaml.Node {
+	for j := 0; j < len(n.Content); j += 2 {
+		if k := n.Content[j]; k.Kind == yaml.ScalarNode && k.Value == key {
+			return k
+		}
+	}
+	return n
+}
+
+func unknownKey(key string, known []string) error {
+	best, bestD := "", 3
+	for _, k := range known {
+		if d := distance(key, k); d < bestD || strings.HasPrefix(k, key) && bestD > 1 {
+			best, bestD = k, d
+		}
+	}
+	if best != "" && bestD <= max(1, len(key)/3) {
+		return fmt.Errorf("%w %q; did you mean %q?", ErrUnknownKey, key, best)
+	}
+	return fmt.Errorf("%w %q; want one of %s", ErrUnknownKey, key, strings.Join(known, ", "))
+}
+
+// distance is the Levenshtein distance between two short strings.
+func distance(a, b string) int {
+	if len(a) > 64 || len(b) > 64 {
+		return 64
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func index(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
+
+// list calls f for each item of the sequence n. Nothing (null) is an empty
+// list.
+func (d *decoder) list(n *yaml.Node, path, what string, f func(i int, item *yaml.Node, at string)) {
+	n = d.node(n)
+	if n == nil || isNull(n) {
+		return
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.failf(n, path, "%w: want a list of %s, found %s", ErrType, what, kindName(n))
+		return
+	}
+	for i, item := range n.Content {
+		f(i, item, index(path, i))
+		if d.stop {
+			return
+		}
+	}
+}
+
+// str returns the text of a scalar. Nothing (null) is the empty string.
+func (d *decoder) str(n *yaml.Node, path string) string {
+	n = d.node(n)
+	if n == nil || isNull(n) {
+		return ""
+	}
+	if n.Kind != yaml.ScalarNode {
+		d.failf(n, path, "%w: want text, found %s", ErrType, kindName(n))
+		return ""
+	}
+	return n.Value
+}
+
+// strs returns a list of scalars as strings of type T; nil when empty.
+func strs[T ~string](d *decoder, n *yaml.Node, path, what string) []T {
+	var out []T
+	d.list(n, path, what, func(_ int, item *yaml.Node, at string) {
+		out = append(out, T(d.str(item, at)))
+	})
+	return out
+}
+
+// integer returns the value of an integer scalar.
+func (d *decoder) integer(n *yaml.Node, path string) int {
+	n = d.node(n)
+	if n == nil || isNull(n) {
+		return 0
+	}
+	v, err := strconv.Atoi(n.Value)
+	if n.Kind != yaml.ScalarNode || err != nil || n.Tag != "!!int" {
+		d.failf(n, path, "%w: want a whole number, found %s", ErrType, kindName(n))
+		return 0
+	}
+	return v
+}
+
+// Keys of format 1, in canonical order.
+var (
+	topKeys       = []string{"entente", "name", "as-of", "description", "sources", "actors", "guarantees", "positions", "vetoes", "timeline"}
+	sourceKeys    = []string{"id", "title", "url", "date", "note"}
+	actorKeys     = []string{"id", "name", "kind", "members", "decides", "threshold", "vetoes", "note", "sources"}
+	guaranteeKeys = []string{"id", "provider", "beneficiary", "kind", "target", "location", "strength", "trigger", "activation", "requires", "note", "sources"}
+	selectorKeys  = []string{"kind", "provider", "provider-in", "beneficiary", "target", "location", "ids"}
+	stanceKeys    = []string{"refuses", "rejects", "requires", "demands-veto", "rejects-veto"}
+	positionKeys  = []string{"id", "actor", "refuses", "rejects", "requires", "demands-veto", "rejects-veto", "note", "sources"}
+	vetoKeys      = []string{"holder", "over", "note", "sources"}
+)
+
+func (d *decoder) scenario(root *yaml.Node) scenario.Scenario {
+	var s scenario.Scenario
+	version := -1
+	d.fields(root, "", topKeys, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "entente":
+			before := len(d.errs)
+			version = d.integer(v, key)
+			if version != 1 && len(d.errs) == before {
+				d.failf(v, key, "%w: this is format %d; this version of entente reads format 1", ErrVersion, version)
+			}
+		case "name":
+			s.Name = d.str(v, key)
+		case "as-of":
+			s.AsOf = d.str(v, key)
+		case "description":
+			s.Description = d.str(v, key)
+		case "sources":
+			d.list(v, key, "sources", func(_ int, item *yaml.Node, at string) { s.Sources = append(s.Sources, d.source(item, at)) })
+		case "actors":
+			d.list(v, key, "actors", func(_ int, item *yaml.Node, at string) { s.Actors = append(s.Actors, d.actor(item, at)) })
+		case "guarantees":
+			d.list(v, key, "guarantees", func(_ int, item *yaml.Node, at string) {
+				s.Guarantees = append(s.Guarantees, d.guarantee(item, at))
+			})
+		case "positions":
+			d.list(v, key, "positions", func(_ int, item *yaml.Node, at string) {
+				s.Positions = append(s.Positions, d.position(item, at))
+			})
+		case "vetoes":
+			d.list(v, key, "vetoes", func(_ int, item *yaml.Node, at string) { s.Vetoes = append(s.Vetoes, d.veto(item, at)) })
+		case "timeline":
+			d.list(v, key, "events", func(_ int, item *yaml.Node, at string) {
+				if e, ok := d.event(item, at); ok {
+					s.Timeline = append(s.Timeline, e)
+				}
+			})
+		}
+	})
+	if version == -1 && !d.stop && root.Kind == yaml.MappingNode {
+		d.failf(root, "entente", "%w: missing; start the file with \"entente: 1\"", ErrVersion)
+	}
+	return s
+}
+
+func (d *decoder) source(n *yaml.Node, path string) scenario.Source {
+	var src scenario.Source
+	d.fields(n, path, sourceKeys, func(key string, _, v *yaml.Node) {
+		at := join(path, key)
+		switch key {
+		case "id":
+			src.ID = d.str(v, at)
+		case "title":
+			src.Title = d.str(v, at)
+		case "url":
+			src.URL = d.str(v, at)
+		case "date":
+			src.Date = d.str(v, at)
+		case "note":
+			src.Note = d.str(v, at)
+		}
+	})
+	return src
+}
+
+func (d *decoder) actor(n *yaml.Node, path string) actor.Actor {
+	var a actor.Actor
+	d.fields(n, path, actorKeys, func(key string, _, v *yaml.Node) {
+		at := join(path, key)
+		switch key {
+		case "id":
+			a.ID = actor.ID(d.str(v, at))
+		case "name":
+			a.Name = d.str(v, at)
+		case "kind":
+			if text := d.str(v, at); text != "" {
+				k, err := actor.ParseKind(text)
+				if err != nil {
+					d.fail(v, at, err)
+				}
+				a.Kind = k
+			}
+		case "members":
+			a.Members = strs[actor.ID](d, v, at, "actor IDs")
+		case "decides":
+			if text := d.str(v, at); text != "" {
+				r, err := actor.ParseDecision(text)
+				if err != nil {
+					d.fail(v, at, err)
+				}
+				a.Decides = r
+			}
+		case "threshold":
+			a.Threshold = d.integer(v, at)
+		case "vetoes":
+			a.Vetoes = strs[actor.ID](d, v, at, "actor IDs")
+		case "note":
+			a.Note = d.str(v, at)
+		case "sources":
+			a.Sources = strs[string](d, v, at, "source IDs or citations")
+		}
+	})
+	return a
+}
+
+func (d *decoder) guarantee(n *yaml.Node, path string) guarantee.Guarantee {
+	var g guarantee.Guarantee
+	d.fields(n, path, guaranteeKeys, func(key string, _, v *yaml.Node) {
+		at := join(path, key)
+		switch key {
+		case "id":
+			g.ID = guarantee.ID(d.str(v, at))
+		case "provider":
+			g.Provider = actor.ID(d.str(v, at))
+		case "beneficiary":
+			g.Beneficiary = actor.ID(d.str(v, at))
+		case "kind":
+			g.Kind = guarantee.Kind(d.str(v, at))
+		case "target":
+			g.Target = actor.ID(d.str(v, at))
+		case "location":
+			g.Location = d.str(v, at)
+		case "strength":
+			if text := d.str(v, at); text != "" {
+				st, err := guarantee.ParseStrength(text)
+				if err != nil {
+					d.fail(v, at, err)
+				}
+				g.Strength = st
+			}
+		case "trigger":
+			if text := d.str(v, at); text != "" {
+				c, err := guarantee.ParseCondition(text)
+				if err != nil {
+					d.syntax(v, at, err)
+				}
+				g.Trigger = c
+			}
+		case "activation":
+			if text := d.str(v, at); text != "" {
+				act, err := guarantee.ParseActivation(text)
+				if err != nil {
+					d.syntax(v, at, err)
+				}
+				g.Activation = act
+			}
+		case "requires":
+			g.Requires = strs[guarantee.ID](d, v, at, "guarantee IDs")
+		case "note":
+			g.Note = d.str(v, at)
+		case "sources":
+			g.Sources = strs[string](d, v, at, "source IDs or citations")
+		}
+	})
+	return g
+}
+
+// syntax reports a malformed condition or activation at the column it
+// points to, within the scalar that holds it.
+func (d *decoder) syntax(n *yaml.Node, path string, err error) {
+	n = d.node(n)
+	var se *guarantee.SyntaxError
+	if n == nil || !errors.As(err, &se) {
+		d.fail(n, path, err)
+		return
+	}
+	at := *n
+	if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 && !strings.Contains(se.Input, "\n") {
+		at.Column += se.Column - 1
+		if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+			at.Column++
+		}
+	}
+	d.failf(&at, path, "%s in %q", se.Msg, se.Input)
+}
+
+// selector reads a selector; by receives the by list when the selector
+// belongs to a rejects-veto position.
+func (d *decoder) selector(n *yaml.Node, path string, by *[]actor.ID) guarantee.Selector {
+	var s guarantee.Selector
+	known := selectorKeys
+	if by != nil {
+		known = append(slices.Clone(selectorKeys), "by")
+	}
+	if m := d.node(n); m != nil && isNull(m) {
+		d.failf(m, path, "%w: want a selector such as {kind: military}; write {} to pick every guarantee", ErrType)
+		return s
+	}
+	d.fields(n, path, known, func(key string, _, v *yaml.Node) {
+		at := join(path, key)
+		switch key {
+		case "kind":
+			s.Kind = guarantee.Kind(d.str(v, at))
+		case "provider":
+			s.Provider = actor.ID(d.str(v, at))
+		case "provider-in":
+			s.ProviderIn = actor.ID(d.str(v, at))
+		case "beneficiary":
+			s.Beneficiary = actor.ID(d.str(v, at))
+		case "target":
+			s.Target = actor.ID(d.str(v, at))
+		case "location":
+			s.Location = d.str(v, at)
+		case "ids":
+			s.IDs = strs[guarantee.ID](d, v, at, "guarantee IDs")
+		case "by":
+			*by = strs[actor.ID](d, v, at, "actor IDs")
+		}
+	})
+	return s
+}
+
+func (d *decoder) position(n *yaml.Node, path string) scenario.Position {
+	var p scenario.Position
+	stanceKey := ""
+	d.fields(n, path, positionKeys, func(key string, k, v *yaml.Node) {
+		at := join(path, key)
+		switch key {
+		case "id":
+			p.ID = d.str(v, at)
+		case "actor":
+			p.Actor = actor.ID(d.str(v, at))
+		case "note":
+			p.Note = d.str(v, at)
+		case "sources":
+			p.Sources = strs[string](d, v, at, "source IDs or citations")
+		default: // a stance
+			if stanceKey != "" {
+				d.failf(k, at, "a position takes one stance; this one has both %s and %s (split it in two)", stanceKey, key)
+				return
+			}
+			stanceKey = key
+			p.Stance, _ = scenario.ParseStance(key)
+			var by *[]actor.ID
+			if p.Stance == scenario.RejectsVeto {
+				by = &p.By
+			}
+			p.Select = d.selector(v, at, by)
+		}
+	})
+	if stanceKey == "" && !d.stop {
+		if m := d.node(n); m != nil && m.Kind == yaml.MappingNode {
+			d.failf(m, path, "a position needs one of %s", strings.Join(stanceKeys, ", "))
+		}
+	}
+	return p
+}
+
+func (d *decoder) veto(n *yaml.Node, path string) scenario.Veto {
+	var v scenario.Veto
+	d.fields(n, path, vetoKeys, func(key string, _, val *yaml.Node) {
+		at := join(path, key)
+		switch key {
+		case "holder":
+			v.Holder = actor.ID(d.str(val, at))
+		case "over":
+			v.Over = d.selector(val, at, nil)
+		case "note":
+			v.Note = d.str(val, at)
+		case "sources":
+			v.Sources = strs[string](d, val, at, "source IDs or citations")
+		}
+	})
+	return v
+}
+
+func (d *decoder) event(n *yaml.Node, path string) (guarantee.Event, bool) {
+	text := d.str(n, path)
+	if text == "" {
+		if m := d.node(n); m != nil && isNull(m) {
+			d.failf(m, path, "want an event, such as peace-deal or attack(RU, UA)")
+		}
+		return guarantee.Event{}, false
+	}
+	e, err := guarantee.ParseEvent(text)
+	if err != nil {
+		d.syntax(n, path, err)
+		return guarantee.Event{}, false
+	}
+	return e, true
+}
+
+// validate runs the scenario's own validation and reports its problems at
+// the places in the file their paths lead to. A problem at a path where
+// decoding already found one is not reported twice.
+func (d *decoder) validate(root *yaml.Node, s scenario.Scenario) {
+	if d.stop {
+		return
+	}
+	err := scenario.Validate(s)
+	var ves scenario.Errors
+	if !errors.As(err, &ves) {
+		return
+	}
+	decoded := len(d.errs)
+	for _, ve := range ves {
+		if d.full() {
+			break
+		}
+		if slices.ContainsFunc(d.errs[:decoded], func(e *Error) bool { return within(ve.Path, e.Path) || within(e.Path, ve.Path) && e.Path != "" }) {
+			continue
+		}
+		d.fail(locate(root, ve.Path), ve.Path, ve.Err)
+	}
+}
+
+// within reports whether path is base or lies under it.
+func within(path, base string) bool {
+	return path == base || strings.HasPrefix(path, base) && (path[len(base)] == '.' || path[len(base)] == '[')
+}
+
+// locate finds the node a path leads to, or the deepest node on the way
+// when the path goes past what the file holds (a missing field points at
+// the mapping it belongs in). It does not follow aliases past the first
+// level, which is enough for the paths validation reports.
+func locate(root *yaml.Node, path string) *yaml.Node {
+	n := root
+	for _, seg := range splitPath(path) {
+		for n.Kind == yaml.AliasNode && n.Alias != nil {
+			n = n.Alias
+		}
+		next := step(n, seg)
+		if next == nil {
+			return n
+		}
+		n = next
+	}
+	return n
+}
+
+// splitPath splits "positions[0].refuses.by[1]" into "positions", "[0]",
+// "refuses", "by", "[1]".
+func splitPath(path string) []string {
+	var segs []string
+	for _, part := range strings.Split(path, ".") {
+		for part != "" {
+			i := strings.IndexByte(part, '[')
+			switch {
+			case i < 0:
+				segs = append(segs, part)
+				part = ""
+			case i > 0:
+				segs = append(segs, part[:i])
+				part = part[i:]
+			default:
+				j := strings.IndexByte(part, ']')
+				if j < 0 {
+					return segs
+				}
+				segs = append(segs, part[:j+1])
+				part = part[j+1:]
+			}
+		}
+	}
+	return segs
+}
+
+func step(n *yaml.Node, seg string) *yaml.Node {
+	if strings.HasPrefix(seg, "[") {
+		i, err := strconv.Atoi(seg[1 : len(seg)-1])
+		if err != nil || n.Kind != yaml.SequenceNode || i < 0 || i >= len(n.Content) {
+			return nil
+		}
+		return n.Content[i]
+	}
+	if n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == seg {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}

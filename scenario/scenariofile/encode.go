@@ -1,0 +1,394 @@
+package scenariofile
+
+import (
+	"bytes"
+	"encoding/json"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v4"
+
+	"github.com/entente-go/entente/actor"
+	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/scenario"
+)
+
+// Encoding is the notation of a scenario file. The zero Encoding is YAML.
+type Encoding uint8
+
+const (
+	// YAML is the notation people write, comments welcome.
+	YAML Encoding = iota
+	// JSON is the notation programs exchange.
+	JSON
+)
+
+// String returns "yaml" or "json".
+func (e Encoding) String() string {
+	if e == JSON {
+		return "json"
+	}
+	return "yaml"
+}
+
+// EncodingOf returns the encoding a file of this name is read in: JSON for
+// a name ending in ".json", whatever its case, YAML for anything else.
+func EncodingOf(name string) Encoding {
+	if strings.EqualFold(filepath.Ext(name), ".json") {
+		return JSON
+	}
+	return YAML
+}
+
+// Marshal writes s in the canonical form of format 1: keys in a fixed
+// order, defaults left out, short lists and selectors on one line.
+// Parsing what Marshal writes gives back a Scenario equal to s, for every
+// s that passes [scenario.Validate].
+func Marshal(s scenario.Scenario, e Encoding) ([]byte, error) {
+	n := canonical(s)
+	if e == JSON {
+		return toJSON(n)
+	}
+	return toYAML(n)
+}
+
+// Format rewrites a scenario file in canonical form, keeping the comments
+// of a YAML file on the fields they belong to. A file that does not load
+// is an error, and nothing is written.
+func Format(name string, data []byte) ([]byte, error) {
+	return Options{}.Format(name, data)
+}
+
+// Format is the package's Format within o's limits.
+func (o Options) Format(name string, data []byte) ([]byte, error) {
+	s, err := o.Parse(name, data)
+	if err != nil {
+		return nil, err
+	}
+	n := canonical(s)
+	if EncodingOf(name) == JSON {
+		return toJSON(n)
+	}
+	root, _ := o.parse(name, data)
+	keepComments(n, root)
+	// A comment that opens a section of the file gets a blank line above
+	// it, as people write them.
+	for i := 2; i < len(n.Content); i += 2 {
+		if k := n.Content[i]; k.HeadComment != "" && !strings.HasPrefix(k.HeadComment, "\n") {
+			k.HeadComment = "\n" + k.HeadComment
+		}
+	}
+	return toYAML(n)
+}
+
+func toYAML(n *yaml.Node) ([]byte, error) {
+	var buf bytes.Buffer
+	enc, err := yaml.NewDumper(&buf, yaml.WithIndent(2), yaml.WithCompactSeqIndent(false), yaml.WithLineWidth(-1), yaml.WithUnicode(true))
+	if err != nil {
+		return nil, err
+	}
+	if err := enc.Dump(n); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// Nodes of the canonical tree.
+
+func text(v string) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v}
+}
+
+func number(v int) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(v)}
+}
+
+// date is a calendar date, written plain (2025-08-21) as people write it;
+// the decoder reads dates as text either way.
+func date(v string) *yaml.Node {
+	if len(v) == 10 && strings.Trim(v, "0123456789-") == "" && v[4] == '-' && v[7] == '-' {
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: v}
+	}
+	return text(v)
+}
+
+// mapping is a mapping node under construction; add leaves out empty
+// values, so that defaults do not clutter the file.
+type mapping struct{ n *yaml.Node }
+
+func newMapping(flow bool) mapping {
+	m := mapping{&yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}}
+	if flow {
+		m.n.Style = yaml.FlowStyle
+	}
+	return m
+}
+
+func (m mapping) add(key string, v *yaml.Node) {
+	if v == nil {
+		return
+	}
+	m.n.Content = append(m.n.Content, text(key), v)
+}
+
+func (m mapping) str(key, v string) {
+	if v != "" {
+		m.add(key, text(v))
+	}
+}
+
+func list[T any](items []T, flow bool, f func(T) *yaml.Node) *yaml.Node {
+	if len(items) == 0 {
+		return nil
+	}
+	n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+	if flow {
+		n.Style = yaml.FlowStyle
+	}
+	for _, it := range items {
+		n.Content = append(n.Content, f(it))
+	}
+	return n
+}
+
+func texts[T ~string](items []T) *yaml.Node {
+	return list(items, true, func(v T) *yaml.Node { return text(string(v)) })
+}
+
+// canonical builds the canonical tree of s.
+func canonical(s scenario.Scenario) *yaml.Node {
+	top := newMapping(false)
+	top.add("entente", number(1))
+	top.str("name", s.Name)
+	if s.AsOf != "" {
+		top.add("as-of", date(s.AsOf))
+	}
+	top.str("description", s.Description)
+	top.add("sources", list(s.Sources, false, func(src scenario.Source) *yaml.Node {
+		m := newMapping(false)
+		m.str("id", src.ID)
+		m.str("title", src.Title)
+		m.str("url", src.URL)
+		if src.Date != "" {
+			m.add("date", date(src.Date))
+		}
+		m.str("note", src.Note)
+		return m.n
+	}))
+	top.add("actors", list(s.Actors, false, actorNode))
+	top.add("guarantees", list(s.Guarantees, false, guaranteeNode))
+	top.add("positions", list(s.Positions, false, positionNode))
+	top.add("vetoes", list(s.Vetoes, false, func(v scenario.Veto) *yaml.Node {
+		m := newMapping(v.Note == "" && len(v.Sources) == 0)
+		m.str("holder", string(v.Holder))
+		m.add("over", selectorNode(v.Over, nil))
+		m.str("note", v.Note)
+		m.add("sources", texts(v.Sources))
+		return m.n
+	}))
+	top.add("timeline", list(s.Timeline, false, func(e guarantee.Event) *yaml.Node { return text(e.String()) }))
+	return top.n
+}
+
+func actorNode(a actor.Actor) *yaml.Node {
+	// An actor with nothing but an ID, a name and a kind fits on a line.
+	m := newMapping(len(a.Members) == 0 && len(a.Vetoes) == 0 && a.Note == "" && len(a.Sources) == 0 && a.Decides == actor.Default && a.Threshold == 0)
+	m.str("id", string(a.ID))
+	m.str("name", a.Name)
+	if a.Kind != actor.State {
+		m.str("kind", a.Kind.String())
+	}
+	m.add("members", texts(a.Members))
+	m.str("decides", a.Decides.String())
+	if a.Threshold != 0 {
+		m.add("threshold", number(a.Threshold))
+	}
+	m.add("vetoes", texts(a.Vetoes))
+	m.str("note", a.Note)
+	m.add("sources", texts(a.Sources))
+	return m.n
+}
+
+func guaranteeNode(g guarantee.Guarantee) *yaml.Node {
+	m := newMapping(false)
+	m.str("id", string(g.ID))
+	m.str("provider", string(g.Provider))
+	m.str("beneficiary", string(g.Beneficiary))
+	m.str("kind", string(g.Kind))
+	m.str("target", string(g.Target))
+	m.str("location", g.Location)
+	if g.Strength != guarantee.Political {
+		m.str("strength", g.Strength.String())
+	}
+	m.str("trigger", g.Trigger.String())
+	if g.Activation.Mode != guarantee.ByProvider {
+		m.str("activation", g.Activation.String())
+	}
+	m.add("requires", texts(g.Requires))
+	m.str("note", g.Note)
+	m.add("sources", texts(g.Sources))
+	return m.n
+}
+
+func positionNode(p scenario.Position) *yaml.Node {
+	m := newMapping(p.Note == "" && len(p.Sources) == 0 && p.ID == "")
+	m.str("id", p.ID)
+	m.str("actor", string(p.Actor))
+	var by []actor.ID
+	if p.Stance == scenario.RejectsVeto {
+		by = p.By
+	}
+	m.add(p.Stance.String(), selectorNode(p.Select, by))
+	m.str("note", p.Note)
+	m.add("sources", texts(p.Sources))
+	return m.n
+}
+
+func selectorNode(s guarantee.Selector, by []actor.ID) *yaml.Node {
+	m := newMapping(true)
+	m.add("by", texts(by))
+	m.str("kind", string(s.Kind))
+	m.str("provider", string(s.Provider))
+	m.str("provider-in", string(s.ProviderIn))
+	m.str("beneficiary", string(s.Beneficiary))
+	m.str("target", string(s.Target))
+	m.str("location", s.Location)
+	m.add("ids", texts(s.IDs))
+	return m.n
+}
+
+// toJSON writes a canonical tree as indented JSON, keys in the tree's
+// order.
+func toJSON(n *yaml.Node) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := writeJSON(&buf, n); err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	if err := json.Indent(&out, buf.Bytes(), "", "  "); err != nil {
+		return nil, err
+	}
+	out.WriteByte('\n')
+	return out.Bytes(), nil
+}
+
+func writeJSON(buf *bytes.Buffer, n *yaml.Node) error {
+	switch n.Kind {
+	case yaml.MappingNode:
+		buf.WriteByte('{')
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if i > 0 {
+				buf.WriteByte(',')
+			}
+			if err := writeJSON(buf, n.Content[i]); err != nil {
+				return err
+			}
+			buf.WriteByte(':')
+			if err := writeJSON(buf, n.Content[i+1]); err != nil {
+				return err
+			}
+		}
+		buf.WriteByte('}')
+	case yaml.SequenceNode:
+		buf.WriteByte('[')
+		for i, c := range n.Content {
+			if i > 0 {
+				buf.WriteByte(',')
+			}
+			if err := writeJSON(buf, c); err != nil {
+				return err
+			}
+		}
+		buf.WriteByte(']')
+	default:
+		if n.Tag == "!!int" {
+			buf.WriteString(n.Value)
+			return nil
+		}
+		b, err := json.Marshal(n.Value)
+		if err != nil {
+			return err
+		}
+		buf.Write(b)
+	}
+	return nil
+}
+
+// keepComments copies the comments of the file's tree onto the canonical
+// tree, from each node to the node at the same path. Comments on fields
+// the canonical form leaves out (defaults) are moved to the mapping that
+// held them, so that no comment is lost.
+func keepComments(dst, src *yaml.Node) {
+	if src == nil || dst == nil {
+		return
+	}
+	copyComments(dst, src)
+	switch {
+	case dst.Kind == yaml.MappingNode && src.Kind == yaml.MappingNode:
+		for i := 0; i+1 < len(src.Content); i += 2 {
+			key := src.Content[i].Value
+			j := keyIndex(dst, key)
+			if j < 0 {
+				// A field canonical form drops: keep its comments on the
+				// mapping.
+				dst.FootComment = joinComments(dst.FootComment, src.Content[i].HeadComment, src.Content[i].LineComment, src.Content[i+1].LineComment)
+				continue
+			}
+			copyComments(dst.Content[j], src.Content[i])
+			keepComments(dst.Content[j+1], src.Content[i+1])
+			if dst.Content[j+1].Style&yaml.FlowStyle != 0 && hasComments(src.Content[i+1]) {
+				dst.Content[j+1].Style &^= yaml.FlowStyle // comments inside need block style
+			}
+		}
+	case dst.Kind == yaml.SequenceNode && src.Kind == yaml.SequenceNode:
+		for i, c := range src.Content {
+			if i < len(dst.Content) {
+				keepComments(dst.Content[i], c)
+			}
+		}
+	}
+}
+
+func copyComments(dst, src *yaml.Node) {
+	if src.HeadComment != "" {
+		dst.HeadComment = src.HeadComment
+	}
+	if src.LineComment != "" {
+		dst.LineComment = src.LineComment
+	}
+	if src.FootComment != "" {
+		dst.FootComment = src.FootComment
+	}
+}
+
+func hasComments(n *yaml.Node) bool {
+	for i, c := range n.Content {
+		if c.HeadComment != "" || c.FootComment != "" || (c.LineComment != "" && i < len(n.Content)-1) {
+			return true
+		}
+	}
+	return false
+}
+
+func keyIndex(m *yaml.Node, key string) int {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return i
+		}
+	}
+	return -1
+}
+
+func joinComments(parts ...string) string {
+	var keep []string
+	for _, p := range parts {
+		if p != "" {
+			keep = append(keep, p)
+		}
+	}
+	return strings.Join(keep, "\n")
+}
