@@ -2,6 +2,7 @@ package guarantee
 
 import (
 	"fmt"
+	"hash/maphash"
 	"iter"
 	"slices"
 	"strconv"
@@ -165,24 +166,81 @@ func (c Condition) Holds(happened func(Event) bool) bool {
 	return true
 }
 
+// smallDedup is how many events (or attackers) [Condition.Events] and
+// [Condition.AppendAttackers] deduplicate by scanning what they kept so
+// far, which costs nothing beyond the result. Past it they switch to a
+// hash table or a set, so that a condition naming tens of thousands of
+// events costs time linear in its size, not quadratic.
+const smallDedup = 32
+
 // Events returns every event c names, in the order written, each once.
+// The cost is linear in the size of c.
 func (c Condition) Events() []Event {
-	var out []Event
-	c.walk(func(e Event) {
-		if !slices.ContainsFunc(out, e.Equal) {
-			out = append(out, e)
+	n := c.countEvents()
+	if n == 0 {
+		return nil
+	}
+	if n <= smallDedup {
+		out := make([]Event, 0, n)
+		for e := range c.All() {
+			if !slices.ContainsFunc(out, e.Equal) {
+				out = append(out, e)
+			}
 		}
-	})
+		return out
+	}
+	// An open-addressing table of positions in out, plus one, at least
+	// twice as large as the events written, so that probes stay short.
+	size := 1
+	for size < 2*n {
+		size <<= 1
+	}
+	table := make([]int32, size)
+	mask := uint64(size - 1)
+	var out []Event
+	for e := range c.All() {
+		for i := e.hash() & mask; ; i = (i + 1) & mask {
+			k := table[i]
+			if k == 0 {
+				out = append(out, e)
+				table[i] = int32(len(out))
+				break
+			}
+			if out[k-1].Equal(e) {
+				break
+			}
+		}
+	}
 	return out
 }
 
-func (c Condition) walk(f func(Event)) {
+// countEvents returns how many events c names, repeats included.
+func (c Condition) countEvents() int {
+	n := 0
 	if c.Op == OnEvent {
-		f(c.Event)
+		n++
 	}
 	for _, s := range c.Sub {
-		s.walk(f)
+		n += s.countEvents()
 	}
+	return n
+}
+
+// hashSeed seeds the hashes of events. Which seed it is changes no result:
+// the order of [Condition.Events] is the order written.
+var hashSeed = maphash.MakeSeed()
+
+// hash returns a hash of e that is the same for events that are
+// [Event.Equal].
+func (e Event) hash() uint64 {
+	var h maphash.Hash
+	h.SetSeed(hashSeed)
+	h.WriteString(e.Name)
+	for _, a := range e.Args {
+		h.WriteByte(0) // no valid name or ID holds a NUL
+		h.WriteString(string(a))
+	}
+	return h.Sum64()
 }
 
 // All returns every event c names, in the order written, repeats included.
@@ -209,14 +267,32 @@ func (c Condition) each(yield func(Event) bool) bool {
 func (c Condition) Attackers() []actor.ID { return c.AppendAttackers(nil) }
 
 // AppendAttackers appends c's attackers to dst, sorted and each once
-// within what it appends, and returns the extended slice.
+// within what it appends, and returns the extended slice. The cost is
+// n·log n in the size of c.
 func (c Condition) AppendAttackers(dst []actor.ID) []actor.ID {
 	n := len(dst)
-	c.walk(func(e Event) {
-		if a, ok := e.Attacker(); ok && !slices.Contains(dst[n:], a) {
-			dst = append(dst, a)
+	var seen map[actor.ID]struct{} // past smallDedup attackers
+	for e := range c.All() {
+		a, ok := e.Attacker()
+		if !ok {
+			continue
 		}
-	})
+		if seen != nil {
+			if _, dup := seen[a]; dup {
+				continue
+			}
+			seen[a] = struct{}{}
+		} else if slices.Contains(dst[n:], a) {
+			continue
+		} else if len(dst)-n == smallDedup {
+			seen = make(map[actor.ID]struct{}, 2*smallDedup)
+			for _, x := range dst[n:] {
+				seen[x] = struct{}{}
+			}
+			seen[a] = struct{}{}
+		}
+		dst = append(dst, a)
+	}
 	slices.Sort(dst[n:])
 	return dst
 }

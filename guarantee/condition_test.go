@@ -553,3 +553,137 @@ func TestEventEqual(t *testing.T) {
 		}
 	}
 }
+
+// eventsByScan is Events as the definition says it: every event in the
+// order written, each once, found by comparing each with those kept.
+func eventsByScan(c guarantee.Condition) []guarantee.Event {
+	var out []guarantee.Event
+	for e := range c.All() {
+		if !slices.ContainsFunc(out, e.Equal) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// attackersByScan is Attackers as the definition says it: the first
+// actor of every attack and violation, sorted, each once.
+func attackersByScan(c guarantee.Condition) []actor.ID {
+	var out []actor.ID
+	for e := range c.All() {
+		if a, ok := e.Attacker(); ok {
+			out = append(out, a)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// repeated returns any(...) over the first n events of wide, each written
+// times times, in rounds: e0, e1, …, e(n-1), e0, e1, ….
+func repeated(n, times int) guarantee.Condition {
+	var subs []guarantee.Condition
+	for range times {
+		for i := range n {
+			subs = append(subs, wideEvent(i))
+		}
+	}
+	return guarantee.AnyOf(subs...)
+}
+
+func TestConditionEventsAndAttackersBySize(t *testing.T) {
+	// Events and Attackers scan what they kept for small conditions and
+	// hash for large ones; both must give what the definition says, on
+	// either side of the switch.
+	tests := []struct {
+		reason string
+		c      guarantee.Condition
+		events int // distinct events
+	}{
+		{reason: "no events at all", c: guarantee.Condition{}, events: 0},
+		{reason: "one event", c: repeated(1, 1), events: 1},
+		{reason: "one event written many times, past the switch", c: repeated(1, 200), events: 1},
+		{reason: "31 events, each twice", c: repeated(31, 2), events: 31},
+		{reason: "32 events, each once: the largest that is scanned", c: repeated(32, 1), events: 32},
+		{reason: "33 events, each once: the smallest that is hashed", c: repeated(33, 1), events: 33},
+		{reason: "48 attackers and violations, repeated: past the switch for attackers", c: repeated(72, 3), events: 72},
+		{reason: "1000 events, under not and any", c: wide(1000), events: 1000},
+		{
+			reason: "events hashed alike but not equal: a(b) and a name holding a NUL",
+			c: guarantee.AnyOf(append(repeated(40, 1).Sub,
+				guarantee.On("a", "b"),
+				guarantee.Condition{Op: guarantee.OnEvent, Event: guarantee.Event{Name: "a\x00b"}},
+				guarantee.On("a", "b"))...),
+			events: 42,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.reason, func(t *testing.T) {
+			got := tc.c.Events()
+			if diff := cmp.Diff(tc.events, len(got)); diff != "" {
+				t.Errorf("len(Events()): %s\n(-want +got):\n%s", tc.reason, diff)
+			}
+			if diff := cmp.Diff(eventsByScan(tc.c), got); diff != "" {
+				t.Errorf("Events(): %s\n(-want +got):\n%s", tc.reason, diff)
+			}
+			if diff := cmp.Diff(attackersByScan(tc.c), tc.c.Attackers()); diff != "" {
+				t.Errorf("Attackers(): %s\n(-want +got):\n%s", tc.reason, diff)
+			}
+			dst := []actor.ID{"ZZ", "X0"}
+			want := append(slices.Clone(dst), attackersByScan(tc.c)...)
+			if diff := cmp.Diff(want, tc.c.AppendAttackers(dst)); diff != "" {
+				t.Errorf("AppendAttackers(%q) keeps dst and sorts only what it appends: %s\n(-want +got):\n%s", dst, tc.reason, diff)
+			}
+		})
+	}
+}
+
+func TestConditionEventsLarge(t *testing.T) {
+	const n = 50_000
+	c := wide(n) // each event twice, the second time under not
+	got := c.Events()
+	if diff := cmp.Diff(n, len(got)); diff != "" {
+		t.Fatalf("len(Events()) of a condition naming %d distinct events, each twice (-want +got):\n%s", n, diff)
+	}
+	for _, i := range []int{0, 1, 2, 3, 32, 33, 12_345, n - 1} {
+		if diff := cmp.Diff(wideEvent(i).Event, got[i]); diff != "" {
+			t.Errorf("Events()[%d]: the events come in the order written (-want +got):\n%s", i, diff)
+		}
+	}
+	want := make([]guarantee.Event, n)
+	for i := range want {
+		want[i] = wideEvent(i).Event
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Events() lists each event once, in the order written (-want +got):\n%s", diff)
+	}
+}
+
+func TestConditionAttackersLarge(t *testing.T) {
+	const n = 50_000
+	c := wide(n)
+	want := slices.Sorted(slices.Values(wideAttackers(n)))
+	got := c.Attackers()
+	if diff := cmp.Diff(n-n/3, len(got)); diff != "" {
+		t.Fatalf("len(Attackers()): every attack and violation has its own attacker (-want +got):\n%s", diff)
+	}
+	for _, i := range []int{0, 1, 2, len(want) - 1} {
+		if diff := cmp.Diff(want[i], got[i]); diff != "" {
+			t.Errorf("Attackers()[%d] (-want +got):\n%s", i, diff)
+		}
+	}
+	if diff := cmp.Diff(actor.ID("X0"), got[0]); diff != "" {
+		t.Errorf("Attackers()[0]: sorted as strings (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Attackers() is sorted, each once (-want +got):\n%s", diff)
+	}
+	for _, a := range []actor.ID{"X0", "X1", "X49999"} {
+		if !c.HasAttacker(a) {
+			t.Errorf("HasAttacker(%q) = false; want true", a)
+		}
+	}
+	if c.HasAttacker("X2") {
+		t.Errorf("HasAttacker(%q) = true; want false: e2 is a plain event", "X2")
+	}
+}

@@ -89,10 +89,8 @@ func (g Guarantee) Check() []Problem {
 	if !g.Strength.Valid() {
 		ps = append(ps, Problem{"strength", fmt.Errorf("invalid strength %d", g.Strength)})
 	}
-	if g.Trigger.Op != Always {
-		if err := g.Trigger.Check(); err != nil {
-			ps = append(ps, Problem{"trigger", err})
-		}
+	if err := g.Trigger.Check(); err != nil {
+		ps = append(ps, Problem{"trigger", err})
 	}
 	if g.Activation.Mode != ByProvider || len(g.Activation.Actors) > 0 {
 		if err := g.Activation.Check(); err != nil {

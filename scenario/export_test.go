@@ -8,3 +8,6 @@ func SetIndexAbove(n int) (restore func()) {
 	indexAbove = n
 	return func() { indexAbove = old }
 }
+
+// IsDate is isDate, for the test that it agrees with time.Parse.
+var IsDate = isDate

@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"iter"
 	"slices"
@@ -116,14 +117,34 @@ func (c Code) Severity() Severity {
 // read, and the sources behind it. Actors, Guarantees and Sources are
 // sorted; Positions are in the order of the scenario, each named by its ID
 // where it has one, else by its path ("positions[2]").
+//
+// Its JSON form is that of FORMAT.md's report, with empty lists as [].
 type Finding struct {
-	Code       Code
-	Severity   Severity
-	Actors     []actor.ID
-	Guarantees []guarantee.ID
-	Positions  []string
-	Message    string
-	Sources    []string
+	Code       Code           `json:"code"`
+	Severity   Severity       `json:"severity"`
+	Actors     []actor.ID     `json:"actors"`
+	Guarantees []guarantee.ID `json:"guarantees"`
+	Positions  []string       `json:"positions"`
+	Message    string         `json:"message"`
+	Sources    []string       `json:"sources"`
+}
+
+// MarshalJSON writes f as FORMAT.md's report does, lists that are empty
+// as [] rather than null.
+func (f Finding) MarshalJSON() ([]byte, error) {
+	type plain Finding // without this method
+	return json.Marshal(plain{
+		Code: f.Code, Severity: f.Severity, Message: f.Message,
+		Actors: nonNil(f.Actors), Guarantees: nonNil(f.Guarantees),
+		Positions: nonNil(f.Positions), Sources: nonNil(f.Sources),
+	})
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }
 
 // String returns the finding in one line: "error veto-conflict: RU demands …".
@@ -171,10 +192,20 @@ func (v *Verdict) UnmarshalText(text []byte) error {
 // then the first actor (and, for findings equal in all of those, their
 // positions and message), so that the same scenario always gives the same
 // report.
+//
+// Its JSON form is FORMAT.md's report: {"scenario", "verdict", "findings"}.
 type Report struct {
-	Scenario string // the scenario's name
-	Verdict  Verdict
-	Findings []Finding
+	Scenario string    `json:"scenario"` // the scenario's name
+	Verdict  Verdict   `json:"verdict"`
+	Findings []Finding `json:"findings"`
+}
+
+// MarshalJSON writes r as FORMAT.md's report, with no findings as [].
+func (r Report) MarshalJSON() ([]byte, error) {
+	type plain Report // without this method
+	p := plain(r)
+	p.Findings = nonNil(p.Findings)
+	return json.Marshal(p)
 }
 
 // Has reports whether the report has a finding with code c.

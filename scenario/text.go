@@ -4,31 +4,47 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
+	"strconv"
 	"strings"
 )
 
-// WriteText writes r for a person to read: the verdict, then each finding
-// with what it involves and its sources. It writes nothing in colour; tools
-// that want colour add it.
-func WriteText(w io.Writer, r Report) error {
+// Text writes reports for a person to read: the verdict, then each finding
+// with what it involves and its sources. The zero Text writes plain text.
+type Text struct {
+	// Color marks severities and the verdict with ANSI colours, for a
+	// terminal. Colour is never the only signal: the words are there too.
+	Color bool
+}
+
+// WriteText writes r as plain text; see [Text].
+func WriteText(w io.Writer, r Report) error { return Text{}.Write(w, r) }
+
+// ANSI colours by severity, and for the verdict.
+var colors = map[string]string{
+	"error": "\x1b[1;31m", "warning": "\x1b[33m", "info": "\x1b[36m",
+	"incompatible": "\x1b[1;31m", "compatible": "\x1b[1;32m",
+}
+
+func (t Text) paint(word string) string {
+	if !t.Color {
+		return word
+	}
+	return colors[word] + word + "\x1b[0m"
+}
+
+// Write writes r to w.
+func (t Text) Write(w io.Writer, r Report) error {
 	bw := bufio.NewWriter(w)
-	name := r.Scenario
-	if name == "" {
-		name = "(unnamed scenario)"
-	}
-	fmt.Fprintf(bw, "%s: %s", name, r.Verdict)
-	var counts []string
-	for _, s := range [...]Severity{Error, Warning, Info} {
-		if n := r.Count(s); n > 0 {
-			counts = append(counts, plural(n, s.String()))
-		}
-	}
-	if len(counts) > 0 {
-		fmt.Fprintf(bw, " (%s)", strings.Join(counts, ", "))
+	fmt.Fprintf(bw, "%s: %s", nameOf(r), t.paint(r.Verdict.String()))
+	if counts := countWords(r); counts != "" {
+		fmt.Fprintf(bw, " (%s)", counts)
 	}
 	bw.WriteString("\n")
 	for _, f := range r.Findings {
-		fmt.Fprintf(bw, "\n%-7s  %s\n", f.Severity, f.Code)
+		sev := f.Severity.String()
+		pad := strings.Repeat(" ", max(0, 7-len(sev)))
+		fmt.Fprintf(bw, "\n%s%s  %s\n", t.paint(sev), pad, f.Code)
 		fmt.Fprintf(bw, "         %s\n", f.Message)
 		line := func(label string, items []string) {
 			if len(items) > 0 {
@@ -41,6 +57,25 @@ func WriteText(w io.Writer, r Report) error {
 		line("sources", f.Sources)
 	}
 	return bw.Flush()
+}
+
+func nameOf(r Report) string {
+	if r.Scenario == "" {
+		return "(unnamed scenario)"
+	}
+	return r.Scenario
+}
+
+// countWords says how many findings of each severity r has: "2 errors, 1
+// warning"; "" when it has none.
+func countWords(r Report) string {
+	var counts []string
+	for _, s := range [...]Severity{Error, Warning, Info} {
+		if n := r.Count(s); n > 0 {
+			counts = append(counts, plural(n, s.String()))
+		}
+	}
+	return strings.Join(counts, ", ")
 }
 
 func plural(n int, word string) string {
@@ -56,4 +91,103 @@ func toStrings[T ~string](s []T) []string {
 		out[i] = string(v)
 	}
 	return out
+}
+
+// WriteMarkdown writes r as Markdown to paste into an issue, a brief or a
+// paper's appendix: a heading, the verdict, a table of findings, and the
+// sources as footnotes. sources are the scenario's sources, which give
+// the footnotes their titles; a citation that is not a source ID becomes
+// a footnote of its own text.
+func WriteMarkdown(w io.Writer, r Report, sources []Source) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "## %s\n\n", escapeMarkdown(nameOf(r)))
+	fmt.Fprintf(bw, "**Verdict: %s**", r.Verdict)
+	if counts := countWords(r); counts != "" {
+		fmt.Fprintf(bw, " (%s)", counts)
+	} else {
+		bw.WriteString(" (no findings)")
+	}
+	bw.WriteString("\n")
+	if len(r.Findings) == 0 {
+		return bw.Flush()
+	}
+	notes := footnotes{sources: sources}
+	bw.WriteString("\n| Severity | Code | Finding | Involves |\n| --- | --- | --- | --- |\n")
+	for _, f := range r.Findings {
+		var involves []string
+		add := func(label string, items []string) {
+			if len(items) > 0 {
+				involves = append(involves, label+": "+strings.Join(items, ", "))
+			}
+		}
+		add("actors", toStrings(f.Actors))
+		add("guarantees", toStrings(f.Guarantees))
+		add("positions", f.Positions)
+		var cites strings.Builder
+		for _, src := range f.Sources {
+			cites.WriteString("[^" + notes.label(src) + "]")
+		}
+		fmt.Fprintf(bw, "| %s | `%s` | %s%s | %s |\n", f.Severity, f.Code, escapeMarkdown(f.Message), cites.String(), escapeMarkdown(strings.Join(involves, "; ")))
+	}
+	if len(notes.order) > 0 {
+		bw.WriteString("\n")
+		for _, n := range notes.order {
+			fmt.Fprintf(bw, "[^%s]: %s\n", n.label, n.text)
+		}
+	}
+	return bw.Flush()
+}
+
+// footnotes numbers the citations of a report in order of first use.
+type footnotes struct {
+	sources []Source
+	order   []struct{ cite, label, text string }
+}
+
+func (f *footnotes) label(cite string) string {
+	if i := slices.IndexFunc(f.order, func(n struct{ cite, label, text string }) bool { return n.cite == cite }); i >= 0 {
+		return f.order[i].label
+	}
+	label, text := strconv.Itoa(len(f.order)+1), escapeMarkdown(cite)
+	if i := slices.IndexFunc(f.sources, func(s Source) bool { return s.ID == cite }); i >= 0 {
+		src := f.sources[i]
+		label = footnoteLabel(src.ID, len(f.order)+1)
+		text = describeSource(src)
+	}
+	f.order = append(f.order, struct{ cite, label, text string }{cite, label, text})
+	return label
+}
+
+// footnoteLabel returns id if it is a safe footnote label, else n.
+func footnoteLabel(id string, n int) string {
+	for _, r := range id {
+		if !(r == '-' || r == '_' || '0' <= r && r <= '9' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') {
+			return strconv.Itoa(n)
+		}
+	}
+	return id
+}
+
+func describeSource(s Source) string {
+	title := s.Title
+	if title == "" {
+		title = s.ID
+	}
+	text := escapeMarkdown(title)
+	if s.URL != "" {
+		text = "[" + text + "](" + s.URL + ")"
+	}
+	if s.Date != "" {
+		text += ", " + s.Date
+	}
+	if s.Note != "" {
+		text += ". " + escapeMarkdown(s.Note)
+	}
+	return text + "."
+}
+
+// escapeMarkdown keeps text on one table line and out of Markdown's syntax.
+func escapeMarkdown(s string) string {
+	r := strings.NewReplacer("|", `\|`, "\n", " ", "\r", "", "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;")
+	return r.Replace(s)
 }
