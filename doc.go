@@ -19,13 +19,20 @@
 //     conditions over events such as attack(RU, UA), activation, and
 //     selectors over guarantees.
 //   - [github.com/entente-go/entente/scenario]: the scenario value, its
-//     validation, and the evaluation into a report of findings.
+//     validation, and the evaluation into a report of findings, written as
+//     text, Markdown or JSON.
+//   - [github.com/entente-go/entente/scenario/scenariofile]: scenario files
+//     (format 1, YAML or JSON) read into the same value the API builds,
+//     written back in canonical form, and their JSON Schema.
+//   - [github.com/entente-go/entente/cmd/entente]: the command-line tool:
+//     check, validate, fmt, example, schema.
 //   - [github.com/entente-go/entente/examples]: scenarios modelled from
 //     public sources, starting with the seed: security guarantees for
 //     Ukraine, August 2025. Runnable programs sit below it
 //     (go run ./examples/ukraine2025).
 //
-// Dependencies point one way: actor ← guarantee ← scenario ← tools.
+// Dependencies point one way: actor ← guarantee ← scenario ← scenariofile
+// ← tools.
 //
 // # A short example
 //

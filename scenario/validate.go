@@ -10,6 +10,7 @@ import (
 
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/suggest"
 )
 
 // FieldError is one problem in a scenario, at a path in the terms of
@@ -437,57 +438,16 @@ func repeats(n int, key func(int) string) []int {
 }
 
 // unknownActor returns the error for an unknown actor ID, with "did you
-// mean" when a known ID is close to it: the fewest edits away, then the
-// longest common prefix ("USA" suggests "US" before "UA"), then the first
-// in sorted order.
+// mean" when a known ID is close to it ([suggest.Closest]; ties go to the
+// first ID in sorted order).
 func unknownActor(id actor.ID, actors []actor.Actor) error {
-	type candidate struct {
-		id        actor.ID
-		d, shared int
+	ids := make([]string, len(actors))
+	for i, a := range actors {
+		ids[i] = string(a.ID)
 	}
-	best := candidate{d: max(1, len(id)/3) + 1}
-	lower := strings.ToLower(string(id))
-	for _, a := range actors {
-		other := strings.ToLower(string(a.ID))
-		c := candidate{a.ID, distance(lower, other), commonPrefix(lower, other)}
-		if c.d < best.d || c.d == best.d && (c.shared > best.shared || c.shared == best.shared && c.id < best.id) {
-			best = c
-		}
+	slices.Sort(ids)
+	if best, ok := suggest.Closest(string(id), ids); ok {
+		return fmt.Errorf("%w %q; did you mean %q?", actor.ErrUnknownActor, id, best)
 	}
-	if best.id == "" {
-		return fmt.Errorf("%w %q", actor.ErrUnknownActor, id)
-	}
-	return fmt.Errorf("%w %q; did you mean %q?", actor.ErrUnknownActor, id, best.id)
-}
-
-func commonPrefix(a, b string) int {
-	n := 0
-	for n < len(a) && n < len(b) && a[n] == b[n] {
-		n++
-	}
-	return n
-}
-
-// distance is the Levenshtein distance between a and b, in bytes.
-func distance(a, b string) int {
-	if len(a) > 64 || len(b) > 64 {
-		return 64
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return fmt.Errorf("%w %q", actor.ErrUnknownActor, id)
 }

@@ -10,12 +10,14 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v4"
 
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/suggest"
 	"github.com/entente-go/entente/scenario"
 )
 
@@ -87,11 +89,14 @@ func (o Options) read(path string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() > o.maxSize() {
+		return nil, Errors{o.tooLarge(path, info.Size())}
+	}
 	data, err := io.ReadAll(io.LimitReader(f, o.maxSize()+1))
 	if err != nil {
 		return nil, err
 	}
-	if int64(len(data)) > o.maxSize() {
+	if int64(len(data)) > o.maxSize() { // a file that grew, or a pipe
 		return nil, Errors{o.tooLarge(path, -1)}
 	}
 	return data, nil
@@ -112,7 +117,7 @@ func (o Options) Parse(name string, data []byte) (scenario.Scenario, error) {
 	if errs != nil {
 		return scenario.Scenario{}, errs
 	}
-	d := decoder{file: name, budget: countNodes(root) + o.maxAliasNodes()}
+	d := decoder{file: name, budget: countNodes(root) + o.maxAliasNodes(), aliasNodes: o.maxAliasNodes()}
 	s := d.scenario(root)
 	d.validate(root, s)
 	if len(d.errs) > 0 {
@@ -133,29 +138,60 @@ func (o Options) parse(name string, data []byte) (*yaml.Node, Errors) {
 		return nil, Errors{{File: name, Line: line, Column: col, Err: fmt.Errorf("%w: the file is not UTF-8 text", ErrSyntax)}}
 	}
 	if EncodingOf(name) == JSON {
+		// JSON readers may ignore a byte order mark, which Windows
+		// editors write; this one does, as the YAML parser does.
+		data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, Errors{{File: name, Line: 1, Column: 1, Err: fmt.Errorf("%w: want a scenario, starting with \"entente: 1\"", ErrEmpty)}}
+	}
+	if EncodingOf(name) == JSON {
 		// YAML reads most JSON, but also what JSON forbids (trailing
 		// commas, comments, unquoted keys); JSON files are held to JSON.
 		if err := checkJSON(data); err != nil {
 			return nil, Errors{{File: name, Line: err.line, Column: err.col, Err: fmt.Errorf("%w: %s", ErrSyntax, err.msg)}}
 		}
+		data = joinSurrogates(data)
 	}
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, Errors{yamlError(name, err)}
+	l, err := yaml.NewLoader(bytes.NewReader(data), yaml.WithV3Defaults())
+	if err == nil {
+		err = l.Load(&doc)
+	}
+	if err != nil && err != io.EOF {
+		return nil, Errors{yamlError(name, data, err)}
+	}
+	// A second document would be silently lost: say so instead.
+	var next yaml.Node
+	if err := l.Load(&next); err != nil && err != io.EOF {
+		return nil, Errors{yamlError(name, data, err)}
+	} else if err == nil && len(next.Content) > 0 && next.Content[0].Tag != "!!null" {
+		return nil, Errors{{File: name, Line: max(next.Line, 1), Column: 1, Err: fmt.Errorf("%w: a second YAML document (after \"---\"); a scenario file holds one scenario", ErrSyntax)}}
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 || doc.Content[0].Tag == "!!null" {
 		return nil, Errors{{File: name, Line: 1, Column: 1, Err: fmt.Errorf("%w: want a scenario, starting with \"entente: 1\"", ErrEmpty)}}
 	}
-	return doc.Content[0], nil
+	// Comments set apart at the top or the bottom of the file belong to
+	// the document; keep them with the scenario, for Format.
+	root := doc.Content[0]
+	if doc.HeadComment != "" {
+		// A blank line sets it apart, and the YAML library writes one
+		// below a comment that ends in two line breaks.
+		root.HeadComment = doc.HeadComment + "\n\n" + root.HeadComment
+	}
+	root.FootComment = joinComments(root.FootComment, doc.FootComment)
+	return root, nil
 }
 
 // yamlError turns the YAML library's error into an Error with its position.
-func yamlError(name string, err error) *Error {
+func yamlError(name string, data []byte, err error) *Error {
 	var le *yaml.LoadError
 	if errors.As(err, &le) {
 		msg := le.Message
 		if strings.Contains(msg, "tab character") {
 			msg += " (indent with spaces, not tabs)"
+		} else if charAt(data, le.Mark.Line, le.Mark.Column) == '\t' {
+			msg += " (a tab; indent with spaces, not tabs)"
 		}
 		if le.ContextMsg != "" && le.ContextMark.Line > 0 && le.ContextMark.Line != le.Mark.Line {
 			msg += fmt.Sprintf(" (%s, from line %d)", le.ContextMsg, le.ContextMark.Line)
@@ -167,6 +203,61 @@ func yamlError(name string, err error) *Error {
 		return &Error{File: name, Line: line, Column: max(col, 1), Err: fmt.Errorf("%w: %s", ErrSyntax, msg)}
 	}
 	return &Error{File: name, Line: 1, Column: 1, Err: fmt.Errorf("%w: %v", ErrSyntax, err)}
+}
+
+// charAt returns the character at a line and column, from 1, or -1.
+func charAt(data []byte, line, col int) rune {
+	for ; line > 1; line-- {
+		i := bytes.IndexByte(data, '\n')
+		if i < 0 {
+			return -1
+		}
+		data = data[i+1:]
+	}
+	for ; col > 1 && len(data) > 0 && data[0] != '\n'; col-- {
+		_, n := utf8.DecodeRune(data)
+		data = data[n:]
+	}
+	if col != 1 || len(data) == 0 {
+		return -1
+	}
+	r, _ := utf8.DecodeRune(data)
+	return r
+}
+
+// joinSurrogates rewrites the escaped UTF-16 surrogate pairs of a JSON
+// file ("\ud83d\ude00", as many JSON writers escape the characters past
+// U+FFFF) as the \U escapes that the YAML parser, which reads JSON files
+// too, understands. data is valid JSON, so a backslash starts an escape
+// inside a string. Each pair shortens its line by two characters, which
+// shifts the columns of later errors on that line.
+func joinSurrogates(data []byte) []byte {
+	if !bytes.Contains(data, []byte(`\u`)) {
+		return data
+	}
+	var out []byte // nil until there is a pair
+	last := 0
+	for i := 0; i+1 < len(data); i++ {
+		if data[i] != '\\' {
+			continue
+		}
+		if data[i+1] == 'u' && i+12 <= len(data) && data[i+6] == '\\' && data[i+7] == 'u' {
+			hi, err1 := strconv.ParseUint(string(data[i+2:i+6]), 16, 16)
+			lo, err2 := strconv.ParseUint(string(data[i+8:i+12]), 16, 16)
+			if err1 == nil && err2 == nil && 0xD800 <= hi && hi < 0xDC00 && 0xDC00 <= lo && lo < 0xE000 {
+				out = append(out, data[last:i]...)
+				out = fmt.Appendf(out, `\U%08X`, utf16.DecodeRune(rune(hi), rune(lo)))
+				last = i + 12
+				i += 11
+				continue
+			}
+		}
+		i++ // the escaped character
+	}
+	if out == nil {
+		return data
+	}
+	return append(out, data[last:]...)
 }
 
 type jsonError struct {
@@ -201,6 +292,9 @@ func checkJSON(data []byte) *jsonError {
 	}
 	if b := bytes.TrimRight(data[:off], " \t\r\n"); len(b) > 0 && b[len(b)-1] == ',' && off < int64(len(data)) && (data[off] == '}' || data[off] == ']') {
 		msg += " (a trailing comma, which JSON does not allow)"
+	}
+	if off < int64(len(data)) && (data[off] == '/' || data[off] == '#') {
+		msg += " (JSON has no comments; write the file as YAML to keep them)"
 	}
 	line, col := position(data, int(off))
 	return &jsonError{line, col, msg}
@@ -241,6 +335,15 @@ type decoder struct {
 	errs   Errors
 	budget int  // nodes left to visit, aliases included
 	stop   bool // the alias budget ran out
+	// aliasNodes is the limit the budget was given beyond the nodes
+	// written, for the error that says it ran out.
+	aliasNodes int
+	// alias is the alias followed last: when the budget runs out, most
+	// likely the one whose expansion is being visited.
+	alias *yaml.Node
+	// meant holds the paths of the keys that misspelt keys were taken
+	// for, so that the field is not also reported missing.
+	meant []string
 }
 
 func (d *decoder) fail(n *yaml.Node, path string, err error) {
@@ -282,12 +385,17 @@ func (d *decoder) node(n *yaml.Node) *yaml.Node {
 		if n.Alias == nil || depth > 100 {
 			return nil
 		}
+		d.alias = n
 		n = n.Alias
 	}
 	d.budget--
 	if d.budget < 0 {
 		d.stop = true
-		d.failf(n, "", "%w: more than the nodes written plus %d; is this an alias bomb?", ErrAliases, DefaultMaxAliasNodes)
+		at := n
+		if d.alias != nil {
+			at = d.alias
+		}
+		d.failf(at, "", "%w: more than the nodes written plus %d; is this an alias bomb?", ErrAliases, d.aliasNodes)
 		return nil
 	}
 	return n
@@ -344,6 +452,9 @@ func (d *decoder) fields(n *yaml.Node, path string, known []string, f func(key s
 		}
 		if !slices.Contains(known, key) {
 			d.fail(k, at, unknownKey(key, known))
+			if s := closest(key, known); s != "" {
+				d.meant = append(d.meant, join(path, s))
+			}
 			continue
 		}
 		f(key, k, v)
@@ -400,40 +511,24 @@ func (d *decoder) firstKey(n *yaml.Node, key string) *yaml.Node {
 }
 
 func unknownKey(key string, known []string) error {
-	best, bestD := "", 3
-	for _, k := range known {
-		if d := distance(key, k); d < bestD || strings.HasPrefix(k, key) && bestD > 1 {
-			best, bestD = k, d
+	if key == "by" {
+		switch {
+		case slices.Contains(known, "provider-in"): // a selector
+			return fmt.Errorf("%w %q: only rejects-veto takes by", ErrUnknownKey, key)
+		case slices.Contains(known, "rejects-veto"): // a position
+			return fmt.Errorf("%w %q: by goes inside rejects-veto, as in rejects-veto: {by: [RU], beneficiary: UA}", ErrUnknownKey, key)
 		}
 	}
-	if best != "" && bestD <= max(1, len(key)/3) {
+	if best, ok := suggest.Closest(key, known); ok {
 		return fmt.Errorf("%w %q; did you mean %q?", ErrUnknownKey, key, best)
 	}
 	return fmt.Errorf("%w %q; want one of %s", ErrUnknownKey, key, strings.Join(known, ", "))
 }
 
-// distance is the Levenshtein distance between two short strings.
-func distance(a, b string) int {
-	if len(a) > 64 || len(b) > 64 {
-		return 64
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+// closest returns the known key closest to key, or "" when none is close.
+func closest(key string, known []string) string {
+	s, _ := suggest.Closest(key, known)
+	return s
 }
 
 func join(path, key string) string {
@@ -493,6 +588,10 @@ func (d *decoder) integer(n *yaml.Node, path string) int {
 		return 0
 	}
 	v, err := strconv.Atoi(n.Value)
+	if n.Kind == yaml.ScalarNode && err == nil && n.Tag == "!!str" {
+		d.failf(n, path, "%w: want a whole number, found the text %q (write it without quotes)", ErrType, n.Value)
+		return 0
+	}
 	if n.Kind != yaml.ScalarNode || err != nil || n.Tag != "!!int" {
 		d.failf(n, path, "%w: want a whole number, found %s", ErrType, kindName(n))
 		return 0
@@ -685,7 +784,16 @@ func (d *decoder) syntax(n *yaml.Node, path string, err error) {
 			at.Column++
 		}
 	}
-	d.failf(&at, path, "%s in %q", se.Msg, se.Input)
+	d.failf(&at, path, "%s in %q", se.Msg, clip(se.Input, 60))
+}
+
+// clip shortens s to about n characters for a message, marking the cut.
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n]) + "…"
 }
 
 // selector reads a selector; by receives the by list when the selector
@@ -727,6 +835,7 @@ func (d *decoder) selector(n *yaml.Node, path string, by *[]actor.ID) guarantee.
 func (d *decoder) position(n *yaml.Node, path string) scenario.Position {
 	var p scenario.Position
 	stanceKey := ""
+	before := len(d.errs)
 	d.fields(n, path, positionKeys, func(key string, k, v *yaml.Node) {
 		at := join(path, key)
 		switch key {
@@ -752,7 +861,15 @@ func (d *decoder) position(n *yaml.Node, path string) scenario.Position {
 			p.Select = d.selector(v, at, by)
 		}
 	})
-	if stanceKey == "" && !d.stop {
+	// An unknown key of the position that is not a misspelt id, actor,
+	// note or sources is most likely the stance, misspelt or misnamed; its
+	// error says what to write.
+	misnamed := slices.ContainsFunc(d.errs[before:], func(e *Error) bool {
+		key, ok := strings.CutPrefix(e.Path, path+".")
+		s := closest(key, positionKeys)
+		return ok && errors.Is(e, ErrUnknownKey) && (s == "" || slices.Contains(stanceKeys, s))
+	})
+	if stanceKey == "" && !d.stop && !misnamed {
 		if m := d.node(n); m != nil && m.Kind == yaml.MappingNode {
 			d.failf(m, path, "a position needs one of %s", strings.Join(stanceKeys, ", "))
 		}
@@ -779,10 +896,11 @@ func (d *decoder) veto(n *yaml.Node, path string) scenario.Veto {
 }
 
 func (d *decoder) event(n *yaml.Node, path string) (guarantee.Event, bool) {
+	before := len(d.errs)
 	text := d.str(n, path)
 	if text == "" {
-		if m := d.node(n); m != nil && isNull(m) {
-			d.failf(m, path, "want an event, such as peace-deal or attack(RU, UA)")
+		if len(d.errs) == before && !d.stop {
+			d.failf(n, path, "want an event, such as peace-deal or attack(RU, UA)")
 		}
 		return guarantee.Event{}, false
 	}
@@ -813,6 +931,9 @@ func (d *decoder) validate(root *yaml.Node, s scenario.Scenario) {
 		}
 		if slices.ContainsFunc(d.errs[:decoded], func(e *Error) bool { return within(ve.Path, e.Path) || within(e.Path, ve.Path) && e.Path != "" }) {
 			continue
+		}
+		if errors.Is(ve.Err, guarantee.ErrMissing) && slices.Contains(d.meant, ve.Path) {
+			continue // reported as a misspelt key
 		}
 		d.fail(locate(root, ve.Path), ve.Path, ve.Err)
 	}
@@ -846,7 +967,7 @@ func locate(root *yaml.Node, path string) *yaml.Node {
 // "refuses", "by", "[1]".
 func splitPath(path string) []string {
 	var segs []string
-	for _, part := range strings.Split(path, ".") {
+	for part := range strings.SplitSeq(path, ".") {
 		for part != "" {
 			i := strings.IndexByte(part, '[')
 			switch {

@@ -276,6 +276,11 @@ func toJSON(n *yaml.Node) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
+// yamlSafe escapes the characters that encoding/json writes as they are
+// but the YAML parser, which reads JSON files too, does not take as they
+// are: NEL, a line break to YAML, and the noncharacters U+FFFE and U+FFFF.
+var yamlSafe = strings.NewReplacer("\u0085", `\u0085`, "\ufffe", `\ufffe`, "\uffff", `\uffff`)
+
 func writeJSON(buf *bytes.Buffer, n *yaml.Node) error {
 	switch n.Kind {
 	case yaml.MappingNode:
@@ -313,15 +318,17 @@ func writeJSON(buf *bytes.Buffer, n *yaml.Node) error {
 		if err != nil {
 			return err
 		}
-		buf.Write(b)
+		yamlSafe.WriteString(buf, string(b))
 	}
 	return nil
 }
 
 // keepComments copies the comments of the file's tree onto the canonical
 // tree, from each node to the node at the same path. Comments on fields
-// the canonical form leaves out (defaults) are moved to the mapping that
-// held them, so that no comment is lost.
+// the canonical form leaves out (defaults) move above the next field of
+// the mapping that held them, or below its last, so that no comment is
+// lost. A collection that canonical form writes on one line is written
+// in block style when comments inside it need that.
 func keepComments(dst, src *yaml.Node) {
 	if src == nil || dst == nil {
 		return
@@ -329,25 +336,50 @@ func keepComments(dst, src *yaml.Node) {
 	copyComments(dst, src)
 	switch {
 	case dst.Kind == yaml.MappingNode && src.Kind == yaml.MappingNode:
+		pending := "" // comments of dropped fields, for the next field kept
 		for i := 0; i+1 < len(src.Content); i += 2 {
 			key := src.Content[i].Value
 			j := keyIndex(dst, key)
 			if j < 0 {
-				// A field canonical form drops: keep its comments on the
-				// mapping.
-				dst.FootComment = joinComments(dst.FootComment, src.Content[i].HeadComment, src.Content[i].LineComment, src.Content[i+1].LineComment)
+				// A field canonical form drops: keep its comments above
+				// the field that followed it, or else on the mapping.
+				pending = joinComments(pending, src.Content[i].HeadComment, src.Content[i].LineComment, src.Content[i+1].LineComment)
 				continue
 			}
 			copyComments(dst.Content[j], src.Content[i])
-			keepComments(dst.Content[j+1], src.Content[i+1])
-			if dst.Content[j+1].Style&yaml.FlowStyle != 0 && hasComments(src.Content[i+1]) {
-				dst.Content[j+1].Style &^= yaml.FlowStyle // comments inside need block style
+			if pending != "" {
+				dst.Content[j].HeadComment = joinComments(pending, dst.Content[j].HeadComment)
+				pending = ""
 			}
+			keepComments(dst.Content[j+1], src.Content[i+1])
+		}
+		if n := len(dst.Content); pending != "" && n >= 2 {
+			// Below the last field: a foot comment of the mapping would
+			// be written at the end of the file.
+			dst.Content[n-2].FootComment = joinComments(dst.Content[n-2].FootComment, pending)
+		} else {
+			dst.FootComment = joinComments(dst.FootComment, pending)
 		}
 	case dst.Kind == yaml.SequenceNode && src.Kind == yaml.SequenceNode:
 		for i, c := range src.Content {
 			if i < len(dst.Content) {
 				keepComments(dst.Content[i], c)
+			}
+		}
+	}
+	if dst.Style&yaml.FlowStyle != 0 {
+		// A line comment on the last item can follow the closing bracket,
+		// where the YAML library writes the collection's own, if the
+		// collection stays on one line.
+		last := len(dst.Content) - 1
+		moved := last >= 0 && dst.LineComment == "" && dst.Content[last].LineComment != ""
+		if moved {
+			dst.LineComment, dst.Content[last].LineComment = dst.Content[last].LineComment, ""
+		}
+		if !oneLine(dst) {
+			dst.Style &^= yaml.FlowStyle
+			if moved { // back on its item, in block style
+				dst.LineComment, dst.Content[last].LineComment = "", dst.LineComment
 			}
 		}
 	}
@@ -365,13 +397,19 @@ func copyComments(dst, src *yaml.Node) {
 	}
 }
 
-func hasComments(n *yaml.Node) bool {
-	for i, c := range n.Content {
-		if c.HeadComment != "" || c.FootComment != "" || (c.LineComment != "" && i < len(n.Content)-1) {
-			return true
+// oneLine reports whether the collection n can be written on one line:
+// none of its items has a comment, or holds one, or is written in block
+// style.
+func oneLine(n *yaml.Node) bool {
+	for _, c := range n.Content {
+		if c.HeadComment != "" || c.FootComment != "" || c.LineComment != "" {
+			return false
+		}
+		if (c.Kind == yaml.MappingNode || c.Kind == yaml.SequenceNode) && c.Style&yaml.FlowStyle == 0 {
+			return false
 		}
 	}
-	return false
+	return true
 }
 
 func keyIndex(m *yaml.Node, key string) int {

@@ -1,9 +1,14 @@
 package scenariofile_test
 
 import (
+	"bytes"
+	"fmt"
+	"path/filepath"
 	"testing"
 
 	"github.com/entente-go/entente/examples"
+	"github.com/entente-go/entente/internal/synth"
+	"github.com/entente-go/entente/scenario"
 	"github.com/entente-go/entente/scenario/scenariofile"
 	"github.com/google/go-cmp/cmp"
 )
@@ -24,5 +29,123 @@ func TestSeedRoundTrip(t *testing.T) {
 		if d := cmp.Diff(s, got); d != "" {
 			t.Errorf("%s: Parse(Marshal(seed)) differs (-want +got):\n%s", e, d)
 		}
+	}
+}
+
+// TestSeedFileIsTheSeed checks that the committed seed file holds the
+// scenario that examples.Ukraine2025 builds in Go.
+func TestSeedFileIsTheSeed(t *testing.T) {
+	got, err := scenariofile.ReadFile(seedFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(examples.Ukraine2025(), got); d != "" {
+		t.Errorf("the seed file is not examples.Ukraine2025() (-want +got):\n%s", d)
+	}
+}
+
+// roundTrip checks the promises of Marshal for s in encoding e: Parse
+// gives s back, Marshal writes the same bytes every time and again for
+// the parsed value, and Format leaves its output as it is.
+func roundTrip(t *testing.T, s scenario.Scenario, e scenariofile.Encoding) {
+	t.Helper()
+	name := "s." + e.String()
+	b, err := scenariofile.Marshal(s, e)
+	if err != nil {
+		t.Fatalf("Marshal: %v", err)
+	}
+	again, err := scenariofile.Marshal(s, e)
+	if err != nil {
+		t.Fatalf("Marshal: %v", err)
+	}
+	if !bytes.Equal(b, again) {
+		t.Errorf("%s: Marshal is not deterministic:\n%s", e, cmp.Diff(string(b), string(again)))
+	}
+	got, err := scenariofile.Parse(name, b)
+	if err != nil {
+		t.Fatalf("%s: Parse(Marshal(s)): %v", e, err)
+	}
+	if d := cmp.Diff(s, got); d != "" {
+		t.Errorf("%s: Parse(Marshal(s)) differs (-want +got):\n%s", e, d)
+	}
+	if b2, err := scenariofile.Marshal(got, e); err != nil || !bytes.Equal(b, b2) {
+		t.Errorf("%s: Marshal(Parse(Marshal(s))) is not Marshal(s) (err %v):\n%s", e, err, cmp.Diff(string(b), string(b2)))
+	}
+	f, err := scenariofile.Format(name, b)
+	if err != nil {
+		t.Fatalf("%s: Format(Marshal(s)): %v", e, err)
+	}
+	if d := cmp.Diff(string(b), string(f)); d != "" {
+		t.Errorf("%s: Format(Marshal(s)) is not Marshal(s) (-want +got):\n%s", e, d)
+	}
+}
+
+// TestGeneratedRoundTrip runs roundTrip over generated scenarios of many
+// sizes and seeds: every actor kind and decision rule, every stance,
+// conditions, activations, granted vetoes and timelines.
+func TestGeneratedRoundTrip(t *testing.T) {
+	sizes := []int{1, 2, 5, 12, 40, 150, 600}
+	if testing.Short() {
+		sizes = sizes[:5]
+	}
+	for _, n := range sizes {
+		seeds := 12 // small scenarios vary most from seed to seed
+		if n > 100 {
+			seeds = 3
+		}
+		for seed := range uint64(seeds) {
+			t.Run(fmt.Sprintf("guarantees=%d/seed=%d", n, seed), func(t *testing.T) {
+				t.Parallel()
+				s := synth.Generate(synth.Config{Guarantees: n, Seed: seed})
+				if err := scenario.Validate(s); err != nil {
+					t.Fatalf("synth made an invalid scenario: %v", err)
+				}
+				for _, e := range encodings {
+					roundTrip(t, s, e)
+				}
+			})
+		}
+	}
+}
+
+// TestGoodFiles checks the small scenarios of real events under
+// testdata/good: each loads, cites its sources, is already in canonical
+// form, and round-trips in both encodings.
+func TestGoodFiles(t *testing.T) {
+	paths := files(t, filepath.Join("testdata", "good"), ".yaml")
+	if len(paths) < 3 {
+		t.Errorf("%d files under testdata/good; want at least 3", len(paths))
+	}
+	for _, path := range paths {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			s, err := scenariofile.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(s.Sources) == 0 {
+				t.Error("the file cites no sources")
+			}
+			for _, src := range s.Sources {
+				if src.Title == "" || src.URL == "" {
+					t.Errorf("source %q needs a title and a URL", src.ID)
+				}
+			}
+			for _, g := range s.Guarantees {
+				if len(g.Sources) == 0 {
+					t.Errorf("guarantee %s cites no source", g.ID)
+				}
+			}
+			data := readFile(t, path)
+			f, err := scenariofile.Format(path, data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d := cmp.Diff(string(data), string(f)); d != "" {
+				t.Errorf("Format(file) is not the file (-want +got):\n%s", d)
+			}
+			for _, e := range encodings {
+				roundTrip(t, s, e)
+			}
+		})
 	}
 }

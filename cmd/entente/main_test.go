@@ -1,0 +1,197 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/entente-go/entente/examples"
+	"github.com/entente-go/entente/scenario"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+
+// fakeEnv returns an environment with captured output, no terminal and the
+// given variables.
+func fakeEnv(terminal bool, vars map[string]string) (env, *bytes.Buffer, *bytes.Buffer) {
+	var out, errOut bytes.Buffer
+	return env{
+		stdout:     &out,
+		stderr:     &errOut,
+		getenv:     func(k string) string { return vars[k] },
+		isTerminal: func(io.Writer) bool { return terminal },
+	}, &out, &errOut
+}
+
+// TestGolden runs the command as a user would and compares its exit code,
+// standard output and standard error with the files under testdata/golden.
+// Run go test ./cmd/entente -update to rewrite them, and read the diff.
+func TestGolden(t *testing.T) {
+	cases := []struct {
+		name   string
+		reason string
+		args   []string
+		code   int
+	}{
+		{"check-seed", "with no file, check evaluates the built-in seed and says so on stderr", []string{"check"}, 1},
+		{"check-seed-json", "JSON is FORMAT.md's report", []string{"check", "--format", "json"}, 1},
+		{"check-seed-markdown", "Markdown with the sources as footnotes", []string{"check", "--format=markdown"}, 1},
+		{"check-article5", "a compatible scenario exits 0", []string{"check", "testdata/article5.yaml"}, 0},
+		{"check-budapest", "the aggressor's veto over the Security Council captures the assurance", []string{"check", "testdata/budapest1994.yaml"}, 1},
+		{"check-two-files", "one report per file; exit 1 when any is incompatible", []string{"check", "testdata/article5.yaml", "testdata/budapest1994.yaml"}, 1},
+		{"check-json-two-files", "one JSON object per scenario", []string{"check", "--format", "json", "testdata/article5.yaml", "testdata/budapest1994.yaml"}, 1},
+		{"check-bad", "bad input exits 2 with file:line:col: path: message on stderr", []string{"check", "testdata/unknown-actor.yaml"}, 2},
+		{"check-tabs", "tab indentation is a syntax error with a hint", []string{"check", "testdata/tabs.yaml"}, 2},
+		{"check-missing-file", "a file that does not exist exits 2", []string{"check", "testdata/no-such-file.yaml"}, 2},
+		{"check-bad-format", "an unknown --format is a command-line error", []string{"check", "--format", "xml"}, 2},
+		{"check-max-size", "a file over --max-size is refused with how to raise the limit", []string{"check", "--max-size", "100B", "testdata/article5.yaml"}, 2},
+		{"check-bad-max-size", "a malformed --max-size is a command-line error", []string{"check", "--max-size", "lots", "testdata/article5.yaml"}, 2},
+		{"check-article5-json", "a compatible report in JSON", []string{"check", "--format=json", "testdata/article5.yaml"}, 0},
+		{"check-article5-markdown", "a compatible report in Markdown", []string{"check", "--format=markdown", "testdata/article5.yaml"}, 0},
+		{"check-budapest-json", "an incompatible report in JSON", []string{"check", "--format=json", "testdata/budapest1994.yaml"}, 1},
+		{"check-budapest-markdown", "an incompatible report in Markdown, sources as footnotes", []string{"check", "--format=markdown", "testdata/budapest1994.yaml"}, 1},
+		{"check-alias-bomb", "aliases that expand past the limit fail fast with exit 2", []string{"check", "testdata/alias-bomb.yaml"}, 2},
+		{"check-billion-laughs", "the classic alias bomb hangs off keys format 1 does not have", []string{"check", "testdata/billion-laughs.yaml"}, 2},
+		{"check-deep-trigger", "a trigger nested past the limit fails with exit 2", []string{"check", "testdata/deep-trigger.yaml"}, 2},
+		{"validate-good", "validate says what it read", []string{"validate", "testdata/article5.yaml", "testdata/budapest1994.yaml"}, 0},
+		{"validate-bad", "validate reports every problem", []string{"validate", "testdata/unknown-actor.yaml"}, 2},
+		{"validate-none", "validate needs a file", []string{"validate"}, 2},
+		{"fmt-article5", "fmt prints the canonical form, comments kept", []string{"fmt", "testdata/article5.yaml"}, 0},
+		{"fmt-bad", "fmt of a file that does not load prints nothing and exits 2", []string{"fmt", "testdata/unknown-actor.yaml"}, 2},
+		{"example", "example prints the seed scenario's file", []string{"example"}, 0},
+		{"example-unknown", "an unknown example lists the ones there are", []string{"example", "nowhere"}, 2},
+		{"no-command", "no command prints the usage and exits 2", nil, 2},
+		{"unknown-command", "an unknown command exits 2", []string{"simulate", "x.yaml"}, 2},
+		{"help", "help lists only the commands that work", []string{"help"}, 0},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			e, out, errOut := fakeEnv(false, nil)
+			code := run(tc.args, e)
+			if code != tc.code {
+				t.Errorf("%s\nentente %s: exit %d, want %d\nstderr:\n%s", tc.reason, strings.Join(tc.args, " "), code, tc.code, errOut)
+			}
+			golden(t, tc.name+".stdout", out.Bytes())
+			golden(t, tc.name+".stderr", errOut.Bytes())
+		})
+	}
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("%s differs (-want +got):\n%s", path, diff)
+	}
+}
+
+// TestCheckJSONMatchesEvaluate checks that check --format json on the seed
+// carries exactly the findings Evaluate returns, and exits 1.
+func TestCheckJSONMatchesEvaluate(t *testing.T) {
+	e, out, _ := fakeEnv(false, nil)
+	if code := run([]string{"check", "--format", "json"}, e); code != exitFinding {
+		t.Fatalf("exit %d, want %d", code, exitFinding)
+	}
+	var got struct {
+		File string `json:"file"`
+		scenario.Report
+	}
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatalf("output is not one JSON report: %v\n%s", err, out)
+	}
+	want, err := scenario.Evaluate(examples.Ukraine2025())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// JSON writes no list as null, so empty and absent lists compare equal.
+	if diff := cmp.Diff(want, got.Report, cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("check --format json differs from Evaluate (-Evaluate +check):\n%s", diff)
+	}
+	if got.File != examples.Ukraine2025File {
+		t.Errorf("file = %q, want %q", got.File, examples.Ukraine2025File)
+	}
+}
+
+// TestColor checks that text output is coloured on a terminal only, and
+// never when NO_COLOR is set or --color=never is given.
+func TestColor(t *testing.T) {
+	for _, tc := range []struct {
+		reason   string
+		terminal bool
+		vars     map[string]string
+		args     []string
+		want     bool
+	}{
+		{"a terminal gets colour", true, nil, nil, true},
+		{"a pipe gets none", false, nil, nil, false},
+		{"NO_COLOR turns it off on a terminal", true, map[string]string{"NO_COLOR": "1"}, nil, false},
+		{"TERM=dumb turns it off", true, map[string]string{"TERM": "dumb"}, nil, false},
+		{"--color=never wins on a terminal", true, nil, []string{"--color=never"}, false},
+		{"--color=always colours a pipe", false, nil, []string{"--color=always"}, true},
+		{"JSON is never coloured", true, nil, []string{"--format=json"}, false},
+	} {
+		e, out, _ := fakeEnv(tc.terminal, tc.vars)
+		run(append([]string{"check"}, tc.args...), e)
+		if got := strings.Contains(out.String(), "\x1b["); got != tc.want {
+			t.Errorf("%s: coloured = %v, want %v", tc.reason, got, tc.want)
+		}
+	}
+}
+
+// TestFmtWrite checks that fmt -w rewrites a file in canonical form, and
+// leaves a file that does not load exactly as it was.
+func TestFmtWrite(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.yaml")
+	messy := "entente: 1\nname: messy\nactors: [{name: Ukraine, id: UA}]\n"
+	if err := os.WriteFile(good, []byte(messy), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join(dir, "bad.yaml")
+	broken := "entente: 1\nactors:\n  - {id: UA, nmae: Ukraine}\n"
+	if err := os.WriteFile(bad, []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e, _, errOut := fakeEnv(false, nil)
+	if code := run([]string{"fmt", "-w", good, bad}, e); code != exitInput {
+		t.Errorf("fmt -w with one bad file: exit %d, want %d", code, exitInput)
+	}
+	got, _ := os.ReadFile(good)
+	want := "entente: 1\nname: messy\nactors:\n  - {id: UA, name: Ukraine}\n"
+	if diff := cmp.Diff(want, string(got)); diff != "" {
+		t.Errorf("fmt -w did not rewrite the good file canonically (-want +got):\n%s", diff)
+	}
+	if info, _ := os.Stat(good); info.Mode().Perm() != 0o640 {
+		t.Errorf("fmt -w changed the file's permissions to %v", info.Mode().Perm())
+	}
+	if got, _ := os.ReadFile(bad); string(got) != broken {
+		t.Errorf("fmt -w changed a file that does not load:\n%s", got)
+	}
+	if !strings.Contains(errOut.String(), `bad.yaml:3:14: actors[0].nmae: unknown key "nmae"; did you mean "name"?`) {
+		t.Errorf("fmt -w did not report the bad file's problem where it is; stderr:\n%s", errOut)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 {
+		t.Errorf("fmt -w left files behind: %v", entries)
+	}
+}

@@ -1,0 +1,434 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/entente-go/entente/examples"
+	"github.com/entente-go/entente/scenario"
+	"github.com/entente-go/entente/scenario/scenariofile"
+)
+
+// Exit codes, as FORMAT.md fixes them.
+const (
+	exitOK      = 0 // compatible, or all went well
+	exitFinding = 1 // incompatible
+	exitInput   = 2 // the input or the command line is wrong
+)
+
+// env is what the command sees of the world, so that tests can set it.
+type env struct {
+	stdout, stderr io.Writer
+	getenv         func(string) string
+	isTerminal     func(io.Writer) bool
+}
+
+// command is one subcommand.
+type command struct {
+	name, args, summary string
+	run                 func(e env, args []string) int
+}
+
+var commands []command
+
+func init() {
+	commands = []command{
+		{"check", "[--format text|json|markdown] [--max-size N] [FILE...]", "evaluate scenarios; with no file, the built-in seed scenario", runCheck},
+		{"validate", "[--max-size N] FILE...", "load and validate scenario files only", runValidate},
+		{"fmt", "[-w] [--max-size N] FILE...", "print scenario files in canonical form; -w rewrites them in place", runFmt},
+		{"example", "[NAME]", "print a built-in scenario to start from", runExample},
+		{"schema", "", "print the JSON Schema of scenario files, format 1", runSchema},
+		{"version", "", "print the version of entente", runVersion},
+	}
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintf(w, "entente checks security frameworks written as scenario files (format 1).\n\nUsage:\n\n")
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %s\n        %s\n", strings.TrimSpace("entente "+c.name+" "+c.args), c.summary)
+	}
+	fmt.Fprintf(w, "\nExit status: 0 compatible (or done), 1 incompatible, 2 bad input or command line.\n")
+	fmt.Fprintf(w, "Run \"entente COMMAND -h\" for a command's flags.\n")
+}
+
+func run(args []string, e env) int {
+	if len(args) == 0 {
+		usage(e.stderr)
+		return exitInput
+	}
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		usage(e.stdout)
+		return exitOK
+	}
+	for _, c := range commands {
+		if c.name == args[0] {
+			return c.run(e, args[1:])
+		}
+	}
+	fmt.Fprintf(e.stderr, "entente: unknown command %q\n\n", args[0])
+	usage(e.stderr)
+	return exitInput
+}
+
+// flags returns a flag set for a command that reports to e.stderr.
+func flags(e env, name, args string) *flag.FlagSet {
+	fs := flag.NewFlagSet("entente "+name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(e.stderr, "usage: entente %s %s\n", name, args)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses a command's flags, which may come before or after its
+// files, and returns the files. ok is false after a bad flag or -h, with
+// the exit code to return.
+func parse(fs *flag.FlagSet, args []string) (files []string, code int, ok bool) {
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, exitOK, false
+			}
+			return nil, exitInput, false
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return files, 0, true
+		}
+		if args[0] == "--" {
+			return append(files, args[1:]...), 0, true
+		}
+		files = append(files, args[0])
+		args = args[1:]
+	}
+}
+
+// sizeFlag is a byte count written as 8388608, 8MiB, 512KiB or 1GiB.
+type sizeFlag struct{ n int64 }
+
+func (s *sizeFlag) String() string {
+	if s == nil || s.n == 0 {
+		return strconv.Itoa(scenariofile.DefaultMaxSize>>20) + "MiB"
+	}
+	return strconv.FormatInt(s.n, 10)
+}
+
+func (s *sizeFlag) Set(v string) error {
+	units := []struct {
+		suffix string
+		scale  int64
+	}{{"GiB", 1 << 30}, {"MiB", 1 << 20}, {"KiB", 1 << 10}, {"B", 1}, {"", 1}}
+	for _, u := range units {
+		if num, ok := strings.CutSuffix(v, u.suffix); ok {
+			n, err := strconv.ParseInt(strings.TrimSpace(num), 10, 64)
+			if err != nil || n <= 0 || n > (1<<40)/u.scale {
+				return fmt.Errorf("want a size such as 16MiB, 512KiB or 1048576; found %q", v)
+			}
+			s.n = n * u.scale
+			return nil
+		}
+	}
+	return fmt.Errorf("want a size such as 16MiB; found %q", v)
+}
+
+func addMaxSize(fs *flag.FlagSet) *sizeFlag {
+	s := &sizeFlag{}
+	fs.Var(s, "max-size", "largest scenario file to read (such as 32MiB)")
+	return s
+}
+
+// load reads a scenario file, reporting problems on stderr. ok is false
+// when the file did not load.
+func load(e env, opts scenariofile.Options, file string) (scenario.Scenario, bool) {
+	s, err := opts.ReadFile(file)
+	if err != nil {
+		reportError(e, err)
+		return scenario.Scenario{}, false
+	}
+	return s, true
+}
+
+// reportError prints a load error: one line per problem, in the form
+// file:line:col: path: what is wrong.
+func reportError(e env, err error) {
+	var fe scenariofile.Errors
+	if errors.As(err, &fe) {
+		for _, x := range fe {
+			fmt.Fprintln(e.stderr, x.Error())
+		}
+		return
+	}
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		fmt.Fprintf(e.stderr, "%s: %v\n", pe.Path, pe.Err)
+		return
+	}
+	fmt.Fprintf(e.stderr, "entente: %v\n", err)
+}
+
+func runCheck(e env, args []string) int {
+	fs := flags(e, "check", "[--format text|json|markdown] [FILE...]")
+	format := fs.String("format", "text", "output: text, json or markdown")
+	color := fs.String("color", "auto", "colour in text output: auto (on a terminal, unless NO_COLOR is set), always or never")
+	maxSize := addMaxSize(fs)
+	files, code, ok := parse(fs, args)
+	if !ok {
+		return code
+	}
+	if !slices.Contains([]string{"text", "json", "markdown"}, *format) {
+		fmt.Fprintf(e.stderr, "entente check: unknown --format %q: want text, json or markdown\n", *format)
+		return exitInput
+	}
+	if !slices.Contains([]string{"auto", "always", "never"}, *color) {
+		fmt.Fprintf(e.stderr, "entente check: unknown --color %q: want auto, always or never\n", *color)
+		return exitInput
+	}
+	text := scenario.Text{Color: *color == "always" || *color == "auto" && e.isTerminal(e.stdout) && e.getenv("NO_COLOR") == "" && e.getenv("TERM") != "dumb"}
+	opts := scenariofile.Options{MaxSize: maxSize.n}
+
+	type input struct {
+		file string
+		s    scenario.Scenario
+	}
+	var inputs []input
+	result := exitOK
+	if len(files) == 0 {
+		fmt.Fprintf(e.stderr, "entente: no file given; checking the built-in seed scenario (%s)\n", examples.Ukraine2025File)
+		inputs = append(inputs, input{examples.Ukraine2025File, examples.Ukraine2025()})
+	}
+	for _, f := range files {
+		s, ok := load(e, opts, f)
+		if !ok {
+			result = exitInput
+			continue
+		}
+		inputs = append(inputs, input{f, s})
+	}
+	for i, in := range inputs {
+		r, err := scenario.Evaluate(in.s)
+		if err != nil { // loading validated it; this would be a bug
+			fmt.Fprintf(e.stderr, "%s: %v\n", in.file, err)
+			result = exitInput
+			continue
+		}
+		if r.Verdict == scenario.Incompatible && result == exitOK {
+			result = exitFinding
+		}
+		if i > 0 && *format != "json" {
+			fmt.Fprintln(e.stdout)
+		}
+		switch *format {
+		case "json":
+			err = writeJSON(e.stdout, in.file, r)
+		case "markdown":
+			err = scenario.WriteMarkdown(e.stdout, r, in.s.Sources)
+		default:
+			err = text.Write(e.stdout, r)
+		}
+		if err != nil {
+			fmt.Fprintf(e.stderr, "entente: %v\n", err)
+			return exitInput
+		}
+	}
+	return result
+}
+
+// writeJSON writes one report as FORMAT.md's JSON object, with the file
+// it came from.
+func writeJSON(w io.Writer, file string, r scenario.Report) error {
+	findings := r.Findings
+	if findings == nil {
+		findings = []scenario.Finding{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(struct {
+		File     string             `json:"file"`
+		Scenario string             `json:"scenario"`
+		Verdict  scenario.Verdict   `json:"verdict"`
+		Findings []scenario.Finding `json:"findings"`
+	}{file, r.Scenario, r.Verdict, findings})
+}
+
+func runValidate(e env, args []string) int {
+	fs := flags(e, "validate", "[--max-size N] FILE...")
+	maxSize := addMaxSize(fs)
+	files, code, ok := parse(fs, args)
+	if !ok {
+		return code
+	}
+	if len(files) == 0 {
+		fmt.Fprintln(e.stderr, "entente validate: name at least one file")
+		return exitInput
+	}
+	result := exitOK
+	for _, f := range files {
+		s, ok := load(e, scenariofile.Options{MaxSize: maxSize.n}, f)
+		if !ok {
+			result = exitInput
+			continue
+		}
+		fmt.Fprintf(e.stdout, "%s: valid (%d actors, %d guarantees, %d positions)\n", f, len(s.Actors), len(s.Guarantees), len(s.Positions))
+	}
+	return result
+}
+
+func runFmt(e env, args []string) int {
+	fs := flags(e, "fmt", "[-w] [--max-size N] FILE...")
+	write := fs.Bool("w", false, "rewrite the files in place instead of printing them")
+	maxSize := addMaxSize(fs)
+	files, code, ok := parse(fs, args)
+	if !ok {
+		return code
+	}
+	if len(files) == 0 {
+		fmt.Fprintln(e.stderr, "entente fmt: name at least one file")
+		return exitInput
+	}
+	opts := scenariofile.Options{MaxSize: maxSize.n}
+	result := exitOK
+	for _, f := range files {
+		data, err := readLimited(f, opts.MaxSize)
+		if err != nil {
+			reportError(e, err)
+			result = exitInput
+			continue
+		}
+		out, err := opts.Format(f, data)
+		if err != nil {
+			reportError(e, err) // the file is left as it was
+			result = exitInput
+			continue
+		}
+		if !*write {
+			e.stdout.Write(out)
+			continue
+		}
+		if string(out) == string(data) {
+			continue
+		}
+		if err := replaceFile(f, out); err != nil {
+			fmt.Fprintf(e.stderr, "entente fmt: %v\n", err)
+			result = exitInput
+		}
+	}
+	return result
+}
+
+// readLimited reads a file, refusing one over the size limit before
+// reading it all, with the size in the message.
+func readLimited(path string, limit int64) ([]byte, error) {
+	if limit <= 0 {
+		limit = scenariofile.DefaultMaxSize
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if info.Size() > limit {
+		// Parse says so, in its words, without our reading the file.
+		_, err := scenariofile.Options{MaxSize: limit}.ReadFile(path)
+		return nil, err
+	}
+	return os.ReadFile(path)
+}
+
+// replaceFile writes data to path without ever leaving a half-written
+// file: it writes a temporary file beside it, syncs it, and renames it
+// over the original, keeping the original's permissions.
+func replaceFile(path string, data []byte) error {
+	info, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // after a successful rename, nothing is left to remove
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(info.Mode().Perm()); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// builtIn are the scenarios entente example prints.
+var builtIn = []struct {
+	name, summary string
+	data          func() []byte
+}{
+	{"ukraine2025", "security guarantees for Ukraine, August 2025 (the seed)", examples.Ukraine2025YAML},
+}
+
+func runExample(e env, args []string) int {
+	fs := flags(e, "example", "[NAME]")
+	names, code, ok := parse(fs, args)
+	if !ok {
+		return code
+	}
+	if len(names) > 1 {
+		fmt.Fprintln(e.stderr, "entente example: name one example at most")
+		return exitInput
+	}
+	name := builtIn[0].name
+	if len(names) == 1 {
+		name = names[0]
+	}
+	for _, b := range builtIn {
+		if b.name == name {
+			e.stdout.Write(b.data())
+			return exitOK
+		}
+	}
+	fmt.Fprintf(e.stderr, "entente example: unknown example %q; the examples are:\n", name)
+	for _, b := range builtIn {
+		fmt.Fprintf(e.stderr, "  %-12s %s\n", b.name, b.summary)
+	}
+	return exitInput
+}
+
+func runSchema(e env, args []string) int {
+	fs := flags(e, "schema", "")
+	if rest, code, ok := parse(fs, args); !ok || len(rest) > 0 {
+		if ok {
+			fmt.Fprintln(e.stderr, "entente schema: takes no arguments")
+			return exitInput
+		}
+		return code
+	}
+	e.stdout.Write(scenariofile.Schema())
+	return exitOK
+}
+
+func runVersion(e env, args []string) int {
+	version := "(devel)"
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
+		version = info.Main.Version
+	}
+	fmt.Fprintf(e.stdout, "entente %s, scenario format 1\n", version)
+	return exitOK
+}
