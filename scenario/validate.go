@@ -229,11 +229,21 @@ func (v *validator) guarantees() {
 	for i := range gs {
 		g := &gs[i]
 		here := at{list: "guarantees", i: i}
-		for _, p := range g.Check() {
-			v.add(here.in(p.Field), p.Err)
+		// Problems in the order of the fields: the ID's first, then the
+		// rest of what Check finds.
+		ps := g.Check()
+		for _, p := range ps {
+			if p.Field == "id" {
+				v.add(here.in(p.Field), p.Err)
+			}
 		}
 		if dup != nil && dup[i] >= 0 && g.ID != "" {
 			v.add(here.in("id"), fmt.Errorf("%w %q (also guarantees[%d])", ErrDuplicateID, g.ID, dup[i]))
+		}
+		for _, p := range ps {
+			if p.Field != "id" {
+				v.add(here.in(p.Field), p.Err)
+			}
 		}
 		m.prov[i] = v.actorRef(here, "provider", g.Provider, false)
 		m.ben[i] = v.actorRef(here, "beneficiary", g.Beneficiary, false)

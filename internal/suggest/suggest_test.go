@@ -1,6 +1,9 @@
 package suggest
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 func TestDistance(t *testing.T) {
 	for _, tc := range []struct {
@@ -44,4 +47,10 @@ func TestClosest(t *testing.T) {
 			t.Errorf("%s: Closest(%q, %v) = %q, %v; want %q, %v", tc.reason, tc.word, tc.candidates, got, ok, tc.want, tc.ok)
 		}
 	}
+}
+
+func ExampleClosest() {
+	best, ok := Closest("provder", []string{"id", "provider", "beneficiary"})
+	fmt.Println(best, ok)
+	// Output: provider true
 }
