@@ -1,0 +1,761 @@
+package scenario
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/entente-go/entente/actor"
+	"github.com/entente-go/entente/guarantee"
+)
+
+// SearchOptions are the limits of a [Search]. The zero SearchOptions
+// searches without limits and does not count.
+type SearchOptions struct {
+	// Count asks for the number of feasible packages too.
+	Count bool
+	// MaxPackages, when positive, bounds the maximal packages reported;
+	// a result cut short says so.
+	MaxPackages int
+	// Timeout, when positive, stops the search after that long, as a
+	// cancelled context does; the result says it is incomplete.
+	Timeout time.Duration
+}
+
+// Package is a set of the offers on the table, with the candidate vetoes
+// it needs granted for the scenario cut down to it to hold no error.
+type Package struct {
+	Guarantees []guarantee.ID `json:"guarantees"` // sorted
+	// Vetoes are the grants the package needs: for each, the veto a
+	// demands-veto position asks for, granted.
+	Vetoes []Veto `json:"-"`
+	// VetoPositions name the demands-veto positions whose grants Vetoes
+	// are, in the same order.
+	VetoPositions []string `json:"vetoes"`
+}
+
+// Concession is a minimal set of positions whose withdrawal would make a
+// non-empty package feasible, with the maximal packages it unlocks.
+type Concession struct {
+	Positions []string  `json:"positions"`
+	Message   string    `json:"message"`
+	Unlocks   []Package `json:"unlocks"`
+	Sources   []string  `json:"sources"`
+}
+
+// Conflict is a minimal set of positions that together rule out every
+// non-empty package, explained in the domain's words.
+type Conflict struct {
+	Positions []string `json:"positions"`
+	Message   string   `json:"message"`
+	Sources   []string `json:"sources"`
+}
+
+// SearchResult is what [Search] finds. Lists are in a deterministic order.
+type SearchResult struct {
+	// Feasible reports whether a non-empty package is feasible.
+	Feasible bool `json:"feasible"`
+	// Maximal are the maximal feasible packages: non-empty, and no offer
+	// can be added to them. Largest first.
+	Maximal []Package `json:"maximal"`
+	// Count is the number of feasible packages, the empty one included
+	// when it is feasible; it is set when SearchOptions.Count asked for it.
+	Count *uint64 `json:"count,omitempty"`
+	// EmptyFeasible reports whether the empty package (no guarantee at
+	// all) is feasible.
+	EmptyFeasible bool `json:"empty_feasible"`
+	// Forced are the offers in every maximal feasible package (none when
+	// there is none); Dead those in no feasible package.
+	Forced []guarantee.ID `json:"forced"`
+	Dead   []guarantee.ID `json:"dead"`
+	// Concessions and Conflicts are set when no non-empty package is
+	// feasible. Concessions come smallest first.
+	Concessions []Concession `json:"concessions"`
+	Conflicts   []Conflict   `json:"conflicts"`
+	// Complete is false when a limit or the context stopped the search;
+	// Stopped then says which.
+	Complete bool   `json:"complete"`
+	Stopped  string `json:"stopped,omitempty"`
+}
+
+// ErrTooManyVetoes is returned when a scenario has more demands-veto
+// positions than a search can try every choice of grants for.
+var ErrTooManyVetoes = errors.New("too many candidate vetoes to search exactly")
+
+// maxCandidates bounds the demands-veto positions, whose grants are tried
+// in every combination.
+const maxCandidates = 16
+
+// Search finds which deals are possible: the scenario's guarantees are the
+// offers, a package is a subset of them, and it is feasible when some
+// choice of the candidate vetoes (one per demands-veto position) makes the
+// scenario cut down to it evaluate with no error. See the package
+// documentation for the method and its cost.
+//
+// Search stops when ctx is done or the timeout passes, and returns what it
+// has with Complete false. It returns an error only for an invalid
+// scenario or one with more than 16 demands-veto positions.
+func Search(ctx context.Context, s Scenario, opts SearchOptions) (SearchResult, error) {
+	if opts.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, opts.Timeout)
+		defer cancel()
+	}
+	sp, err := newSpace(&s)
+	if err != nil {
+		return SearchResult{}, err
+	}
+	sp.ctx = ctx
+	return sp.search(opts), nil
+}
+
+// space is a scenario compiled for search: offers and positions as bit
+// sets, each finding's rule turned into constraints on which offers a
+// package may hold, tagged with the positions they come from so that
+// positions can be withdrawn.
+type space struct {
+	ctx context.Context
+	m   *model
+	n   int // offers
+	np  int // positions
+
+	deadAlways set         // offers no deal can hold, whatever the positions
+	deadBy     []deadWhen  // offers a deal cannot hold while these positions stand
+	demands    []demand    // per demands-veto position
+	cands      []candidate // the candidate grants, one per demands-veto position
+	requires   []requirement
+	deps       [][]int // per offer, the offers it requires
+	relevant   []int   // positions that constrain anything
+	stopped    string
+}
+
+type deadWhen struct {
+	need   []int // positions
+	offers set
+	why    Code
+}
+
+type demand struct {
+	pos    int
+	actor  int32
+	uncov  set // offers it picks whose veto holders lack the actor
+	holder actor.ID
+}
+
+type candidate struct {
+	pos      int
+	actor    int32
+	cover    set         // the offers the grant covers
+	captures set         // offers whose trigger names the holder as attacker
+	rejected []rejection // offers a rejects-veto position forbids the holder over
+}
+
+type rejection struct {
+	pos    int
+	offers set
+}
+
+type requirement struct {
+	pos int
+	hit set
+}
+
+func newSpace(s *Scenario) (*space, error) {
+	m := new(model)
+	if err := m.compile(s, new(actor.Index)); err != nil {
+		return nil, err
+	}
+	sp := &space{m: m, n: len(m.s.Guarantees), np: len(m.s.Positions)}
+	sp.build()
+	if len(sp.cands) > maxCandidates {
+		return nil, fmt.Errorf("%w: %d demands-veto positions; at most %d", ErrTooManyVetoes, len(sp.cands), maxCandidates)
+	}
+	return sp, nil
+}
+
+func (sp *space) offers(list []int32) set {
+	s := newSet(sp.n)
+	for _, g := range list {
+		s.add(int(g))
+	}
+	return s
+}
+
+// build turns the error findings' rules into constraints. Each piece names
+// the finding whose rule it restates.
+func (sp *space) build() {
+	m := sp.m
+	sp.deadAlways = newSet(sp.n)
+	sp.deps = make([][]int, sp.n)
+	for g := range m.s.Guarantees {
+		gg := &m.s.Guarantees[g]
+		// captured-guarantee, from the scenario's own activation and grants.
+		if guarantee.Overlap(m.list(m.att[g]), m.list(m.veto[g])) {
+			sp.deadAlways.add(g)
+		}
+		// missing-dependency: a requirement that is not on the table.
+		for _, r := range gg.Requires {
+			if k, ok := m.guaranteeByID(r); ok {
+				sp.deps[g] = append(sp.deps[g], int(k))
+			} else {
+				sp.deadAlways.add(g)
+			}
+		}
+	}
+	rel := newSet(max(sp.np, 1))
+	dead := func(why Code, offers set, need ...int) {
+		if offers.empty() {
+			return
+		}
+		sp.deadBy = append(sp.deadBy, deadWhen{need: need, offers: offers, why: why})
+		for _, p := range need {
+			rel.add(p)
+		}
+	}
+	for i := range m.s.Positions {
+		p := &m.s.Positions[i]
+		a := m.pact[i]
+		picked := m.matches(i)
+		switch p.Stance {
+		case Rejects:
+			// red-line: a rejected guarantee in the deal.
+			dead(RedLine, sp.offers(picked), i)
+		case Refuses:
+			// red-line: the provider refuses what it provides.
+			own := newSet(sp.n)
+			for _, g := range picked {
+				if m.prov[g] == a {
+					own.add(int(g))
+				}
+			}
+			dead(RedLine, own, i)
+		case Requires:
+			// unmet-requirement.
+			sp.requires = append(sp.requires, requirement{i, sp.offers(picked)})
+			rel.add(i)
+		case DemandsVeto:
+			// unmet-veto-demand: the picked offers the actor cannot stop
+			// without a grant.
+			d := demand{pos: i, actor: a, uncov: newSet(sp.n), holder: p.Actor}
+			for _, g := range picked {
+				if !holds(m.list(m.veto[g]), a) {
+					d.uncov.add(int(g))
+				}
+			}
+			sp.demands = append(sp.demands, d)
+			sp.cands = append(sp.cands, candidate{pos: i, actor: a, cover: sp.offers(picked), captures: newSet(sp.n)})
+			rel.add(i)
+		case RejectsVeto:
+			// rejected-veto, from the scenario's own veto holders.
+			bad := newSet(sp.n)
+			for _, g := range picked {
+				for _, h := range m.list(m.veto[g]) {
+					if h != m.prov[g] && m.forbids(p, h) {
+						bad.add(int(g))
+					}
+				}
+			}
+			dead(RejectedVeto, bad, i)
+		}
+		if p.Stance == Rejects || p.Stance == Refuses {
+			// blocked-by-member.
+			blocked := newSet(sp.n)
+			for _, g := range picked {
+				if a != m.prov[g] && holds(m.ruleVetoes(g), a) {
+					blocked.add(int(g))
+				}
+			}
+			dead(BlockedByMember, blocked, i)
+		}
+	}
+	// veto-conflict: a demanded veto another position forbids, over the
+	// same offer.
+	for d := range m.s.Positions {
+		if m.s.Positions[d].Stance != DemandsVeto {
+			continue
+		}
+		a := m.pact[d]
+		for r := range m.s.Positions {
+			rp := &m.s.Positions[r]
+			if rp.Stance != RejectsVeto || !m.forbids(rp, a) {
+				continue
+			}
+			both := newSet(sp.n)
+			for _, g := range m.matches(d) {
+				if m.prov[g] != a && m.picks(r, g) {
+					both.add(int(g))
+				}
+			}
+			dead(VetoConflict, both, d, r)
+		}
+	}
+	// What each candidate grant would do: captured-guarantee where its
+	// holder attacks, rejected-veto where a position forbids its holder.
+	for ci := range sp.cands {
+		c := &sp.cands[ci]
+		c.cover.each(func(g int) {
+			if holds(m.list(m.att[g]), c.actor) {
+				c.captures.add(g)
+			}
+		})
+		for r := range m.s.Positions {
+			rp := &m.s.Positions[r]
+			if rp.Stance != RejectsVeto || !m.forbids(rp, c.actor) {
+				continue
+			}
+			bad := newSet(sp.n)
+			c.cover.each(func(g int) {
+				if m.prov[g] != c.actor && m.picks(r, int32(g)) {
+					bad.add(g)
+				}
+			})
+			if !bad.empty() {
+				c.rejected = append(c.rejected, rejection{r, bad})
+				rel.add(r)
+			}
+		}
+	}
+	rel.each(func(p int) {
+		if p < sp.np {
+			sp.relevant = append(sp.relevant, p)
+		}
+	})
+}
+
+// outcome is the feasible packages under one set of standing positions:
+// for each choice of grants that lets some package stand, the largest
+// package it allows.
+type outcome struct {
+	choices []choice
+	// emptyOK reports whether the empty package is feasible.
+	emptyOK bool
+}
+
+type choice struct {
+	grants []int // indexes into cands
+	max    set   // the largest feasible package under these grants
+}
+
+func (o outcome) feasible() bool {
+	return slices.ContainsFunc(o.choices, func(c choice) bool { return !c.max.empty() })
+}
+
+// evaluate finds the feasible packages when only the positions in active
+// stand.
+func (sp *space) evaluate(active set) outcome {
+	base := newSet(sp.n)
+	for g := range sp.n {
+		base.add(g)
+	}
+	base.andNot(sp.deadAlways)
+	for _, d := range sp.deadBy {
+		if all(d.need, active) {
+			base.andNot(d.offers)
+		}
+	}
+	var cands []int
+	for ci, c := range sp.cands {
+		if active.has(c.pos) {
+			cands = append(cands, ci)
+		}
+	}
+	var reqs []set
+	for _, r := range sp.requires {
+		if active.has(r.pos) {
+			reqs = append(reqs, r.hit)
+		}
+	}
+	out := outcome{emptyOK: len(reqs) == 0}
+	for mask := 0; mask < 1<<len(cands); mask++ {
+		u := base.clone()
+		var grants []int
+		for bi, ci := range cands {
+			if mask&(1<<bi) == 0 {
+				continue
+			}
+			grants = append(grants, ci)
+			c := &sp.cands[ci]
+			u.andNot(c.captures)
+			for _, rj := range c.rejected {
+				if active.has(rj.pos) {
+					u.andNot(rj.offers)
+				}
+			}
+		}
+		for _, d := range sp.demands {
+			if !active.has(d.pos) {
+				continue
+			}
+			need := d.uncov.clone()
+			for _, ci := range grants {
+				if sp.cands[ci].actor == d.actor {
+					need.andNot(sp.cands[ci].cover)
+				}
+			}
+			u.andNot(need)
+		}
+		sp.close(u)
+		if !slices.ContainsFunc(reqs, func(h set) bool { return !u.meets(h) }) {
+			out.choices = append(out.choices, choice{grants, u})
+		}
+	}
+	return out
+}
+
+func all(need []int, active set) bool {
+	for _, p := range need {
+		if !active.has(p) {
+			return false
+		}
+	}
+	return true
+}
+
+// close shrinks u to its largest subset closed under requirements: an
+// offer stays only if every offer it requires stays.
+func (sp *space) close(u set) {
+	for changed := true; changed; {
+		changed = false
+		u.each(func(g int) {
+			for _, r := range sp.deps[g] {
+				if !u.has(r) {
+					u.del(g)
+					changed = true
+					return
+				}
+			}
+		})
+	}
+}
+
+// done reports whether the search must stop, noting why.
+func (sp *space) done() bool {
+	if sp.stopped != "" {
+		return true
+	}
+	if err := sp.ctx.Err(); err != nil {
+		sp.stopped = "stopped: " + err.Error()
+		return true
+	}
+	return false
+}
+
+func (sp *space) allPositions() set {
+	s := newSet(max(sp.np, 1))
+	for p := range sp.np {
+		s.add(p)
+	}
+	return s
+}
+
+func (sp *space) search(opts SearchOptions) SearchResult {
+	every := sp.allPositions()
+	out := sp.evaluate(every)
+	r := SearchResult{Feasible: out.feasible(), EmptyFeasible: out.emptyOK}
+	r.Maximal = sp.maximal(out)
+	if opts.MaxPackages > 0 && len(r.Maximal) > opts.MaxPackages {
+		r.Maximal = r.Maximal[:opts.MaxPackages]
+		sp.stopped = fmt.Sprintf("reported the first %d maximal packages of more", opts.MaxPackages)
+	}
+	live := newSet(sp.n)
+	for _, c := range out.choices {
+		live.or(c.max)
+	}
+	var forced set
+	for _, p := range sp.maximalSets(out) {
+		if forced == nil {
+			forced = p.max.clone()
+		} else {
+			forced.and(p.max)
+		}
+	}
+	for g := range sp.n {
+		id := sp.m.s.Guarantees[g].ID
+		if forced != nil && forced.has(g) {
+			r.Forced = append(r.Forced, id)
+		}
+		if !live.has(g) {
+			r.Dead = append(r.Dead, id)
+		}
+	}
+	slices.Sort(r.Forced)
+	slices.Sort(r.Dead)
+	if opts.Count {
+		if n, ok := sp.count(out); ok {
+			r.Count = &n
+		}
+	}
+	if !r.Feasible {
+		r.Concessions = sp.concessions()
+		r.Conflicts = sp.conflicts(r.Concessions)
+	}
+	r.Complete = sp.stopped == ""
+	r.Stopped = sp.stopped
+	// Lists are never nil, so that JSON shows [] rather than null.
+	r.Maximal, r.Forced, r.Dead = nonNil(r.Maximal), nonNil(r.Forced), nonNil(r.Dead)
+	r.Concessions, r.Conflicts = nonNil(r.Concessions), nonNil(r.Conflicts)
+	return r
+}
+
+// maximalSets returns the choices whose packages are maximal: non-empty,
+// and not inside another's. Of choices with equal packages it keeps the
+// one with the fewest grants.
+func (sp *space) maximalSets(out outcome) []choice {
+	var keep []choice
+	for _, c := range out.choices {
+		if c.max.empty() {
+			continue
+		}
+		dominated := false
+		for _, o := range out.choices {
+			if c.max.subset(o.max) && !o.max.subset(c.max) {
+				dominated = true
+				break
+			}
+		}
+		if dominated {
+			continue
+		}
+		if i := slices.IndexFunc(keep, func(k choice) bool { return k.max.equal(c.max) }); i >= 0 {
+			if len(c.grants) < len(keep[i].grants) {
+				keep[i] = c
+			}
+			continue
+		}
+		keep = append(keep, c)
+	}
+	slices.SortFunc(keep, func(a, b choice) int {
+		if d := b.max.len() - a.max.len(); d != 0 {
+			return d
+		}
+		return a.max.compare(b.max)
+	})
+	return keep
+}
+
+func (sp *space) maximal(out outcome) []Package {
+	var ps []Package
+	for _, c := range sp.maximalSets(out) {
+		ps = append(ps, sp.pack(c))
+	}
+	return ps
+}
+
+func (sp *space) pack(c choice) Package {
+	p := Package{Vetoes: []Veto{}, VetoPositions: []string{}}
+	c.max.each(func(g int) { p.Guarantees = append(p.Guarantees, sp.m.s.Guarantees[g].ID) })
+	slices.Sort(p.Guarantees)
+	for _, ci := range c.grants {
+		pos := sp.cands[ci].pos
+		pp := &sp.m.s.Positions[pos]
+		p.Vetoes = append(p.Vetoes, Veto{Holder: pp.Actor, Over: pp.Select, Note: "granted to meet " + sp.m.s.positionRef(pos), Sources: pp.Sources})
+		p.VetoPositions = append(p.VetoPositions, sp.m.s.positionRef(pos))
+	}
+	return p
+}
+
+// feasibleWithout reports whether a non-empty package is feasible once
+// the positions in withdrawn are taken off the table.
+func (sp *space) feasibleWithout(withdrawn []int) (outcome, bool) {
+	active := sp.allPositions()
+	for _, p := range withdrawn {
+		active.del(p)
+	}
+	out := sp.evaluate(active)
+	return out, out.feasible()
+}
+
+// feasibleWith reports whether a non-empty package is feasible when only
+// the positions in standing stand.
+func (sp *space) feasibleWith(standing []int) bool {
+	active := newSet(max(sp.np, 1))
+	for _, p := range standing {
+		active.add(p)
+	}
+	return sp.evaluate(active).feasible()
+}
+
+// concessions finds the minimal sets of positions whose withdrawal makes a
+// non-empty package feasible, by trying sets of relevant positions in
+// order of size and skipping those that hold a smaller concession: the
+// sets it reports are minimal because every smaller set was tried first.
+func (sp *space) concessions() []Concession {
+	var found [][]int
+	var out []Concession
+	for size := 1; size <= len(sp.relevant); size++ {
+		stop := false
+		subsets(sp.relevant, size, func(s []int) bool {
+			if sp.done() {
+				stop = true
+				return false
+			}
+			if slices.ContainsFunc(found, func(f []int) bool { return containsAll(s, f) }) {
+				return true
+			}
+			o, ok := sp.feasibleWithout(s)
+			if !ok {
+				return true
+			}
+			found = append(found, slices.Clone(s))
+			out = append(out, Concession{
+				Positions: sp.refs(s),
+				Message:   "withdraw: " + sp.explain(s),
+				Unlocks:   nonNil(sp.maximal(o)),
+				Sources:   sp.sources(s),
+			})
+			return true
+		})
+		if stop {
+			break
+		}
+	}
+	return out
+}
+
+// conflicts finds the minimal sets of positions that together rule out
+// every non-empty package. Each must meet every concession (withdrawing a
+// concession leaves a feasible deal, so a set missing one cannot rule
+// every deal out), so it tries only such sets, in order of size, and
+// checks each.
+func (sp *space) conflicts(concessions []Concession) []Conflict {
+	var pool []int
+	for _, c := range concessions {
+		for _, ref := range c.Positions {
+			p := sp.posIndex(ref)
+			if !slices.Contains(pool, p) {
+				pool = append(pool, p)
+			}
+		}
+	}
+	slices.Sort(pool)
+	if len(concessions) == 0 {
+		pool = sp.relevant
+	}
+	var found [][]int
+	var out []Conflict
+	for size := 1; size <= len(pool); size++ {
+		stop := false
+		subsets(pool, size, func(s []int) bool {
+			if sp.done() {
+				stop = true
+				return false
+			}
+			if slices.ContainsFunc(found, func(f []int) bool { return containsAll(s, f) }) {
+				return true
+			}
+			for _, c := range concessions {
+				if !slices.ContainsFunc(c.Positions, func(ref string) bool { return slices.Contains(s, sp.posIndex(ref)) }) {
+					return true
+				}
+			}
+			if sp.feasibleWith(s) {
+				return true
+			}
+			found = append(found, slices.Clone(s))
+			out = append(out, Conflict{Positions: sp.refs(s), Message: sp.explain(s), Sources: sp.sources(s)})
+			return true
+		})
+		if stop {
+			break
+		}
+	}
+	return out
+}
+
+func (sp *space) posIndex(ref string) int {
+	for i := range sp.m.s.Positions {
+		if sp.m.s.positionRef(i) == ref {
+			return i
+		}
+	}
+	return -1
+}
+
+func (sp *space) refs(s []int) []string {
+	out := make([]string, len(s))
+	for i, p := range s {
+		out[i] = sp.m.s.positionRef(p)
+	}
+	return out
+}
+
+func (sp *space) sources(s []int) []string {
+	var out []string
+	for _, p := range s {
+		out = append(out, sp.m.s.Positions[p].Sources...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// explain says what the positions hold, in the domain's words: "RU demands
+// a veto over guarantees to UA; UA rejects any RU veto over guarantees to
+// UA".
+func (sp *space) explain(s []int) string {
+	var parts []string
+	for _, i := range s {
+		p := &sp.m.s.Positions[i]
+		what := p.Select.Describe()
+		var b strings.Builder
+		b.WriteString(string(p.Actor))
+		switch p.Stance {
+		case Refuses:
+			b.WriteString(" refuses to provide " + what)
+		case Rejects:
+			b.WriteString(" rejects any deal with " + what)
+		case Requires:
+			b.WriteString(" requires " + what)
+		case DemandsVeto:
+			b.WriteString(" demands a veto over " + what)
+		case RejectsVeto:
+			if len(p.By) == 0 {
+				b.WriteString(" rejects any veto but the provider's over " + what)
+			} else {
+				b.WriteString(" rejects any veto by " + joinIDs(p.By) + " over " + what)
+			}
+		}
+		parts = append(parts, b.String())
+	}
+	return strings.Join(parts, "; ")
+}
+
+func joinIDs(ids []actor.ID) string {
+	s := make([]string, len(ids))
+	for i, id := range ids {
+		s[i] = string(id)
+	}
+	return strings.Join(s, ", ")
+}
+
+// containsAll reports whether every element of sub is in s (both sorted).
+func containsAll(s, sub []int) bool {
+	for _, x := range sub {
+		if !slices.Contains(s, x) {
+			return false
+		}
+	}
+	return true
+}
+
+// subsets calls f with each subset of items of the given size, in
+// lexicographic order, until f returns false. f must not keep the slice.
+func subsets(items []int, size int, f func([]int) bool) {
+	buf := make([]int, size)
+	var rec func(start, k int) bool
+	rec = func(start, k int) bool {
+		if k == size {
+			return f(buf)
+		}
+		for i := start; i <= len(items)-(size-k); i++ {
+			buf[k] = items[i]
+			if !rec(i+1, k+1) {
+				return false
+			}
+		}
+		return true
+	}
+	rec(0, 0)
+}
