@@ -87,6 +87,40 @@
 // must report), and a position may name a guarantee the deal does not
 // contain (idle-position says so).
 //
+// # Search
+//
+// [Search] answers the negotiator's question: given the offers on the
+// table and everyone's positions, which deals are possible? The
+// scenario's guarantees are the offers; a package is a subset of them; the
+// candidate vetoes are one per demands-veto position. A package is
+// feasible when some choice of candidate vetoes makes the scenario, cut
+// down to the package, evaluate with no error.
+//
+// Search does not call Evaluate on every package. It compiles each error
+// finding's rule into constraints on which offers a package may hold,
+// tagged with the positions they come from: offers a standing position
+// rules out (red-line, blocked-by-member, rejected-veto, veto-conflict),
+// offers no deal can hold (captured-guarantee, missing-dependency), what a
+// candidate veto would capture or have rejected, the offers a demand needs
+// covered, the offers a requires position needs one of, and requirements
+// between offers. Under one choice of grants the feasible packages are
+// closed under union, so that choice has one largest package; the maximal
+// feasible packages are the largest of those. With k demands-veto
+// positions that is 2^k passes over the offers as bit sets, whatever their
+// number; k is capped at 16.
+//
+// Counting adds inclusion-exclusion over the choices' largest packages and
+// over the requires positions, down to the requirement-closed subsets of a
+// set, counted per group of offers that requirements link: exponential in
+// those, not in the offers. Concessions are found by trying sets of
+// relevant positions in order of size, skipping those that hold a smaller
+// concession, so each reported one is minimal; conflicts by trying, in
+// order of size, the sets that meet every concession (the two are each
+// other's minimal hitting sets), each checked. Both are exponential in
+// the size of what they find, and stop with the context, leaving the
+// result marked incomplete. A brute-force reference judged by Evaluate
+// agrees with Search in the tests on thousands of random scenarios.
+//
 // # Order and determinism
 //
 // Findings are ordered by severity, then code, then the first guarantee,

@@ -686,23 +686,11 @@ func (d *decoder) actor(n *yaml.Node, path string) actor.Actor {
 		case "name":
 			a.Name = d.str(v, at)
 		case "kind":
-			if text := d.str(v, at); text != "" {
-				k, err := actor.ParseKind(text)
-				if err != nil {
-					d.fail(v, at, err)
-				}
-				a.Kind = k
-			}
+			a.Kind = parsed(d, v, at, actor.ParseKind, false)
 		case "members":
 			a.Members = strs[actor.ID](d, v, at, "actor IDs")
 		case "decides":
-			if text := d.str(v, at); text != "" {
-				r, err := actor.ParseDecision(text)
-				if err != nil {
-					d.fail(v, at, err)
-				}
-				a.Decides = r
-			}
+			a.Decides = parsed(d, v, at, actor.ParseDecision, false)
 		case "threshold":
 			a.Threshold = d.integer(v, at)
 		case "vetoes":
@@ -734,29 +722,11 @@ func (d *decoder) guarantee(n *yaml.Node, path string) guarantee.Guarantee {
 		case "location":
 			g.Location = d.str(v, at)
 		case "strength":
-			if text := d.str(v, at); text != "" {
-				st, err := guarantee.ParseStrength(text)
-				if err != nil {
-					d.fail(v, at, err)
-				}
-				g.Strength = st
-			}
+			g.Strength = parsed(d, v, at, guarantee.ParseStrength, false)
 		case "trigger":
-			if text := d.str(v, at); text != "" {
-				c, err := guarantee.ParseCondition(text)
-				if err != nil {
-					d.syntax(v, at, err)
-				}
-				g.Trigger = c
-			}
+			g.Trigger = parsed(d, v, at, guarantee.ParseCondition, true)
 		case "activation":
-			if text := d.str(v, at); text != "" {
-				act, err := guarantee.ParseActivation(text)
-				if err != nil {
-					d.syntax(v, at, err)
-				}
-				g.Activation = act
-			}
+			g.Activation = parsed(d, v, at, guarantee.ParseActivation, true)
 		case "requires":
 			g.Requires = strs[guarantee.ID](d, v, at, "guarantee IDs")
 		case "note":
@@ -766,6 +736,26 @@ func (d *decoder) guarantee(n *yaml.Node, path string) guarantee.Guarantee {
 		}
 	})
 	return g
+}
+
+// parsed reads a scalar through parse and returns its value; nothing
+// leaves the zero value. A parse error is reported at the scalar, at the
+// column it points to when pointed is true (conditions and activations).
+func parsed[T any](d *decoder, v *yaml.Node, at string, parse func(string) (T, error), pointed bool) T {
+	text := d.str(v, at)
+	if text == "" {
+		var zero T
+		return zero
+	}
+	x, err := parse(text)
+	if err != nil {
+		if pointed {
+			d.syntax(v, at, err)
+		} else {
+			d.fail(v, at, err)
+		}
+	}
+	return x
 }
 
 // syntax reports a malformed condition or activation at the column it
