@@ -26,17 +26,8 @@ func (sp *space) count(out outcome) (uint64, bool) {
 		return 0, false
 	}
 	var family []set
-	for _, c := range out.choices {
-		dominated := false
-		for _, o := range out.choices {
-			if c.max.subset(o.max) && !o.max.subset(c.max) {
-				dominated = true
-				break
-			}
-		}
-		if !dominated && !containsSet(family, c.max) {
-			family = append(family, c.max)
-		}
+	for _, c := range sp.undominated(out.choices, true) {
+		family = append(family, c.max)
 	}
 	var reqs []set
 	every := sp.allPositions()
@@ -47,6 +38,9 @@ func (sp *space) count(out outcome) (uint64, bool) {
 	}
 	if len(family) > maxCountFamilies || len(reqs) > maxCountRequires {
 		sp.stopped = "too many choices of grants or requires positions to count exactly"
+		return 0, false
+	}
+	if sp.done() {
 		return 0, false
 	}
 	var total int64
@@ -73,15 +67,6 @@ func (sp *space) count(out outcome) (uint64, bool) {
 	return uint64(total), true
 }
 
-func containsSet(family []set, s set) bool {
-	for _, f := range family {
-		if f.equal(s) {
-			return true
-		}
-	}
-	return false
-}
-
 func (sp *space) fullSet() set {
 	s := newSet(sp.n)
 	for g := range sp.n {
@@ -95,6 +80,9 @@ func (sp *space) fullSet() set {
 func (sp *space) countWithin(x set, reqs []set) (int64, bool) {
 	var total int64
 	for t := 0; t < 1<<len(reqs); t++ {
+		if t%256 == 255 && sp.done() {
+			return 0, false
+		}
 		y := x.clone()
 		for i, h := range reqs {
 			if t&(1<<i) != 0 {
@@ -151,6 +139,9 @@ func (sp *space) closedSubsets(y set) (int64, bool) {
 		}
 		var n int64
 		for mask := 0; mask < 1<<len(members); mask++ {
+			if mask%65536 == 65535 && sp.done() {
+				return 0, false
+			}
 			if sp.closedMask(members, mask) {
 				n++
 			}

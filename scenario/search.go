@@ -47,7 +47,11 @@ type Concession struct {
 }
 
 // Conflict is a minimal set of positions that together rule out every
-// non-empty package, explained in the domain's words.
+// non-empty package, explained in the domain's words. A conflict of no
+// positions says that the offers rule themselves out whatever the
+// positions (each captured by its own veto holders, or requiring an offer
+// that is not on the table or cannot stand): then there is no concession
+// to make, and the message says why.
 type Conflict struct {
 	Positions []string `json:"positions"`
 	Message   string   `json:"message"`
@@ -72,7 +76,9 @@ type SearchResult struct {
 	Forced []guarantee.ID `json:"forced"`
 	Dead   []guarantee.ID `json:"dead"`
 	// Concessions and Conflicts are set when no non-empty package is
-	// feasible. Concessions come smallest first.
+	// feasible. Concessions come smallest first. When no withdrawal of
+	// positions helps, there are no concessions and one conflict, of no
+	// positions.
 	Concessions []Concession `json:"concessions"`
 	Conflicts   []Conflict   `json:"conflicts"`
 	// Complete is false when a limit or the context stopped the search;
@@ -370,6 +376,10 @@ func (sp *space) evaluate(active set) outcome {
 	}
 	out := outcome{emptyOK: len(reqs) == 0}
 	for mask := 0; mask < 1<<len(cands); mask++ {
+		// 2^16 choices take a while: look at the context now and then.
+		if mask%256 == 255 && sp.done() {
+			break
+		}
 		u := base.clone()
 		var grants []int
 		for bi, ci := range cands {
@@ -455,7 +465,10 @@ func (sp *space) search(opts SearchOptions) SearchResult {
 	every := sp.allPositions()
 	out := sp.evaluate(every)
 	r := SearchResult{Feasible: out.feasible(), EmptyFeasible: out.emptyOK}
-	r.Maximal = sp.maximal(out)
+	maxi := sp.maximalSets(out)
+	for _, c := range maxi {
+		r.Maximal = append(r.Maximal, sp.pack(c))
+	}
 	if opts.MaxPackages > 0 && len(r.Maximal) > opts.MaxPackages {
 		r.Maximal = r.Maximal[:opts.MaxPackages]
 		sp.stopped = fmt.Sprintf("reported the first %d maximal packages of more", opts.MaxPackages)
@@ -465,7 +478,7 @@ func (sp *space) search(opts SearchOptions) SearchResult {
 		live.or(c.max)
 	}
 	var forced set
-	for _, p := range sp.maximalSets(out) {
+	for _, p := range maxi {
 		if forced == nil {
 			forced = p.max.clone()
 		} else {
@@ -504,25 +517,43 @@ func (sp *space) search(opts SearchOptions) SearchResult {
 // and not inside another's. Of choices with equal packages it keeps the
 // one with the fewest grants.
 func (sp *space) maximalSets(out outcome) []choice {
+	return sp.undominated(out.choices, false)
+}
+
+// undominated returns, of the choices, those whose packages no other
+// choice's package strictly contains, one choice per package: the one
+// with the fewest grants, the first of those in the order given. It
+// leaves out empty packages unless keepEmpty, when the empty package is
+// kept if it is the only one. The result is sorted largest package first,
+// then by the packages' members.
+//
+// It takes the choices largest package first and compares each only with
+// those kept so far: a package inside another is inside a kept one, which
+// is at least as large and so came before it. That costs the number of
+// choices times the number of packages kept, rather than the square of
+// the number of choices (2^32 with 16 candidates).
+func (sp *space) undominated(choices []choice, keepEmpty bool) []choice {
+	size := make([]int, len(choices))
+	order := make([]int, len(choices))
+	for i, c := range choices {
+		size[i], order[i] = c.max.len(), i
+	}
+	slices.SortStableFunc(order, func(i, j int) int {
+		if d := size[j] - size[i]; d != 0 {
+			return d
+		}
+		return len(choices[i].grants) - len(choices[j].grants)
+	})
 	var keep []choice
-	for _, c := range out.choices {
-		if c.max.empty() {
+	for k, i := range order {
+		if k%256 == 255 && sp.done() {
+			break
+		}
+		c := choices[i]
+		if size[i] == 0 && (!keepEmpty || len(keep) > 0) {
 			continue
 		}
-		dominated := false
-		for _, o := range out.choices {
-			if c.max.subset(o.max) && !o.max.subset(c.max) {
-				dominated = true
-				break
-			}
-		}
-		if dominated {
-			continue
-		}
-		if i := slices.IndexFunc(keep, func(k choice) bool { return k.max.equal(c.max) }); i >= 0 {
-			if len(c.grants) < len(keep[i].grants) {
-				keep[i] = c
-			}
+		if slices.ContainsFunc(keep, func(o choice) bool { return c.max.subset(o.max) }) {
 			continue
 		}
 		keep = append(keep, c)
@@ -619,7 +650,8 @@ func (sp *space) concessions() []Concession {
 // every non-empty package. Each must meet every concession (withdrawing a
 // concession leaves a feasible deal, so a set missing one cannot rule
 // every deal out), so it tries only such sets, in order of size, and
-// checks each.
+// checks each. With no concessions the positions are not to blame, and the
+// one minimal set is the empty one.
 func (sp *space) conflicts(concessions []Concession) []Conflict {
 	var pool []int
 	for _, c := range concessions {
@@ -632,7 +664,14 @@ func (sp *space) conflicts(concessions []Concession) []Conflict {
 	}
 	slices.Sort(pool)
 	if len(concessions) == 0 {
-		pool = sp.relevant
+		// No withdrawal makes a non-empty package feasible: the offers
+		// rule themselves out, whatever the positions, and the one
+		// minimal set of positions that rules every package out is the
+		// empty one. (Unless the search of concessions was cut short.)
+		if sp.done() || sp.feasibleWith(nil) {
+			return nil
+		}
+		return []Conflict{sp.offersAlone()}
 	}
 	var found [][]int
 	var out []Conflict
@@ -663,6 +702,54 @@ func (sp *space) conflicts(concessions []Concession) []Conflict {
 		}
 	}
 	return out
+}
+
+// offersAlone is the conflict of no positions at all, when no non-empty
+// package is feasible even with every position withdrawn: it says why
+// each offer cannot stand on its own. Every offer is captured by its own
+// veto holders, requires an offer not on the table, or requires one that
+// cannot stand.
+func (sp *space) offersAlone() Conflict {
+	m := sp.m
+	c := Conflict{Positions: []string{}, Sources: []string{}}
+	if sp.n == 0 {
+		c.Message = "no offers are on the table"
+		return c
+	}
+	var parts []string
+	for g := range sp.n {
+		gg := &m.s.Guarantees[g]
+		c.Sources = append(c.Sources, gg.Sources...)
+		var holders []actor.ID
+		for _, h := range m.list(m.veto[g]) {
+			if holds(m.list(m.att[g]), h) {
+				holders = append(holders, m.ax.At(int(h)).ID)
+			}
+		}
+		if len(holders) > 0 {
+			slices.Sort(holders)
+			parts = append(parts, joinIDs(holders)+" can stop "+string(gg.ID)+", which answers "+gg.Trigger.String())
+			continue
+		}
+		var missing, fallen []string
+		for _, r := range gg.Requires {
+			if _, ok := m.guaranteeByID(r); ok {
+				fallen = append(fallen, string(r))
+			} else {
+				missing = append(missing, string(r))
+			}
+		}
+		switch {
+		case len(missing) > 0:
+			parts = append(parts, string(gg.ID)+" requires "+strings.Join(missing, ", ")+", not on the table")
+		case len(fallen) > 0:
+			parts = append(parts, string(gg.ID)+" requires "+strings.Join(fallen, ", ")+", which cannot stand")
+		}
+	}
+	slices.Sort(c.Sources)
+	c.Sources = slices.Compact(c.Sources)
+	c.Message = "no offer can stand even with every position withdrawn: " + strings.Join(parts, "; ")
+	return c
 }
 
 func (sp *space) posIndex(ref string) int {

@@ -6,16 +6,18 @@
 //	entente check [--format text|json|markdown] [FILE...]
 //	entente validate FILE...
 //	entente fmt [-w] FILE...
+//	entente search [--count] [--max N] [--timeout D] [--format text|json] [FILE]
 //	entente example [NAME]
 //	entente schema
 //
-// With no file, check evaluates the built-in seed scenario (security
-// guarantees for Ukraine, August 2025) and says so.
+// With no file, check and search use the built-in seed scenario (security
+// guarantees for Ukraine, August 2025) and say so.
 //
-// Exit status: 0 when every scenario checked is compatible (and, for the
-// other commands, when all went well); 1 when one is incompatible; 2 when
-// the input or the command line is wrong, with a message on standard error
-// in the form file:line:col: path: what is wrong.
+// Exit status: for check, 0 when every scenario is compatible and 1 when
+// one is not; for search, 0 when a deal is possible and 1 when none is;
+// for the other commands, 0 when all went well. 2 means the input or the
+// command line is wrong, with a message on standard error in the form
+// file:line:col: path: what is wrong.
 package main
 
 import (

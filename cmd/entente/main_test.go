@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"flag"
 	"io"
@@ -9,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -66,6 +68,19 @@ func TestGolden(t *testing.T) {
 		{"validate-none", "validate needs a file", []string{"validate"}, 2},
 		{"fmt-article5", "fmt prints the canonical form, comments kept", []string{"fmt", "testdata/article5.yaml"}, 0},
 		{"fmt-bad", "fmt of a file that does not load prints nothing and exits 2", []string{"fmt", "testdata/unknown-actor.yaml"}, 2},
+		{"search-seed", "no deal is possible on the seed: the concessions and the conflicts, exit 1", []string{"search"}, 1},
+		{"search-seed-json", "search's JSON is SearchResult's, with the file and the scenario", []string{"search", "--format", "json", "--count"}, 1},
+		{"search-article5-count", "a deal is possible: exit 0, with the count of feasible packages", []string{"search", "--count", "testdata/article5.yaml"}, 0},
+		{"search-budapest", "the assurance the aggressor's Security Council veto captures is dead", []string{"search", "testdata/budapest1994.yaml"}, 0},
+		{"search-budapest-json", "a feasible search in JSON, the empty package counted", []string{"search", "--format=json", "--count", "--max", "5", "--timeout", "1m", "testdata/budapest1994.yaml"}, 0},
+		{"search-bad-timeout", "a --timeout that is not a duration is a command-line error", []string{"search", "--timeout", "soon"}, 2},
+		{"search-zero-timeout", "a --timeout must be above zero", []string{"search", "--timeout=0s", "testdata/article5.yaml"}, 2},
+		{"search-bad-max", "--max must be 1 or more", []string{"search", "--max", "0", "testdata/article5.yaml"}, 2},
+		{"search-negative-max", "a negative --max is a command-line error", []string{"search", "--max=-2", "testdata/article5.yaml"}, 2},
+		{"search-bad-format", "search has no markdown", []string{"search", "--format", "markdown"}, 2},
+		{"search-two-files", "search takes one file", []string{"search", "testdata/article5.yaml", "testdata/budapest1994.yaml"}, 2},
+		{"search-missing-file", "a file that does not exist exits 2", []string{"search", "testdata/no-such-file.yaml"}, 2},
+		{"search-bad", "a file that does not load exits 2 with every problem", []string{"search", "testdata/unknown-actor.yaml"}, 2},
 		{"example", "example prints the seed scenario's file", []string{"example"}, 0},
 		{"example-unknown", "an unknown example lists the ones there are", []string{"example", "nowhere"}, 2},
 		{"no-command", "no command prints the usage and exits 2", nil, 2},
@@ -193,5 +208,118 @@ func TestFmtWrite(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 2 {
 		t.Errorf("fmt -w left files behind: %v", entries)
+	}
+}
+
+// TestSearchJSONMatchesSearch checks that search --format json on the seed
+// carries exactly what scenario.Search returns, and exits 1.
+func TestSearchJSONMatchesSearch(t *testing.T) {
+	e, out, _ := fakeEnv(false, nil)
+	if code := run([]string{"search", "--format", "json", "--count"}, e); code != exitFinding {
+		t.Fatalf("exit %d, want %d", code, exitFinding)
+	}
+	var got struct {
+		File     string `json:"file"`
+		Scenario string `json:"scenario"`
+		scenario.SearchResult
+	}
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatalf("output is not one JSON object: %v\n%s", err, out)
+	}
+	s := examples.Ukraine2025()
+	want, err := scenario.Search(context.Background(), s, scenario.SearchOptions{Count: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// JSON names a package's vetoes by their positions only, and writes no
+	// list as null.
+	opts := cmp.Options{cmpopts.EquateEmpty(), cmpopts.IgnoreFields(scenario.Package{}, "Vetoes")}
+	if diff := cmp.Diff(want, got.SearchResult, opts); diff != "" {
+		t.Errorf("search --format json differs from Search (-Search +search):\n%s", diff)
+	}
+	if got.File != examples.Ukraine2025File || got.Scenario != s.Name {
+		t.Errorf("file, scenario = %q, %q; want %q, %q", got.File, got.Scenario, examples.Ukraine2025File, s.Name)
+	}
+}
+
+// TestSearchIncomplete checks that a search a limit stopped says so, and
+// why, in words.
+func TestSearchIncomplete(t *testing.T) {
+	s := examples.Ukraine2025()
+	r, err := scenario.Search(context.Background(), s, scenario.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Complete, r.Stopped = false, "stopped: context deadline exceeded"
+	r.Conflicts = nil
+	var buf bytes.Buffer
+	if err := writeSearchText(&buf, s, r, scenario.SearchOptions{Timeout: 2 * time.Second}, false); err != nil {
+		t.Fatal(err)
+	}
+	if want := "The search is incomplete: the --timeout of 2s ran out;"; !strings.Contains(buf.String(), want) {
+		t.Errorf("an incomplete search does not say %q:\n%s", want, buf.String())
+	}
+	r.Stopped = "reported the first 1 maximal packages of more"
+	buf.Reset()
+	if err := writeSearchText(&buf, s, r, scenario.SearchOptions{MaxPackages: 1}, false); err != nil {
+		t.Fatal(err)
+	}
+	if want := "The search is incomplete: reported the first 1 maximal packages of more;"; !strings.Contains(buf.String(), want) {
+		t.Errorf("a search cut short by --max does not say %q:\n%s", want, buf.String())
+	}
+}
+
+// TestSearchProgress checks that a long search shows a ticking line on a
+// terminal's standard error and clears it at the end, and shows nothing
+// on a pipe.
+func TestSearchProgress(t *testing.T) {
+	defer func(d time.Duration) { progressEvery = d }(progressEvery)
+	progressEvery = time.Millisecond
+	for _, terminal := range []bool{true, false} {
+		e, _, errOut := fakeEnv(terminal, nil)
+		ran := false
+		withProgress(e, func() { time.Sleep(50 * time.Millisecond); ran = true })
+		if !ran {
+			t.Fatal("withProgress did not run the search")
+		}
+		got := errOut.String()
+		if !terminal {
+			if got != "" {
+				t.Errorf("progress on a pipe: %q", got)
+			}
+			continue
+		}
+		if !strings.Contains(got, "\rentente search: searching ") {
+			t.Errorf("no progress line on a terminal: %q", got)
+			continue
+		}
+		last := got[strings.LastIndex(got[:len(got)-1], "\r"):]
+		if strings.TrimSpace(last) != "" || !strings.HasSuffix(got, "\r") {
+			t.Errorf("the progress line is not cleared at the end: %q", got)
+		}
+	}
+}
+
+// TestSearchColor checks that search colours its verdict as check does:
+// on a terminal only, never with NO_COLOR, never in JSON.
+func TestSearchColor(t *testing.T) {
+	for _, tc := range []struct {
+		reason   string
+		terminal bool
+		vars     map[string]string
+		args     []string
+		want     bool
+	}{
+		{"a terminal gets colour", true, nil, nil, true},
+		{"a pipe gets none", false, nil, nil, false},
+		{"NO_COLOR turns it off on a terminal", true, map[string]string{"NO_COLOR": "1"}, nil, false},
+		{"--color=always colours a pipe", false, nil, []string{"--color=always"}, true},
+		{"JSON is never coloured", true, nil, []string{"--format=json"}, false},
+	} {
+		e, out, _ := fakeEnv(tc.terminal, tc.vars)
+		run(append([]string{"search"}, tc.args...), e)
+		if got := strings.Contains(out.String(), "\x1b["); got != tc.want {
+			t.Errorf("%s: coloured = %v, want %v", tc.reason, got, tc.want)
+		}
 	}
 }

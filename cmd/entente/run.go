@@ -45,6 +45,7 @@ func init() {
 		{"check", "[--format text|json|markdown] [--max-size N] [FILE...]", "evaluate scenarios; with no file, the built-in seed scenario", runCheck},
 		{"validate", "[--max-size N] FILE...", "load and validate scenario files only", runValidate},
 		{"fmt", "[-w] [--max-size N] FILE...", "print scenario files in canonical form; -w rewrites them in place", runFmt},
+		{"search", searchArgs, "which deals are possible; if none is, which concessions would make one and which positions conflict", runSearch},
 		{"example", "[NAME]", "print a built-in scenario to start from", runExample},
 		{"schema", "", "print the JSON Schema of scenario files, format 1", runSchema},
 		{"version", "", "print the version of entente", runVersion},
@@ -56,7 +57,7 @@ func usage(w io.Writer) {
 	for _, c := range commands {
 		fmt.Fprintf(w, "  %s\n        %s\n", strings.TrimSpace("entente "+c.name+" "+c.args), c.summary)
 	}
-	fmt.Fprintf(w, "\nExit status: 0 compatible (or done), 1 incompatible, 2 bad input or command line.\n")
+	fmt.Fprintf(w, "\nExit status: 0 compatible, a deal possible, or done; 1 incompatible, or no deal possible;\n2 bad input or command line.\n")
 	fmt.Fprintf(w, "Run \"entente COMMAND -h\" for a command's flags.\n")
 }
 

@@ -1,19 +1,23 @@
 // Command ukraine2025 evaluates the seed scenario: security guarantees for
 // Ukraine as reported in August 2025 ("Rubio reiterates Trump's support for
 // Ukraine, calls for European leadership"). It prints who offers what, the
-// positions that constrain a deal, the evaluation, and two what-ifs the
-// article invites: what if Moscow dropped its demand for a veto, and what if
-// the deal gave Moscow that veto?
+// positions that constrain a deal, the evaluation, two what-ifs the
+// article invites (what if Moscow dropped its demand for a veto, and what
+// if the deal gave Moscow that veto?), and what a search of every possible
+// deal finds: whether any is possible, and if not, the least the parties
+// would have to give up and which positions clash.
 //
 //	go run ./examples/ukraine2025
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"log"
 	"os"
 	"slices"
+	"strings"
 
 	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/guarantee"
@@ -66,7 +70,79 @@ func run(w io.Writer) error {
 		Holder: "RU", Over: guarantee.Selector{Beneficiary: "UA"},
 		Note: "the veto Moscow demands", Sources: []string{examples.SeedArticle},
 	})
-	return whatIf(w, "What if the deal gave Moscow the veto it demands?", r, granted)
+	if err := whatIf(w, "What if the deal gave Moscow the veto it demands?", r, granted); err != nil {
+		return err
+	}
+	return search(w, s)
+}
+
+// search asks which deals are possible at all: every package of the offers
+// on the table, with Moscow's veto granted or not. When none is, it prints
+// the smallest concessions that would make one possible and the positions
+// that clash.
+func search(w io.Writer, s scenario.Scenario) error {
+	r, err := scenario.Search(context.Background(), s, scenario.SearchOptions{})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "\nIs any deal possible? (every package of the offers, with or without the vetoes demanded)")
+	if r.Feasible {
+		fmt.Fprintf(w, "  Yes: %d maximal package(s).\n", len(r.Maximal))
+		for _, p := range r.Maximal {
+			fmt.Fprintf(w, "  - %s%s\n", ids(p.Guarantees), withVetoes(p))
+		}
+		return nil
+	}
+	fmt.Fprintf(w, "  No: no package of the %d offers meets every position as they stand.\n", len(s.Guarantees))
+	if len(r.Concessions) > 0 {
+		fmt.Fprintln(w, "\n  The smallest concessions that would make a deal possible:")
+	}
+	for i, c := range r.Concessions {
+		fmt.Fprintf(w, "  %d. withdraw %s\n", i+1, strings.Join(c.Positions, " and "))
+		fmt.Fprintf(w, "     (%s)\n", strings.TrimPrefix(c.Message, "withdraw: "))
+		for _, p := range c.Unlocks {
+			what := ids(p.Guarantees)
+			if len(p.Guarantees) == len(s.Guarantees) {
+				what = "every offer"
+			}
+			fmt.Fprintf(w, "     unlocks %s%s\n", what, withVetoes(p))
+		}
+	}
+	if len(r.Conflicts) > 0 {
+		fmt.Fprintln(w, "\n  Positions that together rule every deal out:")
+	}
+	for _, c := range r.Conflicts {
+		fmt.Fprintf(w, "  - %s\n    (%s)\n", strings.Join(c.Positions, " with "), c.Message)
+	}
+	if !r.Complete {
+		fmt.Fprintf(w, "  (the search is incomplete: %s)\n", r.Stopped)
+	}
+	return nil
+}
+
+// ids lists guarantee IDs as words: "a, b and c".
+func ids(list []guarantee.ID) string {
+	var b strings.Builder
+	for i, id := range list {
+		switch {
+		case i == 0:
+		case i == len(list)-1:
+			b.WriteString(" and ")
+		default:
+			b.WriteString(", ")
+		}
+		b.WriteString(string(id))
+	}
+	return b.String()
+}
+
+// withVetoes says which demanded vetoes a package needs granted.
+func withVetoes(p scenario.Package) string {
+	var out strings.Builder
+	for i, v := range p.Vetoes {
+		fmt.Fprintf(&out, ", if %s is granted its veto over %s (%s)", v.Holder, v.Over.Describe(), p.VetoPositions[i])
+	}
+	return out.String()
 }
 
 // whatIf evaluates a variant and prints how its findings differ from base's.

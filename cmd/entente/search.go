@@ -1,0 +1,322 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/entente-go/entente/examples"
+	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/scenario"
+	"github.com/entente-go/entente/scenario/scenariofile"
+)
+
+const searchArgs = "[--count] [--max N] [--timeout D] [--format text|json] [--max-size N] [FILE]"
+
+// runSearch is entente search: which deals are possible, and, when none
+// is, which concessions would make one possible and which positions rule
+// every deal out. It exits 0 when a non-empty package is feasible, 1 when
+// none is.
+func runSearch(e env, args []string) int {
+	fs := flags(e, "search", searchArgs)
+	count := fs.Bool("count", false, "count the feasible packages too")
+	maxPackages := &positiveInt{}
+	fs.Var(maxPackages, "max", "report at most `N` maximal packages (default: all)")
+	timeout := &positiveDuration{}
+	fs.Var(timeout, "timeout", "stop the search after `D`, such as 10s or 2m, and report what it found (default: no limit)")
+	format := fs.String("format", "text", "output: text or json")
+	color := fs.String("color", "auto", "colour in text output: auto (on a terminal, unless NO_COLOR is set), always or never")
+	maxSize := addMaxSize(fs)
+	files, code, ok := parse(fs, args)
+	if !ok {
+		return code
+	}
+	switch {
+	case !slices.Contains([]string{"text", "json"}, *format):
+		fmt.Fprintf(e.stderr, "entente search: unknown --format %q: want text or json\n", *format)
+		return exitInput
+	case !slices.Contains([]string{"auto", "always", "never"}, *color):
+		fmt.Fprintf(e.stderr, "entente search: unknown --color %q: want auto, always or never\n", *color)
+		return exitInput
+	case len(files) > 1:
+		fmt.Fprintf(e.stderr, "entente search: name one file at most; found %d\n", len(files))
+		return exitInput
+	}
+
+	file, s := examples.Ukraine2025File, scenario.Scenario{}
+	if len(files) == 0 {
+		fmt.Fprintf(e.stderr, "entente: no file given; searching the built-in seed scenario (%s)\n", file)
+		s = examples.Ukraine2025()
+	} else {
+		file = files[0]
+		if s, ok = load(e, scenariofile.Options{MaxSize: maxSize.n}, file); !ok {
+			return exitInput
+		}
+	}
+
+	opts := scenario.SearchOptions{Count: *count, MaxPackages: maxPackages.n, Timeout: timeout.d}
+	var (
+		r   scenario.SearchResult
+		err error
+	)
+	withProgress(e, func() { r, err = scenario.Search(context.Background(), s, opts) })
+	if err != nil { // too many demands-veto positions; loading validated the rest
+		fmt.Fprintf(e.stderr, "%s: %v\n", file, err)
+		return exitInput
+	}
+
+	switch *format {
+	case "json":
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		err = enc.Encode(struct {
+			File     string `json:"file"`
+			Scenario string `json:"scenario"`
+			scenario.SearchResult
+		}{file, s.Name, r})
+	default:
+		paint := *color == "always" || *color == "auto" && e.isTerminal(e.stdout) && e.getenv("NO_COLOR") == "" && e.getenv("TERM") != "dumb"
+		err = writeSearchText(e.stdout, s, r, opts, paint)
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "entente: %v\n", err)
+		return exitInput
+	}
+	if !r.Feasible {
+		return exitFinding
+	}
+	return exitOK
+}
+
+// positiveInt is a flag that takes a whole number above zero.
+type positiveInt struct{ n int }
+
+func (p *positiveInt) String() string {
+	if p == nil || p.n == 0 {
+		return ""
+	}
+	return strconv.Itoa(p.n)
+}
+
+func (p *positiveInt) Set(v string) error {
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil || n <= 0 {
+		return fmt.Errorf("want a whole number, 1 or more; found %q", v)
+	}
+	p.n = n
+	return nil
+}
+
+// positiveDuration is a flag that takes a duration above zero.
+type positiveDuration struct{ d time.Duration }
+
+func (p *positiveDuration) String() string {
+	if p == nil || p.d == 0 {
+		return ""
+	}
+	return p.d.String()
+}
+
+func (p *positiveDuration) Set(v string) error {
+	d, err := time.ParseDuration(strings.TrimSpace(v))
+	if err != nil || d <= 0 {
+		return fmt.Errorf("want a duration above zero, such as 10s, 2m or 1h30m; found %q", v)
+	}
+	p.d = d
+	return nil
+}
+
+// progressEvery is how often a search on a terminal redraws its progress
+// line.
+var progressEvery = 200 * time.Millisecond
+
+// withProgress runs search, and while it runs, when standard error is a
+// terminal, shows a ticking line there that it clears at the end. A
+// search that ends before the first tick shows nothing; on a pipe it
+// never shows.
+func withProgress(e env, search func()) {
+	if !e.isTerminal(e.stderr) {
+		search()
+		return
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		search()
+	}()
+	tick := time.NewTicker(progressEvery)
+	defer tick.Stop()
+	start, width := time.Now(), 0
+	for i := 0; ; i++ {
+		select {
+		case <-done:
+			if width > 0 {
+				fmt.Fprintf(e.stderr, "\r%s\r", strings.Repeat(" ", width))
+			}
+			return
+		case <-tick.C:
+			line := fmt.Sprintf("entente search: searching %c %.1fs", `|/-\`[i%4], time.Since(start).Seconds())
+			fmt.Fprintf(e.stderr, "\r%s", line)
+			width = max(width, len(line))
+		}
+	}
+}
+
+// writeSearchText writes r for a person to read: the verdict, the maximal
+// packages with the vetoes they need, forced and dead offers, the count,
+// and when no deal is possible the concessions and the conflicts.
+func writeSearchText(w io.Writer, s scenario.Scenario, r scenario.SearchResult, opts scenario.SearchOptions, color bool) error {
+	bw := bufio.NewWriter(w)
+	name := s.Name
+	if name == "" {
+		name = "(unnamed scenario)"
+	}
+	paint := func(code, text string) string {
+		if !color {
+			return text
+		}
+		return code + text + "\x1b[0m"
+	}
+	fmt.Fprintln(bw, name)
+	switch {
+	case r.Feasible:
+		fmt.Fprintf(bw, "%s: %s.\n", paint("\x1b[1;32m", "A deal is possible"), plural(len(r.Maximal), "maximal package"))
+	case len(s.Guarantees) == 0:
+		fmt.Fprintf(bw, "%s: there are no offers on the table.\n", paint("\x1b[1;31m", "No deal is possible"))
+	case r.EmptyFeasible:
+		fmt.Fprintf(bw, "%s: of the %s on the table, none can be in a deal that meets every position; only no guarantee at all does.\n", paint("\x1b[1;31m", "No deal is possible"), plural(len(s.Guarantees), "offer"))
+	default:
+		fmt.Fprintf(bw, "%s: no package of the %s on the table meets every position.\n", paint("\x1b[1;31m", "No deal is possible"), plural(len(s.Guarantees), "offer"))
+	}
+	if !r.Complete {
+		fmt.Fprintf(bw, "The search is incomplete: %s; what follows is what it found before it stopped.\n", stoppedWhy(r.Stopped, opts))
+	}
+
+	for i, p := range r.Maximal {
+		fmt.Fprintf(bw, "\npackage %d\n", i+1)
+		fmt.Fprintf(bw, "         %-11s %s\n", "guarantees:", joinList(p.Guarantees))
+		fmt.Fprintf(bw, "         %-11s %s\n", "vetoes:", vetoWords(p, "none needed"))
+	}
+
+	bw.WriteString("\n")
+	if r.Feasible {
+		fmt.Fprintf(bw, "Forced, in every maximal package: %s\n", orNone(r.Forced))
+	}
+	switch {
+	case !r.Feasible && len(r.Dead) == len(s.Guarantees) && len(r.Dead) > 0:
+		fmt.Fprintf(bw, "Dead, in no feasible package: every offer, as the positions stand\n")
+	default:
+		fmt.Fprintf(bw, "Dead, in no feasible package: %s\n", orNone(r.Dead))
+	}
+	if opts.Count {
+		switch {
+		case r.Count == nil:
+			fmt.Fprintf(bw, "Feasible packages: not counted (%s)\n", stoppedWhy(r.Stopped, opts))
+		case r.EmptyFeasible:
+			fmt.Fprintf(bw, "Feasible packages: %d, counting the empty package (no guarantee at all)\n", *r.Count)
+		default:
+			fmt.Fprintf(bw, "Feasible packages: %d\n", *r.Count)
+		}
+	}
+
+	if !r.Feasible {
+		switch {
+		case len(r.Concessions) > 0:
+			fmt.Fprintf(bw, "\nWhat would make a deal possible: %s, smallest first.\n", plural(len(r.Concessions), "minimal concession"))
+		case r.Complete:
+			fmt.Fprintf(bw, "\nNo withdrawal of positions makes a deal possible: the offers themselves rule every deal out.\n")
+		}
+		for i, c := range r.Concessions {
+			fmt.Fprintf(bw, "\nconcession %d\n", i+1)
+			fmt.Fprintf(bw, "         %s\n", c.Message)
+			fmt.Fprintf(bw, "         %-11s %s\n", "positions:", strings.Join(c.Positions, ", "))
+			for j, p := range c.Unlocks {
+				label := ""
+				if j == 0 {
+					label = "unlocks:"
+				}
+				fmt.Fprintf(bw, "         %-11s %s\n", label, joinList(p.Guarantees))
+				if len(p.Vetoes) > 0 {
+					fmt.Fprintf(bw, "         %-11s with %s granted\n", "", vetoWords(p, ""))
+				}
+			}
+			if len(c.Sources) > 0 {
+				fmt.Fprintf(bw, "         %-11s %s\n", "sources:", strings.Join(c.Sources, ", "))
+			}
+		}
+		if len(r.Conflicts) > 0 {
+			fmt.Fprintf(bw, "\nWhat rules every deal out: %s, each a minimal set of positions that cannot all stand.\n", plural(len(r.Conflicts), "conflict"))
+		}
+		for i, c := range r.Conflicts {
+			fmt.Fprintf(bw, "\nconflict %d\n", i+1)
+			fmt.Fprintf(bw, "         %s\n", c.Message)
+			fmt.Fprintf(bw, "         %-11s %s\n", "positions:", strings.Join(c.Positions, ", "))
+			if len(c.Sources) > 0 {
+				fmt.Fprintf(bw, "         %-11s %s\n", "sources:", strings.Join(c.Sources, ", "))
+			}
+		}
+	}
+	return bw.Flush()
+}
+
+// stoppedWhy says in words why a search stopped.
+func stoppedWhy(stopped string, opts scenario.SearchOptions) string {
+	switch {
+	case strings.Contains(stopped, "deadline exceeded") && opts.Timeout > 0:
+		return fmt.Sprintf("the --timeout of %v ran out", opts.Timeout)
+	case strings.Contains(stopped, "canceled"):
+		return "it was interrupted"
+	case stopped == "":
+		return "it stopped early"
+	}
+	return stopped
+}
+
+// vetoWords names the vetoes a package needs: "RU over guarantees to UA
+// (ru-demands-veto)".
+func vetoWords(p scenario.Package, none string) string {
+	if len(p.Vetoes) == 0 && len(p.VetoPositions) == 0 {
+		return none
+	}
+	var words []string
+	for i, v := range p.Vetoes {
+		word := string(v.Holder) + "'s veto over " + v.Over.Describe()
+		if i < len(p.VetoPositions) {
+			word += " (" + p.VetoPositions[i] + ")"
+		}
+		words = append(words, word)
+	}
+	if len(p.Vetoes) == 0 { // decoded from JSON, which keeps only the positions
+		words = append(words, "the vetoes of "+strings.Join(p.VetoPositions, ", "))
+	}
+	return strings.Join(words, "; ")
+}
+
+func joinList(ids []guarantee.ID) string {
+	s := make([]string, len(ids))
+	for i, id := range ids {
+		s[i] = string(id)
+	}
+	return strings.Join(s, ", ")
+}
+
+func orNone(ids []guarantee.ID) string {
+	if len(ids) == 0 {
+		return "none"
+	}
+	return joinList(ids)
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
