@@ -105,21 +105,29 @@
 // covered, the offers a requires position needs one of, and requirements
 // between offers. Under one choice of grants the feasible packages are
 // closed under union, so that choice has one largest package; the maximal
-// feasible packages are the largest of those. With k demands-veto
-// positions that is 2^k passes over the offers as bit sets, whatever their
-// number; k is capped at 16.
+// feasible packages are the largest of those; k, the number of
+// demands-veto positions, is capped at 16.
 //
-// Counting adds inclusion-exclusion over the choices' largest packages and
-// over the requires positions, down to the requirement-closed subsets of a
-// set, counted per group of offers that requirements link: exponential in
-// those, not in the offers. Concessions are found by trying sets of
-// relevant positions in order of size, skipping those that hold a smaller
-// concession, so each reported one is minimal; conflicts by trying, in
-// order of size, the sets that meet every concession (the two are each
-// other's minimal hitting sets), each checked. Both are exponential in
-// the size of what they find, and stop with the context, leaving the
-// result marked incomplete. A brute-force reference judged by Evaluate
-// agrees with Search in the tests on thousands of random scenarios.
+// Granting more candidate vetoes never shrinks the largest feasible
+// package (a grant rules out only offers its own unmet demand would rule
+// out), so there is at most one maximal package, and feasibility is one
+// pass with every standing candidate granted.
+//
+// Counting adds inclusion-exclusion over the requires positions, down to
+// the requirement-closed subsets of a set, counted per group of offers
+// that requirements link: exponential in those, not in the offers.
+// Concessions and conflicts come from an incremental dualization: the two
+// families are each other's minimal hitting sets (feasibility only grows
+// as positions are withdrawn), so each round looks for a set of positions
+// that meets every conflict found and holds no concession found, and
+// shrinks it to a new concession or its complement to a new conflict;
+// when no such set remains both are complete. The cost follows the number
+// found. When the offers fail on their own, with every position
+// withdrawn, no concession helps and the one minimal conflict is the
+// empty set of positions, reported with the reason. Search stops with the
+// context, leaving the result marked incomplete. A brute-force reference
+// judged by Evaluate agrees with Search in the tests on thousands of
+// random scenarios.
 //
 // # Order and determinism
 //

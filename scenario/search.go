@@ -135,7 +135,9 @@ type space struct {
 	requires   []requirement
 	deps       [][]int // per offer, the offers it requires
 	relevant   []int   // positions that constrain anything
-	stopped    string
+
+	scratch, scratch2, active set // working sets of quick
+	stopped                   string
 }
 
 type deadWhen struct {
@@ -175,6 +177,7 @@ func newSpace(s *Scenario) (*space, error) {
 		return nil, err
 	}
 	sp := &space{m: m, n: len(m.s.Guarantees), np: len(m.s.Positions)}
+	sp.scratch, sp.scratch2, sp.active = newSet(sp.n), newSet(sp.n), newSet(max(sp.np, 1))
 	sp.build()
 	if len(sp.cands) > maxCandidates {
 		return nil, fmt.Errorf("%w: %d demands-veto positions; at most %d", ErrTooManyVetoes, len(sp.cands), maxCandidates)
@@ -502,8 +505,7 @@ func (sp *space) search(opts SearchOptions) SearchResult {
 		}
 	}
 	if !r.Feasible {
-		r.Concessions = sp.concessions()
-		r.Conflicts = sp.conflicts(r.Concessions)
+		r.Concessions, r.Conflicts = sp.dualize()
 	}
 	r.Complete = sp.stopped == ""
 	r.Stopped = sp.stopped
@@ -588,6 +590,64 @@ func (sp *space) pack(c choice) Package {
 	return p
 }
 
+// quick reports whether a non-empty package is feasible when only the
+// positions in active stand, with one pass and no allocation: the check
+// concessions and conflicts make thousands of times.
+//
+// One pass suffices because granting more candidate vetoes never shrinks
+// the largest feasible package. What a grant rules out, it rules out over
+// offers its own demand picks: the offers it would capture lack the
+// demanding actor among their veto holders (had they had it, the capture
+// would stand without the grant, and the offer would be out regardless),
+// so the unmet demand rules them out when the grant is withheld; and the
+// offers a rejects-veto position forbids the grant over are, with the
+// demand, a veto conflict that rules them out either way. So the choice of
+// every standing candidate allows the largest package, and a non-empty
+// package is feasible exactly when that choice allows one.
+func (sp *space) quick(active set) bool {
+	u := sp.scratch
+	for i := range u {
+		u[i] = ^uint64(0)
+	}
+	if r := sp.n % 64; r != 0 {
+		u[len(u)-1] = 1<<r - 1
+	}
+	u.andNot(sp.deadAlways)
+	for _, d := range sp.deadBy {
+		if all(d.need, active) {
+			u.andNot(d.offers)
+		}
+	}
+	for _, d := range sp.demands {
+		if !active.has(d.pos) {
+			continue
+		}
+		need := sp.scratch2
+		copy(need, d.uncov)
+		for _, c := range sp.cands {
+			if c.actor == d.actor && active.has(c.pos) {
+				need.andNot(c.cover)
+			}
+		}
+		u.andNot(need)
+	}
+	for _, c := range sp.cands {
+		if active.has(c.pos) {
+			u.andNot(c.captures)
+		}
+	}
+	sp.close(u)
+	if u.empty() {
+		return false
+	}
+	for _, r := range sp.requires {
+		if active.has(r.pos) && !u.meets(r.hit) {
+			return false
+		}
+	}
+	return true
+}
+
 // feasibleWithout reports whether a non-empty package is feasible once
 // the positions in withdrawn are taken off the table.
 func (sp *space) feasibleWithout(withdrawn []int) (outcome, bool) {
@@ -602,106 +662,183 @@ func (sp *space) feasibleWithout(withdrawn []int) (outcome, bool) {
 // feasibleWith reports whether a non-empty package is feasible when only
 // the positions in standing stand.
 func (sp *space) feasibleWith(standing []int) bool {
-	active := newSet(max(sp.np, 1))
+	active := sp.active
+	clear(active)
 	for _, p := range standing {
 		active.add(p)
 	}
-	return sp.evaluate(active).feasible()
+	return sp.quick(active)
 }
 
-// concessions finds the minimal sets of positions whose withdrawal makes a
-// non-empty package feasible, by trying sets of relevant positions in
-// order of size and skipping those that hold a smaller concession: the
-// sets it reports are minimal because every smaller set was tried first.
-func (sp *space) concessions() []Concession {
-	var found [][]int
-	var out []Concession
-	for size := 1; size <= len(sp.relevant); size++ {
-		stop := false
-		subsets(sp.relevant, size, func(s []int) bool {
-			if sp.done() {
-				stop = true
-				return false
-			}
-			if slices.ContainsFunc(found, func(f []int) bool { return containsAll(s, f) }) {
-				return true
-			}
-			o, ok := sp.feasibleWithout(s)
-			if !ok {
-				return true
-			}
-			found = append(found, slices.Clone(s))
-			out = append(out, Concession{
-				Positions: sp.refs(s),
-				Message:   "withdraw: " + sp.explain(s),
-				Unlocks:   nonNil(sp.maximal(o)),
-				Sources:   sp.sources(s),
-			})
-			return true
-		})
-		if stop {
+// quickWithout is feasibleWithout's answer alone, without allocating.
+func (sp *space) quickWithout(withdrawn []int) bool {
+	active := sp.active
+	for i := range active {
+		active[i] = ^uint64(0)
+	}
+	for _, p := range withdrawn {
+		active.del(p)
+	}
+	return sp.quick(active)
+}
+
+// dualize finds the concessions and the conflicts together. Both are
+// minimal sets of relevant positions: a concession a minimal set whose
+// withdrawal makes a non-empty package feasible, a conflict a minimal set
+// that, standing alone, rules every non-empty package out. Feasibility
+// only grows as positions are withdrawn (withdrawing a demand takes its
+// grant too, but a grant only ever covers what its own demand asked), so
+// each concession meets every conflict and each is a minimal set that
+// does: the two families are each other's minimal hitting sets.
+//
+// The loop keeps what it has found of both. It looks for a set that meets
+// every known conflict and holds no known concession; withdrawing it
+// either works, and shrinking it gives a new concession, or leaves a
+// standing set that rules every package out, and shrinking that gives a
+// new conflict. When no such set remains, both families are complete.
+// Each round finds one new set, so the cost follows the number of sets
+// found, not the 2^n subsets of n positions.
+func (sp *space) dualize() ([]Concession, []Conflict) {
+	if !sp.feasibleWith(nil) {
+		// The offers rule themselves out, whatever the positions: no
+		// concession helps, and the one minimal conflict is the empty set.
+		if sp.done() {
+			return nil, nil
+		}
+		return nil, []Conflict{sp.offersAlone()}
+	}
+	var mcs, mus [][]int
+	for !sp.done() {
+		h, ok := sp.seed(mus, mcs)
+		if !ok {
 			break
+		}
+		if sp.quickWithout(h) {
+			mcs = append(mcs, sp.shrinkCorrection(h))
+		} else {
+			mus = append(mus, sp.shrinkConflict(without(sp.relevant, h)))
+		}
+	}
+	order := func(a, b []int) int {
+		if len(a) != len(b) {
+			return len(a) - len(b)
+		}
+		return slices.Compare(a, b)
+	}
+	slices.SortFunc(mcs, order)
+	slices.SortFunc(mus, order)
+	var concessions []Concession
+	for _, c := range mcs {
+		o, _ := sp.feasibleWithout(c)
+		concessions = append(concessions, Concession{
+			Positions: sp.refs(c),
+			Message:   "withdraw: " + sp.explain(c),
+			Unlocks:   nonNil(sp.maximal(o)),
+			Sources:   nonNil(sp.sources(c)),
+		})
+	}
+	var conflicts []Conflict
+	for _, c := range mus {
+		conflicts = append(conflicts, Conflict{Positions: sp.refs(c), Message: sp.explain(c), Sources: nonNil(sp.sources(c))})
+	}
+	return concessions, conflicts
+}
+
+// seed returns a set of relevant positions that meets every conflict in
+// mus and holds no concession in mcs, minimal as a hitting set of mus, or
+// false when there is none.
+func (sp *space) seed(mus, mcs [][]int) ([]int, bool) {
+	var pick []int
+	var found []int
+	var dfs func() bool
+	dfs = func() bool {
+		if sp.done() {
+			return false
+		}
+		if slices.ContainsFunc(mcs, func(c []int) bool { return containsAll(pick, c) }) {
+			return false
+		}
+		i := slices.IndexFunc(mus, func(m []int) bool { return !meets(pick, m) })
+		if i < 0 {
+			found = minimalHitting(pick, mus)
+			return true
+		}
+		for _, p := range mus[i] {
+			pick = append(pick, p)
+			if dfs() {
+				return true
+			}
+			pick = pick[:len(pick)-1]
+		}
+		return false
+	}
+	if !dfs() {
+		return nil, false
+	}
+	slices.Sort(found)
+	return found, true
+}
+
+// minimalHitting drops from pick, in turn, each position the rest still
+// meets every set of mus without.
+func minimalHitting(pick []int, mus [][]int) []int {
+	h := slices.Clone(pick)
+	for i := 0; i < len(h); {
+		rest := slices.Delete(slices.Clone(h), i, i+1)
+		if !slices.ContainsFunc(mus, func(m []int) bool { return !meets(rest, m) }) {
+			h = rest
+			continue
+		}
+		i++
+	}
+	return h
+}
+
+func meets(a, b []int) bool {
+	return slices.ContainsFunc(a, func(x int) bool { return slices.Contains(b, x) })
+}
+
+// without returns the members of all that are not in drop, in order.
+func without(all, drop []int) []int {
+	var out []int
+	for _, p := range all {
+		if !slices.Contains(drop, p) {
+			out = append(out, p)
 		}
 	}
 	return out
 }
 
-// conflicts finds the minimal sets of positions that together rule out
-// every non-empty package. Each must meet every concession (withdrawing a
-// concession leaves a feasible deal, so a set missing one cannot rule
-// every deal out), so it tries only such sets, in order of size, and
-// checks each. With no concessions the positions are not to blame, and the
-// one minimal set is the empty one.
-func (sp *space) conflicts(concessions []Concession) []Conflict {
-	var pool []int
-	for _, c := range concessions {
-		for _, ref := range c.Positions {
-			p := sp.posIndex(ref)
-			if !slices.Contains(pool, p) {
-				pool = append(pool, p)
-			}
+// shrinkCorrection shrinks a set whose withdrawal makes a deal possible
+// to a minimal one: it puts each position back in turn and keeps it
+// standing if a deal is still possible.
+func (sp *space) shrinkCorrection(x []int) []int {
+	x = slices.Clone(x)
+	for i := 0; i < len(x); {
+		rest := slices.Delete(slices.Clone(x), i, i+1)
+		if sp.quickWithout(rest) {
+			x = rest
+			continue
 		}
+		i++
 	}
-	slices.Sort(pool)
-	if len(concessions) == 0 {
-		// No withdrawal makes a non-empty package feasible: the offers
-		// rule themselves out, whatever the positions, and the one
-		// minimal set of positions that rules every package out is the
-		// empty one. (Unless the search of concessions was cut short.)
-		if sp.done() || sp.feasibleWith(nil) {
-			return nil
+	return x
+}
+
+// shrinkConflict shrinks a set of positions that, standing alone, rule
+// every deal out to a minimal one: it withdraws each position in turn and
+// keeps it withdrawn if every deal is still ruled out.
+func (sp *space) shrinkConflict(k []int) []int {
+	k = slices.Clone(k)
+	for i := 0; i < len(k); {
+		rest := slices.Delete(slices.Clone(k), i, i+1)
+		if !sp.feasibleWith(rest) {
+			k = rest
+			continue
 		}
-		return []Conflict{sp.offersAlone()}
+		i++
 	}
-	var found [][]int
-	var out []Conflict
-	for size := 1; size <= len(pool); size++ {
-		stop := false
-		subsets(pool, size, func(s []int) bool {
-			if sp.done() {
-				stop = true
-				return false
-			}
-			if slices.ContainsFunc(found, func(f []int) bool { return containsAll(s, f) }) {
-				return true
-			}
-			for _, c := range concessions {
-				if !slices.ContainsFunc(c.Positions, func(ref string) bool { return slices.Contains(s, sp.posIndex(ref)) }) {
-					return true
-				}
-			}
-			if sp.feasibleWith(s) {
-				return true
-			}
-			found = append(found, slices.Clone(s))
-			out = append(out, Conflict{Positions: sp.refs(s), Message: sp.explain(s), Sources: sp.sources(s)})
-			return true
-		})
-		if stop {
-			break
-		}
-	}
-	return out
+	return k
 }
 
 // offersAlone is the conflict of no positions at all, when no non-empty
@@ -825,24 +962,4 @@ func containsAll(s, sub []int) bool {
 		}
 	}
 	return true
-}
-
-// subsets calls f with each subset of items of the given size, in
-// lexicographic order, until f returns false. f must not keep the slice.
-func subsets(items []int, size int, f func([]int) bool) {
-	buf := make([]int, size)
-	var rec func(start, k int) bool
-	rec = func(start, k int) bool {
-		if k == size {
-			return f(buf)
-		}
-		for i := start; i <= len(items)-(size-k); i++ {
-			buf[k] = items[i]
-			if !rec(i+1, k+1) {
-				return false
-			}
-		}
-		return true
-	}
-	rec(0, 0)
 }

@@ -1181,7 +1181,8 @@ func TestSearchStops(t *testing.T) {
 	}
 }
 
-func count(n uint64) *uint64 { return &n }
+//go:fix inline
+func count(n uint64) *uint64 { return new(n) }
 
 // pkg returns a package of the given guarantees, needing the grants of
 // the given demands-veto positions.
@@ -1206,7 +1207,7 @@ func TestSearch(t *testing.T) {
 				"withdrawing the US's call and Kyiv's rejection instead unlocks Turkey's Black Sea support and US intelligence, with Russia's veto.",
 			s: examples.Ukraine2025(),
 			want: scenario.SearchResult{
-				Count: count(0),
+				Count: new(uint64(0)),
 				Dead:  gids("european-force", "turkey-black-sea", "us-air-support", "us-intelligence", "willing-financial", "willing-sanctions"),
 				Concessions: []scenario.Concession{
 					{
@@ -1254,7 +1255,7 @@ func TestSearch(t *testing.T) {
 			want: scenario.SearchResult{
 				Feasible: true,
 				Maximal:  []scenario.Package{pkg(gids("de-aid", "uk-troops", "us-air"))},
-				Count:    count(6),
+				Count:    new(uint64(6)),
 				Forced:   gids("de-aid", "uk-troops", "us-air"),
 				Complete: true,
 			},
@@ -1270,7 +1271,7 @@ func TestSearch(t *testing.T) {
 				positions(named("ua-wants-troops", pos("UA", scenario.Requires, sel{Kind: guarantee.GroundTroops}))),
 			),
 			want: scenario.SearchResult{
-				Count: count(0),
+				Count: new(uint64(0)),
 				Dead:  gids("de-aid", "fr-sanctions"),
 				Concessions: []scenario.Concession{{
 					Positions: refs("ua-wants-troops"),
@@ -1295,7 +1296,7 @@ func TestSearch(t *testing.T) {
 			want: scenario.SearchResult{
 				Feasible:      true,
 				Maximal:       []scenario.Package{pkg(gids("eu-force", "tr-naval", "us-air"))},
-				Count:         count(4),
+				Count:         new(uint64(4)),
 				EmptyFeasible: true,
 				Forced:        gids("eu-force", "tr-naval", "us-air"),
 				Dead:          gids("pl-aid"),
@@ -1316,7 +1317,7 @@ func TestSearch(t *testing.T) {
 			want: scenario.SearchResult{
 				Feasible:      true,
 				Maximal:       []scenario.Package{pkg(gids("us-intel"), "ru-veto")},
-				Count:         count(2),
+				Count:         new(uint64(2)),
 				EmptyFeasible: true,
 				Forced:        gids("us-intel"),
 				Dead:          gids("us-air"),
@@ -1335,7 +1336,7 @@ func TestSearch(t *testing.T) {
 				positions(named("ua-wants-military", pos("UA", scenario.Requires, military))),
 			),
 			want: scenario.SearchResult{
-				Count: count(0),
+				Count: new(uint64(0)),
 				Dead:  gids("eu-force", "us-air"),
 				Conflicts: []scenario.Conflict{{
 					Positions: []string{},
@@ -1350,7 +1351,7 @@ func TestSearch(t *testing.T) {
 			reason: "With nothing on the table, only the empty package is feasible, and no position is to blame.",
 			s:      build(),
 			want: scenario.SearchResult{
-				Count:         count(1),
+				Count:         new(uint64(1)),
 				EmptyFeasible: true,
 				Conflicts:     []scenario.Conflict{{Positions: []string{}, Message: "no offers are on the table"}},
 				Complete:      true,

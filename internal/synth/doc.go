@@ -47,6 +47,13 @@
 //     guarantees to the state it threatens, and a timeline with a peace
 //     deal and attacks.
 //
+// [Config.DemandsVeto], when set, fixes how many positions are
+// demands-veto positions, the candidate vetoes of [scenario.Search],
+// whose cost doubles with each. A pass of its own, drawing from a stream
+// of its own, replaces positions chosen at random with ones of the wanted
+// stance, so the rest of the scenario is the one the same Config without
+// it gives.
+//
 // Broad selectors such as {kind: military/ground-troops} pick a share of
 // all guarantees, as they do in real studies, so what the positions pick
 // grows with positions times guarantees; the findings, which name only

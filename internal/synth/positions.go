@@ -1,6 +1,7 @@
 package synth
 
 import (
+	"math/rand/v2"
 	"strconv"
 	"strings"
 
@@ -40,6 +41,64 @@ func (g *gen) positions() {
 		}
 		g.s.Positions[i] = p
 	}
+}
+
+// demandsVeto makes exactly c.DemandsVeto of the positions demands-veto
+// positions, the candidate vetoes of a search. It draws from a stream of
+// its own, after everything else is made, so that the actors, guarantees,
+// granted vetoes and timeline are those of the same Config without
+// DemandsVeto, and so are the positions it leaves alone. It replaces
+// positions chosen at random, the seed's five last (and the seed's demand
+// last of all): surplus demands with positions of other stances, or
+// positions of other stances with demands. A replacement is drawn as the
+// other positions are, from an actor drawn at random and the stances of
+// its role, until its stance is the one wanted; its selector is never
+// blurred or emptied, so it picks something.
+func (g *gen) demandsVeto() {
+	g.r = rand.New(rand.NewPCG(g.c.Seed, demandsStream))
+	ps := g.s.Positions
+	var dv, other []int
+	for _, i := range g.r.Perm(len(ps)) {
+		if i < 5 {
+			continue
+		}
+		if ps[i].Stance == scenario.DemandsVeto {
+			dv = append(dv, i)
+		} else {
+			other = append(other, i)
+		}
+	}
+	for _, i := range []int{0, 1, 2, 4, 3} {
+		if i >= len(ps) {
+			continue
+		}
+		if ps[i].Stance == scenario.DemandsVeto {
+			dv = append(dv, i)
+		} else {
+			other = append(other, i)
+		}
+	}
+	want := g.c.DemandsVeto
+	for _, i := range dv[:max(0, len(dv)-want)] {
+		g.replacePosition(i, false)
+	}
+	for _, i := range other[:max(0, want-len(dv))] {
+		g.replacePosition(i, true)
+	}
+}
+
+// replacePosition replaces the i-th position with one drawn at random
+// that is a demands-veto position or, when demand is false, is not.
+func (g *gen) replacePosition(i int, demand bool) {
+	p := g.randomPosition()
+	for (p.Stance == scenario.DemandsVeto) != demand {
+		p = g.randomPosition()
+	}
+	p.Sources = []string{SourceID}
+	if g.chance(90) {
+		p.ID = strings.ToLower(string(p.Actor)) + "-" + p.Stance.String() + "-" + strconv.Itoa(i+1)
+	}
+	g.s.Positions[i] = p
 }
 
 // seedPosition returns the i-th of the seed's five positions, about the

@@ -120,7 +120,7 @@ func TestGenerateSeedsDiffer(t *testing.T) {
 }
 
 func TestResolvedNegativePanics(t *testing.T) {
-	for _, c := range []synth.Config{{Guarantees: -1}, {Positions: -1}, {Actors: -1}, {Vetoes: -1}} {
+	for _, c := range []synth.Config{{Guarantees: -1}, {Positions: -1}, {Actors: -1}, {Vetoes: -1}, {DemandsVeto: -1}} {
 		func() {
 			defer func() {
 				if recover() == nil {
@@ -267,4 +267,53 @@ func fields(s guarantee.Selector) int {
 		}
 	}
 	return n
+}
+
+// TestGenerateDemandsVeto checks that Config.DemandsVeto gives exactly that
+// many demands-veto positions, and changes nothing but positions.
+func TestGenerateDemandsVeto(t *testing.T) {
+	for _, c := range []synth.Config{
+		{Guarantees: 40, Positions: 30, DemandsVeto: 5},
+		{Guarantees: 40, Positions: 30, DemandsVeto: 1},
+		{Guarantees: 40, Positions: 30, DemandsVeto: 30},
+		{Guarantees: 10, Positions: 7, DemandsVeto: 1},
+		{Guarantees: 60, Positions: 45, DemandsVeto: 16},
+		{Guarantees: 5, Positions: 3, DemandsVeto: 2},
+		{Guarantees: 5, Positions: 2, DemandsVeto: 4},
+		{Guarantees: 2000, DemandsVeto: 3},
+	} {
+		for seed := range uint64(20) {
+			c.Seed = seed
+			s := synth.Generate(c)
+			if err := scenario.Validate(s); err != nil {
+				t.Fatalf("Validate(Generate(%+v)):\n%v", c, err)
+			}
+			r := c.Resolved()
+			if len(s.Positions) != r.Positions || r.Positions < c.DemandsVeto {
+				t.Errorf("Generate(%+v): %d positions; want %d, at least DemandsVeto", c, len(s.Positions), r.Positions)
+			}
+			n := 0
+			for _, p := range s.Positions {
+				if p.Stance == scenario.DemandsVeto {
+					n++
+				}
+			}
+			if n != c.DemandsVeto {
+				t.Errorf("Generate(%+v): %d demands-veto positions; want %d", c, n, c.DemandsVeto)
+			}
+			// Everything but the positions (and the name, which says how
+			// many demands) is the scenario without DemandsVeto.
+			plain := r
+			plain.DemandsVeto = 0
+			p := synth.Generate(plain)
+			s.Name, p.Name, s.Positions, p.Positions = "", "", nil, nil
+			if diff := cmp.Diff(p, s); diff != "" {
+				t.Errorf("Generate(%+v) and without DemandsVeto differ beyond positions (-without +with):\n%s", c, diff)
+			}
+		}
+	}
+	c := synth.Config{Guarantees: 40, Positions: 30, DemandsVeto: 5, Seed: 3}
+	if diff := cmp.Diff(synth.Generate(c), synth.Generate(c)); diff != "" {
+		t.Errorf("Generate(%+v) twice (-first +second):\n%s", c, diff)
+	}
 }
