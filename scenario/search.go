@@ -59,6 +59,11 @@ type Conflict struct {
 }
 
 // SearchResult is what [Search] finds. Lists are in a deterministic order.
+//
+// The lists are slices, not iterators: there is at most one maximal
+// package (granting more candidate vetoes never shrinks the largest), and
+// the concessions and conflicts are only known to be complete, and so
+// minimal, once the search that finds them has finished.
 type SearchResult struct {
 	// Feasible reports whether a non-empty package is feasible.
 	Feasible bool `json:"feasible"`
