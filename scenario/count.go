@@ -22,7 +22,7 @@ const (
 // offers that requirements link.
 func (sp *space) count(out outcome) (uint64, bool) {
 	if sp.n > maxCountOffers {
-		sp.stopped = "the count needs at most 62 offers"
+		sp.countSkipped = "the count needs at most 62 offers"
 		return 0, false
 	}
 	var family []set
@@ -37,7 +37,13 @@ func (sp *space) count(out outcome) (uint64, bool) {
 		}
 	}
 	if len(family) > maxCountFamilies || len(reqs) > maxCountRequires {
-		sp.stopped = "too many choices of grants or requires positions to count exactly"
+		sp.countSkipped = "too many requires positions to count exactly"
+		return 0, false
+	}
+	// Refuse, up front, a count whose terms would take too long: each term
+	// tries every subset of each group of offers that requirements link.
+	if sp.countWork(len(family), len(reqs)) > maxCountWork {
+		sp.countSkipped = "too many requires positions and linked offers to count exactly"
 		return 0, false
 	}
 	if sp.done() {
@@ -75,6 +81,20 @@ func (sp *space) fullSet() set {
 	return s
 }
 
+// maxCountWork bounds the subsets a count may try in all.
+const maxCountWork = 1 << 27
+
+// countWork bounds the subsets a count tries: for each term of the two
+// inclusion-exclusions, every subset of every group of linked offers.
+func (sp *space) countWork(families, reqs int) float64 {
+	groups := sp.groups(sp.fullSet())
+	perTerm := 0.0
+	for _, members := range groups {
+		perTerm += float64(uint64(1) << min(len(members), 62))
+	}
+	return perTerm * float64(uint64(1)<<families) * float64(uint64(1)<<reqs)
+}
+
 // countWithin counts the requirement-closed subsets of x that meet every
 // set in reqs.
 func (sp *space) countWithin(x set, reqs []set) (int64, bool) {
@@ -107,26 +127,7 @@ func (sp *space) countWithin(x set, reqs []set) (int64, bool) {
 func (sp *space) closedSubsets(y set) (int64, bool) {
 	y = y.clone()
 	sp.close(y)
-	// Group the offers of y that requirements link, with a union-find.
-	parent := make([]int, sp.n)
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
-	y.each(func(g int) {
-		for _, r := range sp.deps[g] {
-			parent[find(g)] = find(r)
-		}
-	})
-	groups := map[int][]int{}
-	y.each(func(g int) { groups[find(g)] = append(groups[find(g)], g) })
+	groups := sp.groups(y)
 	total := int64(1)
 	for _, members := range groups {
 		if len(members) == 1 {
@@ -134,7 +135,7 @@ func (sp *space) closedSubsets(y set) (int64, bool) {
 			continue
 		}
 		if len(members) > maxCountComponents {
-			sp.stopped = "offers linked by requirements in groups too large to count"
+			sp.countSkipped = "offers linked by requirements in groups too large to count"
 			return 0, false
 		}
 		var n int64
@@ -149,6 +150,42 @@ func (sp *space) closedSubsets(y set) (int64, bool) {
 		total *= n
 	}
 	return total, true
+}
+
+// groups returns the groups of the offers of y that requirements link,
+// found with a union-find, in order of their first offer.
+func (sp *space) groups(y set) [][]int {
+	parent := make([]int, sp.n)
+	for i := range parent {
+		parent[i] = i
+	}
+	find := func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	y.each(func(g int) {
+		for _, r := range sp.deps[g] {
+			if y.has(r) {
+				parent[find(g)] = find(r)
+			}
+		}
+	})
+	index := map[int]int{}
+	var out [][]int
+	y.each(func(g int) {
+		root := find(g)
+		k, ok := index[root]
+		if !ok {
+			k = len(out)
+			index[root] = k
+			out = append(out, nil)
+		}
+		out[k] = append(out[k], g)
+	})
+	return out
 }
 
 // closedMask reports whether the members chosen by mask hold every offer

@@ -133,13 +133,15 @@ type space struct {
 	n   int // offers
 	np  int // positions
 
-	deadAlways set         // offers no deal can hold, whatever the positions
-	deadBy     []deadWhen  // offers a deal cannot hold while these positions stand
-	demands    []demand    // per demands-veto position
-	cands      []candidate // the candidate grants, one per demands-veto position
-	requires   []requirement
-	deps       [][]int // per offer, the offers it requires
-	relevant   []int   // positions that constrain anything
+	deadAlways   set         // offers no deal can hold, whatever the positions
+	deadBy       []deadWhen  // offers a deal cannot hold while these positions stand
+	demands      []demand    // per demands-veto position
+	cands        []candidate // the candidate grants, one per demands-veto position
+	requires     []requirement
+	deps         [][]int // per offer, the offers it requires
+	requiredBy   [][]int // per offer, the offers that require it
+	relevant     []int   // positions that constrain anything
+	countSkipped string  // why count gave up, when it did
 
 	scratch, scratch2, active set // working sets of quick
 	stopped                   string
@@ -184,6 +186,9 @@ func newSpace(s *Scenario) (*space, error) {
 	sp := &space{m: m, n: len(m.s.Guarantees), np: len(m.s.Positions)}
 	sp.scratch, sp.scratch2, sp.active = newSet(sp.n), newSet(sp.n), newSet(max(sp.np, 1))
 	sp.build()
+	// A demand that picks nothing has a grant that covers nothing: it
+	// changes no package, so it does not count toward the limit.
+	sp.cands = slices.DeleteFunc(sp.cands, func(c candidate) bool { return c.cover.empty() })
 	if len(sp.cands) > maxCandidates {
 		return nil, fmt.Errorf("%w: %d demands-veto positions; at most %d", ErrTooManyVetoes, len(sp.cands), maxCandidates)
 	}
@@ -203,7 +208,7 @@ func (sp *space) offers(list []int32) set {
 func (sp *space) build() {
 	m := sp.m
 	sp.deadAlways = newSet(sp.n)
-	sp.deps = make([][]int, sp.n)
+	sp.deps, sp.requiredBy = make([][]int, sp.n), make([][]int, sp.n)
 	for g := range m.s.Guarantees {
 		gg := &m.s.Guarantees[g]
 		// captured-guarantee, from the scenario's own activation and grants.
@@ -214,6 +219,7 @@ func (sp *space) build() {
 		for _, r := range gg.Requires {
 			if k, ok := m.guaranteeByID(r); ok {
 				sp.deps[g] = append(sp.deps[g], int(k))
+				sp.requiredBy[k] = append(sp.requiredBy[k], g)
 			} else {
 				sp.deadAlways.add(g)
 			}
@@ -358,18 +364,12 @@ func (o outcome) feasible() bool {
 }
 
 // evaluate finds the feasible packages when only the positions in active
-// stand.
+// stand. Granting more candidate vetoes never shrinks the largest feasible
+// package (see quick), so the choice of every standing candidate gives the
+// largest package of all; the grants it needs are then found by dropping,
+// one by one, each grant the package does not need. The outcome holds that
+// one choice, when it lets the package meet every requires position.
 func (sp *space) evaluate(active set) outcome {
-	base := newSet(sp.n)
-	for g := range sp.n {
-		base.add(g)
-	}
-	base.andNot(sp.deadAlways)
-	for _, d := range sp.deadBy {
-		if all(d.need, active) {
-			base.andNot(d.offers)
-		}
-	}
 	var cands []int
 	for ci, c := range sp.cands {
 		if active.has(c.pos) {
@@ -383,44 +383,60 @@ func (sp *space) evaluate(active set) outcome {
 		}
 	}
 	out := outcome{emptyOK: len(reqs) == 0}
-	for mask := 0; mask < 1<<len(cands); mask++ {
-		// 2^16 choices take a while: look at the context now and then.
-		if mask%256 == 255 && sp.done() {
+	max := sp.largest(active, cands)
+	if slices.ContainsFunc(reqs, func(h set) bool { return !max.meets(h) }) {
+		return out
+	}
+	grants := slices.Clone(cands)
+	for i := 0; i < len(grants); {
+		if sp.done() {
 			break
 		}
-		u := base.clone()
-		var grants []int
-		for bi, ci := range cands {
-			if mask&(1<<bi) == 0 {
-				continue
-			}
-			grants = append(grants, ci)
-			c := &sp.cands[ci]
-			u.andNot(c.captures)
-			for _, rj := range c.rejected {
-				if active.has(rj.pos) {
-					u.andNot(rj.offers)
-				}
-			}
+		fewer := slices.Delete(slices.Clone(grants), i, i+1)
+		if sp.largest(active, fewer).equal(max) {
+			grants = fewer
+			continue
 		}
-		for _, d := range sp.demands {
-			if !active.has(d.pos) {
-				continue
-			}
-			need := d.uncov.clone()
-			for _, ci := range grants {
-				if sp.cands[ci].actor == d.actor {
-					need.andNot(sp.cands[ci].cover)
-				}
-			}
-			u.andNot(need)
-		}
-		sp.close(u)
-		if !slices.ContainsFunc(reqs, func(h set) bool { return !u.meets(h) }) {
-			out.choices = append(out.choices, choice{grants, u})
+		i++
+	}
+	out.choices = append(out.choices, choice{grants, max})
+	return out
+}
+
+// largest returns the largest package the standing positions allow when
+// the given candidates are granted.
+func (sp *space) largest(active set, grants []int) set {
+	u := sp.fullSet()
+	u.andNot(sp.deadAlways)
+	for _, d := range sp.deadBy {
+		if all(d.need, active) {
+			u.andNot(d.offers)
 		}
 	}
-	return out
+	for _, ci := range grants {
+		c := &sp.cands[ci]
+		u.andNot(c.captures)
+		for _, rj := range c.rejected {
+			if active.has(rj.pos) {
+				u.andNot(rj.offers)
+			}
+		}
+	}
+	need := newSet(sp.n)
+	for _, d := range sp.demands {
+		if !active.has(d.pos) {
+			continue
+		}
+		copy(need, d.uncov)
+		for _, ci := range grants {
+			if sp.cands[ci].actor == d.actor {
+				need.andNot(sp.cands[ci].cover)
+			}
+		}
+		u.andNot(need)
+	}
+	sp.close(u)
+	return u
 }
 
 func all(need []int, active set) bool {
@@ -433,19 +449,25 @@ func all(need []int, active set) bool {
 }
 
 // close shrinks u to its largest subset closed under requirements: an
-// offer stays only if every offer it requires stays.
+// offer stays only if every offer it requires stays. A worklist over the
+// offers that require each one makes it linear in offers and requirements.
 func (sp *space) close(u set) {
-	for changed := true; changed; {
-		changed = false
-		u.each(func(g int) {
-			for _, r := range sp.deps[g] {
-				if !u.has(r) {
-					u.del(g)
-					changed = true
-					return
-				}
+	var work []int
+	for g := range sp.n {
+		if u.has(g) && slices.ContainsFunc(sp.deps[g], func(r int) bool { return !u.has(r) }) {
+			u.del(g)
+			work = append(work, g)
+		}
+	}
+	for len(work) > 0 {
+		g := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, h := range sp.requiredBy[g] {
+			if u.has(h) {
+				u.del(h)
+				work = append(work, h)
 			}
-		})
+		}
 	}
 }
 
@@ -479,7 +501,7 @@ func (sp *space) search(opts SearchOptions) SearchResult {
 	}
 	if opts.MaxPackages > 0 && len(r.Maximal) > opts.MaxPackages {
 		r.Maximal = r.Maximal[:opts.MaxPackages]
-		sp.stopped = fmt.Sprintf("reported the first %d maximal packages of more", opts.MaxPackages)
+		sp.stopped = fmt.Sprintf("reported the first %d maximal packages only", opts.MaxPackages)
 	}
 	live := newSet(sp.n)
 	for _, c := range out.choices {
@@ -504,13 +526,17 @@ func (sp *space) search(opts SearchOptions) SearchResult {
 	}
 	slices.Sort(r.Forced)
 	slices.Sort(r.Dead)
-	if opts.Count {
-		if n, ok := sp.count(out); ok {
-			r.Count = &n
-		}
-	}
 	if !r.Feasible {
 		r.Concessions, r.Conflicts = sp.dualize()
+	}
+	if opts.Count && !sp.done() {
+		// A count past its limits leaves the count unset and says why, but
+		// the rest of the search stands.
+		if n, ok := sp.count(out); ok {
+			r.Count = &n
+		} else if sp.stopped == "" {
+			sp.stopped, sp.countSkipped = sp.countSkipped, ""
+		}
 	}
 	r.Complete = sp.stopped == ""
 	r.Stopped = sp.stopped

@@ -1110,7 +1110,8 @@ func manyConcessions() scenario.Scenario {
 }
 
 // manyChoices has 16 demands-veto positions, each over one offer: 2^16
-// choices of grants, each with its own largest package.
+// choices of grants, which Search need not try one by one, since granting
+// more never shrinks the largest package.
 func manyChoices() scenario.Scenario {
 	s := bigScenario(40)
 	for i := range 16 {
@@ -1135,6 +1136,22 @@ func manyRequirements() scenario.Scenario {
 	return s
 }
 
+// TestSearchManyChoices checks that sixteen demands-veto positions, the
+// most Search takes, make a quick and complete search: it grants every
+// candidate at once and drops those the package does not need.
+func TestSearchManyChoices(t *testing.T) {
+	r, err := scenario.Search(t.Context(), manyChoices(), scenario.SearchOptions{Count: true, Timeout: 10 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.Complete {
+		t.Errorf("Search of sixteen candidate vetoes: Complete false (%s); want a complete search", r.Stopped)
+	}
+	if len(r.Maximal) > 1 {
+		t.Errorf("Search found %d maximal packages; granting more never shrinks the largest, so want at most one", len(r.Maximal))
+	}
+}
+
 // TestSearchStops checks that a search too big to finish stops soon after
 // its context is done, or its timeout passes, and says it is incomplete.
 // The contract is to return within 100 ms of cancellation; the test
@@ -1150,7 +1167,6 @@ func TestSearchStops(t *testing.T) {
 	}{
 		{"Concessions", "Sixty positions over forty offers and no feasible package: the concessions are sets of many positions, too many to try.", manyConcessions(), false},
 		{"ConcessionsTimeout", "The same search, stopped by SearchOptions.Timeout.", manyConcessions(), true},
-		{"Choices", "Sixteen demands-veto positions: 65,536 choices of grants, each with its own largest package, to evaluate, compare and count.", manyChoices(), false},
 		{"Count", "Twenty requires positions: a count by inclusion and exclusion over a million terms.", manyRequirements(), false},
 	}
 	for _, tc := range tests {
@@ -1393,5 +1409,26 @@ func TestSearchIndexedAgrees(t *testing.T) {
 		if diff := cmp.Diff(scanned, indexed); diff != "" {
 			t.Errorf("seed %d: Search through the indexes differs from scanning (-scan +index):\n%s", seed, diff)
 		}
+	}
+}
+
+// TestSearchCountLimitKeepsConcessions checks that a count past its limits
+// (here more offers than a count can hold) leaves the count unset and says
+// why, but still reports the concessions and conflicts.
+func TestSearchCountLimitKeepsConcessions(t *testing.T) {
+	s := bigScenario(63)
+	s.Positions = append(s.Positions,
+		scenario.Position{ID: "needs-g0", Actor: "S1", Stance: scenario.Requires, Select: guarantee.Selector{IDs: offerIDs(0)}},
+		scenario.Position{ID: "rejects-g0", Actor: "S2", Stance: scenario.Rejects, Select: guarantee.Selector{IDs: offerIDs(0)}},
+	)
+	r, err := scenario.Search(t.Context(), s, scenario.SearchOptions{Count: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Count != nil || r.Complete || r.Stopped == "" {
+		t.Errorf("count of 63 offers: Count %v, Complete %v, Stopped %q; want no count, incomplete, and why", r.Count, r.Complete, r.Stopped)
+	}
+	if len(r.Concessions) != 2 || len(r.Conflicts) != 1 {
+		t.Errorf("count past its limits: %d concessions, %d conflicts; want 2 and 1", len(r.Concessions), len(r.Conflicts))
 	}
 }

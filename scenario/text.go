@@ -148,7 +148,9 @@ func (f *footnotes) label(cite string) string {
 	if i := slices.IndexFunc(f.order, func(n struct{ cite, label, text string }) bool { return n.cite == cite }); i >= 0 {
 		return f.order[i].label
 	}
-	label, text := strconv.Itoa(len(f.order)+1), escapeMarkdown(cite)
+	// A citation that is not a source ID is numbered with a prefix, so
+	// that it never takes the label of a source whose ID is a number.
+	label, text := "cite-"+strconv.Itoa(len(f.order)+1), escapeMarkdown(cite)
 	if i := slices.IndexFunc(f.sources, func(s Source) bool { return s.ID == cite }); i >= 0 {
 		src := f.sources[i]
 		label = footnoteLabel(src.ID, len(f.order)+1)
@@ -158,11 +160,12 @@ func (f *footnotes) label(cite string) string {
 	return label
 }
 
-// footnoteLabel returns id if it is a safe footnote label, else n.
+// footnoteLabel returns id if it is a safe footnote label, else
+// "source-n".
 func footnoteLabel(id string, n int) string {
 	for _, r := range id {
 		if !(r == '-' || r == '_' || '0' <= r && r <= '9' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') {
-			return strconv.Itoa(n)
+			return "source-" + strconv.Itoa(n)
 		}
 	}
 	return id
@@ -175,10 +178,10 @@ func describeSource(s Source) string {
 	}
 	text := escapeMarkdown(title)
 	if s.URL != "" {
-		text = "[" + text + "](" + s.URL + ")"
+		text = "[" + text + "](<" + strings.NewReplacer("<", "%3C", ">", "%3E").Replace(s.URL) + ">)"
 	}
 	if s.Date != "" {
-		text += ", " + s.Date
+		text += ", " + escapeMarkdown(s.Date)
 	}
 	if s.Note != "" {
 		text += ". " + escapeMarkdown(s.Note)

@@ -323,3 +323,75 @@ func TestSearchColor(t *testing.T) {
 		}
 	}
 }
+
+// TestFmtOddFiles checks fmt against what is not a plain file: a symbolic
+// link is followed and its target rewritten, a device is read no further
+// than the size limit, and "--" makes everything after it a file.
+func TestFmtOddFiles(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real.yaml")
+	if err := os.WriteFile(real, []byte("entente: 1\nactors: [{name: Ukraine, id: UA}]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.yaml")
+	if err := os.Symlink(real, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	e, _, errOut := fakeEnv(false, nil)
+	if code := run([]string{"fmt", "-w", link}, e); code != exitOK {
+		t.Fatalf("fmt -w through a link: exit %d; stderr:\n%s", code, errOut)
+	}
+	if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("fmt -w replaced the link with a file")
+	}
+	if got, _ := os.ReadFile(real); string(got) != "entente: 1\nactors:\n  - {id: UA, name: Ukraine}\n" {
+		t.Errorf("fmt -w did not rewrite the link's target:\n%s", got)
+	}
+
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		e, _, errOut = fakeEnv(false, nil)
+		if code := run([]string{"fmt", "--max-size", "1KiB", "/dev/zero"}, e); code != exitInput {
+			t.Errorf("fmt /dev/zero: exit %d, want %d", code, exitInput)
+		}
+		if !strings.Contains(errOut.String(), "file too large") {
+			t.Errorf("fmt /dev/zero: want the size limit's message; stderr:\n%s", errOut)
+		}
+	}
+
+	flagLike := filepath.Join(dir, "-w")
+	if err := os.WriteFile(flagLike, []byte("entente: 1\nactors: [{name: Ukraine, id: UA}]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	e, out, errOut := fakeEnv(false, nil)
+	if code := run([]string{"fmt", "--", "real.yaml", "-w"}, e); code != exitOK {
+		t.Fatalf("fmt -- FILE -w: exit %d; stderr:\n%s", code, errOut)
+	}
+	if got, _ := os.ReadFile(flagLike); !strings.Contains(string(got), "{name: Ukraine, id: UA}") {
+		t.Errorf("a file named -w after -- was taken as the -w flag and rewritten")
+	}
+	if strings.Count(out.String(), "entente: 1") != 2 {
+		t.Errorf("fmt -- FILE -w printed %q; want both files", out)
+	}
+}
+
+// failingWriter fails every write, as a full disk does.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, os.ErrClosed }
+
+// TestWriteErrors checks that a command whose output cannot be written
+// says so and fails, so that "entente fmt a.yaml > b.yaml" on a full disk
+// does not pass for a success.
+func TestWriteErrors(t *testing.T) {
+	for _, args := range [][]string{{"fmt", "testdata/article5.yaml"}, {"example"}, {"schema"}} {
+		e, _, errOut := fakeEnv(false, nil)
+		e.stdout = failingWriter{}
+		if code := run(args, e); code != exitInput {
+			t.Errorf("entente %s with a failing stdout: exit %d, want %d", strings.Join(args, " "), code, exitInput)
+		}
+		if errOut.Len() == 0 {
+			t.Errorf("entente %s with a failing stdout: nothing on stderr", strings.Join(args, " "))
+		}
+	}
+}

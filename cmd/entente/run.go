@@ -96,6 +96,16 @@ func flags(e env, name, args string) *flag.FlagSet {
 // files, and returns the files. ok is false after a bad flag or -h, with
 // the exit code to return.
 func parse(fs *flag.FlagSet, args []string) (files []string, code int, ok bool) {
+	// Everything after "--" is a file, however it looks.
+	var after []string
+	if i := slices.Index(args, "--"); i >= 0 {
+		args, after = args[:i], args[i+1:]
+	}
+	defer func() {
+		if ok {
+			files = append(files, after...)
+		}
+	}()
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
@@ -314,7 +324,10 @@ func runFmt(e env, args []string) int {
 			continue
 		}
 		if !*write {
-			e.stdout.Write(out)
+			if _, err := e.stdout.Write(out); err != nil {
+				fmt.Fprintf(e.stderr, "entente fmt: %v\n", err)
+				return exitInput
+			}
 			continue
 		}
 		if string(out) == string(data) {
@@ -328,28 +341,37 @@ func runFmt(e env, args []string) int {
 	return result
 }
 
-// readLimited reads a file, refusing one over the size limit before
-// reading it all, with the size in the message.
+// readLimited reads a file, refusing one over the size limit: it never
+// reads more than the limit, whatever the file is (a device, a pipe).
 func readLimited(path string, limit int64) ([]byte, error) {
 	if limit <= 0 {
 		limit = scenariofile.DefaultMaxSize
 	}
-	info, err := os.Stat(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	if info.Size() > limit {
-		// Parse says so, in its words, without our reading the file.
-		_, err := scenariofile.Options{MaxSize: limit}.ReadFile(path)
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
 		return nil, err
 	}
-	return os.ReadFile(path)
+	if int64(len(data)) > limit {
+		// Parse says so, in its words, with the limit.
+		_, err := scenariofile.Options{MaxSize: limit}.Parse(path, data)
+		return nil, err
+	}
+	return data, nil
 }
 
 // replaceFile writes data to path without ever leaving a half-written
 // file: it writes a temporary file beside it, syncs it, and renames it
 // over the original, keeping the original's permissions.
 func replaceFile(path string, data []byte) error {
+	// Rewrite what a symbolic link points to, not the link.
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
+	}
 	info, err := os.Stat(path)
 	if err != nil {
 		return err
@@ -401,7 +423,10 @@ func runExample(e env, args []string) int {
 	}
 	for _, b := range builtIn {
 		if b.name == name {
-			e.stdout.Write(b.data())
+			if _, err := e.stdout.Write(b.data()); err != nil {
+				fmt.Fprintf(e.stderr, "entente example: %v\n", err)
+				return exitInput
+			}
 			return exitOK
 		}
 	}
@@ -421,7 +446,10 @@ func runSchema(e env, args []string) int {
 		}
 		return code
 	}
-	e.stdout.Write(scenariofile.Schema())
+	if _, err := e.stdout.Write(scenariofile.Schema()); err != nil {
+		fmt.Fprintf(e.stderr, "entente schema: %v\n", err)
+		return exitInput
+	}
 	return exitOK
 }
 

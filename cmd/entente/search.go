@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"slices"
 	"strconv"
 	"strings"
@@ -65,7 +67,10 @@ func runSearch(e env, args []string) int {
 		r   scenario.SearchResult
 		err error
 	)
-	withProgress(e, func() { r, err = scenario.Search(context.Background(), s, opts) })
+	// Ctrl-C stops the search and prints what it found so far.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	withProgress(e, func() { r, err = scenario.Search(ctx, s, opts) })
 	if err != nil { // too many demands-veto positions; loading validated the rest
 		fmt.Fprintf(e.stderr, "%s: %v\n", file, err)
 		return exitInput

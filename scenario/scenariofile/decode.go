@@ -117,7 +117,11 @@ func (o Options) Parse(name string, data []byte) (scenario.Scenario, error) {
 	if errs != nil {
 		return scenario.Scenario{}, errs
 	}
-	d := decoder{file: name, budget: countNodes(root) + o.maxAliasNodes(), aliasNodes: o.maxAliasNodes()}
+	// The decoder may look at a node it reads more than once (a selector,
+	// say, is checked for nothing before its fields are read), so nodes
+	// written in the file get room for four visits each; what aliases add
+	// beyond that is bounded by the limit.
+	d := decoder{file: name, budget: 4*countNodes(root) + o.maxAliasNodes(), aliasNodes: o.maxAliasNodes()}
 	s := d.scenario(root)
 	d.validate(root, s)
 	if len(d.errs) > 0 {
