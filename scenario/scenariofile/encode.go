@@ -343,7 +343,7 @@ func keepComments(dst, src *yaml.Node) {
 			if j < 0 {
 				// A field canonical form drops: keep its comments above
 				// the field that followed it, or else on the mapping.
-				pending = joinComments(pending, src.Content[i].HeadComment, src.Content[i].LineComment, src.Content[i+1].LineComment)
+				pending = joinComments(pending, allComments(src.Content[i]), allComments(src.Content[i+1]))
 				continue
 			}
 			copyComments(dst.Content[j], src.Content[i])
@@ -383,6 +383,16 @@ func keepComments(dst, src *yaml.Node) {
 			}
 		}
 	}
+}
+
+// allComments gathers every comment in a tree, in order: those of a field
+// that canonical form drops, whose nodes have no place to carry them.
+func allComments(n *yaml.Node) string {
+	parts := []string{n.HeadComment, n.LineComment}
+	for _, c := range n.Content {
+		parts = append(parts, allComments(c))
+	}
+	return joinComments(append(parts, n.FootComment)...)
 }
 
 func copyComments(dst, src *yaml.Node) {

@@ -602,3 +602,18 @@ func formatWithEveryComment(t *testing.T, path, file string, checked *atomic.Int
 		}
 	}
 }
+
+// TestFormatKeepsCommentsOfDroppedFields checks that comments below a
+// field canonical form leaves out (a default, an empty list) survive.
+func TestFormatKeepsCommentsOfDroppedFields(t *testing.T) {
+	in := "entente: 1\nactors:\n  - id: A\n    kind: state\n    # about A's kind, on its own line\nguarantees: []\n# the guarantees will come later\n"
+	out, err := scenariofile.Format("dropped.yaml", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []string{"# about A's kind, on its own line", "# the guarantees will come later"} {
+		if !strings.Contains(string(out), c) {
+			t.Errorf("Format lost %q:\n%s", c, out)
+		}
+	}
+}
