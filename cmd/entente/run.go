@@ -153,6 +153,42 @@ func (s *sizeFlag) Set(v string) error {
 	return fmt.Errorf("want a size such as 16MiB; found %q", v)
 }
 
+// colorFlag is --color: auto (on a terminal, unless NO_COLOR is set or
+// TERM is dumb), always or never.
+type colorFlag struct{ mode string }
+
+func (c *colorFlag) String() string {
+	if c == nil || c.mode == "" {
+		return "auto"
+	}
+	return c.mode
+}
+
+func (c *colorFlag) Set(v string) error {
+	if !slices.Contains([]string{"auto", "always", "never"}, v) {
+		return fmt.Errorf("want auto, always or never; found %q", v)
+	}
+	c.mode = v
+	return nil
+}
+
+// on reports whether text output to e's standard output is coloured.
+func (c *colorFlag) on(e env) bool {
+	switch c.String() {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	return e.isTerminal(e.stdout) && e.getenv("NO_COLOR") == "" && e.getenv("TERM") != "dumb"
+}
+
+func addColor(fs *flag.FlagSet) *colorFlag {
+	c := &colorFlag{}
+	fs.Var(c, "color", "colour in text output, `when`: auto (the default: on a terminal, unless NO_COLOR is set), always or never")
+	return c
+}
+
 func addMaxSize(fs *flag.FlagSet) *sizeFlag {
 	s := &sizeFlag{}
 	fs.Var(s, "max-size", "largest scenario file to read (such as 32MiB)")
@@ -191,7 +227,7 @@ func reportError(e env, err error) {
 func runCheck(e env, args []string) int {
 	fs := flags(e, "check", "[--format text|json|markdown] [FILE...]")
 	format := fs.String("format", "text", "output: text, json or markdown")
-	color := fs.String("color", "auto", "colour in text output: auto (on a terminal, unless NO_COLOR is set), always or never")
+	color := addColor(fs)
 	maxSize := addMaxSize(fs)
 	files, code, ok := parse(fs, args)
 	if !ok {
@@ -201,11 +237,7 @@ func runCheck(e env, args []string) int {
 		fmt.Fprintf(e.stderr, "entente check: unknown --format %q: want text, json or markdown\n", *format)
 		return exitInput
 	}
-	if !slices.Contains([]string{"auto", "always", "never"}, *color) {
-		fmt.Fprintf(e.stderr, "entente check: unknown --color %q: want auto, always or never\n", *color)
-		return exitInput
-	}
-	text := scenario.Text{Color: *color == "always" || *color == "auto" && e.isTerminal(e.stdout) && e.getenv("NO_COLOR") == "" && e.getenv("TERM") != "dumb"}
+	text := scenario.Text{Color: color.on(e)}
 	opts := scenariofile.Options{MaxSize: maxSize.n}
 
 	type input struct {

@@ -33,7 +33,7 @@ func runSearch(e env, args []string) int {
 	timeout := &positiveDuration{}
 	fs.Var(timeout, "timeout", "stop the search after `D`, such as 10s or 2m, and report what it found (default: no limit)")
 	format := fs.String("format", "text", "output: text or json")
-	color := fs.String("color", "auto", "colour in text output: auto (on a terminal, unless NO_COLOR is set), always or never")
+	color := addColor(fs)
 	maxSize := addMaxSize(fs)
 	files, code, ok := parse(fs, args)
 	if !ok {
@@ -42,9 +42,6 @@ func runSearch(e env, args []string) int {
 	switch {
 	case !slices.Contains([]string{"text", "json"}, *format):
 		fmt.Fprintf(e.stderr, "entente search: unknown --format %q: want text or json\n", *format)
-		return exitInput
-	case !slices.Contains([]string{"auto", "always", "never"}, *color):
-		fmt.Fprintf(e.stderr, "entente search: unknown --color %q: want auto, always or never\n", *color)
 		return exitInput
 	case len(files) > 1:
 		fmt.Fprintf(e.stderr, "entente search: name one file at most; found %d\n", len(files))
@@ -87,8 +84,7 @@ func runSearch(e env, args []string) int {
 			scenario.SearchResult
 		}{file, s.Name, r})
 	default:
-		paint := *color == "always" || *color == "auto" && e.isTerminal(e.stdout) && e.getenv("NO_COLOR") == "" && e.getenv("TERM") != "dumb"
-		err = writeSearchText(e.stdout, s, r, opts, paint)
+		err = writeSearchText(e.stdout, s, r, opts, color.on(e))
 	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "entente: %v\n", err)
