@@ -147,8 +147,9 @@ func TestCheckJSONMatchesEvaluate(t *testing.T) {
 	}
 }
 
-// TestColor checks that text output is coloured on a terminal only, and
-// never when NO_COLOR is set or --color=never is given.
+// TestColor checks that the text output of check and search is coloured
+// on a terminal only, and never when NO_COLOR is set or --color=never is
+// given.
 func TestColor(t *testing.T) {
 	for _, tc := range []struct {
 		reason   string
@@ -165,10 +166,12 @@ func TestColor(t *testing.T) {
 		{"--color=always colours a pipe", false, nil, []string{"--color=always"}, true},
 		{"JSON is never coloured", true, nil, []string{"--format=json"}, false},
 	} {
-		e, out, _ := fakeEnv(tc.terminal, tc.vars)
-		run(append([]string{"check"}, tc.args...), e)
-		if got := strings.Contains(out.String(), "\x1b["); got != tc.want {
-			t.Errorf("%s: coloured = %v, want %v", tc.reason, got, tc.want)
+		for _, command := range []string{"check", "search"} {
+			e, out, _ := fakeEnv(tc.terminal, tc.vars)
+			run(append([]string{command}, tc.args...), e)
+			if got := strings.Contains(out.String(), "\x1b["); got != tc.want {
+				t.Errorf("%s: entente %s coloured = %v, want %v", tc.reason, command, got, tc.want)
+			}
 		}
 	}
 }
@@ -296,30 +299,6 @@ func TestSearchProgress(t *testing.T) {
 		last := got[strings.LastIndex(got[:len(got)-1], "\r"):]
 		if strings.TrimSpace(last) != "" || !strings.HasSuffix(got, "\r") {
 			t.Errorf("the progress line is not cleared at the end: %q", got)
-		}
-	}
-}
-
-// TestSearchColor checks that search colours its verdict as check does:
-// on a terminal only, never with NO_COLOR, never in JSON.
-func TestSearchColor(t *testing.T) {
-	for _, tc := range []struct {
-		reason   string
-		terminal bool
-		vars     map[string]string
-		args     []string
-		want     bool
-	}{
-		{"a terminal gets colour", true, nil, nil, true},
-		{"a pipe gets none", false, nil, nil, false},
-		{"NO_COLOR turns it off on a terminal", true, map[string]string{"NO_COLOR": "1"}, nil, false},
-		{"--color=always colours a pipe", false, nil, []string{"--color=always"}, true},
-		{"JSON is never coloured", true, nil, []string{"--format=json"}, false},
-	} {
-		e, out, _ := fakeEnv(tc.terminal, tc.vars)
-		run(append([]string{"search"}, tc.args...), e)
-		if got := strings.Contains(out.String(), "\x1b["); got != tc.want {
-			t.Errorf("%s: coloured = %v, want %v", tc.reason, got, tc.want)
 		}
 	}
 }
