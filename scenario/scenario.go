@@ -25,6 +25,10 @@ type Scenario struct {
 	Positions  []Position
 	Vetoes     []Veto            // vetoes the draft deal grants
 	Timeline   []guarantee.Event // events in the order they happen
+
+	// Variants are named what-ifs of this scenario, each a list of edits;
+	// see [Scenario.Variant].
+	Variants []Variant
 }
 
 // Source is a citation that guarantees, positions and vetoes can name by

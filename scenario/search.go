@@ -977,14 +977,6 @@ func (sp *space) explain(s []int) string {
 	return strings.Join(parts, "; ")
 }
 
-func joinIDs(ids []actor.ID) string {
-	s := make([]string, len(ids))
-	for i, id := range ids {
-		s[i] = string(id)
-	}
-	return strings.Join(s, ", ")
-}
-
 // containsAll reports whether every element of sub is in s (both sorted).
 func containsAll(s, sub []int) bool {
 	for _, x := range sub {

@@ -189,10 +189,36 @@ func check(m *model) error {
 			v.actorRef(at{list: "timeline", i: i}, "", a, true)
 		}
 	}
+	if len(s.Variants) > 0 {
+		v.variants()
+	}
 	if len(v.errs) > 0 {
 		return v.errs
 	}
 	return nil
+}
+
+// variants checks the variants' names and that they hold no nil edit.
+// Whether each variant's edits apply is checked when it is applied: a
+// variant is a what-if, and evaluating s never pays for its variants.
+func (v *validator) variants() {
+	dup := repeats(len(v.s.Variants), func(i int) string { return v.s.Variants[i].Name })
+	for i, vr := range v.s.Variants {
+		here := at{list: "variants", i: i, sub: "name"}
+		switch {
+		case vr.Name == "":
+			v.add(here, guarantee.ErrMissing)
+		case !actor.ID(vr.Name).Valid():
+			v.add(here, fmt.Errorf("invalid variant name %q: want letters, digits, '-' or '_'", vr.Name))
+		case dup != nil && dup[i] >= 0:
+			v.add(here, fmt.Errorf("%w %q (also variants[%d])", ErrDuplicateID, vr.Name, dup[i]))
+		}
+		for j, e := range vr.Edits {
+			if e == nil {
+				v.add(at{list: "variants", i: i, sub: "edits", j: j + 1}, errors.New("nil edit"))
+			}
+		}
+	}
 }
 
 // guarantees checks every guarantee and returns their positions sorted by

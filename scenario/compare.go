@@ -1,0 +1,861 @@
+package scenario
+
+import (
+	"context"
+	"encoding/json"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/entente-go/entente/actor"
+	"github.com/entente-go/entente/guarantee"
+)
+
+// Relation says how the feasible packages of one scenario relate to those
+// of another. Packages are compared as sets of guarantee IDs, so an offer
+// is the same offer on both sides when it has the same ID.
+type Relation uint8
+
+const (
+	noRelation Relation = iota
+	// Equivalent: both admit exactly the same packages.
+	Equivalent
+	// MorePermissive: the other scenario admits every package the base
+	// admits, and more.
+	MorePermissive
+	// LessPermissive: the base admits every package the other admits, and
+	// more.
+	LessPermissive
+	// Incomparable: each admits a package the other does not.
+	Incomparable
+)
+
+var relationNames = [...]string{noRelation: "", Equivalent: "equivalent", MorePermissive: "more-permissive", LessPermissive: "less-permissive", Incomparable: "incomparable"}
+
+// String returns "equivalent", "more-permissive", "less-permissive" or
+// "incomparable".
+func (r Relation) String() string {
+	if r != noRelation && int(r) < len(relationNames) {
+		return relationNames[r]
+	}
+	return "Relation(" + strconv.Itoa(int(r)) + ")"
+}
+
+// MarshalText implements [encoding.TextMarshaler].
+func (r Relation) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
+
+// Comparison is what changes from a base scenario to another: the edits
+// that turn one into the other, the findings that appear, disappear or
+// change, and how the space of feasible packages changes.
+type Comparison struct {
+	Base         string  `json:"base"`
+	Other        string  `json:"other"`
+	BaseVerdict  Verdict `json:"base_verdict"`
+	OtherVerdict Verdict `json:"other_verdict"`
+	// Edits turn the base into the other, one line each (see [Diff]).
+	Edits       []string        `json:"edits"`
+	Appeared    []FindingChange `json:"appeared"`
+	Disappeared []FindingChange `json:"disappeared"`
+	Changed     []FindingChange `json:"changed"`
+	Space       SpaceChange     `json:"space"`
+}
+
+// Same reports whether nothing a reader would notice changed: no edit, no
+// finding appeared, disappeared or changed, the same verdict and the same
+// feasible packages.
+func (c Comparison) Same() bool {
+	return len(c.Edits) == 0 && len(c.Appeared) == 0 && len(c.Disappeared) == 0 &&
+		len(c.Changed) == 0 && c.BaseVerdict == c.OtherVerdict && c.Space.Relation == Equivalent
+}
+
+// FindingChange is a finding that appeared, disappeared or changed. Before
+// is the base's finding and After the other's; the one that does not
+// exist is nil.
+type FindingChange struct {
+	Before *Finding `json:"before,omitempty"`
+	After  *Finding `json:"after,omitempty"`
+	// Because are the edits that, applied alone to the base, make the
+	// same change; empty when only edits together do, or when there are
+	// too many edits to try one by one.
+	Because []string `json:"because"`
+}
+
+// SpaceChange compares the feasible packages of two scenarios (see
+// "Deals and search" in the package documentation).
+type SpaceChange struct {
+	Relation Relation `json:"relation"`
+	// Counted reports whether the counts below are set; a count past the
+	// limits of exact counting is skipped, and CountSkipped says why. The
+	// relation and the examples never depend on the counts.
+	Counted      bool   `json:"counted"`
+	CountSkipped string `json:"count_skipped,omitempty"`
+	Base         uint64 `json:"base"`       // feasible packages of the base
+	Other        uint64 `json:"other"`      // feasible packages of the other
+	OnlyBase     uint64 `json:"only_base"`  // feasible in the base only
+	OnlyOther    uint64 `json:"only_other"` // feasible in the other only
+	// BaseExample is a package feasible in the base and not in the other,
+	// OtherExample the reverse; nil when there is none.
+	BaseExample  *Example `json:"base_example"`
+	OtherExample *Example `json:"other_example"`
+	// Because are the edits that, applied alone to the base, change its
+	// feasible packages.
+	Because []string `json:"because"`
+}
+
+// Example is a package feasible on one side of a comparison and not on the
+// other, small but not necessarily smallest, with the reasons it fails on
+// the other side.
+type Example struct {
+	Guarantees []guarantee.ID `json:"guarantees"`
+	// Why are the error findings of the other scenario cut down to this
+	// package, under the vetoes the other's largest deal needs granted:
+	// the positions and rules that rule it out there.
+	Why []string `json:"why"`
+}
+
+// MarshalJSON writes the comparison with empty lists as [].
+func (c Comparison) MarshalJSON() ([]byte, error) {
+	type plain Comparison
+	p := plain(c)
+	p.Edits, p.Appeared, p.Disappeared, p.Changed = nonNil(p.Edits), nonNil(p.Appeared), nonNil(p.Disappeared), nonNil(p.Changed)
+	p.Space.Because = nonNil(p.Space.Because)
+	for _, l := range [][]FindingChange{p.Appeared, p.Disappeared, p.Changed} {
+		for i := range l {
+			l[i].Because = nonNil(l[i].Because)
+		}
+	}
+	return json.Marshal(p)
+}
+
+// maxAttribute bounds the edits Compare tries one at a time to say which
+// of them makes each change.
+const maxAttribute = 64
+
+// Compare compares a base scenario with another: typically a variant of
+// it, or the next draft of the same framework. It evaluates both, lists
+// the edits between them ([Diff]), pairs their findings, and compares
+// their feasible packages exactly.
+//
+// Findings are matched by code and by what they involve (actors,
+// guarantees, positions); a finding whose involvement matches on code and
+// positions, or on code and guarantees, but whose message or other lists
+// differ, is a change rather than a pair of appeared and disappeared.
+//
+// Which edit makes the difference: each edit is applied alone to the base
+// (up to 64 edits; edits that cannot stand alone are skipped), and named
+// under a finding or the feasible packages when alone it makes that change.
+//
+// The relation between the feasible packages needs no counting: a base
+// package outside the other's packages exists exactly when the base's
+// largest package (or its largest without a given offer or requirement)
+// breaks one of the other's constraints, which takes time polynomial in
+// the offers. The counts come by inclusion-exclusion, like [Search]'s, and
+// are skipped past its limits. ctx stops the counting.
+func Compare(ctx context.Context, base, other Scenario) (Comparison, error) {
+	rb, err := Evaluate(base)
+	if err != nil {
+		return Comparison{}, err
+	}
+	ro, err := Evaluate(other)
+	if err != nil {
+		return Comparison{}, err
+	}
+	fb, err := newForm(ctx, &base)
+	if err != nil {
+		return Comparison{}, err
+	}
+	fo, err := newForm(ctx, &other)
+	if err != nil {
+		return Comparison{}, err
+	}
+	edits := Diff(base, other)
+	c := Comparison{Base: base.Name, Other: other.Name, BaseVerdict: rb.Verdict, OtherVerdict: ro.Verdict}
+	for _, e := range edits {
+		c.Edits = append(c.Edits, e.String())
+	}
+	c.Appeared, c.Disappeared, c.Changed = pairFindings(rb.Findings, ro.Findings)
+	c.Space = compareSpaces(ctx, fb, fo)
+	if c.Space.BaseExample != nil {
+		c.Space.BaseExample.Why = why(other, fo, c.Space.BaseExample.Guarantees)
+	}
+	if c.Space.OtherExample != nil {
+		c.Space.OtherExample.Why = why(base, fb, c.Space.OtherExample.Guarantees)
+	}
+	if len(edits) <= maxAttribute && ctx.Err() == nil {
+		attribute(ctx, &c, base, rb, fb, edits)
+	}
+	return c, nil
+}
+
+// attribute applies each edit alone to the base and names it under the
+// changes it makes alone.
+func attribute(ctx context.Context, c *Comparison, base Scenario, rb Report, fb *form, edits []Edit) {
+	if len(edits) == 0 {
+		return
+	}
+	if len(edits) == 1 {
+		// One edit makes every change there is.
+		for _, l := range [][]FindingChange{c.Appeared, c.Disappeared, c.Changed} {
+			for i := range l {
+				l[i].Because = []string{edits[0].String()}
+			}
+		}
+		if c.Space.Relation != Equivalent {
+			c.Space.Because = []string{edits[0].String()}
+		}
+		return
+	}
+	for _, e := range edits {
+		if ctx.Err() != nil {
+			return
+		}
+		alone, err := base.With(e)
+		if err != nil {
+			continue
+		}
+		r, err := Evaluate(alone)
+		if err != nil {
+			continue
+		}
+		app, dis, chg := pairFindings(rb.Findings, r.Findings)
+		mark := func(l []FindingChange, by []FindingChange) {
+			for i := range l {
+				if slices.ContainsFunc(by, func(x FindingChange) bool { return sameChange(l[i], x) }) {
+					l[i].Because = append(l[i].Because, e.String())
+				}
+			}
+		}
+		mark(c.Appeared, app)
+		mark(c.Disappeared, dis)
+		mark(c.Changed, chg)
+		if c.Space.Relation == Equivalent {
+			continue
+		}
+		if fa, err := newForm(ctx, &alone); err == nil && !fb.sameSpace(fa) {
+			c.Space.Because = append(c.Space.Because, e.String())
+		}
+	}
+}
+
+// sameChange reports whether two finding changes are the same change.
+func sameChange(a, b FindingChange) bool {
+	same := func(x, y *Finding) bool {
+		if x == nil || y == nil {
+			return x == y
+		}
+		return findingKey(*x) == findingKey(*y) && x.Message == y.Message
+	}
+	return same(a.Before, b.Before) && same(a.After, b.After)
+}
+
+// findingKey identifies a finding by its code and what it involves.
+func findingKey(f Finding) string {
+	var b strings.Builder
+	b.WriteString(string(f.Code))
+	for _, l := range [][]string{toStrings(f.Actors), toStrings(f.Guarantees), f.Positions} {
+		b.WriteByte('|')
+		b.WriteString(strings.Join(l, ","))
+	}
+	return b.String()
+}
+
+// pairFindings matches the base's findings with the other's: by key, then
+// leftovers by code and positions, then by code and guarantees.
+func pairFindings(base, other []Finding) (appeared, disappeared, changed []FindingChange) {
+	usedB, usedO := make([]bool, len(base)), make([]bool, len(other))
+	match := func(key func(Finding) string) {
+		for i, f := range base {
+			if usedB[i] || key(f) == "" {
+				continue
+			}
+			for j, g := range other {
+				if usedO[j] || key(f) != key(g) {
+					continue
+				}
+				usedB[i], usedO[j] = true, true
+				if !sameFinding(f, g) {
+					changed = append(changed, FindingChange{Before: &base[i], After: &other[j]})
+				}
+				break
+			}
+		}
+	}
+	match(findingKey)
+	match(func(f Finding) string {
+		if len(f.Positions) == 0 {
+			return ""
+		}
+		return string(f.Code) + "|" + strings.Join(f.Positions, ",")
+	})
+	match(func(f Finding) string {
+		if len(f.Guarantees) == 0 {
+			return ""
+		}
+		return string(f.Code) + "|" + strings.Join(toStrings(f.Guarantees), ",")
+	})
+	for i := range base {
+		if !usedB[i] {
+			disappeared = append(disappeared, FindingChange{Before: &base[i]})
+		}
+	}
+	for j := range other {
+		if !usedO[j] {
+			appeared = append(appeared, FindingChange{After: &other[j]})
+		}
+	}
+	return appeared, disappeared, changed
+}
+
+func sameFinding(f, g Finding) bool {
+	return findingKey(f) == findingKey(g) && f.Severity == g.Severity && f.Message == g.Message && slices.Equal(f.Sources, g.Sources)
+}
+
+// form is the feasible packages of a scenario in closed form. With every
+// position standing there is one choice of grants that gives the largest
+// package (see [Search]), and a package is feasible exactly when it lies
+// within that package, holds every offer its offers require, and meets
+// every requires position. ok is false when no package is feasible.
+type form struct {
+	sp     *space
+	ok     bool
+	max    set
+	reqs   []set
+	grants []int // the candidate grants the largest package needs
+	ids    []guarantee.ID
+}
+
+func newForm(ctx context.Context, s *Scenario) (*form, error) {
+	sp, err := newSpace(s)
+	if err != nil {
+		return nil, err
+	}
+	sp.ctx = ctx
+	out := sp.evaluate(sp.allPositions())
+	f := &form{sp: sp, ids: make([]guarantee.ID, sp.n)}
+	for g := range sp.n {
+		f.ids[g] = sp.m.s.Guarantees[g].ID
+	}
+	for _, r := range sp.requires {
+		f.reqs = append(f.reqs, r.hit)
+	}
+	if len(out.choices) > 0 {
+		f.ok, f.max, f.grants = true, out.choices[0].max, out.choices[0].grants
+	}
+	return f, nil
+}
+
+// sameSpace reports whether f and g admit the same packages.
+func (f *form) sameSpace(g *form) bool {
+	u := newUniverse(f, g)
+	a, b := u.side(f), u.side(g)
+	return u.within(a, b) == nil && u.within(b, a) == nil
+}
+
+// universe is the union of two scenarios' offers, by ID, with a space over
+// it that holds the dependencies of both, for counting.
+type universe struct {
+	ids []guarantee.ID
+	pos map[guarantee.ID]int
+	sp  *space
+}
+
+// side is one scenario's form mapped into a universe.
+type side struct {
+	ok   bool
+	max  set
+	deps [][]int
+	reqs []set
+}
+
+func newUniverse(f, g *form) *universe {
+	u := &universe{pos: make(map[guarantee.ID]int)}
+	for _, ids := range [][]guarantee.ID{f.ids, g.ids} {
+		for _, id := range ids {
+			if _, ok := u.pos[id]; !ok {
+				u.pos[id] = len(u.ids)
+				u.ids = append(u.ids, id)
+			}
+		}
+	}
+	return u
+}
+
+func (u *universe) mapSet(f *form, s set) set {
+	out := newSet(len(u.ids))
+	s.each(func(g int) { out.add(u.pos[f.ids[g]]) })
+	return out
+}
+
+func (u *universe) side(f *form) side {
+	sd := side{ok: f.ok, max: newSet(len(u.ids)), deps: make([][]int, len(u.ids))}
+	if f.ok {
+		sd.max = u.mapSet(f, f.max)
+	}
+	for g, ds := range f.sp.deps {
+		for _, r := range ds {
+			k := u.pos[f.ids[g]]
+			sd.deps[k] = append(sd.deps[k], u.pos[f.ids[r]])
+		}
+	}
+	for _, r := range f.reqs {
+		sd.reqs = append(sd.reqs, u.mapSet(f, r))
+	}
+	return sd
+}
+
+// closeIn shrinks x to its largest subset closed under sd's dependencies.
+func (sd side) closeIn(x set) {
+	for changed := true; changed; {
+		changed = false
+		for g := range sd.deps {
+			if x.has(g) && slices.ContainsFunc(sd.deps[g], func(r int) bool { return !x.has(r) }) {
+				x.del(g)
+				changed = true
+			}
+		}
+	}
+}
+
+// admits reports whether h is a feasible package of sd.
+func (sd side) admits(h set) bool {
+	if !sd.ok || !h.subset(sd.max) {
+		return false
+	}
+	for g := range sd.deps {
+		if h.has(g) && slices.ContainsFunc(sd.deps[g], func(r int) bool { return !h.has(r) }) {
+			return false
+		}
+	}
+	for _, r := range sd.reqs {
+		if !h.meets(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// largestWithout returns sd's largest feasible package that avoids every
+// offer of x, or nil when there is none.
+func (sd side) largestWithout(x set) set {
+	h := sd.max.clone()
+	h.andNot(x)
+	sd.closeIn(h)
+	if !sd.admits(h) {
+		return nil
+	}
+	return h
+}
+
+// within returns a package a admits and b does not, or nil when b admits
+// every package a admits. Each of a's packages lies in a's largest; one
+// escapes b exactly when a's largest leaves b's largest, or a's largest
+// avoiding some offer r still holds an offer that requires r in b, or a's
+// largest avoiding one of b's requires positions is still feasible in a.
+func (u *universe) within(a, b side) set {
+	if !a.ok {
+		return nil
+	}
+	if !b.admits(a.max) {
+		return a.max
+	}
+	// a.max passes b; only smaller packages can fail b, by dropping an
+	// offer that b requires of another, or every offer of a requires
+	// position of b.
+	for g := range b.deps {
+		if !a.max.has(g) {
+			continue
+		}
+		for _, r := range b.deps[g] {
+			drop := newSet(len(u.ids))
+			drop.add(r)
+			if h := a.largestWithout(drop); h != nil && h.has(g) {
+				return h
+			}
+		}
+	}
+	for _, r := range b.reqs {
+		if h := a.largestWithout(r); h != nil {
+			return h
+		}
+	}
+	return nil
+}
+
+// shrink makes h, a package a admits and b does not, smaller: it drops
+// offers one at a time, each with what requires it in a, as long as the
+// rest is still in a and not in b.
+func (u *universe) shrink(h set, a, b side) set {
+	for g := range len(u.ids) {
+		if !h.has(g) {
+			continue
+		}
+		t := h.clone()
+		t.del(g)
+		a.closeIn(t)
+		if a.admits(t) && !b.admits(t) {
+			h = t
+		}
+	}
+	return h
+}
+
+func (u *universe) example(h set) *Example {
+	if h == nil {
+		return nil
+	}
+	e := &Example{Guarantees: []guarantee.ID{}}
+	h.each(func(g int) { e.Guarantees = append(e.Guarantees, u.ids[g]) })
+	slices.Sort(e.Guarantees)
+	return e
+}
+
+func compareSpaces(ctx context.Context, fb, fo *form) SpaceChange {
+	u := newUniverse(fb, fo)
+	b, o := u.side(fb), u.side(fo)
+	var sc SpaceChange
+	onlyB, onlyO := u.within(b, o), u.within(o, b)
+	if onlyB != nil {
+		sc.BaseExample = u.example(u.shrink(onlyB, b, o))
+	}
+	if onlyO != nil {
+		sc.OtherExample = u.example(u.shrink(onlyO, o, b))
+	}
+	switch {
+	case onlyB == nil && onlyO == nil:
+		sc.Relation = Equivalent
+	case onlyB == nil:
+		sc.Relation = MorePermissive
+	case onlyO == nil:
+		sc.Relation = LessPermissive
+	default:
+		sc.Relation = Incomparable
+	}
+	u.count(ctx, &sc, b, o)
+	return sc
+}
+
+// count counts both sides' packages and their intersection: the packages
+// within both largest packages, closed under both sides' requirements,
+// that meet both sides' requires positions.
+func (u *universe) count(ctx context.Context, sc *SpaceChange, b, o side) {
+	n := len(u.ids)
+	deps := make([][]int, n)
+	for g := range n {
+		deps[g] = append(slices.Clone(b.deps[g]), o.deps[g]...)
+	}
+	sp := &space{ctx: ctx, n: n}
+	countOf := func(sd side, deps [][]int, max set, reqs []set) (uint64, bool) {
+		if !sd.ok {
+			return 0, true
+		}
+		sp.deps = deps
+		sp.requiredBy = make([][]int, n)
+		for g, ds := range deps {
+			for _, r := range ds {
+				sp.requiredBy[r] = append(sp.requiredBy[r], g)
+			}
+		}
+		if n > maxCountOffers {
+			sp.countSkipped = "the count needs at most 62 offers"
+			return 0, false
+		}
+		if len(reqs) > maxCountRequires {
+			sp.countSkipped = "too many requires positions to count exactly"
+			return 0, false
+		}
+		if sp.countWork(1, len(reqs)) > maxCountWork {
+			sp.countSkipped = "too many requires positions and linked offers to count exactly"
+			return 0, false
+		}
+		k, ok := sp.countWithin(max, reqs)
+		return uint64(k), ok
+	}
+	nb, ok1 := countOf(b, b.deps, b.max, b.reqs)
+	no, ok2 := countOf(o, o.deps, o.max, o.reqs)
+	both := uint64(0)
+	ok3 := true
+	if b.ok && o.ok {
+		inter := b.max.clone()
+		inter.and(o.max)
+		both, ok3 = countOf(b, deps, inter, append(slices.Clone(b.reqs), o.reqs...))
+	}
+	if !ok1 || !ok2 || !ok3 {
+		sc.CountSkipped = sp.countSkipped
+		if sc.CountSkipped == "" {
+			sc.CountSkipped = sp.stopped
+		}
+		return
+	}
+	sc.Counted = true
+	sc.Base, sc.Other, sc.OnlyBase, sc.OnlyOther = nb, no, nb-both, no-both
+}
+
+// why evaluates s cut down to the package, with the grants s's largest
+// package needs (every candidate grant when s has no feasible package),
+// and returns the messages of its error findings.
+func why(s Scenario, f *form, pkg []guarantee.ID) []string {
+	t := s
+	t.Variants = nil
+	t.Guarantees = nil
+	for _, g := range s.Guarantees {
+		if slices.Contains(pkg, g.ID) {
+			t.Guarantees = append(t.Guarantees, g)
+		}
+	}
+	t.Vetoes = slices.Clone(s.Vetoes)
+	grants := f.grants
+	if !f.ok {
+		grants = nil
+		for ci := range f.sp.cands {
+			grants = append(grants, ci)
+		}
+	}
+	for _, ci := range grants {
+		p := s.Positions[f.sp.cands[ci].pos]
+		t.Vetoes = append(t.Vetoes, Veto{Holder: p.Actor, Over: p.Select})
+	}
+	r, err := Evaluate(t)
+	if err != nil {
+		return []string{err.Error()}
+	}
+	out := []string{}
+	for _, fd := range r.Findings {
+		if fd.Severity == Error {
+			out = append(out, string(fd.Code)+": "+fd.Message)
+		}
+	}
+	if len(out) == 0 && len(pkg) == 0 {
+		out = append(out, "the empty package is no deal: a requires position finds nothing")
+	}
+	return out
+}
+
+// Diff returns edits that turn a into b: actors, guarantees and positions
+// by ID (positions without one by what they say), granted vetoes by holder
+// and selector, and the scenario's name, date, description and timeline.
+// A changed element becomes one [Set] per changed field when every changed
+// field can be set, else a replace. Sources and variants are not compared.
+//
+// The edits come in an order that applies: actors added, guarantees and
+// positions removed, vetoes revoked, then additions and changes, and
+// actors removed last. a.With(Diff(a, b)...) evaluates as b does, with
+// the elements in a's order followed by b's new ones.
+func Diff(a, b Scenario) []Edit {
+	var first, mid, last []Edit
+	// Actors: additions first, members before the bodies that hold them.
+	added := map[actor.ID]bool{}
+	for _, x := range b.Actors {
+		if !slices.ContainsFunc(a.Actors, func(y actor.Actor) bool { return y.ID == x.ID }) {
+			added[x.ID] = true
+		}
+	}
+	done := map[actor.ID]bool{}
+	for len(done) < len(added) {
+		progress := false
+		for _, x := range b.Actors {
+			if !added[x.ID] || done[x.ID] {
+				continue
+			}
+			if slices.ContainsFunc(x.Members, func(m actor.ID) bool { return added[m] && !done[m] }) {
+				continue
+			}
+			first = append(first, AddActor{x})
+			done[x.ID] = true
+			progress = true
+		}
+		if !progress { // a loop among new actors: add them as they come
+			for _, x := range b.Actors {
+				if added[x.ID] && !done[x.ID] {
+					first = append(first, AddActor{x})
+					done[x.ID] = true
+				}
+			}
+		}
+	}
+	for _, x := range a.Actors {
+		i := slices.IndexFunc(b.Actors, func(y actor.Actor) bool { return y.ID == x.ID })
+		if i < 0 {
+			last = append(last, Without{string(x.ID)})
+			continue
+		}
+		mid = append(mid, changes(string(x.ID), actorFields, x, b.Actors[i], func() Edit { return ReplaceActor{b.Actors[i]} })...)
+	}
+	// Guarantees.
+	for _, x := range a.Guarantees {
+		i := slices.IndexFunc(b.Guarantees, func(y guarantee.Guarantee) bool { return y.ID == x.ID })
+		if i < 0 {
+			first = append(first, Without{string(x.ID)})
+			continue
+		}
+		mid = append(mid, changes(string(x.ID), guaranteeFields, x, b.Guarantees[i], func() Edit { return ReplaceGuarantee{b.Guarantees[i]} })...)
+	}
+	for _, y := range b.Guarantees {
+		if !slices.ContainsFunc(a.Guarantees, func(x guarantee.Guarantee) bool { return x.ID == y.ID }) {
+			mid = append(mid, AddGuarantee{y})
+		}
+	}
+	// Positions: by ID, and those without one by what they say.
+	usedB := make([]bool, len(b.Positions))
+	var removed []int
+	for i, x := range a.Positions {
+		j := slices.IndexFunc(b.Positions, func(y Position) bool {
+			if x.ID != "" {
+				return y.ID == x.ID
+			}
+			return y.ID == "" && y.String() == x.String()
+		})
+		for j >= 0 && usedB[j] {
+			k := slices.IndexFunc(b.Positions[j+1:], func(y Position) bool { return y.ID == "" && y.String() == x.String() })
+			if k < 0 || x.ID != "" {
+				j = -1
+				break
+			}
+			j += 1 + k
+		}
+		if j < 0 {
+			removed = append(removed, i)
+			continue
+		}
+		usedB[j] = true
+		if x.ID == "" {
+			if x.Note != b.Positions[j].Note || !slices.Equal(x.Sources, b.Positions[j].Sources) {
+				mid = append(mid, ReplacePosition{At: "positions[" + strconv.Itoa(i) + "]", Position: b.Positions[j]})
+			}
+			continue
+		}
+		mid = append(mid, changes(x.ID, positionFields, x, b.Positions[j], func() Edit { return ReplacePosition{Position: b.Positions[j]} })...)
+	}
+	// Remove from the end, so that the paths of those without an ID hold.
+	for _, i := range slices.Backward(removed) {
+		first = append(first, Without{a.Positions[i].label(i)})
+	}
+	for j, y := range b.Positions {
+		if !usedB[j] {
+			mid = append(mid, AddPosition{y})
+		}
+	}
+	// Vetoes, by holder and selector.
+	key := func(v Veto) string { return string(v.Holder) + " " + v.Over.String() }
+	count := func(vs []Veto, k string) int {
+		n := 0
+		for _, v := range vs {
+			if key(v) == k {
+				n++
+			}
+		}
+		return n
+	}
+	seen := map[string]bool{}
+	for _, v := range a.Vetoes {
+		k := key(v)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		if na, nb := count(a.Vetoes, k), count(b.Vetoes, k); nb < na {
+			over := v.Over
+			first = append(first, Revoke{Holder: v.Holder, Over: &over})
+			for _, w := range b.Vetoes {
+				if key(w) == k {
+					mid = append(mid, Grant{w})
+				}
+			}
+		}
+	}
+	for _, v := range b.Vetoes {
+		k := key(v)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		for range count(b.Vetoes, k) - count(a.Vetoes, k) {
+			mid = append(mid, Grant{v})
+		}
+	}
+	// The scenario's own fields.
+	for _, f := range []struct{ name, x, y string }{
+		{"name", a.Name, b.Name}, {"as-of", a.AsOf, b.AsOf}, {"description", a.Description, b.Description},
+		{"timeline", eventList(a.Timeline), eventList(b.Timeline)},
+	} {
+		if f.x != f.y {
+			mid = append(mid, Set{f.name, f.y})
+		}
+	}
+	return slices.Concat(first, mid, last)
+}
+
+func eventList(es []guarantee.Event) string {
+	out := make([]string, len(es))
+	for i, e := range es {
+		out[i] = e.String()
+	}
+	return strings.Join(out, ", ")
+}
+
+// changes returns the edits that turn x into y, two versions of the
+// element with the given ID: one Set per field that differs when every
+// difference is in a field fields can write, else the replace edit.
+func changes[T any](id string, fields func(T) []fieldValue, x, y T, replace func() Edit) []Edit {
+	fx, fy := fields(x), fields(y)
+	var out []Edit
+	for i := range fx {
+		if fx[i].value == fy[i].value {
+			continue
+		}
+		if fx[i].name == "" { // a field Set cannot write
+			return []Edit{replace()}
+		}
+		out = append(out, Set{id + "." + fx[i].name, fy[i].value})
+	}
+	return out
+}
+
+// fieldValue is a field as Set writes it; name "" marks a field Set cannot
+// write, compared all the same.
+type fieldValue struct{ name, value string }
+
+func joinIDs[T ~string](ids []T) string { return strings.Join(toStrings(ids), ", ") }
+
+func guaranteeFields(g guarantee.Guarantee) []fieldValue {
+	return []fieldValue{
+		{"provider", string(g.Provider)}, {"beneficiary", string(g.Beneficiary)},
+		{"kind", string(g.Kind)}, {"target", string(g.Target)}, {"location", g.Location},
+		{"strength", g.Strength.String()}, {"trigger", g.Trigger.String()},
+		{"activation", activationText(g.Activation)}, {"requires", joinIDs(g.Requires)},
+		{"note", g.Note}, {"", strings.Join(g.Sources, "\x00")},
+	}
+}
+
+func activationText(a guarantee.Activation) string {
+	if a.Mode == guarantee.ByProvider && len(a.Actors) == 0 {
+		return ""
+	}
+	return a.String()
+}
+
+func actorFields(a actor.Actor) []fieldValue {
+	threshold := ""
+	if a.Threshold != 0 {
+		threshold = strconv.Itoa(a.Threshold)
+	}
+	decides := ""
+	if a.Decides != actor.Default {
+		decides = a.Decides.String()
+	}
+	return []fieldValue{
+		{"name", a.Name}, {"kind", a.Kind.String()}, {"members", joinIDs(a.Members)},
+		{"decides", decides}, {"threshold", threshold}, {"vetoes", joinIDs(a.Vetoes)},
+		{"note", a.Note}, {"", strings.Join(a.Sources, "\x00")},
+	}
+}
+
+func positionFields(p Position) []fieldValue {
+	sel := p.Select
+	return []fieldValue{
+		{"actor", string(p.Actor)}, {"stance", p.Stance.String()}, {"by", joinIDs(p.By)},
+		{"note", p.Note}, {"kind", string(sel.Kind)}, {"provider", string(sel.Provider)},
+		{"provider-in", string(sel.ProviderIn)}, {"beneficiary", string(sel.Beneficiary)},
+		{"target", string(sel.Target)}, {"location", sel.Location}, {"ids", joinIDs(sel.IDs)},
+		{"", strings.Join(p.Sources, "\x00")},
+	}
+}
