@@ -107,6 +107,9 @@ type SpaceChange struct {
 // the other side.
 type Example struct {
 	Guarantees []guarantee.ID `json:"guarantees"`
+	// Vetoes are the demands-veto positions (IDs, or paths) whose vetoes
+	// the other side is judged with granted.
+	Vetoes []string `json:"vetoes"`
 	// Why are the error findings of the other scenario cut down to this
 	// package, under the vetoes the other's largest deal needs granted:
 	// the positions and rules that rule it out there.
@@ -119,9 +122,11 @@ func (c Comparison) MarshalJSON() ([]byte, error) {
 	p := plain(c)
 	p.Edits, p.Appeared, p.Disappeared, p.Changed = nonNil(p.Edits), nonNil(p.Appeared), nonNil(p.Disappeared), nonNil(p.Changed)
 	p.Space.Because = nonNil(p.Space.Because)
-	for _, l := range [][]FindingChange{p.Appeared, p.Disappeared, p.Changed} {
-		for i := range l {
-			l[i].Because = nonNil(l[i].Because)
+	// Copies, so that marshaling leaves c's lists alone.
+	for _, l := range []*[]FindingChange{&p.Appeared, &p.Disappeared, &p.Changed} {
+		*l = slices.Clone(*l)
+		for i := range *l {
+			(*l)[i].Because = nonNil((*l)[i].Because)
 		}
 	}
 	return json.Marshal(p)
@@ -176,10 +181,10 @@ func Compare(ctx context.Context, base, other Scenario) (Comparison, error) {
 	c.Appeared, c.Disappeared, c.Changed = pairFindings(rb.Findings, ro.Findings)
 	c.Space = compareSpaces(ctx, fb, fo)
 	if c.Space.BaseExample != nil {
-		c.Space.BaseExample.Why = why(other, fo, c.Space.BaseExample.Guarantees)
+		c.Space.BaseExample.Vetoes, c.Space.BaseExample.Why = why(other, fo, c.Space.BaseExample.Guarantees)
 	}
 	if c.Space.OtherExample != nil {
-		c.Space.OtherExample.Why = why(base, fb, c.Space.OtherExample.Guarantees)
+		c.Space.OtherExample.Vetoes, c.Space.OtherExample.Why = why(base, fb, c.Space.OtherExample.Guarantees)
 	}
 	if len(edits) <= maxAttribute && ctx.Err() == nil {
 		attribute(ctx, &c, base, rb, fb, edits)
@@ -593,7 +598,7 @@ func (u *universe) count(ctx context.Context, sc *SpaceChange, b, o side) {
 // why evaluates s cut down to the package, with the grants s's largest
 // package needs (every candidate grant when s has no feasible package),
 // and returns the messages of its error findings.
-func why(s Scenario, f *form, pkg []guarantee.ID) []string {
+func why(s Scenario, f *form, pkg []guarantee.ID) (vetoes, reasons []string) {
 	t := s
 	t.Variants = nil
 	t.Guarantees = nil
@@ -610,15 +615,23 @@ func why(s Scenario, f *form, pkg []guarantee.ID) []string {
 			grants = append(grants, ci)
 		}
 	}
+	vetoes = []string{}
 	for _, ci := range grants {
-		p := s.Positions[f.sp.cands[ci].pos]
+		i := f.sp.cands[ci].pos
+		p := s.Positions[i]
 		t.Vetoes = append(t.Vetoes, Veto{Holder: p.Actor, Over: p.Select})
+		vetoes = append(vetoes, p.label(i))
+	}
+	out := []string{}
+	for _, id := range pkg {
+		if !slices.ContainsFunc(s.Guarantees, func(g guarantee.Guarantee) bool { return g.ID == id }) {
+			out = append(out, string(id)+" is not on the table")
+		}
 	}
 	r, err := Evaluate(t)
 	if err != nil {
-		return []string{err.Error()}
+		return vetoes, append(out, err.Error())
 	}
-	out := []string{}
 	for _, fd := range r.Findings {
 		if fd.Severity == Error {
 			out = append(out, string(fd.Code)+": "+fd.Message)
@@ -627,19 +640,23 @@ func why(s Scenario, f *form, pkg []guarantee.ID) []string {
 	if len(out) == 0 && len(pkg) == 0 {
 		out = append(out, "the empty package is no deal: a requires position finds nothing")
 	}
-	return out
+	return vetoes, out
 }
 
 // Diff returns edits that turn a into b: actors, guarantees and positions
 // by ID (positions without one by what they say), granted vetoes by holder
-// and selector, and the scenario's name, date, description and timeline.
-// A changed element becomes one [Set] per changed field when every changed
-// field can be set, else a replace. Sources and variants are not compared.
+// and selector, and the timeline. A changed element becomes one [Set] per
+// changed field when every changed field can be set, else a replace; so
+// does an actor changed in more than one of kind, members, decides,
+// threshold and vetoes, or a position in both stance and by, which are
+// checked together. The scenario's name, date, description, sources and
+// variants are not compared: they change no finding and no package.
 //
 // The edits come in an order that applies: actors added, guarantees and
 // positions removed, vetoes revoked, then additions and changes, and
-// actors removed last. a.With(Diff(a, b)...) evaluates as b does, with
-// the elements in a's order followed by b's new ones.
+// actors removed last, bodies before their members. a.With(Diff(a, b)...)
+// evaluates as b does, with the elements in a's order followed by b's new
+// ones.
 func Diff(a, b Scenario) []Edit {
 	var first, mid, last []Edit
 	// Actors: additions first, members before the bodies that hold them.
@@ -672,13 +689,24 @@ func Diff(a, b Scenario) []Edit {
 			}
 		}
 	}
+	var gone []actor.Actor
 	for _, x := range a.Actors {
 		i := slices.IndexFunc(b.Actors, func(y actor.Actor) bool { return y.ID == x.ID })
 		if i < 0 {
-			last = append(last, Without{string(x.ID)})
+			gone = append(gone, x)
 			continue
 		}
-		mid = append(mid, changes(string(x.ID), actorFields, x, b.Actors[i], func() Edit { return ReplaceActor{b.Actors[i]} })...)
+		mid = append(mid, changes(string(x.ID), actorFields, x, b.Actors[i], func() Edit { return ReplaceActor{b.Actors[i]} },
+			"kind", "members", "decides", "threshold", "vetoes")...)
+	}
+	// Removals last, the bodies before the members they hold.
+	for len(gone) > 0 {
+		k := slices.IndexFunc(gone, func(x actor.Actor) bool {
+			return !slices.ContainsFunc(gone, func(y actor.Actor) bool { return slices.Contains(y.Members, x.ID) })
+		})
+		k = max(k, 0) // a loop among them: remove them as they come
+		last = append(last, Without{string(gone[k].ID)})
+		gone = slices.Delete(gone, k, k+1)
 	}
 	// Guarantees.
 	for _, x := range a.Guarantees {
@@ -723,7 +751,7 @@ func Diff(a, b Scenario) []Edit {
 			}
 			continue
 		}
-		mid = append(mid, changes(x.ID, positionFields, x, b.Positions[j], func() Edit { return ReplacePosition{Position: b.Positions[j]} })...)
+		mid = append(mid, changes(x.ID, positionFields, x, b.Positions[j], func() Edit { return ReplacePosition{Position: b.Positions[j]} }, "stance", "by")...)
 	}
 	// Remove from the end, so that the paths of those without an ID hold.
 	for _, i := range slices.Backward(removed) {
@@ -772,14 +800,9 @@ func Diff(a, b Scenario) []Edit {
 			mid = append(mid, Grant{v})
 		}
 	}
-	// The scenario's own fields.
-	for _, f := range []struct{ name, x, y string }{
-		{"name", a.Name, b.Name}, {"as-of", a.AsOf, b.AsOf}, {"description", a.Description, b.Description},
-		{"timeline", eventList(a.Timeline), eventList(b.Timeline)},
-	} {
-		if f.x != f.y {
-			mid = append(mid, Set{f.name, f.y})
-		}
+	// Of the scenario's own fields only the timeline changes an outcome.
+	if x, y := eventList(a.Timeline), eventList(b.Timeline); x != y {
+		mid = append(mid, Set{"timeline", y})
 	}
 	return slices.Concat(first, mid, last)
 }
@@ -794,15 +817,23 @@ func eventList(es []guarantee.Event) string {
 
 // changes returns the edits that turn x into y, two versions of the
 // element with the given ID: one Set per field that differs when every
-// difference is in a field fields can write, else the replace edit.
-func changes[T any](id string, fields func(T) []fieldValue, x, y T, replace func() Edit) []Edit {
+// difference is in a field fields can write, else the replace edit. The
+// linked fields are checked together (an actor's members and vetoes, a
+// position's stance and by), so that Sets of two of them one at a time
+// could pass through an invalid element: when more than one differs, the
+// replace edit too.
+func changes[T any](id string, fields func(T) []fieldValue, x, y T, replace func() Edit, linked ...string) []Edit {
 	fx, fy := fields(x), fields(y)
 	var out []Edit
+	nlinked := 0
 	for i := range fx {
 		if fx[i].value == fy[i].value {
 			continue
 		}
-		if fx[i].name == "" { // a field Set cannot write
+		if slices.Contains(linked, fx[i].name) {
+			nlinked++
+		}
+		if fx[i].name == "" || nlinked > 1 { // a field Set cannot write, or two linked ones
 			return []Edit{replace()}
 		}
 		out = append(out, Set{id + "." + fx[i].name, fy[i].value})

@@ -129,6 +129,67 @@
 // judged by Evaluate agrees with Search in the tests on thousands of
 // random scenarios.
 //
+// # What-ifs
+//
+// A what-if is an [Edit]: [Without] an actor, guarantee or position;
+// [AddActor], [AddGuarantee], [AddPosition] and their Replace forms;
+// [Grant] or [Revoke] a veto; [Set] one field to a value written as in a
+// scenario file. Each prints as one line ("without us-air-support",
+// "grant RU veto over {beneficiary: UA}", "set us-air-support.strength =
+// treaty"). [Scenario.With] applies edits in order and returns a new
+// scenario, never changing the old one; each edit is checked as it
+// applies, and an actor still named anywhere cannot be removed (the error
+// lists where it is named). A [Variant] names a list of edits inside a
+// scenario, as a scenario file's variants section does; [Scenario.Variant]
+// applies one.
+//
+// [Compare] says what changes from one scenario to another, typically to
+// one of its variants: the edits between them ([Diff]), the findings that
+// appeared, went away or changed, each with the edits that alone make that
+// change, and how the feasible packages relate: [Equivalent],
+// [MorePermissive], [LessPermissive] or [Incomparable], with the counts,
+// an example package on each side that the other side rules out, and the
+// error findings that rule it out there. Packages are compared as sets of
+// guarantee IDs.
+//
+// The relation is decided exactly without listing packages. With every
+// position standing, a scenario's feasible packages are the subsets of one
+// largest package L that hold every offer their offers require and meet
+// every requires position (the search's single maximal package, above).
+// So some package of A is not one of B exactly when L(A) is not a package
+// of B, or A's largest package without an offer r still holds an offer
+// that requires r in B, or A's largest package avoiding every offer of one
+// of B's requires positions is still a package of A. Each test is one pass
+// over the offers. A brute-force comparison of package sets agrees with it
+// in the tests on thousands of random pairs of scenarios.
+//
+// Findings are paired by code and what they involve; a finding with the
+// same code and positions (or, without positions, the same code and
+// guarantees) but a different message or different lists is a change, not
+// one finding gone and another new.
+//
+// # Timeline
+//
+// [Simulate] walks the timeline event by event. A guarantee falls due at
+// the event after which its trigger holds and before which it did not;
+// nothing is due before the first event, so a guarantee with an empty
+// trigger ("from the moment the deal holds") falls due at the first event,
+// usually the peace deal. What becomes of it is decided when it falls due:
+// [Void] when an attacker of its trigger holds a veto over it; else
+// [Blocked] when a veto holder stops it because it is aimed at them (they
+// are its target, or have attacked its beneficiary in the events so far)
+// or because they refuse or reject it, or when a guarantee it requires is
+// absent or would itself be void or blocked; else it [Activates], without
+// any contributor who refuses it but cannot stop it. A guarantee whose
+// trigger stops holding lapses. After each event the walk lists what each
+// beneficiary receives, by kind: the due guarantees that activated.
+//
+// DESIGN.md says an attacker blocks "what is aimed at it" without saying
+// what that is; the walk reads it as the guarantee's target, or any
+// guarantee to a beneficiary the actor has attacked. A requirement counts
+// while the guarantee it names would stand, whether or not it is due yet:
+// Europe's force stands on a US backstop that fires only after an attack.
+//
 // # Order and determinism
 //
 // Findings are ordered by severity, then code, then the first guarantee,

@@ -65,12 +65,14 @@ func (e *EditError) Is(target error) bool { return target == ErrEdit }
 // [Simulate] validate what they are given in any case. This keeps a
 // what-if as cheap as the evaluation that follows it.
 //
-// The new scenario has its own lists of actors, guarantees, positions,
-// vetoes, timeline and variants, so that appending to or reordering them
-// leaves s alone; the elements it did not edit share their inner lists
-// (members, requires, sources) with s, as a copy of a Go struct does.
+// The new scenario has its own copy of each list of s that an edit
+// changes (actors, guarantees, positions, vetoes, timeline), copied when
+// the first edit changes it; lists no edit touches, and the inner lists
+// (members, requires, sources) of the elements no edit replaces, are
+// shared with s, as a copy of a Go struct shares them. Nothing in this
+// module changes a shared list.
 func (s Scenario) With(edits ...Edit) (Scenario, error) {
-	t := s.clone()
+	t := s
 	var c editCheck
 	for i, e := range edits {
 		if e == nil {
@@ -83,20 +85,38 @@ func (s Scenario) With(edits ...Edit) (Scenario, error) {
 	return t, nil
 }
 
-// clone copies the lists of s that edits change.
-func (s Scenario) clone() Scenario {
-	s.Actors = slices.Clone(s.Actors)
-	s.Guarantees = slices.Clone(s.Guarantees)
-	s.Positions = slices.Clone(s.Positions)
-	s.Vetoes = slices.Clone(s.Vetoes)
-	s.Timeline = slices.Clone(s.Timeline)
-	s.Variants = slices.Clone(s.Variants)
-	return s
+// editCheck holds what the edits of one With share: the actor index their
+// checks reuse, and which lists of the new scenario are its own.
+type editCheck struct {
+	ax    actor.Index
+	owned uint8
 }
 
-// editCheck holds what the checks of a run of edits share.
-type editCheck struct {
-	ax actor.Index
+// The lists of a scenario that edits change, as bits of editCheck.owned.
+const (
+	ownActors uint8 = 1 << iota
+	ownGuarantees
+	ownPositions
+	ownVetoes
+)
+
+// own copies the given list of s the first time an edit changes it, so
+// that the edit never writes to the scenario With was given.
+func (c *editCheck) own(s *Scenario, list uint8) {
+	if c.owned&list != 0 {
+		return
+	}
+	c.owned |= list
+	switch list {
+	case ownActors:
+		s.Actors = slices.Clone(s.Actors)
+	case ownGuarantees:
+		s.Guarantees = slices.Clone(s.Guarantees)
+	case ownPositions:
+		s.Positions = slices.Clone(s.Positions)
+	case ownVetoes:
+		s.Vetoes = slices.Clone(s.Vetoes)
+	}
 }
 
 // Without removes the actor, guarantee or position with the given ID. A
@@ -111,7 +131,7 @@ type Without struct {
 
 func (e Without) String() string { return "without " + e.ID }
 
-func (e Without) apply(s *Scenario, _ *editCheck) error {
+func (e Without) apply(s *Scenario, c *editCheck) error {
 	ai := slices.IndexFunc(s.Actors, func(a actor.Actor) bool { return string(a.ID) == e.ID })
 	gi := slices.IndexFunc(s.Guarantees, func(g guarantee.Guarantee) bool { return string(g.ID) == e.ID })
 	pi := positionIndex(s.Positions, e.ID)
@@ -132,13 +152,16 @@ func (e Without) apply(s *Scenario, _ *editCheck) error {
 	case len(kinds) > 1:
 		return fmt.Errorf("%q is ambiguous: it is %s", e.ID, strings.Join(kinds, " and "))
 	case gi >= 0:
+		c.own(s, ownGuarantees)
 		s.Guarantees = slices.Delete(s.Guarantees, gi, gi+1)
 	case pi >= 0:
+		c.own(s, ownPositions)
 		s.Positions = slices.Delete(s.Positions, pi, pi+1)
 	default:
 		if refs := references(s, actor.ID(e.ID)); len(refs) > 0 {
 			return fmt.Errorf("actor %s is still named by %s; remove or change those first", e.ID, sayPlaces(refs))
 		}
+		c.own(s, ownActors)
 		s.Actors = slices.Delete(s.Actors, ai, ai+1)
 	}
 	return nil
@@ -274,6 +297,7 @@ func (e AddActor) apply(s *Scenario, c *editCheck) error {
 	if slices.ContainsFunc(s.Actors, func(a actor.Actor) bool { return a.ID == e.Actor.ID }) {
 		return fmt.Errorf("actor %s already exists; replace it instead", e.Actor.ID)
 	}
+	c.own(s, ownActors)
 	s.Actors = append(s.Actors, e.Actor)
 	return c.actors(s)
 }
@@ -290,6 +314,7 @@ func (e ReplaceActor) apply(s *Scenario, c *editCheck) error {
 	if i < 0 {
 		return fmt.Errorf("no actor has ID %q", e.Actor.ID)
 	}
+	c.own(s, ownActors)
 	s.Actors[i] = e.Actor
 	return c.actors(s)
 }
@@ -302,7 +327,7 @@ func (c *editCheck) actors(s *Scenario) error {
 	}
 	for i := range s.Guarantees {
 		g := &s.Guarantees[i]
-		if g.Activation.Mode != guarantee.ByBody {
+		if g.Activation.Mode != guarantee.ByBody || len(g.Activation.Actors) == 0 {
 			continue
 		}
 		if a, ok := c.ax.Lookup(g.Activation.Actors[0]); ok && !a.Kind.IsBody() {
@@ -324,6 +349,7 @@ func (e AddGuarantee) apply(s *Scenario, c *editCheck) error {
 	if slices.ContainsFunc(s.Guarantees, func(g guarantee.Guarantee) bool { return g.ID == e.Guarantee.ID }) {
 		return fmt.Errorf("guarantee %s already exists; replace it instead", e.Guarantee.ID)
 	}
+	c.own(s, ownGuarantees)
 	s.Guarantees = append(s.Guarantees, e.Guarantee)
 	return c.guarantee(s, len(s.Guarantees)-1)
 }
@@ -340,6 +366,7 @@ func (e ReplaceGuarantee) apply(s *Scenario, c *editCheck) error {
 	if i < 0 {
 		return fmt.Errorf("no guarantee has ID %q", e.Guarantee.ID)
 	}
+	c.own(s, ownGuarantees)
 	s.Guarantees[i] = e.Guarantee
 	return c.guarantee(s, i)
 }
@@ -371,6 +398,7 @@ func (e AddPosition) apply(s *Scenario, c *editCheck) error {
 	if e.Position.ID != "" && slices.ContainsFunc(s.Positions, func(p Position) bool { return p.ID == e.Position.ID }) {
 		return fmt.Errorf("position %s already exists; replace it instead", e.Position.ID)
 	}
+	c.own(s, ownPositions)
 	s.Positions = append(s.Positions, e.Position)
 	return c.position(s, len(s.Positions)-1)
 }
@@ -404,6 +432,7 @@ func (e ReplacePosition) apply(s *Scenario, c *editCheck) error {
 		slices.ContainsFunc(s.Positions, func(p Position) bool { return p.ID == id }) {
 		return fmt.Errorf("position %s already exists", id)
 	}
+	c.own(s, ownPositions)
 	s.Positions[i] = e.Position
 	return c.position(s, i)
 }
@@ -421,12 +450,52 @@ type Grant struct {
 	Veto Veto
 }
 
-func (e Grant) String() string { return "grant " + string(e.Veto.Holder) + " veto over " + e.Veto.Over.String() }
+func (e Grant) String() string {
+	return "grant " + string(e.Veto.Holder) + " veto over " + e.Veto.Over.String()
+}
 
 func (e Grant) apply(s *Scenario, c *editCheck) error {
+	c.own(s, ownVetoes)
 	s.Vetoes = append(s.Vetoes, e.Veto)
 	i := len(s.Vetoes) - 1
-	return c.part(s, func(t *Scenario) { t.Vetoes = s.Vetoes[i : i+1] }, "vetoes", i)
+	// The checks Validate makes of a veto, without indexing every actor.
+	v := &s.Vetoes[i]
+	var errs Errors
+	add := func(field string, err error) {
+		errs = append(errs, &FieldError{"vetoes[" + strconv.Itoa(i) + "]." + field, err})
+	}
+	if err := known(s, v.Holder, true); err != nil {
+		add("holder", err)
+	}
+	for _, p := range v.Over.Check() {
+		add("over."+p.Field, p.Err)
+	}
+	for _, f := range []struct {
+		name string
+		id   actor.ID
+	}{{"provider", v.Over.Provider}, {"provider-in", v.Over.ProviderIn}, {"beneficiary", v.Over.Beneficiary}, {"target", v.Over.Target}} {
+		if err := known(s, f.id, false); err != nil {
+			add("over."+f.name, err)
+		}
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
+// known checks that id names an actor of s; an empty id is a problem only
+// when required.
+func known(s *Scenario, id actor.ID, required bool) error {
+	switch {
+	case id == "" && !required:
+		return nil
+	case id == "":
+		return guarantee.ErrMissing
+	case slices.ContainsFunc(s.Actors, func(a actor.Actor) bool { return a.ID == id }):
+		return nil
+	}
+	return unknownActor(id, s.Actors)
 }
 
 // Revoke removes the granted vetoes Holder holds: those over Over when
@@ -443,7 +512,8 @@ func (e Revoke) String() string {
 	return "revoke " + string(e.Holder) + " veto over " + e.Over.String()
 }
 
-func (e Revoke) apply(s *Scenario, _ *editCheck) error {
+func (e Revoke) apply(s *Scenario, c *editCheck) error {
+	c.own(s, ownVetoes)
 	n := len(s.Vetoes)
 	s.Vetoes = slices.DeleteFunc(s.Vetoes, func(v Veto) bool {
 		return v.Holder == e.Holder && (e.Over == nil || v.Over.Equal(*e.Over))
@@ -546,6 +616,7 @@ func (e Set) apply(s *Scenario, c *editCheck) error {
 		if err := setGuarantee(&g, field, e.Value); err != nil {
 			return err
 		}
+		c.own(s, ownGuarantees)
 		s.Guarantees[gi] = g
 		return c.guarantee(s, gi)
 	case pi >= 0:
@@ -553,6 +624,7 @@ func (e Set) apply(s *Scenario, c *editCheck) error {
 		if err := setPosition(&p, field, e.Value); err != nil {
 			return err
 		}
+		c.own(s, ownPositions)
 		s.Positions[pi] = p
 		return c.position(s, pi)
 	case ai >= 0:
@@ -560,6 +632,7 @@ func (e Set) apply(s *Scenario, c *editCheck) error {
 		if err := setActor(&a, field, e.Value); err != nil {
 			return err
 		}
+		c.own(s, ownActors)
 		s.Actors[ai] = a
 		return c.actors(s)
 	}
@@ -603,7 +676,7 @@ func actorIDs(v string) []actor.ID {
 }
 
 func unknownField(what, field, known string) error {
-	return fmt.Errorf("a %s has no field %q: want one of %s", what, field, known)
+	return fmt.Errorf("%s has no field %q: want one of %s", what, field, known)
 }
 
 func setGuarantee(g *guarantee.Guarantee, field, v string) error {
@@ -639,7 +712,7 @@ func setGuarantee(g *guarantee.Guarantee, field, v string) error {
 			g.Requires = append(g.Requires, guarantee.ID(s))
 		}
 	default:
-		return unknownField("guarantee", field, "provider, beneficiary, kind, target, location, strength, trigger, activation, requires, note")
+		return unknownField("a guarantee", field, "provider, beneficiary, kind, target, location, strength, trigger, activation, requires, note")
 	}
 	return err
 }
@@ -671,7 +744,7 @@ func setActor(a *actor.Actor, field, v string) error {
 			}
 		}
 	default:
-		return unknownField("actor", field, "name, kind, members, decides, threshold, vetoes, note")
+		return unknownField("an actor", field, "name, kind, members, decides, threshold, vetoes, note")
 	}
 	return err
 }
@@ -709,7 +782,7 @@ func setPosition(p *Position, field, v string) error {
 			sel.IDs = append(sel.IDs, guarantee.ID(s))
 		}
 	default:
-		return unknownField("position", field, "actor, stance, by, note, kind, provider, provider-in, beneficiary, target, location, ids")
+		return unknownField("a position", field, "actor, stance, by, note, kind, provider, provider-in, beneficiary, target, location, ids")
 	}
 	return err
 }

@@ -207,6 +207,8 @@ type walker struct {
 	active   []bool    // per guarantee: due and activated
 	happened []guarantee.Event
 	standing []Status // per guarantee, at this step: what it would come to, or 0
+	depth    int      // stand calls in progress
+	stood    []int32  // guarantees stand decided since depth was last 0
 }
 
 func newWalker(m *model) *walker {
@@ -368,9 +370,38 @@ func (w *walker) stand(g int32) Status {
 	switch w.standing[g] {
 	case noStatus:
 		w.standing[g] = Activates // in progress: a cycle back here stands
+		w.depth++
 		w.standing[g] = statusOf(w.blocks(g, nil))
+		w.depth--
+		w.stood = append(w.stood, g)
+		if w.depth == 0 {
+			w.settle()
+		}
 	}
 	return w.standing[g]
+}
+
+// settle corrects what stand decided while other guarantees were in
+// progress: a guarantee found to stand because a requirement in progress
+// was taken to stand is blocked when that requirement did not stand after
+// all (z requires x, x and y require each other, x is blocked: y is
+// blocked too, though x was in progress when y was decided).
+func (w *walker) settle() {
+	for changed := true; changed; {
+		changed = false
+		for _, g := range w.stood {
+			if w.standing[g] != Activates {
+				continue
+			}
+			for _, r := range w.m.s.Guarantees[g].Requires {
+				if k, ok := w.m.guaranteeByID(r); !ok || w.standing[k] != Activates {
+					w.standing[g], changed = Blocked, true
+					break
+				}
+			}
+		}
+	}
+	w.stood = w.stood[:0]
 }
 
 // attackOn returns the first attack by a on b in the events so far, as

@@ -1,0 +1,1157 @@
+package scenario_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/entente-go/entente/actor"
+	"github.com/entente-go/entente/examples"
+	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/scenario"
+)
+
+// The tests in this file hold Simulate to its doc comment: when a guarantee
+// falls due, what becomes of it (activates, blocked, void) and why, who
+// abstains, what lapses, and what each beneficiary receives after each
+// event.
+
+// simStep is a step of a simulation without what the cases leave out: the
+// event as text, and the due guarantees as simOutcomes.
+type simStep struct {
+	Event    string
+	Due      []simOutcome
+	Lapsed   []guarantee.ID
+	Receives []scenario.Receipt
+}
+
+// simOutcome is an outcome without the fields [checkSimulation] checks
+// against the scenario (provider, beneficiary, kind, sources).
+type simOutcome struct {
+	Guarantee guarantee.ID
+	Status    scenario.Status
+	Blocks    []scenario.Block
+	Abstains  []actor.ID
+}
+
+// simOpts compares blocks without their messages, which
+// checkSimulation requires to be set, and treats nil and empty lists alike.
+var simOpts = cmp.Options{
+	cmpopts.IgnoreFields(scenario.Block{}, "Message"),
+	cmpopts.EquateEmpty(),
+}
+
+func activates(id guarantee.ID, abstains ...actor.ID) simOutcome {
+	return simOutcome{Guarantee: id, Status: scenario.Activates, Abstains: abstains}
+}
+
+func blockedBy(id guarantee.ID, blocks ...scenario.Block) simOutcome {
+	return simOutcome{Guarantee: id, Status: scenario.Blocked, Blocks: blocks}
+}
+
+func voidBy(id guarantee.ID, blocks ...scenario.Block) simOutcome {
+	return simOutcome{Guarantee: id, Status: scenario.Void, Blocks: blocks}
+}
+
+func capturedBy(a actor.ID) scenario.Block {
+	return scenario.Block{Reason: scenario.Captured, Actor: a}
+}
+
+// aimedAt is the block of a veto holder the guarantee is aimed at; event
+// is the attack that makes it so, or "" when a is the target.
+func aimedAt(a actor.ID, event string) scenario.Block {
+	return scenario.Block{Reason: scenario.AimedAt, Actor: a, Event: event}
+}
+
+func objectsBy(a actor.ID, position string) scenario.Block {
+	return scenario.Block{Reason: scenario.Objects, Actor: a, Position: position}
+}
+
+func dependsOn(r guarantee.ID) scenario.Block {
+	return scenario.Block{Reason: scenario.Dependency, Requires: r}
+}
+
+func receipt(ben actor.ID, kind guarantee.Kind, gs ...guarantee.ID) scenario.Receipt {
+	return scenario.Receipt{Beneficiary: ben, Kind: kind, Guarantees: gs}
+}
+
+func receipts(rs ...scenario.Receipt) []scenario.Receipt { return rs }
+
+// simulate simulates s, failing the test on an error, and checks what
+// every simulation must keep.
+func simulate(t testing.TB, s scenario.Scenario) scenario.Simulation {
+	t.Helper()
+	sim, err := scenario.Simulate(s)
+	if err != nil {
+		t.Fatalf("Simulate(...): unexpected error: %v", err)
+	}
+	checkSimulation(t, s, sim)
+	return sim
+}
+
+// walk returns the steps of sim in the form the cases write.
+func walk(sim scenario.Simulation) []simStep {
+	var out []simStep
+	for _, st := range sim.Steps {
+		w := simStep{Event: st.Event.String(), Lapsed: st.Lapsed, Receives: st.Receives}
+		for _, o := range st.Due {
+			w.Due = append(w.Due, simOutcome{o.Guarantee, o.Status, o.Blocks, o.Abstains})
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// checkSimulation checks sim against s and the doc comment, independently
+// of the cases: one step per event, in order; each outcome names its
+// guarantee's provider, beneficiary, kind and sources; a guarantee
+// activates exactly when nothing blocks it, is void exactly when its first
+// block is a capture (and then every block is), and every block has a
+// message; veto-holder blocks come before dependencies; a guarantee lapses
+// only after falling due, and falls due only when it is not already; and
+// Receives is every guarantee that is due and activated, grouped by
+// beneficiary and kind in that order, in the scenario's order.
+func checkSimulation(t testing.TB, s scenario.Scenario, sim scenario.Simulation) {
+	t.Helper()
+	if sim.Scenario != s.Name {
+		t.Errorf("simulation names scenario %q; want %q", sim.Scenario, s.Name)
+	}
+	if len(sim.Steps) != len(s.Timeline) {
+		t.Fatalf("%d steps for %d events", len(sim.Steps), len(s.Timeline))
+	}
+	byID := map[guarantee.ID]guarantee.Guarantee{}
+	order := map[guarantee.ID]int{}
+	for i, gg := range s.Guarantees {
+		byID[gg.ID], order[gg.ID] = gg, i
+	}
+	due := map[guarantee.ID]bool{}
+	active := map[guarantee.ID]bool{}
+	for i, st := range sim.Steps {
+		if !st.Event.Equal(s.Timeline[i]) {
+			t.Errorf("step %d: event %v; want %v", i+1, st.Event, s.Timeline[i])
+		}
+		if !slices.IsSortedFunc(st.Due, func(a, b scenario.Outcome) int { return order[a.Guarantee] - order[b.Guarantee] }) {
+			t.Errorf("step %d: due guarantees not in the scenario's order", i+1)
+		}
+		for _, o := range st.Due {
+			gg, ok := byID[o.Guarantee]
+			if !ok {
+				t.Errorf("step %d: unknown guarantee %q falls due", i+1, o.Guarantee)
+				continue
+			}
+			if due[o.Guarantee] {
+				t.Errorf("step %d: %s falls due while already due", i+1, o.Guarantee)
+			}
+			due[o.Guarantee], active[o.Guarantee] = true, o.Status == scenario.Activates
+			if o.Provider != gg.Provider || o.Beneficiary != gg.Beneficiary || o.Kind != gg.Kind || !slices.Equal(o.Sources, gg.Sources) {
+				t.Errorf("step %d: outcome of %s names %s, %s, %s, %q; want %s, %s, %s, %q", i+1, o.Guarantee,
+					o.Provider, o.Beneficiary, o.Kind, o.Sources, gg.Provider, gg.Beneficiary, gg.Kind, gg.Sources)
+			}
+			captured := len(o.Blocks) > 0 && o.Blocks[0].Reason == scenario.Captured
+			switch {
+			case o.Status == scenario.Activates && len(o.Blocks) > 0,
+				o.Status == scenario.Blocked && (len(o.Blocks) == 0 || captured),
+				o.Status == scenario.Void && !captured,
+				o.Status != scenario.Activates && o.Status != scenario.Blocked && o.Status != scenario.Void:
+				t.Errorf("step %d: %s is %v with blocks %+v", i+1, o.Guarantee, o.Status, o.Blocks)
+			}
+			dep := false
+			for _, b := range o.Blocks {
+				if b.Message == "" {
+					t.Errorf("step %d: %s: block %+v has no message", i+1, o.Guarantee, b)
+				}
+				if captured && b.Reason != scenario.Captured {
+					t.Errorf("step %d: %s is void but also blocked for %v", i+1, o.Guarantee, b.Reason)
+				}
+				if b.Reason == scenario.Dependency {
+					dep = true
+				} else if dep {
+					t.Errorf("step %d: %s: a veto holder's block after a dependency: %+v", i+1, o.Guarantee, o.Blocks)
+				}
+			}
+		}
+		for _, id := range st.Lapsed {
+			if !due[id] {
+				t.Errorf("step %d: %s lapses without having fallen due", i+1, id)
+			}
+			due[id], active[id] = false, false
+		}
+		var want []scenario.Receipt
+		for _, gg := range s.Guarantees {
+			if !active[gg.ID] {
+				continue
+			}
+			k := slices.IndexFunc(want, func(r scenario.Receipt) bool { return r.Beneficiary == gg.Beneficiary && r.Kind == gg.Kind })
+			if k < 0 {
+				want = append(want, receipt(gg.Beneficiary, gg.Kind))
+				k = len(want) - 1
+			}
+			want[k].Guarantees = append(want[k].Guarantees, gg.ID)
+		}
+		slices.SortFunc(want, func(a, b scenario.Receipt) int {
+			return strings.Compare(string(a.Beneficiary)+"\x00"+string(a.Kind), string(b.Beneficiary)+"\x00"+string(b.Kind))
+		})
+		if diff := cmp.Diff(want, st.Receives, cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("step %d (%v): Receives is not what is due and activated: -want +got:\n%s", i+1, st.Event, diff)
+		}
+	}
+}
+
+// simCase is one case of a table of outcomes: what falls due at one step.
+type simCase struct {
+	name   string
+	reason string
+	s      scenario.Scenario
+	at     int // the step, from 0, whose due outcomes want lists
+	want   []simOutcome
+}
+
+func runSimCases(t *testing.T, cases []simCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			sim := simulate(t, tc.s)
+			steps := walk(sim)
+			if diff := cmp.Diff(tc.want, steps[tc.at].Due, simOpts); diff != "" {
+				t.Errorf("%s\nSimulate(...) due at step %d (%s): -want +got:\n%s", tc.reason, tc.at+1, steps[tc.at].Event, diff)
+			}
+		})
+	}
+}
+
+// walkCase is one case of a table of whole walks.
+type walkCase struct {
+	name   string
+	reason string
+	s      scenario.Scenario
+	want   []simStep
+}
+
+func runWalkCases(t *testing.T, cases []walkCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, walk(simulate(t, tc.s)), simOpts); diff != "" {
+				t.Errorf("%s\nSimulate(...) steps: -want +got:\n%s", tc.reason, diff)
+			}
+		})
+	}
+}
+
+func TestSimulateActivation(t *testing.T) {
+	air := receipt("UA", guarantee.AirSupport, "us-air")
+	runWalkCases(t, []walkCase{
+		{
+			name:   "AtTheAttack",
+			reason: "A guarantee triggered by attack(RU, UA) falls due exactly at that event, not before, activates, and is received from then on.",
+			s: build(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)")),
+				timeline("peace-deal", "ceasefire", "attack(RU, UA)", "violation(RU)")),
+			want: []simStep{
+				{Event: "peace-deal"},
+				{Event: "ceasefire"},
+				{Event: "attack(RU, UA)", Due: []simOutcome{activates("us-air")}, Receives: receipts(air)},
+				{Event: "violation(RU)", Receives: receipts(air)},
+			},
+		},
+		{
+			name:   "EmptyTriggerAtTheFirstEvent",
+			reason: "An empty trigger holds from the moment the deal holds: nothing is due before the first event, so it falls due there, whatever that event is.",
+			s: build(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "")),
+				timeline("ceasefire", "peace-deal")),
+			want: []simStep{
+				{Event: "ceasefire", Due: []simOutcome{activates("us-air")}, Receives: receipts(air)},
+				{Event: "peace-deal", Receives: receipts(air)},
+			},
+		},
+		{
+			name:   "NotDueTwice",
+			reason: "An event that happens again does not make its guarantee due again.",
+			s: build(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)")),
+				timeline("attack(RU, UA)", "attack(RU, UA)")),
+			want: []simStep{
+				{Event: "attack(RU, UA)", Due: []simOutcome{activates("us-air")}, Receives: receipts(air)},
+				{Event: "attack(RU, UA)", Receives: receipts(air)},
+			},
+		},
+		{
+			name:   "ReceivesByBeneficiaryAndKind",
+			reason: "Receives groups the activated guarantees by beneficiary, then kind, both sorted, each group in the scenario's order; a guarantee not yet due is not received.",
+			s: build(guarantees(
+				g("us-air", "US", "UA", guarantee.AirSupport, "peace-deal"),
+				g("uk-aid", "UK", "UA", guarantee.Aid, "peace-deal"),
+				g("fr-aid", "FR", "GE", guarantee.Aid, "peace-deal"),
+				g("de-aid", "DE", "UA", guarantee.Aid, ""),
+				g("pl-arms", "PL", "UA", guarantee.Arms, "attack(RU, UA)"),
+			), timeline("peace-deal")),
+			want: []simStep{{
+				Event: "peace-deal",
+				Due:   []simOutcome{activates("us-air"), activates("uk-aid"), activates("fr-aid"), activates("de-aid")},
+				Receives: receipts(
+					receipt("GE", guarantee.Aid, "fr-aid"),
+					receipt("UA", guarantee.Aid, "uk-aid", "de-aid"),
+					air,
+				),
+			}},
+		},
+		{
+			name:   "NoTimeline",
+			reason: "A scenario without a timeline has no steps.",
+			s:      build(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, ""))),
+			want:   nil,
+		},
+	})
+
+	t.Run("Outcome", func(t *testing.T) {
+		s := build(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)", gsources("seed", "kyiv"))),
+			timeline("attack(RU, UA)"))
+		want := scenario.Outcome{Guarantee: "us-air", Provider: "US", Beneficiary: "UA", Kind: guarantee.AirSupport,
+			Status: scenario.Activates, Sources: []string{"seed", "kyiv"}}
+		if diff := cmp.Diff(want, simulate(t, s).Steps[0].Due[0], cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("the outcome names the guarantee, its provider, beneficiary, kind and sources: -want +got:\n%s", diff)
+		}
+	})
+}
+
+func TestSimulateCaptured(t *testing.T) {
+	attack := func(parts ...part) scenario.Scenario {
+		return build(append(parts, timeline("peace-deal", "attack(RU, UA)"))...)
+	}
+	runSimCases(t, []simCase{
+		{
+			name:   "GrantedVeto",
+			reason: "The deal grants RU, the attacker of the trigger, a veto: the guarantee is void.",
+			s: attack(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)")),
+				vetoes(grant("RU", toUA))),
+			at:   1,
+			want: []simOutcome{voidBy("us-air", capturedBy("RU"))},
+		},
+		{
+			name:   "Consent",
+			reason: "consent(RU) makes RU a veto holder, and RU attacks.",
+			s:      attack(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)", activation("consent(RU)")))),
+			at:     1,
+			want:   []simOutcome{voidBy("us-air", capturedBy("RU"))},
+		},
+		{
+			name:   "BodyWithVeto",
+			reason: "body(UNSC) gives RU, a permanent member, a veto; the other permanent members hold one too but did not attack, so only RU is named.",
+			s: attack(actors(unsc()),
+				guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)", activation("body(UNSC)")))),
+			at:   1,
+			want: []simOutcome{voidBy("us-air", capturedBy("RU"))},
+		},
+		{
+			name:   "OnlyCaptureIsReported",
+			reason: "RU is also the target and objects, but nothing else matters for a void guarantee, not even a missing requirement.",
+			s: attack(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)", target("RU"), requires("nowhere"))),
+				vetoes(grant("RU", toUA)),
+				positions(pos("RU", scenario.Rejects, toUA))),
+			at:   1,
+			want: []simOutcome{voidBy("us-air", capturedBy("RU"))},
+		},
+		{
+			name:   "EveryCapturingAttacker",
+			reason: "Both attackers of any(attack(RU, UA), attack(BY, UA)) hold a veto: both are named, in the order of the actors.",
+			s: build(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "any(attack(BY, UA), attack(RU, UA))")),
+				vetoes(grant("BY", toUA), grant("RU", toUA)),
+				timeline("attack(BY, UA)")),
+			at:   0,
+			want: []simOutcome{voidBy("us-air", capturedBy("RU"), capturedBy("BY"))},
+		},
+		{
+			name:   "VetoHolderIsNotTheAttacker",
+			reason: "RU holds a veto, but the trigger's attacker is BY and RU has not attacked UA: the guarantee activates.",
+			s: build(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "attack(BY, UA)")),
+				vetoes(grant("RU", toUA)),
+				timeline("attack(BY, UA)")),
+			at:   0,
+			want: []simOutcome{activates("us-air")},
+		},
+		{
+			name:   "AttackerWithoutVeto",
+			reason: "Under body(UNSC) the elected member DZ holds no veto: its attack does not capture the guarantee.",
+			s: build(actors(unsc()),
+				guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "attack(DZ, UA)", activation("body(UNSC)"))),
+				timeline("attack(DZ, UA)")),
+			at:   0,
+			want: []simOutcome{activates("us-air")},
+		},
+		{
+			name:   "Automatic",
+			reason: "An automatic guarantee has no veto holder but those granted; none is granted.",
+			s:      attack(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)", activation("automatic")))),
+			at:     1,
+			want:   []simOutcome{activates("us-air")},
+		},
+	})
+}
+
+func TestSimulateAimedAt(t *testing.T) {
+	runSimCases(t, []simCase{
+		{
+			name:   "Target",
+			reason: "RU holds a veto and is the target: blocked, with no event.",
+			s: build(guarantees(g("uk-troops", "UK", "UA", guarantee.GroundTroops, "peace-deal", target("RU"))),
+				vetoes(grant("RU", toUA)), timeline("peace-deal")),
+			want: []simOutcome{blockedBy("uk-troops", aimedAt("RU", ""))},
+		},
+		{
+			name:   "EarlierAttack",
+			reason: "BY holds a veto and attacked UA before the guarantee fell due: blocked, naming the attack.",
+			s: build(guarantees(g("uk-troops", "UK", "UA", guarantee.GroundTroops, "ceasefire")),
+				vetoes(grant("BY", toUA)), timeline("attack(BY, UA)", "ceasefire")),
+			at:   1,
+			want: []simOutcome{blockedBy("uk-troops", aimedAt("BY", "attack(BY, UA)"))},
+		},
+		{
+			name:   "TargetThatAttacked",
+			reason: "RU is the target and attacked UA: one block, naming the first attack.",
+			s: build(guarantees(g("uk-troops", "UK", "UA", guarantee.GroundTroops, "ceasefire", target("RU"))),
+				vetoes(grant("RU", toUA)), timeline("peace-deal", "attack(RU, UA)", "attack(RU, UA)", "ceasefire")),
+			at:   3,
+			want: []simOutcome{blockedBy("uk-troops", aimedAt("RU", "attack(RU, UA)"))},
+		},
+		{
+			name:   "TargetWithoutVeto",
+			reason: "RU is the target but holds no veto: the guarantee activates.",
+			s: build(guarantees(g("uk-troops", "UK", "UA", guarantee.GroundTroops, "peace-deal", target("RU"))),
+				timeline("peace-deal")),
+			want: []simOutcome{activates("uk-troops")},
+		},
+		{
+			name:   "AttackedSomeoneElse",
+			reason: "BY holds a veto but attacked GE, not the beneficiary UA.",
+			s: build(guarantees(g("uk-troops", "UK", "UA", guarantee.GroundTroops, "ceasefire")),
+				vetoes(grant("BY", toUA)), timeline("attack(BY, GE)", "ceasefire")),
+			at:   1,
+			want: []simOutcome{activates("uk-troops")},
+		},
+		{
+			name:   "AttackedByTheBeneficiary",
+			reason: "UA attacked BY, not the other way round.",
+			s: build(guarantees(g("uk-troops", "UK", "UA", guarantee.GroundTroops, "ceasefire")),
+				vetoes(grant("BY", toUA)), timeline("attack(UA, BY)", "ceasefire")),
+			at:   1,
+			want: []simOutcome{activates("uk-troops")},
+		},
+		{
+			name:   "AttackAfterItFellDue",
+			reason: "What becomes of a guarantee is decided once, when it falls due: BY's later attack does not undo it.",
+			s: build(guarantees(g("uk-troops", "UK", "UA", guarantee.GroundTroops, "peace-deal")),
+				vetoes(grant("BY", toUA)), timeline("peace-deal", "attack(BY, UA)")),
+			want: []simOutcome{activates("uk-troops")},
+		},
+		{
+			name:   "AttackerWithoutVeto",
+			reason: "BY attacked UA but holds no veto.",
+			s: build(guarantees(g("uk-troops", "UK", "UA", guarantee.GroundTroops, "ceasefire")),
+				timeline("attack(BY, UA)", "ceasefire")),
+			at:   1,
+			want: []simOutcome{activates("uk-troops")},
+		},
+	})
+}
+
+func TestSimulateObjects(t *testing.T) {
+	troops := guarantees(g("uk-troops", "UK", "UA", guarantee.GroundTroops, "peace-deal"))
+	runSimCases(t, []simCase{
+		{
+			name:   "RejectsByVetoHolder",
+			reason: "RU holds a veto and rejects ground troops: blocked, naming the position by its ID.",
+			s: build(troops, vetoes(grant("RU", toUA)),
+				positions(named("ru-no-troops", pos("RU", scenario.Rejects, sel{Kind: guarantee.GroundTroops}))),
+				timeline("peace-deal")),
+			want: []simOutcome{blockedBy("uk-troops", objectsBy("RU", "ru-no-troops"))},
+		},
+		{
+			name:   "RefusesByVetoHolder",
+			reason: "Under consent(PL), PL holds a veto and refuses the guarantee: blocked, naming the position by its path, since it has no ID.",
+			s: build(guarantees(g("uk-troops", "UK", "UA", guarantee.GroundTroops, "peace-deal", activation("consent(PL)"))),
+				positions(
+					pos("US", scenario.Refuses, sel{Kind: guarantee.GroundTroops}),
+					pos("PL", scenario.Refuses, sel{IDs: gids("uk-troops")}),
+				),
+				timeline("peace-deal")),
+			want: []simOutcome{blockedBy("uk-troops", objectsBy("PL", "positions[1]"))},
+		},
+		{
+			name:   "EveryObjectingPosition",
+			reason: "Each refusing or rejecting position of a veto holder that picks the guarantee is a block, in the order of the positions.",
+			s: build(troops, vetoes(grant("RU", toUA)),
+				positions(
+					named("b", pos("RU", scenario.Refuses, toUA)),
+					named("a", pos("RU", scenario.Rejects, sel{Kind: guarantee.Military})),
+				),
+				timeline("peace-deal")),
+			want: []simOutcome{blockedBy("uk-troops", objectsBy("RU", "b"), objectsBy("RU", "a"))},
+		},
+		{
+			name:   "RejectsWithoutVeto",
+			reason: "RU rejects the guarantee but holds no veto over it (and does not contribute to it).",
+			s: build(troops, positions(pos("RU", scenario.Rejects, toUA)),
+				timeline("peace-deal")),
+			want: []simOutcome{activates("uk-troops")},
+		},
+		{
+			name:   "PositionPicksAnother",
+			reason: "RU holds a veto but rejects only air support.",
+			s: build(troops, vetoes(grant("RU", toUA)),
+				positions(pos("RU", scenario.Rejects, sel{Kind: guarantee.AirSupport})),
+				timeline("peace-deal")),
+			want: []simOutcome{activates("uk-troops")},
+		},
+		{
+			name:   "OtherStances",
+			reason: "Only refuses and rejects positions object; RU's requires and demands-veto positions do not.",
+			s: build(troops, vetoes(grant("RU", toUA)),
+				positions(
+					pos("RU", scenario.Requires, toUA),
+					pos("RU", scenario.DemandsVeto, toUA),
+				),
+				timeline("peace-deal")),
+			want: []simOutcome{activates("uk-troops")},
+		},
+	})
+}
+
+func TestSimulateDependency(t *testing.T) {
+	runSimCases(t, []simCase{
+		{
+			name:   "Absent",
+			reason: "The guarantee requires one that is not in the deal.",
+			s: build(guarantees(g("eu-force", "UK", "UA", guarantee.GroundTroops, "peace-deal", requires("us-backstop"))),
+				timeline("peace-deal")),
+			want: []simOutcome{blockedBy("eu-force", dependsOn("us-backstop"))},
+		},
+		{
+			name:   "Void",
+			reason: "The backstop is not due yet, but would be void (RU attacks in its trigger and holds a veto over it): the force cannot stand on it.",
+			s: build(guarantees(
+				g("us-backstop", "US", "UA", guarantee.AirSupport, "attack(RU, UA)"),
+				g("eu-force", "UK", "UA", guarantee.GroundTroops, "peace-deal", requires("us-backstop")),
+			), vetoes(grant("RU", sel{IDs: gids("us-backstop")})), timeline("peace-deal")),
+			want: []simOutcome{blockedBy("eu-force", dependsOn("us-backstop"))},
+		},
+		{
+			name:   "Blocked",
+			reason: "The required guarantee would be blocked (RU, its target, holds a veto over it).",
+			s: build(guarantees(
+				g("us-backstop", "US", "UA", guarantee.AirSupport, "attack(BY, UA)", target("RU")),
+				g("eu-force", "UK", "UA", guarantee.GroundTroops, "peace-deal", requires("us-backstop")),
+			), vetoes(grant("RU", sel{IDs: gids("us-backstop")})), timeline("peace-deal")),
+			want: []simOutcome{blockedBy("eu-force", dependsOn("us-backstop"))},
+		},
+		{
+			name:   "EveryRequirement",
+			reason: "Each requirement that cannot stand is a block, after the veto holders' blocks, in the order of requires.",
+			s: build(guarantees(
+				g("us-backstop", "US", "UA", guarantee.AirSupport, "attack(RU, UA)"),
+				g("eu-force", "UK", "UA", guarantee.GroundTroops, "peace-deal", target("RU"), requires("nowhere", "us-intel", "us-backstop")),
+				g("us-intel", "US", "UA", guarantee.Surveillance, "peace-deal"),
+			), vetoes(grant("RU", sel{IDs: gids("us-backstop", "eu-force")})), timeline("peace-deal")),
+			want: []simOutcome{
+				blockedBy("eu-force", aimedAt("RU", ""), dependsOn("nowhere"), dependsOn("us-backstop")),
+				activates("us-intel"),
+			},
+		},
+		{
+			name:   "Chain",
+			reason: "a requires b requires c, which RU, its target, blocks: b would be blocked, so a is.",
+			s: build(guarantees(
+				g("a", "US", "UA", guarantee.Aid, "peace-deal", requires("b")),
+				g("b", "UK", "UA", guarantee.Aid, "attack(RU, UA)", requires("c")),
+				g("c", "FR", "UA", guarantee.Aid, "attack(RU, UA)", target("RU")),
+			), vetoes(grant("RU", sel{IDs: gids("c")})), timeline("peace-deal")),
+			want: []simOutcome{blockedBy("a", dependsOn("b"))},
+		},
+		{
+			name:   "RequirementNotDueStands",
+			reason: "The backstop is not due yet, but nothing would stop it: a backstop counts while it stands.",
+			s: build(guarantees(
+				g("us-backstop", "US", "UA", guarantee.AirSupport, "attack(RU, UA)"),
+				g("eu-force", "UK", "UA", guarantee.GroundTroops, "peace-deal", requires("us-backstop")),
+			), timeline("peace-deal")),
+			want: []simOutcome{activates("eu-force")},
+		},
+		{
+			name:   "CycleStands",
+			reason: "a and b require each other and nothing else stops either: the cycle stands and both activate.",
+			s: build(guarantees(
+				g("a", "US", "UA", guarantee.AirSupport, "peace-deal", requires("b")),
+				g("b", "UK", "UA", guarantee.GroundTroops, "peace-deal", requires("a")),
+			), timeline("peace-deal")),
+			want: []simOutcome{activates("a"), activates("b")},
+		},
+		{
+			name:   "CycleStandsWhenNotDue",
+			reason: "eu-force requires us-air, which requires it back and is not due: the cycle stands.",
+			s: build(guarantees(
+				g("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)", requires("eu-force")),
+				g("eu-force", "UK", "UA", guarantee.GroundTroops, "peace-deal", requires("us-air")),
+			), timeline("peace-deal")),
+			want: []simOutcome{activates("eu-force")},
+		},
+		{
+			name: "CycleWithABlockedMember",
+			reason: "x and y require each other and RU, x's target, blocks x: y falls with it, and so does w, which requires y, " +
+				"however the walk reaches y (here first through z, which requires x).",
+			s: build(guarantees(
+				g("z", "US", "UA", guarantee.Aid, "peace-deal", requires("x")),
+				g("x", "UK", "UA", guarantee.Aid, "", requires("y"), target("RU")),
+				g("y", "FR", "UA", guarantee.Aid, "", requires("x")),
+				g("w", "DE", "UA", guarantee.Aid, "peace-deal", requires("y")),
+			), vetoes(grant("RU", sel{IDs: gids("x")})), timeline("peace-deal")),
+			want: []simOutcome{
+				blockedBy("z", dependsOn("x")),
+				blockedBy("x", aimedAt("RU", ""), dependsOn("y")),
+				blockedBy("y", dependsOn("x")),
+				blockedBy("w", dependsOn("y")),
+			},
+		},
+		{
+			name:   "CycleWithABlockedMemberNotDue",
+			reason: "As above with x and y not due: w, which requires y, is blocked whether or not z is walked first.",
+			s: build(guarantees(
+				g("z", "US", "UA", guarantee.Aid, "peace-deal", requires("x")),
+				g("x", "UK", "UA", guarantee.Aid, "ceasefire", requires("y"), target("RU")),
+				g("y", "FR", "UA", guarantee.Aid, "ceasefire", requires("x")),
+				g("w", "DE", "UA", guarantee.Aid, "peace-deal", requires("y")),
+			), vetoes(grant("RU", sel{IDs: gids("x")})), timeline("peace-deal")),
+			want: []simOutcome{
+				blockedBy("z", dependsOn("x")),
+				blockedBy("w", dependsOn("y")),
+			},
+		},
+	})
+}
+
+func TestSimulateBlockOrder(t *testing.T) {
+	runSimCases(t, []simCase{{
+		name: "VetoHoldersThenDependencies",
+		reason: "Blocks come veto holder by veto holder in the order of the scenario's actors (RU before BY, whatever the order " +
+			"of the grants), each aimed-at before its objections, then the dependencies.",
+		s: build(guarantees(g("uk-troops", "UK", "UA", guarantee.GroundTroops, "ceasefire", target("RU"), requires("nowhere"))),
+			vetoes(grant("BY", toUA), grant("RU", toUA)),
+			positions(named("by-no", pos("BY", scenario.Rejects, toUA)), named("ru-no", pos("RU", scenario.Rejects, toUA))),
+			timeline("attack(BY, UA)", "ceasefire")),
+		at: 1,
+		want: []simOutcome{blockedBy("uk-troops",
+			aimedAt("RU", ""), objectsBy("RU", "ru-no"),
+			aimedAt("BY", "attack(BY, UA)"), objectsBy("BY", "by-no"),
+			dependsOn("nowhere"),
+		)},
+	}})
+}
+
+func TestSimulateAbstains(t *testing.T) {
+	refusal := positions(named("pl-no", pos("PL", scenario.Refuses, sel{Provider: "cw"})))
+	cwGuarantee := guarantees(g("cw-force", "cw", "UA", guarantee.GroundTroops, "peace-deal"))
+	runSimCases(t, []simCase{
+		{
+			name:   "CoalitionMember",
+			reason: "Coalition members act separately: PL refuses but cannot stop the guarantee, which goes ahead without it.",
+			s:      build(actors(coalition("cw", "UK", "FR", "PL")), cwGuarantee, refusal, timeline("peace-deal")),
+			want:   []simOutcome{activates("cw-force", "PL")},
+		},
+		{
+			name:   "UnanimityMember",
+			reason: "Under unanimity PL holds a veto: its refusal blocks the guarantee, and it does not abstain.",
+			s:      build(actors(alliance("cw", actor.Unanimity, "UK", "FR", "PL")), cwGuarantee, refusal, timeline("peace-deal")),
+			want:   []simOutcome{blockedBy("cw-force", objectsBy("PL", "pl-no"))},
+		},
+		{
+			name:   "MajorityMember",
+			reason: "In a majority body of three PL holds no veto: it abstains.",
+			s:      build(actors(alliance("cw", actor.Majority, "UK", "FR", "PL")), cwGuarantee, refusal, timeline("peace-deal")),
+			want:   []simOutcome{activates("cw-force", "PL")},
+		},
+		{
+			name:   "InActorOrder",
+			reason: "Abstainers are listed in the order of the actors, not of the positions.",
+			s: build(actors(coalition("cw", "UK", "FR", "PL")), cwGuarantee,
+				positions(pos("PL", scenario.Refuses, toUA), pos("FR", scenario.Refuses, toUA)), timeline("peace-deal")),
+			want: []simOutcome{activates("cw-force", "FR", "PL")},
+		},
+		{
+			name:   "RejectsIsNotRefuses",
+			reason: "A member that rejects rather than refuses the guarantee neither abstains nor, holding no veto, stops it.",
+			s: build(actors(coalition("cw", "UK", "FR", "PL")), cwGuarantee,
+				positions(pos("PL", scenario.Rejects, toUA)), timeline("peace-deal")),
+			want: []simOutcome{activates("cw-force")},
+		},
+		{
+			name:   "NotAContributor",
+			reason: "DE refuses the coalition's guarantee but is not a member: it has nothing to abstain from.",
+			s: build(actors(coalition("cw", "UK", "FR", "PL")), cwGuarantee,
+				positions(pos("DE", scenario.Refuses, toUA)), timeline("peace-deal")),
+			want: []simOutcome{activates("cw-force")},
+		},
+	})
+}
+
+func TestSimulateTriggers(t *testing.T) {
+	aid := receipt("UA", guarantee.Aid, "aid")
+	runWalkCases(t, []walkCase{
+		{
+			name:   "AllWaitsForBoth",
+			reason: "all(peace-deal, attack(RU, UA)) falls due when the second of the two happens.",
+			s: build(guarantees(g("aid", "US", "UA", guarantee.Aid, "all(peace-deal, attack(RU, UA))")),
+				timeline("attack(RU, UA)", "ceasefire", "peace-deal")),
+			want: []simStep{
+				{Event: "attack(RU, UA)"},
+				{Event: "ceasefire"},
+				{Event: "peace-deal", Due: []simOutcome{activates("aid")}, Receives: receipts(aid)},
+			},
+		},
+		{
+			name:   "AnyFiresAtTheFirst",
+			reason: "any(ceasefire, attack(RU, UA)) falls due at the first of the two, once.",
+			s: build(guarantees(g("aid", "US", "UA", guarantee.Aid, "any(ceasefire, attack(RU, UA))")),
+				timeline("peace-deal", "attack(RU, UA)", "ceasefire")),
+			want: []simStep{
+				{Event: "peace-deal"},
+				{Event: "attack(RU, UA)", Due: []simOutcome{activates("aid")}, Receives: receipts(aid)},
+				{Event: "ceasefire", Receives: receipts(aid)},
+			},
+		},
+		{
+			name:   "NotLapses",
+			reason: "all(peace-deal, not(attack(RU, UA))) falls due at the peace deal and lapses at the attack, when it is no longer received; the guarantee the attack triggers falls due at the same step.",
+			s: build(guarantees(
+				g("aid", "US", "UA", guarantee.Aid, "all(peace-deal, not(attack(RU, UA)))"),
+				g("air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)"),
+			), timeline("peace-deal", "attack(RU, UA)", "ceasefire")),
+			want: []simStep{
+				{Event: "peace-deal", Due: []simOutcome{activates("aid")}, Receives: receipts(aid)},
+				{Event: "attack(RU, UA)", Due: []simOutcome{activates("air")}, Lapsed: gids("aid"),
+					Receives: receipts(receipt("UA", guarantee.AirSupport, "air"))},
+				{Event: "ceasefire", Receives: receipts(receipt("UA", guarantee.AirSupport, "air"))},
+			},
+		},
+		{
+			name:   "BlockedLapsesToo",
+			reason: "A guarantee that fell due blocked (BY, its target, holds a veto) lapses like any other when its trigger stops holding.",
+			s: build(guarantees(g("aid", "US", "UA", guarantee.Aid, "all(peace-deal, not(attack(RU, UA)))", target("BY"))),
+				vetoes(grant("BY", toUA)), timeline("peace-deal", "attack(RU, UA)")),
+			want: []simStep{
+				{Event: "peace-deal", Due: []simOutcome{blockedBy("aid", aimedAt("BY", ""))}},
+				{Event: "attack(RU, UA)", Lapsed: gids("aid")},
+			},
+		},
+		{
+			name:   "NeverDue",
+			reason: "all(peace-deal, not(attack(RU, UA))) after the attack never holds: nothing falls due, nothing lapses.",
+			s: build(guarantees(g("aid", "US", "UA", guarantee.Aid, "all(peace-deal, not(attack(RU, UA)))")),
+				timeline("attack(RU, UA)", "peace-deal")),
+			want: []simStep{{Event: "attack(RU, UA)"}, {Event: "peace-deal"}},
+		},
+	})
+}
+
+// TestSimulateBodies shows who can block a guarantee a body provides under
+// each decision rule: each member in turn refuses it, and either blocks it
+// (it holds a veto) or abstains.
+func TestSimulateBodies(t *testing.T) {
+	threshold := func(a actor.Actor, n int) actor.Actor {
+		a.Threshold = n
+		return a
+	}
+	for _, tc := range []struct {
+		name, reason string
+		bodies       []actor.Actor // the first provides the guarantee
+		members      []actor.ID    // those who refuse in turn
+		blockers     []actor.ID
+		abstainers   []actor.ID
+	}{
+		{
+			name:     "Unanimity",
+			reason:   "Every member of a unanimity body holds a veto.",
+			bodies:   []actor.Actor{alliance("b", actor.Unanimity, "US", "UK", "FR")},
+			members:  ids("US", "UK", "FR"),
+			blockers: ids("US", "UK", "FR"),
+		},
+		{
+			name:     "AllianceDefault",
+			reason:   "An alliance decides by unanimity by default.",
+			bodies:   []actor.Actor{alliance("b", actor.Default, "US", "UK", "FR")},
+			members:  ids("US", "UK", "FR"),
+			blockers: ids("US", "UK", "FR"),
+		},
+		{
+			name:       "Majority",
+			reason:     "Under majority in a body of three no member alone can block.",
+			bodies:     []actor.Actor{alliance("b", actor.Majority, "US", "UK", "FR")},
+			members:    ids("US", "UK", "FR"),
+			abstainers: ids("US", "UK", "FR"),
+		},
+		{
+			name:       "MajorityWithVetoes",
+			reason:     "Under majority only the explicit veto holders can block: the Security Council's permanent members, not the elected DZ.",
+			bodies:     []actor.Actor{unsc()},
+			members:    ids("US", "UK", "FR", "RU", "CN", "DZ"),
+			blockers:   ids("US", "UK", "FR", "RU", "CN"),
+			abstainers: ids("DZ"),
+		},
+		{
+			name:     "MajorityOfTwo",
+			reason:   "In a majority body of two, either member's no leaves too few.",
+			bodies:   []actor.Actor{alliance("b", actor.Majority, "US", "UK")},
+			members:  ids("US", "UK"),
+			blockers: ids("US", "UK"),
+		},
+		{
+			name:     "MajorityOfOne",
+			reason:   "In a majority body of one, the member decides alone.",
+			bodies:   []actor.Actor{alliance("b", actor.Majority, "US")},
+			members:  ids("US"),
+			blockers: ids("US"),
+		},
+		{
+			name:       "Separately",
+			reason:     "A coalition's members act separately: none can block.",
+			bodies:     []actor.Actor{coalition("b", "US", "UK", "FR")},
+			members:    ids("US", "UK", "FR"),
+			abstainers: ids("US", "UK", "FR"),
+		},
+		{
+			name:       "SeparatelyWithVeto",
+			reason:     "A coalition's explicit veto holder can block.",
+			bodies:     []actor.Actor{withVetoes(coalition("b", "US", "UK", "FR"), "UK")},
+			members:    ids("US", "UK", "FR"),
+			blockers:   ids("UK"),
+			abstainers: ids("US", "FR"),
+		},
+		{
+			name:       "ThresholdBelowAll",
+			reason:     "With a threshold of 2 of 3 no member alone can block.",
+			bodies:     []actor.Actor{threshold(alliance("b", actor.Default, "US", "UK", "FR"), 2)},
+			members:    ids("US", "UK", "FR"),
+			abstainers: ids("US", "UK", "FR"),
+		},
+		{
+			name:     "ThresholdOfAll",
+			reason:   "With a threshold of 3 of 3 every member can block.",
+			bodies:   []actor.Actor{threshold(alliance("b", actor.Majority, "US", "UK", "FR"), 3)},
+			members:  ids("US", "UK", "FR"),
+			blockers: ids("US", "UK", "FR"),
+		},
+		{
+			name:   "NestedUnanimity",
+			reason: "A member that can block a unanimity member body can block the outer unanimity body through it.",
+			bodies: []actor.Actor{
+				alliance("b", actor.Unanimity, "US", "inner"),
+				alliance("inner", actor.Unanimity, "UK", "FR"),
+			},
+			members:  ids("US", "UK", "FR"),
+			blockers: ids("US", "UK", "FR"),
+		},
+		{
+			name:   "NestedUnderMajority",
+			reason: "Under a majority of three, neither the direct members nor those of a member body can block.",
+			bodies: []actor.Actor{
+				alliance("b", actor.Majority, "US", "PL", "inner"),
+				alliance("inner", actor.Unanimity, "UK", "FR"),
+			},
+			members:    ids("US", "PL", "UK", "FR"),
+			abstainers: ids("US", "PL", "UK", "FR"),
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var blockers, abstainers []actor.ID
+			for _, m := range tc.members {
+				s := build(actors(tc.bodies...),
+					guarantees(g("g", tc.bodies[0].ID, "UA", guarantee.Military, "peace-deal")),
+					positions(named("no", pos(m, scenario.Refuses, sel{IDs: gids("g")}))),
+					timeline("peace-deal"))
+				got := walk(simulate(t, s))[0].Due
+				switch {
+				case cmp.Equal(got, []simOutcome{blockedBy("g", objectsBy(m, "no"))}, simOpts):
+					blockers = append(blockers, m)
+				case cmp.Equal(got, []simOutcome{activates("g", m)}, simOpts):
+					abstainers = append(abstainers, m)
+				default:
+					t.Errorf("when %s refuses, the guarantee neither is blocked by it alone nor goes ahead without it: %+v", m, got)
+				}
+			}
+			if diff := cmp.Diff(tc.blockers, blockers, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("%s\nmembers who block by refusing: -want +got:\n%s", tc.reason, diff)
+			}
+			if diff := cmp.Diff(tc.abstainers, abstainers, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("%s\nmembers who abstain by refusing: -want +got:\n%s", tc.reason, diff)
+			}
+		})
+	}
+}
+
+// seedGrantedRUVeto is the seed with the veto Russia demands granted over
+// every guarantee to UA.
+func seedGrantedRUVeto(t testing.TB) scenario.Scenario {
+	t.Helper()
+	s, err := examples.Ukraine2025().With(scenario.Grant{Veto: scenario.Veto{Holder: "RU", Over: guarantee.Selector{Beneficiary: "UA"}}})
+	if err != nil {
+		t.Fatalf("granting RU a veto over the seed: %v", err)
+	}
+	return s
+}
+
+func TestSimulateSeed(t *testing.T) {
+	intel := receipt("UA", guarantee.Surveillance, "us-intelligence")
+	troops := receipt("UA", guarantee.GroundTroops, "european-force")
+	naval := receipt("UA", guarantee.Naval, "turkey-black-sea")
+	runWalkCases(t, []walkCase{
+		{
+			name:   "AsWritten",
+			reason: "As written, nobody the guarantees are aimed at holds a veto: everything activates when due.",
+			s:      examples.Ukraine2025(),
+			want: []simStep{
+				{
+					Event:    "peace-deal",
+					Due:      []simOutcome{activates("us-intelligence"), activates("european-force"), activates("turkey-black-sea")},
+					Receives: receipts(intel, troops, naval),
+				},
+				{
+					Event: "attack(RU, UA)",
+					Due:   []simOutcome{activates("us-air-support"), activates("willing-financial"), activates("willing-sanctions")},
+					Receives: receipts(
+						receipt("UA", guarantee.Aid, "willing-financial"),
+						intel,
+						receipt("UA", guarantee.AirSupport, "us-air-support"),
+						troops, naval,
+						receipt("UA", guarantee.EconomicSanctions, "willing-sanctions"),
+					),
+				},
+			},
+		},
+		{
+			name: "RUVetoGranted",
+			reason: "With RU's veto granted, the guarantees aimed at RU are blocked (european-force also because us-air-support would be void), " +
+				"the guarantees against an RU attack are void, and UA receives only intelligence.",
+			s: seedGrantedRUVeto(t),
+			want: []simStep{
+				{
+					Event: "peace-deal",
+					Due: []simOutcome{
+						activates("us-intelligence"),
+						blockedBy("european-force", aimedAt("RU", ""), dependsOn("us-air-support")),
+						blockedBy("turkey-black-sea", aimedAt("RU", "")),
+					},
+					Receives: receipts(intel),
+				},
+				{
+					Event: "attack(RU, UA)",
+					Due: []simOutcome{
+						voidBy("us-air-support", capturedBy("RU")),
+						voidBy("willing-financial", capturedBy("RU")),
+						voidBy("willing-sanctions", capturedBy("RU")),
+					},
+					Receives: receipts(intel),
+				},
+			},
+		},
+	})
+
+	t.Run("Text", func(t *testing.T) {
+		const want = `Ukraine security guarantees, August 2025: 2 events
+
+1. peace-deal
+   activates us-intelligence (intelligence/surveillance, US to UA)
+   blocked   european-force (military/ground-troops, europe to UA)
+             RU can stop it and is its target
+             it requires us-air-support, which would be void
+   blocked   turkey-black-sea (military/naval, TR to UA)
+             RU can stop it and is its target
+   UA receives:
+     intelligence/surveillance  us-intelligence
+
+2. attack(RU, UA)
+   void      us-air-support (military/air-support, US to UA)
+             RU can stop it and is an attacker of its trigger, all(peace-deal, attack(RU, UA))
+   void      willing-financial (financial/aid, willing to UA)
+             RU can stop it and is an attacker of its trigger, all(peace-deal, attack(RU, UA))
+   void      willing-sanctions (sanctions/economic, willing to UA)
+             RU can stop it and is an attacker of its trigger, all(peace-deal, attack(RU, UA))
+   UA receives:
+     intelligence/surveillance  us-intelligence
+`
+		var b strings.Builder
+		if err := scenario.WriteSimulation(&b, simulate(t, seedGrantedRUVeto(t))); err != nil {
+			t.Fatalf("WriteSimulation: %v", err)
+		}
+		if diff := cmp.Diff(want, b.String()); diff != "" {
+			t.Errorf("WriteSimulation(seed with RU's veto): -want +got:\n%s", diff)
+		}
+	})
+
+	t.Run("SeedUnchanged", func(t *testing.T) {
+		s := examples.Ukraine2025()
+		before := cloneScenario(s)
+		simulate(t, s)
+		if diff := cmp.Diff(before, s, cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("Simulate changed its input: -before +after:\n%s", diff)
+		}
+	})
+}
+
+func TestSimulateWriteText(t *testing.T) {
+	s := build(actors(coalition("cw", "UK", "PL")),
+		guarantees(
+			g("cw-aid", "cw", "UA", guarantee.Aid, "peace-deal"),
+			g("gone", "US", "GE", guarantee.Arms, "all(peace-deal, not(ceasefire))"),
+		),
+		positions(pos("PL", scenario.Refuses, toUA)),
+		timeline("violation(RU)", "peace-deal", "ceasefire"))
+	s.Name = ""
+	const want = `(unnamed scenario): 3 events
+
+1. violation(RU)
+   nothing falls due
+   receives: nothing
+
+2. peace-deal
+   activates cw-aid (financial/aid, cw to UA)
+             without PL, who refuse it but cannot stop it
+   activates gone (military/arms, US to GE)
+   GE receives:
+     military/arms              gone
+   UA receives:
+     financial/aid              cw-aid
+
+3. ceasefire
+   lapses    gone
+   UA receives:
+     financial/aid              cw-aid
+`
+	var b strings.Builder
+	if err := scenario.WriteSimulation(&b, simulate(t, s)); err != nil {
+		t.Fatalf("WriteSimulation: %v", err)
+	}
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("WriteSimulation: -want +got:\n%s", diff)
+	}
+}
+
+func TestSimulateJSON(t *testing.T) {
+	s := build(guarantees(
+		g("a", "US", "UA", guarantee.Aid, "peace-deal", gsources("seed")),
+		g("b", "UK", "UA", guarantee.GroundTroops, "peace-deal", target("RU")),
+		g("c", "FR", "UA", guarantee.AirSupport, "attack(RU, UA)"),
+	), vetoes(grant("RU", sel{IDs: gids("b", "c")})), timeline("peace-deal", "attack(RU, UA)"))
+	want := `{"scenario":"test","steps":[` +
+		`{"event":"peace-deal","due":[` +
+		`{"guarantee":"a","provider":"US","beneficiary":"UA","kind":"financial/aid","status":"activates","blocks":[],"abstains":[],"sources":["seed"]},` +
+		`{"guarantee":"b","provider":"UK","beneficiary":"UA","kind":"military/ground-troops","status":"blocked","blocks":[{"reason":"aimed-at","actor":"RU","message":"RU can stop it and is its target"}],"abstains":[],"sources":[]}],` +
+		`"lapsed":[],"receives":[{"beneficiary":"UA","kind":"financial/aid","guarantees":["a"]}]},` +
+		`{"event":"attack(RU, UA)","due":[` +
+		`{"guarantee":"c","provider":"FR","beneficiary":"UA","kind":"military/air-support","status":"void","blocks":[{"reason":"captured","actor":"RU","message":"RU can stop it and is an attacker of its trigger, attack(RU, UA)"}],"abstains":[],"sources":[]}],` +
+		`"lapsed":[],"receives":[{"beneficiary":"UA","kind":"financial/aid","guarantees":["a"]}]}]}`
+	got, err := json.Marshal(simulate(t, s))
+	if err != nil {
+		t.Fatalf("json.Marshal: %v", err)
+	}
+	if diff := cmp.Diff(want, string(got)); diff != "" {
+		t.Errorf("json.Marshal(Simulate(...)): -want +got:\n%s", diff)
+	}
+
+	t.Run("Empty", func(t *testing.T) {
+		for _, tc := range []struct {
+			v    any
+			want string
+		}{
+			{scenario.Simulation{}, `{"scenario":"","steps":[]}`},
+			{scenario.Step{Event: guarantee.Event{Name: "ceasefire"}}, `{"event":"ceasefire","due":[],"lapsed":[],"receives":[]}`},
+			{scenario.Outcome{Status: scenario.Blocked}, `{"guarantee":"","provider":"","beneficiary":"","kind":"","status":"blocked","blocks":[],"abstains":[],"sources":[]}`},
+			{scenario.Block{Reason: scenario.Dependency, Requires: "x", Message: "m"}, `{"reason":"dependency","requires":"x","message":"m"}`},
+			{scenario.Block{Reason: scenario.Objects, Actor: "RU", Position: "p", Message: "m"}, `{"reason":"position","actor":"RU","position":"p","message":"m"}`},
+		} {
+			got, err := json.Marshal(tc.v)
+			if err != nil {
+				t.Errorf("json.Marshal(%+v): %v", tc.v, err)
+				continue
+			}
+			if string(got) != tc.want {
+				t.Errorf("json.Marshal(%+v) = %s; want %s", tc.v, got, tc.want)
+			}
+		}
+	})
+
+	t.Run("Deterministic", func(t *testing.T) {
+		for _, s := range []scenario.Scenario{examples.Ukraine2025(), seedGrantedRUVeto(t)} {
+			first, err := json.Marshal(simulate(t, s))
+			if err != nil {
+				t.Fatalf("json.Marshal: %v", err)
+			}
+			for range 3 {
+				again, err := json.Marshal(simulate(t, s))
+				if err != nil {
+					t.Fatalf("json.Marshal: %v", err)
+				}
+				if !bytes.Equal(first, again) {
+					t.Fatalf("the same scenario gives different JSON:\n%s\n%s", first, again)
+				}
+			}
+		}
+	})
+}
+
+func TestSimulateInvalid(t *testing.T) {
+	s := build(guarantees(g("a", "XX", "UA", guarantee.Aid, "attack(YY, UA)")), timeline("attack(ZZ, UA)"))
+	verr := scenario.Validate(s)
+	if verr == nil {
+		t.Fatal("Validate accepted a scenario with unknown actors")
+	}
+	sim, err := scenario.Simulate(s)
+	if err == nil {
+		t.Fatalf("Simulate accepted an invalid scenario: %+v", sim)
+	}
+	var es scenario.Errors
+	if !errors.As(err, &es) {
+		t.Fatalf("Simulate's error is %T, not scenario.Errors: %v", err, err)
+	}
+	if err.Error() != verr.Error() {
+		t.Errorf("Simulate's error:\n%v\nValidate's:\n%v", err, verr)
+	}
+	if len(es) < 3 {
+		t.Errorf("Simulate reported %d problems; want every one of the provider, the trigger and the event:\n%v", len(es), err)
+	}
+	if diff := cmp.Diff(scenario.Simulation{}, sim, cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("Simulate returned a simulation with its error: %s", diff)
+	}
+}
+
+func TestSimulateNames(t *testing.T) {
+	for _, tc := range []struct {
+		got, want string
+	}{
+		{scenario.Activates.String(), "activates"},
+		{scenario.Blocked.String(), "blocked"},
+		{scenario.Void.String(), "void"},
+		{scenario.Status(0).String(), "Status(0)"},
+		{scenario.Status(9).String(), "Status(9)"},
+		{scenario.Captured.String(), "captured"},
+		{scenario.AimedAt.String(), "aimed-at"},
+		{scenario.Objects.String(), "position"},
+		{scenario.Dependency.String(), "dependency"},
+		{scenario.Reason(0).String(), "Reason(0)"},
+		{scenario.Reason(9).String(), "Reason(9)"},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("got %q; want %q", tc.got, tc.want)
+		}
+	}
+}
+
+func BenchmarkSimulateSeed(b *testing.B) {
+	s := examples.Ukraine2025()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := scenario.Simulate(s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
