@@ -60,8 +60,10 @@ func (o Options) maxAliasNodes() int {
 
 // Parse reads a scenario from data, in YAML or JSON, with the default
 // limits. The name is used in errors and picks the format: a name ending
-// in ".json" is read as JSON, anything else as YAML. On error it returns a
-// zero Scenario and an [Errors] holding every problem found.
+// in ".json" is read as JSON, anything else as YAML. A valid scenario's
+// variants are applied too: one whose edits do not apply, or that makes an
+// invalid scenario, is an error at its place in the file. On error it
+// returns a zero Scenario and an [Errors] holding every problem found.
 func Parse(name string, data []byte) (scenario.Scenario, error) {
 	return Options{}.Parse(name, data)
 }
@@ -124,6 +126,9 @@ func (o Options) Parse(name string, data []byte) (scenario.Scenario, error) {
 	d := decoder{file: name, budget: 4*countNodes(root) + o.maxAliasNodes(), aliasNodes: o.maxAliasNodes()}
 	s := d.scenario(root)
 	d.validate(root, s)
+	if len(d.errs) == 0 {
+		d.applyVariants(root, s)
+	}
 	if len(d.errs) > 0 {
 		d.sort()
 		return scenario.Scenario{}, d.errs
@@ -523,6 +528,9 @@ func unknownKey(key string, known []string) error {
 			return fmt.Errorf("%w %q: by goes inside rejects-veto, as in rejects-veto: {by: [RU], beneficiary: UA}", ErrUnknownKey, key)
 		}
 	}
+	if key == "at" && slices.Contains(known, "rejects-veto") { // a position
+		return fmt.Errorf("%w %q: only replace-position takes at", ErrUnknownKey, key)
+	}
 	if best, ok := suggest.Closest(key, known); ok {
 		return fmt.Errorf("%w %q; did you mean %q?", ErrUnknownKey, key, best)
 	}
@@ -605,7 +613,7 @@ func (d *decoder) integer(n *yaml.Node, path string) int {
 
 // Keys of format 1, in canonical order.
 var (
-	topKeys       = []string{"entente", "name", "as-of", "description", "sources", "actors", "guarantees", "positions", "vetoes", "timeline"}
+	topKeys       = []string{"entente", "name", "as-of", "description", "sources", "actors", "guarantees", "positions", "vetoes", "timeline", "variants"}
 	sourceKeys    = []string{"id", "title", "url", "date", "note"}
 	actorKeys     = []string{"id", "name", "kind", "members", "decides", "threshold", "vetoes", "note", "sources"}
 	guaranteeKeys = []string{"id", "provider", "beneficiary", "kind", "target", "location", "strength", "trigger", "activation", "requires", "note", "sources"}
@@ -613,6 +621,15 @@ var (
 	stanceKeys    = []string{"refuses", "rejects", "requires", "demands-veto", "rejects-veto"}
 	positionKeys  = []string{"id", "actor", "refuses", "rejects", "requires", "demands-veto", "rejects-veto", "note", "sources"}
 	vetoKeys      = []string{"holder", "over", "note", "sources"}
+
+	// Keys of the variants section, an extension of format 1.
+	variantKeys = []string{"name", "note", "sources", "edits"}
+	editKeys    = []string{"without", "add-actor", "add-guarantee", "add-position", "replace-actor", "replace-guarantee", "replace-position", "grant", "revoke", "set"}
+	// replacePositionKeys are a position's keys and at, the position to
+	// replace.
+	replacePositionKeys = append([]string{"at"}, positionKeys...)
+	revokeKeys          = []string{"holder", "over"}
+	setKeys             = []string{"field", "to"}
 )
 
 func (d *decoder) scenario(root *yaml.Node) scenario.Scenario {
@@ -642,7 +659,7 @@ func (d *decoder) scenario(root *yaml.Node) scenario.Scenario {
 			})
 		case "positions":
 			d.list(v, key, "positions", func(_ int, item *yaml.Node, at string) {
-				s.Positions = append(s.Positions, d.position(item, at))
+				s.Positions = append(s.Positions, d.position(item, at, nil))
 			})
 		case "vetoes":
 			d.list(v, key, "vetoes", func(_ int, item *yaml.Node, at string) { s.Vetoes = append(s.Vetoes, d.veto(item, at)) })
@@ -651,6 +668,10 @@ func (d *decoder) scenario(root *yaml.Node) scenario.Scenario {
 				if e, ok := d.event(item, at); ok {
 					s.Timeline = append(s.Timeline, e)
 				}
+			})
+		case "variants":
+			d.list(v, key, "variants", func(_ int, item *yaml.Node, at string) {
+				s.Variants = append(s.Variants, d.variant(item, at))
 			})
 		}
 	})
@@ -826,13 +847,21 @@ func (d *decoder) selector(n *yaml.Node, path string, by *[]actor.ID) guarantee.
 	return s
 }
 
-func (d *decoder) position(n *yaml.Node, path string) scenario.Position {
+// position reads a position; where receives the at key when the position
+// belongs to a replace-position edit.
+func (d *decoder) position(n *yaml.Node, path string, where *string) scenario.Position {
 	var p scenario.Position
 	stanceKey := ""
 	before := len(d.errs)
-	d.fields(n, path, positionKeys, func(key string, k, v *yaml.Node) {
+	known := positionKeys
+	if where != nil {
+		known = replacePositionKeys
+	}
+	d.fields(n, path, known, func(key string, k, v *yaml.Node) {
 		at := join(path, key)
 		switch key {
+		case "at":
+			*where = d.str(v, at)
 		case "id":
 			p.ID = d.str(v, at)
 		case "actor":
@@ -860,7 +889,7 @@ func (d *decoder) position(n *yaml.Node, path string) scenario.Position {
 	// error says what to write.
 	misnamed := slices.ContainsFunc(d.errs[before:], func(e *Error) bool {
 		key, ok := strings.CutPrefix(e.Path, path+".")
-		s := closest(key, positionKeys)
+		s := closest(key, known)
 		return ok && errors.Is(e, ErrUnknownKey) && (s == "" || slices.Contains(stanceKeys, s))
 	})
 	if stanceKey == "" && !d.stop && !misnamed {
@@ -906,6 +935,134 @@ func (d *decoder) event(n *yaml.Node, path string) (guarantee.Event, bool) {
 	return e, true
 }
 
+// variant reads a variant: its name, note, sources and edits, of which it
+// needs at least one.
+func (d *decoder) variant(n *yaml.Node, path string) scenario.Variant {
+	var v scenario.Variant
+	edits := false
+	d.fields(n, path, variantKeys, func(key string, _, val *yaml.Node) {
+		at := join(path, key)
+		switch key {
+		case "name":
+			v.Name = d.str(val, at)
+		case "note":
+			v.Note = d.str(val, at)
+		case "sources":
+			v.Sources = strs[string](d, val, at, "source IDs or citations")
+		case "edits":
+			edits = true
+			before := len(d.errs)
+			d.list(val, at, "edits", func(_ int, item *yaml.Node, at string) {
+				if e := d.edit(item, at); e != nil {
+					v.Edits = append(v.Edits, e)
+				}
+			})
+			if len(v.Edits) == 0 && len(d.errs) == before && !d.stop {
+				d.failf(val, at, "a variant needs at least one edit")
+			}
+		}
+	})
+	at := join(path, "edits")
+	if !edits && !d.stop && !slices.Contains(d.meant, at) {
+		if m := d.node(n); m != nil && m.Kind == yaml.MappingNode {
+			d.failf(m, at, "%w: a variant needs at least one edit", guarantee.ErrMissing)
+		}
+	}
+	return v
+}
+
+// edit reads one edit: a mapping of exactly one of editKeys, whose value
+// is read as the same part of a scenario is (a whole actor for add-actor,
+// a granted veto for grant). It returns nil when the mapping names no
+// edit.
+func (d *decoder) edit(n *yaml.Node, path string) scenario.Edit {
+	var e scenario.Edit
+	first := ""
+	before := len(d.errs)
+	d.fields(n, path, editKeys, func(key string, k, v *yaml.Node) {
+		at := join(path, key)
+		if first != "" {
+			d.failf(k, at, "an edit makes one change; this one has both %s and %s (split it in two)", first, key)
+			return
+		}
+		first = key
+		switch key {
+		case "without":
+			n := len(d.errs)
+			id := d.str(v, at)
+			if id == "" && len(d.errs) == n && !d.stop {
+				d.failf(v, at, "%w: want the ID of an actor, a guarantee or a position", guarantee.ErrMissing)
+			}
+			e = scenario.Without{ID: id}
+		case "add-actor":
+			e = scenario.AddActor{Actor: d.actor(v, at)}
+		case "add-guarantee":
+			e = scenario.AddGuarantee{Guarantee: d.guarantee(v, at)}
+		case "add-position":
+			e = scenario.AddPosition{Position: d.position(v, at, nil)}
+		case "replace-actor":
+			e = scenario.ReplaceActor{Actor: d.actor(v, at)}
+		case "replace-guarantee":
+			e = scenario.ReplaceGuarantee{Guarantee: d.guarantee(v, at)}
+		case "replace-position":
+			var r scenario.ReplacePosition
+			r.Position = d.position(v, at, &r.At)
+			e = r
+		case "grant":
+			e = scenario.Grant{Veto: d.veto(v, at)}
+		case "revoke":
+			e = d.revoke(v, at)
+		case "set":
+			e = d.set(v, at)
+		}
+	})
+	// An unknown key is most likely the edit, misspelt; its error says
+	// what to write.
+	if first == "" && !d.stop && len(d.errs) == before {
+		if m := d.node(n); m != nil && m.Kind == yaml.MappingNode {
+			d.failf(m, path, "an edit needs one of %s", strings.Join(editKeys, ", "))
+		}
+	}
+	return e
+}
+
+func (d *decoder) revoke(n *yaml.Node, path string) scenario.Revoke {
+	var r scenario.Revoke
+	d.fields(n, path, revokeKeys, func(key string, _, v *yaml.Node) {
+		at := join(path, key)
+		switch key {
+		case "holder":
+			r.Holder = actor.ID(d.str(v, at))
+		case "over":
+			over := d.selector(v, at, nil)
+			r.Over = &over
+		}
+	})
+	return r
+}
+
+// set reads a set edit. Its value, to, is text, a number, or a list,
+// whose items it joins with ", " as Set reads lists.
+func (d *decoder) set(n *yaml.Node, path string) scenario.Set {
+	var s scenario.Set
+	d.fields(n, path, setKeys, func(key string, _, v *yaml.Node) {
+		at := join(path, key)
+		switch key {
+		case "field":
+			s.Field = d.str(v, at)
+		case "to":
+			if m := d.node(v); m != nil && m.Kind == yaml.SequenceNode {
+				s.Value = strings.Join(strs[string](d, m, at, "values"), ", ")
+			} else if m != nil && m.Kind == yaml.MappingNode {
+				d.failf(m, at, "%w: want text, a number or a list, found a mapping", ErrType)
+			} else {
+				s.Value = d.str(m, at)
+			}
+		}
+	})
+	return s
+}
+
 // validate runs the scenario's own validation and reports its problems at
 // the places in the file their paths lead to. A problem at a path where
 // decoding already found one is not reported twice.
@@ -930,6 +1087,38 @@ func (d *decoder) validate(root *yaml.Node, s scenario.Scenario) {
 			continue // reported as a misspelt key
 		}
 		d.fail(locate(root, ve.Path), ve.Path, ve.Err)
+	}
+}
+
+// applyVariants applies each variant of s, which is valid, and validates
+// the scenario it makes. A variant that does not apply is reported at the
+// edit that fails; one that makes an invalid scenario, at its name.
+func (d *decoder) applyVariants(root *yaml.Node, s scenario.Scenario) {
+	for i, v := range s.Variants {
+		if d.full() {
+			return
+		}
+		path := index("variants", i)
+		t, err := s.Variant(v.Name)
+		if err == nil {
+			err = scenario.Validate(t)
+		}
+		if err == nil {
+			continue
+		}
+		if ee, ok := errors.AsType[*scenario.EditError](err); ok {
+			at := index(join(path, "edits"), ee.Index)
+			d.fail(locate(root, at), at, ee)
+			continue
+		}
+		name := locate(root, join(path, "name"))
+		if ves, ok := errors.AsType[scenario.Errors](err); ok {
+			for _, ve := range ves {
+				d.fail(name, path, fmt.Errorf("the scenario it makes is not valid: %w", ve))
+			}
+			continue
+		}
+		d.fail(name, path, err)
 	}
 }
 

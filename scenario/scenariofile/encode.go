@@ -3,7 +3,9 @@ package scenariofile
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -44,9 +46,14 @@ func EncodingOf(name string) Encoding {
 // Marshal writes s in the canonical form of format 1: keys in a fixed
 // order, defaults left out, short lists and selectors on one line.
 // Parsing what Marshal writes gives back a Scenario equal to s, for every
-// s that passes [scenario.Validate].
+// s that passes [scenario.Validate] and whose variants load: each has at
+// least one edit, and [scenario.Scenario.Variant] gives a valid scenario.
+// A nil edit is an error.
 func Marshal(s scenario.Scenario, e Encoding) ([]byte, error) {
-	n := canonical(s)
+	n, err := canonical(s)
+	if err != nil {
+		return nil, err
+	}
 	if e == JSON {
 		return toJSON(n)
 	}
@@ -66,7 +73,10 @@ func (o Options) Format(name string, data []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	n := canonical(s)
+	n, err := canonical(s)
+	if err != nil {
+		return nil, err
+	}
 	if EncodingOf(name) == JSON {
 		return toJSON(n)
 	}
@@ -159,8 +169,9 @@ func texts[T ~string](items []T) *yaml.Node {
 	return list(items, true, func(v T) *yaml.Node { return text(string(v)) })
 }
 
-// canonical builds the canonical tree of s.
-func canonical(s scenario.Scenario) *yaml.Node {
+// canonical builds the canonical tree of s. It fails only on an edit it
+// cannot write, which is nil.
+func canonical(s scenario.Scenario) (*yaml.Node, error) {
 	top := newMapping(false)
 	top.add("entente", number(1))
 	top.str("name", s.Name)
@@ -182,16 +193,89 @@ func canonical(s scenario.Scenario) *yaml.Node {
 	top.add("actors", list(s.Actors, false, actorNode))
 	top.add("guarantees", list(s.Guarantees, false, guaranteeNode))
 	top.add("positions", list(s.Positions, false, positionNode))
-	top.add("vetoes", list(s.Vetoes, false, func(v scenario.Veto) *yaml.Node {
-		m := newMapping(v.Note == "" && len(v.Sources) == 0)
-		m.str("holder", string(v.Holder))
-		m.add("over", selectorNode(v.Over, nil))
+	top.add("vetoes", list(s.Vetoes, false, vetoNode))
+	top.add("timeline", list(s.Timeline, false, func(e guarantee.Event) *yaml.Node { return text(e.String()) }))
+	var err error
+	top.add("variants", list(s.Variants, false, func(v scenario.Variant) *yaml.Node {
+		m := newMapping(false)
+		m.str("name", v.Name)
 		m.str("note", v.Note)
 		m.add("sources", texts(v.Sources))
+		edits := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		for j, e := range v.Edits {
+			n := editNode(e)
+			if n == nil {
+				if err == nil {
+					err = fmt.Errorf("variant %s: edits[%d]: cannot write a nil edit", v.Name, j)
+				}
+				n = newMapping(true).n
+			}
+			edits.Content = append(edits.Content, n)
+		}
+		if len(edits.Content) > 0 {
+			m.add("edits", edits)
+		}
 		return m.n
 	}))
-	top.add("timeline", list(s.Timeline, false, func(e guarantee.Event) *yaml.Node { return text(e.String()) }))
-	return top.n
+	return top.n, err
+}
+
+func vetoNode(v scenario.Veto) *yaml.Node {
+	m := newMapping(v.Note == "" && len(v.Sources) == 0)
+	m.str("holder", string(v.Holder))
+	m.add("over", selectorNode(v.Over, nil))
+	m.str("note", v.Note)
+	m.add("sources", texts(v.Sources))
+	return m.n
+}
+
+// editNode writes an edit as a mapping of one key, whose value is written
+// as the same part of a scenario is; it returns nil for a nil edit.
+func editNode(e scenario.Edit) *yaml.Node {
+	if v := reflect.ValueOf(e); v.Kind() == reflect.Pointer && !v.IsNil() {
+		// A pointer to an edit is an edit too.
+		e, _ = v.Elem().Interface().(scenario.Edit)
+	}
+	var key string
+	var val *yaml.Node
+	switch e := e.(type) {
+	case scenario.Without:
+		key, val = "without", text(e.ID)
+	case scenario.AddActor:
+		key, val = "add-actor", actorNode(e.Actor)
+	case scenario.AddGuarantee:
+		key, val = "add-guarantee", guaranteeNode(e.Guarantee)
+	case scenario.AddPosition:
+		key, val = "add-position", positionNode(e.Position)
+	case scenario.ReplaceActor:
+		key, val = "replace-actor", actorNode(e.Actor)
+	case scenario.ReplaceGuarantee:
+		key, val = "replace-guarantee", guaranteeNode(e.Guarantee)
+	case scenario.ReplacePosition:
+		key, val = "replace-position", positionNode(e.Position)
+		if e.At != "" {
+			val.Content = append([]*yaml.Node{text("at"), text(e.At)}, val.Content...)
+		}
+	case scenario.Grant:
+		key, val = "grant", vetoNode(e.Veto)
+	case scenario.Revoke:
+		m := newMapping(true)
+		m.str("holder", string(e.Holder))
+		if e.Over != nil {
+			m.add("over", selectorNode(*e.Over, nil))
+		}
+		key, val = "revoke", m.n
+	case scenario.Set:
+		m := newMapping(true)
+		m.str("field", e.Field)
+		m.str("to", e.Value)
+		key, val = "set", m.n
+	default:
+		return nil
+	}
+	m := newMapping(false)
+	m.add(key, val)
+	return m.n
 }
 
 func actorNode(a actor.Actor) *yaml.Node {
@@ -350,6 +434,19 @@ func keepComments(dst, src *yaml.Node) {
 			if pending != "" {
 				dst.Content[j].HeadComment = joinComments(pending, dst.Content[j].HeadComment)
 				pending = ""
+			}
+			if v, w := dst.Content[j+1], src.Content[i+1]; v.Kind == yaml.ScalarNode && w.Kind != yaml.ScalarNode {
+				// A list canonical form writes as text (the value of a
+				// set edit): its line comment stays on the line, the
+				// rest goes above the field.
+				v.LineComment = w.LineComment
+				var inner []string
+				for _, c := range w.Content {
+					inner = append(inner, allComments(c))
+				}
+				k := dst.Content[j]
+				k.HeadComment = joinComments(append([]string{k.HeadComment, w.HeadComment}, append(inner, w.FootComment)...)...)
+				continue
 			}
 			keepComments(dst.Content[j+1], src.Content[i+1])
 		}

@@ -91,6 +91,12 @@ func TestSchemaKeysMatchDecoder(t *testing.T) {
 		"/$defs/vetoSelector": append(slices.Clone(selectorKeys), "by"),
 		"/$defs/position":     positionKeys,
 		"/$defs/veto":         vetoKeys,
+
+		"/$defs/variant":         variantKeys,
+		"/$defs/edit":            editKeys,
+		"/$defs/replacePosition": replacePositionKeys,
+		"/$defs/revoke":          revokeKeys,
+		"/$defs/set":             setKeys,
 	}
 	sorted := func(s []string) []string { s = slices.Clone(s); slices.Sort(s); return s }
 	seen := map[string]bool{}
@@ -167,18 +173,20 @@ func TestSchemaKeysMatchDecoder(t *testing.T) {
 		}
 	}
 
-	// Exactly one stance: one branch of oneOf per stance key.
-	var stances []string
-	for _, b := range root["$defs"].(map[string]any)["position"].(map[string]any)["oneOf"].([]any) {
-		req := b.(map[string]any)["required"].([]any)
-		if len(req) != 1 {
-			t.Errorf("position: oneOf branch requires %v, want one stance", req)
-			continue
+	// Exactly one stance, or one edit: one branch of oneOf per key.
+	for def, keys := range map[string][]string{"position": stanceKeys, "replacePosition": stanceKeys, "edit": editKeys} {
+		var got []string
+		for _, b := range root["$defs"].(map[string]any)[def].(map[string]any)["oneOf"].([]any) {
+			req := b.(map[string]any)["required"].([]any)
+			if len(req) != 1 {
+				t.Errorf("%s: oneOf branch requires %v, want one key", def, req)
+				continue
+			}
+			got = append(got, req[0].(string))
 		}
-		stances = append(stances, req[0].(string))
-	}
-	if d := cmp.Diff(sorted(stanceKeys), sorted(stances)); d != "" {
-		t.Errorf("position: the oneOf stances differ from the decoder's (-decoder +schema):\n%s", d)
+		if d := cmp.Diff(sorted(keys), sorted(got)); d != "" {
+			t.Errorf("%s: the oneOf keys differ from the decoder's (-decoder +schema):\n%s", def, d)
+		}
 	}
 }
 
