@@ -78,6 +78,23 @@ func TestGolden(t *testing.T) {
 		{"search-bad-max", "--max must be 1 or more", []string{"search", "--max", "0", "testdata/article5.yaml"}, 2},
 		{"search-negative-max", "a negative --max is a command-line error", []string{"search", "--max=-2", "testdata/article5.yaml"}, 2},
 		{"search-bad-format", "search has no markdown", []string{"search", "--format", "markdown"}, 2},
+		{"simulate-seed", "the seed's walk: a peace deal, then a new attack", []string{"simulate"}, 0},
+		{"simulate-seed-json", "the walk in JSON, events as text", []string{"simulate", "--format", "json"}, 0},
+		{"simulate-variant", "with Moscow's veto granted, what answers an attack is void", []string{"simulate", "--variant", "moscow-gets-its-veto"}, 0},
+		{"simulate-budapest", "the assurance the Security Council veto captures is void", []string{"simulate", "testdata/budapest1994.yaml"}, 0},
+		{"simulate-unknown-variant", "an unknown variant is an input error that lists the variants", []string{"simulate", "--variant", "nope"}, 2},
+		{"simulate-two-files", "simulate takes one file", []string{"simulate", "testdata/article5.yaml", "testdata/budapest1994.yaml"}, 2},
+		{"check-variant", "check a variant of the seed: without Moscow's demand it is compatible", []string{"check", "--variant", "moscow-drops-veto-demand"}, 0},
+		{"check-without", "a quick what-if from the command line", []string{"check", "--without", "ru-demands-veto"}, 0},
+		{"check-without-actor", "removing an actor still named is refused, with where it is named", []string{"check", "--without", "RU"}, 2},
+		{"check-without-unknown", "removing what does not exist is refused", []string{"check", "--without", "nothing-like-this", "testdata/article5.yaml"}, 2},
+		{"search-variant", "search a variant: a deal exists without Moscow's demand", []string{"search", "--variant", "moscow-drops-veto-demand"}, 0},
+		{"diff-variant", "what granting Moscow's veto changes, and why", []string{"diff", "--variant", "moscow-gets-its-veto", "../../examples/ukraine2025/ukraine2025.yaml"}, 1},
+		{"diff-variant-json", "the comparison in JSON", []string{"diff", "--format", "json", "--without", "ru-demands-veto", "../../examples/ukraine2025/ukraine2025.yaml"}, 1},
+		{"diff-same", "a file against itself: no difference, exit 0", []string{"diff", "../../examples/ukraine2025/ukraine2025.yaml", "../../examples/ukraine2025/ukraine2025.yaml"}, 0},
+		{"diff-two-files", "two unrelated frameworks: the edits between them and what changes", []string{"diff", "testdata/article5.yaml", "testdata/budapest1994.yaml"}, 1},
+		{"diff-one-file", "one file needs a what-if", []string{"diff", "../../examples/ukraine2025/ukraine2025.yaml"}, 2},
+		{"diff-bad-format", "diff has no markdown", []string{"diff", "--format", "markdown", "../../examples/ukraine2025/ukraine2025.yaml", "../../examples/ukraine2025/ukraine2025.yaml"}, 2},
 		{"search-two-files", "search takes one file", []string{"search", "testdata/article5.yaml", "testdata/budapest1994.yaml"}, 2},
 		{"search-missing-file", "a file that does not exist exits 2", []string{"search", "testdata/no-such-file.yaml"}, 2},
 		{"search-bad", "a file that does not load exits 2 with every problem", []string{"search", "testdata/unknown-actor.yaml"}, 2},
@@ -281,7 +298,7 @@ func TestSearchProgress(t *testing.T) {
 	for _, terminal := range []bool{true, false} {
 		e, _, errOut := fakeEnv(terminal, nil)
 		ran := false
-		withProgress(e, func() { time.Sleep(50 * time.Millisecond); ran = true })
+		withProgress(e, "entente search: searching", func() { time.Sleep(50 * time.Millisecond); ran = true })
 		if !ran {
 			t.Fatal("withProgress did not run the search")
 		}

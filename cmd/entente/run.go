@@ -42,10 +42,12 @@ var commands []command
 
 func init() {
 	commands = []command{
-		{"check", "[--format text|json|markdown] [--max-size N] [FILE...]", "evaluate scenarios; with no file, the built-in seed scenario", runCheck},
+		{"check", "[--format text|json|markdown] " + whatIfArgs + " [--max-size N] [FILE...]", "evaluate scenarios; with no file, the built-in seed scenario", runCheck},
 		{"validate", "[--max-size N] FILE...", "load and validate scenario files only", runValidate},
 		{"fmt", "[-w] [--max-size N] FILE...", "print scenario files in canonical form; -w rewrites them in place", runFmt},
 		{"search", searchArgs, "which deals are possible; if none is, which concessions would make one and which positions conflict", runSearch},
+		{"simulate", simulateArgs, "walk the timeline: what activates, what is blocked and by whom, what is void", runSimulate},
+		{"diff", diffArgs, "what changes from A to B (or to A's variant), and why", runDiff},
 		{"example", "[NAME]", "print a built-in scenario to start from", runExample},
 		{"schema", "", "print the JSON Schema of scenario files, format 1", runSchema},
 		{"version", "", "print the version of entente", runVersion},
@@ -57,7 +59,7 @@ func usage(w io.Writer) {
 	for _, c := range commands {
 		fmt.Fprintf(w, "  %s\n        %s\n", strings.TrimSpace("entente "+c.name+" "+c.args), c.summary)
 	}
-	fmt.Fprintf(w, "\nExit status: 0 compatible, a deal possible, or done; 1 incompatible, or no deal possible;\n2 bad input or command line.\n")
+	fmt.Fprintf(w, "\nExit status: 0 compatible, a deal possible, no difference, or done; 1 incompatible, no deal\npossible, or a difference; 2 bad input or command line.\n")
 	fmt.Fprintf(w, "Run \"entente COMMAND -h\" for a command's flags.\n")
 }
 
@@ -225,8 +227,9 @@ func reportError(e env, err error) {
 }
 
 func runCheck(e env, args []string) int {
-	fs := flags(e, "check", "[--format text|json|markdown] [FILE...]")
+	fs := flags(e, "check", "[--format text|json|markdown] "+whatIfArgs+" [FILE...]")
 	format := fs.String("format", "text", "output: text, json or markdown")
+	w := addWhatIf(fs)
 	color := addColor(fs)
 	maxSize := addMaxSize(fs)
 	files, code, ok := parse(fs, args)
@@ -259,6 +262,14 @@ func runCheck(e env, args []string) int {
 		inputs = append(inputs, input{f, s})
 	}
 	for i, in := range inputs {
+		if w.set() {
+			var err error
+			if in.s, err = w.apply(in.s); err != nil {
+				fmt.Fprintf(e.stderr, "%s: %v\n", in.file, err)
+				result = exitInput
+				continue
+			}
+		}
 		r, err := scenario.Evaluate(in.s)
 		if err != nil { // loading validated it; this would be a bug
 			fmt.Fprintf(e.stderr, "%s: %v\n", in.file, err)

@@ -19,7 +19,7 @@ import (
 	"github.com/entente-go/entente/scenario/scenariofile"
 )
 
-const searchArgs = "[--count] [--max N] [--timeout D] [--format text|json] [--max-size N] [FILE]"
+const searchArgs = "[--count] [--max N] [--timeout D] [--format text|json] " + whatIfArgs + " [--max-size N] [FILE]"
 
 // runSearch is entente search: which deals are possible, and, when none
 // is, which concessions would make one possible and which positions rule
@@ -33,6 +33,7 @@ func runSearch(e env, args []string) int {
 	timeout := &positiveDuration{}
 	fs.Var(timeout, "timeout", "stop the search after `D`, such as 10s or 2m, and report what it found (default: no limit)")
 	format := fs.String("format", "text", "output: text or json")
+	w := addWhatIf(fs)
 	color := addColor(fs)
 	maxSize := addMaxSize(fs)
 	files, code, ok := parse(fs, args)
@@ -58,6 +59,13 @@ func runSearch(e env, args []string) int {
 			return exitInput
 		}
 	}
+	if w.set() {
+		var err error
+		if s, err = w.apply(s); err != nil {
+			fmt.Fprintf(e.stderr, "%s: %v\n", file, err)
+			return exitInput
+		}
+	}
 
 	opts := scenario.SearchOptions{Count: *count, MaxPackages: maxPackages.n, Timeout: timeout.d}
 	var (
@@ -67,7 +75,7 @@ func runSearch(e env, args []string) int {
 	// Ctrl-C stops the search and prints what it found so far.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	withProgress(e, func() { r, err = scenario.Search(ctx, s, opts) })
+	withProgress(e, "entente search: searching", func() { r, err = scenario.Search(ctx, s, opts) })
 	if err != nil { // too many demands-veto positions; loading validated the rest
 		fmt.Fprintf(e.stderr, "%s: %v\n", file, err)
 		return exitInput
@@ -142,7 +150,7 @@ var progressEvery = 200 * time.Millisecond
 // terminal, shows a ticking line there that it clears at the end. A
 // search that ends before the first tick shows nothing; on a pipe it
 // never shows.
-func withProgress(e env, search func()) {
+func withProgress(e env, label string, search func()) {
 	if !e.isTerminal(e.stderr) {
 		search()
 		return
@@ -163,7 +171,7 @@ func withProgress(e env, search func()) {
 			}
 			return
 		case <-tick.C:
-			line := fmt.Sprintf("entente search: searching %c %.1fs", `|/-\`[i%4], time.Since(start).Seconds())
+			line := fmt.Sprintf("%s %c %.1fs", label, `|/-\`[i%4], time.Since(start).Seconds())
 			fmt.Fprintf(e.stderr, "\r%s", line)
 			width = max(width, len(line))
 		}

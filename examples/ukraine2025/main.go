@@ -1,11 +1,14 @@
 // Command ukraine2025 evaluates the seed scenario: security guarantees for
 // Ukraine as reported in August 2025 ("Rubio reiterates Trump's support for
 // Ukraine, calls for European leadership"). It prints who offers what, the
-// positions that constrain a deal, the evaluation, two what-ifs the
-// article invites (what if Moscow dropped its demand for a veto, and what
-// if the deal gave Moscow that veto?), and what a search of every possible
-// deal finds: whether any is possible, and if not, the least the parties
-// would have to give up and which positions clash.
+// positions that constrain a deal, the evaluation, what happens if Russia
+// attacks again after a deal (the walk of the timeline), the what-ifs the
+// article invites (the scenario file's variants: what if Moscow dropped its
+// demand for a veto, what if the deal gave Moscow that veto, what if the
+// US withdrew its air support?), each with what changed and why, and what
+// a search of every possible deal finds: whether any is possible, and if
+// not, the least the parties would have to give up and which positions
+// clash.
 //
 //	go run ./examples/ukraine2025
 package main
@@ -56,22 +59,19 @@ func run(w io.Writer) error {
 		return err
 	}
 
-	// Two what-ifs the article invites. A scenario is a value: each edit
-	// below makes a new one and leaves s as it was.
-	withoutDemand := s
-	withoutDemand.Positions = slices.DeleteFunc(slices.Clone(s.Positions), func(p scenario.Position) bool {
-		return p.ID == "ru-demands-veto"
-	})
-	if err := whatIf(w, "What if Moscow dropped its demand for a veto?", r, withoutDemand); err != nil {
+	// The timeline the article sketches: a peace deal, then a new attack.
+	fmt.Fprintln(w, "\nIf Russia attacks again after a deal, what actually happens? (the deal as written)")
+	if err := walk(w, s); err != nil {
 		return err
 	}
-	granted := s
-	granted.Vetoes = append(slices.Clone(s.Vetoes), scenario.Veto{
-		Holder: "RU", Over: guarantee.Selector{Beneficiary: "UA"},
-		Note: "the veto Moscow demands", Sources: []string{examples.SeedArticle},
-	})
-	if err := whatIf(w, "What if the deal gave Moscow the veto it demands?", r, granted); err != nil {
-		return err
+
+	// The what-ifs the article invites, written into the scenario file as
+	// variants. A scenario is a value: each variant is a new scenario and
+	// s stays as it was.
+	for _, v := range s.Variants {
+		if err := whatIf(w, s, v); err != nil {
+			return err
+		}
 	}
 	return search(w, s)
 }
@@ -145,25 +145,90 @@ func withVetoes(p scenario.Package) string {
 	return out.String()
 }
 
-// whatIf evaluates a variant and prints how its findings differ from base's.
-func whatIf(w io.Writer, question string, base scenario.Report, variant scenario.Scenario) error {
-	r, err := scenario.Evaluate(variant)
+// whatIf prints what changes under one variant of s, and why: the edits,
+// the verdict, the findings that went away or appeared, how the deals
+// that are possible change, and, when the walk of the timeline changes,
+// the new walk.
+func whatIf(w io.Writer, s scenario.Scenario, v scenario.Variant) error {
+	t, err := s.Variant(v.Name)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "\n%s\n  verdict: %s -> %s\n", question, base.Verdict, r.Verdict)
-	same := func(f scenario.Finding) func(scenario.Finding) bool {
-		return func(g scenario.Finding) bool { return g.Code == f.Code && g.Message == f.Message }
+	c, err := scenario.Compare(context.Background(), s, t)
+	if err != nil {
+		return err
 	}
-	for _, f := range base.Findings {
-		if !slices.ContainsFunc(r.Findings, same(f)) {
-			fmt.Fprintf(w, "  gone: %s: %s\n", f.Code, f.Message)
-		}
+	fmt.Fprintf(w, "\nWhat if %s? (variant %s)\n", v.Note, v.Name)
+	fmt.Fprintf(w, "  edits: %s\n", strings.Join(c.Edits, "; "))
+	fmt.Fprintf(w, "  verdict: %s -> %s\n", c.BaseVerdict, c.OtherVerdict)
+	for _, f := range c.Disappeared {
+		fmt.Fprintf(w, "  gone: %s: %s\n", f.Before.Code, f.Before.Message)
 	}
-	for _, f := range r.Findings {
-		if !slices.ContainsFunc(base.Findings, same(f)) {
-			fmt.Fprintf(w, "  new:  %s: %s\n", f.Code, f.Message)
-		}
+	for _, f := range c.Appeared {
+		fmt.Fprintf(w, "  new:  %s: %s\n", f.After.Code, f.After.Message)
+	}
+	for _, f := range c.Changed {
+		fmt.Fprintf(w, "  now:  %s: %s\n", f.After.Code, f.After.Message)
+	}
+	sp := c.Space
+	fmt.Fprintf(w, "  possible deals: %s", strings.ReplaceAll(sp.Relation.String(), "-", " "))
+	if sp.Counted {
+		fmt.Fprintf(w, ", %d feasible packages before and %d after", sp.Base, sp.Other)
+	}
+	fmt.Fprintln(w)
+	if e := sp.OtherExample; e != nil {
+		fmt.Fprintf(w, "    newly possible, for example: %s\n", ids(e.Guarantees))
+	}
+	if e := sp.BaseExample; e != nil {
+		fmt.Fprintf(w, "    no longer possible, for example: %s\n", ids(e.Guarantees))
+	}
+	before, err := scenario.Simulate(s)
+	if err != nil {
+		return err
+	}
+	after, err := scenario.Simulate(t)
+	if err != nil {
+		return err
+	}
+	if !sameWalk(before, after) {
+		fmt.Fprintln(w, "  the timeline now:")
+		return walk(w, t)
 	}
 	return nil
+}
+
+// walk prints the walk of s's timeline: at each event, what falls due and
+// what becomes of it, and what Ukraine then receives.
+func walk(w io.Writer, s scenario.Scenario) error {
+	sim, err := scenario.Simulate(s)
+	if err != nil {
+		return err
+	}
+	for _, st := range sim.Steps {
+		fmt.Fprintf(w, "  after %s:\n", st.Event)
+		for _, o := range st.Due {
+			fmt.Fprintf(w, "    %-9s %s\n", o.Status, o.Guarantee)
+			for _, b := range o.Blocks {
+				fmt.Fprintf(w, "              %s\n", b.Message)
+			}
+		}
+		var kinds []string
+		for _, r := range st.Receives {
+			kinds = append(kinds, string(r.Kind))
+		}
+		if len(kinds) == 0 {
+			kinds = []string{"nothing"}
+		}
+		fmt.Fprintf(w, "    Ukraine receives: %s\n", strings.Join(kinds, ", "))
+	}
+	return nil
+}
+
+// sameWalk reports whether two walks decide the same for every guarantee.
+func sameWalk(a, b scenario.Simulation) bool {
+	return slices.EqualFunc(a.Steps, b.Steps, func(x, y scenario.Step) bool {
+		return slices.EqualFunc(x.Due, y.Due, func(o, p scenario.Outcome) bool {
+			return o.Guarantee == p.Guarantee && o.Status == p.Status
+		}) && len(x.Receives) == len(y.Receives)
+	})
 }
