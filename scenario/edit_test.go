@@ -1544,3 +1544,18 @@ func BenchmarkWithGrantEvaluate(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkEvaluateGrantBuilt is the baseline for BenchmarkWithGrantEvaluate:
+// the same variant, built before the loop.
+func BenchmarkEvaluateGrantBuilt(b *testing.B) {
+	v, err := examples.Ukraine2025().With(scenario.Grant{Veto: scenario.Veto{Holder: "RU", Over: guarantee.Selector{Beneficiary: "UA"}}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := scenario.Evaluate(v); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
