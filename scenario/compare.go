@@ -3,6 +3,7 @@ package scenario
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -156,6 +157,10 @@ const maxAttribute = 64
 // breaks one of the other's constraints, which takes time polynomial in
 // the offers. The counts come by inclusion-exclusion, like [Search]'s, and
 // are skipped past its limits. ctx stops the counting.
+//
+// Compare returns an error when either scenario is invalid, or has more
+// demands-veto positions than [Search] can try every choice of grants for
+// ([ErrTooManyVetoes]); the error says which scenario.
 func Compare(ctx context.Context, base, other Scenario) (Comparison, error) {
 	rb, err := Evaluate(base)
 	if err != nil {
@@ -167,11 +172,11 @@ func Compare(ctx context.Context, base, other Scenario) (Comparison, error) {
 	}
 	fb, err := newForm(ctx, &base)
 	if err != nil {
-		return Comparison{}, err
+		return Comparison{}, fmt.Errorf("the base: %w", err)
 	}
 	fo, err := newForm(ctx, &other)
 	if err != nil {
-		return Comparison{}, err
+		return Comparison{}, fmt.Errorf("the other: %w", err)
 	}
 	edits := Diff(base, other)
 	c := Comparison{Base: base.Name, Other: other.Name, BaseVerdict: rb.Verdict, OtherVerdict: ro.Verdict}
@@ -268,20 +273,31 @@ func findingKey(f Finding) string {
 // leftovers by code and positions, then by code and guarantees.
 func pairFindings(base, other []Finding) (appeared, disappeared, changed []FindingChange) {
 	usedB, usedO := make([]bool, len(base)), make([]bool, len(other))
+	// Each round matches by one key, through a map from the other's keys
+	// to its unmatched findings, so that pairing is linear in findings.
 	match := func(key func(Finding) string) {
+		byKey := make(map[string][]int)
+		for j, g := range other {
+			if !usedO[j] {
+				if k := key(g); k != "" {
+					byKey[k] = append(byKey[k], j)
+				}
+			}
+		}
 		for i, f := range base {
-			if usedB[i] || key(f) == "" {
+			if usedB[i] {
 				continue
 			}
-			for j, g := range other {
-				if usedO[j] || key(f) != key(g) {
-					continue
-				}
-				usedB[i], usedO[j] = true, true
-				if !sameFinding(f, g) {
-					changed = append(changed, FindingChange{Before: &base[i], After: &other[j]})
-				}
-				break
+			k := key(f)
+			js := byKey[k]
+			if k == "" || len(js) == 0 {
+				continue
+			}
+			j := js[0]
+			byKey[k] = js[1:]
+			usedB[i], usedO[j] = true, true
+			if !sameFinding(f, other[j]) {
+				changed = append(changed, FindingChange{Before: &base[i], After: &other[j]})
 			}
 		}
 	}
@@ -366,10 +382,11 @@ type universe struct {
 
 // side is one scenario's form mapped into a universe.
 type side struct {
-	ok   bool
-	max  set
-	deps [][]int
-	reqs []set
+	ok         bool
+	max        set
+	deps       [][]int
+	requiredBy [][]int
+	reqs       []set
 }
 
 func newUniverse(f, g *form) *universe {
@@ -402,6 +419,12 @@ func (u *universe) side(f *form) side {
 			sd.deps[k] = append(sd.deps[k], u.pos[f.ids[r]])
 		}
 	}
+	sd.requiredBy = make([][]int, len(u.ids))
+	for g, ds := range sd.deps {
+		for _, r := range ds {
+			sd.requiredBy[r] = append(sd.requiredBy[r], g)
+		}
+	}
 	for _, r := range f.reqs {
 		sd.reqs = append(sd.reqs, u.mapSet(f, r))
 	}
@@ -409,13 +432,23 @@ func (u *universe) side(f *form) side {
 }
 
 // closeIn shrinks x to its largest subset closed under sd's dependencies.
+// A worklist over the offers that require each one makes it linear in
+// offers and requirements.
 func (sd side) closeIn(x set) {
-	for changed := true; changed; {
-		changed = false
-		for g := range sd.deps {
-			if x.has(g) && slices.ContainsFunc(sd.deps[g], func(r int) bool { return !x.has(r) }) {
-				x.del(g)
-				changed = true
+	var work []int
+	for g := range sd.deps {
+		if x.has(g) && slices.ContainsFunc(sd.deps[g], func(r int) bool { return !x.has(r) }) {
+			x.del(g)
+			work = append(work, g)
+		}
+	}
+	for len(work) > 0 {
+		g := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, h := range sd.requiredBy[g] {
+			if x.has(h) {
+				x.del(h)
+				work = append(work, h)
 			}
 		}
 	}
@@ -747,7 +780,9 @@ func Diff(a, b Scenario) []Edit {
 		usedB[j] = true
 		if x.ID == "" {
 			if x.Note != b.Positions[j].Note || !slices.Equal(x.Sources, b.Positions[j].Sources) {
-				mid = append(mid, ReplacePosition{At: "positions[" + strconv.Itoa(i) + "]", Position: b.Positions[j]})
+				// Its path once the removals, which come first, have run.
+				at := "positions[" + strconv.Itoa(i-len(removed)) + "]"
+				mid = append(mid, ReplacePosition{At: at, Position: b.Positions[j]})
 			}
 			continue
 		}

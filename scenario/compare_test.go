@@ -710,6 +710,22 @@ func TestDiffOrder(t *testing.T) {
 			b:    build(),
 			want: []string{"without B", "without A"},
 		},
+		{
+			// The replace runs after the removal, so it names the
+			// position's path as the removal left it.
+			name: "PathsAfterRemovals",
+			a: build(positions(pos("US", scenario.Refuses, toUA), func() scenario.Position {
+				p := pos("UK", scenario.Refuses, toUA)
+				p.Note = "before"
+				return p
+			}())),
+			b: build(positions(func() scenario.Position {
+				p := pos("UK", scenario.Refuses, toUA)
+				p.Note = "after"
+				return p
+			}())),
+			want: []string{"without positions[0]", "replace position positions[0] with UK refuses {beneficiary: UA}"},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -205,7 +205,9 @@ type walker struct {
 	objects  [][]int32 // per guarantee: the refuses and rejects positions that pick it
 	was, now []bool    // per guarantee: trigger held before, holds after the event
 	active   []bool    // per guarantee: due and activated
-	happened []guarantee.Event
+	happened []guarantee.Event // the distinct events so far, in order
+	seen     map[string]bool   // the same, by their text
+	receives []Receipt         // after the last step
 	standing []Status // per guarantee, at this step: what it would come to, or 0
 	depth    int      // stand calls in progress
 	stood    []int32  // guarantees stand decided since depth was last 0
@@ -225,13 +227,21 @@ func newWalker(m *model) *walker {
 	return w
 }
 
-func (w *walker) happenedEvent(e guarantee.Event) bool {
-	return slices.ContainsFunc(w.happened, e.Equal)
-}
+func (w *walker) happenedEvent(e guarantee.Event) bool { return w.seen[e.String()] }
 
 func (w *walker) step(i int) Step {
 	m := w.m
 	ev := m.s.Timeline[i]
+	// An event that has happened before changes no trigger: triggers
+	// depend on which events have happened, not how often.
+	key := ev.String()
+	if w.seen[key] {
+		return Step{Event: ev, Receives: w.receives}
+	}
+	if w.seen == nil {
+		w.seen = make(map[string]bool)
+	}
+	w.seen[key] = true
 	w.happened = append(w.happened, ev)
 	clear(w.standing)
 	st := Step{Event: ev}
@@ -251,7 +261,12 @@ func (w *walker) step(i int) Step {
 		}
 	}
 	w.was, w.now = w.now, w.was
-	st.Receives = w.receipts()
+	// Steps that change nothing share the list of receipts, so that a long
+	// timeline costs memory in proportion to what changes along it.
+	if len(st.Due) > 0 || len(st.Lapsed) > 0 || w.receives == nil {
+		w.receives = w.receipts()
+	}
+	st.Receives = w.receives
 	return st
 }
 
@@ -286,6 +301,9 @@ func (w *walker) outcome(g int32) Outcome {
 	o := Outcome{Guarantee: gg.ID, Provider: gg.Provider, Beneficiary: gg.Beneficiary, Kind: gg.Kind, Sources: gg.Sources}
 	o.Blocks = w.blocks(g, nil)
 	o.Status = statusOf(o.Blocks)
+	if o.Status != Activates {
+		return o
+	}
 	for _, c := range m.contributors(g) {
 		if c == m.prov[g] || holds(m.list(m.veto[g]), c) {
 			continue

@@ -130,10 +130,17 @@ func runSimulate(e env, args []string) int {
 		fmt.Fprintf(e.stderr, "%s: the scenario has no timeline; add one, such as [peace-deal, attack(RU, UA)]\n", file)
 	}
 	if *format == "json" {
+		steps := sim.Steps
+		if steps == nil {
+			steps = []scenario.Step{}
+		}
+		// Simulation's own MarshalJSON would hide the file, so the fields
+		// are spelt out.
 		err = encodeJSON(e.stdout, struct {
-			File string `json:"file"`
-			scenario.Simulation
-		}{file, sim})
+			File     string          `json:"file"`
+			Scenario string          `json:"scenario"`
+			Steps    []scenario.Step `json:"steps"`
+		}{file, sim.Scenario, steps})
 	} else {
 		err = scenario.WriteSimulation(e.stdout, sim)
 	}
