@@ -202,15 +202,15 @@ func Simulate(s Scenario) (Simulation, error) {
 // walker walks a compiled scenario's timeline.
 type walker struct {
 	m        *model
-	objects  [][]int32 // per guarantee: the refuses and rejects positions that pick it
-	was, now []bool    // per guarantee: trigger held before, holds after the event
-	active   []bool    // per guarantee: due and activated
+	objects  [][]int32         // per guarantee: the refuses and rejects positions that pick it
+	was, now []bool            // per guarantee: trigger held before, holds after the event
+	active   []bool            // per guarantee: due and activated
 	happened []guarantee.Event // the distinct events so far, in order
 	seen     map[string]bool   // the same, by their text
 	receives []Receipt         // after the last step
-	standing []Status // per guarantee, at this step: what it would come to, or 0
-	depth    int      // stand calls in progress
-	stood    []int32  // guarantees stand decided since depth was last 0
+	standing []Status          // per guarantee, at this step: what it would come to, or 0
+	depth    int               // stand calls in progress
+	stood    []int32           // guarantees stand decided since depth was last 0
 }
 
 func newWalker(m *model) *walker {
