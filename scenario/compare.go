@@ -377,16 +377,14 @@ func (f *form) sameSpace(g *form) bool {
 type universe struct {
 	ids []guarantee.ID
 	pos map[guarantee.ID]int
-	sp  *space
 }
 
 // side is one scenario's form mapped into a universe.
 type side struct {
-	ok         bool
-	max        set
-	deps       [][]int
-	requiredBy [][]int
-	reqs       []set
+	links // requirements between offers, in the universe
+	ok    bool
+	max   set
+	reqs  []set
 }
 
 func newUniverse(f, g *form) *universe {
@@ -409,49 +407,22 @@ func (u *universe) mapSet(f *form, s set) set {
 }
 
 func (u *universe) side(f *form) side {
-	sd := side{ok: f.ok, max: newSet(len(u.ids)), deps: make([][]int, len(u.ids))}
+	sd := side{ok: f.ok, max: newSet(len(u.ids))}
 	if f.ok {
 		sd.max = u.mapSet(f, f.max)
 	}
+	deps := make([][]int, len(u.ids))
 	for g, ds := range f.sp.deps {
 		for _, r := range ds {
 			k := u.pos[f.ids[g]]
-			sd.deps[k] = append(sd.deps[k], u.pos[f.ids[r]])
+			deps[k] = append(deps[k], u.pos[f.ids[r]])
 		}
 	}
-	sd.requiredBy = make([][]int, len(u.ids))
-	for g, ds := range sd.deps {
-		for _, r := range ds {
-			sd.requiredBy[r] = append(sd.requiredBy[r], g)
-		}
-	}
+	sd.links = newLinks(deps)
 	for _, r := range f.reqs {
 		sd.reqs = append(sd.reqs, u.mapSet(f, r))
 	}
 	return sd
-}
-
-// closeIn shrinks x to its largest subset closed under sd's dependencies.
-// A worklist over the offers that require each one makes it linear in
-// offers and requirements.
-func (sd side) closeIn(x set) {
-	var work []int
-	for g := range sd.deps {
-		if x.has(g) && slices.ContainsFunc(sd.deps[g], func(r int) bool { return !x.has(r) }) {
-			x.del(g)
-			work = append(work, g)
-		}
-	}
-	for len(work) > 0 {
-		g := work[len(work)-1]
-		work = work[:len(work)-1]
-		for _, h := range sd.requiredBy[g] {
-			if x.has(h) {
-				x.del(h)
-				work = append(work, h)
-			}
-		}
-	}
 }
 
 // admits reports whether h is a feasible package of sd.
@@ -477,7 +448,7 @@ func (sd side) admits(h set) bool {
 func (sd side) largestWithout(x set) set {
 	h := sd.max.clone()
 	h.andNot(x)
-	sd.closeIn(h)
+	sd.close(h)
 	if !sd.admits(h) {
 		return nil
 	}
@@ -529,7 +500,7 @@ func (u *universe) shrink(h set, a, b side) set {
 		}
 		t := h.clone()
 		t.del(g)
-		a.closeIn(t)
+		a.close(t)
 		if a.admits(t) && !b.admits(t) {
 			h = t
 		}
@@ -582,17 +553,11 @@ func (u *universe) count(ctx context.Context, sc *SpaceChange, b, o side) {
 		deps[g] = append(slices.Clone(b.deps[g]), o.deps[g]...)
 	}
 	sp := &space{ctx: ctx, n: n}
-	countOf := func(sd side, deps [][]int, max set, reqs []set) (uint64, bool) {
+	countOf := func(sd side, l links, max set, reqs []set) (uint64, bool) {
 		if !sd.ok {
 			return 0, true
 		}
-		sp.deps = deps
-		sp.requiredBy = make([][]int, n)
-		for g, ds := range deps {
-			for _, r := range ds {
-				sp.requiredBy[r] = append(sp.requiredBy[r], g)
-			}
-		}
+		sp.links = l
 		if n > maxCountOffers {
 			sp.countSkipped = "the count needs at most 62 offers"
 			return 0, false
@@ -608,14 +573,14 @@ func (u *universe) count(ctx context.Context, sc *SpaceChange, b, o side) {
 		k, ok := sp.countWithin(max, reqs)
 		return uint64(k), ok
 	}
-	nb, ok1 := countOf(b, b.deps, b.max, b.reqs)
-	no, ok2 := countOf(o, o.deps, o.max, o.reqs)
+	nb, ok1 := countOf(b, b.links, b.max, b.reqs)
+	no, ok2 := countOf(o, o.links, o.max, o.reqs)
 	both := uint64(0)
 	ok3 := true
 	if b.ok && o.ok {
 		inter := b.max.clone()
 		inter.and(o.max)
-		both, ok3 = countOf(b, deps, inter, append(slices.Clone(b.reqs), o.reqs...))
+		both, ok3 = countOf(b, newLinks(deps), inter, append(slices.Clone(b.reqs), o.reqs...))
 	}
 	if !ok1 || !ok2 || !ok3 {
 		sc.CountSkipped = sp.countSkipped

@@ -13,14 +13,8 @@ import (
 // example package on each side and why the other side rules it out.
 func WriteComparison(w io.Writer, c Comparison) error {
 	bw := bufio.NewWriter(w)
-	name := func(s string) string {
-		if s == "" {
-			return "(unnamed scenario)"
-		}
-		return s
-	}
-	fmt.Fprintf(bw, "base:  %s: %s\n", name(c.Base), c.BaseVerdict)
-	fmt.Fprintf(bw, "other: %s: %s\n", name(c.Other), c.OtherVerdict)
+	fmt.Fprintf(bw, "base:  %s: %s\n", displayName(c.Base), c.BaseVerdict)
+	fmt.Fprintf(bw, "other: %s: %s\n", displayName(c.Other), c.OtherVerdict)
 	if c.Same() {
 		bw.WriteString("\nno difference: the same findings and the same feasible packages\n")
 		return bw.Flush()

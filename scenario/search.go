@@ -138,10 +138,9 @@ type space struct {
 	demands      []demand    // per demands-veto position
 	cands        []candidate // the candidate grants, one per demands-veto position
 	requires     []requirement
-	deps         [][]int // per offer, the offers it requires
-	requiredBy   [][]int // per offer, the offers that require it
-	relevant     []int   // positions that constrain anything
-	countSkipped string  // why count gave up, when it did
+	links               // requirements between offers
+	relevant     []int  // positions that constrain anything
+	countSkipped string // why count gave up, when it did
 
 	scratch, scratch2, active set // working sets of quick
 	stopped                   string
@@ -448,13 +447,31 @@ func all(need []int, active set) bool {
 	return true
 }
 
+// links are the requirements between offers: for each offer, the offers
+// it requires and the offers that require it.
+type links struct {
+	deps       [][]int
+	requiredBy [][]int
+}
+
+// newLinks returns the links of the given requirements.
+func newLinks(deps [][]int) links {
+	l := links{deps: deps, requiredBy: make([][]int, len(deps))}
+	for g, ds := range deps {
+		for _, r := range ds {
+			l.requiredBy[r] = append(l.requiredBy[r], g)
+		}
+	}
+	return l
+}
+
 // close shrinks u to its largest subset closed under requirements: an
 // offer stays only if every offer it requires stays. A worklist over the
 // offers that require each one makes it linear in offers and requirements.
-func (sp *space) close(u set) {
+func (l links) close(u set) {
 	var work []int
-	for g := range sp.n {
-		if u.has(g) && slices.ContainsFunc(sp.deps[g], func(r int) bool { return !u.has(r) }) {
+	for g := range l.deps {
+		if u.has(g) && slices.ContainsFunc(l.deps[g], func(r int) bool { return !u.has(r) }) {
 			u.del(g)
 			work = append(work, g)
 		}
@@ -462,7 +479,7 @@ func (sp *space) close(u set) {
 	for len(work) > 0 {
 		g := work[len(work)-1]
 		work = work[:len(work)-1]
-		for _, h := range sp.requiredBy[g] {
+		for _, h := range l.requiredBy[g] {
 			if u.has(h) {
 				u.del(h)
 				work = append(work, h)

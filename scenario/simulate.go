@@ -206,7 +206,8 @@ type walker struct {
 	was, now []bool            // per guarantee: trigger held before, holds after the event
 	active   []bool            // per guarantee: due and activated
 	happened []guarantee.Event // the distinct events so far, in order
-	seen     map[string]bool   // the same, by their text
+	seen     map[string]bool   // the same, by eventKey
+	key      []byte            // eventKey's buffer
 	receives []Receipt         // after the last step
 	standing []Status          // per guarantee, at this step: what it would come to, or 0
 	depth    int               // stand calls in progress
@@ -227,21 +228,36 @@ func newWalker(m *model) *walker {
 	return w
 }
 
-func (w *walker) happenedEvent(e guarantee.Event) bool { return w.seen[e.String()] }
+// happenedEvent reports whether e has happened. Looking a []byte up as a
+// string does not allocate, so the check costs no garbage.
+func (w *walker) happenedEvent(e guarantee.Event) bool {
+	w.key = eventKey(w.key[:0], e)
+	return w.seen[string(w.key)]
+}
+
+// eventKey appends e's name and actors, separated by zero bytes, which
+// neither can hold.
+func eventKey(dst []byte, e guarantee.Event) []byte {
+	dst = append(dst, e.Name...)
+	for _, a := range e.Args {
+		dst = append(dst, 0)
+		dst = append(dst, a...)
+	}
+	return dst
+}
 
 func (w *walker) step(i int) Step {
 	m := w.m
 	ev := m.s.Timeline[i]
 	// An event that has happened before changes no trigger: triggers
 	// depend on which events have happened, not how often.
-	key := ev.String()
-	if w.seen[key] {
+	if w.happenedEvent(ev) {
 		return Step{Event: ev, Receives: w.receives}
 	}
 	if w.seen == nil {
 		w.seen = make(map[string]bool)
 	}
-	w.seen[key] = true
+	w.seen[string(w.key)] = true
 	w.happened = append(w.happened, ev)
 	clear(w.standing)
 	st := Step{Event: ev}
@@ -437,11 +453,7 @@ func (w *walker) attackOn(a, b actor.ID) string {
 // what becomes of it, and what each beneficiary receives after it.
 func WriteSimulation(w io.Writer, sim Simulation) error {
 	var b strings.Builder
-	name := sim.Scenario
-	if name == "" {
-		name = "(unnamed scenario)"
-	}
-	fmt.Fprintf(&b, "%s: %s\n", name, plural(len(sim.Steps), "event"))
+	fmt.Fprintf(&b, "%s: %s\n", displayName(sim.Scenario), plural(len(sim.Steps), "event"))
 	for i, st := range sim.Steps {
 		fmt.Fprintf(&b, "\n%d. %s\n", i+1, st.Event)
 		if len(st.Due) == 0 && len(st.Lapsed) == 0 {

@@ -59,11 +59,15 @@ func (t Text) Write(w io.Writer, r Report) error {
 	return bw.Flush()
 }
 
-func nameOf(r Report) string {
-	if r.Scenario == "" {
+func nameOf(r Report) string { return displayName(r.Scenario) }
+
+// displayName is a scenario's name for a reader, who needs a word even
+// when the scenario has no name.
+func displayName(name string) string {
+	if name == "" {
 		return "(unnamed scenario)"
 	}
-	return r.Scenario
+	return name
 }
 
 // countWords says how many findings of each severity r has: "2 errors, 1

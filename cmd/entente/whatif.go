@@ -62,7 +62,7 @@ func (w *whatIf) apply(s scenario.Scenario) (scenario.Scenario, error) {
 		return scenario.Scenario{}, err
 	}
 	s.Name = strings.TrimSpace(s.Name + " (" + strings.Join(words, ", ") + ")")
-	return s, scenario.Validate(s)
+	return s, nil
 }
 
 // loadWhatIf loads a file, or the seed when file is "", and applies the
