@@ -3,6 +3,7 @@ package scenario_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -1046,6 +1047,31 @@ func BenchmarkCompare30(b *testing.B) {
 	for b.Loop() {
 		if _, err := scenario.Compare(ctx, base, other); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestCompareTooManyVetoes: a scenario Search cannot try every grant for
+// is refused, and the error says which of the two it is.
+func TestCompareTooManyVetoes(t *testing.T) {
+	base := examples.Ukraine2025()
+	var edits []scenario.Edit
+	for i := range 17 {
+		edits = append(edits, scenario.AddPosition{Position: named("demand-"+strconv.Itoa(i),
+			pos("RU", scenario.DemandsVeto, guarantee.Selector{Beneficiary: "UA", IDs: []guarantee.ID{guarantee.ID("g" + strconv.Itoa(i)), "us-air-support"}}))})
+	}
+	other := with(t, base, edits...)
+	for _, tc := range []struct {
+		name       string
+		a, b       scenario.Scenario
+		wantPrefix string
+	}{
+		{"Other", base, other, "the other: "},
+		{"Base", other, base, "the base: "},
+	} {
+		_, err := scenario.Compare(context.Background(), tc.a, tc.b)
+		if !errors.Is(err, scenario.ErrTooManyVetoes) || !strings.HasPrefix(err.Error(), tc.wantPrefix) {
+			t.Errorf("%s: Compare error = %v; want ErrTooManyVetoes, starting %q", tc.name, err, tc.wantPrefix)
 		}
 	}
 }

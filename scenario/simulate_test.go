@@ -686,6 +686,14 @@ func TestSimulateAbstains(t *testing.T) {
 			want: []simOutcome{activates("cw-force")},
 		},
 		{
+			name:   "NotWhenBlocked",
+			reason: "A guarantee that does not go ahead has no one to abstain from it: RU, its target, can stop it, and PL's refusal is not listed.",
+			s: build(actors(coalition("cw", "UK", "FR", "PL")),
+				guarantees(g("cw-force", "cw", "UA", guarantee.GroundTroops, "peace-deal", target("RU"))),
+				refusal, vetoes(grant("RU", toUA)), timeline("peace-deal")),
+			want: []simOutcome{blockedBy("cw-force", aimedAt("RU", ""))},
+		},
+		{
 			name:   "NotAContributor",
 			reason: "DE refuses the coalition's guarantee but is not a member: it has nothing to abstain from.",
 			s: build(actors(coalition("cw", "UK", "FR", "PL")), cwGuarantee,
