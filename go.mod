@@ -9,4 +9,7 @@ require (
 	go.yaml.in/yaml/v4 v4.0.0
 )
 
-require golang.org/x/text v0.14.0 // indirect
+require (
+	golang.org/x/exp v0.0.0-20261113113407-e3970619a1a4 // indirect
+	golang.org/x/text v0.14.0 // indirect
+)

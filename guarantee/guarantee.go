@@ -42,7 +42,21 @@ type Guarantee struct {
 	Requires    []ID       // guarantees this one depends on
 	Note        string     // free text for readers
 	Sources     []string   // citations: source IDs or free text
+
+	// Likelihood is the chance, from 0 to 1, that the provider honours the
+	// guarantee when it is due; nil means certain. Sweeps draw on it.
+	Likelihood *float64
 }
+
+// ErrLikelihood is returned, wrapped, for a likelihood outside [0, 1].
+var ErrLikelihood = errors.New("a likelihood must be a number from 0 to 1")
+
+// ValidLikelihood reports whether p is a probability: a number from 0 to 1.
+func ValidLikelihood(p float64) bool { return p >= 0 && p <= 1 }
+
+// Likely returns a pointer to p, for the Likelihood fields of guarantees,
+// positions and vetoes.
+func Likely(p float64) *float64 { return &p }
 
 // Attackers returns the attackers of g's trigger ([Condition.Attackers]).
 func (g Guarantee) Attackers() []actor.ID { return g.Trigger.Attackers() }
@@ -72,6 +86,9 @@ func (g Guarantee) Check() []Problem {
 	case !g.ID.Valid():
 		_, err := ParseID(string(g.ID))
 		ps = append(ps, Problem{"id", err})
+	}
+	if g.Likelihood != nil && !ValidLikelihood(*g.Likelihood) {
+		ps = append(ps, Problem{"likelihood", fmt.Errorf("%w: %v", ErrLikelihood, *g.Likelihood)})
 	}
 	ps = checkActor(ps, "provider", g.Provider, true)
 	ps = checkActor(ps, "beneficiary", g.Beneficiary, true)

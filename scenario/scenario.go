@@ -114,7 +114,10 @@ type Position struct {
 	Stance Stance
 	Select guarantee.Selector
 	By     []actor.ID // RejectsVeto only: whose vetoes are rejected; empty means anyone but the provider
-	Note   string
+	// Likelihood is the chance, from 0 to 1, that the actor holds the
+	// position; nil means certain. Sweeps draw on it.
+	Likelihood *float64
+	Note       string
 	// Sources are citations: source IDs or free text.
 	Sources []string
 }
@@ -145,10 +148,13 @@ func (p Position) String() string {
 // guarantee Over picks. This is how a draft writes "the guarantors act only
 // by unanimous decision, Russia among them".
 type Veto struct {
-	Holder  actor.ID
-	Over    guarantee.Selector
-	Note    string
-	Sources []string
+	Holder actor.ID
+	Over   guarantee.Selector
+	// Likelihood is the chance, from 0 to 1, that the deal grants the veto;
+	// nil means certain. Sweeps draw on it.
+	Likelihood *float64
+	Note       string
+	Sources    []string
 }
 
 // String returns the veto in one line: "RU over {beneficiary: UA}".

@@ -178,6 +178,9 @@ func check(m *model) error {
 	for i := range s.Vetoes {
 		vt := &s.Vetoes[i]
 		v.actorRef(at{list: "vetoes", i: i}, "holder", vt.Holder, true)
+		if vt.Likelihood != nil && !guarantee.ValidLikelihood(*vt.Likelihood) {
+			v.add(at{list: "vetoes", i: i, sub: "likelihood"}, fmt.Errorf("%w: %v", guarantee.ErrLikelihood, *vt.Likelihood))
+		}
 		v.selector(at{list: "vetoes", i: i, sub: "over"}, &vt.Over)
 	}
 	for i, e := range s.Timeline {
@@ -317,6 +320,9 @@ func (v *validator) position(i int, p *Position, dup int) {
 		} else if dup >= 0 {
 			v.add(here.in("id"), fmt.Errorf("%w %q (also positions[%d])", ErrDuplicateID, p.ID, dup))
 		}
+	}
+	if p.Likelihood != nil && !guarantee.ValidLikelihood(*p.Likelihood) {
+		v.add(here.in("likelihood"), fmt.Errorf("%w: %v", guarantee.ErrLikelihood, *p.Likelihood))
 	}
 	v.m.pact[i] = v.actorRef(here, "actor", p.Actor, true)
 	if !p.Stance.Valid() {
