@@ -1,12 +1,14 @@
 package scenario
 
 import (
+	"cmp"
 	"context"
+	"errors"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"runtime"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -20,15 +22,22 @@ import (
 // SweepOptions set a [Sweep]. The zero SweepOptions draws 10,000 samples
 // with seed 0 on every core, and neither searches nor walks the timeline.
 type SweepOptions struct {
-	Samples int    // samples to draw; 10,000 when zero
+	Samples int    // samples to draw; 10,000 when zero, at most MaxSamples
 	Seed    uint64 // fixes the result, byte for byte, whatever the cores
 	Search  bool   // also search each sample for a deal
 	Walk    bool   // also walk each sample's timeline
 	Workers int    // goroutines; GOMAXPROCS when zero
-	// Progress, when set, is called now and then with the samples done so
-	// far, from one goroutine at a time.
+	// Progress, when set, is called now and then with the number of
+	// samples done so far, from one goroutine at a time.
 	Progress func(done int)
 }
+
+// MaxSamples bounds SweepOptions.Samples. A sweep keeps one number per
+// sample, for the quartiles of its summaries: 80 MB at the bound.
+const MaxSamples = 10_000_000
+
+// ErrSamples is returned, wrapped, for a number of samples out of range.
+var ErrSamples = errors.New("samples out of range")
 
 // Estimate is a probability estimated from samples: the share of samples
 // in which something occurred, with a 95% Wilson score interval.
@@ -37,15 +46,21 @@ type Estimate struct {
 	Low    float64 `json:"low"`
 	High   float64 `json:"high"`
 	Count  int     `json:"count"`  // samples in which it occurred
-	Trials int     `json:"trials"` // samples drawn
+	Trials int     `json:"trials"` // samples it is a share of
 }
 
-// estimate returns the estimate of k occurrences in n samples.
+// String returns the estimate as "0.734 [0.725, 0.742]".
+func (e Estimate) String() string {
+	return strconv.FormatFloat(e.P, 'f', 3, 64) + " [" + strconv.FormatFloat(e.Low, 'f', 3, 64) + ", " + strconv.FormatFloat(e.High, 'f', 3, 64) + "]"
+}
+
+// estimate returns the estimate of k occurrences in n trials. With no
+// trials, nothing is known: the interval is [0, 1].
 func estimate(k, n int) Estimate {
 	if n == 0 {
 		return Estimate{Low: 0, High: 1}
 	}
-	const z = 1.959963984540054 // the 97.5th percentile of the normal distribution
+	const z = 1.959963984540054 // the 97.5th percentile of the standard normal distribution
 	p := float64(k) / float64(n)
 	nf := float64(n)
 	den := 1 + z*z/nf
@@ -54,17 +69,21 @@ func estimate(k, n int) Estimate {
 	return Estimate{P: p, Low: math.Max(0, mid-half), High: math.Min(1, mid+half), Count: k, Trials: n}
 }
 
-// Uncertain is an element of a scenario whose likelihood is below 1.
+// Uncertain is an element of a scenario whose likelihood is strictly
+// between 0 and 1, so that samples differ in whether it holds.
 type Uncertain struct {
-	// What names it: "guarantee us-air-support", "position ru-demands-veto",
-	// "veto vetoes[0] (RU over {beneficiary: UA})".
-	What       string  `json:"what"`
+	// Element names it: "guarantee us-air-support", "position
+	// ru-demands-veto", "veto RU over {beneficiary: UA}".
+	Element string `json:"element"`
+	// Path is where it is in the scenario: "guarantees[3]".
+	Path       string  `json:"path"`
 	Likelihood float64 `json:"likelihood"`
 }
 
 // Sensitivity is how much the chance of a compatible scenario moves with
-// one uncertain element: the chance when the element holds, when it does
-// not, and Effect, the difference.
+// one uncertain element: the chance among the samples where the element
+// holds, among those where it does not, and Effect, the first less the
+// second.
 type Sensitivity struct {
 	Uncertain
 	Holds  Estimate `json:"holds"`
@@ -72,28 +91,30 @@ type Sensitivity struct {
 	Effect float64  `json:"effect"`
 }
 
-// CodeEstimate is how often a finding code occurs.
+// CodeEstimate is how often a finding code occurs at least once.
 type CodeEstimate struct {
 	Code Code `json:"code"`
 	Estimate
 }
 
-// FindingEstimate is how often one finding occurs, identified by its code,
-// what it involves, and its message.
+// FindingEstimate is how often one finding occurs, identified by its
+// code, what it involves, and its message.
 type FindingEstimate struct {
 	Finding Finding `json:"finding"`
 	Estimate
 }
 
-// OfferEstimate is how often an offer is forced or dead in the search.
+// OfferEstimate is how often an offer is forced (in every maximal
+// feasible package) or dead (in none) in the search, among all samples.
+// In a sample where its provider does not honour it, it is neither.
 type OfferEstimate struct {
 	Guarantee guarantee.ID `json:"guarantee"`
 	Forced    Estimate     `json:"forced"`
 	Dead      Estimate     `json:"dead"`
 }
 
-// ReceiptEstimate is how often a beneficiary receives a kind after an
-// event of the timeline.
+// ReceiptEstimate is how often a beneficiary receives a kind of support
+// after an event of the timeline.
 type ReceiptEstimate struct {
 	Step        int            `json:"step"` // 1 for the first event
 	Event       string         `json:"event"`
@@ -102,8 +123,8 @@ type ReceiptEstimate struct {
 	Estimate
 }
 
-// Summary describes a per-sample count: mean, standard deviation and
-// quartiles.
+// Summary describes a number counted in each sample: its mean, standard
+// deviation, and quartiles, computed with golang.org/x/exp/stats.
 type Summary struct {
 	Mean      float64    `json:"mean"`
 	StdDev    float64    `json:"stddev"`
@@ -116,42 +137,184 @@ type SweepResult struct {
 	Seed      uint64 `json:"seed"`
 	Requested int    `json:"requested"`
 	// Samples is how many samples the result holds: Requested, unless the
-	// context stopped the sweep.
-	Samples    int               `json:"samples"`
-	Complete   bool              `json:"complete"`
-	Uncertain  []Uncertain       `json:"uncertain"`
-	Compatible Estimate          `json:"compatible"`
-	Errors     Summary           `json:"errors"` // error findings per sample
-	Codes      []CodeEstimate    `json:"codes"`
-	Findings   []FindingEstimate `json:"findings"`
-	// Deal is how often a non-empty package is feasible; nil without
-	// SweepOptions.Search.
-	Deal     *Estimate         `json:"deal,omitempty"`
-	Offers   []OfferEstimate   `json:"offers,omitempty"`
+	// context stopped the sweep, and then Complete is false.
+	Samples  int  `json:"samples"`
+	Complete bool `json:"complete"`
+	// Evaluated is how many evaluations the sweep ran: each worker
+	// evaluates each distinct sample it draws once. It depends on the
+	// workers, so the JSON leaves it out.
+	Evaluated int `json:"-"`
+	// Uncertain are the elements that vary from sample to sample, in
+	// scenario order: guarantees, positions, vetoes.
+	Uncertain  []Uncertain `json:"uncertain"`
+	Compatible Estimate    `json:"compatible"`
+	Errors     Summary     `json:"errors"` // error findings per sample
+	// Codes and Findings are how often each finding code and each finding
+	// occurs, most frequent first.
+	Codes    []CodeEstimate    `json:"codes"`
+	Findings []FindingEstimate `json:"findings"`
+	// Deal is how often a non-empty package is feasible, and Largest
+	// summarises the offers in the largest feasible package of each sample
+	// (0 when none is); both are nil without SweepOptions.Search.
+	Deal    *Estimate       `json:"deal,omitempty"`
+	Largest *Summary        `json:"largest,omitempty"`
+	Offers  []OfferEstimate `json:"offers,omitempty"`
+	// Receives is, for each step of the timeline, how often each
+	// beneficiary receives each kind; nil without SweepOptions.Walk.
 	Receives []ReceiptEstimate `json:"receives,omitempty"`
 	// Sensitivity ranks the uncertain elements by how much the chance of a
-	// compatible scenario moves with each, largest first.
+	// compatible scenario moves with each, largest effect first.
 	Sensitivity []Sensitivity `json:"sensitivity"`
 }
 
-// element is one uncertain element: where it is and its likelihood.
-type element struct {
-	list int // 0 guarantees, 1 positions, 2 vetoes
-	i    int
-	p    float64
+// Sweep draws samples of which uncertain elements of s hold, evaluates
+// each sample, and returns how often the scenario is compatible, how
+// often each finding code and each finding occurs, and, as opts ask, how
+// often a deal is possible and each offer forced or dead, and how often
+// each beneficiary receives each kind after each event. Every probability
+// comes with a 95% Wilson score interval.
+//
+// # Samples
+//
+// Each element with a likelihood (a guarantee, a position, a granted
+// veto) holds in a sample with that probability, independently of the
+// others; an element without one always holds. In a sample, a guarantee
+// whose provider does not honour it is off the table (what requires it
+// misses it), a position that does not hold is withdrawn, and a veto that
+// is not granted is left out. The sample is then evaluated, searched and
+// walked as [Evaluate], [Search] and [Simulate] would. Elements of
+// likelihood 0 never hold and those of likelihood 1 always do, so a sweep
+// of a scenario with no other likelihoods agrees exactly with those
+// functions on it, less its elements of likelihood 0.
+//
+// # Sensitivity
+//
+// For each uncertain element, Sweep compares the share of compatible
+// samples among those in which the element held with the share among
+// those in which it did not. Their difference, the effect, is how much the
+// chance of a compatible scenario depends on that element, the others
+// drawn as they are: the same samples, split two ways, with no further
+// evaluation. Elements rank by the size of their effect; an element of
+// likelihood near 0 or 1 has few samples on one side, and its intervals
+// say so.
+//
+// # Reproducibility and cost
+//
+// Sample i draws from a generator seeded with (Seed, i) alone, so the
+// result depends on the seed and the number of samples, never on the
+// workers or their timing. Samples run on opts.Workers goroutines. A
+// worker evaluates each distinct sample (each combination of which
+// elements hold) once and counts its repeats: a scenario with k uncertain
+// elements has at most 2^k distinct samples, and Evaluated says how many
+// were evaluated. When ctx is done, Sweep returns the samples finished so
+// far, with Complete false.
+//
+// Sweep returns the [Errors] of [Validate] for an invalid s, and with
+// opts.Search, [ErrTooManyVetoes] when s has more demands-veto positions
+// than a search can try.
+func Sweep(ctx context.Context, s Scenario, opts SweepOptions) (SweepResult, error) {
+	n := opts.Samples
+	if n == 0 {
+		n = 10000
+	}
+	if n < 0 || n > MaxSamples {
+		return SweepResult{}, fmt.Errorf("%w: %d; from 1 to %d", ErrSamples, n, MaxSamples)
+	}
+	if err := Validate(s); err != nil {
+		return SweepResult{}, err
+	}
+	if opts.Search {
+		if _, err := newSpace(&s); err != nil {
+			return SweepResult{}, err
+		}
+	}
+	sw := newSweeper(s, n, opts)
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, (n+sweepChunk-1)/sweepChunk)
+	ws := make([]*sweepWorker, workers)
+	var wg sync.WaitGroup
+	for i := range ws {
+		ws[i] = sw.worker()
+		wg.Go(func() { ws[i].run(ctx) })
+	}
+	wg.Wait()
+	return sw.result(ws), nil
 }
 
-// tally is what one worker counts.
-type tally struct {
-	n, compatible, deal int
-	codes               map[Code]int
-	findings            map[string]*findingCount
-	forced, dead        []int
-	receives            map[receiptKey]int
-	gpos                map[guarantee.ID]int // the base scenario's guarantees by ID
-	holdsCompat         []int                // per element: samples where it held and the scenario was compatible
-	holds               []int
-	errs                []float64 // error findings per sample, by sample index
+// sweepChunk is how many samples a worker takes at a time.
+const sweepChunk = 256
+
+// maxCached bounds the distinct samples a worker remembers. Past it,
+// samples are evaluated each time. Tests change it to check that both
+// paths count alike.
+var maxCached = 1 << 14
+
+// element is one uncertain element: its list (0 guarantees, 1 positions,
+// 2 vetoes), its place in the list, and its likelihood.
+type element struct {
+	list, i int
+	p       float64
+}
+
+// sweeper is what the workers of one sweep share. Only the atomics and
+// the per-sample slots (each written by one worker) change.
+type sweeper struct {
+	s        Scenario
+	opts     SweepOptions
+	n        int
+	elems    []element
+	res      SweepResult // the parts known before sampling
+	gpos     map[guarantee.ID]int
+	next     atomic.Int64 // first sample not yet taken
+	finished atomic.Int64
+	progress sync.Mutex
+	errs     []float64 // per sample: error findings
+	largest  []float64 // per sample: offers in the largest feasible package, with Search
+	done     []bool    // per sample: finished
+}
+
+func newSweeper(s Scenario, n int, opts SweepOptions) *sweeper {
+	sw := &sweeper{s: s, opts: opts, n: n, errs: make([]float64, n), done: make([]bool, n)}
+	sw.res = SweepResult{Scenario: s.Name, Seed: opts.Seed, Requested: n}
+	add := func(list, i int, p *float64, what, path string) {
+		if p != nil && *p > 0 && *p < 1 {
+			sw.elems = append(sw.elems, element{list, i, *p})
+			sw.res.Uncertain = append(sw.res.Uncertain, Uncertain{what, path, *p})
+		}
+	}
+	for i, g := range s.Guarantees {
+		add(0, i, g.Likelihood, "guarantee "+string(g.ID), "guarantees["+strconv.Itoa(i)+"]")
+	}
+	for i := range s.Positions {
+		add(1, i, s.Positions[i].Likelihood, "position "+s.Positions[i].label(i), "positions["+strconv.Itoa(i)+"]")
+	}
+	for i, v := range s.Vetoes {
+		add(2, i, v.Likelihood, "veto "+v.String(), "vetoes["+strconv.Itoa(i)+"]")
+	}
+	if opts.Search {
+		sw.largest = make([]float64, n)
+		sw.gpos = make(map[guarantee.ID]int, len(s.Guarantees))
+		for i, g := range s.Guarantees {
+			sw.gpos[g.ID] = i
+		}
+	}
+	return sw
+}
+
+// sampleOutcome is what one distinct sample gave.
+type sampleOutcome struct {
+	compatible bool
+	errors     int
+	codes      []Code          // each code found, once
+	findings   []*findingCount // each finding, in the worker's table
+	deal       bool
+	largest    int
+	forced     []int32 // the base scenario's guarantees, by position
+	dead       []int32
+	receipts   []receiptKey
 }
 
 type receiptKey struct {
@@ -164,280 +327,373 @@ type findingCount struct {
 	n int
 }
 
-// Sweep draws samples of which uncertain elements of s hold (a position
-// held, a guarantee honoured, a veto granted, each with its likelihood,
-// independently), evaluates each sample, and returns how often the scenario
-// is compatible, how often each code and each finding occurs, and, as the
-// options ask, how often a deal is possible, each offer forced or dead, and
-// each beneficiary receives each kind after each event. Every probability
-// comes with a 95% Wilson score interval.
-//
-// In a sample, a position that does not hold is withdrawn, a guarantee its
-// provider does not honour is off the table (what requires it then misses
-// it), and a veto not granted is left out.
-//
-// Sensitivity compares, for each uncertain element, the share of
-// compatible samples among those where it held with the share among those
-// where it did not; the difference is its effect. Elements with likelihood
-// 0 or 1 never vary and are not uncertain.
-//
-// Sample i draws from a generator seeded with (Seed, i) alone, so the
-// result depends on the seed and the number of samples, never on the
-// workers or their timing. Samples run on every core. When ctx is done,
-// Sweep returns the samples drawn so far with Complete false.
-func Sweep(ctx context.Context, s Scenario, opts SweepOptions) (SweepResult, error) {
-	if err := Validate(s); err != nil {
-		return SweepResult{}, err
-	}
-	n := opts.Samples
-	if n <= 0 {
-		n = 10000
-	}
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	var elems []element
-	res := SweepResult{Scenario: s.Name, Seed: opts.Seed, Requested: n}
-	add := func(list, i int, p *float64, what string) {
-		if p != nil && *p > 0 && *p < 1 {
-			elems = append(elems, element{list, i, *p})
-			res.Uncertain = append(res.Uncertain, Uncertain{what, *p})
-		}
-	}
-	for i, g := range s.Guarantees {
-		add(0, i, g.Likelihood, "guarantee "+string(g.ID))
-	}
-	for i := range s.Positions {
-		add(1, i, s.Positions[i].Likelihood, "position "+s.Positions[i].label(i))
-	}
-	for i, v := range s.Vetoes {
-		add(2, i, v.Likelihood, "veto vetoes["+strconv.Itoa(i)+"] ("+string(v.Holder)+" over "+v.Over.String()+")")
-	}
-
-	gpos := make(map[guarantee.ID]int, len(s.Guarantees))
-	for i, g := range s.Guarantees {
-		gpos[g.ID] = i
-	}
-	var next atomic.Int64
-	const chunk = 64
-	tallies := make([]*tally, workers)
-	errs := make([]float64, n)
-	done := make([]bool, n)
-	var progressMu sync.Mutex
-	var finished atomic.Int64
-	var wg sync.WaitGroup
-	for w := range workers {
-		t := &tally{codes: map[Code]int{}, findings: map[string]*findingCount{}, receives: map[receiptKey]int{},
-			forced: make([]int, len(s.Guarantees)), dead: make([]int, len(s.Guarantees)),
-			holdsCompat: make([]int, len(elems)), holds: make([]int, len(elems))}
-		t.gpos = gpos
-		tallies[w] = t
-		wg.Go(func() {
-			held := make([]bool, len(elems))
-			var sample Scenario
-			for ctx.Err() == nil {
-				lo := int(next.Add(chunk)) - chunk
-				if lo >= n {
-					return
-				}
-				for i := lo; i < min(lo+chunk, n); i++ {
-					r := rand.New(rand.NewPCG(opts.Seed, uint64(i)))
-					for k, e := range elems {
-						held[k] = r.Float64() < e.p
-					}
-					sample = draw(s, sample, elems, held)
-					ok := t.add(ctx, sample, held, opts)
-					errs[i] = ok
-					done[i] = true
-				}
-				f := finished.Add(int64(min(chunk, n-lo)))
-				if opts.Progress != nil && progressMu.TryLock() {
-					opts.Progress(int(f))
-					progressMu.Unlock()
-				}
-			}
-		})
-	}
-	wg.Wait()
-
-	total := &tally{codes: map[Code]int{}, findings: map[string]*findingCount{}, receives: map[receiptKey]int{},
-		forced: make([]int, len(s.Guarantees)), dead: make([]int, len(s.Guarantees)),
-		holdsCompat: make([]int, len(elems)), holds: make([]int, len(elems))}
-	for _, t := range tallies {
-		total.merge(t)
-	}
-	m := total.n
-	res.Samples, res.Complete = m, m == n
-	res.Compatible = estimate(total.compatible, m)
-	var perSample []float64
-	for i := range n {
-		if done[i] {
-			perSample = append(perSample, errs[i])
-		}
-	}
-	if len(perSample) > 0 {
-		mean, sd := stats.MeanAndStdDev(perSample)
-		q := stats.Quantiles(perSample, 0.25, 0.5, 0.75)
-		res.Errors = Summary{Mean: mean, StdDev: sd, Quartiles: [3]float64{q[0], q[1], q[2]}}
-	}
-	for c, k := range total.codes {
-		res.Codes = append(res.Codes, CodeEstimate{c, estimate(k, m)})
-	}
-	slices.SortFunc(res.Codes, func(a, b CodeEstimate) int { return strings.Compare(string(a.Code), string(b.Code)) })
-	keys := make([]string, 0, len(total.findings))
-	for k := range total.findings {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		fc := total.findings[k]
-		res.Findings = append(res.Findings, FindingEstimate{fc.f, estimate(fc.n, m)})
-	}
-	if opts.Search {
-		d := estimate(total.deal, m)
-		res.Deal = &d
-		for g := range s.Guarantees {
-			res.Offers = append(res.Offers, OfferEstimate{s.Guarantees[g].ID, estimate(total.forced[g], m), estimate(total.dead[g], m)})
-		}
-	}
-	if opts.Walk {
-		for k, c := range total.receives {
-			res.Receives = append(res.Receives, ReceiptEstimate{Step: k.step, Event: s.Timeline[k.step-1].String(), Beneficiary: k.beneficiary, Kind: guarantee.Kind(k.kind), Estimate: estimate(c, m)})
-		}
-		slices.SortFunc(res.Receives, func(a, b ReceiptEstimate) int {
-			if a.Step != b.Step {
-				return a.Step - b.Step
-			}
-			if c := strings.Compare(a.Beneficiary, b.Beneficiary); c != 0 {
-				return c
-			}
-			return strings.Compare(string(a.Kind), string(b.Kind))
-		})
-	}
-	for k, u := range res.Uncertain {
-		h, f := total.holds[k], m-total.holds[k]
-		hc := total.holdsCompat[k]
-		sv := Sensitivity{Uncertain: u, Holds: estimate(hc, h), Fails: estimate(total.compatible-hc, f)}
-		sv.Effect = sv.Holds.P - sv.Fails.P
-		res.Sensitivity = append(res.Sensitivity, sv)
-	}
-	slices.SortStableFunc(res.Sensitivity, func(a, b Sensitivity) int {
-		x, y := math.Abs(a.Effect), math.Abs(b.Effect)
-		switch {
-		case x > y:
-			return -1
-		case x < y:
-			return 1
-		}
-		return 0
-	})
-	res.Uncertain, res.Codes, res.Findings, res.Sensitivity = nonNil(res.Uncertain), nonNil(res.Codes), nonNil(res.Findings), nonNil(res.Sensitivity)
-	return res, nil
+// cached is a distinct sample a worker has seen: what it gave and how
+// many samples drew it.
+type cached struct {
+	o     sampleOutcome
+	count int
 }
 
-// draw builds the sample: s with the uncertain elements that did not hold
-// left out. It reuses sample's lists.
-func draw(s Scenario, sample Scenario, elems []element, held []bool) Scenario {
-	out := s
+// tally is what a worker counts, over its samples.
+type tally struct {
+	n, compatible, deal int
+	codes               map[Code]int
+	findings            map[string]*findingCount
+	forced, dead        []int
+	receives            map[receiptKey]int
+	holds, holdsCompat  []int // per element: samples where it held; and the scenario was compatible
+	evaluated           int
+}
+
+func newTally(guarantees, elems int) tally {
+	return tally{codes: map[Code]int{}, findings: map[string]*findingCount{}, receives: map[receiptKey]int{},
+		forced: make([]int, guarantees), dead: make([]int, guarantees),
+		holds: make([]int, elems), holdsCompat: make([]int, elems)}
+}
+
+type sweepWorker struct {
+	sw     *sweeper
+	t      tally
+	cache  map[string]*cached
+	key    []byte // the sample being drawn: bit k set when element k holds
+	sample Scenario
+	pcg    rand.PCG
+	rng    *rand.Rand
+	// scratch is the outcome of the sample last evaluated, and buf the
+	// key of a finding, both reused from sample to sample.
+	scratch sampleOutcome
+	buf     []byte
+}
+
+func (sw *sweeper) worker() *sweepWorker {
+	w := &sweepWorker{sw: sw, t: newTally(len(sw.s.Guarantees), len(sw.elems)),
+		cache: map[string]*cached{}, key: make([]byte, (len(sw.elems)+7)/8)}
+	w.rng = rand.New(&w.pcg)
+	return w
+}
+
+func (w *sweepWorker) run(ctx context.Context) {
+	sw := w.sw
+	defer w.flush()
+	for ctx.Err() == nil {
+		lo := int(sw.next.Add(sweepChunk)) - sweepChunk
+		if lo >= sw.n {
+			return
+		}
+		hi := min(lo+sweepChunk, sw.n)
+		for i := lo; i < hi; i++ {
+			if !w.one(ctx, i) {
+				return
+			}
+		}
+		f := sw.finished.Add(int64(hi - lo))
+		if sw.opts.Progress != nil && sw.progress.TryLock() {
+			sw.opts.Progress(int(f))
+			sw.progress.Unlock()
+		}
+	}
+}
+
+// one draws sample i, evaluates it unless this worker has seen it, and
+// counts it. It reports false when ctx stopped the sample.
+func (w *sweepWorker) one(ctx context.Context, i int) bool {
+	sw := w.sw
+	w.pcg.Seed(sw.opts.Seed, uint64(i))
+	clear(w.key)
+	for k, e := range sw.elems {
+		if w.rng.Float64() < e.p {
+			w.key[k/8] |= 1 << (k % 8)
+		}
+	}
+	var o *sampleOutcome
+	if c, ok := w.cache[string(w.key)]; ok {
+		c.count++
+		o = &c.o
+	} else {
+		if !w.evaluate(ctx) {
+			return false
+		}
+		w.t.evaluated++
+		o = &w.scratch
+		if len(w.cache) < maxCached {
+			c := &cached{o: o.clone(), count: 1}
+			w.cache[string(w.key)] = c
+			o = &c.o
+		} else {
+			w.add(o, w.key, 1)
+		}
+	}
+	sw.done[i] = true
+	sw.errs[i] = float64(o.errors)
+	if sw.largest != nil {
+		sw.largest[i] = float64(o.largest)
+	}
+	return true
+}
+
+// flush counts the cached samples, each as many times as it was drawn.
+func (w *sweepWorker) flush() {
+	for key, c := range w.cache {
+		w.add(&c.o, []byte(key), c.count)
+	}
+}
+
+func held(key []byte, k int) bool { return key[k/8]&(1<<(k%8)) != 0 }
+
+// add counts sampleOutcome o of the sample key, weight times.
+func (w *sweepWorker) add(o *sampleOutcome, key []byte, weight int) {
+	t := &w.t
+	t.n += weight
+	if o.compatible {
+		t.compatible += weight
+	}
+	for k := range t.holds {
+		if held(key, k) {
+			t.holds[k] += weight
+			if o.compatible {
+				t.holdsCompat[k] += weight
+			}
+		}
+	}
+	for _, c := range o.codes {
+		t.codes[c] += weight
+	}
+	for _, fc := range o.findings {
+		fc.n += weight
+	}
+	if o.deal {
+		t.deal += weight
+	}
+	for _, g := range o.forced {
+		t.forced[g] += weight
+	}
+	for _, g := range o.dead {
+		t.dead[g] += weight
+	}
+	for _, rk := range o.receipts {
+		t.receives[rk] += weight
+	}
+}
+
+// evaluate builds the sample the worker's key draws, and evaluates,
+// searches and walks it as the options ask, into w.scratch. It reports
+// false when ctx stopped it.
+func (w *sweepWorker) evaluate(ctx context.Context) bool {
+	sw := w.sw
+	if ctx.Err() != nil {
+		return false
+	}
+	w.sample = sw.draw(w.sample, w.key)
+	r, err := Evaluate(w.sample)
+	if err != nil { // every sample is part of a valid scenario, so valid too
+		panic("scenario: a sweep's sample does not validate: " + err.Error())
+	}
+	o := &w.scratch
+	o.reset()
+	o.compatible = r.Verdict == Compatible
+	for _, f := range r.Findings {
+		if f.Severity == Error {
+			o.errors++
+		}
+		if !slices.Contains(o.codes, f.Code) {
+			o.codes = append(o.codes, f.Code)
+		}
+		w.buf = appendFindingKey(w.buf[:0], f)
+		fc, ok := w.t.findings[string(w.buf)]
+		if !ok {
+			fc = &findingCount{f: f}
+			w.t.findings[string(w.buf)] = fc
+		}
+		o.findings = append(o.findings, fc)
+	}
+	if sw.opts.Search {
+		sr, err := Search(ctx, w.sample, SearchOptions{})
+		if err != nil {
+			panic("scenario: a sweep's sample cannot be searched: " + err.Error())
+		}
+		if !sr.Complete {
+			return false // only the context stops a search with no limits
+		}
+		o.deal = sr.Feasible
+		if len(sr.Maximal) > 0 {
+			o.largest = len(sr.Maximal[0].Guarantees)
+		}
+		for _, id := range sr.Forced {
+			o.forced = append(o.forced, int32(sw.gpos[id]))
+		}
+		for _, id := range sr.Dead {
+			o.dead = append(o.dead, int32(sw.gpos[id]))
+		}
+	}
+	if sw.opts.Walk {
+		sim, err := Simulate(w.sample)
+		if err != nil {
+			panic("scenario: a sweep's sample cannot be walked: " + err.Error())
+		}
+		for i, st := range sim.Steps {
+			for _, rc := range st.Receives {
+				o.receipts = append(o.receipts, receiptKey{i + 1, string(rc.Beneficiary), string(rc.Kind)})
+			}
+		}
+	}
+	return true
+}
+
+// appendFindingKey appends what identifies f among a sweep's findings:
+// its code, what it involves, and its message.
+func appendFindingKey(buf []byte, f Finding) []byte {
+	buf = append(buf, f.Code...)
+	for _, a := range f.Actors {
+		buf = append(append(buf, '|'), a...)
+	}
+	buf = append(buf, 0)
+	for _, g := range f.Guarantees {
+		buf = append(append(buf, '|'), g...)
+	}
+	buf = append(buf, 0)
+	for _, p := range f.Positions {
+		buf = append(append(buf, '|'), p...)
+	}
+	buf = append(buf, 0)
+	return append(buf, f.Message...)
+}
+
+func (o *sampleOutcome) reset() {
+	*o = sampleOutcome{codes: o.codes[:0], findings: o.findings[:0], forced: o.forced[:0], dead: o.dead[:0], receipts: o.receipts[:0]}
+}
+
+// clone returns a copy of o that shares no list with it.
+func (o *sampleOutcome) clone() sampleOutcome {
+	c := *o
+	c.codes, c.findings, c.forced, c.dead, c.receipts = slices.Clone(o.codes), slices.Clone(o.findings), slices.Clone(o.forced), slices.Clone(o.dead), slices.Clone(o.receipts)
+	return c
+}
+
+// draw builds the sample that key draws: s less the elements of
+// likelihood 0 and the uncertain elements that did not hold. It reuses
+// sample's lists.
+func (sw *sweeper) draw(sample Scenario, key []byte) Scenario {
+	s := &sw.s
+	out := *s
 	out.Variants = nil
 	out.Guarantees, out.Positions, out.Vetoes = sample.Guarantees[:0], sample.Positions[:0], sample.Vetoes[:0]
-	k := 0
-	keep := func(list, i int) bool {
-		for k < len(elems) && (elems[k].list < list || (elems[k].list == list && elems[k].i < i)) {
-			k++
+	k := 0 // the next uncertain element
+	keep := func(list, i int, p *float64) bool {
+		if p == nil || *p >= 1 {
+			return true
 		}
-		if k < len(elems) && elems[k].list == list && elems[k].i == i {
-			return held[k]
+		if *p <= 0 {
+			return false
 		}
-		return true
+		e := sw.elems[k]
+		if e.list != list || e.i != i {
+			panic("scenario: a sweep's elements are out of order")
+		}
+		k++
+		return held(key, k-1)
 	}
 	for i, g := range s.Guarantees {
-		if (g.Likelihood == nil || *g.Likelihood > 0) && keep(0, i) {
+		if keep(0, i, g.Likelihood) {
 			out.Guarantees = append(out.Guarantees, g)
 		}
 	}
-	for i, p := range s.Positions {
-		if (p.Likelihood == nil || *p.Likelihood > 0) && keep(1, i) {
-			out.Positions = append(out.Positions, p)
+	for i := range s.Positions {
+		if keep(1, i, s.Positions[i].Likelihood) {
+			out.Positions = append(out.Positions, s.Positions[i])
 		}
 	}
-	for i, v := range s.Vetoes {
-		if (v.Likelihood == nil || *v.Likelihood > 0) && keep(2, i) {
-			out.Vetoes = append(out.Vetoes, v)
+	for i := range s.Vetoes {
+		if keep(2, i, s.Vetoes[i].Likelihood) {
+			out.Vetoes = append(out.Vetoes, s.Vetoes[i])
 		}
 	}
 	return out
 }
 
-// add evaluates one sample and counts what it found; it returns the
-// sample's number of error findings.
-func (t *tally) add(ctx context.Context, sample Scenario, held []bool, opts SweepOptions) float64 {
-	r, err := Evaluate(sample)
-	if err != nil { // a subset of a valid scenario is valid
-		panic("scenario: a sweep sample does not validate: " + err.Error())
+// result merges the workers' tallies into the result.
+func (sw *sweeper) result(ws []*sweepWorker) SweepResult {
+	res := sw.res
+	t := newTally(len(sw.s.Guarantees), len(sw.elems))
+	for _, w := range ws {
+		t.merge(&w.t)
 	}
-	t.n++
-	compatible := r.Verdict == Compatible
-	if compatible {
-		t.compatible++
+	m := t.n
+	res.Samples, res.Complete, res.Evaluated = m, m == sw.n, t.evaluated
+	res.Compatible = estimate(t.compatible, m)
+	res.Errors = summarise(sw.errs, sw.done)
+	for c, k := range t.codes {
+		res.Codes = append(res.Codes, CodeEstimate{c, estimate(k, m)})
 	}
-	for k, h := range held {
-		if h {
-			t.holds[k]++
-			if compatible {
-				t.holdsCompat[k]++
-			}
+	slices.SortFunc(res.Codes, func(a, b CodeEstimate) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(string(a.Code), string(b.Code)))
+	})
+	keys := make([]string, 0, len(t.findings))
+	for k, fc := range t.findings {
+		if fc.n > 0 {
+			keys = append(keys, k)
 		}
 	}
-	errs := 0
-	var seen []Code
-	for _, f := range r.Findings {
-		if f.Severity == Error {
-			errs++
+	slices.SortFunc(keys, func(a, b string) int {
+		x, y := t.findings[a], t.findings[b]
+		return cmp.Or(cmp.Compare(y.n, x.n), cmp.Compare(x.f.Severity, y.f.Severity), strings.Compare(a, b))
+	})
+	for _, k := range keys {
+		fc := t.findings[k]
+		res.Findings = append(res.Findings, FindingEstimate{fc.f, estimate(fc.n, m)})
+	}
+	if sw.opts.Search {
+		d := estimate(t.deal, m)
+		l := summarise(sw.largest, sw.done)
+		res.Deal, res.Largest = &d, &l
+		for g := range sw.s.Guarantees {
+			res.Offers = append(res.Offers, OfferEstimate{sw.s.Guarantees[g].ID, estimate(t.forced[g], m), estimate(t.dead[g], m)})
 		}
-		if !slices.Contains(seen, f.Code) {
-			seen = append(seen, f.Code)
-			t.codes[f.Code]++
+		res.Offers = nonNil(res.Offers)
+	}
+	if sw.opts.Walk {
+		for k, c := range t.receives {
+			res.Receives = append(res.Receives, ReceiptEstimate{Step: k.step, Event: sw.s.Timeline[k.step-1].String(),
+				Beneficiary: k.beneficiary, Kind: guarantee.Kind(k.kind), Estimate: estimate(c, m)})
 		}
-		key := findingKey(f) + "|" + f.Message
-		if fc, ok := t.findings[key]; ok {
-			fc.n++
-		} else {
-			t.findings[key] = &findingCount{f, 1}
+		slices.SortFunc(res.Receives, func(a, b ReceiptEstimate) int {
+			return cmp.Or(cmp.Compare(a.Step, b.Step), strings.Compare(a.Beneficiary, b.Beneficiary), strings.Compare(string(a.Kind), string(b.Kind)))
+		})
+		res.Receives = nonNil(res.Receives)
+	}
+	for k, u := range res.Uncertain {
+		h, hc := t.holds[k], t.holdsCompat[k]
+		sv := Sensitivity{Uncertain: u, Holds: estimate(hc, h), Fails: estimate(t.compatible-hc, m-h)}
+		sv.Effect = sv.Holds.P - sv.Fails.P
+		res.Sensitivity = append(res.Sensitivity, sv)
+	}
+	slices.SortStableFunc(res.Sensitivity, func(a, b Sensitivity) int {
+		return cmp.Compare(math.Abs(b.Effect), math.Abs(a.Effect))
+	})
+	res.Uncertain, res.Codes, res.Findings, res.Sensitivity = nonNil(res.Uncertain), nonNil(res.Codes), nonNil(res.Findings), nonNil(res.Sensitivity)
+	return res
+}
+
+// summarise describes the values of the finished samples.
+func summarise(values []float64, done []bool) Summary {
+	var xs []float64
+	for i, d := range done {
+		if d {
+			xs = append(xs, values[i])
 		}
 	}
-	if opts.Search {
-		sr, err := Search(ctx, sample, SearchOptions{})
-		if err == nil {
-			if sr.Feasible {
-				t.deal++
-			}
-			for _, id := range sr.Forced {
-				t.forced[t.gpos[id]]++
-			}
-			for _, id := range sr.Dead {
-				t.dead[t.gpos[id]]++
-			}
-		}
+	if len(xs) == 0 {
+		return Summary{}
 	}
-	if opts.Walk {
-		sim, err := Simulate(sample)
-		if err == nil {
-			for i, st := range sim.Steps {
-				for _, rc := range st.Receives {
-					t.receives[receiptKey{i + 1, string(rc.Beneficiary), string(rc.Kind)}]++
-				}
-			}
-		}
-	}
-	return float64(errs)
+	mean, sd := stats.MeanAndStdDev(xs)
+	q := stats.Quantiles(xs, 0.25, 0.5, 0.75)
+	return Summary{Mean: mean, StdDev: sd, Quartiles: [3]float64{q[0], q[1], q[2]}}
 }
 
 func (t *tally) merge(o *tally) {
 	t.n += o.n
 	t.compatible += o.compatible
 	t.deal += o.deal
+	t.evaluated += o.evaluated
 	for c, k := range o.codes {
 		t.codes[c] += k
 	}

@@ -1,0 +1,393 @@
+package scenario_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"math"
+	"math/rand/v2"
+	"runtime"
+	"slices"
+	"testing"
+
+	"github.com/entente-go/entente/examples"
+	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/scenario"
+)
+
+// likely sets the likelihood of the seed's element named by id (a
+// guarantee or a position) and returns the scenario.
+func likely(t *testing.T, s scenario.Scenario, p float64, ids ...string) scenario.Scenario {
+	t.Helper()
+	s.Guarantees = slices.Clone(s.Guarantees)
+	s.Positions = slices.Clone(s.Positions)
+	for _, id := range ids {
+		i := slices.IndexFunc(s.Guarantees, func(g guarantee.Guarantee) bool { return string(g.ID) == id })
+		j := slices.IndexFunc(s.Positions, func(q scenario.Position) bool { return q.ID == id })
+		switch {
+		case i >= 0:
+			s.Guarantees[i].Likelihood = guarantee.Likely(p)
+		case j >= 0:
+			s.Positions[j].Likelihood = guarantee.Likely(p)
+		default:
+			t.Fatalf("no guarantee or position %q", id)
+		}
+	}
+	return s
+}
+
+// certain returns the seed with no likelihoods.
+func certain() scenario.Scenario {
+	s := examples.Ukraine2025()
+	s.Guarantees, s.Positions, s.Vetoes = slices.Clone(s.Guarantees), slices.Clone(s.Positions), slices.Clone(s.Vetoes)
+	for i := range s.Guarantees {
+		s.Guarantees[i].Likelihood = nil
+	}
+	for i := range s.Positions {
+		s.Positions[i].Likelihood = nil
+	}
+	for i := range s.Vetoes {
+		s.Vetoes[i].Likelihood = nil
+	}
+	return s
+}
+
+func sweep(t *testing.T, s scenario.Scenario, opts scenario.SweepOptions) scenario.SweepResult {
+	t.Helper()
+	r, err := scenario.Sweep(context.Background(), s, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.Complete || r.Samples != r.Requested {
+		t.Fatalf("sweep incomplete: %d of %d samples", r.Samples, r.Requested)
+	}
+	return r
+}
+
+// TestSweepCertain: when every likelihood is 0 or 1, every sample is the
+// scenario less its elements of likelihood 0, and the sweep agrees exactly
+// with Evaluate, Search and Simulate on that scenario: every probability
+// is 0 or 1, and each is 1 exactly when the function says so.
+func TestSweepCertain(t *testing.T) {
+	r := rand.New(rand.NewPCG(6, 6))
+	cases := []scenario.Scenario{certain()}
+	for range 60 {
+		cases = append(cases, generate(r.Uint64(), randomShape(r)))
+	}
+	for n, s := range cases {
+		// Likelihoods of 0 and 1 at random; what has 0 is left out.
+		var without []scenario.Edit
+		for i := range s.Guarantees {
+			switch r.IntN(4) {
+			case 0:
+				s.Guarantees[i].Likelihood = guarantee.Likely(0)
+				without = append(without, scenario.Without{ID: string(s.Guarantees[i].ID)})
+			case 1:
+				s.Guarantees[i].Likelihood = guarantee.Likely(1)
+			}
+		}
+		var dropped []int
+		for i := range s.Positions {
+			switch r.IntN(4) {
+			case 0:
+				s.Positions[i].Likelihood = guarantee.Likely(0)
+				dropped = append(dropped, i)
+			case 1:
+				s.Positions[i].Likelihood = guarantee.Likely(1)
+			}
+		}
+		want := s
+		want.Positions = nil
+		for i, p := range s.Positions {
+			if !slices.Contains(dropped, i) {
+				want.Positions = append(want.Positions, p)
+			}
+		}
+		want.Vetoes = nil
+		for i := range s.Vetoes {
+			if r.IntN(3) == 0 {
+				s.Vetoes[i].Likelihood = guarantee.Likely(0)
+			} else {
+				want.Vetoes = append(want.Vetoes, s.Vetoes[i])
+			}
+		}
+		want, err := want.With(without...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := sweep(t, s, scenario.SweepOptions{Samples: 40, Seed: uint64(n), Search: true, Walk: true})
+		if len(got.Uncertain) != 0 || len(got.Sensitivity) != 0 {
+			t.Errorf("case %d: uncertain %v, sensitivity %v; want none", n, got.Uncertain, got.Sensitivity)
+		}
+		rep, err := scenario.Evaluate(want)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Compatible.P != b2f(rep.Verdict == scenario.Compatible) {
+			t.Errorf("case %d: compatible %v; Evaluate says %v", n, got.Compatible, rep.Verdict)
+		}
+		wantFindings := map[string]bool{}
+		for _, f := range rep.Findings {
+			wantFindings[f.String()] = true
+		}
+		for _, f := range got.Findings {
+			if f.P != 1 || !wantFindings[f.Finding.String()] {
+				t.Errorf("case %d: finding %q with p %v; Evaluate has it: %v", n, f.Finding, f.P, wantFindings[f.Finding.String()])
+			}
+			delete(wantFindings, f.Finding.String())
+		}
+		for f := range wantFindings {
+			t.Errorf("case %d: sweep lacks finding %q", n, f)
+		}
+		errs := 0
+		for _, f := range rep.Findings {
+			if f.Severity == scenario.Error {
+				errs++
+			}
+		}
+		if got.Errors.Mean != float64(errs) || got.Errors.StdDev != 0 || got.Errors.Quartiles != [3]float64{float64(errs), float64(errs), float64(errs)} {
+			t.Errorf("case %d: errors %+v; Evaluate has %d", n, got.Errors, errs)
+		}
+
+		sr, err := scenario.Search(context.Background(), want, scenario.SearchOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Deal.P != b2f(sr.Feasible) {
+			t.Errorf("case %d: deal %v; Search says feasible %v", n, got.Deal, sr.Feasible)
+		}
+		largest := 0
+		if len(sr.Maximal) > 0 {
+			largest = len(sr.Maximal[0].Guarantees)
+		}
+		if got.Largest.Mean != float64(largest) {
+			t.Errorf("case %d: largest package %v; Search's has %d offers", n, got.Largest.Mean, largest)
+		}
+		for _, o := range got.Offers {
+			if o.Forced.P != b2f(slices.Contains(sr.Forced, o.Guarantee)) || o.Dead.P != b2f(slices.Contains(sr.Dead, o.Guarantee)) {
+				t.Errorf("case %d: offer %s forced %v dead %v; Search: forced %v dead %v", n, o.Guarantee, o.Forced.P, o.Dead.P, sr.Forced, sr.Dead)
+			}
+		}
+
+		sim, err := scenario.Simulate(want)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var simReceives, sweepReceives []string
+		for i, st := range sim.Steps {
+			for _, rc := range st.Receives {
+				simReceives = append(simReceives, st.Event.String()+" "+string(rc.Beneficiary)+" "+string(rc.Kind)+" "+string(rune('0'+i)))
+			}
+		}
+		for _, rc := range got.Receives {
+			if rc.P != 1 {
+				t.Errorf("case %d: receipt %+v with p %v", n, rc, rc.P)
+			}
+			sweepReceives = append(sweepReceives, rc.Event+" "+rc.Beneficiary+" "+string(rc.Kind)+" "+string(rune('0'+rc.Step-1)))
+		}
+		slices.Sort(simReceives)
+		slices.Sort(sweepReceives)
+		if !slices.Equal(simReceives, sweepReceives) {
+			t.Errorf("case %d: receipts\n%v\nSimulate's\n%v", n, sweepReceives, simReceives)
+		}
+	}
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// TestSweepOnePosition: with one uncertain position of likelihood p, the
+// exact chance of a compatible scenario is p·c1 + (1-p)·c0, where c1 and
+// c0 say whether the scenario with and without the position is
+// compatible. A seeded sweep's interval must hold it.
+func TestSweepOnePosition(t *testing.T) {
+	base := certain()
+	with, err := scenario.Evaluate(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dropped, err := base.With(scenario.Without{ID: "ru-demands-veto"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	without, err := scenario.Evaluate(dropped)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c1, c0 := b2f(with.Verdict == scenario.Compatible), b2f(without.Verdict == scenario.Compatible)
+	if c1 == c0 {
+		t.Fatalf("the seed's veto demand should decide compatibility: with it %v, without %v", with.Verdict, without.Verdict)
+	}
+	for _, p := range []float64{0.1, 0.35, 0.8} {
+		s := likely(t, base, p, "ru-demands-veto")
+		r := sweep(t, s, scenario.SweepOptions{Samples: 20000, Seed: 42})
+		exact := p*c1 + (1-p)*c0
+		if exact < r.Compatible.Low || exact > r.Compatible.High {
+			t.Errorf("p %v: compatible %v; the exact value %v is outside", p, r.Compatible, exact)
+		}
+		if r.Compatible.High-r.Compatible.Low > 0.02 {
+			t.Errorf("p %v: interval %v too wide for 20,000 samples", p, r.Compatible)
+		}
+		// The veto-conflict finding fires exactly when the demand holds.
+		var vc *scenario.CodeEstimate
+		for i := range r.Codes {
+			if r.Codes[i].Code == scenario.VetoConflict {
+				vc = &r.Codes[i]
+			}
+		}
+		if vc == nil || vc.Count+r.Compatible.Count != r.Samples {
+			t.Errorf("p %v: veto-conflict %v and compatible %v should split the samples", p, vc, r.Compatible)
+		}
+		if len(r.Sensitivity) != 1 || r.Sensitivity[0].Effect != c1-c0 {
+			t.Errorf("p %v: sensitivity %+v; want one element of effect %v", p, r.Sensitivity, c1-c0)
+		}
+	}
+}
+
+// TestSweepSensitivity: the element that decides compatibility ranks
+// first, with its whole effect; one that changes nothing comes after, with
+// an effect near 0.
+func TestSweepSensitivity(t *testing.T) {
+	s := likely(t, certain(), 0.5, "willing-financial", "ru-demands-veto")
+	r := sweep(t, s, scenario.SweepOptions{Samples: 4000, Seed: 1})
+	if len(r.Sensitivity) != 2 {
+		t.Fatalf("sensitivity %+v; want two elements", r.Sensitivity)
+	}
+	first, second := r.Sensitivity[0], r.Sensitivity[1]
+	if first.Element != "position ru-demands-veto" || first.Effect != -1 || first.Holds.P != 0 || first.Fails.P != 1 {
+		t.Errorf("first %+v; want the veto demand, effect -1", first)
+	}
+	if second.Element != "guarantee willing-financial" || math.Abs(second.Effect) > 0.05 {
+		t.Errorf("second %+v; want willing-financial, effect near 0", second)
+	}
+	if second.Holds.Trials+second.Fails.Trials != r.Samples {
+		t.Errorf("second's trials %d + %d; want %d", second.Holds.Trials, second.Fails.Trials, r.Samples)
+	}
+}
+
+// TestSweepReproducible: the same seed gives the same JSON, byte for
+// byte, on 1 and 2 cores, with any number of workers, and whether or not
+// workers remember the samples they have seen; another seed gives other
+// figures.
+func TestSweepReproducible(t *testing.T) {
+	s := likely(t, certain(), 0.6, "us-air-support", "turkey-black-sea", "us-no-ground-troops", "ru-demands-veto", "ua-rejects-ru-veto")
+	s = likely(t, s, 0.3, "us-intelligence", "european-force")
+	opts := scenario.SweepOptions{Samples: 3000, Seed: 7, Search: true, Walk: true}
+	run := func(o scenario.SweepOptions) []byte {
+		t.Helper()
+		r := sweep(t, s, o)
+		b, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	one := run(opts)
+	runtime.GOMAXPROCS(2)
+	if two := run(opts); !bytes.Equal(one, two) {
+		t.Errorf("GOMAXPROCS 1 and 2 differ:\n%s\n%s", one, two)
+	}
+	for _, w := range []int{1, 3, 7} {
+		o := opts
+		o.Workers = w
+		if got := run(o); !bytes.Equal(one, got) {
+			t.Errorf("%d workers differ from GOMAXPROCS 1", w)
+		}
+	}
+	restore := scenario.SetSweepCache(0)
+	every := run(opts)
+	restore()
+	if !bytes.Equal(one, every) {
+		t.Errorf("evaluating every sample differs from evaluating each distinct sample once:\n%s\n%s", one, every)
+	}
+	o := opts
+	o.Seed = 8
+	if other := run(o); bytes.Equal(one, other) {
+		t.Errorf("seeds 7 and 8 give the same sweep")
+	}
+}
+
+// TestSweepStopped: a context that is done stops the sweep, with a result
+// that says how many samples it holds.
+func TestSweepStopped(t *testing.T) {
+	s := likely(t, certain(), 0.5, "us-air-support", "ru-demands-veto")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	r, err := scenario.Sweep(ctx, s, scenario.SweepOptions{Samples: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Complete || r.Samples != 0 || r.Requested != 1000 || r.Compatible != (scenario.Estimate{Low: 0, High: 1}) {
+		t.Errorf("cancelled before it began: %+v", r)
+	}
+
+	ctx, cancel = context.WithCancel(context.Background())
+	defer cancel()
+	var reported []int
+	r, err = scenario.Sweep(ctx, s, scenario.SweepOptions{Samples: 100000, Workers: 1, Progress: func(done int) {
+		reported = append(reported, done)
+		if done >= 1024 {
+			cancel()
+		}
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Complete || r.Samples < 1024 || r.Samples >= 100000 || r.Compatible.Trials != r.Samples {
+		t.Errorf("cancelled midway: complete %v, %d samples, compatible %v", r.Complete, r.Samples, r.Compatible)
+	}
+	if len(reported) == 0 || !slices.IsSorted(reported) {
+		t.Errorf("progress reports %v; want a rising count", reported)
+	}
+}
+
+func TestSweepBadInput(t *testing.T) {
+	s := certain()
+	for _, n := range []int{-1, scenario.MaxSamples + 1} {
+		if _, err := scenario.Sweep(context.Background(), s, scenario.SweepOptions{Samples: n}); !errors.Is(err, scenario.ErrSamples) {
+			t.Errorf("%d samples: error %v; want ErrSamples", n, err)
+		}
+	}
+	for _, p := range []float64{-0.1, 1.5, math.NaN(), math.Inf(1)} {
+		bad := likely(t, s, p, "ru-demands-veto")
+		_, err := scenario.Sweep(context.Background(), bad, scenario.SweepOptions{Samples: 10})
+		var es scenario.Errors
+		if !errors.As(err, &es) || len(es) != 1 || es[0].Path != "positions[3].likelihood" || !errors.Is(err, guarantee.ErrLikelihood) {
+			t.Errorf("likelihood %v: error %v; want one at positions[3].likelihood", p, err)
+		}
+	}
+	if _, err := scenario.Sweep(context.Background(), likely(t, s, 1, "ru-demands-veto"), scenario.SweepOptions{Samples: 10}); err != nil {
+		t.Errorf("likelihood 1: %v", err)
+	}
+}
+
+// TestEstimate checks the Wilson score interval against published values.
+func TestEstimate(t *testing.T) {
+	s := certain()
+	for _, c := range []struct {
+		p         float64
+		n         int
+		low, high float64
+	}{
+		// An element of likelihood 0.5 in 10 samples cannot be checked
+		// directly; instead a sweep's estimate of a sure event has
+		// Wilson's interval for n of n: [n/(n+z²), 1].
+		{1, 10, 10 / (10 + 1.959963984540054*1.959963984540054), 1},
+		{1, 100, 100 / (100 + 1.959963984540054*1.959963984540054), 1},
+	} {
+		r := sweep(t, likely(t, s, c.p, "ru-demands-veto"), scenario.SweepOptions{Samples: c.n})
+		vc := r.Codes[slices.IndexFunc(r.Codes, func(e scenario.CodeEstimate) bool { return e.Code == scenario.VetoConflict })]
+		if math.Abs(vc.Low-c.low) > 1e-12 || vc.High != c.high || vc.P != 1 {
+			t.Errorf("%d of %d: %v; want [%v, %v]", c.n, c.n, vc.Estimate, c.low, c.high)
+		}
+		if r.Compatible.Low != 0 || math.Abs(r.Compatible.High-(1-c.low)) > 1e-12 {
+			t.Errorf("0 of %d: %v; want [0, %v]", c.n, r.Compatible, 1-c.low)
+		}
+	}
+}
