@@ -762,42 +762,34 @@ func Diff(a, b Scenario) []Edit {
 			mid = append(mid, AddPosition{y})
 		}
 	}
-	// Vetoes, by holder and selector.
+	// Vetoes, grouped by holder and selector, which is what Revoke
+	// removes: a group whose vetoes only gain members is granted the new
+	// ones; any other change revokes the group and grants it again.
 	key := func(v Veto) string { return string(v.Holder) + " " + v.Over.String() }
-	count := func(vs []Veto, k string) int {
-		n := 0
+	group := func(vs []Veto, k string) (out []Veto) {
 		for _, v := range vs {
 			if key(v) == k {
-				n++
+				out = append(out, v)
 			}
 		}
-		return n
+		return out
 	}
 	seen := map[string]bool{}
-	for _, v := range a.Vetoes {
+	for _, v := range slices.Concat(a.Vetoes, b.Vetoes) {
 		k := key(v)
 		if seen[k] {
 			continue
 		}
 		seen[k] = true
-		if na, nb := count(a.Vetoes, k), count(b.Vetoes, k); nb < na {
+		ga, gb := group(a.Vetoes, k), group(b.Vetoes, k)
+		extra, ok := vetoesAdded(ga, gb)
+		if !ok {
 			over := v.Over
 			first = append(first, Revoke{Holder: v.Holder, Over: &over})
-			for _, w := range b.Vetoes {
-				if key(w) == k {
-					mid = append(mid, Grant{w})
-				}
-			}
+			extra = gb
 		}
-	}
-	for _, v := range b.Vetoes {
-		k := key(v)
-		if seen[k] {
-			continue
-		}
-		seen[k] = true
-		for range count(b.Vetoes, k) - count(a.Vetoes, k) {
-			mid = append(mid, Grant{v})
+		for _, w := range extra {
+			mid = append(mid, Grant{w})
 		}
 	}
 	// Of the scenario's own fields only the timeline changes an outcome.
@@ -805,6 +797,21 @@ func Diff(a, b Scenario) []Edit {
 		mid = append(mid, Set{"timeline", y})
 	}
 	return slices.Concat(first, mid, last)
+}
+
+// vetoesAdded returns the vetoes of b not in a, and whether b holds every
+// veto of a; vetoes are compared by likelihood, since Diff ignores notes
+// and sources.
+func vetoesAdded(a, b []Veto) ([]Veto, bool) {
+	left := slices.Clone(b)
+	for _, v := range a {
+		i := slices.IndexFunc(left, func(w Veto) bool { return likelihoodText(w.Likelihood) == likelihoodText(v.Likelihood) })
+		if i < 0 {
+			return nil, false
+		}
+		left = slices.Delete(left, i, i+1)
+	}
+	return left, true
 }
 
 func eventList(es []guarantee.Event) string {
@@ -853,7 +860,7 @@ func guaranteeFields(g guarantee.Guarantee) []fieldValue {
 		{"kind", string(g.Kind)}, {"target", string(g.Target)}, {"location", g.Location},
 		{"strength", g.Strength.String()}, {"trigger", g.Trigger.String()},
 		{"activation", activationText(g.Activation)}, {"requires", joinIDs(g.Requires)},
-		{"note", g.Note}, {"", strings.Join(g.Sources, "\x00")},
+		{"likelihood", likelihoodText(g.Likelihood)}, {"note", g.Note}, {"", strings.Join(g.Sources, "\x00")},
 	}
 }
 
@@ -884,7 +891,7 @@ func positionFields(p Position) []fieldValue {
 	sel := p.Select
 	return []fieldValue{
 		{"actor", string(p.Actor)}, {"stance", p.Stance.String()}, {"by", joinIDs(p.By)},
-		{"note", p.Note}, {"kind", string(sel.Kind)}, {"provider", string(sel.Provider)},
+		{"likelihood", likelihoodText(p.Likelihood)}, {"note", p.Note}, {"kind", string(sel.Kind)}, {"provider", string(sel.Provider)},
 		{"provider-in", string(sel.ProviderIn)}, {"beneficiary", string(sel.Beneficiary)},
 		{"target", string(sel.Target)}, {"location", sel.Location}, {"ids", joinIDs(sel.IDs)},
 		{"", strings.Join(p.Sources, "\x00")},

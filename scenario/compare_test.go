@@ -641,6 +641,8 @@ func TestDiffOneEdit(t *testing.T) {
 		{"WithoutPosition", scenario.Without{ID: "ru-demands-veto"}, "without ru-demands-veto"},
 		{"GrantVeto", scenario.Grant{Veto: grant("RU", toUA)}, "grant RU veto over {beneficiary: UA}"},
 		{"SetTimeline", scenario.Set{Field: "timeline", Value: "peace-deal"}, "set timeline = peace-deal"},
+		{"SetLikelihood", scenario.Set{Field: "us-air-support.likelihood", Value: "0.5"}, "set us-air-support.likelihood = 0.5"},
+		{"SetPositionLikelihood", scenario.Set{Field: "ru-demands-veto.likelihood", Value: "0.9"}, "set ru-demands-veto.likelihood = 0.9"},
 	}
 	t.Run("NameNotCompared", func(t *testing.T) {
 		other := with(t, seed, scenario.Set{Field: "name", Value: "draft 2"}, scenario.Set{Field: "description", Value: "d"})
@@ -670,6 +672,33 @@ func TestDiffOneEdit(t *testing.T) {
 				t.Errorf("undoing the edit leaves %v", d)
 			}
 		})
+	}
+}
+
+// TestDiffVetoLikelihood: a granted veto whose likelihood changes is
+// revoked and granted again, with its other vetoes; a veto added beside
+// an unchanged one is only granted.
+func TestDiffVetoLikelihood(t *testing.T) {
+	seed := examples.Ukraine2025()
+	likely := func(p float64) scenario.Veto {
+		v := grant("RU", toUA)
+		v.Likelihood = guarantee.Likely(p)
+		return v
+	}
+	a := with(t, seed, scenario.Grant{Veto: likely(0.3)}, scenario.Grant{Veto: grant("RU", toUA)})
+	b := with(t, seed, scenario.Grant{Veto: likely(0.6)}, scenario.Grant{Veto: grant("RU", toUA)})
+	over := toUA
+	want := []scenario.Edit{scenario.Revoke{Holder: "RU", Over: &over}, scenario.Grant{Veto: likely(0.6)}, scenario.Grant{Veto: grant("RU", toUA)}}
+	got := scenario.Diff(a, b)
+	if d := cmp.Diff(want, got, cmpopts.EquateEmpty()); d != "" {
+		t.Errorf("Diff of a veto's likelihood: -want +got:\n%s", d)
+	}
+	if d := scenario.Diff(with(t, a, got...), b); len(d) != 0 {
+		t.Errorf("applying Diff leaves %v", d)
+	}
+	c := with(t, a, scenario.Grant{Veto: likely(0.9)})
+	if got, want := scenario.Diff(a, c), []scenario.Edit{scenario.Grant{Veto: likely(0.9)}}; !cmp.Equal(want, got, cmpopts.EquateEmpty()) {
+		t.Errorf("Diff of an added veto = %v; want %v", got, want)
 	}
 }
 

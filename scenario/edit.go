@@ -553,13 +553,14 @@ func (c *editCheck) part(s *Scenario, keep func(t *Scenario), list string, i int
 // the scenario's own fields: "name", "as-of", "description", "timeline".
 //
 //   - a guarantee's provider, beneficiary, kind, target, location, strength,
-//     trigger, activation, requires, note;
+//     trigger, activation, requires, likelihood, note;
 //   - an actor's name, kind, members, decides, threshold, vetoes, note;
-//   - a position's actor, stance, by, note, and its selector's kind,
+//   - a position's actor, stance, by, likelihood, note, and its selector's kind,
 //     provider, provider-in, beneficiary, target, location, ids.
 //
 // Lists (members, requires, by, ids, timeline) are written "a, b" or
-// "[a, b]"; an empty value clears a field. Set{Field:
+// "[a, b]"; a likelihood is a number from 0 to 1; an empty value clears a
+// field. Set{Field:
 // "us-air-support.strength", Value: "treaty"} prints as "set
 // us-air-support.strength = treaty".
 type Set struct {
@@ -711,8 +712,10 @@ func setGuarantee(g *guarantee.Guarantee, field, v string) error {
 		for _, s := range splitList(v) {
 			g.Requires = append(g.Requires, guarantee.ID(s))
 		}
+	case "likelihood":
+		g.Likelihood, err = parseLikelihood(v)
 	default:
-		return unknownField("a guarantee", field, "provider, beneficiary, kind, target, location, strength, trigger, activation, requires, note")
+		return unknownField("a guarantee", field, "provider, beneficiary, kind, target, location, strength, trigger, activation, requires, likelihood, note")
 	}
 	return err
 }
@@ -761,6 +764,8 @@ func setPosition(p *Position, field, v string) error {
 		p.Stance, err = ParseStance(v)
 	case "by":
 		p.By = actorIDs(v)
+	case "likelihood":
+		p.Likelihood, err = parseLikelihood(v)
 	case "kind":
 		sel.Kind = ""
 		if v != "" {
@@ -782,9 +787,30 @@ func setPosition(p *Position, field, v string) error {
 			sel.IDs = append(sel.IDs, guarantee.ID(s))
 		}
 	default:
-		return unknownField("a position", field, "actor, stance, by, note, kind, provider, provider-in, beneficiary, target, location, ids")
+		return unknownField("a position", field, "actor, stance, by, likelihood, note, kind, provider, provider-in, beneficiary, target, location, ids")
 	}
 	return err
+}
+
+// parseLikelihood reads a likelihood as Set writes it: a number from 0 to
+// 1, or "" for none (certain).
+func parseLikelihood(v string) (*float64, error) {
+	if v == "" {
+		return nil, nil
+	}
+	p, err := strconv.ParseFloat(v, 64)
+	if err != nil || !guarantee.ValidLikelihood(p) {
+		return nil, fmt.Errorf("%w; found %q", guarantee.ErrLikelihood, v)
+	}
+	return &p, nil
+}
+
+// likelihoodText writes a likelihood as parseLikelihood reads it.
+func likelihoodText(p *float64) string {
+	if p == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*p, 'g', -1, 64)
 }
 
 // Variant is a named what-if written into a scenario: a list of edits to

@@ -791,10 +791,22 @@ func TestEditRefusals(t *testing.T) {
 			want:  "revoke RU veto over {kind: military, beneficiary: UA}: the deal grants RU no veto over {kind: military, beneficiary: UA}",
 		},
 		{
+			name:  "SetLikelihoodOutOfRange",
+			s:     seed,
+			edits: []scenario.Edit{scenario.Set{Field: "us-air-support.likelihood", Value: "1.5"}},
+			want:  `set us-air-support.likelihood = 1.5: a likelihood must be a number from 0 to 1; found "1.5"`,
+		},
+		{
+			name:  "SetLikelihoodNotANumber",
+			s:     seed,
+			edits: []scenario.Edit{scenario.Set{Field: "ru-demands-veto.likelihood", Value: "likely"}},
+			want:  `set ru-demands-veto.likelihood = likely: a likelihood must be a number from 0 to 1; found "likely"`,
+		},
+		{
 			name:  "SetUnknownGuaranteeField",
 			s:     seed,
 			edits: []scenario.Edit{scenario.Set{Field: "us-air-support.colour", Value: "red"}},
-			want:  `set us-air-support.colour = red: a guarantee has no field "colour": want one of provider, beneficiary, kind, target, location, strength, trigger, activation, requires, note`,
+			want:  `set us-air-support.colour = red: a guarantee has no field "colour": want one of provider, beneficiary, kind, target, location, strength, trigger, activation, requires, likelihood, note`,
 		},
 		{
 			name:  "SetUnknownActorField",
@@ -806,7 +818,7 @@ func TestEditRefusals(t *testing.T) {
 			name:  "SetUnknownPositionField",
 			s:     seed,
 			edits: []scenario.Edit{scenario.Set{Field: "ru-demands-veto.select", Value: "{}"}},
-			want:  `set ru-demands-veto.select = {}: a position has no field "select": want one of actor, stance, by, note, kind, provider, provider-in, beneficiary, target, location, ids`,
+			want:  `set ru-demands-veto.select = {}: a position has no field "select": want one of actor, stance, by, likelihood, note, kind, provider, provider-in, beneficiary, target, location, ids`,
 		},
 		{
 			name:  "SetWithoutField",
