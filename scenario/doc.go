@@ -191,6 +191,41 @@
 // while the guarantee it names would stand, whether or not it is due yet:
 // Europe's force stands on a US backstop that fires only after an attack.
 //
+// # Uncertainty
+//
+// Nobody knows whether a red line will hold or a promise be kept. A
+// guarantee, a position and a granted veto may carry a Likelihood: the
+// chance the provider honours the guarantee when it is due, the actor
+// holds the position, the deal grants the veto. Nil means certain.
+// [Evaluate], [Search], [Simulate] and [Compare] treat every element as
+// holding; [Sweep] draws samples of which elements hold, each
+// independently with its likelihood, and evaluates each sample (and, as
+// asked, searches and walks it). A guarantee not honoured is off the
+// table, a position not held is withdrawn, a veto not granted is left out.
+//
+// A sweep reports the chance of a compatible scenario, how often each
+// finding code and each finding occurs, how often a deal is possible and
+// each offer forced or dead, and how often each beneficiary receives each
+// kind after each event, each as a share of the samples with a 95% Wilson
+// score interval, which stays inside [0, 1] and keeps its coverage near 0
+// and 1, where a normal approximation fails. Counts per sample (error
+// findings, offers in the largest deal) are summarised by mean, standard
+// deviation and quartiles, with golang.org/x/exp/stats.
+//
+// Sensitivity is read from the same samples: for each uncertain element,
+// the share of compatible samples among those in which it held, less the
+// share among those in which it did not. Elements are independent, so the
+// difference estimates the average effect of the element on the chance of
+// a compatible scenario, the others drawn as they are. An element that
+// changes nothing has an effect near 0, inside the noise its two
+// intervals show.
+//
+// A sweep is reproducible: sample i draws from a PCG generator seeded with
+// the sweep's seed and i, so the same seed and number of samples give the
+// same result, byte for byte, however many cores run it. Each worker
+// evaluates each distinct sample once and counts its repeats; a scenario
+// with k uncertain elements has at most 2^k distinct samples.
+//
 // # Order and determinism
 //
 // Findings are ordered by severity, then code, then the first guarantee,
