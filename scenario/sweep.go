@@ -97,10 +97,17 @@ type CodeEstimate struct {
 	Estimate
 }
 
-// FindingEstimate is how often one finding occurs, identified by its
-// code, what it involves, and its message.
+// FindingEstimate is how often a finding occurs. A finding's details
+// may change from sample to sample (which guarantees a veto demand cannot
+// stop depends on which are on the table), so findings are grouped: by
+// code, actors and positions, or for a finding that names no position, by
+// code, actors and message. Finding is the group's most frequent form,
+// and Forms says how many distinct forms it took. A group that some
+// sample holds twice (a position that blocks two guarantees, one finding
+// each) is no identity; its forms are counted each on its own.
 type FindingEstimate struct {
 	Finding Finding `json:"finding"`
+	Forms   int     `json:"forms"`
 	Estimate
 }
 
@@ -310,6 +317,7 @@ type sampleOutcome struct {
 	errors     int
 	codes      []Code          // each code found, once
 	findings   []*findingCount // each finding, in the worker's table
+	groups     []*groupCount   // each group of findings, once
 	deal       bool
 	largest    int
 	forced     []int32 // the base scenario's guarantees, by position
@@ -322,9 +330,18 @@ type receiptKey struct {
 	beneficiary, kind string
 }
 
+// findingCount counts one form of a finding, which belongs to a group.
 type findingCount struct {
-	f Finding
-	n int
+	f     Finding
+	group string
+	n     int
+}
+
+// groupCount counts the samples that hold a group's findings; split
+// records that some sample held two findings of the group.
+type groupCount struct {
+	n     int
+	split bool
 }
 
 // cached is a distinct sample a worker has seen: what it gave and how
@@ -338,7 +355,8 @@ type cached struct {
 type tally struct {
 	n, compatible, deal int
 	codes               map[Code]int
-	findings            map[string]*findingCount
+	findings            map[string]*findingCount // by form
+	groups              map[string]*groupCount
 	forced, dead        []int
 	receives            map[receiptKey]int
 	holds, holdsCompat  []int // per element: samples where it held; and the scenario was compatible
@@ -346,7 +364,7 @@ type tally struct {
 }
 
 func newTally(guarantees, elems int) tally {
-	return tally{codes: map[Code]int{}, findings: map[string]*findingCount{}, receives: map[receiptKey]int{},
+	return tally{codes: map[Code]int{}, findings: map[string]*findingCount{}, groups: map[string]*groupCount{}, receives: map[receiptKey]int{},
 		forced: make([]int, guarantees), dead: make([]int, guarantees),
 		holds: make([]int, elems), holdsCompat: make([]int, elems)}
 }
@@ -461,6 +479,9 @@ func (w *sweepWorker) add(o *sampleOutcome, key []byte, weight int) {
 	for _, fc := range o.findings {
 		fc.n += weight
 	}
+	for _, g := range o.groups {
+		g.n += weight
+	}
 	if o.deal {
 		t.deal += weight
 	}
@@ -501,10 +522,20 @@ func (w *sweepWorker) evaluate(ctx context.Context) bool {
 		w.buf = appendFindingKey(w.buf[:0], f)
 		fc, ok := w.t.findings[string(w.buf)]
 		if !ok {
-			fc = &findingCount{f: f}
+			fc = &findingCount{f: f, group: string(appendGroupKey(nil, f))}
 			w.t.findings[string(w.buf)] = fc
 		}
 		o.findings = append(o.findings, fc)
+		g, ok := w.t.groups[fc.group]
+		if !ok {
+			g = new(groupCount)
+			w.t.groups[fc.group] = g
+		}
+		if slices.Contains(o.groups, g) {
+			g.split = true
+		} else {
+			o.groups = append(o.groups, g)
+		}
 	}
 	if sw.opts.Search {
 		sr, err := Search(ctx, w.sample, SearchOptions{})
@@ -558,14 +589,33 @@ func appendFindingKey(buf []byte, f Finding) []byte {
 	return append(buf, f.Message...)
 }
 
+// appendGroupKey appends the key of f's group: its code and actors, and
+// its positions, or when it names none, its message.
+func appendGroupKey(buf []byte, f Finding) []byte {
+	buf = append(buf, f.Code...)
+	for _, a := range f.Actors {
+		buf = append(append(buf, '|'), a...)
+	}
+	buf = append(buf, 0)
+	if len(f.Positions) > 0 {
+		for _, p := range f.Positions {
+			buf = append(append(buf, '|'), p...)
+		}
+		return buf
+	}
+	buf = append(buf, 0)
+	return append(buf, f.Message...)
+}
+
 func (o *sampleOutcome) reset() {
-	*o = sampleOutcome{codes: o.codes[:0], findings: o.findings[:0], forced: o.forced[:0], dead: o.dead[:0], receipts: o.receipts[:0]}
+	*o = sampleOutcome{codes: o.codes[:0], findings: o.findings[:0], groups: o.groups[:0], forced: o.forced[:0], dead: o.dead[:0], receipts: o.receipts[:0]}
 }
 
 // clone returns a copy of o that shares no list with it.
 func (o *sampleOutcome) clone() sampleOutcome {
 	c := *o
-	c.codes, c.findings, c.forced, c.dead, c.receipts = slices.Clone(o.codes), slices.Clone(o.findings), slices.Clone(o.forced), slices.Clone(o.dead), slices.Clone(o.receipts)
+	c.codes, c.findings, c.groups = slices.Clone(o.codes), slices.Clone(o.findings), slices.Clone(o.groups)
+	c.forced, c.dead, c.receipts = slices.Clone(o.forced), slices.Clone(o.dead), slices.Clone(o.receipts)
 	return c
 }
 
@@ -627,20 +677,39 @@ func (sw *sweeper) result(ws []*sweepWorker) SweepResult {
 	slices.SortFunc(res.Codes, func(a, b CodeEstimate) int {
 		return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(string(a.Code), string(b.Code)))
 	})
-	keys := make([]string, 0, len(t.findings))
+	// Each group shows its most frequent form, ties going to the first
+	// form in key order.
+	type group struct {
+		key, form string
+		forms     int
+	}
+	groups := make(map[string]*group, len(t.groups))
 	for k, fc := range t.findings {
-		if fc.n > 0 {
-			keys = append(keys, k)
+		if fc.n == 0 {
+			continue
+		}
+		if t.groups[fc.group].split {
+			res.Findings = append(res.Findings, FindingEstimate{fc.f, 1, estimate(fc.n, m)})
+			continue
+		}
+		g := groups[fc.group]
+		if g == nil {
+			g = &group{key: fc.group}
+			groups[fc.group] = g
+		}
+		g.forms++
+		if best := t.findings[g.form]; best == nil || fc.n > best.n || fc.n == best.n && k < g.form {
+			g.form = k
 		}
 	}
-	slices.SortFunc(keys, func(a, b string) int {
-		x, y := t.findings[a], t.findings[b]
-		return cmp.Or(cmp.Compare(y.n, x.n), cmp.Compare(x.f.Severity, y.f.Severity), strings.Compare(a, b))
-	})
-	for _, k := range keys {
-		fc := t.findings[k]
-		res.Findings = append(res.Findings, FindingEstimate{fc.f, estimate(fc.n, m)})
+	for _, g := range groups {
+		fc := t.findings[g.form]
+		res.Findings = append(res.Findings, FindingEstimate{fc.f, g.forms, estimate(t.groups[g.key].n, m)})
 	}
+	slices.SortFunc(res.Findings, func(a, b FindingEstimate) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Finding.Severity, b.Finding.Severity),
+			strings.Compare(string(appendFindingKey(nil, a.Finding)), string(appendFindingKey(nil, b.Finding))))
+	})
 	if sw.opts.Search {
 		d := estimate(t.deal, m)
 		l := summarise(sw.largest, sw.done)
@@ -701,7 +770,15 @@ func (t *tally) merge(o *tally) {
 		if x, ok := t.findings[key]; ok {
 			x.n += fc.n
 		} else {
-			t.findings[key] = &findingCount{fc.f, fc.n}
+			t.findings[key] = &findingCount{fc.f, fc.group, fc.n}
+		}
+	}
+	for key, g := range o.groups {
+		if x, ok := t.groups[key]; ok {
+			x.n += g.n
+			x.split = x.split || g.split
+		} else {
+			t.groups[key] = &groupCount{g.n, g.split}
 		}
 	}
 	for k, c := range o.receives {

@@ -391,3 +391,34 @@ func TestEstimate(t *testing.T) {
 		}
 	}
 }
+
+// TestSweepFindingGroups: a finding whose details change with what is on
+// the table (the guarantees a veto demand cannot stop) is one finding
+// across samples, counted once per sample; findings that differ in
+// message are not merged.
+func TestSweepFindingGroups(t *testing.T) {
+	s := likely(t, certain(), 0.5, "us-air-support", "us-intelligence", "european-force", "ru-demands-veto")
+	r := sweep(t, s, scenario.SweepOptions{Samples: 2000, Seed: 3})
+	byCode := map[scenario.Code][]scenario.FindingEstimate{}
+	for _, f := range r.Findings {
+		byCode[f.Finding.Code] = append(byCode[f.Finding.Code], f)
+	}
+	for _, c := range r.Codes {
+		fs := byCode[c.Code]
+		switch c.Code {
+		case scenario.UnmetVetoDemand, scenario.VetoConflict:
+			if len(fs) != 1 || fs[0].Forms < 2 || fs[0].Count != c.Count {
+				t.Errorf("%s: %d findings (forms %v), code count %d; want one finding of several forms, as often as its code", c.Code, len(fs), fs, c.Count)
+			}
+		case scenario.MissingDependency:
+			if len(fs) != 2 || fs[0].Finding.Message == fs[1].Finding.Message {
+				t.Errorf("%s: %v; want the two directions apart", c.Code, fs)
+			}
+		}
+		for _, f := range fs {
+			if f.Count > c.Count {
+				t.Errorf("%s occurs in %d samples, more than its code's %d", f.Finding, f.Count, c.Count)
+			}
+		}
+	}
+}
