@@ -641,8 +641,8 @@ func TestDiffOneEdit(t *testing.T) {
 		{"WithoutPosition", scenario.Without{ID: "ru-demands-veto"}, "without ru-demands-veto"},
 		{"GrantVeto", scenario.Grant{Veto: grant("RU", toUA)}, "grant RU veto over {beneficiary: UA}"},
 		{"SetTimeline", scenario.Set{Field: "timeline", Value: "peace-deal"}, "set timeline = peace-deal"},
-		{"SetLikelihood", scenario.Set{Field: "us-air-support.likelihood", Value: "0.5"}, "set us-air-support.likelihood = 0.5"},
-		{"SetPositionLikelihood", scenario.Set{Field: "ru-demands-veto.likelihood", Value: "0.9"}, "set ru-demands-veto.likelihood = 0.9"},
+		{"SetLikelihood", scenario.Set{Field: "us-air-support.likelihood", Value: "0.35"}, "set us-air-support.likelihood = 0.35"},
+		{"SetPositionLikelihood", scenario.Set{Field: "ru-demands-veto.likelihood", Value: "0.55"}, "set ru-demands-veto.likelihood = 0.55"},
 	}
 	t.Run("NameNotCompared", func(t *testing.T) {
 		other := with(t, seed, scenario.Set{Field: "name", Value: "draft 2"}, scenario.Set{Field: "description", Value: "d"})

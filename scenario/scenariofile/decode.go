@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"slices"
 	"strconv"
@@ -531,17 +532,34 @@ func unknownKey(key string, known []string) error {
 	if key == "at" && slices.Contains(known, "rejects-veto") { // a position
 		return fmt.Errorf("%w %q: only replace-position takes at", ErrUnknownKey, key)
 	}
-	if best, ok := suggest.Closest(key, known); ok {
+	if key == "likelihood" {
+		switch {
+		case slices.Contains(known, "provider-in"): // a selector
+			return fmt.Errorf("%w %q: a likelihood goes beside the selector, on the position or veto, as in {actor: US, refuses: {kind: military}, likelihood: 0.7}", ErrUnknownKey, key)
+		case slices.Contains(known, "add-guarantee"): // an edit
+			return fmt.Errorf("%w %q: a likelihood goes inside the guarantee, position or veto the edit brings", ErrUnknownKey, key)
+		default:
+			return fmt.Errorf("%w %q: only guarantees, positions and granted vetoes take a likelihood", ErrUnknownKey, key)
+		}
+	}
+	if best := closest(key, known); best != "" {
 		return fmt.Errorf("%w %q; did you mean %q?", ErrUnknownKey, key, best)
 	}
 	return fmt.Errorf("%w %q; want one of %s", ErrUnknownKey, key, strings.Join(known, ", "))
 }
 
 // closest returns the known key closest to key, or "" when none is close.
+// The other words for a likelihood are close to it.
 func closest(key string, known []string) string {
+	if slices.Contains(likelihoodWords, key) && slices.Contains(known, "likelihood") {
+		return "likelihood"
+	}
 	s, _ := suggest.Closest(key, known)
 	return s
 }
+
+// likelihoodWords are the words people may write for a likelihood.
+var likelihoodWords = []string{"probability", "chance", "likely"}
 
 func join(path, key string) string {
 	if path == "" {
@@ -611,16 +629,84 @@ func (d *decoder) integer(n *yaml.Node, path string) int {
 	return v
 }
 
-// Keys of format 1, in canonical order.
+// likelihood returns the value of a likelihood: a number from 0 to 1,
+// written as a YAML or JSON number (0.7, 1, 0). Nothing (null) is no
+// likelihood: certain. A value that is not one is reported, and read as
+// no likelihood.
+func (d *decoder) likelihood(n *yaml.Node, path string) *float64 {
+	n = d.node(n)
+	if n == nil || isNull(n) {
+		return nil
+	}
+	var p float64
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" && n.Tag != "!!float" || n.Decode(&p) != nil {
+		d.fail(n, path, likelihoodType(n))
+		return nil
+	}
+	if !guarantee.ValidLikelihood(p) { // NaN too
+		hint := ""
+		if p > 1 && p == math.Trunc(p) { // 70, meant as 70%
+			hint = percentHint(p)
+		}
+		d.failf(n, path, "%w: %s%s", guarantee.ErrLikelihood, n.Value, hint)
+		return nil
+	}
+	if p == 0 {
+		p = 0 // -0, which reads as 0 and writes as 0
+	}
+	return &p
+}
+
+// likelihoodType is the error of a likelihood that is not a number: the
+// text of a number, in quotes or as a percentage, says how to write it.
+func likelihoodType(n *yaml.Node) error {
+	const want = "want a number from 0 to 1"
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!str" {
+		if pct, ok := strings.CutSuffix(strings.TrimSpace(n.Value), "%"); ok {
+			if p, err := strconv.ParseFloat(strings.TrimSpace(pct), 64); err == nil && decimal(pct) {
+				return fmt.Errorf("%w: %s, found %q%s", ErrType, want, n.Value, percentHint(p))
+			}
+		}
+		quoted := n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0
+		if _, err := strconv.ParseFloat(n.Value, 64); err == nil && quoted && decimal(n.Value) {
+			return fmt.Errorf("%w: %s, found the text %q (write it without quotes)", ErrType, want, n.Value)
+		}
+	}
+	return fmt.Errorf("%w: %s, found %s", ErrType, want, kindName(n))
+}
+
+// decimal reports whether s is written with digits, a point, signs and
+// exponents only, as a number in a file is: not NaN, Inf or hexadecimal.
+func decimal(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && strings.Trim(s, "0123456789.eE+-") == ""
+}
+
+// percentHint says how to write p percent as a likelihood ("70%" as 0.7),
+// or returns "" when p is not a percentage from 0 to 100.
+func percentHint(p float64) string {
+	if !(p >= 0 && p <= 100) {
+		return ""
+	}
+	pct := strconv.FormatFloat(p, 'g', -1, 64)
+	q, err := strconv.ParseFloat(pct+"e-2", 64) // exact in decimal, unlike p/100
+	if err != nil {
+		return ""
+	}
+	return fmt.Sprintf(" (for %s%%, write %s)", pct, strconv.FormatFloat(q, 'g', -1, 64))
+}
+
+// Keys of format 1, in canonical order. The likelihood of guarantees,
+// positions and vetoes is an extension of format 1.
 var (
 	topKeys       = []string{"entente", "name", "as-of", "description", "sources", "actors", "guarantees", "positions", "vetoes", "timeline", "variants"}
 	sourceKeys    = []string{"id", "title", "url", "date", "note"}
 	actorKeys     = []string{"id", "name", "kind", "members", "decides", "threshold", "vetoes", "note", "sources"}
-	guaranteeKeys = []string{"id", "provider", "beneficiary", "kind", "target", "location", "strength", "trigger", "activation", "requires", "note", "sources"}
+	guaranteeKeys = []string{"id", "provider", "beneficiary", "kind", "target", "location", "strength", "trigger", "activation", "requires", "likelihood", "note", "sources"}
 	selectorKeys  = []string{"kind", "provider", "provider-in", "beneficiary", "target", "location", "ids"}
 	stanceKeys    = []string{"refuses", "rejects", "requires", "demands-veto", "rejects-veto"}
-	positionKeys  = []string{"id", "actor", "refuses", "rejects", "requires", "demands-veto", "rejects-veto", "note", "sources"}
-	vetoKeys      = []string{"holder", "over", "note", "sources"}
+	positionKeys  = []string{"id", "actor", "refuses", "rejects", "requires", "demands-veto", "rejects-veto", "likelihood", "note", "sources"}
+	vetoKeys      = []string{"holder", "over", "likelihood", "note", "sources"}
 
 	// Keys of the variants section, an extension of format 1.
 	variantKeys = []string{"name", "note", "sources", "edits"}
@@ -754,6 +840,8 @@ func (d *decoder) guarantee(n *yaml.Node, path string) guarantee.Guarantee {
 			g.Activation = parsed(d, v, at, guarantee.ParseActivation, true)
 		case "requires":
 			g.Requires = strs[guarantee.ID](d, v, at, "guarantee IDs")
+		case "likelihood":
+			g.Likelihood = d.likelihood(v, at)
 		case "note":
 			g.Note = d.str(v, at)
 		case "sources":
@@ -866,6 +954,8 @@ func (d *decoder) position(n *yaml.Node, path string, where *string) scenario.Po
 			p.ID = d.str(v, at)
 		case "actor":
 			p.Actor = actor.ID(d.str(v, at))
+		case "likelihood":
+			p.Likelihood = d.likelihood(v, at)
 		case "note":
 			p.Note = d.str(v, at)
 		case "sources":
@@ -885,8 +975,8 @@ func (d *decoder) position(n *yaml.Node, path string, where *string) scenario.Po
 		}
 	})
 	// An unknown key of the position that is not a misspelt id, actor,
-	// note or sources is most likely the stance, misspelt or misnamed; its
-	// error says what to write.
+	// likelihood, note or sources is most likely the stance, misspelt or
+	// misnamed; its error says what to write.
 	misnamed := slices.ContainsFunc(d.errs[before:], func(e *Error) bool {
 		key, ok := strings.CutPrefix(e.Path, path+".")
 		s := closest(key, known)
@@ -909,6 +999,8 @@ func (d *decoder) veto(n *yaml.Node, path string) scenario.Veto {
 			v.Holder = actor.ID(d.str(val, at))
 		case "over":
 			v.Over = d.selector(val, at, nil)
+		case "likelihood":
+			v.Likelihood = d.likelihood(val, at)
 		case "note":
 			v.Note = d.str(val, at)
 		case "sources":

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 	"path/filepath"
 	"reflect"
 	"strconv"
@@ -117,6 +118,35 @@ func number(v int) *yaml.Node {
 	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(v)}
 }
 
+// likelihood writes a likelihood, if there is one, in the shortest form
+// that reads back as the same number: 0.7, 1, 0, 1e-07. A value that is
+// not a number is written as YAML writes it (.nan, .inf), which no reader
+// takes for a likelihood, and which JSON cannot hold.
+func likelihood(p *float64) *yaml.Node {
+	if p == nil {
+		return nil
+	}
+	v := *p
+	var s string
+	switch {
+	case math.IsNaN(v):
+		s = ".nan"
+	case math.IsInf(v, 1):
+		s = ".inf"
+	case math.IsInf(v, -1):
+		s = "-.inf"
+	case v == 0:
+		s = "0" // -0 too
+	default:
+		s = strconv.FormatFloat(v, 'g', -1, 64)
+	}
+	tag := "!!float"
+	if strings.Trim(s, "0123456789-") == "" {
+		tag = "!!int" // 1 and 0, which YAML reads as whole numbers
+	}
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: s}
+}
+
 // date is a calendar date, written plain (2025-08-21) as people write it;
 // the decoder reads dates as text either way.
 func date(v string) *yaml.Node {
@@ -224,6 +254,7 @@ func vetoNode(v scenario.Veto) *yaml.Node {
 	m := newMapping(v.Note == "" && len(v.Sources) == 0)
 	m.str("holder", string(v.Holder))
 	m.add("over", selectorNode(v.Over, nil))
+	m.add("likelihood", likelihood(v.Likelihood))
 	m.str("note", v.Note)
 	m.add("sources", texts(v.Sources))
 	return m.n
@@ -313,6 +344,7 @@ func guaranteeNode(g guarantee.Guarantee) *yaml.Node {
 		m.str("activation", g.Activation.String())
 	}
 	m.add("requires", texts(g.Requires))
+	m.add("likelihood", likelihood(g.Likelihood))
 	m.str("note", g.Note)
 	m.add("sources", texts(g.Sources))
 	return m.n
@@ -327,6 +359,7 @@ func positionNode(p scenario.Position) *yaml.Node {
 		by = p.By
 	}
 	m.add(p.Stance.String(), selectorNode(p.Select, by))
+	m.add("likelihood", likelihood(p.Likelihood))
 	m.str("note", p.Note)
 	m.add("sources", texts(p.Sources))
 	return m.n
@@ -394,7 +427,14 @@ func writeJSON(buf *bytes.Buffer, n *yaml.Node) error {
 		}
 		buf.WriteByte(']')
 	default:
-		if n.Tag == "!!int" {
+		switch n.Tag {
+		case "!!int":
+			buf.WriteString(n.Value)
+			return nil
+		case "!!float":
+			if !json.Valid([]byte(n.Value)) { // .nan, .inf
+				return fmt.Errorf("cannot write the likelihood %s in JSON, which has no such number", n.Value)
+			}
 			buf.WriteString(n.Value)
 			return nil
 		}

@@ -33,6 +33,7 @@ func FuzzParse(f *testing.F) {
 		}
 	}
 	add(seedFile)
+	add(likelihoodsFile)
 	for _, dir := range []string{"good", "bad"} {
 		for _, path := range files(f, filepath.Join("testdata", dir), ".yaml", ".json") {
 			add(path)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/entente-go/entente/actor"
+	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/scenario"
 	"github.com/entente-go/entente/scenario/scenariofile"
 	"github.com/google/go-cmp/cmp"
@@ -180,7 +181,7 @@ actors:
 		in: actors3 + `positions:
   - {actor: US, forbids: {kind: military/ground-troops}}
 `,
-		want:   []string{"ua.yaml:7:17: positions[0].forbids: unknown key \"forbids\"; want one of id, actor, refuses, rejects, requires, demands-veto, rejects-veto, note, sources"},
+		want:   []string{"ua.yaml:7:17: positions[0].forbids: unknown key \"forbids\"; want one of id, actor, refuses, rejects, requires, demands-veto, rejects-veto, likelihood, note, sources"},
 		is:     []error{scenariofile.ErrUnknownKey},
 		reason: "the unknown key is the stance; one error lists what a position takes, and no second one says the stance is missing",
 	},
@@ -625,6 +626,144 @@ description: draft
 `,
 		want:   []string{"ua.yaml:7:33: positions[0].refuses.kind: invalid kind \"Ground Troops\": want segments of lower-case letters, digits and '-' joined by '/', such as \"military/air-support\""},
 		reason: "kinds are lower-case paths",
+	},
+	{
+		name: "likelihood above 1",
+		file: "ua.yaml",
+		in: actors3 + `guarantees:
+  - id: g1
+    provider: US
+    beneficiary: UA
+    kind: military
+    likelihood: 1.5
+`,
+		want:   []string{"ua.yaml:11:17: guarantees[0].likelihood: a likelihood must be a number from 0 to 1: 1.5"},
+		is:     []error{guarantee.ErrLikelihood},
+		reason: "a likelihood is a probability, from 0 to 1",
+	},
+	{
+		name: "negative likelihood",
+		file: "ua.yaml",
+		in: actors3 + `positions:
+  - {actor: US, refuses: {kind: military/ground-troops}, likelihood: -0.1}
+`,
+		want:   []string{"ua.yaml:7:70: positions[0].likelihood: a likelihood must be a number from 0 to 1: -0.1"},
+		is:     []error{guarantee.ErrLikelihood},
+		reason: "a position's likelihood is the chance its actor holds it; no chance is below 0",
+	},
+	{
+		name: "likelihood as a percentage",
+		file: "ua.yaml",
+		in: actors3 + `vetoes:
+  - {holder: RU, over: {beneficiary: UA}, likelihood: 70%}
+`,
+		want:   []string{"ua.yaml:7:55: vetoes[0].likelihood: wrong type: want a number from 0 to 1, found \"70%\" (for 70%, write 0.7)"},
+		is:     []error{scenariofile.ErrType},
+		reason: "70% is text to YAML; the error says how to write it",
+	},
+	{
+		name: "likelihood as a whole percentage",
+		file: "ua.yaml",
+		in: actors3 + `vetoes:
+  - {holder: RU, over: {beneficiary: UA}, likelihood: 70}
+`,
+		want:   []string{"ua.yaml:7:55: vetoes[0].likelihood: a likelihood must be a number from 0 to 1: 70 (for 70%, write 0.7)"},
+		is:     []error{guarantee.ErrLikelihood},
+		reason: "a whole number above 1 is most likely a percentage",
+	},
+	{
+		name: "likelihood not a number",
+		file: "ua.yaml",
+		in: actors3 + `guarantees:
+  - {id: g1, provider: US, beneficiary: UA, kind: military, likelihood: .nan}
+`,
+		want:   []string{"ua.yaml:7:73: guarantees[0].likelihood: a likelihood must be a number from 0 to 1: .nan"},
+		is:     []error{guarantee.ErrLikelihood},
+		reason: "YAML's not-a-number is a number to YAML, but no probability",
+	},
+	{
+		name: "likelihood infinite",
+		file: "ua.yaml",
+		in: actors3 + `guarantees:
+  - {id: g1, provider: US, beneficiary: UA, kind: military, likelihood: .inf}
+`,
+		want:   []string{"ua.yaml:7:73: guarantees[0].likelihood: a likelihood must be a number from 0 to 1: .inf"},
+		is:     []error{guarantee.ErrLikelihood},
+		reason: "YAML's infinity is above 1",
+	},
+	{
+		name: "likelihood in words",
+		file: "ua.yaml",
+		in: actors3 + `positions:
+  - {actor: RU, demands-veto: {beneficiary: UA}, likelihood: likely}
+`,
+		want:   []string{"ua.yaml:7:62: positions[0].likelihood: wrong type: want a number from 0 to 1, found \"likely\""},
+		is:     []error{scenariofile.ErrType},
+		reason: "a likelihood is a number, not a word",
+	},
+	{
+		name: "likelihood true",
+		file: "ua.yaml",
+		in: actors3 + `vetoes:
+  - {holder: RU, likelihood: true}
+`,
+		want:   []string{"ua.yaml:7:30: vetoes[0].likelihood: wrong type: want a number from 0 to 1, found \"true\""},
+		is:     []error{scenariofile.ErrType},
+		reason: "true is not 1: a veto the deal surely grants has no likelihood",
+	},
+	{
+		name: "likelihood in quotes",
+		file: "ua.json",
+		in: `{
+  "entente": 1,
+  "actors": [{"id": "US"}, {"id": "UA"}],
+  "guarantees": [{"id": "g1", "provider": "US", "beneficiary": "UA", "kind": "military", "likelihood": "0.7"}]
+}
+`,
+		want:   []string{"ua.json:4:104: guarantees[0].likelihood: wrong type: want a number from 0 to 1, found the text \"0.7\" (write it without quotes)"},
+		is:     []error{scenariofile.ErrType},
+		reason: "JSON written by hand quotes numbers; the error says to drop the quotes",
+	},
+	{
+		name: "misspelt likelihood",
+		file: "ua.yaml",
+		in: actors3 + `positions:
+  - {actor: US, refuses: {kind: military/ground-troops}, likelyhood: 0.9}
+`,
+		want:   []string{"ua.yaml:7:58: positions[0].likelyhood: unknown key \"likelyhood\"; did you mean \"likelihood\"?"},
+		is:     []error{scenariofile.ErrUnknownKey},
+		reason: "a key one letter off names the key it was meant to be",
+	},
+	{
+		name: "probability for likelihood",
+		file: "ua.yaml",
+		in: actors3 + `guarantees:
+  - {id: g1, provider: US, beneficiary: UA, kind: military, probability: 0.9}
+`,
+		want:   []string{"ua.yaml:7:61: guarantees[0].probability: unknown key \"probability\"; did you mean \"likelihood\"?"},
+		is:     []error{scenariofile.ErrUnknownKey},
+		reason: "probability and chance are other words for it",
+	},
+	{
+		name: "likelihood in a selector",
+		file: "ua.yaml",
+		in: actors3 + `positions:
+  - {actor: US, refuses: {kind: military/ground-troops, likelihood: 0.9}}
+`,
+		want:   []string{"ua.yaml:7:57: positions[0].refuses.likelihood: unknown key \"likelihood\": a likelihood goes beside the selector, on the position or veto, as in {actor: US, refuses: {kind: military}, likelihood: 0.7}"},
+		is:     []error{scenariofile.ErrUnknownKey},
+		reason: "the likelihood is the position's, not its selector's; the error shows where it goes",
+	},
+	{
+		name: "likelihood on an actor",
+		file: "ua.yaml",
+		in: `entente: 1
+actors:
+  - {id: US, likelihood: 0.5}
+`,
+		want:   []string{"ua.yaml:3:14: actors[0].likelihood: unknown key \"likelihood\": only guarantees, positions and granted vetoes take a likelihood"},
+		is:     []error{scenariofile.ErrUnknownKey},
+		reason: "an actor is there or not; what it might do is a guarantee or a position",
 	},
 	{
 		name: "several mistakes",

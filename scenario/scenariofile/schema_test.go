@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -214,8 +215,8 @@ func schemaDescribed(root map[string]any, p any) bool {
 
 // schemaInstance returns the content of a scenario file as JSON values,
 // for the validator: JSON files as JSON; YAML files decoded into any, with
-// keys made strings and dates (which YAML decodes as times) written back
-// as dates.
+// keys made strings, dates (which YAML decodes as times) written back as
+// dates, and .nan and .inf as text.
 func schemaInstance(name string, data []byte) (any, error) {
 	if EncodingOf(name) == JSON {
 		return jsonschema.UnmarshalJSON(bytes.NewReader(data))
@@ -252,7 +253,15 @@ func schemaNormalize(v any) any {
 			return v.Format(time.DateOnly)
 		}
 		return v.Format(time.RFC3339Nano)
-	case nil, bool, string, int, int64, uint64, float64:
+	case float64:
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			// YAML's .nan and .inf, which JSON has no number for (and
+			// on which the validator panics): as text, which no number
+			// in the schema matches.
+			return fmt.Sprint(v)
+		}
+		return v
+	case nil, bool, string, int, int64, uint64:
 		return v
 	}
 	return fmt.Sprint(v)
@@ -451,18 +460,19 @@ guarantees:
     trigger: all(peace-deal, attack(RU, UA))
     activation: consent(UK, UA)
     requires: [force]
+    likelihood: 0.7
     note: n
     sources: [seed, "a citation, in free text"]
   - {id: force, provider: willing, beneficiary: UA, kind: military/ground-troops, activation: body(UNSC)}
 positions:
-  - {id: p1, actor: US, refuses: {kind: military/ground-troops}, note: n, sources: [seed]}
+  - {id: p1, actor: US, refuses: {kind: military/ground-troops}, likelihood: 0.9, note: n, sources: [seed]}
   - {actor: RU, rejects: {kind: military, provider-in: UNSC, location: UA}}
   - {actor: UA, requires: {ids: [air, force], target: RU, provider: US}}
   - {actor: RU, demands-veto: {beneficiary: UA}}
   - {actor: UA, rejects-veto: {by: [RU], beneficiary: UA}}
   - {actor: UA, rejects-veto: {by: []}}
 vetoes:
-  - {holder: RU, over: {beneficiary: UA}, note: n, sources: [seed]}
+  - {holder: RU, over: {beneficiary: UA}, likelihood: 0.5, note: n, sources: [seed]}
   - {holder: RU}
 timeline:
   - peace-deal
@@ -474,6 +484,8 @@ timeline:
 		{reason: "a number as a name is its text", valid: true, doc: "entente: 1\nname: 2025\n"},
 		{reason: "a threshold on a coalition that decides by majority", valid: true, doc: "entente: 1\nactors:\n  - {id: US}\n  - {id: UK}\n  - {id: W, kind: coalition, members: [US, UK], decides: majority, threshold: 2}\n"},
 		{reason: "the provider's own decision, written out", valid: true, doc: "entente: 1" + actors + "guarantees:\n  - {id: g, provider: NATO, beneficiary: UA, kind: military, activation: provider}\n"},
+		{reason: "likelihoods 0, 1 and 0.25", valid: true, doc: "entente: 1" + actors + "guarantees:\n  - {id: g, provider: US, beneficiary: UA, kind: military, likelihood: 0}\npositions:\n  - {actor: US, refuses: {}, likelihood: 1}\nvetoes:\n  - {holder: RU, likelihood: 0.25}\n"},
+		{reason: "a likelihood in exponent form", valid: true, doc: "entente: 1" + actors + "vetoes:\n  - {holder: RU, likelihood: 1e-3}\n"},
 
 		// Rejected.
 		{reason: "an unknown key", doc: "entente: 1\nnmae: typo\n"},
@@ -518,6 +530,16 @@ timeline:
 		{reason: "as-of not written YYYY-MM-DD", doc: "entente: 1\nas-of: 21 August 2025\n"},
 		{reason: "a source with no ID", doc: "entente: 1\nsources:\n  - {title: An article}\n"},
 		{reason: "sources as text, not a list", doc: "entente: 1\nactors:\n  - {id: US, sources: seed}\n"},
+		{reason: "a likelihood above 1", doc: "entente: 1" + actors + "guarantees:\n  - {id: g, provider: US, beneficiary: UA, kind: military, likelihood: 1.5}\n"},
+		{reason: "a negative likelihood", doc: "entente: 1" + actors + "positions:\n  - {actor: US, refuses: {}, likelihood: -0.1}\n"},
+		{reason: "a likelihood as a percentage", doc: "entente: 1" + actors + "vetoes:\n  - {holder: RU, likelihood: 70%}\n"},
+		{reason: "a likelihood in quotes", doc: "entente: 1" + actors + "vetoes:\n  - {holder: RU, likelihood: \"0.5\"}\n"},
+		{reason: "a likelihood true", doc: "entente: 1" + actors + "vetoes:\n  - {holder: RU, likelihood: true}\n"},
+		{reason: "a likelihood not a number", doc: "entente: 1" + actors + "vetoes:\n  - {holder: RU, likelihood: .nan}\n"},
+		{reason: "a likelihood in a selector", doc: "entente: 1" + actors + "positions:\n  - {actor: US, refuses: {kind: military, likelihood: 0.5}}\n"},
+		{reason: "a likelihood on an actor", doc: "entente: 1\nactors:\n  - {id: US, likelihood: 0.5}\n"},
+		{reason: "a likelihood given as nothing", doc: "entente: 1" + actors + "vetoes:\n  - {holder: RU, likelihood: }\n",
+			differs: "the decoder reads an empty value as not given (certain); the schema wants a number"},
 	} {
 		t.Run(c.reason, func(t *testing.T) {
 			v, err := schemaInstance("case.yaml", []byte(c.doc))

@@ -286,6 +286,59 @@ var variantMistakes = []struct {
 		reason: "an unknown key in an edit names the edit it was meant to be, and no second error says the edit is missing",
 	},
 	{
+		name: "likelihood above 1 in an edit",
+		file: "ua.yaml",
+		in: variantsBase + `variants:
+  - name: v
+    edits:
+      - add-position: {actor: RU, demands-veto: {beneficiary: UA}, likelihood: 1.5}
+`,
+		want:   []string{`ua.yaml:13:80: variants[0].edits[0].add-position.likelihood: a likelihood must be a number from 0 to 1: 1.5`},
+		is:     []error{guarantee.ErrLikelihood},
+		reason: "a position an edit brings is read as a position is, likelihood and all, and the variant is not applied",
+	},
+	{
+		name: "likelihood as a percentage in a grant",
+		file: "ua.yaml",
+		in: variantsBase + `variants:
+  - name: v
+    edits:
+      - grant: {holder: US, likelihood: "30%"}
+`,
+		want:   []string{`ua.yaml:13:41: variants[0].edits[0].grant.likelihood: wrong type: want a number from 0 to 1, found "30%" (for 30%, write 0.3)`},
+		is:     []error{scenariofile.ErrType},
+		reason: "a granted veto is read as in vetoes",
+	},
+	{
+		name: "negative likelihood in a replaced guarantee",
+		file: "ua.yaml",
+		in: variantsBase + `variants:
+  - name: v
+    edits:
+      - replace-guarantee:
+          id: us-air-support
+          provider: US
+          beneficiary: UA
+          kind: military/air-support
+          likelihood: -1
+`,
+		want:   []string{`ua.yaml:18:23: variants[0].edits[0].replace-guarantee.likelihood: a likelihood must be a number from 0 to 1: -1`},
+		is:     []error{guarantee.ErrLikelihood},
+		reason: "a guarantee an edit brings is read as in guarantees",
+	},
+	{
+		name: "likelihood beside an edit",
+		file: "ua.yaml",
+		in: variantsBase + `variants:
+  - name: v
+    edits:
+      - {grant: {holder: US}, likelihood: 0.5}
+`,
+		want:   []string{`ua.yaml:13:31: variants[0].edits[0].likelihood: unknown key "likelihood": a likelihood goes inside the guarantee, position or veto the edit brings`},
+		is:     []error{scenariofile.ErrUnknownKey},
+		reason: "the likelihood is the granted veto's, not the edit's",
+	},
+	{
 		name: "unknown key inside an edit",
 		file: "ua.yaml",
 		in: variantsBase + `variants:
@@ -456,7 +509,7 @@ var variantMistakes = []struct {
     edits:
       - set: {field: us-air-support.strenght, to: treaty}
 `,
-		want:   []string{`ua.yaml:13:9: variants[0].edits[0]: set us-air-support.strenght = treaty: a guarantee has no field "strenght": want one of provider, beneficiary, kind, target, location, strength, trigger, activation, requires, note`},
+		want:   []string{`ua.yaml:13:9: variants[0].edits[0]: set us-air-support.strenght = treaty: a guarantee has no field "strenght": want one of provider, beneficiary, kind, target, location, strength, trigger, activation, requires, likelihood, note`},
 		is:     []error{scenario.ErrEdit},
 		reason: "the fields set takes are listed",
 	},
@@ -691,6 +744,10 @@ func TestVariantsSchema(t *testing.T) {
 		{"a variant with no edits", "  - name: v\n"},
 		{"a variant with an empty list of edits", "  - name: v\n    edits: []\n"},
 		{"a variant name with a space", "  - name: a v\n    edits:\n      - without: us-air-support\n"},
+		{"a likelihood above 1 in an added guarantee", "  - name: v\n    edits:\n      - add-guarantee: {id: g, provider: US, beneficiary: UA, kind: military, likelihood: 2}\n"},
+		{"a likelihood as text in a replaced position", "  - name: v\n    edits:\n      - replace-position: {at: 'positions[0]', actor: US, refuses: {}, likelihood: likely}\n"},
+		{"a negative likelihood in a grant", "  - name: v\n    edits:\n      - grant: {holder: US, likelihood: -0.5}\n"},
+		{"a likelihood beside an edit", "  - name: v\n    edits:\n      - {grant: {holder: US}, likelihood: 0.5}\n"},
 	} {
 		t.Run(c.reason, func(t *testing.T) {
 			doc := variantsBase + "variants:\n" + c.variants
