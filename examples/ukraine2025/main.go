@@ -8,7 +8,9 @@
 // US withdrew its air support?), each with what changed and why, and what
 // a search of every possible deal finds: whether any is possible, and if
 // not, the least the parties would have to give up and which positions
-// clash.
+// clash. Last, a sweep asks how likely a deal is when each commitment and
+// red line holds only as surely as the article's wording suggests (the
+// likelihoods in the scenario file), and which of them matter most.
 //
 //	go run ./examples/ukraine2025
 package main
@@ -20,6 +22,7 @@ import (
 	"log"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/entente-go/entente/examples"
@@ -73,7 +76,35 @@ func run(w io.Writer) error {
 			return err
 		}
 	}
-	return search(w, s)
+	if err := search(w, s); err != nil {
+		return err
+	}
+	return sweep(w, s)
+}
+
+// sweep draws 20,000 samples of which commitments and positions hold,
+// each with the likelihood the scenario file gives it, and reports how
+// likely a compatible deal is, which assumptions move that most, and
+// what Ukraine can count on after a new attack.
+func sweep(w io.Writer, s scenario.Scenario) error {
+	r, err := scenario.Sweep(context.Background(), s, scenario.SweepOptions{Samples: 20000, Seed: 2025, Search: true, Walk: true})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\nHow likely is a deal, if each commitment and red line holds only as surely as the article suggests? (%d samples)\n", r.Samples)
+	fmt.Fprintf(w, "  every position met:        %s\n", r.Compatible)
+	fmt.Fprintf(w, "  some deal possible:        %s\n", *r.Deal)
+	fmt.Fprintln(w, "\n  What moves the chance that every position is met (holds, fails):")
+	for _, sv := range r.Sensitivity[:min(5, len(r.Sensitivity))] {
+		fmt.Fprintf(w, "  %+.3f  %-46s %.3f, %.3f\n", sv.Effect, sv.Element+" ("+strconv.FormatFloat(sv.Likelihood, 'g', -1, 64)+")", sv.Holds.P, sv.Fails.P)
+	}
+	fmt.Fprintln(w, "\n  After a new Russian attack, how often Ukraine receives:")
+	for _, rc := range r.Receives {
+		if rc.Step == len(s.Timeline) {
+			fmt.Fprintf(w, "  %s  %s\n", rc.Estimate, rc.Kind)
+		}
+	}
+	return nil
 }
 
 // search asks which deals are possible at all: every package of the offers
