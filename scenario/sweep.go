@@ -40,7 +40,8 @@ const MaxSamples = 10_000_000
 var ErrSamples = errors.New("samples out of range")
 
 // Estimate is a probability estimated from samples: the share of samples
-// in which something occurred, with a 95% Wilson score interval.
+// in which something occurred, with a 95% Wilson score interval whose
+// bounds are rounded outward to six decimal places.
 type Estimate struct {
 	P      float64 `json:"p"`
 	Low    float64 `json:"low"`
@@ -66,7 +67,12 @@ func estimate(k, n int) Estimate {
 	den := 1 + z*z/nf
 	mid := (p + z*z/(2*nf)) / den
 	half := z * math.Sqrt(p*(1-p)/nf+z*z/(4*nf*nf)) / den
-	return Estimate{P: p, Low: math.Max(0, mid-half), High: math.Min(1, mid+half), Count: k, Trials: n}
+	// Bounds are rounded outward to six places, so that the interval
+	// still covers, and so that JSON reads the same on machines that fuse
+	// multiplications and additions differently.
+	low := math.Max(0, math.Floor((mid-half)*1e6)/1e6)
+	high := math.Min(1, math.Ceil((mid+half)*1e6)/1e6)
+	return Estimate{P: p, Low: low, High: high, Count: k, Trials: n}
 }
 
 // Uncertain is an element of a scenario whose likelihood is strictly

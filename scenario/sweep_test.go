@@ -383,10 +383,10 @@ func TestEstimate(t *testing.T) {
 	} {
 		r := sweep(t, likely(t, s, c.p, "ru-demands-veto"), scenario.SweepOptions{Samples: c.n})
 		vc := r.Codes[slices.IndexFunc(r.Codes, func(e scenario.CodeEstimate) bool { return e.Code == scenario.VetoConflict })]
-		if math.Abs(vc.Low-c.low) > 1e-12 || vc.High != c.high || vc.P != 1 {
+		if vc.Low > c.low || c.low-vc.Low > 1e-6 || vc.High != c.high || vc.P != 1 {
 			t.Errorf("%d of %d: %v; want [%v, %v]", c.n, c.n, vc.Estimate, c.low, c.high)
 		}
-		if r.Compatible.Low != 0 || math.Abs(r.Compatible.High-(1-c.low)) > 1e-12 {
+		if r.Compatible.Low != 0 || r.Compatible.High < 1-c.low || r.Compatible.High-(1-c.low) > 1e-6 {
 			t.Errorf("0 of %d: %v; want [0, %v]", c.n, r.Compatible, 1-c.low)
 		}
 	}

@@ -50,7 +50,7 @@ func WriteSweep(w io.Writer, r SweepResult) error {
 	}
 
 	if len(r.Offers) > 0 {
-		b.WriteString("\nOffers, how often each is forced (in every largest deal) and dead (in none)\n")
+		b.WriteString("\nOffers, how often each is forced (in every maximal deal) and dead (in none)\n")
 		width := 0
 		for _, o := range r.Offers {
 			width = max(width, len(o.Guarantee))

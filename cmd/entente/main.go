@@ -7,17 +7,24 @@
 //	entente validate FILE...
 //	entente fmt [-w] FILE...
 //	entente search [--count] [--max N] [--timeout D] [--format text|json] [FILE]
+//	entente simulate [--format text|json] [FILE]
+//	entente diff [--format text|json] A [B]
+//	entente sweep [--samples N] [--seed S] [--search=true|false] [--walk=true|false] [--format text|json] [FILE]
 //	entente example [NAME]
 //	entente schema
 //
-// With no file, check and search use the built-in seed scenario (security
-// guarantees for Ukraine, August 2025) and say so.
+// With no file, check, search, simulate and sweep use the built-in seed
+// scenario (security guarantees for Ukraine, August 2025) and say so.
+// check, search, simulate, diff and sweep also take --variant NAME and
+// --without ID for a quick what-if.
 //
 // Exit status: for check, 0 when every scenario is compatible and 1 when
 // one is not; for search, 0 when a deal is possible and 1 when none is;
-// for the other commands, 0 when all went well. 2 means the input or the
-// command line is wrong, with a message on standard error in the form
-// file:line:col: path: what is wrong.
+// for diff, 0 when nothing changes and 1 when something does; for sweep,
+// 0 when every sample ran and 1 when Ctrl-C stopped it early, after
+// printing the samples done; for the other commands, 0 when all went
+// well. 2 means the input or the command line is wrong, with a message
+// on standard error in the form file:line:col: path: what is wrong.
 package main
 
 import (

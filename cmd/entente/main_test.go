@@ -5,9 +5,12 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -17,6 +20,7 @@ import (
 
 	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/scenario"
+	"github.com/entente-go/entente/scenario/scenariofile"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
@@ -98,6 +102,24 @@ func TestGolden(t *testing.T) {
 		{"search-two-files", "search takes one file", []string{"search", "testdata/article5.yaml", "testdata/budapest1994.yaml"}, 2},
 		{"search-missing-file", "a file that does not exist exits 2", []string{"search", "testdata/no-such-file.yaml"}, 2},
 		{"search-bad", "a file that does not load exits 2 with every problem", []string{"search", "testdata/unknown-actor.yaml"}, 2},
+		{"sweep-seed", "a sweep of the seed estimates, and exits 0 whatever it finds", []string{"sweep", "--samples", "2000", "--seed", "1"}, 0},
+		{"sweep-seed-json", "the sweep in JSON, with the file", []string{"sweep", "--format", "json", "--samples", "2000", "--seed", "1"}, 0},
+		{"sweep-budapest", "likelihoods on a guarantee, a position and a veto: sensitivities, intervals", []string{"sweep", "--samples", "2000", "--seed", "1", "testdata/budapest-likely.yaml"}, 0},
+		{"sweep-budapest-json", "a sweep with likelihoods in JSON", []string{"sweep", "--format=json", "--samples=2000", "--seed=1", "testdata/budapest-likely.yaml"}, 0},
+		{"sweep-budapest-defaults", "10,000 samples, seed 0, searched and walked when nothing is said", []string{"sweep", "testdata/budapest-likely.yaml"}, 0},
+		{"sweep-budapest-no-search", "--search=false and --walk=false leave out deals, offers and the timeline", []string{"sweep", "--search=false", "--walk=false", "--samples", "500", "--seed", "7", "testdata/budapest-likely.yaml"}, 0},
+		{"sweep-variant", "a sweep of a variant of the seed", []string{"sweep", "--variant", "moscow-drops-veto-demand", "--samples", "2000", "--seed", "1"}, 0},
+		{"sweep-without", "a sweep without the position that rejects the veto", []string{"sweep", "--without", "ua-rejects-ru-veto", "--samples", "2000", "--seed", "1", "testdata/budapest-likely.yaml"}, 0},
+		{"sweep-certain", "with no likelihood, every sample is the same, and stderr says how to add one", []string{"sweep", "--samples", "100", "testdata/article5.yaml"}, 0},
+		{"sweep-zero-samples", "--samples must be 1 or more", []string{"sweep", "--samples", "0"}, 2},
+		{"sweep-negative-samples", "a negative --samples is a command-line error", []string{"sweep", "--samples=-5"}, 2},
+		{"sweep-too-many-samples", "--samples has a bound, and the message says it", []string{"sweep", "--samples", "10000001"}, 2},
+		{"sweep-bad-samples", "--samples must be a number", []string{"sweep", "--samples", "lots"}, 2},
+		{"sweep-bad-seed", "--seed must be a whole number from 0", []string{"sweep", "--seed", "-1"}, 2},
+		{"sweep-bad-format", "sweep has no markdown", []string{"sweep", "--format", "markdown"}, 2},
+		{"sweep-two-files", "sweep takes one file", []string{"sweep", "testdata/article5.yaml", "testdata/budapest-likely.yaml"}, 2},
+		{"sweep-missing-file", "a file that does not exist exits 2", []string{"sweep", "testdata/no-such-file.yaml"}, 2},
+		{"sweep-bad", "a file that does not load exits 2 with file:line:col messages", []string{"sweep", "testdata/unknown-actor.yaml"}, 2},
 		{"example", "example prints the seed scenario's file", []string{"example"}, 0},
 		{"example-unknown", "an unknown example lists the ones there are", []string{"example", "nowhere"}, 2},
 		{"no-command", "no command prints the usage and exits 2", nil, 2},
@@ -380,7 +402,7 @@ func (failingWriter) Write([]byte) (int, error) { return 0, os.ErrClosed }
 // says so and fails, so that "entente fmt a.yaml > b.yaml" on a full disk
 // does not pass for a success.
 func TestWriteErrors(t *testing.T) {
-	for _, args := range [][]string{{"fmt", "testdata/article5.yaml"}, {"example"}, {"schema"}} {
+	for _, args := range [][]string{{"fmt", "testdata/article5.yaml"}, {"example"}, {"schema"}, {"sweep", "--samples", "100"}, {"sweep", "--format=json", "--samples", "100"}} {
 		e, _, errOut := fakeEnv(false, nil)
 		e.stdout = failingWriter{}
 		if code := run(args, e); code != exitInput {
@@ -390,4 +412,208 @@ func TestWriteErrors(t *testing.T) {
 			t.Errorf("entente %s with a failing stdout: nothing on stderr", strings.Join(args, " "))
 		}
 	}
+}
+
+// TestSweepDeterministic checks that a sweep's standard output depends on
+// its seed alone: the same, byte for byte, from run to run, on one core or
+// two, and with or without the progress bar on a terminal.
+func TestSweepDeterministic(t *testing.T) {
+	defer func(d time.Duration) { progressEvery = d }(progressEvery)
+	progressEvery = time.Millisecond
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	for _, args := range [][]string{
+		{"sweep", "--samples", "20000", "--seed", "3", "testdata/budapest-likely.yaml"},
+		{"sweep", "--format", "json", "--samples", "20000", "--seed", "3", "testdata/budapest-likely.yaml"},
+		{"sweep", "--samples", "5000", "--seed", "3"},
+	} {
+		var first string
+		for i, how := range []struct {
+			procs    int
+			terminal bool
+		}{{1, false}, {2, false}, {2, false}, {1, true}, {2, true}} {
+			runtime.GOMAXPROCS(how.procs)
+			e, out, errOut := fakeEnv(how.terminal, nil)
+			if code := run(args, e); code != exitOK {
+				t.Fatalf("entente %s: exit %d; stderr:\n%s", strings.Join(args, " "), code, errOut)
+			}
+			if i == 0 {
+				first = out.String()
+				continue
+			}
+			if diff := cmp.Diff(first, out.String()); diff != "" {
+				t.Errorf("entente %s on %d cores (terminal %v) differs from the first run on one core (-first +this):\n%s", strings.Join(args, " "), how.procs, how.terminal, diff)
+			}
+		}
+	}
+}
+
+// TestSweepJSONMatchesSweep checks that sweep --format json carries
+// exactly what scenario.Sweep returns, with the file.
+func TestSweepJSONMatchesSweep(t *testing.T) {
+	e, out, errOut := fakeEnv(false, nil)
+	if code := run([]string{"sweep", "--format", "json", "--samples", "3000", "--seed", "9", "--without", "respect-borders", "testdata/budapest-likely.yaml"}, e); code != exitOK {
+		t.Fatalf("exit %d; stderr:\n%s", code, errOut)
+	}
+	var got struct {
+		File string `json:"file"`
+		scenario.SweepResult
+	}
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatalf("output is not one JSON object: %v\n%s", err, out)
+	}
+	s, err := scenariofile.ReadFile("testdata/budapest-likely.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s, err = s.With(scenario.Without{ID: "respect-borders"}); err != nil {
+		t.Fatal(err)
+	}
+	want, err := scenario.Sweep(context.Background(), s, scenario.SweepOptions{Samples: 3000, Seed: 9, Search: true, Walk: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := cmp.Options{cmpopts.EquateEmpty(), cmpopts.IgnoreFields(scenario.SweepResult{}, "Evaluated", "Scenario")}
+	if diff := cmp.Diff(want, got.SweepResult, opts); diff != "" {
+		t.Errorf("sweep --format json differs from Sweep (-Sweep +sweep):\n%s", diff)
+	}
+	if got.File != "testdata/budapest-likely.yaml" || got.Scenario != s.Name+" (without respect-borders)" {
+		t.Errorf("file, scenario = %q, %q", got.File, got.Scenario)
+	}
+}
+
+// TestSweepProgress checks that a sweep on a terminal draws a progress
+// bar on standard error and clears it at the end, that it never does on a
+// pipe, and that standard output is the same either way.
+func TestSweepProgress(t *testing.T) {
+	defer func(d time.Duration) { progressEvery = d }(progressEvery)
+	progressEvery = time.Millisecond
+	// Enough samples to last well past the first tick.
+	args := []string{"sweep", "--samples", "1000000", "--search=false", "--walk=false", "testdata/budapest-likely.yaml"}
+	var outs [2]string
+	for i, terminal := range []bool{true, false} {
+		e, out, errOut := fakeEnv(terminal, nil)
+		if code := run(args, e); code != exitOK {
+			t.Fatalf("exit %d; stderr:\n%s", code, errOut)
+		}
+		outs[i] = out.String()
+		got := errOut.String()
+		if !terminal {
+			if got != "" {
+				t.Errorf("progress on a pipe: %q", got)
+			}
+			continue
+		}
+		if !regexp.MustCompile(`\rentente sweep: \[[#.]{20}\] +\d+%  [\d,]+/1,000,000 samples`).MatchString(got) {
+			t.Errorf("no progress bar on a terminal: %q", got)
+			continue
+		}
+		last := got[strings.LastIndex(got[:len(got)-1], "\r"):]
+		if strings.TrimSpace(last) != "" || !strings.HasSuffix(got, "\r") {
+			t.Errorf("the progress bar is not cleared at the end: %q", got)
+		}
+	}
+	if outs[0] != outs[1] {
+		t.Errorf("standard output differs with the progress bar and without")
+	}
+}
+
+// TestSweepBar checks the progress bar's words at the start, midway and
+// at the end.
+func TestSweepBar(t *testing.T) {
+	for _, tc := range []struct {
+		done, total int
+		want        string
+	}{
+		{0, 10000, "entente sweep: [....................]   0%  0/10,000 samples"},
+		{4800, 10000, "entente sweep: [#########...........]  48%  4,800/10,000 samples"},
+		{10000, 10000, "entente sweep: [####################] 100%  10,000/10,000 samples"},
+		{1, 10_000_000, "entente sweep: [....................]   0%  1/10,000,000 samples"},
+		{12, 7, "entente sweep: [####################] 100%  7/7 samples"},
+	} {
+		if got := sweepBar(tc.done, tc.total); got != tc.want {
+			t.Errorf("sweepBar(%d, %d) = %q, want %q", tc.done, tc.total, got, tc.want)
+		}
+	}
+	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 123456: "123,456", 1234567: "1,234,567", -1234: "-1,234"} {
+		if got := thousands(n); got != want {
+			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+// cancelOnProgress is a terminal's standard error that cancels a context,
+// as Ctrl-C would, once the progress bar shows a sample done.
+type cancelOnProgress struct {
+	bytes.Buffer
+	cancel context.CancelFunc
+}
+
+var someDone = regexp.MustCompile(` [1-9][\d,]*/[\d,]+ samples`)
+
+func (w *cancelOnProgress) Write(p []byte) (int, error) {
+	if someDone.Match(p) {
+		w.cancel()
+	}
+	return w.Buffer.Write(p)
+}
+
+// TestSweepInterrupted checks that a sweep that Ctrl-C stops prints the
+// samples done, says it stopped early, and exits 1.
+func TestSweepInterrupted(t *testing.T) {
+	t.Run("before any sample", func(t *testing.T) {
+		for _, format := range []string{"text", "json"} {
+			ctx, cancel := context.WithCancel(context.Background())
+			cancel()
+			e, out, errOut := fakeEnv(false, nil)
+			e.ctx = ctx
+			if code := run([]string{"sweep", "--format", format, "--samples", "2000", "--seed", "1", "testdata/budapest-likely.yaml"}, e); code != exitStopped {
+				t.Errorf("%s: exit %d, want %d", format, code, exitStopped)
+			}
+			if format == "text" && !strings.Contains(out.String(), ": 0 samples, seed 1 (stopped early, of 2000 requested)") {
+				t.Errorf("the partial result does not say it stopped early:\n%s", out)
+			}
+			if format == "json" && !strings.Contains(out.String(), "\"samples\": 0,\n  \"complete\": false,") {
+				t.Errorf("the JSON does not say it stopped early:\n%s", out)
+			}
+			if !strings.Contains(errOut.String(), "entente sweep: interrupted; the result is of the 0 samples done, of 2,000") {
+				t.Errorf("stderr does not say the sweep was interrupted:\n%s", errOut)
+			}
+		}
+	})
+	t.Run("midway", func(t *testing.T) {
+		defer func(d time.Duration) { progressEvery = d }(progressEvery)
+		progressEvery = time.Millisecond
+		// Twenty offers of even odds: a million distinct samples, so that
+		// almost every sample is evaluated afresh, far too many to finish
+		// before the interruption.
+		var b strings.Builder
+		b.WriteString("entente: 1\nname: many offers\nactors: [{id: US, name: United States}, {id: UA, name: Ukraine}, {id: RU, name: Russia}]\nguarantees:\n")
+		for i := range 20 {
+			fmt.Fprintf(&b, "  - {id: g%d, provider: US, beneficiary: UA, kind: military/air-support, target: RU, trigger: 'attack(RU, UA)', likelihood: 0.5}\n", i)
+		}
+		b.WriteString("positions:\n  - {actor: RU, demands-veto: {beneficiary: UA}, likelihood: 0.5}\n  - {actor: UA, rejects-veto: {by: [RU], beneficiary: UA}, likelihood: 0.5}\n")
+		file := filepath.Join(t.TempDir(), "many.yaml")
+		if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		e, out, _ := fakeEnv(true, nil)
+		errOut := &cancelOnProgress{cancel: cancel}
+		e.stderr, e.ctx = errOut, ctx
+		code := run([]string{"sweep", "--format", "json", "--samples", "1000000", "--search=false", "--walk=false", file}, e)
+		if code != exitStopped {
+			t.Fatalf("exit %d, want %d; stderr:\n%q", code, exitStopped, errOut)
+		}
+		var got scenario.SweepResult
+		if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+			t.Fatalf("output is not one JSON object: %v\n%s", err, out)
+		}
+		if got.Complete || got.Samples == 0 || got.Samples >= got.Requested || got.Compatible.Trials != got.Samples {
+			t.Errorf("interrupted midway: complete %v, %d samples of %d, compatible in %d trials; want a partial result", got.Complete, got.Samples, got.Requested, got.Compatible.Trials)
+		}
+		if !strings.Contains(errOut.String(), "entente sweep: interrupted; the result is of the ") {
+			t.Errorf("stderr does not say the sweep was interrupted:\n%q", errOut)
+		}
+	})
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -30,6 +31,17 @@ type env struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
 	isTerminal     func(io.Writer) bool
+	// ctx is what search, diff and sweep run under, besides Ctrl-C; nil
+	// is context.Background(). Tests cancel it to play Ctrl-C.
+	ctx context.Context
+}
+
+// context returns e.ctx, or the background context when it is nil.
+func (e env) context() context.Context {
+	if e.ctx == nil {
+		return context.Background()
+	}
+	return e.ctx
 }
 
 // command is one subcommand.
@@ -48,6 +60,7 @@ func init() {
 		{"search", searchArgs, "which deals are possible; if none is, which concessions would make one and which positions conflict", runSearch},
 		{"simulate", simulateArgs, "walk the timeline: what activates, what is blocked and by whom, what is void", runSimulate},
 		{"diff", diffArgs, "what changes from A to B (or to A's variant), and why", runDiff},
+		{"sweep", sweepArgs, "draw samples as the likelihoods say: how likely the scenario is compatible and a deal possible, and which uncertain element matters most", runSweep},
 		{"example", "[NAME]", "print a built-in scenario to start from", runExample},
 		{"schema", "", "print the JSON Schema of scenario files, format 1", runSchema},
 		{"version", "", "print the version of entente", runVersion},
@@ -59,7 +72,7 @@ func usage(w io.Writer) {
 	for _, c := range commands {
 		fmt.Fprintf(w, "  %s\n        %s\n", strings.TrimSpace("entente "+c.name+" "+c.args), c.summary)
 	}
-	fmt.Fprintf(w, "\nExit status: 0 compatible, a deal possible, no difference, or done; 1 incompatible, no deal\npossible, or a difference; 2 bad input or command line.\n")
+	fmt.Fprintf(w, "\nExit status: 0 compatible, a deal possible, no difference, or done; 1 incompatible, no deal\npossible, a difference, or a sweep interrupted; 2 bad input or command line.\n")
 	fmt.Fprintf(w, "Run \"entente COMMAND -h\" for a command's flags.\n")
 }
 

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -73,7 +72,7 @@ func runSearch(e env, args []string) int {
 		err error
 	)
 	// Ctrl-C stops the search and prints what it found so far.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(e.context(), os.Interrupt)
 	defer stop()
 	withProgress(e, "entente search: searching", func() { r, err = scenario.Search(ctx, s, opts) })
 	if err != nil { // too many demands-veto positions; loading validated the rest
@@ -142,8 +141,8 @@ func (p *positiveDuration) Set(v string) error {
 	return nil
 }
 
-// progressEvery is how often a search on a terminal redraws its progress
-// line.
+// progressEvery is how often a search, a comparison or a sweep on a
+// terminal redraws its progress line.
 var progressEvery = 200 * time.Millisecond
 
 // withProgress runs search, and while it runs, when standard error is a
@@ -151,14 +150,25 @@ var progressEvery = 200 * time.Millisecond
 // search that ends before the first tick shows nothing; on a pipe it
 // never shows.
 func withProgress(e env, label string, search func()) {
+	withStatus(e, func(i int, elapsed time.Duration) string {
+		return fmt.Sprintf("%s %c %.1fs", label, `|/-\`[i%4], elapsed.Seconds())
+	}, search)
+}
+
+// withStatus runs work, and while it runs, when standard error is a
+// terminal, redraws there every progressEvery the line that status
+// returns for the tick (0, 1, ...) and the time elapsed, and clears it at
+// the end. Work that ends before the first tick shows nothing; on a pipe
+// nothing ever shows.
+func withStatus(e env, status func(tick int, elapsed time.Duration) string, work func()) {
 	if !e.isTerminal(e.stderr) {
-		search()
+		work()
 		return
 	}
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		search()
+		work()
 	}()
 	tick := time.NewTicker(progressEvery)
 	defer tick.Stop()
@@ -171,8 +181,8 @@ func withProgress(e env, label string, search func()) {
 			}
 			return
 		case <-tick.C:
-			line := fmt.Sprintf("%s %c %.1fs", label, `|/-\`[i%4], time.Since(start).Seconds())
-			fmt.Fprintf(e.stderr, "\r%s", line)
+			line := status(i, time.Since(start))
+			fmt.Fprintf(e.stderr, "\r%-*s", width, line) // padded over a longer line before
 			width = max(width, len(line))
 		}
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -208,7 +207,7 @@ func runDiff(e env, args []string) int {
 			return exitInput
 		}
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(e.context(), os.Interrupt)
 	defer stop()
 	var (
 		c   scenario.Comparison
