@@ -45,6 +45,7 @@ type Guarantee struct {
 
 	// Likelihood is the chance, from 0 to 1, that the provider honours the
 	// guarantee when it is due; nil means certain. Sweeps draw on it.
+	// Write it new(0.7).
 	Likelihood *float64
 }
 
@@ -53,10 +54,6 @@ var ErrLikelihood = errors.New("a likelihood must be a number from 0 to 1")
 
 // ValidLikelihood reports whether p is a probability: a number from 0 to 1.
 func ValidLikelihood(p float64) bool { return p >= 0 && p <= 1 }
-
-// Likely returns a pointer to p, for the Likelihood fields of guarantees,
-// positions and vetoes.
-func Likely(p float64) *float64 { return &p }
 
 // Attackers returns the attackers of g's trigger ([Condition.Attackers]).
 func (g Guarantee) Attackers() []actor.ID { return g.Trigger.Attackers() }

@@ -682,7 +682,7 @@ func TestDiffVetoLikelihood(t *testing.T) {
 	seed := examples.Ukraine2025()
 	likely := func(p float64) scenario.Veto {
 		v := grant("RU", toUA)
-		v.Likelihood = guarantee.Likely(p)
+		v.Likelihood = new(p)
 		return v
 	}
 	a := with(t, seed, scenario.Grant{Veto: likely(0.3)}, scenario.Grant{Veto: grant("RU", toUA)})

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/entente-go/entente/examples"
-	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/scenario"
 )
 
@@ -60,5 +59,3 @@ func BenchmarkSweepSeedSearchEvery(b *testing.B) {
 	defer scenario.SetSweepCache(0)()
 	benchSweep(b, examples.Ukraine2025(), scenario.SweepOptions{Search: true, Walk: true})
 }
-
-var _ = guarantee.Likely

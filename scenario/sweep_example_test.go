@@ -23,13 +23,13 @@ func ExampleSweep() {
 		Actors: []actor.Actor{{ID: "UA"}, {ID: "RU"}, {ID: "UK"}, {ID: "US"}},
 		Guarantees: []guarantee.Guarantee{
 			{ID: "uk-assistance", Provider: "UK", Beneficiary: "UA", Kind: guarantee.Military,
-				Target: "RU", Trigger: guarantee.Attack("RU", "UA"), Likelihood: guarantee.Likely(0.8)},
+				Target: "RU", Trigger: guarantee.Attack("RU", "UA"), Likelihood: new(0.8)},
 			{ID: "us-assistance", Provider: "US", Beneficiary: "UA", Kind: guarantee.Military,
 				Target: "RU", Trigger: guarantee.Attack("RU", "UA")},
 		},
 		Positions: []scenario.Position{
 			{ID: "ru-demands-veto", Actor: "RU", Stance: scenario.DemandsVeto,
-				Select: guarantee.Selector{Beneficiary: "UA"}, Likelihood: guarantee.Likely(0.7)},
+				Select: guarantee.Selector{Beneficiary: "UA"}, Likelihood: new(0.7)},
 			{ID: "ua-rejects-veto", Actor: "UA", Stance: scenario.RejectsVeto, By: []actor.ID{"RU"},
 				Select: guarantee.Selector{Beneficiary: "UA"}},
 		},

@@ -27,9 +27,9 @@ func likely(t *testing.T, s scenario.Scenario, p float64, ids ...string) scenari
 		j := slices.IndexFunc(s.Positions, func(q scenario.Position) bool { return q.ID == id })
 		switch {
 		case i >= 0:
-			s.Guarantees[i].Likelihood = guarantee.Likely(p)
+			s.Guarantees[i].Likelihood = new(p)
 		case j >= 0:
-			s.Positions[j].Likelihood = guarantee.Likely(p)
+			s.Positions[j].Likelihood = new(p)
 		default:
 			t.Fatalf("no guarantee or position %q", id)
 		}
@@ -81,20 +81,20 @@ func TestSweepCertain(t *testing.T) {
 		for i := range s.Guarantees {
 			switch r.IntN(4) {
 			case 0:
-				s.Guarantees[i].Likelihood = guarantee.Likely(0)
+				s.Guarantees[i].Likelihood = new(0.0)
 				without = append(without, scenario.Without{ID: string(s.Guarantees[i].ID)})
 			case 1:
-				s.Guarantees[i].Likelihood = guarantee.Likely(1)
+				s.Guarantees[i].Likelihood = new(1.0)
 			}
 		}
 		var dropped []int
 		for i := range s.Positions {
 			switch r.IntN(4) {
 			case 0:
-				s.Positions[i].Likelihood = guarantee.Likely(0)
+				s.Positions[i].Likelihood = new(0.0)
 				dropped = append(dropped, i)
 			case 1:
-				s.Positions[i].Likelihood = guarantee.Likely(1)
+				s.Positions[i].Likelihood = new(1.0)
 			}
 		}
 		want := s
@@ -107,7 +107,7 @@ func TestSweepCertain(t *testing.T) {
 		want.Vetoes = nil
 		for i := range s.Vetoes {
 			if r.IntN(3) == 0 {
-				s.Vetoes[i].Likelihood = guarantee.Likely(0)
+				s.Vetoes[i].Likelihood = new(0.0)
 			} else {
 				want.Vetoes = append(want.Vetoes, s.Vetoes[i])
 			}

@@ -217,16 +217,16 @@ func TestMarshalLikelihood(t *testing.T) {
 	s := scenario.Scenario{
 		Actors: []actor.Actor{{ID: "US", Name: "United States"}, {ID: "UA", Name: "Ukraine"}, {ID: "RU", Name: "Russia"}},
 		Guarantees: []guarantee.Guarantee{
-			{ID: "g", Provider: "US", Beneficiary: "UA", Kind: "military", Requires: []guarantee.ID{"h"}, Likelihood: guarantee.Likely(0.7), Note: "n"},
+			{ID: "g", Provider: "US", Beneficiary: "UA", Kind: "military", Requires: []guarantee.ID{"h"}, Likelihood: new(0.7), Note: "n"},
 			{ID: "h", Provider: "US", Beneficiary: "UA", Kind: "intelligence"},
 		},
 		Positions: []scenario.Position{
-			{Actor: "US", Stance: scenario.Refuses, Select: guarantee.Selector{Kind: "military/ground-troops"}, Likelihood: guarantee.Likely(0.9)},
-			{ID: "p", Actor: "RU", Stance: scenario.DemandsVeto, Select: guarantee.Selector{Beneficiary: "UA"}, Likelihood: guarantee.Likely(1e-7), Note: "n"},
+			{Actor: "US", Stance: scenario.Refuses, Select: guarantee.Selector{Kind: "military/ground-troops"}, Likelihood: new(0.9)},
+			{ID: "p", Actor: "RU", Stance: scenario.DemandsVeto, Select: guarantee.Selector{Beneficiary: "UA"}, Likelihood: new(1e-7), Note: "n"},
 		},
 		Vetoes: []scenario.Veto{
-			{Holder: "RU", Over: guarantee.Selector{Beneficiary: "UA"}, Likelihood: guarantee.Likely(0.5)},
-			{Holder: "US", Likelihood: guarantee.Likely(0), Sources: []string{"s"}},
+			{Holder: "RU", Over: guarantee.Selector{Beneficiary: "UA"}, Likelihood: new(0.5)},
+			{Holder: "US", Likelihood: new(0.0), Sources: []string{"s"}},
 		},
 	}
 	b, err := scenariofile.Marshal(s, scenariofile.YAML)
@@ -291,9 +291,9 @@ func TestLikelihoodRoundTrip(t *testing.T) {
 	}
 	s := seedWithVeto()
 	for i, p := range hard {
-		s.Guarantees[i%len(s.Guarantees)].Likelihood = guarantee.Likely(p)
-		s.Positions[i%len(s.Positions)].Likelihood = guarantee.Likely(p)
-		s.Vetoes[i%len(s.Vetoes)].Likelihood = guarantee.Likely(p)
+		s.Guarantees[i%len(s.Guarantees)].Likelihood = new(p)
+		s.Positions[i%len(s.Positions)].Likelihood = new(p)
+		s.Vetoes[i%len(s.Vetoes)].Likelihood = new(p)
 		for _, e := range encodings {
 			roundTrip(t, s, e)
 		}
@@ -309,9 +309,9 @@ func TestLikelihoodRoundTrip(t *testing.T) {
 			case 0:
 				return nil
 			case 1:
-				return guarantee.Likely(hard[r.IntN(len(hard))])
+				return new(hard[r.IntN(len(hard))])
 			default:
-				return guarantee.Likely(r.Float64())
+				return new(r.Float64())
 			}
 		}
 		for i := range s.Guarantees {
@@ -400,7 +400,7 @@ vetoes:
 func TestMarshalInvalidLikelihood(t *testing.T) {
 	for _, p := range []float64{1.5, -0.1, math.NaN(), math.Inf(1), math.Inf(-1)} {
 		s := examples.Ukraine2025()
-		s.Positions[1].Likelihood = guarantee.Likely(p)
+		s.Positions[1].Likelihood = new(p)
 		for _, e := range encodings {
 			b, err := scenariofile.Marshal(s, e)
 			if math.IsNaN(p) || math.IsInf(p, 0) {
@@ -432,9 +432,9 @@ func FuzzMarshalLikelihood(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, p float64) {
 		s := seedWithVeto()
-		s.Guarantees[1].Likelihood = guarantee.Likely(p)
-		s.Positions[2].Likelihood = guarantee.Likely(p)
-		s.Vetoes[0].Likelihood = guarantee.Likely(p)
+		s.Guarantees[1].Likelihood = new(p)
+		s.Positions[2].Likelihood = new(p)
+		s.Vetoes[0].Likelihood = new(p)
 		for _, e := range encodings {
 			b, err := scenariofile.Marshal(s, e)
 			if err != nil {
