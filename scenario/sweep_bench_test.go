@@ -2,9 +2,11 @@ package scenario_test
 
 import (
 	"context"
+	"strconv"
 	"testing"
 
 	"github.com/entente-go/entente/examples"
+	"github.com/entente-go/entente/internal/synth"
 	"github.com/entente-go/entente/scenario"
 )
 
@@ -58,4 +60,33 @@ func BenchmarkSweepSeedSearch(b *testing.B) {
 func BenchmarkSweepSeedSearchEvery(b *testing.B) {
 	defer scenario.SetSweepCache(0)()
 	benchSweep(b, examples.Ukraine2025(), scenario.SweepOptions{Search: true, Walk: true})
+}
+
+// BenchmarkSweepSynth sweeps synthetic scenarios in which every guarantee
+// and position is uncertain, so that no two samples repeat: the cost of a
+// sweep grows as the cost of one evaluation does.
+func BenchmarkSweepSynth(b *testing.B) {
+	for _, n := range []int{10, 100, 1000} {
+		b.Run("guarantees="+strconv.Itoa(n), func(b *testing.B) {
+			s := synth.Generate(synth.Config{Guarantees: n, Seed: 1})
+			for i := range s.Guarantees {
+				s.Guarantees[i].Likelihood = new(0.5)
+			}
+			for i := range s.Positions {
+				s.Positions[i].Likelihood = new(0.5)
+			}
+			samples := 20000 / n
+			b.ReportAllocs()
+			for b.Loop() {
+				r, err := scenario.Sweep(context.Background(), s, scenario.SweepOptions{Samples: samples})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if r.Evaluated < samples*9/10 {
+					b.Fatalf("%d distinct samples of %d; want nearly all distinct", r.Evaluated, samples)
+				}
+			}
+			b.ReportMetric(float64(samples)*float64(b.N)/b.Elapsed().Seconds(), "samples/s")
+		})
+	}
 }
