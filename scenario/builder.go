@@ -30,6 +30,12 @@ type builder struct {
 	actorMark, gMark []uint32
 	serial           uint32
 
+	// keep makes the builder keep its lists from one evaluation to the
+	// next, and findings write into out: for a caller that reads the
+	// findings before the next evaluation (a sweep), and allocates less.
+	keep bool
+	out  []Finding
+
 	triples [][3]int32 // scratch for noMilitaryResponse
 	pairs   [][2]int32 // scratch for vetoConflict
 	order   []int32    // scratch for assuranceOnly
@@ -51,9 +57,14 @@ func (b *builder) reset(m *model) {
 	b.m = m
 	b.fs, b.curG = b.fs[:0], b.curG[:0]
 	// The lists findings share are handed to the caller, so each
-	// evaluation starts them afresh; they are made when the first finding
-	// starts.
-	b.actors, b.gids, b.pos, b.srcs, b.msg = nil, nil, nil, nil, b.msg[:0]
+	// evaluation starts them afresh, unless the builder keeps them; they
+	// are made when the first finding starts.
+	if b.keep {
+		b.actors, b.gids, b.pos, b.srcs = b.actors[:0], b.gids[:0], b.pos[:0], b.srcs[:0]
+	} else {
+		b.actors, b.gids, b.pos, b.srcs = nil, nil, nil, nil
+	}
+	b.msg = b.msg[:0]
 	b.hasError = grow(b.hasError, n)
 	clear(b.hasError)
 	b.actorMark, b.gMark = grow(b.actorMark, m.ax.Len()), grow(b.gMark, n)
@@ -212,12 +223,20 @@ func (b *builder) done() {
 // share one array per type, which the builder gives up.
 func (b *builder) findings() []Finding {
 	actors, gids, pos, srcs := b.actors, b.gids, b.pos, b.srcs
-	b.actors, b.gids, b.pos, b.srcs = nil, nil, nil, nil
+	if !b.keep {
+		b.actors, b.gids, b.pos, b.srcs = nil, nil, nil, nil
+	}
 	if len(b.fs) == 0 {
 		return nil
 	}
 	msg := string(b.msg)
-	out := make([]Finding, len(b.fs))
+	var out []Finding
+	if b.keep {
+		b.out = grow(b.out, len(b.fs))
+		out = b.out
+	} else {
+		out = make([]Finding, len(b.fs))
+	}
 	for i, f := range b.fs {
 		out[i] = Finding{
 			Code:       f.code,

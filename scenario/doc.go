@@ -222,9 +222,10 @@
 //
 // A sweep is reproducible: sample i draws from a PCG generator seeded with
 // the sweep's seed and i, so the same seed and number of samples give the
-// same result, byte for byte, however many cores run it. Each worker
-// evaluates each distinct sample once and counts its repeats; a scenario
-// with k uncertain elements has at most 2^k distinct samples.
+// same result, byte for byte, however many cores run it. The workers
+// share a cache, so that each distinct sample is evaluated once and its
+// repeats only counted; a scenario with k uncertain elements has at most
+// 2^k distinct samples.
 //
 // # Order and determinism
 //

@@ -27,6 +27,18 @@ func Evaluate(s Scenario) (Report, error) {
 	return r, nil
 }
 
+// evaluateKeeping evaluates s with sc, which the caller owns, into a
+// report whose findings' lists share sc's memory: they hold until sc's
+// next evaluation. A sweep evaluates thousands of samples this way,
+// copying only the findings it has not seen.
+func evaluateKeeping(s *Scenario, sc *scratch) (Report, error) {
+	sc.b.keep = true
+	if err := sc.m.compile(s, &sc.ax); err != nil {
+		return Report{}, err
+	}
+	return sc.m.evaluate(&sc.b), nil
+}
+
 // evaluate runs every check, errors first, since blocked-dependency and
 // no-military-response look at which guarantees have errors.
 func (m *model) evaluate(b *builder) Report {

@@ -153,9 +153,9 @@ type SweepResult struct {
 	// context stopped the sweep, and then Complete is false.
 	Samples  int  `json:"samples"`
 	Complete bool `json:"complete"`
-	// Evaluated is how many evaluations the sweep ran: each worker
-	// evaluates each distinct sample it draws once. It depends on the
-	// workers, so the JSON leaves it out.
+	// Evaluated is how many evaluations the sweep ran: one per distinct
+	// sample, up to 16,384 of them, and one per sample past that. The
+	// JSON leaves it out, as a figure of cost rather than of the scenario.
 	Evaluated int `json:"-"`
 	// Uncertain are the elements that vary from sample to sample, in
 	// scenario order: guarantees, positions, vetoes.
@@ -215,11 +215,11 @@ type SweepResult struct {
 //
 // Sample i draws from a generator seeded with (Seed, i) alone, so the
 // result depends on the seed and the number of samples, never on the
-// workers or their timing. Samples run on opts.Workers goroutines. A
-// worker evaluates each distinct sample (each combination of which
-// elements hold) once and counts its repeats: a scenario with k uncertain
-// elements has at most 2^k distinct samples, and Evaluated says how many
-// were evaluated. When ctx is done, Sweep returns the samples finished so
+// workers or their timing. Samples run on opts.Workers goroutines, which
+// share one cache: each distinct sample (each combination of which
+// elements hold) is evaluated once, by the first worker to draw it, and
+// its repeats are counted. A scenario with k uncertain elements has at
+// most 2^k distinct samples, and Evaluated says how many were evaluated. When ctx is done, Sweep returns the samples finished so
 // far, with Complete false.
 //
 // Sweep returns the [Errors] of [Validate] for an invalid s, and with
@@ -246,7 +246,10 @@ func Sweep(ctx context.Context, s Scenario, opts SweepOptions) (SweepResult, err
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	workers = min(workers, (n+sweepChunk-1)/sweepChunk)
+	// Chunks of up to 256 samples, at least eight per worker, so that a
+	// sweep of few costly samples still runs on every core.
+	sw.chunk = max(1, min(256, n/(8*workers)))
+	workers = min(workers, n)
 	ws := make([]*sweepWorker, workers)
 	var wg sync.WaitGroup
 	for i := range ws {
@@ -257,10 +260,7 @@ func Sweep(ctx context.Context, s Scenario, opts SweepOptions) (SweepResult, err
 	return sw.result(ws), nil
 }
 
-// sweepChunk is how many samples a worker takes at a time.
-const sweepChunk = 256
-
-// maxCached bounds the distinct samples a worker remembers. Past it,
+// maxCached bounds the distinct samples a sweep remembers. Past it,
 // samples are evaluated each time. Tests change it to check that both
 // paths count alike.
 var maxCached = 1 << 14
@@ -272,12 +272,14 @@ type element struct {
 	p       float64
 }
 
-// sweeper is what the workers of one sweep share. Only the atomics and
-// the per-sample slots (each written by one worker) change.
+// sweeper is what the workers of one sweep share. The atomics, the
+// per-sample slots (each written by one worker) and, under mu, the cache
+// and the tables of findings change.
 type sweeper struct {
 	s        Scenario
 	opts     SweepOptions
 	n        int
+	chunk    int // samples a worker takes at a time
 	elems    []element
 	res      SweepResult // the parts known before sampling
 	gpos     map[guarantee.ID]int
@@ -287,10 +289,43 @@ type sweeper struct {
 	errs     []float64 // per sample: error findings
 	largest  []float64 // per sample: offers in the largest feasible package, with Search
 	done     []bool    // per sample: finished
+
+	mu sync.Mutex
+	// cache holds the outcome of each distinct sample drawn, evaluated by
+	// the first worker to draw it, up to maxCached samples.
+	cache map[string]*entry
+	// forms are the distinct findings seen, each in its group; a
+	// sample's outcome names them by their index.
+	forms    []findingForm
+	formIdx  map[string]int32
+	groups   []findingGroup
+	groupIdx map[string]int32
+}
+
+// entry is a distinct sample's outcome, evaluated once.
+type entry struct {
+	once sync.Once
+	ok   bool // false when the context stopped the evaluation
+	o    sampleOutcome
+}
+
+// findingForm is one distinct finding, in its group.
+type findingForm struct {
+	f     Finding
+	key   string
+	group int32
+}
+
+// findingGroup is a group of findings; split records that some sample
+// held two findings of the group.
+type findingGroup struct {
+	key   string
+	split bool
 }
 
 func newSweeper(s Scenario, n int, opts SweepOptions) *sweeper {
-	sw := &sweeper{s: s, opts: opts, n: n, errs: make([]float64, n), done: make([]bool, n)}
+	sw := &sweeper{s: s, opts: opts, n: n, errs: make([]float64, n), done: make([]bool, n),
+		cache: map[string]*entry{}, formIdx: map[string]int32{}, groupIdx: map[string]int32{}}
 	sw.res = SweepResult{Scenario: s.Name, Seed: opts.Seed, Requested: n}
 	add := func(list, i int, p *float64, what, path string) {
 		if p != nil && *p > 0 && *p < 1 {
@@ -321,9 +356,9 @@ func newSweeper(s Scenario, n int, opts SweepOptions) *sweeper {
 type sampleOutcome struct {
 	compatible bool
 	errors     int
-	codes      []Code          // each code found, once
-	findings   []*findingCount // each finding, in the worker's table
-	groups     []*groupCount   // each group of findings, once
+	codes      []Code  // each code found, once
+	findings   []int32 // each finding, as an index of the sweep's forms
+	groups     []int32 // each group of findings, once
 	deal       bool
 	largest    int
 	forced     []int32 // the base scenario's guarantees, by position
@@ -336,24 +371,10 @@ type receiptKey struct {
 	beneficiary, kind string
 }
 
-// findingCount counts one form of a finding, which belongs to a group.
-type findingCount struct {
-	f     Finding
-	group string
-	n     int
-}
-
-// groupCount counts the samples that hold a group's findings; split
-// records that some sample held two findings of the group.
-type groupCount struct {
-	n     int
-	split bool
-}
-
-// cached is a distinct sample a worker has seen: what it gave and how
-// many samples drew it.
+// cached is a distinct sample a worker has drawn: what it gave and how
+// many of the worker's samples drew it.
 type cached struct {
-	o     sampleOutcome
+	o     *sampleOutcome
 	count int
 }
 
@@ -361,8 +382,7 @@ type cached struct {
 type tally struct {
 	n, compatible, deal int
 	codes               map[Code]int
-	findings            map[string]*findingCount // by form
-	groups              map[string]*groupCount
+	forms, groups       []int // per form and group of the sweep: samples that hold it
 	forced, dead        []int
 	receives            map[receiptKey]int
 	holds, holdsCompat  []int // per element: samples where it held; and the scenario was compatible
@@ -370,7 +390,7 @@ type tally struct {
 }
 
 func newTally(guarantees, elems int) tally {
-	return tally{codes: map[Code]int{}, findings: map[string]*findingCount{}, groups: map[string]*groupCount{}, receives: map[receiptKey]int{},
+	return tally{codes: map[Code]int{}, receives: map[receiptKey]int{},
 		forced: make([]int, guarantees), dead: make([]int, guarantees),
 		holds: make([]int, elems), holdsCompat: make([]int, elems)}
 }
@@ -378,8 +398,9 @@ func newTally(guarantees, elems int) tally {
 type sweepWorker struct {
 	sw     *sweeper
 	t      tally
-	cache  map[string]*cached
-	key    []byte // the sample being drawn: bit k set when element k holds
+	cache  map[string]*cached // by key, when there are more than 64 elements
+	small  map[uint64]*cached // by key as bits, when there are at most 64
+	key    []byte             // the sample being drawn: bit k set when element k holds
 	sample Scenario
 	pcg    rand.PCG
 	rng    *rand.Rand
@@ -387,11 +408,16 @@ type sweepWorker struct {
 	// key of a finding, both reused from sample to sample.
 	scratch sampleOutcome
 	buf     []byte
+	sc      scratch // the evaluation's working memory, kept from sample to sample
 }
 
 func (sw *sweeper) worker() *sweepWorker {
 	w := &sweepWorker{sw: sw, t: newTally(len(sw.s.Guarantees), len(sw.elems)),
-		cache: map[string]*cached{}, key: make([]byte, (len(sw.elems)+7)/8)}
+		cache: map[string]*cached{}, small: map[uint64]*cached{}}
+	// The key has a cache line of its own, so that workers writing theirs
+	// do not slow each other.
+	n := (len(sw.elems) + 7) / 8
+	w.key = make([]byte, n, max(n, 64))
 	w.rng = rand.New(&w.pcg)
 	return w
 }
@@ -400,11 +426,11 @@ func (w *sweepWorker) run(ctx context.Context) {
 	sw := w.sw
 	defer w.flush()
 	for ctx.Err() == nil {
-		lo := int(sw.next.Add(sweepChunk)) - sweepChunk
+		lo := int(sw.next.Add(int64(sw.chunk))) - sw.chunk
 		if lo >= sw.n {
 			return
 		}
-		hi := min(lo+sweepChunk, sw.n)
+		hi := min(lo+sw.chunk, sw.n)
 		for i := lo; i < hi; i++ {
 			if !w.one(ctx, i) {
 				return
@@ -423,29 +449,58 @@ func (w *sweepWorker) run(ctx context.Context) {
 func (w *sweepWorker) one(ctx context.Context, i int) bool {
 	sw := w.sw
 	w.pcg.Seed(sw.opts.Seed, uint64(i))
-	clear(w.key)
-	for k, e := range sw.elems {
-		if w.rng.Float64() < e.p {
-			w.key[k/8] |= 1 << (k % 8)
+	// Up to 64 elements, the sample is drawn into a register, and written
+	// out as a key only when it is new to the worker.
+	small := len(sw.elems) <= 64
+	var bits uint64
+	var c *cached
+	if small {
+		for k, e := range sw.elems {
+			if w.rng.Float64() < e.p {
+				bits |= 1 << k
+			}
 		}
+		if c = w.small[bits]; c == nil {
+			for k := range w.key {
+				w.key[k] = byte(bits >> (8 * k))
+			}
+		}
+	} else {
+		clear(w.key)
+		for k, e := range sw.elems {
+			if w.rng.Float64() < e.p {
+				w.key[k/8] |= 1 << (k % 8)
+			}
+		}
+		c = w.cache[string(w.key)]
 	}
 	var o *sampleOutcome
-	if c, ok := w.cache[string(w.key)]; ok {
+	if c != nil {
 		c.count++
-		o = &c.o
+		o = c.o
+	} else if e := sw.entry(w.key); e != nil {
+		e.once.Do(func() {
+			if e.ok = w.evaluate(ctx); e.ok {
+				e.o = w.scratch.clone()
+				w.t.evaluated++
+			}
+		})
+		if !e.ok {
+			return false
+		}
+		o = &e.o
+		if small {
+			w.small[bits] = &cached{o: o, count: 1}
+		} else {
+			w.cache[string(w.key)] = &cached{o: o, count: 1}
+		}
 	} else {
 		if !w.evaluate(ctx) {
 			return false
 		}
 		w.t.evaluated++
 		o = &w.scratch
-		if len(w.cache) < maxCached {
-			c := &cached{o: o.clone(), count: 1}
-			w.cache[string(w.key)] = c
-			o = &c.o
-		} else {
-			w.add(o, w.key, 1)
-		}
+		w.add(o, w.key, 1)
 	}
 	sw.done[i] = true
 	sw.errs[i] = float64(o.errors)
@@ -455,11 +510,39 @@ func (w *sweepWorker) one(ctx context.Context, i int) bool {
 	return true
 }
 
+// entry returns the sweep's cache entry for the sample key, new if
+// need be, or nil when the cache is full.
+func (sw *sweeper) entry(key []byte) *entry {
+	sw.mu.Lock()
+	defer sw.mu.Unlock()
+	e, ok := sw.cache[string(key)]
+	if !ok && len(sw.cache) < maxCached {
+		e = new(entry)
+		sw.cache[string(key)] = e
+	}
+	return e
+}
+
 // flush counts the cached samples, each as many times as it was drawn.
 func (w *sweepWorker) flush() {
 	for key, c := range w.cache {
-		w.add(&c.o, []byte(key), c.count)
+		w.add(c.o, []byte(key), c.count)
 	}
+	key := make([]byte, len(w.key))
+	for bits, c := range w.small {
+		for k := range key {
+			key[k] = byte(bits >> (8 * k))
+		}
+		w.add(c.o, key, c.count)
+	}
+}
+
+// extend returns counts with at least n elements, the new ones 0.
+func extend(counts []int, n int) []int {
+	if len(counts) >= n {
+		return counts
+	}
+	return append(counts, make([]int, n-len(counts))...)
 }
 
 func held(key []byte, k int) bool { return key[k/8]&(1<<(k%8)) != 0 }
@@ -482,11 +565,13 @@ func (w *sweepWorker) add(o *sampleOutcome, key []byte, weight int) {
 	for _, c := range o.codes {
 		t.codes[c] += weight
 	}
-	for _, fc := range o.findings {
-		fc.n += weight
+	for _, f := range o.findings {
+		t.forms = extend(t.forms, int(f)+1)
+		t.forms[f] += weight
 	}
 	for _, g := range o.groups {
-		g.n += weight
+		t.groups = extend(t.groups, int(g)+1)
+		t.groups[g] += weight
 	}
 	if o.deal {
 		t.deal += weight
@@ -511,7 +596,7 @@ func (w *sweepWorker) evaluate(ctx context.Context) bool {
 		return false
 	}
 	w.sample = sw.draw(w.sample, w.key)
-	r, err := Evaluate(w.sample)
+	r, err := evaluateKeeping(&w.sample, &w.sc)
 	if err != nil { // every sample is part of a valid scenario, so valid too
 		panic("scenario: a sweep's sample does not validate: " + err.Error())
 	}
@@ -526,21 +611,14 @@ func (w *sweepWorker) evaluate(ctx context.Context) bool {
 			o.codes = append(o.codes, f.Code)
 		}
 		w.buf = appendFindingKey(w.buf[:0], f)
-		fc, ok := w.t.findings[string(w.buf)]
-		if !ok {
-			fc = &findingCount{f: f, group: string(appendGroupKey(nil, f))}
-			w.t.findings[string(w.buf)] = fc
-		}
-		o.findings = append(o.findings, fc)
-		g, ok := w.t.groups[fc.group]
-		if !ok {
-			g = new(groupCount)
-			w.t.groups[fc.group] = g
-		}
-		if slices.Contains(o.groups, g) {
-			g.split = true
+		fi, gi := sw.intern(w.buf, f)
+		o.findings = append(o.findings, fi)
+		if slices.Contains(o.groups, gi) {
+			sw.mu.Lock()
+			sw.groups[gi].split = true
+			sw.mu.Unlock()
 		} else {
-			o.groups = append(o.groups, g)
+			o.groups = append(o.groups, gi)
 		}
 	}
 	if sw.opts.Search {
@@ -574,6 +652,30 @@ func (w *sweepWorker) evaluate(ctx context.Context) bool {
 		}
 	}
 	return true
+}
+
+// intern returns the indexes of the finding f, whose key is key, and of
+// its group, adding them to the sweep's tables when they are new.
+func (sw *sweeper) intern(key []byte, f Finding) (formIndex, groupIndex int32) {
+	sw.mu.Lock()
+	defer sw.mu.Unlock()
+	if i, ok := sw.formIdx[string(key)]; ok {
+		return i, sw.forms[i].group
+	}
+	gk := string(appendGroupKey(nil, f))
+	g, ok := sw.groupIdx[gk]
+	if !ok {
+		g = int32(len(sw.groups))
+		sw.groups = append(sw.groups, findingGroup{key: gk})
+		sw.groupIdx[gk] = g
+	}
+	i := int32(len(sw.forms))
+	// f's lists are the evaluation's, which the next one reuses.
+	f.Actors, f.Guarantees, f.Positions, f.Sources = slices.Clone(f.Actors), slices.Clone(f.Guarantees), slices.Clone(f.Positions), slices.Clone(f.Sources)
+	f.Message = strings.Clone(f.Message)
+	sw.forms = append(sw.forms, findingForm{f: f, key: string(key), group: g})
+	sw.formIdx[string(key)] = i
+	return i, g
 }
 
 // appendFindingKey appends what identifies f among a sweep's findings:
@@ -685,37 +787,55 @@ func (sw *sweeper) result(ws []*sweepWorker) SweepResult {
 	})
 	// Each group shows its most frequent form, ties going to the first
 	// form in key order.
-	type group struct {
-		key, form string
-		forms     int
+	count := func(counts []int, i int32) int {
+		if i >= 0 && int(i) < len(counts) {
+			return counts[i]
+		}
+		return 0
 	}
-	groups := make(map[string]*group, len(t.groups))
-	for k, fc := range t.findings {
-		if fc.n == 0 {
+	var keys []string // of each of res.Findings
+	best := make([]int32, len(sw.groups))
+	forms := make([]int, len(sw.groups))
+	for g := range best {
+		best[g] = -1
+	}
+	for i, fm := range sw.forms {
+		n := count(t.forms, int32(i))
+		if n == 0 {
 			continue
 		}
-		if t.groups[fc.group].split {
-			res.Findings = append(res.Findings, FindingEstimate{fc.f, 1, estimate(fc.n, m)})
+		if sw.groups[fm.group].split {
+			res.Findings = append(res.Findings, FindingEstimate{fm.f, 1, estimate(n, m)})
+			keys = append(keys, fm.key)
 			continue
 		}
-		g := groups[fc.group]
-		if g == nil {
-			g = &group{key: fc.group}
-			groups[fc.group] = g
-		}
-		g.forms++
-		if best := t.findings[g.form]; best == nil || fc.n > best.n || fc.n == best.n && k < g.form {
-			g.form = k
+		forms[fm.group]++
+		b := best[fm.group]
+		if bn := count(t.forms, b); b < 0 || n > bn || n == bn && fm.key < sw.forms[b].key {
+			best[fm.group] = int32(i)
 		}
 	}
-	for _, g := range groups {
-		fc := t.findings[g.form]
-		res.Findings = append(res.Findings, FindingEstimate{fc.f, g.forms, estimate(t.groups[g.key].n, m)})
+	for g, b := range best {
+		if b >= 0 {
+			res.Findings = append(res.Findings, FindingEstimate{sw.forms[b].f, forms[g], estimate(count(t.groups, int32(g)), m)})
+			keys = append(keys, sw.forms[b].key)
+		}
 	}
-	slices.SortFunc(res.Findings, func(a, b FindingEstimate) int {
-		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Finding.Severity, b.Finding.Severity),
-			strings.Compare(string(appendFindingKey(nil, a.Finding)), string(appendFindingKey(nil, b.Finding))))
+	// Most frequent first, then errors first, then by key; the keys are
+	// unique.
+	order := make([]int, len(res.Findings))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(i, j int) int {
+		a, b := &res.Findings[i], &res.Findings[j]
+		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Finding.Severity, b.Finding.Severity), strings.Compare(keys[i], keys[j]))
 	})
+	sorted := make([]FindingEstimate, len(order))
+	for k, i := range order {
+		sorted[k] = res.Findings[i]
+	}
+	res.Findings = sorted
 	if sw.opts.Search {
 		d := estimate(t.deal, m)
 		l := summarise(sw.largest, sw.done)
@@ -750,7 +870,7 @@ func (sw *sweeper) result(ws []*sweepWorker) SweepResult {
 
 // summarise describes the values of the finished samples.
 func summarise(values []float64, done []bool) Summary {
-	var xs []float64
+	xs := make([]float64, 0, len(values))
 	for i, d := range done {
 		if d {
 			xs = append(xs, values[i])
@@ -772,20 +892,13 @@ func (t *tally) merge(o *tally) {
 	for c, k := range o.codes {
 		t.codes[c] += k
 	}
-	for key, fc := range o.findings {
-		if x, ok := t.findings[key]; ok {
-			x.n += fc.n
-		} else {
-			t.findings[key] = &findingCount{fc.f, fc.group, fc.n}
-		}
+	t.forms = extend(t.forms, len(o.forms))
+	for i, n := range o.forms {
+		t.forms[i] += n
 	}
-	for key, g := range o.groups {
-		if x, ok := t.groups[key]; ok {
-			x.n += g.n
-			x.split = x.split || g.split
-		} else {
-			t.groups[key] = &groupCount{g.n, g.split}
-		}
+	t.groups = extend(t.groups, len(o.groups))
+	for i, n := range o.groups {
+		t.groups[i] += n
 	}
 	for k, c := range o.receives {
 		t.receives[k] += c
