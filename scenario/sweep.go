@@ -32,8 +32,9 @@ type SweepOptions struct {
 	Progress func(done int)
 }
 
-// MaxSamples bounds SweepOptions.Samples. A sweep keeps one number per
-// sample, for the quartiles of its summaries: 80 MB at the bound.
+// MaxSamples bounds SweepOptions.Samples. A sweep keeps 9 bytes per
+// sample (17 with Search) for the quartiles of its summaries, and copies
+// one list of them to sort: under 300 MB at the bound.
 const MaxSamples = 10_000_000
 
 // ErrSamples is returned, wrapped, for a number of samples out of range.
@@ -154,8 +155,9 @@ type SweepResult struct {
 	Samples  int  `json:"samples"`
 	Complete bool `json:"complete"`
 	// Evaluated is how many evaluations the sweep ran: one per distinct
-	// sample, up to 16,384 of them, and one per sample past that. The
-	// JSON leaves it out, as a figure of cost rather than of the scenario.
+	// sample, up to 16,384 of them, and about one per sample past that,
+	// as the workers' timing has it. The JSON leaves it out, as a figure
+	// of cost rather than of the scenario.
 	Evaluated int `json:"-"`
 	// Uncertain are the elements that vary from sample to sample, in
 	// scenario order: guarantees, positions, vetoes.
@@ -166,6 +168,10 @@ type SweepResult struct {
 	// occurs, most frequent first.
 	Codes    []CodeEstimate    `json:"codes"`
 	Findings []FindingEstimate `json:"findings"`
+	// FindingsOmitted is set, and Findings empty, when the samples held
+	// more than 16,384 distinct findings: too many to list, and Codes
+	// still counts them.
+	FindingsOmitted bool `json:"findings_omitted,omitempty"`
 	// Deal is how often a non-empty package is feasible, and Largest
 	// summarises the offers in the largest feasible package of each sample
 	// (0 when none is); both are nil without SweepOptions.Search.
@@ -248,8 +254,8 @@ func Sweep(ctx context.Context, s Scenario, opts SweepOptions) (SweepResult, err
 	}
 	// Chunks of up to 256 samples, at least eight per worker, so that a
 	// sweep of few costly samples still runs on every core.
-	sw.chunk = max(1, min(256, n/(8*workers)))
 	workers = min(workers, n)
+	sw.chunk = max(1, min(256, n/(8*workers)))
 	ws := make([]*sweepWorker, workers)
 	var wg sync.WaitGroup
 	for i := range ws {
@@ -286,6 +292,7 @@ type sweeper struct {
 	next     atomic.Int64 // first sample not yet taken
 	finished atomic.Int64
 	progress sync.Mutex
+	reported int       // the count Progress last had, under progress
 	errs     []float64 // per sample: error findings
 	largest  []float64 // per sample: offers in the largest feasible package, with Search
 	done     []bool    // per sample: finished
@@ -300,7 +307,14 @@ type sweeper struct {
 	formIdx  map[string]int32
 	groups   []findingGroup
 	groupIdx map[string]int32
+	tooMany  bool // more than maxForms distinct findings
 }
+
+// maxForms bounds the distinct findings a sweep lists. A finding whose
+// message lists what a sample holds (a missing requirement, say, among
+// sixty uncertain guarantees) can take a new form in every sample; past
+// the bound, findings are counted by code only.
+const maxForms = 1 << 14
 
 // entry is a distinct sample's outcome, evaluated once.
 type entry struct {
@@ -409,6 +423,7 @@ type sweepWorker struct {
 	scratch sampleOutcome
 	buf     []byte
 	sc      scratch // the evaluation's working memory, kept from sample to sample
+	places  []int   // per position of the sample: its place in the scenario
 }
 
 func (sw *sweeper) worker() *sweepWorker {
@@ -436,9 +451,12 @@ func (w *sweepWorker) run(ctx context.Context) {
 				return
 			}
 		}
-		f := sw.finished.Add(int64(hi - lo))
+		f := int(sw.finished.Add(int64(hi - lo)))
 		if sw.opts.Progress != nil && sw.progress.TryLock() {
-			sw.opts.Progress(int(f))
+			if f > sw.reported { // another worker may have reported more
+				sw.reported = f
+				sw.opts.Progress(f)
+			}
 			sw.progress.Unlock()
 		}
 	}
@@ -595,7 +613,7 @@ func (w *sweepWorker) evaluate(ctx context.Context) bool {
 	if ctx.Err() != nil {
 		return false
 	}
-	w.sample = sw.draw(w.sample, w.key)
+	w.draw()
 	r, err := evaluateKeeping(&w.sample, &w.sc)
 	if err != nil { // every sample is part of a valid scenario, so valid too
 		panic("scenario: a sweep's sample does not validate: " + err.Error())
@@ -610,8 +628,20 @@ func (w *sweepWorker) evaluate(ctx context.Context) bool {
 		if !slices.Contains(o.codes, f.Code) {
 			o.codes = append(o.codes, f.Code)
 		}
+		// A position without an ID is named by its place, which in the
+		// sample may differ from its place in the scenario.
+		for k, p := range f.Positions {
+			if rest, ok := strings.CutPrefix(p, "positions["); ok {
+				if j, err := strconv.Atoi(strings.TrimSuffix(rest, "]")); err == nil && j < len(w.places) && w.places[j] != j {
+					f.Positions[k] = "positions[" + strconv.Itoa(w.places[j]) + "]"
+				}
+			}
+		}
 		w.buf = appendFindingKey(w.buf[:0], f)
 		fi, gi := sw.intern(w.buf, f)
+		if fi < 0 {
+			continue // past maxForms: counted by code only
+		}
 		o.findings = append(o.findings, fi)
 		if slices.Contains(o.groups, gi) {
 			sw.mu.Lock()
@@ -662,6 +692,10 @@ func (sw *sweeper) intern(key []byte, f Finding) (formIndex, groupIndex int32) {
 	if i, ok := sw.formIdx[string(key)]; ok {
 		return i, sw.forms[i].group
 	}
+	if len(sw.forms) >= maxForms {
+		sw.tooMany = true
+		return -1, -1
+	}
 	gk := string(appendGroupKey(nil, f))
 	g, ok := sw.groupIdx[gk]
 	if !ok {
@@ -692,6 +726,10 @@ func appendFindingKey(buf []byte, f Finding) []byte {
 	buf = append(buf, 0)
 	for _, p := range f.Positions {
 		buf = append(append(buf, '|'), p...)
+	}
+	buf = append(buf, 0)
+	for _, src := range f.Sources {
+		buf = append(append(buf, '|'), src...)
 	}
 	buf = append(buf, 0)
 	return append(buf, f.Message...)
@@ -727,10 +765,12 @@ func (o *sampleOutcome) clone() sampleOutcome {
 	return c
 }
 
-// draw builds the sample that key draws: s less the elements of
-// likelihood 0 and the uncertain elements that did not hold. It reuses
-// sample's lists.
-func (sw *sweeper) draw(sample Scenario, key []byte) Scenario {
+// draw builds the sample that w.key draws into w.sample: the scenario
+// less the elements of likelihood 0 and the uncertain elements that did
+// not hold, reusing the sample's lists. w.places records where each of the
+// sample's positions is in the scenario.
+func (w *sweepWorker) draw() {
+	sw, key, sample := w.sw, w.key, w.sample
 	s := &sw.s
 	out := *s
 	out.Variants = nil
@@ -755,9 +795,11 @@ func (sw *sweeper) draw(sample Scenario, key []byte) Scenario {
 			out.Guarantees = append(out.Guarantees, g)
 		}
 	}
+	w.places = w.places[:0]
 	for i := range s.Positions {
 		if keep(1, i, s.Positions[i].Likelihood) {
 			out.Positions = append(out.Positions, s.Positions[i])
+			w.places = append(w.places, i)
 		}
 	}
 	for i := range s.Vetoes {
@@ -765,7 +807,7 @@ func (sw *sweeper) draw(sample Scenario, key []byte) Scenario {
 			out.Vetoes = append(out.Vetoes, s.Vetoes[i])
 		}
 	}
-	return out
+	w.sample = out
 }
 
 // result merges the workers' tallies into the result.
@@ -785,57 +827,7 @@ func (sw *sweeper) result(ws []*sweepWorker) SweepResult {
 	slices.SortFunc(res.Codes, func(a, b CodeEstimate) int {
 		return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(string(a.Code), string(b.Code)))
 	})
-	// Each group shows its most frequent form, ties going to the first
-	// form in key order.
-	count := func(counts []int, i int32) int {
-		if i >= 0 && int(i) < len(counts) {
-			return counts[i]
-		}
-		return 0
-	}
-	var keys []string // of each of res.Findings
-	best := make([]int32, len(sw.groups))
-	forms := make([]int, len(sw.groups))
-	for g := range best {
-		best[g] = -1
-	}
-	for i, fm := range sw.forms {
-		n := count(t.forms, int32(i))
-		if n == 0 {
-			continue
-		}
-		if sw.groups[fm.group].split {
-			res.Findings = append(res.Findings, FindingEstimate{fm.f, 1, estimate(n, m)})
-			keys = append(keys, fm.key)
-			continue
-		}
-		forms[fm.group]++
-		b := best[fm.group]
-		if bn := count(t.forms, b); b < 0 || n > bn || n == bn && fm.key < sw.forms[b].key {
-			best[fm.group] = int32(i)
-		}
-	}
-	for g, b := range best {
-		if b >= 0 {
-			res.Findings = append(res.Findings, FindingEstimate{sw.forms[b].f, forms[g], estimate(count(t.groups, int32(g)), m)})
-			keys = append(keys, sw.forms[b].key)
-		}
-	}
-	// Most frequent first, then errors first, then by key; the keys are
-	// unique.
-	order := make([]int, len(res.Findings))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(i, j int) int {
-		a, b := &res.Findings[i], &res.Findings[j]
-		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Finding.Severity, b.Finding.Severity), strings.Compare(keys[i], keys[j]))
-	})
-	sorted := make([]FindingEstimate, len(order))
-	for k, i := range order {
-		sorted[k] = res.Findings[i]
-	}
-	res.Findings = sorted
+	res.Findings, res.FindingsOmitted = sw.findingEstimates(&t, m), sw.tooMany
 	if sw.opts.Search {
 		d := estimate(t.deal, m)
 		l := summarise(sw.largest, sw.done)
@@ -866,6 +858,67 @@ func (sw *sweeper) result(ws []*sweepWorker) SweepResult {
 	})
 	res.Uncertain, res.Codes, res.Findings, res.Sensitivity = nonNil(res.Uncertain), nonNil(res.Codes), nonNil(res.Findings), nonNil(res.Sensitivity)
 	return res
+}
+
+// findingEstimates returns how often each group of findings occurred in
+// the m samples t counts, most frequent first; none when there were too
+// many to list.
+func (sw *sweeper) findingEstimates(t *tally, m int) []FindingEstimate {
+	if sw.tooMany {
+		return []FindingEstimate{}
+	}
+	var out []FindingEstimate
+	// Each group shows its most frequent form, ties going to the first
+	// form in key order.
+	count := func(counts []int, i int32) int {
+		if i >= 0 && int(i) < len(counts) {
+			return counts[i]
+		}
+		return 0
+	}
+	var keys []string // of each of out
+	best := make([]int32, len(sw.groups))
+	forms := make([]int, len(sw.groups))
+	for g := range best {
+		best[g] = -1
+	}
+	for i, fm := range sw.forms {
+		n := count(t.forms, int32(i))
+		if n == 0 {
+			continue
+		}
+		if sw.groups[fm.group].split {
+			out = append(out, FindingEstimate{fm.f, 1, estimate(n, m)})
+			keys = append(keys, fm.key)
+			continue
+		}
+		forms[fm.group]++
+		b := best[fm.group]
+		if bn := count(t.forms, b); b < 0 || n > bn || n == bn && fm.key < sw.forms[b].key {
+			best[fm.group] = int32(i)
+		}
+	}
+	for g, b := range best {
+		if b >= 0 {
+			out = append(out, FindingEstimate{sw.forms[b].f, forms[g], estimate(count(t.groups, int32(g)), m)})
+			keys = append(keys, sw.forms[b].key)
+		}
+	}
+	// Most frequent first, then errors first, then by key; the keys are
+	// unique.
+	order := make([]int, len(out))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(i, j int) int {
+		a, b := &out[i], &out[j]
+		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Finding.Severity, b.Finding.Severity), strings.Compare(keys[i], keys[j]))
+	})
+	sorted := make([]FindingEstimate, len(order))
+	for k, i := range order {
+		sorted[k] = out[i]
+	}
+	return sorted
 }
 
 // summarise describes the values of the finished samples.

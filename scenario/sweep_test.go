@@ -9,8 +9,11 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 
+	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/scenario"
@@ -420,5 +423,72 @@ func TestSweepFindingGroups(t *testing.T) {
 				t.Errorf("%s occurs in %d samples, more than its code's %d", f.Finding, f.Count, c.Count)
 			}
 		}
+	}
+}
+
+// TestSweepPositionsWithoutID: a position without an ID is named by its
+// place in the scenario, whichever positions before it a sample
+// withdraws; and the result does not depend on which worker met a finding
+// first, even when two findings differ only in their sources.
+func TestSweepPositionsWithoutID(t *testing.T) {
+	uk, us := pos("RU", scenario.Rejects, guarantee.Selector{Provider: "UK"}), pos("RU", scenario.Rejects, guarantee.Selector{Provider: "US"})
+	uk.Likelihood, uk.Sources, us.Sources = new(0.5), []string{"source-a"}, []string{"source-b"}
+	s := build(
+		guarantees(g("uk-troops", "UK", "UA", guarantee.GroundTroops, ""), g("us-troops", "US", "UA", guarantee.GroundTroops, "")),
+		positions(uk, us),
+	)
+	var first []byte
+	for _, w := range []int{1, 2, 4, 8, 1, 2, 4, 8} {
+		r := sweep(t, s, scenario.SweepOptions{Samples: 4000, Seed: 5, Workers: w})
+		byPosition := map[string]scenario.FindingEstimate{}
+		for _, f := range r.Findings {
+			if f.Finding.Code == scenario.RedLine {
+				byPosition[strings.Join(f.Finding.Positions, ",")] = f
+			}
+		}
+		ukf, usf := byPosition["positions[0]"], byPosition["positions[1]"]
+		if len(byPosition) != 2 || ukf.Finding.Guarantees[0] != "uk-troops" || usf.Finding.Guarantees[0] != "us-troops" || usf.P != 1 || math.Abs(ukf.P-0.5) > 0.05 {
+			t.Fatalf("%d workers: red lines %+v; want positions[0] on uk-troops about half the time, positions[1] on us-troops always", w, byPosition)
+		}
+		b, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first == nil {
+			first = b
+		} else if !bytes.Equal(first, b) {
+			t.Fatalf("%d workers give other JSON than 1:\n%s\n%s", w, first, b)
+		}
+	}
+}
+
+// TestSweepTooManyFindings: a finding that lists what each sample holds
+// takes a new form in nearly every sample of sixty uncertain guarantees;
+// past 16,384 forms the sweep stops listing findings, says so, and still
+// counts their codes. Fewer samples list them.
+func TestSweepTooManyFindings(t *testing.T) {
+	if testing.Short() {
+		t.Skip("20,000 distinct samples")
+	}
+	var as []actor.Actor
+	var gs []guarantee.Guarantee
+	for i := range 60 {
+		id := actor.ID("S" + strconv.Itoa(i))
+		as = append(as, actor.Actor{ID: id})
+		gg := g(guarantee.ID("g"+strconv.Itoa(i)), id, "UA", guarantee.AirSupport, "attack(RU, UA)")
+		gg.Likelihood = new(0.5)
+		gs = append(gs, gg)
+	}
+	s := build(actors(as...), guarantees(gs...), positions(pos("RU", scenario.DemandsVeto, guarantee.Selector{Beneficiary: "UA"})))
+	many := sweep(t, s, scenario.SweepOptions{Samples: 20000, Seed: 1})
+	if !many.FindingsOmitted || len(many.Findings) != 0 {
+		t.Errorf("20,000 samples: findings omitted %v, %d listed; want them omitted", many.FindingsOmitted, len(many.Findings))
+	}
+	if i := slices.IndexFunc(many.Codes, func(c scenario.CodeEstimate) bool { return c.Code == scenario.UnmetVetoDemand }); i < 0 || many.Codes[i].P != 1 {
+		t.Errorf("20,000 samples: codes %+v; want unmet-veto-demand in every sample", many.Codes)
+	}
+	few := sweep(t, s, scenario.SweepOptions{Samples: 500, Seed: 1})
+	if few.FindingsOmitted || len(few.Findings) == 0 || few.Findings[0].Forms < 400 {
+		t.Errorf("500 samples: findings omitted %v, %d listed (forms %v); want them listed, the demand's in hundreds of forms", few.FindingsOmitted, len(few.Findings), few.Findings)
 	}
 }

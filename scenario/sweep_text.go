@@ -47,6 +47,9 @@ func WriteSweep(w io.Writer, r SweepResult) error {
 		for _, f := range r.Findings {
 			fmt.Fprintf(&b, "  %s  %s\n", f.Estimate, f.Finding)
 		}
+		if r.FindingsOmitted {
+			b.WriteString("  more than 16,384 distinct findings, too many to list; the codes above count them all\n")
+		}
 	}
 
 	if len(r.Offers) > 0 {
