@@ -1,0 +1,49 @@
+package htmlreport_test
+
+import (
+	"fmt"
+	"log"
+	"strings"
+
+	"github.com/entente-go/entente/actor"
+	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/scenario"
+	"github.com/entente-go/entente/scenario/htmlreport"
+)
+
+// A page for a small report: Russia demands a veto over the guarantees to
+// Ukraine, which Ukraine rejects. The page is one HTML file; here we print
+// its heading and its verdict, where the verdict is a word beside its
+// mark, not a colour alone.
+func ExampleWrite() {
+	s := scenario.Scenario{
+		Name:   "Istanbul draft treaty, April 2022",
+		Actors: []actor.Actor{{ID: "UA"}, {ID: "RU"}, {ID: "UK"}},
+		Guarantees: []guarantee.Guarantee{
+			{ID: "uk-assistance", Provider: "UK", Beneficiary: "UA", Kind: guarantee.Military,
+				Target: "RU", Trigger: guarantee.Attack("RU", "UA")},
+		},
+		Positions: []scenario.Position{
+			{ID: "ru-demands-veto", Actor: "RU", Stance: scenario.DemandsVeto,
+				Select: guarantee.Selector{Beneficiary: "UA"}},
+			{ID: "ua-rejects-veto", Actor: "UA", Stance: scenario.RejectsVeto, By: []actor.ID{"RU"},
+				Select: guarantee.Selector{Beneficiary: "UA"}},
+		},
+	}
+	r, err := scenario.Evaluate(s)
+	if err != nil {
+		log.Fatal(err)
+	}
+	var page strings.Builder
+	if err := htmlreport.Write(&page, htmlreport.Page{Scenario: s, Report: r, File: "istanbul.yaml"}); err != nil {
+		log.Fatal(err)
+	}
+	for line := range strings.Lines(page.String()) {
+		if strings.HasPrefix(line, "<h1>") || strings.Contains(line, `class="verdict-line"`) {
+			fmt.Print(line)
+		}
+	}
+	// Output:
+	// <h1>Istanbul draft treaty, April 2022</h1>
+	// <p class="verdict-line"><span class="mark error"><span class="sym" aria-hidden="true">✖</span> incompatible</span> (2 errors, 1 warning)</p>
+}

@@ -1,0 +1,536 @@
+package htmlreport
+
+import (
+	"bytes"
+	"cmp"
+	_ "embed"
+	"fmt"
+	"html/template"
+	"io"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/entente-go/entente/scenario"
+)
+
+// Page is what one report page shows. Only Report is needed; every other
+// field adds to the page, and a nil section is left out.
+type Page struct {
+	// Scenario is the scenario the report is of. Its name, date and
+	// description head the page, its sources make the Sources section
+	// that findings link to, and its offers are counted in the search
+	// section's sentence when no deal is possible.
+	Scenario scenario.Scenario
+	// Report is the evaluation of Scenario: the verdict and the findings.
+	Report scenario.Report
+	// File is the file the scenario was read from, shown under the
+	// heading; empty leaves it out.
+	File string
+	// Graph is the framework drawn as an inline SVG fragment (an <svg>
+	// element), put into the page as it is: the caller vouches that it is
+	// safe and that it loads nothing (no <image>, <use> of another file,
+	// <script> or url() to anything outside the fragment). Its ids should
+	// not take the page's own forms (see the package documentation).
+	// Empty, the Graph section says that no graph was drawn.
+	Graph template.HTML
+	// Simulation is the walk of the timeline, for the Timeline section;
+	// nil leaves the section out.
+	Simulation *scenario.Simulation
+	// Search is the deal search, for the Deal search section; nil leaves
+	// the section out.
+	Search *scenario.SearchResult
+	// Sweep is the sampling of the scenario's uncertain elements, for the
+	// Sweep section; nil leaves the section out.
+	Sweep *scenario.SweepResult
+}
+
+//go:embed page.html.tmpl
+var pageTemplate string
+
+var tmpl = template.Must(template.New("page").Parse(pageTemplate))
+
+// Write writes p to w as one self-contained HTML page: the verdict, the
+// graph, the findings with their sources, the sections p has of timeline,
+// deal search and sweep, and the scenario's sources. The same p always
+// gives the same bytes. Every string from the scenario, the report or the
+// results is escaped; only Graph is written as it is. Write is safe for
+// concurrent use; it writes to w once, after the whole page is made.
+func Write(w io.Writer, p Page) error {
+	var buf bytes.Buffer
+	if err := tmpl.Execute(&buf, build(p)); err != nil {
+		return fmt.Errorf("htmlreport: %w", err)
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// view is what the template shows, worked out from a Page.
+type view struct {
+	Name        string
+	File        string
+	AsOf        string
+	Description string
+	Verdict     verdictView
+	Contents    []entry
+	Graph       template.HTML
+	Counts      string // "2 errors, 3 warnings"; "" when there are no findings
+	Findings    []findingView
+	Timeline    *timelineView
+	Search      *searchView
+	Sweep       *sweepView
+	Sources     []sourceView
+	Marks       marks
+}
+
+// marks are the marks the page's legends explain.
+type marks struct{ Error, Warning, Info, Activates, Blocked, Void, Lapses mark }
+
+var legend = marks{markError, markWarning, markInfo, markActivates, markBlocked, markVoid, markLapses}
+
+// entry is a line of the table of contents.
+type entry struct{ ID, Title string }
+
+// mark is how a severity, a verdict or a status shows: a class for the
+// colour, a symbol, and the word, which says it without either.
+type mark struct{ Class, Symbol, Word string }
+
+var (
+	markError        = mark{"error", "✖", "error"}
+	markWarning      = mark{"warning", "▲", "warning"}
+	markInfo         = mark{"info", "●", "info"}
+	markCompatible   = mark{"ok", "✔", "compatible"}
+	markIncompatible = mark{"error", "✖", "incompatible"}
+	markActivates    = mark{"ok", "✔", "activates"}
+	markBlocked      = mark{"error", "✖", "blocked"}
+	markVoid         = mark{"error", "∅", "void"}
+	markLapses       = mark{"muted", "↘", "lapses"}
+	markDeal         = mark{"ok", "✔", "A deal is possible"}
+	markNoDeal       = mark{"error", "✖", "No deal is possible"}
+)
+
+func severityMark(s scenario.Severity) mark {
+	switch s {
+	case scenario.Error:
+		return markError
+	case scenario.Warning:
+		return markWarning
+	case scenario.Info:
+		return markInfo
+	}
+	return mark{"muted", "?", s.String()}
+}
+
+func statusMark(s scenario.Status) mark {
+	switch s {
+	case scenario.Activates:
+		return markActivates
+	case scenario.Blocked:
+		return markBlocked
+	case scenario.Void:
+		return markVoid
+	}
+	return mark{"muted", "?", s.String()}
+}
+
+type verdictView struct {
+	Mark    mark
+	Explain string
+}
+
+// cite is a citation: a link to a source of the Sources section, named
+// by its title (Text) or, in tables, its ID; or, for a citation that is
+// not a source's ID, its text.
+type cite struct{ Anchor, ID, Text string }
+
+type findingView struct {
+	N          int
+	Anchor     string
+	Severity   mark
+	Code       string
+	Message    string
+	Actors     []string
+	Guarantees []string
+	Positions  []string
+	Sources    []cite
+}
+
+type sourceView struct {
+	Anchor  string
+	ID      string
+	Title   string
+	URL     string
+	Link    bool // URL is http, https or mailto, and so a link
+	Date    string
+	Note    string
+	CitedBy []entry
+}
+
+// sources finds the scenario's sources by ID.
+type sources struct {
+	list  []scenario.Source
+	index map[string]int
+}
+
+func newSources(list []scenario.Source) sources {
+	s := sources{list: list, index: make(map[string]int, len(list))}
+	for i, src := range list {
+		if _, ok := s.index[src.ID]; !ok {
+			s.index[src.ID] = i
+		}
+	}
+	return s
+}
+
+func sourceAnchor(i int) string { return "source-" + strconv.Itoa(i+1) }
+
+func (s sources) cites(ids []string) []cite {
+	out := make([]cite, 0, len(ids))
+	for _, id := range ids {
+		i, ok := s.index[id]
+		if !ok {
+			out = append(out, cite{ID: id, Text: id})
+			continue
+		}
+		out = append(out, cite{Anchor: sourceAnchor(i), ID: id, Text: cmp.Or(s.list[i].Title, id)})
+	}
+	return out
+}
+
+// linkable reports whether u may be a link: an http or https URL with a
+// host, or a mailto URL.
+func linkable(u string) bool {
+	parsed, err := url.Parse(u)
+	if err != nil {
+		return false
+	}
+	switch strings.ToLower(parsed.Scheme) {
+	case "http", "https":
+		return parsed.Host != ""
+	case "mailto":
+		return parsed.Opaque != ""
+	}
+	return false
+}
+
+func build(p Page) view {
+	name := cmp.Or(p.Report.Scenario, p.Scenario.Name, "(unnamed scenario)")
+	v := view{Name: name, File: p.File, AsOf: p.Scenario.AsOf, Description: p.Scenario.Description,
+		Counts: countWords(p.Report), Marks: legend}
+	if p.Report.Verdict == scenario.Compatible {
+		v.Verdict = verdictView{Mark: markCompatible, Explain: "No finding is an error: the deal as written holds together."}
+	} else {
+		v.Verdict = verdictView{Mark: markIncompatible, Explain: "At least one finding is an error: the deal as written cannot be satisfied."}
+	}
+	if strings.TrimSpace(string(p.Graph)) != "" {
+		v.Graph = p.Graph
+	}
+
+	srcs := newSources(p.Scenario.Sources)
+	citedBy := make([][]entry, len(srcs.list))
+	for i, f := range p.Report.Findings {
+		fv := findingView{N: i + 1, Anchor: "finding-" + strconv.Itoa(i+1), Severity: severityMark(f.Severity),
+			Code: string(f.Code), Message: f.Message, Actors: toStrings(f.Actors), Guarantees: toStrings(f.Guarantees),
+			Positions: f.Positions, Sources: srcs.cites(f.Sources)}
+		for _, id := range f.Sources {
+			if k, ok := srcs.index[id]; ok && !slices.ContainsFunc(citedBy[k], func(e entry) bool { return e.ID == fv.Anchor }) {
+				citedBy[k] = append(citedBy[k], entry{fv.Anchor, "finding " + strconv.Itoa(fv.N)})
+			}
+		}
+		v.Findings = append(v.Findings, fv)
+	}
+	for i, s := range srcs.list {
+		v.Sources = append(v.Sources, sourceView{Anchor: sourceAnchor(i), ID: s.ID, Title: cmp.Or(s.Title, s.ID),
+			URL: s.URL, Link: linkable(s.URL), Date: s.Date, Note: s.Note, CitedBy: citedBy[i]})
+	}
+
+	if p.Simulation != nil {
+		v.Timeline = buildTimeline(*p.Simulation, srcs)
+	}
+	if p.Search != nil {
+		v.Search = buildSearch(p.Scenario, *p.Search, srcs)
+	}
+	if p.Sweep != nil {
+		v.Sweep = buildSweep(*p.Sweep)
+	}
+
+	v.Contents = []entry{{"verdict", "Verdict"}, {"graph", "Graph"}, {"findings", "Findings"}}
+	if v.Timeline != nil {
+		v.Contents = append(v.Contents, entry{"timeline", "Timeline"})
+	}
+	if v.Search != nil {
+		v.Contents = append(v.Contents, entry{"search", "Deal search"})
+	}
+	if v.Sweep != nil {
+		v.Contents = append(v.Contents, entry{"sweep", "Sweep"})
+	}
+	if len(v.Sources) > 0 {
+		v.Contents = append(v.Contents, entry{"sources", "Sources"})
+	}
+	return v
+}
+
+type timelineView struct {
+	Summary string
+	Steps   []stepView
+}
+
+type stepView struct {
+	N        int
+	Anchor   string
+	Event    string
+	Due      []dueView
+	Lapsed   []string
+	Receives []receiptView
+}
+
+type dueView struct {
+	Guarantee   string
+	Kind        string
+	Provider    string
+	Beneficiary string
+	Status      mark
+	Blocks      []string
+	Abstains    []string
+	Sources     []cite
+}
+
+type receiptView struct {
+	Beneficiary string
+	Kind        string
+	Guarantees  []string
+}
+
+func buildTimeline(sim scenario.Simulation, srcs sources) *timelineView {
+	t := &timelineView{Summary: plural(len(sim.Steps), "event")}
+	for i, st := range sim.Steps {
+		sv := stepView{N: i + 1, Anchor: "step-" + strconv.Itoa(i+1), Event: st.Event.String(), Lapsed: toStrings(st.Lapsed)}
+		for _, o := range st.Due {
+			d := dueView{Guarantee: string(o.Guarantee), Kind: string(o.Kind), Provider: string(o.Provider),
+				Beneficiary: string(o.Beneficiary), Status: statusMark(o.Status), Abstains: toStrings(o.Abstains),
+				Sources: srcs.cites(o.Sources)}
+			for _, b := range o.Blocks {
+				d.Blocks = append(d.Blocks, b.Message)
+			}
+			sv.Due = append(sv.Due, d)
+		}
+		for _, r := range st.Receives {
+			sv.Receives = append(sv.Receives, receiptView{string(r.Beneficiary), string(r.Kind), toStrings(r.Guarantees)})
+		}
+		t.Steps = append(t.Steps, sv)
+	}
+	return t
+}
+
+type searchView struct {
+	Lead        mark
+	Rest        string // what follows the lead's words
+	Incomplete  string
+	Maximal     []packageView
+	ShowForced  bool
+	Forced      []string
+	Dead        []string
+	DeadEvery   bool // no deal, and every offer is dead
+	Count       string
+	NoDeal      bool
+	Concede     string // the sentence before the concessions
+	Concessions []concessionView
+	Conflict    string // the sentence before the conflicts
+	Conflicts   []conflictView
+}
+
+type packageView struct {
+	N          int
+	Guarantees []string
+	Vetoes     string
+}
+
+type concessionView struct {
+	N         int
+	Message   string
+	Positions []string
+	Unlocks   []packageView
+	Sources   []cite
+}
+
+type conflictView struct {
+	N         int
+	Message   string
+	Positions []string
+	Sources   []cite
+}
+
+func buildSearch(s scenario.Scenario, r scenario.SearchResult, srcs sources) *searchView {
+	v := &searchView{NoDeal: !r.Feasible, Forced: toStrings(r.Forced), Dead: toStrings(r.Dead), ShowForced: r.Feasible}
+	offers := plural(len(s.Guarantees), "offer")
+	switch {
+	case r.Feasible:
+		v.Lead, v.Rest = markDeal, plural(len(r.Maximal), "maximal package")+"."
+	case len(s.Guarantees) == 0:
+		v.Lead, v.Rest = markNoDeal, "there are no offers on the table."
+	case r.EmptyFeasible:
+		v.Lead, v.Rest = markNoDeal, "of the "+offers+" on the table, none can be in a deal that meets every position; only no guarantee at all does."
+	default:
+		v.Lead, v.Rest = markNoDeal, "no package of the "+offers+" on the table meets every position."
+	}
+	if !r.Complete {
+		v.Incomplete = "The search is incomplete (" + cmp.Or(r.Stopped, "it stopped early") + "): what follows is what it found before it stopped."
+	}
+	v.DeadEvery = !r.Feasible && len(r.Dead) == len(s.Guarantees) && len(r.Dead) > 0
+	for i, pk := range r.Maximal {
+		v.Maximal = append(v.Maximal, packageView{i + 1, toStrings(pk.Guarantees), vetoWords(pk, "none needed")})
+	}
+	if r.Count != nil {
+		v.Count = strconv.FormatUint(*r.Count, 10)
+		if r.EmptyFeasible {
+			v.Count += ", counting the empty package (no guarantee at all)"
+		}
+	}
+	if r.Feasible {
+		return v
+	}
+	switch {
+	case len(r.Concessions) > 0:
+		v.Concede = "What would make a deal possible: " + plural(len(r.Concessions), "minimal concession") + ", smallest first."
+	case r.Complete:
+		v.Concede = "No withdrawal of positions makes a deal possible: the offers themselves rule every deal out."
+	}
+	for i, c := range r.Concessions {
+		cv := concessionView{N: i + 1, Message: c.Message, Positions: c.Positions, Sources: srcs.cites(c.Sources)}
+		for j, pk := range c.Unlocks {
+			cv.Unlocks = append(cv.Unlocks, packageView{j + 1, toStrings(pk.Guarantees), vetoWords(pk, "")})
+		}
+		v.Concessions = append(v.Concessions, cv)
+	}
+	if len(r.Conflicts) > 0 {
+		v.Conflict = "What rules every deal out: " + plural(len(r.Conflicts), "conflict") + ", each a minimal set of positions that cannot all stand."
+	}
+	for i, c := range r.Conflicts {
+		v.Conflicts = append(v.Conflicts, conflictView{i + 1, c.Message, c.Positions, srcs.cites(c.Sources)})
+	}
+	return v
+}
+
+// vetoWords names the vetoes a package needs, as entente search does:
+// "RU's veto over guarantees to UA (ru-demands-veto)"; none when it needs
+// none.
+func vetoWords(p scenario.Package, none string) string {
+	if len(p.Vetoes) == 0 && len(p.VetoPositions) == 0 {
+		return none
+	}
+	var words []string
+	for i, v := range p.Vetoes {
+		word := string(v.Holder) + "'s veto over " + v.Over.Describe()
+		if i < len(p.VetoPositions) {
+			word += " (" + p.VetoPositions[i] + ")"
+		}
+		words = append(words, word)
+	}
+	if len(p.Vetoes) == 0 { // decoded from JSON, which keeps only the positions
+		words = append(words, "the vetoes of "+strings.Join(p.VetoPositions, ", "))
+	}
+	return strings.Join(words, "; ")
+}
+
+type sweepView struct {
+	Lead        string
+	Summary     []summaryRow
+	NoUncertain bool
+	Sensitivity []sensitivityView
+	Codes       []codeView
+	Findings    []sweepFindingView
+	Offers      []offerView
+	Walked      bool
+	Receives    []sweepReceiptView
+}
+
+type summaryRow struct {
+	Measure, Value, Note string
+	Estimate             bool // Value is an estimate, kept on one line
+}
+
+type sensitivityView struct{ Element, Likelihood, Effect, Holds, Fails string }
+
+type codeView struct {
+	Code     string
+	Severity mark
+	Estimate string
+}
+
+type sweepFindingView struct {
+	Severity mark
+	Code     string
+	Message  string
+	Estimate string
+}
+
+type offerView struct{ Guarantee, Forced, Dead string }
+
+type sweepReceiptView struct {
+	Step                               int
+	Event, Beneficiary, Kind, Estimate string
+}
+
+func buildSweep(r scenario.SweepResult) *sweepView {
+	v := &sweepView{Lead: plural(r.Samples, "sample") + ", seed " + strconv.FormatUint(r.Seed, 10)}
+	if !r.Complete {
+		v.Lead += " (stopped early, of " + strconv.Itoa(r.Requested) + " requested)"
+	}
+	v.Lead += "."
+	v.Summary = append(v.Summary, summaryRow{"Compatible", r.Compatible.String(),
+		"in " + strconv.Itoa(r.Compatible.Count) + " of " + strconv.Itoa(r.Samples) + " samples", true})
+	if r.Deal != nil {
+		v.Summary = append(v.Summary, summaryRow{"Deal possible (a non-empty package is feasible)", r.Deal.String(), "", true})
+	}
+	v.Summary = append(v.Summary, summaryRow{"Error findings per sample", r.Errors.String(), "", false})
+	if r.Largest != nil {
+		v.Summary = append(v.Summary, summaryRow{"Offers in the largest feasible package", r.Largest.String(), "", false})
+	}
+	v.NoUncertain = len(r.Uncertain) == 0
+	for _, sv := range r.Sensitivity {
+		v.Sensitivity = append(v.Sensitivity, sensitivityView{sv.Element, strconv.FormatFloat(sv.Likelihood, 'g', -1, 64),
+			fmt.Sprintf("%+.3f", sv.Effect), sv.Holds.String(), sv.Fails.String()})
+	}
+	for _, c := range r.Codes {
+		v.Codes = append(v.Codes, codeView{string(c.Code), severityMark(c.Code.Severity()), c.Estimate.String()})
+	}
+	for _, f := range r.Findings {
+		v.Findings = append(v.Findings, sweepFindingView{severityMark(f.Finding.Severity), string(f.Finding.Code), f.Finding.Message, f.Estimate.String()})
+	}
+	for _, o := range r.Offers {
+		v.Offers = append(v.Offers, offerView{string(o.Guarantee), o.Forced.String(), o.Dead.String()})
+	}
+	v.Walked = r.Receives != nil
+	for _, rc := range r.Receives {
+		v.Receives = append(v.Receives, sweepReceiptView{rc.Step, rc.Event, rc.Beneficiary, string(rc.Kind), rc.Estimate.String()})
+	}
+	return v
+}
+
+// countWords says how many findings of each severity r has: "2 errors, 1
+// warning"; "" when it has none.
+func countWords(r scenario.Report) string {
+	var counts []string
+	for _, s := range [...]scenario.Severity{scenario.Error, scenario.Warning, scenario.Info} {
+		if n := r.Count(s); n > 0 {
+			counts = append(counts, plural(n, s.String()))
+		}
+	}
+	return strings.Join(counts, ", ")
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}
+
+func toStrings[T ~string](s []T) []string {
+	out := make([]string, len(s))
+	for i, v := range s {
+		out[i] = string(v)
+	}
+	return out
+}
