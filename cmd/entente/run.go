@@ -54,12 +54,13 @@ var commands []command
 
 func init() {
 	commands = []command{
-		{"check", "[--format text|json|markdown] " + whatIfArgs + " [--max-size N] [FILE...]", "evaluate scenarios; with no file, the built-in seed scenario", runCheck},
+		{"check", checkArgs, "evaluate scenarios; with no file, the built-in seed scenario", runCheck},
 		{"validate", "[--max-size N] FILE...", "load and validate scenario files only", runValidate},
 		{"fmt", "[-w] [--max-size N] FILE...", "print scenario files in canonical form; -w rewrites them in place", runFmt},
 		{"search", searchArgs, "which deals are possible; if none is, which concessions would make one and which positions conflict", runSearch},
 		{"simulate", simulateArgs, "walk the timeline: what activates, what is blocked and by whom, what is void", runSimulate},
 		{"diff", diffArgs, "what changes from A to B (or to A's variant), and why", runDiff},
+		{"graph", graphArgs, "the framework as a picture: who guarantees what to whom, who can block it, and what has errors", runGraph},
 		{"sweep", sweepArgs, "draw samples as the likelihoods say: how likely the scenario is compatible and a deal possible, and which uncertain element matters most", runSweep},
 		{"example", "[NAME]", "print a built-in scenario to start from", runExample},
 		{"schema", "", "print the JSON Schema of scenario files, format 1", runSchema},
@@ -239,9 +240,11 @@ func reportError(e env, err error) {
 	fmt.Fprintf(e.stderr, "entente: %v\n", err)
 }
 
+const checkArgs = "[--format text|json|markdown|html] " + whatIfArgs + " [--max-size N] [FILE...]"
+
 func runCheck(e env, args []string) int {
-	fs := flags(e, "check", "[--format text|json|markdown] "+whatIfArgs+" [FILE...]")
-	format := fs.String("format", "text", "output: text, json or markdown")
+	fs := flags(e, "check", checkArgs)
+	format := fs.String("format", "text", "output: text, json, markdown (with a Mermaid picture), or html (one self-contained page; one file at most)")
 	w := addWhatIf(fs)
 	color := addColor(fs)
 	maxSize := addMaxSize(fs)
@@ -249,8 +252,12 @@ func runCheck(e env, args []string) int {
 	if !ok {
 		return code
 	}
-	if !slices.Contains([]string{"text", "json", "markdown"}, *format) {
-		fmt.Fprintf(e.stderr, "entente check: unknown --format %q: want text, json or markdown\n", *format)
+	if !slices.Contains([]string{"text", "json", "markdown", "html"}, *format) {
+		fmt.Fprintf(e.stderr, "entente check: unknown --format %q: want text, json, markdown or html\n", *format)
+		return exitInput
+	}
+	if *format == "html" && len(files) > 1 {
+		fmt.Fprintf(e.stderr, "entente check: --format html writes one page for one file; found %d files\n", len(files))
 		return exitInput
 	}
 	text := scenario.Text{Color: color.on(e)}
@@ -299,7 +306,9 @@ func runCheck(e env, args []string) int {
 		case "json":
 			err = writeJSON(e.stdout, in.file, r)
 		case "markdown":
-			err = scenario.WriteMarkdown(e.stdout, r, in.s.Sources)
+			err = writeMarkdown(e.stdout, in.s, r)
+		case "html":
+			err = writeHTML(e, in.file, in.s, r)
 		default:
 			err = text.Write(e.stdout, r)
 		}

@@ -1,0 +1,198 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"html/template"
+	"io"
+	"os"
+	"os/signal"
+	"slices"
+	"strings"
+
+	"github.com/entente-go/entente/actor"
+	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/scenario"
+	"github.com/entente-go/entente/scenario/graph"
+	"github.com/entente-go/entente/scenario/htmlreport"
+)
+
+const graphArgs = "[--format dot|mermaid|svg] [--actor ID]... [--kind KIND]... " + whatIfArgs + " [--max-size N] [FILE]"
+
+// addGraphFilters adds --actor and --kind, repeatable, to fs.
+func addGraphFilters(fs *flag.FlagSet) *graph.Options {
+	o := &graph.Options{}
+	fs.Func("actor", "draw only the guarantees that involve actor `ID` (as provider, beneficiary, target, or member of the providing body); repeat it for more", func(v string) error {
+		if v == "" {
+			return errors.New("want an actor ID")
+		}
+		o.Actors = append(o.Actors, actor.ID(v))
+		return nil
+	})
+	fs.Func("kind", "draw only the guarantees of `KIND` or below it (military keeps military/air-support); repeat it for more", func(v string) error {
+		k, err := guarantee.ParseKind(v)
+		if err != nil {
+			return err
+		}
+		o.Kinds = append(o.Kinds, k)
+		return nil
+	})
+	return o
+}
+
+// runGraph is entente graph: the framework as a picture, in Graphviz's
+// DOT, in Mermaid, or as SVG laid out by Graphviz's dot.
+func runGraph(e env, args []string) int {
+	fs := flags(e, "graph", graphArgs)
+	format := fs.String("format", "dot", "output: dot (Graphviz), mermaid, or svg (needs Graphviz's dot)")
+	filters := addGraphFilters(fs)
+	w := addWhatIf(fs)
+	maxSize := addMaxSize(fs)
+	files, code, ok := parse(fs, args)
+	if !ok {
+		return code
+	}
+	switch {
+	case !slices.Contains([]string{"dot", "mermaid", "svg"}, *format):
+		fmt.Fprintf(e.stderr, "entente graph: unknown --format %q: want dot, mermaid or svg\n", *format)
+		return exitInput
+	case len(files) > 1:
+		fmt.Fprintf(e.stderr, "entente graph: name one file at most; found %d\n", len(files))
+		return exitInput
+	}
+	file, s, ok := loadWhatIf(e, maxSize.n, first(files), w)
+	if !ok {
+		return exitInput
+	}
+	g, ok := drawGraph(e, file, s, *filters)
+	if !ok {
+		return exitInput
+	}
+	var buf bytes.Buffer
+	var err error
+	switch *format {
+	case "mermaid":
+		err = g.WriteMermaid(&buf)
+	case "svg":
+		ctx, stop := signal.NotifyContext(e.context(), os.Interrupt)
+		err = g.WriteGraphvizSVG(ctx, &buf)
+		stop()
+	default:
+		err = g.WriteDOT(&buf)
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "entente graph: %v\n", err)
+		return exitInput
+	}
+	if _, err := e.stdout.Write(buf.Bytes()); err != nil {
+		fmt.Fprintf(e.stderr, "entente: %v\n", err)
+		return exitInput
+	}
+	return exitOK
+}
+
+// drawGraph evaluates s and builds its picture under the filters, which it
+// checks first so that a typo does not draw an empty picture. ok is false
+// after a problem, reported on stderr.
+func drawGraph(e env, file string, s scenario.Scenario, o graph.Options) (graph.Graph, bool) {
+	if err := o.Check(s); err != nil {
+		fmt.Fprintf(e.stderr, "%s: %s\n", file, strings.ReplaceAll(err.Error(), "\n", "\n"+file+": "))
+		return graph.Graph{}, false
+	}
+	r, err := scenario.Evaluate(s)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "%s: %v\n", file, err)
+		return graph.Graph{}, false
+	}
+	return graph.New(s, r, o), true
+}
+
+// writeMarkdown writes the Markdown report of s, then its picture as a
+// Mermaid block, which GitHub and many note tools draw.
+func writeMarkdown(w io.Writer, s scenario.Scenario, r scenario.Report) error {
+	var buf bytes.Buffer
+	if err := scenario.WriteMarkdown(&buf, r, s.Sources); err != nil {
+		return err
+	}
+	buf.WriteString("\n### Who guarantees what\n\n```mermaid\n")
+	if err := graph.New(s, r, graph.Options{}).WriteMermaid(&buf); err != nil {
+		return err
+	}
+	buf.WriteString("```\n")
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// htmlSweepSamples is how many samples the HTML report's sweep draws.
+const htmlSweepSamples = 10000
+
+// writeHTML writes the HTML report of s: its verdict and findings, its
+// picture, and the sections that exist: the walk of its timeline when it
+// has one, the search for a deal, and a sweep when it has likelihoods
+// strictly between 0 and 1 (10,000 samples, seed 0; entente sweep draws
+// more). Ctrl-C stops the search and the sweep, whose sections then say
+// they are incomplete.
+func writeHTML(e env, file string, s scenario.Scenario, r scenario.Report) error {
+	ctx, stop := signal.NotifyContext(e.context(), os.Interrupt)
+	defer stop()
+	var svg bytes.Buffer
+	if err := graph.New(s, r, graph.Options{}).WriteSVG(&svg); err != nil {
+		return err
+	}
+	p := htmlreport.Page{Scenario: s, Report: r, File: file, Graph: template.HTML(svg.String())}
+	if len(s.Timeline) > 0 {
+		sim, err := scenario.Simulate(s)
+		if err != nil {
+			return err
+		}
+		p.Simulation = &sim
+	}
+	sr, err := scenario.Search(ctx, s, scenario.SearchOptions{})
+	switch {
+	case errors.Is(err, scenario.ErrTooManyVetoes):
+		fmt.Fprintf(e.stderr, "%s: the report has no search section: %v\n", file, err)
+	case err != nil:
+		return err
+	default:
+		p.Search = &sr
+	}
+	if uncertain(s) {
+		var sw scenario.SweepResult
+		withProgress(e, "entente check: sweeping", func() {
+			sw, err = scenario.Sweep(ctx, s, scenario.SweepOptions{Samples: htmlSweepSamples, Search: p.Search != nil, Walk: p.Simulation != nil})
+		})
+		if err != nil {
+			return err
+		}
+		p.Sweep = &sw
+	}
+	var buf bytes.Buffer
+	if err := htmlreport.Write(&buf, p); err != nil {
+		return err
+	}
+	_, err = e.stdout.Write(buf.Bytes())
+	return err
+}
+
+// uncertain reports whether s has an element a sweep would vary.
+func uncertain(s scenario.Scenario) bool {
+	between := func(p *float64) bool { return p != nil && *p > 0 && *p < 1 }
+	for _, g := range s.Guarantees {
+		if between(g.Likelihood) {
+			return true
+		}
+	}
+	for _, p := range s.Positions {
+		if between(p.Likelihood) {
+			return true
+		}
+	}
+	for _, v := range s.Vetoes {
+		if between(v.Likelihood) {
+			return true
+		}
+	}
+	return false
+}

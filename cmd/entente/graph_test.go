@@ -1,0 +1,235 @@
+package main
+
+import (
+	"bytes"
+	"encoding/xml"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/entente-go/entente/examples"
+	"github.com/entente-go/entente/scenario"
+	"github.com/entente-go/entente/scenario/graph"
+	"github.com/entente-go/entente/scenario/scenariofile"
+)
+
+// needDot returns the path of Graphviz's dot, skipping the test when it is
+// not installed, unless CI=true: CI installs Graphviz, and there a missing
+// dot is a failure.
+func needDot(t *testing.T) string {
+	t.Helper()
+	path, err := exec.LookPath("dot")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("Graphviz's dot is not installed, and CI=true: %v", err)
+		}
+		t.Skipf("Graphviz's dot is not installed: %v", err)
+	}
+	return path
+}
+
+// runEntente runs the command with args and returns its exit code and
+// output.
+func runEntente(args ...string) (int, string, string) {
+	e, out, errOut := fakeEnv(false, nil)
+	code := run(args, e)
+	return code, out.String(), errOut.String()
+}
+
+// scenarioFiles returns every scenario file under a testdata directory of
+// the repository that loads, and the seed's.
+func scenarioFiles(t *testing.T) []string {
+	t.Helper()
+	files := []string{filepath.Join("..", "..", examples.Ukraine2025File)}
+	err := filepath.WalkDir(filepath.Join("..", ".."), func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == ".git" || d.Name() == "fuzz") {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.Contains(filepath.ToSlash(path), "/testdata/") || !strings.HasSuffix(path, ".yaml") {
+			return nil
+		}
+		if _, err := scenariofile.ReadFile(path); err == nil {
+			files = append(files, path)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) < 5 {
+		t.Fatalf("found only %d scenario files: %v", len(files), files)
+	}
+	return files
+}
+
+// TestGraphvizAcceptsEveryDOT: every DOT the command writes, for the seed,
+// its variants, a filtered picture, and every scenario under testdata/,
+// is accepted by dot -Tsvg without a warning.
+func TestGraphvizAcceptsEveryDOT(t *testing.T) {
+	dot := needDot(t)
+	var cases [][]string
+	for _, f := range scenarioFiles(t) {
+		cases = append(cases, []string{"graph", f})
+	}
+	for _, v := range examples.Ukraine2025().Variants {
+		cases = append(cases, []string{"graph", "--variant", v.Name})
+	}
+	cases = append(cases, []string{"graph", "--actor", "US", "--kind", "military"})
+	for _, args := range cases {
+		t.Run(strings.Join(args[1:], " "), func(t *testing.T) {
+			code, out, errOut := runEntente(args...)
+			if code != exitOK {
+				t.Fatalf("entente %s: exit %d\n%s", strings.Join(args, " "), code, errOut)
+			}
+			cmd := exec.Command(dot, "-Tsvg", "-o", os.DevNull)
+			cmd.Stdin = strings.NewReader(out)
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			if err := cmd.Run(); err != nil || stderr.Len() > 0 {
+				t.Errorf("dot -Tsvg: %v\n%s", err, stderr.String())
+			}
+		})
+	}
+}
+
+// TestGraphSVG: --format svg is Graphviz's SVG, a well-formed document.
+func TestGraphSVG(t *testing.T) {
+	needDot(t)
+	code, out, errOut := runEntente("graph", "--format", "svg", "testdata/budapest1994.yaml")
+	if code != exitOK || errOut != "" {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	root := xmlRoot(t, out)
+	if root != "svg" {
+		t.Errorf("root element %q; want svg", root)
+	}
+	if !strings.Contains(out, "seek-unsc-action") && !strings.Contains(out, "UNSC") {
+		t.Errorf("the SVG does not name the Budapest scenario's elements:\n%.400s", out)
+	}
+}
+
+// TestGraphSVGWithoutGraphviz: without dot, --format svg says what to do
+// and writes nothing.
+func TestGraphSVGWithoutGraphviz(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	code, out, errOut := runEntente("graph", "--format", "svg", "testdata/article5.yaml")
+	if code != exitInput || out != "" {
+		t.Errorf("exit %d, stdout %q; want 2 and nothing", code, out)
+	}
+	if want := "Graphviz's dot is not installed; install graphviz, or use --format dot or mermaid"; !strings.Contains(errOut, want) {
+		t.Errorf("stderr %q; want it to say %q", errOut, want)
+	}
+}
+
+func xmlRoot(t *testing.T, doc string) string {
+	t.Helper()
+	d := xml.NewDecoder(strings.NewReader(doc))
+	d.Strict = true
+	root := ""
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			if err.Error() == "EOF" {
+				return root
+			}
+			t.Fatalf("not well-formed XML: %v", err)
+		}
+		if se, ok := tok.(xml.StartElement); ok && root == "" {
+			root = se.Name.Local
+		}
+	}
+}
+
+// TestReadmeGraph: the README shows the seed's picture, a committed SVG
+// that the command makes, and the committed file is current. Regenerate
+// it with the command in the README:
+//
+//	go run ./cmd/entente graph --format svg > docs/seed-graph.svg
+func TestReadmeGraph(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"](docs/seed-graph.svg)", "go run ./cmd/entente graph --format svg > docs/seed-graph.svg"} {
+		if !bytes.Contains(readme, []byte(want)) {
+			t.Errorf("README.md does not contain %q", want)
+		}
+	}
+	committed, err := os.ReadFile(filepath.Join("..", "..", "docs", "seed-graph.svg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	needDot(t)
+	code, out, errOut := runEntente("graph", "--format", "svg")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	// Graphviz names its version in a comment; a different patch release
+	// that draws the same picture is current too.
+	version := regexp.MustCompile(`<!-- Generated by graphviz version [^>]*-->\n`)
+	got, want := version.ReplaceAllString(out, ""), version.ReplaceAllString(string(committed), "")
+	if got != want {
+		t.Errorf("docs/seed-graph.svg is out of date; regenerate it with\n\tgo run ./cmd/entente graph --format svg > docs/seed-graph.svg")
+	}
+}
+
+// TestMarkdownMermaid: the Markdown report ends with the picture as a
+// Mermaid block, which GitHub draws.
+func TestMarkdownMermaid(t *testing.T) {
+	code, out, _ := runEntente("check", "--format", "markdown")
+	if code != exitFinding {
+		t.Fatalf("exit %d", code)
+	}
+	s := examples.Ukraine2025()
+	r, err := scenario.Evaluate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mermaid bytes.Buffer
+	if err := graph.New(s, r, graph.Options{}).WriteMermaid(&mermaid); err != nil {
+		t.Fatal(err)
+	}
+	want := "```mermaid\n" + mermaid.String() + "```\n"
+	if !strings.HasSuffix(out, want) {
+		t.Errorf("the Markdown report does not end with the seed's Mermaid picture:\n%s", out[max(0, len(out)-600):])
+	}
+}
+
+// TestHTMLSections: the HTML report has the sections that exist, and
+// stands alone.
+func TestHTMLSections(t *testing.T) {
+	cases := []struct {
+		args []string
+		has  []string
+		lack []string
+	}{
+		{[]string{"check", "--format", "html"}, []string{`id="timeline"`, `id="search"`, `id="sweep"`, "<svg"}, nil},
+		{[]string{"check", "--format", "html", "testdata/budapest1994.yaml"}, []string{`id="timeline"`, `id="search"`, "<svg"}, []string{`id="sweep"`}},
+		{[]string{"check", "--format", "html", "testdata/budapest-likely.yaml"}, []string{`id="timeline"`, `id="search"`, `id="sweep"`}, nil},
+	}
+	for _, tc := range cases {
+		_, out, _ := runEntente(tc.args...)
+		for _, h := range tc.has {
+			if !strings.Contains(out, h) {
+				t.Errorf("%v: the page lacks %s", tc.args, h)
+			}
+		}
+		for _, l := range tc.lack {
+			if strings.Contains(out, l) {
+				t.Errorf("%v: the page has %s; the scenario has no such section", tc.args, l)
+			}
+		}
+		for _, bad := range []string{"<script", "<link", " src=", "@import", "url("} {
+			if strings.Contains(out, bad) {
+				t.Errorf("%v: the page has %q; it must stand alone", tc.args, bad)
+			}
+		}
+	}
+}
