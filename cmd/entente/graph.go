@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"os/signal"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/guarantee"
@@ -116,14 +118,28 @@ func writeMarkdown(w io.Writer, s scenario.Scenario, r scenario.Report) error {
 	if err := scenario.WriteMarkdown(&buf, r, s.Sources); err != nil {
 		return err
 	}
-	buf.WriteString("\n### Who guarantees what\n\n```mermaid\n")
-	if err := graph.New(s, r, graph.Options{}).WriteMermaid(&buf); err != nil {
+	buf.WriteString("\n### Who guarantees what\n\n")
+	g := graph.New(s, r, graph.Options{})
+	var mermaid bytes.Buffer
+	if err := g.WriteMermaid(&mermaid); err != nil {
 		return err
 	}
-	buf.WriteString("```\n")
+	if len(g.Edges) > mermaidMaxEdges || mermaid.Len() > mermaidMaxText {
+		fmt.Fprintf(&buf, "The picture has %d edges, more than Mermaid draws by default; draw part of it with `entente graph --format mermaid --actor ID` or `--kind KIND`.\n", len(g.Edges))
+	} else {
+		buf.WriteString("```mermaid\n")
+		buf.Write(mermaid.Bytes())
+		buf.WriteString("```\n")
+	}
 	_, err := w.Write(buf.Bytes())
 	return err
 }
+
+// Mermaid's default limits: past them it refuses to draw a diagram.
+const (
+	mermaidMaxEdges = 500
+	mermaidMaxText  = 50000
+)
 
 // htmlSweepSamples is how many samples the HTML report's sweep draws.
 const htmlSweepSamples = 10000
@@ -132,9 +148,9 @@ const htmlSweepSamples = 10000
 // picture, and the sections that exist: the walk of its timeline when it
 // has one, the search for a deal, and a sweep when it has likelihoods
 // strictly between 0 and 1 (10,000 samples, seed 0; entente sweep draws
-// more). Ctrl-C stops the search and the sweep, whose sections then say
-// they are incomplete.
-func writeHTML(e env, file string, s scenario.Scenario, r scenario.Report) error {
+// more). Each of the search and the sweep stops after timeout, as Ctrl-C
+// stops both; their sections then say they are incomplete.
+func writeHTML(e env, file string, s scenario.Scenario, r scenario.Report, timeout time.Duration) error {
 	ctx, stop := signal.NotifyContext(e.context(), os.Interrupt)
 	defer stop()
 	var svg bytes.Buffer
@@ -149,7 +165,7 @@ func writeHTML(e env, file string, s scenario.Scenario, r scenario.Report) error
 		}
 		p.Simulation = &sim
 	}
-	sr, err := scenario.Search(ctx, s, scenario.SearchOptions{})
+	sr, err := scenario.Search(ctx, s, scenario.SearchOptions{Timeout: timeout})
 	switch {
 	case errors.Is(err, scenario.ErrTooManyVetoes):
 		fmt.Fprintf(e.stderr, "%s: the report has no search section: %v\n", file, err)
@@ -160,9 +176,11 @@ func writeHTML(e env, file string, s scenario.Scenario, r scenario.Report) error
 	}
 	if uncertain(s) {
 		var sw scenario.SweepResult
+		sctx, cancel := context.WithTimeout(ctx, timeout)
 		withProgress(e, "entente check: sweeping", func() {
-			sw, err = scenario.Sweep(ctx, s, scenario.SweepOptions{Samples: htmlSweepSamples, Search: p.Search != nil, Walk: p.Simulation != nil})
+			sw, err = scenario.Sweep(sctx, s, scenario.SweepOptions{Samples: htmlSweepSamples, Search: p.Search != nil, Walk: p.Simulation != nil})
 		})
+		cancel()
 		if err != nil {
 			return err
 		}

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/scenario"
@@ -240,11 +241,12 @@ func reportError(e env, err error) {
 	fmt.Fprintf(e.stderr, "entente: %v\n", err)
 }
 
-const checkArgs = "[--format text|json|markdown|html] " + whatIfArgs + " [--max-size N] [FILE...]"
+const checkArgs = "[--format text|json|markdown|html] [--timeout D] " + whatIfArgs + " [--max-size N] [FILE...]"
 
 func runCheck(e env, args []string) int {
 	fs := flags(e, "check", checkArgs)
 	format := fs.String("format", "text", "output: text, json, markdown (with a Mermaid picture), or html (one self-contained page; one file at most)")
+	timeout := fs.Duration("timeout", 10*time.Second, "with --format html, stop the page's search and its sweep each after `D`; their sections then say so")
 	w := addWhatIf(fs)
 	color := addColor(fs)
 	maxSize := addMaxSize(fs)
@@ -254,6 +256,10 @@ func runCheck(e env, args []string) int {
 	}
 	if !slices.Contains([]string{"text", "json", "markdown", "html"}, *format) {
 		fmt.Fprintf(e.stderr, "entente check: unknown --format %q: want text, json, markdown or html\n", *format)
+		return exitInput
+	}
+	if *timeout <= 0 {
+		fmt.Fprintf(e.stderr, "entente check: --timeout must be above zero; found %v\n", *timeout)
 		return exitInput
 	}
 	if *format == "html" && len(files) > 1 {
@@ -308,7 +314,7 @@ func runCheck(e env, args []string) int {
 		case "markdown":
 			err = writeMarkdown(e.stdout, in.s, r)
 		case "html":
-			err = writeHTML(e, in.file, in.s, r)
+			err = writeHTML(e, in.file, in.s, r, *timeout)
 		default:
 			err = text.Write(e.stdout, r)
 		}

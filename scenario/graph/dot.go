@@ -3,10 +3,13 @@ package graph
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"os/exec"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -164,8 +167,8 @@ func (d *dotWriter) tab(n int) *dotWriter {
 }
 
 // q appends s as a DOT quoted string: backslashes and quotes escaped,
-// newlines as \n (a centred line break in labels), other control
-// characters dropped.
+// ampersands as entities, newlines as \n (a centred line break in labels),
+// other control characters dropped.
 func (d *dotWriter) q(s string) *dotWriter { d.b = appendDOT(d.b, clean(s)); return d }
 
 // tip appends the tooltip that tip makes of element i, quoted, building
@@ -176,7 +179,9 @@ func (d *dotWriter) tipOf(tip func([]byte, int) []byte, i int) *dotWriter {
 	return d
 }
 
-// appendDOT appends clean text s as a DOT quoted string.
+// appendDOT appends clean text s as a DOT quoted string. Graphviz reads
+// HTML entities in strings ("&lt;" draws as "<"), so an ampersand is
+// written as one: "&amp;".
 func appendDOT[T string | []byte](dst []byte, s T) []byte {
 	dst = append(dst, '"')
 	for i := 0; i < len(s); i++ {
@@ -187,6 +192,8 @@ func appendDOT[T string | []byte](dst []byte, s T) []byte {
 			dst = append(dst, `\"`...)
 		case '\n':
 			dst = append(dst, `\n`...)
+		case '&':
+			dst = append(dst, "&amp;"...)
 		default:
 			dst = append(dst, c)
 		}
@@ -204,7 +211,9 @@ var ErrNoGraphviz = errors.New("Graphviz's dot is not installed; install graphvi
 var ErrGraphviz = errors.New("Graphviz's dot failed")
 
 // WriteGraphvizSVG lays the picture out with Graphviz: it runs dot -Tsvg on
-// the output of [Graph.WriteDOT] and writes what dot prints. It needs dot
+// the output of [Graph.WriteDOT] and writes what dot prints, with a
+// comment before the svg element that names the DOT by its SHA-256
+// ([DOTDigestPrefix]). It needs dot
 // on the PATH; without it, it returns an error wrapping [ErrNoGraphviz].
 // When dot fails, or prints anything on its standard error, it writes
 // nothing and returns an error wrapping [ErrGraphviz] that quotes dot's
@@ -218,6 +227,7 @@ func (g Graph) WriteGraphvizSVG(ctx context.Context, w io.Writer) error {
 	if err := g.WriteDOT(&in); err != nil {
 		return err
 	}
+	sum := sha256.Sum256(in.Bytes()) // before dot reads in
 	var out, stderr bytes.Buffer
 	cmd := exec.CommandContext(ctx, path, "-Tsvg")
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = &in, &out, &stderr
@@ -234,6 +244,19 @@ func (g Graph) WriteGraphvizSVG(ctx context.Context, w io.Writer) error {
 	case msg != "":
 		return fmt.Errorf("%w: %s", ErrGraphviz, msg)
 	}
-	_, err = w.Write(out.Bytes())
+	// Name the DOT the picture was drawn from, so that a committed
+	// picture can be checked against the scenario without Graphviz, whose
+	// layout changes from release to release.
+	svg := out.Bytes()
+	if i := bytes.Index(svg, []byte("<svg")); i >= 0 {
+		mark := "<!-- " + DOTDigestPrefix + hex.EncodeToString(sum[:]) + " -->\n"
+		svg = slices.Concat(svg[:i], []byte(mark), svg[i:])
+	}
+	_, err = w.Write(svg)
 	return err
 }
+
+// DOTDigestPrefix begins the comment by which [Graph.WriteGraphvizSVG]
+// names the DOT a picture was drawn from: the prefix, then the SHA-256 of
+// the DOT in hexadecimal.
+const DOTDigestPrefix = "drawn by entente from DOT sha256:"

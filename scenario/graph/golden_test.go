@@ -27,6 +27,10 @@ var goldenCases = []struct {
 	{"budapest1994", budapestFile, graph.Options{}, "assurances routed through a council where the aggressor votes"},
 	{"article5", article5File, graph.Options{}, "an alliance's guarantee to one of its own members"},
 	{"tricky", trickyFile, graph.Options{}, "reserved words as IDs, unfriendly characters, nested and overlapping bodies"},
+	{"dayton1995", "../scenariofile/testdata/good/dayton1995.yaml", graph.Options{}, "a peace agreement's guarantors"},
+	{"nato-article5-2001", "../scenariofile/testdata/good/nato-article5-2001.yaml", graph.Options{}, "the one time Article 5 was invoked"},
+	{"likelihoods", "../scenariofile/testdata/likelihoods.yaml", graph.Options{}, "likelihoods change no picture"},
+	{"budapest-likely", "../../cmd/entente/testdata/budapest-likely.yaml", graph.Options{}, "Budapest with likelihoods"},
 }
 
 // TestGolden pins each picture in each format. When a picture changes on
