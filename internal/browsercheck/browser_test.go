@@ -99,6 +99,8 @@ func TestBrowserChecks(t *testing.T) {
 			want: []string{"console"}, what: "uncaught exception: ReferenceError: notDefined is not defined"},
 		{name: "request over the network", html: page("", goodBody+`<img src="http://127.0.0.1:9/x.png">`),
 			want: []string{"network"}, allow: []string{"console-network"}, what: "network request: GET http://127.0.0.1:9/x.png"},
+		{name: "lazy image below the fold", html: page("", goodBody+`<div style="height:5000px"></div><img loading="lazy" src="http://127.0.0.1:9/lazy.png">`),
+			want: []string{"network"}, allow: []string{"console-network"}, what: "network request: GET http://127.0.0.1:9/lazy.png"},
 		{name: "sibling file", html: page(`<link rel="stylesheet" href="style.css">`, goodBody),
 			want: []string{"network"}, allow: []string{"console-network"}, what: "style.css"},
 		{name: "empty white page", html: "<!doctype html><title>empty</title><body></body>\n",

@@ -126,9 +126,17 @@ func (b *browser) check(ctx context.Context, path string, opt checkOptions) (*re
 		col.finish(res, fmt.Sprintf("the page did not finish loading: %v", context.Cause(ctx)))
 		return res, nil
 	}
-	select {
-	case <-time.After(opt.settle):
-	case <-ctx.Done():
+	// Scroll to the end and back, so that anything loaded lazily, below
+	// the fold, is asked for before the settle; then the screenshot shows
+	// the top of the page, as a reader first sees it.
+	for _, y := range []string{"document.documentElement.scrollHeight", "0"} {
+		if err := c.call(ctx, session, "Runtime.evaluate", map[string]any{"expression": "window.scrollTo(0, " + y + ")"}, nil); err != nil && ctx.Err() == nil {
+			return nil, err
+		}
+		select {
+		case <-time.After(opt.settle / 2):
+		case <-ctx.Done():
+		}
 	}
 
 	var shot struct {
