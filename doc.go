@@ -20,19 +20,28 @@
 //     selectors over guarantees.
 //   - [github.com/entente-go/entente/scenario]: the scenario value, its
 //     validation, and the evaluation into a report of findings, written as
-//     text, Markdown or JSON.
+//     text, Markdown or JSON; the search for possible deals, what-ifs and
+//     their comparison, the walk of the timeline, and Monte Carlo sweeps
+//     over the likelihood of each element.
+//   - [github.com/entente-go/entente/scenario/graph]: the framework as a
+//     picture, in Graphviz's DOT, in Mermaid, or as SVG.
+//   - [github.com/entente-go/entente/scenario/htmlreport]: the report as
+//     one self-contained, accessible, printable HTML page.
+//   - [github.com/entente-go/entente/scenario/scenariotest]: what-ifs as
+//     tests, with failures an analyst can read.
 //   - [github.com/entente-go/entente/scenario/scenariofile]: scenario files
 //     (format 1, YAML or JSON) read into the same value the API builds,
 //     written back in canonical form, and their JSON Schema.
 //   - [github.com/entente-go/entente/cmd/entente]: the command-line tool:
-//     check, validate, fmt, example, schema.
+//     check, validate, fmt, search, simulate, diff, graph, sweep, example,
+//     schema, version.
 //   - [github.com/entente-go/entente/examples]: scenarios modelled from
 //     public sources, starting with the seed: security guarantees for
 //     Ukraine, August 2025. Runnable programs sit below it
 //     (go run ./examples/ukraine2025).
 //
-// Dependencies point one way: actor ← guarantee ← scenario ← scenariofile
-// ← tools.
+// Dependencies point one way: actor ← guarantee ← scenario ← scenariofile,
+// graph, htmlreport, scenariotest ← tools.
 //
 // # A short example
 //
