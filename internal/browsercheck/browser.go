@@ -62,6 +62,7 @@ type browser struct {
 	output      *tail
 	product     string // e.g. Chrome/156.0.8078.108
 	closeOnce   sync.Once
+	exited      chan struct{} // closed once cmd.Wait has returned
 }
 
 // launch starts Chromium at path and waits until it answers over the
@@ -121,12 +122,25 @@ func launch(ctx context.Context, path string, verbose io.Writer) (b *browser, er
 		b.cmd = nil
 		return b, err
 	}
+	b.exited = make(chan struct{})
+	go func() {
+		_ = b.cmd.Wait()
+		close(b.exited)
+	}()
 
 	b.conn = newConn(b.fromBrowser, b.toBrowser)
 	var version struct {
 		Product string `json:"product"`
 	}
 	if err := b.conn.call(ctx, "", "Browser.getVersion", nil, &version); err != nil {
+		// A browser that died closed the pipe before its last words were
+		// copied; they are, once Wait returns.
+		if ctx.Err() == nil {
+			select {
+			case <-b.exited:
+			case <-time.After(3 * time.Second):
+			}
+		}
 		if out := b.output.String(); out != "" {
 			err = fmt.Errorf("%w; its last output:\n%s", err, out)
 		}
@@ -152,14 +166,15 @@ func (b *browser) close() {
 			cancel()
 		}
 		if b.cmd != nil {
-			// The group is still ours: its leader is not reaped until Wait.
+			// The group is ours while any of its members lives, even once
+			// the leader is reaped; killing an empty group does nothing.
 			killProcessGroup(b.cmd)
 		}
 		if b.toBrowser != nil {
 			b.toBrowser.Close()
 		}
 		if b.cmd != nil {
-			_ = b.cmd.Wait()
+			<-b.exited
 		}
 		if b.fromBrowser != nil {
 			b.fromBrowser.Close()
