@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/entente-go/entente/internal/words"
 )
 
 // WriteComparison writes c as plain text: the verdicts, the edits, the
@@ -20,7 +22,7 @@ func WriteComparison(w io.Writer, c Comparison) error {
 		return bw.Flush()
 	}
 	if len(c.Edits) > 0 {
-		fmt.Fprintf(bw, "\n%s from base to other:\n", plural(len(c.Edits), "edit"))
+		fmt.Fprintf(bw, "\n%s from base to other:\n", words.Plural(len(c.Edits), "edit"))
 		for _, e := range c.Edits {
 			fmt.Fprintf(bw, "  %s\n", e)
 		}

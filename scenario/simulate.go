@@ -10,6 +10,7 @@ import (
 
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/words"
 )
 
 // Status is what becomes of a guarantee when it falls due. The zero Status
@@ -453,7 +454,7 @@ func (w *walker) attackOn(a, b actor.ID) string {
 // what becomes of it, and what each beneficiary receives after it.
 func WriteSimulation(w io.Writer, sim Simulation) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %s\n", displayName(sim.Scenario), plural(len(sim.Steps), "event"))
+	fmt.Fprintf(&b, "%s: %s\n", displayName(sim.Scenario), words.Plural(len(sim.Steps), "event"))
 	for i, st := range sim.Steps {
 		fmt.Fprintf(&b, "\n%d. %s\n", i+1, st.Event)
 		if len(st.Due) == 0 && len(st.Lapsed) == 0 {

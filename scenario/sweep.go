@@ -278,6 +278,36 @@ type element struct {
 	p       float64
 }
 
+// Uncertain returns the elements of s that a [Sweep] varies: those whose
+// likelihood is strictly between 0 and 1, in scenario order (guarantees,
+// positions, vetoes). An element of likelihood 0 or 1, or none, is
+// certain.
+func (s Scenario) Uncertain() []Uncertain {
+	_, us := uncertain(&s)
+	return us
+}
+
+// uncertain returns the uncertain elements of s, as a sweep draws them
+// and as it reports them.
+func uncertain(s *Scenario) (elems []element, us []Uncertain) {
+	add := func(list, i int, p *float64, what, path string) {
+		if p != nil && *p > 0 && *p < 1 {
+			elems = append(elems, element{list, i, *p})
+			us = append(us, Uncertain{what, path, *p})
+		}
+	}
+	for i, g := range s.Guarantees {
+		add(0, i, g.Likelihood, "guarantee "+string(g.ID), "guarantees["+strconv.Itoa(i)+"]")
+	}
+	for i := range s.Positions {
+		add(1, i, s.Positions[i].Likelihood, "position "+s.Positions[i].label(i), "positions["+strconv.Itoa(i)+"]")
+	}
+	for i, v := range s.Vetoes {
+		add(2, i, v.Likelihood, "veto "+v.String(), "vetoes["+strconv.Itoa(i)+"]")
+	}
+	return elems, us
+}
+
 // sweeper is what the workers of one sweep share. The atomics, the
 // per-sample slots (each written by one worker) and, under mu, the cache
 // and the tables of findings change.
@@ -341,21 +371,7 @@ func newSweeper(s Scenario, n int, opts SweepOptions) *sweeper {
 	sw := &sweeper{s: s, opts: opts, n: n, errs: make([]float64, n), done: make([]bool, n),
 		cache: map[string]*entry{}, formIdx: map[string]int32{}, groupIdx: map[string]int32{}}
 	sw.res = SweepResult{Scenario: s.Name, Seed: opts.Seed, Requested: n}
-	add := func(list, i int, p *float64, what, path string) {
-		if p != nil && *p > 0 && *p < 1 {
-			sw.elems = append(sw.elems, element{list, i, *p})
-			sw.res.Uncertain = append(sw.res.Uncertain, Uncertain{what, path, *p})
-		}
-	}
-	for i, g := range s.Guarantees {
-		add(0, i, g.Likelihood, "guarantee "+string(g.ID), "guarantees["+strconv.Itoa(i)+"]")
-	}
-	for i := range s.Positions {
-		add(1, i, s.Positions[i].Likelihood, "position "+s.Positions[i].label(i), "positions["+strconv.Itoa(i)+"]")
-	}
-	for i, v := range s.Vetoes {
-		add(2, i, v.Likelihood, "veto "+v.String(), "vetoes["+strconv.Itoa(i)+"]")
-	}
+	sw.elems, sw.res.Uncertain = uncertain(&s)
 	if opts.Search {
 		sw.largest = make([]float64, n)
 		sw.gpos = make(map[guarantee.ID]int, len(s.Guarantees))

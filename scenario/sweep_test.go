@@ -492,3 +492,21 @@ func TestSweepTooManyFindings(t *testing.T) {
 		t.Errorf("500 samples: findings omitted %v, %d listed (forms %v); want them listed, the demand's in hundreds of forms", few.FindingsOmitted, len(few.Findings), few.Findings)
 	}
 }
+
+// TestUncertain: the elements a sweep varies are those of likelihood
+// strictly between 0 and 1, as the sweep reports them.
+func TestUncertain(t *testing.T) {
+	s := likely(t, certain(), 0, "us-air-support")
+	s = likely(t, s, 1, "us-intelligence")
+	if got := s.Uncertain(); len(got) != 0 {
+		t.Errorf("likelihoods 0, 1 and none: uncertain %v; want none", got)
+	}
+	s = likely(t, s, 0.4, "ru-demands-veto")
+	want := []scenario.Uncertain{{Element: "position ru-demands-veto", Path: "positions[3]", Likelihood: 0.4}}
+	if got := s.Uncertain(); !slices.Equal(got, want) {
+		t.Errorf("Uncertain() = %v; want %v", got, want)
+	}
+	if r := sweep(t, s, scenario.SweepOptions{Samples: 10}); !slices.Equal(r.Uncertain, want) {
+		t.Errorf("the sweep's uncertain %v; want %v", r.Uncertain, want)
+	}
+}

@@ -5,6 +5,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/entente-go/entente/internal/words"
 )
 
 // WriteSweep writes r for a reader: the chance of a compatible scenario,
@@ -14,7 +16,7 @@ import (
 // after each event. Each probability is followed by its 95% interval.
 func WriteSweep(w io.Writer, r SweepResult) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %s, seed %d", displayName(r.Scenario), plural(r.Samples, "sample"), r.Seed)
+	fmt.Fprintf(&b, "%s: %s, seed %d", displayName(r.Scenario), words.Plural(r.Samples, "sample"), r.Seed)
 	if !r.Complete {
 		fmt.Fprintf(&b, " (stopped early, of %d requested)", r.Requested)
 	}

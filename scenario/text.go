@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/entente-go/entente/internal/words"
 )
 
 // Text writes reports for a person to read: the verdict, then each finding
@@ -76,17 +78,10 @@ func countWords(r Report) string {
 	var counts []string
 	for _, s := range [...]Severity{Error, Warning, Info} {
 		if n := r.Count(s); n > 0 {
-			counts = append(counts, plural(n, s.String()))
+			counts = append(counts, words.Plural(n, s.String()))
 		}
 	}
 	return strings.Join(counts, ", ")
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 func toStrings[T ~string](s []T) []string {

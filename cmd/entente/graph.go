@@ -174,7 +174,7 @@ func writeHTML(e env, file string, s scenario.Scenario, r scenario.Report, timeo
 	default:
 		p.Search = &sr
 	}
-	if uncertain(s) {
+	if len(s.Uncertain()) > 0 {
 		var sw scenario.SweepResult
 		sctx, cancel := context.WithTimeout(ctx, timeout)
 		withProgress(e, "entente check: sweeping", func() {
@@ -192,25 +192,4 @@ func writeHTML(e env, file string, s scenario.Scenario, r scenario.Report, timeo
 	}
 	_, err = e.stdout.Write(buf.Bytes())
 	return err
-}
-
-// uncertain reports whether s has an element a sweep would vary.
-func uncertain(s scenario.Scenario) bool {
-	between := func(p *float64) bool { return p != nil && *p > 0 && *p < 1 }
-	for _, g := range s.Guarantees {
-		if between(g.Likelihood) {
-			return true
-		}
-	}
-	for _, p := range s.Positions {
-		if between(p.Likelihood) {
-			return true
-		}
-	}
-	for _, v := range s.Vetoes {
-		if between(v.Likelihood) {
-			return true
-		}
-	}
-	return false
 }

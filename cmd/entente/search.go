@@ -14,6 +14,7 @@ import (
 
 	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/words"
 	"github.com/entente-go/entente/scenario"
 	"github.com/entente-go/entente/scenario/scenariofile"
 )
@@ -206,13 +207,13 @@ func writeSearchText(w io.Writer, s scenario.Scenario, r scenario.SearchResult, 
 	fmt.Fprintln(bw, name)
 	switch {
 	case r.Feasible:
-		fmt.Fprintf(bw, "%s: %s.\n", paint("\x1b[1;32m", "A deal is possible"), plural(len(r.Maximal), "maximal package"))
+		fmt.Fprintf(bw, "%s: %s.\n", paint("\x1b[1;32m", "A deal is possible"), words.Plural(len(r.Maximal), "maximal package"))
 	case len(s.Guarantees) == 0:
 		fmt.Fprintf(bw, "%s: there are no offers on the table.\n", paint("\x1b[1;31m", "No deal is possible"))
 	case r.EmptyFeasible:
-		fmt.Fprintf(bw, "%s: of the %s on the table, none can be in a deal that meets every position; only no guarantee at all does.\n", paint("\x1b[1;31m", "No deal is possible"), plural(len(s.Guarantees), "offer"))
+		fmt.Fprintf(bw, "%s: of the %s on the table, none can be in a deal that meets every position; only no guarantee at all does.\n", paint("\x1b[1;31m", "No deal is possible"), words.Plural(len(s.Guarantees), "offer"))
 	default:
-		fmt.Fprintf(bw, "%s: no package of the %s on the table meets every position.\n", paint("\x1b[1;31m", "No deal is possible"), plural(len(s.Guarantees), "offer"))
+		fmt.Fprintf(bw, "%s: no package of the %s on the table meets every position.\n", paint("\x1b[1;31m", "No deal is possible"), words.Plural(len(s.Guarantees), "offer"))
 	}
 	if !r.Complete {
 		fmt.Fprintf(bw, "The search is incomplete: %s; what follows is what it found before it stopped.\n", stoppedWhy(r.Stopped, opts))
@@ -248,7 +249,7 @@ func writeSearchText(w io.Writer, s scenario.Scenario, r scenario.SearchResult, 
 	if !r.Feasible {
 		switch {
 		case len(r.Concessions) > 0:
-			fmt.Fprintf(bw, "\nWhat would make a deal possible: %s, smallest first.\n", plural(len(r.Concessions), "minimal concession"))
+			fmt.Fprintf(bw, "\nWhat would make a deal possible: %s, smallest first.\n", words.Plural(len(r.Concessions), "minimal concession"))
 		case r.Complete:
 			fmt.Fprintf(bw, "\nNo withdrawal of positions makes a deal possible: the offers themselves rule every deal out.\n")
 		}
@@ -271,7 +272,7 @@ func writeSearchText(w io.Writer, s scenario.Scenario, r scenario.SearchResult, 
 			}
 		}
 		if len(r.Conflicts) > 0 {
-			fmt.Fprintf(bw, "\nWhat rules every deal out: %s, each a minimal set of positions that cannot all stand.\n", plural(len(r.Conflicts), "conflict"))
+			fmt.Fprintf(bw, "\nWhat rules every deal out: %s, each a minimal set of positions that cannot all stand.\n", words.Plural(len(r.Conflicts), "conflict"))
 		}
 		for i, c := range r.Conflicts {
 			fmt.Fprintf(bw, "\nconflict %d\n", i+1)
@@ -331,11 +332,4 @@ func orNone(ids []guarantee.ID) string {
 		return "none"
 	}
 	return joinList(ids)
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

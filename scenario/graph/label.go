@@ -7,6 +7,7 @@ import (
 
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/words"
 )
 
 // The text markers, so that no mark rests on colour alone.
@@ -228,20 +229,12 @@ func (g *Graph) caption() (title, sub string) {
 			errs++
 		}
 	}
-	sub = plural(len(g.Nodes), "actor") + ", " + plural(guarantees, "guarantee") + ", " +
-		plural(errs, "element") + " named by error findings"
+	sub = words.Plural(len(g.Nodes), "actor") + ", " + words.Plural(guarantees, "guarantee") + ", " +
+		words.Plural(errs, "element") + " named by error findings"
 	if f := g.Options.String(); f != "" {
 		sub = clean(f) + ": " + sub
 	}
 	return title, sub
-}
-
-func plural(n int, word string) string {
-	s := strconv.Itoa(n) + " " + word
-	if n != 1 {
-		s += "s"
-	}
-	return s
 }
 
 // shorten returns s cut to at most n bytes, at a rune boundary, with "…"

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/entente-go/entente/internal/words"
 	"github.com/entente-go/entente/scenario"
 )
 
@@ -303,7 +304,7 @@ type receiptView struct {
 }
 
 func buildTimeline(sim scenario.Simulation, srcs sources) *timelineView {
-	t := &timelineView{Summary: plural(len(sim.Steps), "event")}
+	t := &timelineView{Summary: words.Plural(len(sim.Steps), "event")}
 	for i, st := range sim.Steps {
 		sv := stepView{N: i + 1, Anchor: "step-" + strconv.Itoa(i+1), Event: st.Event.String(), Lapsed: toStrings(st.Lapsed)}
 		for _, o := range st.Due {
@@ -363,10 +364,10 @@ type conflictView struct {
 
 func buildSearch(s scenario.Scenario, r scenario.SearchResult, srcs sources) *searchView {
 	v := &searchView{NoDeal: !r.Feasible, Forced: toStrings(r.Forced), Dead: toStrings(r.Dead), ShowForced: r.Feasible}
-	offers := plural(len(s.Guarantees), "offer")
+	offers := words.Plural(len(s.Guarantees), "offer")
 	switch {
 	case r.Feasible:
-		v.Lead, v.Rest = markDeal, plural(len(r.Maximal), "maximal package")+"."
+		v.Lead, v.Rest = markDeal, words.Plural(len(r.Maximal), "maximal package")+"."
 	case len(s.Guarantees) == 0:
 		v.Lead, v.Rest = markNoDeal, "there are no offers on the table."
 	case r.EmptyFeasible:
@@ -392,7 +393,7 @@ func buildSearch(s scenario.Scenario, r scenario.SearchResult, srcs sources) *se
 	}
 	switch {
 	case len(r.Concessions) > 0:
-		v.Concede = "What would make a deal possible: " + plural(len(r.Concessions), "minimal concession") + ", smallest first."
+		v.Concede = "What would make a deal possible: " + words.Plural(len(r.Concessions), "minimal concession") + ", smallest first."
 	case r.Complete:
 		v.Concede = "No withdrawal of positions makes a deal possible: the offers themselves rule every deal out."
 	}
@@ -404,7 +405,7 @@ func buildSearch(s scenario.Scenario, r scenario.SearchResult, srcs sources) *se
 		v.Concessions = append(v.Concessions, cv)
 	}
 	if len(r.Conflicts) > 0 {
-		v.Conflict = "What rules every deal out: " + plural(len(r.Conflicts), "conflict") + ", each a minimal set of positions that cannot all stand."
+		v.Conflict = "What rules every deal out: " + words.Plural(len(r.Conflicts), "conflict") + ", each a minimal set of positions that cannot all stand."
 	}
 	for i, c := range r.Conflicts {
 		v.Conflicts = append(v.Conflicts, conflictView{i + 1, c.Message, c.Positions, srcs.cites(c.Sources)})
@@ -473,7 +474,7 @@ type sweepReceiptView struct {
 }
 
 func buildSweep(r scenario.SweepResult) *sweepView {
-	v := &sweepView{Lead: plural(r.Samples, "sample") + ", seed " + strconv.FormatUint(r.Seed, 10)}
+	v := &sweepView{Lead: words.Plural(r.Samples, "sample") + ", seed " + strconv.FormatUint(r.Seed, 10)}
 	if !r.Complete {
 		v.Lead += " (stopped early, of " + strconv.Itoa(r.Requested) + " requested)"
 	}
@@ -514,17 +515,10 @@ func countWords(r scenario.Report) string {
 	var counts []string
 	for _, s := range [...]scenario.Severity{scenario.Error, scenario.Warning, scenario.Info} {
 		if n := r.Count(s); n > 0 {
-			counts = append(counts, plural(n, s.String()))
+			counts = append(counts, words.Plural(n, s.String()))
 		}
 	}
 	return strings.Join(counts, ", ")
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return strconv.Itoa(n) + " " + word + "s"
 }
 
 func toStrings[T ~string](s []T) []string {

@@ -1,0 +1,19 @@
+package words
+
+import "testing"
+
+func TestPlural(t *testing.T) {
+	for _, c := range []struct {
+		n          int
+		word, want string
+	}{
+		{0, "finding", "0 findings"},
+		{1, "finding", "1 finding"},
+		{2, "error", "2 errors"},
+		{-1, "step", "-1 steps"},
+	} {
+		if got := Plural(c.n, c.word); got != c.want {
+			t.Errorf("Plural(%d, %q) = %q; want %q", c.n, c.word, got, c.want)
+		}
+	}
+}
