@@ -365,6 +365,10 @@ func TestSweepBadInput(t *testing.T) {
 			t.Errorf("likelihood %v: error %v; want one at positions[3].likelihood", p, err)
 		}
 	}
+	// More workers than samples, even absurdly many, is one worker per sample.
+	if r, err := scenario.Sweep(context.Background(), likely(t, s, 0.5, "ru-demands-veto"), scenario.SweepOptions{Samples: 3, Workers: 1 << 61}); err != nil || r.Samples != 3 {
+		t.Errorf("1<<61 workers: %d samples, %v; want 3", r.Samples, err)
+	}
 	if _, err := scenario.Sweep(context.Background(), likely(t, s, 1, "ru-demands-veto"), scenario.SweepOptions{Samples: 10}); err != nil {
 		t.Errorf("likelihood 1: %v", err)
 	}
@@ -483,6 +487,10 @@ func TestSweepTooManyFindings(t *testing.T) {
 	many := sweep(t, s, scenario.SweepOptions{Samples: 20000, Seed: 1})
 	if !many.FindingsOmitted || len(many.Findings) != 0 {
 		t.Errorf("20,000 samples: findings omitted %v, %d listed; want them omitted", many.FindingsOmitted, len(many.Findings))
+	}
+	var text strings.Builder
+	if err := scenario.WriteSweep(&text, many); err != nil || !strings.Contains(text.String(), "more than 16,384 distinct findings, too many to list") {
+		t.Errorf("the text does not say findings were left out (%v):\n%s", err, text.String())
 	}
 	if i := slices.IndexFunc(many.Codes, func(c scenario.CodeEstimate) bool { return c.Code == scenario.UnmetVetoDemand }); i < 0 || many.Codes[i].P != 1 {
 		t.Errorf("20,000 samples: codes %+v; want unmet-veto-demand in every sample", many.Codes)

@@ -210,6 +210,24 @@ func TestMarkdownMermaid(t *testing.T) {
 	}
 }
 
+// TestMarkdownMermaidTooLarge: past Mermaid's own limits the Markdown
+// report leaves the picture out, and says how to draw part of it.
+func TestMarkdownMermaidTooLarge(t *testing.T) {
+	s := synth.Generate(synth.Config{Guarantees: 1000, Seed: 1})
+	data, err := scenariofile.Marshal(s, scenariofile.YAML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "large.yaml")
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, out, errOut := runEntente("check", "--format", "markdown", file)
+	if strings.Contains(out, "```mermaid") || !strings.Contains(out, "more than Mermaid draws by default; draw part of it with `entente graph --format mermaid --actor ID`") {
+		t.Errorf("the Markdown of 1,000 guarantees embeds the picture or does not say why not (stderr %q):\n%s", errOut, out[max(0, len(out)-400):])
+	}
+}
+
 // TestHTMLSections: the HTML report has the sections that exist, and
 // stands alone.
 func TestHTMLSections(t *testing.T) {
