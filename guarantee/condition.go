@@ -28,10 +28,14 @@ const (
 )
 
 // Event is something that happens: a name and the actors it involves, as in
-// "peace-deal" or "attack(RU, UA)".
+// "peace-deal" or "attack(RU, UA)". An event of a timeline may carry the
+// date it happened; an event in a condition never does.
 type Event struct {
 	Name string
 	Args []actor.ID
+	// Date is when the event happened, YYYY-MM-DD, for an event of a
+	// timeline; empty when undated. String and Equal ignore it.
+	Date string
 }
 
 // String returns the event as written: "peace-deal", "attack(RU, UA)".
@@ -648,6 +652,9 @@ func (c Condition) check(depth int) error {
 		}
 		if len(c.Sub) > 0 {
 			return fmt.Errorf("event %s has sub-conditions", c.Event.Name)
+		}
+		if c.Event.Date != "" {
+			return fmt.Errorf("event %s: a condition names events, not dates; a date belongs on an event of the timeline", c.Event.Name)
 		}
 		return nil
 	case All, Any, Not:

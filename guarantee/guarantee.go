@@ -40,6 +40,7 @@ type Guarantee struct {
 	Trigger     Condition
 	Activation  Activation // the provider decides when zero
 	Requires    []ID       // guarantees this one depends on
+	Mandate     Mandate    // how long it lasts; zero: as long as the deal
 	Note        string     // free text for readers
 	Sources     []string   // citations: source IDs or free text
 
@@ -111,6 +112,7 @@ func (g Guarantee) Check() []Problem {
 			ps = append(ps, Problem{"activation", err})
 		}
 	}
+	ps = g.Mandate.check(ps)
 	for i, r := range g.Requires {
 		field := func() string { return fmt.Sprintf("requires[%d]", i) }
 		if !r.Valid() {

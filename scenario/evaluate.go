@@ -51,12 +51,15 @@ func (m *model) evaluate(b *builder) Report {
 	m.unmetVetoDemand(b)
 	m.rejectedVeto(b)
 	m.missingDependency(b)
+	m.capturedRenewal(b)
+	m.blockedRenewal(b)
 	m.blockedDependency(b)
 	m.dissentingMember(b)
 	m.noMilitaryResponse(b)
 	m.unsatisfiableTrigger(b)
 	m.idlePosition(b)
 	m.assuranceOnly(b)
+	m.sunset(b)
 	r := Report{Scenario: m.s.Name, Verdict: Compatible, Findings: b.findings()}
 	if len(r.Findings) > 0 && r.Findings[0].Severity == Error {
 		r.Verdict = Incompatible

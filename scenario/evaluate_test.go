@@ -22,11 +22,12 @@ func TestCodes(t *testing.T) {
 	want := []scenario.Code{
 		"veto-conflict", "captured-guarantee", "red-line", "blocked-by-member",
 		"unmet-requirement", "unmet-veto-demand", "rejected-veto", "missing-dependency",
+		"captured-renewal", "blocked-renewal",
 		"blocked-dependency", "dissenting-member", "no-military-response",
-		"unsatisfiable-trigger", "idle-position", "assurance-only",
+		"unsatisfiable-trigger", "idle-position", "assurance-only", "sunset",
 	}
 	if diff := cmp.Diff(want, slices.Collect(scenario.Codes())); diff != "" {
-		t.Errorf("Codes() should list DESIGN.md's table in order: -want +got:\n%s", diff)
+		t.Errorf("Codes() should list DESIGN.md's tables in order, errors first: -want +got:\n%s", diff)
 	}
 	for _, c := range want {
 		if got := c.Severity(); got != designSeverity[c] {

@@ -257,6 +257,9 @@ var designSeverity = map[scenario.Code]scenario.Severity{
 	"unsatisfiable-trigger": scenario.Warning,
 	"idle-position":         scenario.Warning,
 	"assurance-only":        scenario.Info,
+	"captured-renewal":      scenario.Error,
+	"blocked-renewal":       scenario.Error,
+	"sunset":                scenario.Info,
 }
 
 // severityRank orders severities from the most serious, as reports do.

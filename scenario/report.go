@@ -70,19 +70,22 @@ const (
 	UnmetVetoDemand      Code = "unmet-veto-demand"     // error
 	RejectedVeto         Code = "rejected-veto"         // error
 	MissingDependency    Code = "missing-dependency"    // error
+	CapturedRenewal      Code = "captured-renewal"      // error
+	BlockedRenewal       Code = "blocked-renewal"       // error
 	BlockedDependency    Code = "blocked-dependency"    // warning
 	DissentingMember     Code = "dissenting-member"     // warning
 	NoMilitaryResponse   Code = "no-military-response"  // warning
 	UnsatisfiableTrigger Code = "unsatisfiable-trigger" // warning
 	IdlePosition         Code = "idle-position"         // warning
 	AssuranceOnly        Code = "assurance-only"        // info
+	Sunset               Code = "sunset"                // info
 )
 
 var codes = [...]Code{
 	VetoConflict, CapturedGuarantee, RedLine, BlockedByMember, UnmetRequirement,
-	UnmetVetoDemand, RejectedVeto, MissingDependency,
+	UnmetVetoDemand, RejectedVeto, MissingDependency, CapturedRenewal, BlockedRenewal,
 	BlockedDependency, DissentingMember, NoMilitaryResponse, UnsatisfiableTrigger, IdlePosition,
-	AssuranceOnly,
+	AssuranceOnly, Sunset,
 }
 
 // Codes returns every finding code, errors first, in the order of the
@@ -102,11 +105,11 @@ func Codes() iter.Seq[Code] {
 func (c Code) Severity() Severity {
 	switch c {
 	case VetoConflict, CapturedGuarantee, RedLine, BlockedByMember, UnmetRequirement,
-		UnmetVetoDemand, RejectedVeto, MissingDependency:
+		UnmetVetoDemand, RejectedVeto, MissingDependency, CapturedRenewal, BlockedRenewal:
 		return Error
 	case BlockedDependency, DissentingMember, NoMilitaryResponse, UnsatisfiableTrigger, IdlePosition:
 		return Warning
-	case AssuranceOnly:
+	case AssuranceOnly, Sunset:
 		return Info
 	}
 	return 0

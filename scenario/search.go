@@ -214,6 +214,10 @@ func (sp *space) build() {
 		if guarantee.Overlap(m.list(m.att[g]), m.list(m.veto[g])) {
 			sp.deadAlways.add(g)
 		}
+		// captured-renewal: the renewing body answers to an attacker.
+		if guarantee.Overlap(m.list(m.att[g]), m.renewalVetoes(int32(g))) {
+			sp.deadAlways.add(g)
+		}
 		// missing-dependency: a requirement that is not on the table.
 		for _, r := range gg.Requires {
 			if k, ok := m.guaranteeByID(r); ok {
@@ -288,6 +292,14 @@ func (sp *space) build() {
 				}
 			}
 			dead(BlockedByMember, blocked, i)
+			// blocked-renewal.
+			lapsing := newSet(sp.n)
+			for _, g := range picked {
+				if m.s.Guarantees[g].Mandate.Body != "" && holds(m.renewalVetoes(g), a) {
+					lapsing.add(int(g))
+				}
+			}
+			dead(BlockedRenewal, lapsing, i)
 		}
 	}
 	// veto-conflict: a demanded veto another position forbids, over the
@@ -914,6 +926,16 @@ func (sp *space) offersAlone() Conflict {
 		if len(holders) > 0 {
 			slices.Sort(holders)
 			parts = append(parts, joinIDs(holders)+" can stop "+string(gg.ID)+", which answers "+gg.Trigger.String())
+			continue
+		}
+		for _, h := range m.renewalVetoes(int32(g)) {
+			if holds(m.list(m.att[g]), h) {
+				holders = append(holders, m.ax.At(int(h)).ID)
+			}
+		}
+		if len(holders) > 0 {
+			slices.Sort(holders)
+			parts = append(parts, joinIDs(holders)+" can stop the renewal of "+string(gg.ID)+", which answers "+gg.Trigger.String())
 			continue
 		}
 		var missing, fallen []string

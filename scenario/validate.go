@@ -57,6 +57,9 @@ var (
 	ErrStanceField   = errors.New("only rejects-veto takes by")
 	ErrInvalidStance = errors.New("a position needs one of refuses, rejects, requires, demands-veto or rejects-veto")
 	ErrInvalidAsOf   = errors.New("want a date as YYYY-MM-DD")
+	// ErrTimelineOrder: a dated event of the timeline is dated before an
+	// earlier one; dates never go backwards.
+	ErrTimelineOrder = errors.New("the timeline's dates go backwards")
 	ErrUnknownSource = errors.New("unknown source")
 )
 
@@ -183,6 +186,7 @@ func check(m *model) error {
 		}
 		v.selector(at{list: "vetoes", i: i, sub: "over"}, &vt.Over)
 	}
+	last := -1 // the last dated event
 	for i, e := range s.Timeline {
 		if err := guarantee.On(e.Name, e.Args...).Check(); err != nil {
 			v.add(at{list: "timeline", i: i}, err)
@@ -190,6 +194,15 @@ func check(m *model) error {
 		}
 		for _, a := range e.Args {
 			v.actorRef(at{list: "timeline", i: i}, "", a, true)
+		}
+		switch {
+		case e.Date == "":
+		case !isDate(e.Date):
+			v.add(at{list: "timeline", i: i, sub: "date"}, fmt.Errorf("%w; found %q", guarantee.ErrDate, e.Date))
+		case last >= 0 && e.Date < s.Timeline[last].Date:
+			v.add(at{list: "timeline", i: i, sub: "date"}, fmt.Errorf("%w: %s comes after timeline[%d] of %s", ErrTimelineOrder, e.Date, last, s.Timeline[last].Date))
+		default:
+			last = i
 		}
 	}
 	if len(s.Variants) > 0 {
@@ -278,6 +291,9 @@ func (v *validator) guarantees() {
 		m.ben[i] = v.actorRef(here, "beneficiary", g.Beneficiary, false)
 		if g.Target != "" {
 			v.actorRef(here, "target", g.Target, false)
+		}
+		if g.Mandate.Body != "" {
+			v.actorRef(here, "mandate.body", g.Mandate.Body, false)
 		}
 		lo := len(m.data)
 		v.trigger(here, g.Trigger)
