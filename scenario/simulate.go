@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -90,13 +89,22 @@ type Block struct {
 	Message string `json:"message"`
 }
 
-// Outcome is what becomes of one guarantee at the event that makes it due.
+// Outcome is what becomes of one guarantee at one call: the event that
+// first makes its trigger hold, or a later attack or violation its trigger
+// names.
 type Outcome struct {
 	Guarantee   guarantee.ID   `json:"guarantee"`
 	Provider    actor.ID       `json:"provider"`
 	Beneficiary actor.ID       `json:"beneficiary"`
 	Kind        guarantee.Kind `json:"kind"`
-	Status      Status         `json:"status"`
+	// Call counts the guarantee's calls: 1 for the first.
+	Call int `json:"call"`
+	// Attackers are the attackers of the call, sorted: at the first call,
+	// those of every attack and violation so far that the trigger names;
+	// at a later call, the attacker of the event that makes it. None for a
+	// trigger that holds with no attack.
+	Attackers []actor.ID `json:"attackers"`
+	Status    Status     `json:"status"`
 	// Blocks are the reasons for a Blocked or Void status, veto holders
 	// first in the order of the scenario's actors, then dependencies.
 	Blocks []Block `json:"blocks"`
@@ -106,8 +114,35 @@ type Outcome struct {
 	Sources  []string   `json:"sources"`
 }
 
+// Lapse is the end of a guarantee's mandate: a renewal that a veto holder
+// of the renewing body blocks, or a sunset passed. A lapsed guarantee is
+// never called again, and what requires it is blocked.
+type Lapse struct {
+	Guarantee guarantee.ID `json:"guarantee"`
+	// Date is when it lapsed, YYYY-MM-DD: the renewal point, or the end
+	// date of a sunset; empty at an undated renewal event.
+	Date string `json:"date,omitempty"`
+	// Body is the body whose renewal failed; empty for a sunset.
+	Body actor.ID `json:"body,omitempty"`
+	// Sunset is set when the mandate ended on its end date.
+	Sunset bool `json:"sunset,omitempty"`
+	// Blocks are the veto holders of Body that stopped the renewal, each
+	// with why: [Captured] for an attacker of an attack or violation the
+	// trigger names, [Objects] for a refuses or rejects position.
+	Blocks []Block `json:"blocks"`
+}
+
+// MarshalJSON writes the lapse with no blocks as [].
+func (l Lapse) MarshalJSON() ([]byte, error) {
+	type plain Lapse
+	p := plain(l)
+	p.Blocks = nonNil(p.Blocks)
+	return json.Marshal(p)
+}
+
 // Receipt is what a beneficiary receives of one kind: the guarantees of
-// that kind to it that are due and have activated.
+// that kind to it that are due, activated at their last call, and have
+// not lapsed.
 type Receipt struct {
 	Beneficiary actor.ID       `json:"beneficiary"`
 	Kind        guarantee.Kind `json:"kind"`
@@ -116,77 +151,112 @@ type Receipt struct {
 
 // Step is the walk's state after one event of the timeline.
 type Step struct {
+	// Event is the event, with its date when the timeline gives one.
 	Event guarantee.Event `json:"-"`
-	// Due are the guarantees that fall due at this event (their trigger
-	// holds now and did not before), in the scenario's order.
+	// Lapses are the mandates that ended since the previous event (at the
+	// renewal points and sunsets between the two), or at this event when
+	// it is a renewal event, in the order they ended.
+	Lapses []Lapse `json:"lapses"`
+	// Due are the calls at this event, in the scenario's order: the
+	// guarantees whose trigger holds now and did not before, and those
+	// whose trigger held and names this attack or violation.
 	Due []Outcome `json:"due"`
-	// Lapsed are the guarantees that were due and no longer are: their
-	// trigger held before this event and does not now (all(x, not(y))
-	// after y).
-	Lapsed []guarantee.ID `json:"lapsed"`
+	// NoLongerDue are the guarantees whose trigger held before this event
+	// and does not now (all(x, not(y)) after y).
+	NoLongerDue []guarantee.ID `json:"no_longer_due"`
 	// Receives is what each beneficiary receives after the event, by kind:
-	// every guarantee that is due and activated when it fell due. Sorted
-	// by beneficiary, then kind.
+	// every guarantee that is due, activated at its last call, and has not
+	// lapsed. Sorted by beneficiary, then kind.
 	Receives []Receipt `json:"receives"`
 }
 
-// MarshalJSON writes the step with its event as text and empty lists as [].
+// MarshalJSON writes the step with its event as text, its date apart,
+// and empty lists as [].
 func (st Step) MarshalJSON() ([]byte, error) {
 	type plain Step
 	p := plain(st)
-	p.Due, p.Lapsed, p.Receives = nonNil(p.Due), nonNil(p.Lapsed), nonNil(p.Receives)
+	p.Lapses, p.Due, p.NoLongerDue, p.Receives = nonNil(p.Lapses), nonNil(p.Due), nonNil(p.NoLongerDue), nonNil(p.Receives)
 	return json.Marshal(struct {
 		Event string `json:"event"`
+		Date  string `json:"date,omitempty"`
 		plain
-	}{st.Event.String(), p})
+	}{st.Event.String(), st.Event.Date, p})
 }
 
 // MarshalJSON writes the outcome with empty lists as [].
 func (o Outcome) MarshalJSON() ([]byte, error) {
 	type plain Outcome
 	p := plain(o)
-	p.Blocks, p.Abstains, p.Sources = nonNil(p.Blocks), nonNil(p.Abstains), nonNil(p.Sources)
+	p.Attackers, p.Blocks, p.Abstains, p.Sources = nonNil(p.Attackers), nonNil(p.Blocks), nonNil(p.Abstains), nonNil(p.Sources)
 	return json.Marshal(p)
+}
+
+// Lifetime is how long one guarantee lasted in the walk: from its first
+// call to its lapse, or to the end of the timeline.
+type Lifetime struct {
+	Guarantee guarantee.ID `json:"guarantee"`
+	// Calls is how many times it was called.
+	Calls int `json:"calls"`
+	// FirstCall is the event of its first call, counted from 1; 0 when it
+	// was never called.
+	FirstCall int `json:"first_call"`
+	// Lapsed is the event before which (or, for a renewal event, at which)
+	// its mandate ended, counted from 1; 0 when it lasted to the end.
+	Lapsed int `json:"lapsed"`
+	// From is the date of the first call and To the date of the lapse, or
+	// of the last event when it lasted to the end; empty where undated.
+	From string `json:"from,omitempty"`
+	To   string `json:"to,omitempty"`
+	// Events counts the events it stood through, from its first call to
+	// its lapse or the end of the timeline.
+	Events int `json:"events"`
+	// Days is the number of days from From to To, when both are known.
+	Days *int `json:"days,omitempty"`
 }
 
 // Simulation is the walk of a scenario's timeline.
 type Simulation struct {
 	Scenario string `json:"scenario"`
 	Steps    []Step `json:"steps"`
+	// Lifetimes are, in the scenario's order, the guarantees that were
+	// called or lapsed, with how long each lasted.
+	Lifetimes []Lifetime `json:"lifetimes"`
 }
 
 // MarshalJSON writes the simulation with no steps as [].
 func (sim Simulation) MarshalJSON() ([]byte, error) {
 	type plain Simulation
 	p := plain(sim)
-	p.Steps = nonNil(p.Steps)
+	p.Steps, p.Lifetimes = nonNil(p.Steps), nonNil(p.Lifetimes)
 	return json.Marshal(p)
 }
 
 // Simulate walks the timeline of s, event by event, and says at each event
-// what becomes of every guarantee that falls due, and what each
-// beneficiary then receives. The deal is s as written: its guarantees, with
-// the veto holders their activation and the granted vetoes give them.
+// which guarantees are called and what becomes of each call, which
+// mandates lapsed since the last event, and what each beneficiary then
+// receives. The deal is s as written: its guarantees, with the veto
+// holders their activation and the granted vetoes give them. The package
+// documentation (section Time) gives the rules; in short:
 //
-// A guarantee falls due at an event when its trigger holds after that
-// event and did not hold before it; nothing is due before the first event,
-// so a guarantee with an empty trigger ("from the moment the deal holds")
-// falls due at the first event, which is usually the peace deal. What
-// becomes of it is decided then, once:
+//   - a guarantee is called at the event that makes its trigger hold, and
+//     again at every later attack or violation its trigger names while it
+//     holds; the attackers of a call are those the trigger names in the
+//     events so far at the first call, and the attacker of the event at a
+//     later one;
+//   - a call is void when an attacker of the call holds a veto over the
+//     guarantee; else blocked when a veto holder is aimed at (its target,
+//     or has attacked the beneficiary), refuses or rejects it by a
+//     position, or when a guarantee it requires is absent, lapsed, or would
+//     be void or blocked if called with the same attackers; else it
+//     activates, without any contributor who refuses it but cannot stop it;
+//   - at each renewal point of a mandate (dates its period gives between
+//     dated events, and renewal events) a veto holder of the renewing body
+//     blocks the renewal when it is an attacker of an attack or violation
+//     so far that the trigger names, or refuses or rejects the guarantee;
+//     then, or at a sunset passed, the guarantee lapses.
 //
-//   - void, when an attacker of its trigger is among its veto holders
-//     (captured-guarantee): it cannot fire against the one it deters;
-//   - otherwise blocked, when a veto holder stops it: one it is aimed at
-//     (its target, or an actor that has attacked its beneficiary in the
-//     events so far), or one that holds a refuses or rejects position
-//     picking it; or when a guarantee it requires is not in the deal, or
-//     would itself be void or blocked now (a requirement need not be due:
-//     a backstop counts while it stands);
-//   - otherwise it activates. Contributors who refuse it but hold no veto
-//     abstain, and it goes ahead without them.
-//
-// A guarantee whose trigger stops holding lapses. Simulate validates s
-// first and returns the [Errors] of [Validate] on an invalid scenario.
+// Simulate validates s first and returns the [Errors] of [Validate] on an
+// invalid scenario.
 func Simulate(s Scenario) (Simulation, error) {
 	m := new(model)
 	if err := m.compile(&s, new(actor.Index)); err != nil {
@@ -197,271 +267,41 @@ func Simulate(s Scenario) (Simulation, error) {
 	for i := range s.Timeline {
 		sim.Steps = append(sim.Steps, w.step(i))
 	}
+	sim.Lifetimes = w.lifetimes()
 	return sim, nil
 }
 
-// walker walks a compiled scenario's timeline.
-type walker struct {
-	m        *model
-	objects  [][]int32         // per guarantee: the refuses and rejects positions that pick it
-	was, now []bool            // per guarantee: trigger held before, holds after the event
-	active   []bool            // per guarantee: due and activated
-	happened []guarantee.Event // the distinct events so far, in order
-	seen     map[string]bool   // the same, by eventKey
-	key      []byte            // eventKey's buffer
-	receives []Receipt         // after the last step
-	standing []Status          // per guarantee, at this step: what it would come to, or 0
-	depth    int               // stand calls in progress
-	stood    []int32           // guarantees stand decided since depth was last 0
-}
-
-func newWalker(m *model) *walker {
-	n := len(m.s.Guarantees)
-	w := &walker{m: m, objects: make([][]int32, n), was: make([]bool, n), now: make([]bool, n), active: make([]bool, n), standing: make([]Status, n)}
-	for i, p := range m.s.Positions {
-		if p.Stance != Refuses && p.Stance != Rejects {
-			continue
-		}
-		for _, g := range m.matches(i) {
-			w.objects[g] = append(w.objects[g], int32(i))
-		}
-	}
-	return w
-}
-
-// happenedEvent reports whether e has happened. Looking a []byte up as a
-// string does not allocate, so the check costs no garbage.
-func (w *walker) happenedEvent(e guarantee.Event) bool {
-	w.key = eventKey(w.key[:0], e)
-	return w.seen[string(w.key)]
-}
-
-// eventKey appends e's name and actors, separated by zero bytes, which
-// neither can hold.
-func eventKey(dst []byte, e guarantee.Event) []byte {
-	dst = append(dst, e.Name...)
-	for _, a := range e.Args {
-		dst = append(dst, 0)
-		dst = append(dst, a...)
-	}
-	return dst
-}
-
-func (w *walker) step(i int) Step {
-	m := w.m
-	ev := m.s.Timeline[i]
-	// An event that has happened before changes no trigger: triggers
-	// depend on which events have happened, not how often.
-	if w.happenedEvent(ev) {
-		return Step{Event: ev, Receives: w.receives}
-	}
-	if w.seen == nil {
-		w.seen = make(map[string]bool)
-	}
-	w.seen[string(w.key)] = true
-	w.happened = append(w.happened, ev)
-	clear(w.standing)
-	st := Step{Event: ev}
-	for g := range m.s.Guarantees {
-		w.now[g] = m.s.Guarantees[g].Trigger.Holds(w.happenedEvent)
-	}
-	for g := range m.s.Guarantees {
-		gg := &m.s.Guarantees[g]
-		switch {
-		case w.now[g] && !w.was[g]:
-			o := w.outcome(int32(g))
-			w.active[g] = o.Status == Activates
-			st.Due = append(st.Due, o)
-		case !w.now[g] && w.was[g]:
-			st.Lapsed = append(st.Lapsed, gg.ID)
-			w.active[g] = false
-		}
-	}
-	w.was, w.now = w.now, w.was
-	// Steps that change nothing share the list of receipts, so that a long
-	// timeline costs memory in proportion to what changes along it.
-	if len(st.Due) > 0 || len(st.Lapsed) > 0 || w.receives == nil {
-		w.receives = w.receipts()
-	}
-	st.Receives = w.receives
-	return st
-}
-
-// receipts groups the active guarantees by beneficiary and kind.
-func (w *walker) receipts() []Receipt {
-	var out []Receipt
-	for g := range w.m.s.Guarantees {
-		if !w.active[g] {
-			continue
-		}
-		gg := &w.m.s.Guarantees[g]
-		k := slices.IndexFunc(out, func(r Receipt) bool { return r.Beneficiary == gg.Beneficiary && r.Kind == gg.Kind })
-		if k < 0 {
-			out = append(out, Receipt{Beneficiary: gg.Beneficiary, Kind: gg.Kind})
-			k = len(out) - 1
-		}
-		out[k].Guarantees = append(out[k].Guarantees, gg.ID)
-	}
-	slices.SortFunc(out, func(a, b Receipt) int {
-		if c := strings.Compare(string(a.Beneficiary), string(b.Beneficiary)); c != 0 {
-			return c
-		}
-		return strings.Compare(string(a.Kind), string(b.Kind))
-	})
-	return out
-}
-
-// outcome decides what becomes of g now, with the reasons.
-func (w *walker) outcome(g int32) Outcome {
-	m := w.m
-	gg := &m.s.Guarantees[g]
-	o := Outcome{Guarantee: gg.ID, Provider: gg.Provider, Beneficiary: gg.Beneficiary, Kind: gg.Kind, Sources: gg.Sources}
-	o.Blocks = w.blocks(g, nil)
-	o.Status = statusOf(o.Blocks)
-	if o.Status != Activates {
-		return o
-	}
-	for _, c := range m.contributors(g) {
-		if c == m.prov[g] || holds(m.list(m.veto[g]), c) {
-			continue
-		}
-		if slices.ContainsFunc(w.objects[g], func(p int32) bool {
-			return m.pact[p] == c && m.s.Positions[p].Stance == Refuses
-		}) {
-			o.Abstains = append(o.Abstains, m.ax.At(int(c)).ID)
-		}
-	}
-	return o
-}
-
-func statusOf(blocks []Block) Status {
-	switch {
-	case len(blocks) == 0:
-		return Activates
-	case blocks[0].Reason == Captured:
-		return Void
-	}
-	return Blocked
-}
-
-// blocks returns why g cannot activate now: captured when an attacker of
-// its trigger holds a veto (only those reasons then, since nothing else
-// matters for a void guarantee); else every veto holder that stops it, and
-// every requirement that cannot stand. dst is appended to.
-func (w *walker) blocks(g int32, dst []Block) []Block {
-	m := w.m
-	gg := &m.s.Guarantees[g]
-	vetoes, att := m.list(m.veto[g]), m.list(m.att[g])
-	for _, h := range vetoes {
-		if holds(att, h) {
-			id := m.ax.At(int(h)).ID
-			dst = append(dst, Block{Reason: Captured, Actor: id,
-				Message: string(id) + " can stop it and is an attacker of its trigger, " + gg.Trigger.String()})
-		}
-	}
-	if len(dst) > 0 {
-		return dst
-	}
-	for _, h := range vetoes {
-		id := m.ax.At(int(h)).ID
-		attack := w.attackOn(id, gg.Beneficiary)
-		switch {
-		case id == gg.Target && attack != "":
-			dst = append(dst, Block{Reason: AimedAt, Actor: id, Event: attack,
-				Message: string(id) + " can stop it, is its target, and has attacked " + string(gg.Beneficiary) + ": " + attack})
-		case id == gg.Target:
-			dst = append(dst, Block{Reason: AimedAt, Actor: id,
-				Message: string(id) + " can stop it and is its target"})
-		case attack != "":
-			dst = append(dst, Block{Reason: AimedAt, Actor: id, Event: attack,
-				Message: string(id) + " can stop it and has attacked " + string(gg.Beneficiary) + ": " + attack})
-		}
-		for _, p := range w.objects[g] {
-			if m.pact[p] != h {
-				continue
-			}
-			pos := &m.s.Positions[p]
-			dst = append(dst, Block{Reason: Objects, Actor: id, Position: pos.label(int(p)),
-				Message: string(id) + " can stop it and " + pos.Stance.String() + " " + pos.Select.String() + " (" + pos.label(int(p)) + ")"})
-		}
-	}
-	for _, r := range gg.Requires {
-		k, ok := m.guaranteeByID(r)
-		switch {
-		case !ok:
-			dst = append(dst, Block{Reason: Dependency, Requires: r,
-				Message: "it requires " + string(r) + ", which is not in the deal"})
-		case w.stand(k) != Activates:
-			dst = append(dst, Block{Reason: Dependency, Requires: r,
-				Message: "it requires " + string(r) + ", which would be " + w.stand(k).String()})
-		}
-	}
-	return dst
-}
-
-// stand returns what g would come to now, were it due. A requirement
-// cycle stands: the guarantees on it hold each other up.
-func (w *walker) stand(g int32) Status {
-	switch w.standing[g] {
-	case noStatus:
-		w.standing[g] = Activates // in progress: a cycle back here stands
-		w.depth++
-		w.standing[g] = statusOf(w.blocks(g, nil))
-		w.depth--
-		w.stood = append(w.stood, g)
-		if w.depth == 0 {
-			w.settle()
-		}
-	}
-	return w.standing[g]
-}
-
-// settle corrects what stand decided while other guarantees were in
-// progress: a guarantee found to stand because a requirement in progress
-// was taken to stand is blocked when that requirement did not stand after
-// all (z requires x, x and y require each other, x is blocked: y is
-// blocked too, though x was in progress when y was decided).
-func (w *walker) settle() {
-	for changed := true; changed; {
-		changed = false
-		for _, g := range w.stood {
-			if w.standing[g] != Activates {
-				continue
-			}
-			for _, r := range w.m.s.Guarantees[g].Requires {
-				if k, ok := w.m.guaranteeByID(r); !ok || w.standing[k] != Activates {
-					w.standing[g], changed = Blocked, true
-					break
-				}
-			}
-		}
-	}
-	w.stood = w.stood[:0]
-}
-
-// attackOn returns the first attack by a on b in the events so far, as
-// text, or "".
-func (w *walker) attackOn(a, b actor.ID) string {
-	for _, e := range w.happened {
-		if e.Name == guarantee.EventAttack && len(e.Args) == 2 && e.Args[0] == a && e.Args[1] == b {
-			return e.String()
-		}
-	}
-	return ""
-}
-
-// WriteSimulation writes sim as plain text: each event, what falls due and
-// what becomes of it, and what each beneficiary receives after it.
+// WriteSimulation writes sim as plain text: each event, the mandates that
+// lapsed before it, the calls it makes and what becomes of them, and what
+// each beneficiary receives after it; then how long each guarantee lasted.
 func WriteSimulation(w io.Writer, sim Simulation) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s\n", displayName(sim.Scenario), words.Plural(len(sim.Steps), "event"))
 	for i, st := range sim.Steps {
-		fmt.Fprintf(&b, "\n%d. %s\n", i+1, st.Event)
-		if len(st.Due) == 0 && len(st.Lapsed) == 0 {
-			b.WriteString("   nothing falls due\n")
+		fmt.Fprintf(&b, "\n%d. %s\n", i+1, st.Event.Dated())
+		for _, l := range st.Lapses {
+			when := ""
+			if l.Date != "" {
+				when = " on " + l.Date
+			}
+			if l.Sunset {
+				fmt.Fprintf(&b, "   %-9s %s: its mandate ended%s, with no renewal\n", "lapsed", l.Guarantee, when)
+				continue
+			}
+			fmt.Fprintf(&b, "   %-9s %s: %s did not renew it%s\n", "lapsed", l.Guarantee, l.Body, when)
+			for _, bl := range l.Blocks {
+				fmt.Fprintf(&b, "             %s\n", bl.Message)
+			}
+		}
+		if len(st.Due) == 0 && len(st.NoLongerDue) == 0 && len(st.Lapses) == 0 {
+			b.WriteString("   nothing is called\n")
 		}
 		for _, o := range st.Due {
-			fmt.Fprintf(&b, "   %-9s %s (%s, %s to %s)\n", o.Status, o.Guarantee, o.Kind, o.Provider, o.Beneficiary)
+			fmt.Fprintf(&b, "   %-9s %s (%s, %s to %s), %s", o.Status, o.Guarantee, o.Kind, o.Provider, o.Beneficiary, callWords(o.Call))
+			if len(o.Attackers) > 0 {
+				fmt.Fprintf(&b, " against %s", strings.Join(toStrings(o.Attackers), ", "))
+			}
+			b.WriteByte('\n')
 			for _, bl := range o.Blocks {
 				fmt.Fprintf(&b, "             %s\n", bl.Message)
 			}
@@ -469,8 +309,8 @@ func WriteSimulation(w io.Writer, sim Simulation) error {
 				fmt.Fprintf(&b, "             without %s, who refuse it but cannot stop it\n", strings.Join(toStrings(o.Abstains), ", "))
 			}
 		}
-		for _, g := range st.Lapsed {
-			fmt.Fprintf(&b, "   %-9s %s\n", "lapses", g)
+		for _, g := range st.NoLongerDue {
+			fmt.Fprintf(&b, "   %-9s %s\n", "ends", g)
 		}
 		if len(st.Receives) == 0 {
 			b.WriteString("   receives: nothing\n")
@@ -485,6 +325,55 @@ func WriteSimulation(w io.Writer, sim Simulation) error {
 			fmt.Fprintf(&b, "     %-26s %s\n", r.Kind, strings.Join(toStrings(r.Guarantees), ", "))
 		}
 	}
+	if len(sim.Lifetimes) > 0 {
+		b.WriteString("\nHow long each guarantee lasted\n")
+		for _, lt := range sim.Lifetimes {
+			fmt.Fprintf(&b, "   %s: %s\n", lt.Guarantee, LifetimeWords(lt))
+		}
+	}
 	_, err := w.Write([]byte(b.String()))
 	return err
+}
+
+// callWords says which call of a guarantee this is: "first call", "call 2".
+func callWords(n int) string {
+	if n == 1 {
+		return "first call"
+	}
+	return "call " + strconv.Itoa(n)
+}
+
+// LifetimeWords says how long a guarantee lasted, as [WriteSimulation]
+// writes it: "called at event 2 (2008-08-08), lapsed before event 5
+// (2009-06-15): 311 days, 3 events".
+func LifetimeWords(lt Lifetime) string {
+	var b strings.Builder
+	at := func(n int, date string) {
+		fmt.Fprintf(&b, "event %d", n)
+		if date != "" {
+			fmt.Fprintf(&b, " (%s)", date)
+		}
+	}
+	if lt.FirstCall == 0 {
+		b.WriteString("never called; lapsed before ")
+		at(lt.Lapsed, lt.To)
+		return b.String()
+	}
+	b.WriteString("called at ")
+	at(lt.FirstCall, lt.From)
+	if lt.Calls > 1 {
+		fmt.Fprintf(&b, " and %s after", words.Plural(lt.Calls-1, "time"))
+	}
+	if lt.Lapsed > 0 {
+		b.WriteString(", lapsed before ")
+		at(lt.Lapsed, lt.To)
+	} else {
+		b.WriteString(", to the end")
+	}
+	b.WriteString(": ")
+	if lt.Days != nil {
+		b.WriteString(words.Plural(*lt.Days, "day") + ", ")
+	}
+	b.WriteString(words.Plural(lt.Events, "event"))
+	return b.String()
 }

@@ -99,7 +99,7 @@ func simulate(t testing.TB, s scenario.Scenario) scenario.Simulation {
 func walk(sim scenario.Simulation) []simStep {
 	var out []simStep
 	for _, st := range sim.Steps {
-		w := simStep{Event: st.Event.String(), Lapsed: st.Lapsed, Receives: st.Receives}
+		w := simStep{Event: st.Event.String(), Lapsed: st.NoLongerDue, Receives: st.Receives}
 		for _, o := range st.Due {
 			w.Due = append(w.Due, simOutcome{o.Guarantee, o.Status, o.Blocks, o.Abstains})
 		}
@@ -132,7 +132,21 @@ func checkSimulation(t testing.TB, s scenario.Scenario, sim scenario.Simulation)
 	}
 	due := map[guarantee.ID]bool{}
 	active := map[guarantee.ID]bool{}
+	lapsed := map[guarantee.ID]bool{}
+	calls := map[guarantee.ID]int{}
 	for i, st := range sim.Steps {
+		for _, l := range st.Lapses {
+			if lapsed[l.Guarantee] {
+				t.Errorf("step %d: %s lapses twice", i+1, l.Guarantee)
+			}
+			if byID[l.Guarantee].Mandate.IsZero() {
+				t.Errorf("step %d: %s lapses with no mandate", i+1, l.Guarantee)
+			}
+			if l.Sunset == (len(l.Blocks) > 0) || l.Sunset == (l.Body != "") {
+				t.Errorf("step %d: lapse %+v is either a sunset or a blocked renewal by a body", i+1, l)
+			}
+			lapsed[l.Guarantee], active[l.Guarantee] = true, false
+		}
 		if !st.Event.Equal(s.Timeline[i]) {
 			t.Errorf("step %d: event %v; want %v", i+1, st.Event, s.Timeline[i])
 		}
@@ -145,8 +159,16 @@ func checkSimulation(t testing.TB, s scenario.Scenario, sim scenario.Simulation)
 				t.Errorf("step %d: unknown guarantee %q falls due", i+1, o.Guarantee)
 				continue
 			}
-			if due[o.Guarantee] {
-				t.Errorf("step %d: %s falls due while already due", i+1, o.Guarantee)
+			attacker, isAttack := st.Event.Attacker()
+			if due[o.Guarantee] && (!isAttack || !slices.Equal(o.Attackers, []actor.ID{attacker})) {
+				t.Errorf("step %d: %s is called again while due, by %v, against %v: only an attack or violation calls again, against its attacker", i+1, o.Guarantee, st.Event, o.Attackers)
+			}
+			if lapsed[o.Guarantee] {
+				t.Errorf("step %d: %s is called after it lapsed", i+1, o.Guarantee)
+			}
+			calls[o.Guarantee]++
+			if o.Call != calls[o.Guarantee] {
+				t.Errorf("step %d: %s's call is numbered %d; want %d", i+1, o.Guarantee, o.Call, calls[o.Guarantee])
 			}
 			due[o.Guarantee], active[o.Guarantee] = true, o.Status == scenario.Activates
 			if o.Provider != gg.Provider || o.Beneficiary != gg.Beneficiary || o.Kind != gg.Kind || !slices.Equal(o.Sources, gg.Sources) {
@@ -176,7 +198,7 @@ func checkSimulation(t testing.TB, s scenario.Scenario, sim scenario.Simulation)
 				}
 			}
 		}
-		for _, id := range st.Lapsed {
+		for _, id := range st.NoLongerDue {
 			if !due[id] {
 				t.Errorf("step %d: %s lapses without having fallen due", i+1, id)
 			}
@@ -270,13 +292,23 @@ func TestSimulateActivation(t *testing.T) {
 			},
 		},
 		{
-			name:   "NotDueTwice",
-			reason: "An event that happens again does not make its guarantee due again.",
+			name:   "RepeatAttackCallsAgain",
+			reason: "DESIGN.md, Time: a new attack is a new call, even a repeat of an earlier one.",
 			s: build(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)")),
 				timeline("attack(RU, UA)", "attack(RU, UA)")),
 			want: []simStep{
 				{Event: "attack(RU, UA)", Due: []simOutcome{activates("us-air")}, Receives: receipts(air)},
-				{Event: "attack(RU, UA)", Receives: receipts(air)},
+				{Event: "attack(RU, UA)", Due: []simOutcome{activates("us-air")}, Receives: receipts(air)},
+			},
+		},
+		{
+			name:   "RepeatOfAnotherEventDoesNotCall",
+			reason: "Only an attack or violation the trigger names calls a guarantee again; a peace deal repeated changes nothing.",
+			s: build(guarantees(g("us-aid", "US", "UA", guarantee.Aid, "peace-deal")),
+				timeline("peace-deal", "peace-deal")),
+			want: []simStep{
+				{Event: "peace-deal", Due: []simOutcome{activates("us-aid")}, Receives: receipts(receipt("UA", guarantee.Aid, "us-aid"))},
+				{Event: "peace-deal", Receives: receipts(receipt("UA", guarantee.Aid, "us-aid"))},
 			},
 		},
 		{
@@ -311,9 +343,9 @@ func TestSimulateActivation(t *testing.T) {
 		s := build(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)", gsources("seed", "kyiv"))),
 			timeline("attack(RU, UA)"))
 		want := scenario.Outcome{Guarantee: "us-air", Provider: "US", Beneficiary: "UA", Kind: guarantee.AirSupport,
-			Status: scenario.Activates, Sources: []string{"seed", "kyiv"}}
+			Call: 1, Attackers: []actor.ID{"RU"}, Status: scenario.Activates, Sources: []string{"seed", "kyiv"}}
 		if diff := cmp.Diff(want, simulate(t, s).Steps[0].Due[0], cmpopts.EquateEmpty()); diff != "" {
-			t.Errorf("the outcome names the guarantee, its provider, beneficiary, kind and sources: -want +got:\n%s", diff)
+			t.Errorf("the outcome names the guarantee, its provider, beneficiary, kind, call, attackers and sources: -want +got:\n%s", diff)
 		}
 	})
 }
@@ -356,12 +388,21 @@ func TestSimulateCaptured(t *testing.T) {
 			want: []simOutcome{voidBy("us-air", capturedBy("RU"))},
 		},
 		{
-			name:   "EveryCapturingAttacker",
-			reason: "Both attackers of any(attack(RU, UA), attack(BY, UA)) hold a veto: both are named, in the order of the actors.",
+			name:   "OnlyTheCallsAttacker",
+			reason: "Both attackers of any(attack(RU, UA), attack(BY, UA)) hold a veto, but only BY has attacked: the call is void by BY alone (DESIGN.md, Time: judged against that call).",
 			s: build(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "any(attack(BY, UA), attack(RU, UA))")),
 				vetoes(grant("BY", toUA), grant("RU", toUA)),
 				timeline("attack(BY, UA)")),
 			at:   0,
+			want: []simOutcome{voidBy("us-air", capturedBy("BY"))},
+		},
+		{
+			name:   "EveryAttackerOfTheFirstCall",
+			reason: "all(attack(RU, UA), attack(BY, UA)) first holds after both attacks: the first call's attackers are both, each named, in the order of the actors.",
+			s: build(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "all(attack(BY, UA), attack(RU, UA))")),
+				vetoes(grant("BY", toUA), grant("RU", toUA)),
+				timeline("attack(BY, UA)", "attack(RU, UA)")),
+			at:   1,
 			want: []simOutcome{voidBy("us-air", capturedBy("RU"), capturedBy("BY"))},
 		},
 		{
@@ -530,12 +571,22 @@ func TestSimulateDependency(t *testing.T) {
 			want: []simOutcome{blockedBy("eu-force", dependsOn("us-backstop"))},
 		},
 		{
-			name:   "Void",
-			reason: "The backstop is not due yet, but would be void (RU attacks in its trigger and holds a veto over it): the force cannot stand on it.",
+			name:   "NotVoidWithoutTheAttack",
+			reason: "RU holds a veto over the backstop and is an attacker its trigger names, but the force's call at the peace deal has no attackers: called with the same attackers, the backstop would activate, so the force stands (DESIGN.md, Time).",
 			s: build(guarantees(
 				g("us-backstop", "US", "UA", guarantee.AirSupport, "attack(RU, UA)"),
 				g("eu-force", "UK", "UA", guarantee.GroundTroops, "peace-deal", requires("us-backstop")),
 			), vetoes(grant("RU", sel{IDs: gids("us-backstop")})), timeline("peace-deal")),
+			want: []simOutcome{activates("eu-force")},
+		},
+		{
+			name:   "VoidWithTheSameAttackers",
+			reason: "The force answers RU's attack too; at that call the backstop, called with RU as attacker, would be void: the force cannot stand on it.",
+			s: build(guarantees(
+				g("us-backstop", "US", "UA", guarantee.AirSupport, "peace-deal"),
+				g("eu-force", "UK", "UA", guarantee.GroundTroops, "attack(RU, UA)", requires("us-backstop")),
+			), vetoes(grant("RU", sel{IDs: gids("us-backstop")})), timeline("peace-deal", "attack(RU, UA)")),
+			at:   1,
 			want: []simOutcome{blockedBy("eu-force", dependsOn("us-backstop"))},
 		},
 		{
@@ -551,7 +602,7 @@ func TestSimulateDependency(t *testing.T) {
 			name:   "EveryRequirement",
 			reason: "Each requirement that cannot stand is a block, after the veto holders' blocks, in the order of requires.",
 			s: build(guarantees(
-				g("us-backstop", "US", "UA", guarantee.AirSupport, "attack(RU, UA)"),
+				g("us-backstop", "US", "UA", guarantee.AirSupport, "attack(RU, UA)", target("RU")),
 				g("eu-force", "UK", "UA", guarantee.GroundTroops, "peace-deal", target("RU"), requires("nowhere", "us-intel", "us-backstop")),
 				g("us-intel", "US", "UA", guarantee.Surveillance, "peace-deal"),
 			), vetoes(grant("RU", sel{IDs: gids("us-backstop", "eu-force")})), timeline("peace-deal")),
@@ -938,7 +989,7 @@ func TestSimulateSeed(t *testing.T) {
 		},
 		{
 			name: "RUVetoGranted",
-			reason: "With RU's veto granted, the guarantees aimed at RU are blocked (european-force also because us-air-support would be void), " +
+			reason: "With RU's veto granted, the guarantees aimed at RU are blocked (european-force also because us-air-support, RU's target, would be blocked), " +
 				"the guarantees against an RU attack are void, and UA receives only intelligence.",
 			s: seedGrantedRUVeto(t),
 			want: []simStep{
@@ -968,24 +1019,32 @@ func TestSimulateSeed(t *testing.T) {
 		const want = `Ukraine security guarantees, August 2025: 2 events
 
 1. peace-deal
-   activates us-intelligence (intelligence/surveillance, US to UA)
-   blocked   european-force (military/ground-troops, europe to UA)
+   activates us-intelligence (intelligence/surveillance, US to UA), first call
+   blocked   european-force (military/ground-troops, europe to UA), first call
              RU can stop it and is its target
-             it requires us-air-support, which would be void
-   blocked   turkey-black-sea (military/naval, TR to UA)
+             it requires us-air-support, which would be blocked
+   blocked   turkey-black-sea (military/naval, TR to UA), first call
              RU can stop it and is its target
    UA receives:
      intelligence/surveillance  us-intelligence
 
 2. attack(RU, UA)
-   void      us-air-support (military/air-support, US to UA)
-             RU can stop it and is an attacker of its trigger, all(peace-deal, attack(RU, UA))
-   void      willing-financial (financial/aid, willing to UA)
-             RU can stop it and is an attacker of its trigger, all(peace-deal, attack(RU, UA))
-   void      willing-sanctions (sanctions/economic, willing to UA)
-             RU can stop it and is an attacker of its trigger, all(peace-deal, attack(RU, UA))
+   void      us-air-support (military/air-support, US to UA), first call against RU
+             RU can stop it and is an attacker this call answers
+   void      willing-financial (financial/aid, willing to UA), first call against RU
+             RU can stop it and is an attacker this call answers
+   void      willing-sanctions (sanctions/economic, willing to UA), first call against RU
+             RU can stop it and is an attacker this call answers
    UA receives:
      intelligence/surveillance  us-intelligence
+
+How long each guarantee lasted
+   us-air-support: called at event 2, to the end: 1 event
+   us-intelligence: called at event 1, to the end: 2 events
+   european-force: called at event 1, to the end: 2 events
+   turkey-black-sea: called at event 1, to the end: 2 events
+   willing-financial: called at event 2, to the end: 1 event
+   willing-sanctions: called at event 2, to the end: 1 event
 `
 		var b strings.Builder
 		if err := scenario.WriteSimulation(&b, simulate(t, seedGrantedRUVeto(t))); err != nil {
@@ -1018,22 +1077,26 @@ func TestSimulateWriteText(t *testing.T) {
 	const want = `(unnamed scenario): 3 events
 
 1. violation(RU)
-   nothing falls due
+   nothing is called
    receives: nothing
 
 2. peace-deal
-   activates cw-aid (financial/aid, cw to UA)
+   activates cw-aid (financial/aid, cw to UA), first call
              without PL, who refuse it but cannot stop it
-   activates gone (military/arms, US to GE)
+   activates gone (military/arms, US to GE), first call
    GE receives:
      military/arms              gone
    UA receives:
      financial/aid              cw-aid
 
 3. ceasefire
-   lapses    gone
+   ends      gone
    UA receives:
      financial/aid              cw-aid
+
+How long each guarantee lasted
+   cw-aid: called at event 2, to the end: 2 events
+   gone: called at event 2, to the end: 2 events
 `
 	var b strings.Builder
 	if err := scenario.WriteSimulation(&b, simulate(t, s)); err != nil {
@@ -1051,13 +1114,14 @@ func TestSimulateJSON(t *testing.T) {
 		g("c", "FR", "UA", guarantee.AirSupport, "attack(RU, UA)"),
 	), vetoes(grant("RU", sel{IDs: gids("b", "c")})), timeline("peace-deal", "attack(RU, UA)"))
 	want := `{"scenario":"test","steps":[` +
-		`{"event":"peace-deal","due":[` +
-		`{"guarantee":"a","provider":"US","beneficiary":"UA","kind":"financial/aid","status":"activates","blocks":[],"abstains":[],"sources":["seed"]},` +
-		`{"guarantee":"b","provider":"UK","beneficiary":"UA","kind":"military/ground-troops","status":"blocked","blocks":[{"reason":"aimed-at","actor":"RU","message":"RU can stop it and is its target"}],"abstains":[],"sources":[]}],` +
-		`"lapsed":[],"receives":[{"beneficiary":"UA","kind":"financial/aid","guarantees":["a"]}]},` +
-		`{"event":"attack(RU, UA)","due":[` +
-		`{"guarantee":"c","provider":"FR","beneficiary":"UA","kind":"military/air-support","status":"void","blocks":[{"reason":"captured","actor":"RU","message":"RU can stop it and is an attacker of its trigger, attack(RU, UA)"}],"abstains":[],"sources":[]}],` +
-		`"lapsed":[],"receives":[{"beneficiary":"UA","kind":"financial/aid","guarantees":["a"]}]}]}`
+		`{"event":"peace-deal","lapses":[],"due":[` +
+		`{"guarantee":"a","provider":"US","beneficiary":"UA","kind":"financial/aid","call":1,"attackers":[],"status":"activates","blocks":[],"abstains":[],"sources":["seed"]},` +
+		`{"guarantee":"b","provider":"UK","beneficiary":"UA","kind":"military/ground-troops","call":1,"attackers":[],"status":"blocked","blocks":[{"reason":"aimed-at","actor":"RU","message":"RU can stop it and is its target"}],"abstains":[],"sources":[]}],` +
+		`"no_longer_due":[],"receives":[{"beneficiary":"UA","kind":"financial/aid","guarantees":["a"]}]},` +
+		`{"event":"attack(RU, UA)","lapses":[],"due":[` +
+		`{"guarantee":"c","provider":"FR","beneficiary":"UA","kind":"military/air-support","call":1,"attackers":["RU"],"status":"void","blocks":[{"reason":"captured","actor":"RU","message":"RU can stop it and is an attacker this call answers"}],"abstains":[],"sources":[]}],` +
+		`"no_longer_due":[],"receives":[{"beneficiary":"UA","kind":"financial/aid","guarantees":["a"]}]}],` +
+		`"lifetimes":[{"guarantee":"a","calls":1,"first_call":1,"lapsed":0,"events":2},{"guarantee":"b","calls":1,"first_call":1,"lapsed":0,"events":2},{"guarantee":"c","calls":1,"first_call":2,"lapsed":0,"events":1}]}`
 	got, err := json.Marshal(simulate(t, s))
 	if err != nil {
 		t.Fatalf("json.Marshal: %v", err)
@@ -1071,9 +1135,11 @@ func TestSimulateJSON(t *testing.T) {
 			v    any
 			want string
 		}{
-			{scenario.Simulation{}, `{"scenario":"","steps":[]}`},
-			{scenario.Step{Event: guarantee.Event{Name: "ceasefire"}}, `{"event":"ceasefire","due":[],"lapsed":[],"receives":[]}`},
-			{scenario.Outcome{Status: scenario.Blocked}, `{"guarantee":"","provider":"","beneficiary":"","kind":"","status":"blocked","blocks":[],"abstains":[],"sources":[]}`},
+			{scenario.Simulation{}, `{"scenario":"","steps":[],"lifetimes":[]}`},
+			{scenario.Step{Event: guarantee.Event{Name: "ceasefire"}}, `{"event":"ceasefire","lapses":[],"due":[],"no_longer_due":[],"receives":[]}`},
+			{scenario.Step{Event: guarantee.Event{Name: "renewal", Date: "2009-06-15"}}, `{"event":"renewal","date":"2009-06-15","lapses":[],"due":[],"no_longer_due":[],"receives":[]}`},
+			{scenario.Outcome{Status: scenario.Blocked}, `{"guarantee":"","provider":"","beneficiary":"","kind":"","call":0,"attackers":[],"status":"blocked","blocks":[],"abstains":[],"sources":[]}`},
+			{scenario.Lapse{Guarantee: "g", Date: "2009-06-15", Sunset: true}, `{"guarantee":"g","date":"2009-06-15","sunset":true,"blocks":[]}`},
 			{scenario.Block{Reason: scenario.Dependency, Requires: "x", Message: "m"}, `{"reason":"dependency","requires":"x","message":"m"}`},
 			{scenario.Block{Reason: scenario.Objects, Actor: "RU", Position: "p", Message: "m"}, `{"reason":"position","actor":"RU","position":"p","message":"m"}`},
 		} {

@@ -78,6 +78,7 @@ type view struct {
 	Graph       template.HTML
 	Counts      string // "2 errors, 3 warnings"; "" when there are no findings
 	Findings    []findingView
+	Mandates    []mandateView
 	Timeline    *timelineView
 	Search      *searchView
 	Sweep       *sweepView
@@ -86,9 +87,9 @@ type view struct {
 }
 
 // marks are the marks the page's legends explain.
-type marks struct{ Error, Warning, Info, Activates, Blocked, Void, Lapses mark }
+type marks struct{ Error, Warning, Info, Activates, Blocked, Void, Lapses, Ended mark }
 
-var legend = marks{markError, markWarning, markInfo, markActivates, markBlocked, markVoid, markLapses}
+var legend = marks{markError, markWarning, markInfo, markActivates, markBlocked, markVoid, markLapses, markEnded}
 
 // entry is a line of the table of contents.
 type entry struct{ ID, Title string }
@@ -106,7 +107,8 @@ var (
 	markActivates    = mark{"ok", "✔", "activates"}
 	markBlocked      = mark{"error", "✖", "blocked"}
 	markVoid         = mark{"error", "∅", "void"}
-	markLapses       = mark{"muted", "↘", "lapses"}
+	markLapses       = mark{"muted", "↘", "no longer due"}
+	markEnded        = mark{"error", "⌛", "lapsed"}
 	markDeal         = mark{"ok", "✔", "A deal is possible"}
 	markNoDeal       = mark{"error", "✖", "No deal is possible"}
 )
@@ -246,6 +248,11 @@ func build(p Page) view {
 			URL: s.URL, Link: linkable(s.URL), Date: s.Date, Note: s.Note, CitedBy: citedBy[i]})
 	}
 
+	for _, g := range p.Scenario.Guarantees {
+		if !g.Mandate.IsZero() {
+			v.Mandates = append(v.Mandates, mandateView{string(g.ID), g.Mandate.String()})
+		}
+	}
 	if p.Simulation != nil {
 		v.Timeline = buildTimeline(*p.Simulation, srcs)
 	}
@@ -257,6 +264,9 @@ func build(p Page) view {
 	}
 
 	v.Contents = []entry{{"verdict", "Verdict"}, {"graph", "Graph"}, {"findings", "Findings"}}
+	if len(v.Mandates) > 0 {
+		v.Contents = append(v.Contents, entry{"mandates", "Mandates"})
+	}
 	if v.Timeline != nil {
 		v.Contents = append(v.Contents, entry{"timeline", "Timeline"})
 	}
@@ -273,20 +283,43 @@ func build(p Page) view {
 }
 
 type timelineView struct {
-	Summary string
-	Steps   []stepView
+	Summary   string
+	Steps     []stepView
+	Lifetimes []lifetimeView
 }
 
 type stepView struct {
 	N        int
 	Anchor   string
 	Event    string
+	Lapses   []lapseView
 	Due      []dueView
-	Lapsed   []string
+	Lapsed   []string // no longer due
 	Receives []receiptView
 }
 
+// lapseView is a mandate that ended: when, and who stopped its renewal
+// and why, or that its sunset passed.
+type lapseView struct {
+	Guarantee string
+	What      string // "UNSC did not renew it on 2009-06-15"
+	Reasons   []string
+}
+
+// lifetimeView is how long a guarantee lasted.
+type lifetimeView struct {
+	Guarantee string
+	Lasted    string
+}
+
+// mandateView is a guarantee's mandate in words.
+type mandateView struct {
+	Guarantee string
+	Mandate   string
+}
+
 type dueView struct {
+	Call        string // "first call", "call 2 against RU"
 	Guarantee   string
 	Kind        string
 	Provider    string
@@ -306,9 +339,31 @@ type receiptView struct {
 func buildTimeline(sim scenario.Simulation, srcs sources) *timelineView {
 	t := &timelineView{Summary: words.Plural(len(sim.Steps), "event")}
 	for i, st := range sim.Steps {
-		sv := stepView{N: i + 1, Anchor: "step-" + strconv.Itoa(i+1), Event: st.Event.String(), Lapsed: toStrings(st.Lapsed)}
+		sv := stepView{N: i + 1, Anchor: "step-" + strconv.Itoa(i+1), Event: st.Event.Dated(), Lapsed: toStrings(st.NoLongerDue)}
+		for _, l := range st.Lapses {
+			lv := lapseView{Guarantee: string(l.Guarantee)}
+			switch {
+			case l.Sunset:
+				lv.What = "its mandate ended on " + l.Date + ", with no renewal"
+			case l.Date != "":
+				lv.What = string(l.Body) + " did not renew it on " + l.Date
+			default:
+				lv.What = string(l.Body) + " did not renew it"
+			}
+			for _, b := range l.Blocks {
+				lv.Reasons = append(lv.Reasons, b.Message)
+			}
+			sv.Lapses = append(sv.Lapses, lv)
+		}
 		for _, o := range st.Due {
-			d := dueView{Guarantee: string(o.Guarantee), Kind: string(o.Kind), Provider: string(o.Provider),
+			call := "first call"
+			if o.Call > 1 {
+				call = "call " + strconv.Itoa(o.Call)
+			}
+			if len(o.Attackers) > 0 {
+				call += " against " + strings.Join(toStrings(o.Attackers), ", ")
+			}
+			d := dueView{Call: call, Guarantee: string(o.Guarantee), Kind: string(o.Kind), Provider: string(o.Provider),
 				Beneficiary: string(o.Beneficiary), Status: statusMark(o.Status), Abstains: toStrings(o.Abstains),
 				Sources: srcs.cites(o.Sources)}
 			for _, b := range o.Blocks {
@@ -320,6 +375,9 @@ func buildTimeline(sim scenario.Simulation, srcs sources) *timelineView {
 			sv.Receives = append(sv.Receives, receiptView{string(r.Beneficiary), string(r.Kind), toStrings(r.Guarantees)})
 		}
 		t.Steps = append(t.Steps, sv)
+	}
+	for _, lt := range sim.Lifetimes {
+		t.Lifetimes = append(t.Lifetimes, lifetimeView{string(lt.Guarantee), scenario.LifetimeWords(lt)})
 	}
 	return t
 }

@@ -63,5 +63,5 @@ func ExampleCase_Status() {
 		fmt.Println(p)
 	}
 	// Output:
-	// without ua-rejects-ru-veto; grant RU veto over {beneficiary: UA}: at attack(RU, UA) want willing-sanctions activates; got void (RU can stop it and is an attacker of its trigger, all(peace-deal, attack(RU, UA)))
+	// without ua-rejects-ru-veto; grant RU veto over {beneficiary: UA}: at attack(RU, UA) want willing-sanctions activates; got void (RU can stop it and is an attacker this call answers)
 }

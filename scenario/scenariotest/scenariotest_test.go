@@ -143,7 +143,7 @@ func TestProblems(t *testing.T) {
 			"as written: at attack(RU, UA) want us-air-support void; got activates",
 		}},
 		{"status/fail-blocked", seed(grantRUVeto).Status("peace-deal", "european-force", scenario.Activates), []string{
-			"grant RU veto over {beneficiary: UA}: at peace-deal want european-force activates; got blocked (RU can stop it and is its target; it requires us-air-support, which would be void)",
+			"grant RU veto over {beneficiary: UA}: at peace-deal want european-force activates; got blocked (RU can stop it and is its target; it requires us-air-support, which would be blocked)",
 		}},
 		{"status/fail-before", seed(grantRUVeto).Status("attack(RU, UA)", "turkey-black-sea", scenario.Activates), []string{
 			"grant RU veto over {beneficiary: UA}: by attack(RU, UA) want turkey-black-sea activates; got blocked at peace-deal (RU can stop it and is its target)",

@@ -1,0 +1,542 @@
+package scenario
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/entente-go/entente/guarantee"
+)
+
+// noDay marks an undated event, or a date not set.
+const noDay = -1 << 31
+
+// dayOf returns the day number of a date written YYYY-MM-DD (days since
+// 1970-01-01), or noDay for "" or a malformed date.
+func dayOf(date string) int {
+	if date == "" {
+		return noDay
+	}
+	t, err := guarantee.ParseDate(date)
+	if err != nil {
+		return noDay
+	}
+	return int(t.Unix() / 86400)
+}
+
+// dateOf returns the date of a day number, YYYY-MM-DD.
+func dateOf(day int) string { return time.Unix(int64(day)*86400, 0).UTC().Format(time.DateOnly) }
+
+// walker walks a compiled scenario's timeline. Only the guarantees whose
+// trigger names an event can change when it happens, so each event costs
+// the guarantees it concerns, not all of them.
+type walker struct {
+	m       *model
+	objects [][]int32          // per guarantee: the refuses and rejects positions that pick it
+	named   map[string][]int32 // per event: the guarantees whose trigger names it, in order
+	atoms   [][]atom           // per guarantee: the attacks and violations its trigger names
+
+	held      []bool  // per guarantee: its trigger held after the last event
+	active    []bool  // per guarantee: due, and activated at its last call
+	calls     []int32 // per guarantee: calls so far
+	firstCall []int32 // per guarantee: the step of its first call, from 1, or 0
+	lapsedAt  []int32 // per guarantee: the step its lapse is reported in, from 1, or 0
+	lapseDate []string
+
+	mandated []int32 // guarantees with a mandate
+	next     []int   // per guarantee: the day of its next renewal point, or noDay
+	anchor   []int   // per guarantee: the day its periods count from
+	prevDay  int     // the day of the last dated event, or noDay
+
+	seen     map[string]bool     // the distinct events so far, by eventKey
+	attacked map[[2]int32]string // the first attack by one actor on another, as text
+	key      []byte              // eventKey's buffer
+	started  bool
+	receives []Receipt // after the last step
+
+	standing []Status // per guarantee, for the attackers in standFor: what it would come to, or 0
+	standFor []int32
+	depth    int     // stand calls in progress
+	stood    []int32 // guarantees stand decided since depth was last 0
+}
+
+// atom is an attack or violation a trigger names, with its attacker.
+type atom struct {
+	key      string
+	attacker int32
+	event    string
+}
+
+func newWalker(m *model) *walker {
+	n := len(m.s.Guarantees)
+	w := &walker{m: m, objects: make([][]int32, n), named: make(map[string][]int32), atoms: make([][]atom, n),
+		held: make([]bool, n), active: make([]bool, n), calls: make([]int32, n), firstCall: make([]int32, n),
+		lapsedAt: make([]int32, n), lapseDate: make([]string, n), next: make([]int, n), anchor: make([]int, n), prevDay: noDay,
+		seen: make(map[string]bool), attacked: make(map[[2]int32]string), standing: make([]Status, n)}
+	for i, p := range m.s.Positions {
+		if p.Stance != Refuses && p.Stance != Rejects {
+			continue
+		}
+		for _, g := range m.matches(i) {
+			w.objects[g] = append(w.objects[g], int32(i))
+		}
+	}
+	for g := range m.s.Guarantees {
+		gg := &m.s.Guarantees[g]
+		w.next[g] = noDay
+		if !gg.Mandate.IsZero() {
+			w.mandated = append(w.mandated, int32(g))
+		}
+		for e := range gg.Trigger.All() {
+			k := string(eventKey(w.key[:0], e))
+			if l := w.named[k]; len(l) == 0 || l[len(l)-1] != int32(g) {
+				w.named[k] = append(l, int32(g))
+			}
+			if a, ok := e.Attacker(); ok {
+				w.atoms[g] = append(w.atoms[g], atom{key: k, attacker: int32(m.ax.Pos(a)), event: e.String()})
+			}
+		}
+	}
+	return w
+}
+
+// happenedEvent reports whether e has happened. Looking a []byte up as a
+// string does not allocate, so the check costs no garbage.
+func (w *walker) happenedEvent(e guarantee.Event) bool {
+	w.key = eventKey(w.key[:0], e)
+	return w.seen[string(w.key)]
+}
+
+// eventKey appends e's name and actors, separated by zero bytes, which
+// neither can hold.
+func eventKey(dst []byte, e guarantee.Event) []byte {
+	dst = append(dst, e.Name...)
+	for _, a := range e.Args {
+		dst = append(dst, 0)
+		dst = append(dst, a...)
+	}
+	return dst
+}
+
+func (w *walker) step(i int) Step {
+	m := w.m
+	ev := m.s.Timeline[i]
+	st := Step{Event: ev}
+	clear(w.standing)
+	w.standFor = w.standFor[:0]
+
+	// Time passes: the renewal points and sunsets before a dated event.
+	if day := dayOf(ev.Date); day != noDay {
+		st.Lapses = w.pass(i, day, st.Lapses)
+		w.prevDay = day
+	}
+	// A renewal event is a renewal point of every mandate its body (or,
+	// with no body named, any body) renews.
+	if ev.Name == guarantee.EventRenewal && len(ev.Args) <= 1 {
+		for _, g := range w.mandated {
+			body := m.s.Guarantees[g].Mandate.Body
+			if w.lapsedAt[g] != 0 || body == "" || len(ev.Args) == 1 && ev.Args[0] != body {
+				continue
+			}
+			if blocks := w.renewal(g); len(blocks) > 0 {
+				st.Lapses = append(st.Lapses, w.lapse(g, i, ev.Date, Lapse{Body: body, Blocks: blocks}))
+			}
+		}
+	}
+
+	// The event happens.
+	w.key = eventKey(w.key[:0], ev)
+	repeat := w.seen[string(w.key)]
+	concerned := w.named[string(w.key)]
+	if !repeat {
+		w.seen[string(w.key)] = true
+		if ev.Name == guarantee.EventAttack && len(ev.Args) == 2 {
+			k := [2]int32{int32(m.ax.Pos(ev.Args[0])), int32(m.ax.Pos(ev.Args[1]))}
+			if _, ok := w.attacked[k]; !ok {
+				w.attacked[k] = ev.String()
+			}
+		}
+	}
+	attacker, isAttack := ev.Attacker()
+	call := func(g int32, attackers []int32) {
+		o := w.outcome(g, attackers)
+		w.calls[g]++
+		o.Call = int(w.calls[g])
+		if w.firstCall[g] == 0 {
+			w.firstCall[g] = int32(i + 1)
+		}
+		w.active[g] = o.Status == Activates
+		st.Due = append(st.Due, o)
+	}
+	visit := func(g int32) {
+		if w.lapsedAt[g] != 0 {
+			return
+		}
+		was := w.held[g]
+		now := was
+		if !repeat {
+			now = m.s.Guarantees[g].Trigger.Holds(w.happenedEvent)
+			w.held[g] = now
+		}
+		switch {
+		case now && !was:
+			call(g, w.namedAttackers(g))
+		case now && isAttack:
+			call(g, []int32{int32(m.ax.Pos(attacker))})
+		case !now && was:
+			st.NoLongerDue = append(st.NoLongerDue, m.s.Guarantees[g].ID)
+			w.active[g] = false
+		}
+	}
+	if !w.started {
+		// Nothing was due before the first event: every trigger is
+		// looked at once.
+		w.started = true
+		for g := range int32(len(m.s.Guarantees)) {
+			visit(g)
+		}
+	} else {
+		for _, g := range concerned {
+			visit(g)
+		}
+	}
+
+	// Steps that change nothing share the list of receipts, so that a long
+	// timeline costs memory in proportion to what changes along it.
+	if len(st.Due) > 0 || len(st.NoLongerDue) > 0 || len(st.Lapses) > 0 || w.receives == nil {
+		w.receives = w.receipts()
+	}
+	st.Receives = w.receives
+	return st
+}
+
+// pass moves the walk to day: each mandate not lapsed meets its renewal
+// points after the last dated event, up to and including day (a point
+// falls at the start of its day, before that day's events), and its
+// sunset when its end date is before day. The first renewal point that
+// fails, or the sunset, whichever comes first, makes it lapse; the state
+// does not change between two events, so when the first point passes so do
+// the others before day.
+func (w *walker) pass(i, day int, dst []Lapse) []Lapse {
+	m := w.m
+	for _, g := range w.mandated {
+		if w.lapsedAt[g] != 0 {
+			continue
+		}
+		md := &m.s.Guarantees[g].Mandate
+		ends := dayOf(md.Ends)
+		renewal := noDay
+		if !md.Every.IsZero() && md.Body != "" {
+			if w.next[g] == noDay {
+				// The first dated event: the periods count from the
+				// mandate's start, or from this day, and the renewal
+				// points up to this day are before the walk.
+				w.anchor[g] = dayOf(md.From)
+				if w.anchor[g] == noDay {
+					w.anchor[g] = day
+				}
+				w.next[g] = nextPoint(md.Every, w.anchor[g], max(day, w.anchor[g]))
+			}
+			if w.next[g] <= day {
+				renewal = w.next[g]
+			}
+		}
+		if ends != noDay && ends < day && (renewal == noDay || ends < renewal) {
+			dst = append(dst, w.lapse(g, i, md.Ends, Lapse{Sunset: true}))
+			continue
+		}
+		if renewal == noDay {
+			continue
+		}
+		if blocks := w.renewal(g); len(blocks) > 0 {
+			dst = append(dst, w.lapse(g, i, dateOf(renewal), Lapse{Body: md.Body, Blocks: blocks}))
+			continue
+		}
+		w.next[g] = nextPoint(md.Every, w.anchor[g], day)
+		if ends != noDay && ends < day {
+			dst = append(dst, w.lapse(g, i, md.Ends, Lapse{Sunset: true}))
+		}
+	}
+	return dst
+}
+
+// nextPoint returns the first day after day of the points from + k·every,
+// k ≥ 1.
+func nextPoint(every guarantee.Period, from, day int) int {
+	start := time.Unix(int64(from)*86400, 0).UTC()
+	k := 1
+	if day > from {
+		if every.Days > 0 {
+			k = (day-from)/every.Days + 1
+		} else {
+			end := time.Unix(int64(day)*86400, 0).UTC()
+			months := (end.Year()-start.Year())*12 + int(end.Month()-start.Month())
+			k = max(1, months/every.Months)
+		}
+	}
+	at := func(k int) int { return int(every.After(start, k).Unix() / 86400) }
+	for k > 1 && at(k-1) > day {
+		k--
+	}
+	for at(k) <= day {
+		k++
+	}
+	return at(k)
+}
+
+// lapse records that g's mandate ended before step i (or at it, for a
+// renewal event) on date, and returns the lapse l completed.
+func (w *walker) lapse(g int32, i int, date string, l Lapse) Lapse {
+	w.lapsedAt[g] = int32(i + 1)
+	w.lapseDate[g] = date
+	w.active[g] = false
+	l.Guarantee = w.m.s.Guarantees[g].ID
+	l.Date = date
+	return l
+}
+
+// renewal returns why g's renewal fails now: each veto holder of the
+// renewing body that is an attacker of an attack or violation so far that
+// g's trigger names, and each that refuses or rejects g by a position;
+// none when it is renewed.
+func (w *walker) renewal(g int32) []Block {
+	m := w.m
+	gg := &m.s.Guarantees[g]
+	var out []Block
+	for _, h := range m.renewalVetoes(g) {
+		id := m.ax.At(int(h)).ID
+		for _, a := range w.atoms[g] {
+			if a.attacker == h && w.seen[a.key] {
+				out = append(out, Block{Reason: Captured, Actor: id, Event: a.event,
+					Message: string(id) + " can stop its renewal in " + string(gg.Mandate.Body) + " and is an attacker of " + a.event + ", which its trigger names"})
+				break
+			}
+		}
+		for _, p := range w.objects[g] {
+			if m.pact[p] != h {
+				continue
+			}
+			pos := &m.s.Positions[p]
+			out = append(out, Block{Reason: Objects, Actor: id, Position: pos.label(int(p)),
+				Message: string(id) + " can stop its renewal in " + string(gg.Mandate.Body) + " and " + pos.Stance.String() + " " + pos.Select.String() + " (" + pos.label(int(p)) + ")"})
+		}
+	}
+	return out
+}
+
+// namedAttackers returns the attackers of g's first call: those of the
+// attacks and violations so far that its trigger names, sorted.
+func (w *walker) namedAttackers(g int32) []int32 {
+	var out []int32
+	for _, a := range w.atoms[g] {
+		if w.seen[a.key] {
+			out = append(out, a.attacker)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// receipts groups the active guarantees by beneficiary and kind.
+func (w *walker) receipts() []Receipt {
+	var out []Receipt
+	for g := range w.m.s.Guarantees {
+		if !w.active[g] {
+			continue
+		}
+		gg := &w.m.s.Guarantees[g]
+		k := slices.IndexFunc(out, func(r Receipt) bool { return r.Beneficiary == gg.Beneficiary && r.Kind == gg.Kind })
+		if k < 0 {
+			out = append(out, Receipt{Beneficiary: gg.Beneficiary, Kind: gg.Kind})
+			k = len(out) - 1
+		}
+		out[k].Guarantees = append(out[k].Guarantees, gg.ID)
+	}
+	slices.SortFunc(out, func(a, b Receipt) int {
+		if c := strings.Compare(string(a.Beneficiary), string(b.Beneficiary)); c != 0 {
+			return c
+		}
+		return strings.Compare(string(a.Kind), string(b.Kind))
+	})
+	return out
+}
+
+// outcome decides what becomes of a call of g with the given attackers,
+// with the reasons.
+func (w *walker) outcome(g int32, attackers []int32) Outcome {
+	m := w.m
+	gg := &m.s.Guarantees[g]
+	o := Outcome{Guarantee: gg.ID, Provider: gg.Provider, Beneficiary: gg.Beneficiary, Kind: gg.Kind, Sources: gg.Sources}
+	for _, a := range attackers {
+		o.Attackers = append(o.Attackers, m.ax.At(int(a)).ID)
+	}
+	slices.Sort(o.Attackers)
+	if !slices.Equal(w.standFor, attackers) {
+		clear(w.standing)
+		w.standFor = append(w.standFor[:0], attackers...)
+	}
+	o.Blocks = w.blocks(g, nil)
+	o.Status = statusOf(o.Blocks)
+	if o.Status != Activates {
+		return o
+	}
+	for _, c := range m.contributors(g) {
+		if c == m.prov[g] || holds(m.list(m.veto[g]), c) {
+			continue
+		}
+		if slices.ContainsFunc(w.objects[g], func(p int32) bool {
+			return m.pact[p] == c && m.s.Positions[p].Stance == Refuses
+		}) {
+			o.Abstains = append(o.Abstains, m.ax.At(int(c)).ID)
+		}
+	}
+	return o
+}
+
+func statusOf(blocks []Block) Status {
+	switch {
+	case len(blocks) == 0:
+		return Activates
+	case blocks[0].Reason == Captured:
+		return Void
+	}
+	return Blocked
+}
+
+// blocks returns why g cannot activate if called now with the attackers in
+// w.standFor: void when an attacker of the call holds a veto (only those
+// reasons then, since nothing else matters for a void call); else every
+// veto holder that stops it, and every requirement that is absent, lapsed
+// or cannot stand. dst is appended to.
+func (w *walker) blocks(g int32, dst []Block) []Block {
+	m := w.m
+	gg := &m.s.Guarantees[g]
+	vetoes, att := m.list(m.veto[g]), w.standFor
+	for _, h := range vetoes {
+		if slices.Contains(att, h) {
+			id := m.ax.At(int(h)).ID
+			dst = append(dst, Block{Reason: Captured, Actor: id,
+				Message: string(id) + " can stop it and is an attacker this call answers"})
+		}
+	}
+	if len(dst) > 0 {
+		return dst
+	}
+	ben := m.ben[g]
+	for _, h := range vetoes {
+		id := m.ax.At(int(h)).ID
+		attack := w.attacked[[2]int32{h, ben}]
+		switch {
+		case id == gg.Target && attack != "":
+			dst = append(dst, Block{Reason: AimedAt, Actor: id, Event: attack,
+				Message: string(id) + " can stop it, is its target, and has attacked " + string(gg.Beneficiary) + ": " + attack})
+		case id == gg.Target:
+			dst = append(dst, Block{Reason: AimedAt, Actor: id,
+				Message: string(id) + " can stop it and is its target"})
+		case attack != "":
+			dst = append(dst, Block{Reason: AimedAt, Actor: id, Event: attack,
+				Message: string(id) + " can stop it and has attacked " + string(gg.Beneficiary) + ": " + attack})
+		}
+		for _, p := range w.objects[g] {
+			if m.pact[p] != h {
+				continue
+			}
+			pos := &m.s.Positions[p]
+			dst = append(dst, Block{Reason: Objects, Actor: id, Position: pos.label(int(p)),
+				Message: string(id) + " can stop it and " + pos.Stance.String() + " " + pos.Select.String() + " (" + pos.label(int(p)) + ")"})
+		}
+	}
+	for _, r := range gg.Requires {
+		k, ok := m.guaranteeByID(r)
+		switch {
+		case !ok:
+			dst = append(dst, Block{Reason: Dependency, Requires: r,
+				Message: "it requires " + string(r) + ", which is not in the deal"})
+		case w.lapsedAt[k] != 0:
+			dst = append(dst, Block{Reason: Dependency, Requires: r,
+				Message: "it requires " + string(r) + ", which has lapsed"})
+		case w.stand(k) != Activates:
+			dst = append(dst, Block{Reason: Dependency, Requires: r,
+				Message: "it requires " + string(r) + ", which would be " + w.stand(k).String()})
+		}
+	}
+	return dst
+}
+
+// stand returns what g would come to now, were it called with the
+// attackers in w.standFor. A requirement cycle stands: the guarantees on
+// it hold each other up.
+func (w *walker) stand(g int32) Status {
+	switch w.standing[g] {
+	case noStatus:
+		w.standing[g] = Activates // in progress: a cycle back here stands
+		w.depth++
+		w.standing[g] = statusOf(w.blocks(g, nil))
+		w.depth--
+		w.stood = append(w.stood, g)
+		if w.depth == 0 {
+			w.settle()
+		}
+	}
+	return w.standing[g]
+}
+
+// settle corrects what stand decided while other guarantees were in
+// progress: a guarantee found to stand because a requirement in progress
+// was taken to stand is blocked when that requirement did not stand after
+// all (z requires x, x and y require each other, x is blocked: y is
+// blocked too, though x was in progress when y was decided).
+func (w *walker) settle() {
+	for changed := true; changed; {
+		changed = false
+		for _, g := range w.stood {
+			if w.standing[g] != Activates {
+				continue
+			}
+			for _, r := range w.m.s.Guarantees[g].Requires {
+				if k, ok := w.m.guaranteeByID(r); !ok || w.lapsedAt[k] != 0 || w.standing[k] != Activates {
+					w.standing[g], changed = Blocked, true
+					break
+				}
+			}
+		}
+	}
+	w.stood = w.stood[:0]
+}
+
+// lifetimes says, for every guarantee called or lapsed, how long it
+// lasted.
+func (w *walker) lifetimes() []Lifetime {
+	m := w.m
+	tl := m.s.Timeline
+	lastDate := ""
+	for _, e := range slices.Backward(tl) {
+		if e.Date != "" {
+			lastDate = e.Date
+			break
+		}
+	}
+	var out []Lifetime
+	for g := range m.s.Guarantees {
+		first, lapsed := int(w.firstCall[g]), int(w.lapsedAt[g])
+		if first == 0 && lapsed == 0 {
+			continue
+		}
+		lt := Lifetime{Guarantee: m.s.Guarantees[g].ID, Calls: int(w.calls[g]), FirstCall: first, Lapsed: lapsed}
+		if first > 0 {
+			lt.From = tl[first-1].Date
+			lt.To = lastDate
+			lt.Events = len(tl) - first + 1
+			if lapsed > 0 {
+				lt.To = w.lapseDate[g]
+				lt.Events = lapsed - first
+			}
+		}
+		if f, t := dayOf(lt.From), dayOf(lt.To); f != noDay && t != noDay {
+			d := t - f
+			lt.Days = &d
+		}
+		out = append(out, lt)
+	}
+	return out
+}
