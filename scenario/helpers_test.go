@@ -58,11 +58,12 @@ func vetoes(vs ...scenario.Veto) part {
 	return func(s *scenario.Scenario) { s.Vetoes = append(s.Vetoes, vs...) }
 }
 
-// timeline adds events written as in scenario files: "attack(RU, UA)".
+// timeline adds events written as in scenario files, optionally dated:
+// "attack(RU, UA)", "2009-06-15 renewal".
 func timeline(events ...string) part {
 	return func(s *scenario.Scenario) {
 		for _, e := range events {
-			ev, err := guarantee.ParseEvent(e)
+			ev, err := guarantee.ParseDatedEvent(e)
 			if err != nil {
 				panic(err)
 			}
