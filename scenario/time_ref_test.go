@@ -261,6 +261,25 @@ func timeScenario(seed uint64) scenario.Scenario {
 	r := rand.New(rand.NewPCG(seed, 0x7173))
 	s := synth.Generate(synth.Config{Guarantees: 1 + r.IntN(8), Positions: 5 + r.IntN(4), Seed: seed})
 	s.Variants = nil
+	// Triggers with more than one attacker, some of them granted a veto:
+	// the calls of one trigger then have different attackers.
+	var states []actor.ID
+	for _, a := range s.Actors {
+		if !a.Kind.IsBody() {
+			states = append(states, a.ID)
+		}
+	}
+	for i := range s.Guarantees {
+		if r.IntN(3) > 0 {
+			continue
+		}
+		g := &s.Guarantees[i]
+		a1, a2 := states[r.IntN(len(states))], states[r.IntN(len(states))]
+		g.Trigger = guarantee.AnyOf(guarantee.Attack(a1, g.Beneficiary), guarantee.Attack(a2, g.Beneficiary), guarantee.On(guarantee.EventViolation, a2))
+		if r.IntN(2) == 0 {
+			s.Vetoes = append(s.Vetoes, scenario.Veto{Holder: []actor.ID{a1, a2}[r.IntN(2)], Over: guarantee.Selector{IDs: []guarantee.ID{g.ID}}})
+		}
+	}
 	var bodies, events []guarantee.Event
 	for _, a := range s.Actors {
 		if a.Kind.IsBody() {
