@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"time"
@@ -48,6 +49,12 @@ type walker struct {
 	anchor   []int   // per guarantee: the day its periods count from
 	prevDay  int     // the day of the last dated event, or noDay
 
+	group   []int32   // per guarantee: its (beneficiary, kind) group
+	groups  []Receipt // per group, sorted: its beneficiary and kind, and the guarantees it receives now
+	members [][]int32 // per group: its guarantees, in order
+	dirty   []bool    // per group: what it receives changed since the last receipts
+	changed bool      // some group is dirty
+
 	seen     map[string]bool     // the distinct events so far, by eventKey
 	attacked map[[2]int32]string // the first attack by one actor on another, as text
 	key      []byte              // eventKey's buffer
@@ -81,6 +88,7 @@ func newWalker(m *model) *walker {
 			w.objects[g] = append(w.objects[g], int32(i))
 		}
 	}
+	w.groupBy()
 	for g := range m.s.Guarantees {
 		gg := &m.s.Guarantees[g]
 		w.next[g] = noDay
@@ -165,7 +173,7 @@ func (w *walker) step(i int) Step {
 		if w.firstCall[g] == 0 {
 			w.firstCall[g] = int32(i + 1)
 		}
-		w.active[g] = o.Status == Activates
+		w.setActive(g, o.Status == Activates)
 		st.Due = append(st.Due, o)
 	}
 	visit := func(g int32) {
@@ -185,7 +193,7 @@ func (w *walker) step(i int) Step {
 			call(g, []int32{int32(m.ax.Pos(attacker))})
 		case !now && was:
 			st.NoLongerDue = append(st.NoLongerDue, m.s.Guarantees[g].ID)
-			w.active[g] = false
+			w.setActive(g, false)
 		}
 	}
 	if !w.started {
@@ -203,7 +211,7 @@ func (w *walker) step(i int) Step {
 
 	// Steps that change nothing share the list of receipts, so that a long
 	// timeline costs memory in proportion to what changes along it.
-	if len(st.Due) > 0 || len(st.NoLongerDue) > 0 || len(st.Lapses) > 0 || w.receives == nil {
+	if w.changed || w.receives == nil {
 		w.receives = w.receipts()
 	}
 	st.Receives = w.receives
@@ -289,7 +297,7 @@ func nextPoint(every guarantee.Period, from, day int) int {
 func (w *walker) lapse(g int32, i int, date string, l Lapse) Lapse {
 	w.lapsedAt[g] = int32(i + 1)
 	w.lapseDate[g] = date
-	w.active[g] = false
+	w.setActive(g, false)
 	l.Guarantee = w.m.s.Guarantees[g].ID
 	l.Date = date
 	return l
@@ -337,27 +345,59 @@ func (w *walker) namedAttackers(g int32) []int32 {
 	return slices.Compact(out)
 }
 
-// receipts groups the active guarantees by beneficiary and kind.
+// groupBy sorts the guarantees into groups by beneficiary and kind, the
+// lines of what a beneficiary receives.
+func (w *walker) groupBy() {
+	gs := w.m.s.Guarantees
+	order := make([]int32, len(gs))
+	for g := range order {
+		order[g] = int32(g)
+	}
+	slices.SortStableFunc(order, func(a, b int32) int {
+		return cmp.Or(strings.Compare(string(gs[a].Beneficiary), string(gs[b].Beneficiary)), strings.Compare(string(gs[a].Kind), string(gs[b].Kind)))
+	})
+	w.group = make([]int32, len(gs))
+	for k, g := range order {
+		if k == 0 || gs[g].Beneficiary != gs[order[k-1]].Beneficiary || gs[g].Kind != gs[order[k-1]].Kind {
+			w.groups = append(w.groups, Receipt{Beneficiary: gs[g].Beneficiary, Kind: gs[g].Kind})
+			w.members = append(w.members, nil)
+		}
+		w.group[g] = int32(len(w.groups) - 1)
+		w.members[len(w.members)-1] = append(w.members[len(w.members)-1], g)
+	}
+	w.dirty = make([]bool, len(w.groups))
+}
+
+// setActive notes whether g is received now.
+func (w *walker) setActive(g int32, on bool) {
+	if w.active[g] != on {
+		w.active[g] = on
+		w.dirty[w.group[g]] = true
+		w.changed = true
+	}
+}
+
+// receipts lists what each beneficiary receives now, by kind. Groups that
+// did not change since the last list keep their list of guarantees, so
+// that a long walk allocates in proportion to what changes along it.
 func (w *walker) receipts() []Receipt {
 	var out []Receipt
-	for g := range w.m.s.Guarantees {
-		if !w.active[g] {
-			continue
+	for k := range w.groups {
+		if w.dirty[k] {
+			w.dirty[k] = false
+			var list []guarantee.ID
+			for _, g := range w.members[k] {
+				if w.active[g] {
+					list = append(list, w.m.s.Guarantees[g].ID)
+				}
+			}
+			w.groups[k].Guarantees = list
 		}
-		gg := &w.m.s.Guarantees[g]
-		k := slices.IndexFunc(out, func(r Receipt) bool { return r.Beneficiary == gg.Beneficiary && r.Kind == gg.Kind })
-		if k < 0 {
-			out = append(out, Receipt{Beneficiary: gg.Beneficiary, Kind: gg.Kind})
-			k = len(out) - 1
+		if len(w.groups[k].Guarantees) > 0 {
+			out = append(out, w.groups[k])
 		}
-		out[k].Guarantees = append(out[k].Guarantees, gg.ID)
 	}
-	slices.SortFunc(out, func(a, b Receipt) int {
-		if c := strings.Compare(string(a.Beneficiary), string(b.Beneficiary)); c != 0 {
-			return c
-		}
-		return strings.Compare(string(a.Kind), string(b.Kind))
-	})
+	w.changed = false
 	return out
 }
 
