@@ -108,7 +108,14 @@ func drawGraph(e env, file string, s scenario.Scenario, o graph.Options) (graph.
 		fmt.Fprintf(e.stderr, "%s: %v\n", file, err)
 		return graph.Graph{}, false
 	}
-	return graph.New(s, r, o), true
+	g := graph.New(s, r, o)
+	if len(s.Timeline) > 0 {
+		// The walk dates the lapses the findings foresee.
+		if sim, err := scenario.Simulate(s); err == nil {
+			g.MarkWalk(sim)
+		}
+	}
+	return g, true
 }
 
 // writeMarkdown writes the Markdown report of s, then its picture as a
@@ -153,11 +160,7 @@ const htmlSweepSamples = 10000
 func writeHTML(e env, file string, s scenario.Scenario, r scenario.Report, timeout time.Duration) error {
 	ctx, stop := signal.NotifyContext(e.context(), os.Interrupt)
 	defer stop()
-	var svg bytes.Buffer
-	if err := graph.New(s, r, graph.Options{}).WriteSVG(&svg); err != nil {
-		return err
-	}
-	p := htmlreport.Page{Scenario: s, Report: r, File: file, Graph: template.HTML(svg.String())}
+	p := htmlreport.Page{Scenario: s, Report: r, File: file}
 	if len(s.Timeline) > 0 {
 		sim, err := scenario.Simulate(s)
 		if err != nil {
@@ -165,6 +168,15 @@ func writeHTML(e env, file string, s scenario.Scenario, r scenario.Report, timeo
 		}
 		p.Simulation = &sim
 	}
+	var svg bytes.Buffer
+	pic := graph.New(s, r, graph.Options{})
+	if p.Simulation != nil {
+		pic.MarkWalk(*p.Simulation)
+	}
+	if err := pic.WriteSVG(&svg); err != nil {
+		return err
+	}
+	p.Graph = template.HTML(svg.String())
 	sr, err := scenario.Search(ctx, s, scenario.SearchOptions{Timeout: timeout})
 	switch {
 	case errors.Is(err, scenario.ErrTooManyVetoes):

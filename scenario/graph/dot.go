@@ -126,6 +126,9 @@ func (d *dotWriter) edge(i int) {
 		return
 	}
 	d.s("label=").q(e.Label()).s(", tooltip=").tipOf(d.g.edgeTip, i)
+	if e.Lapses() {
+		d.s(", style=dotted")
+	}
 	if e.HasError() {
 		d.s(", color=").q(colError).s(", fontcolor=").q(colErrorText).s(", penwidth=" + errorWidth)
 	}

@@ -210,6 +210,41 @@ type Edge struct {
 	// Errors are the indexes in [Graph.Findings] of the error findings
 	// that name the guarantee.
 	Errors []int
+	// Lapse says why and when the guarantee's mandate ends, when it is
+	// known to (a captured-renewal, blocked-renewal or sunset finding, or
+	// a lapse in the walk [Graph.MarkWalk] was given); "" otherwise. A
+	// lapsing guarantee is drawn dotted, with ⌛ before its kind.
+	Lapse string
+}
+
+// Lapses reports whether the edge's guarantee is known to lapse.
+func (e Edge) Lapses() bool { return e.Lapse != "" }
+
+// MarkWalk marks the guarantees that lapse in sim, a walk of the scenario
+// drawn, with when and why: "lapsed on 2009-01-01: UNSC did not renew it".
+func (g *Graph) MarkWalk(sim scenario.Simulation) {
+	for _, st := range sim.Steps {
+		for _, l := range st.Lapses {
+			for i := range g.Edges {
+				e := &g.Edges[i]
+				if e.Kind != GuaranteeEdge || e.Guarantee.ID != l.Guarantee {
+					continue
+				}
+				when := ""
+				if l.Date != "" {
+					when = " on " + l.Date
+				}
+				if l.Sunset {
+					e.Lapse = "lapsed" + when + ": its mandate ended"
+					continue
+				}
+				e.Lapse = "lapsed" + when + ": " + string(l.Body) + " did not renew it"
+				for _, b := range l.Blocks {
+					e.Lapse += "; " + b.Message
+				}
+			}
+		}
+	}
 }
 
 // HasError reports whether an error finding names the edge's guarantee:
@@ -605,6 +640,13 @@ func (b *builder) marks(g *Graph, r scenario.Report) {
 		}
 	}
 	for _, f := range r.Findings {
+		if f.Code == scenario.CapturedRenewal || f.Code == scenario.BlockedRenewal || f.Code == scenario.Sunset {
+			for _, id := range f.Guarantees {
+				if i, ok := edgeOf[id]; ok && g.Edges[i].Lapse == "" {
+					g.Edges[i].Lapse = "lapses (" + string(f.Code) + "): " + f.Message
+				}
+			}
+		}
 		if f.Severity != scenario.Error {
 			continue
 		}

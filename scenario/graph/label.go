@@ -14,6 +14,8 @@ import (
 const (
 	// errorMark starts the label of an element an error finding names.
 	errorMark = "⚠ "
+	// lapseMark marks a guarantee whose mandate is known to end.
+	lapseMark = "⌛ "
 	// vetoMark starts the line that says what a veto holder can block.
 	vetoMark = "veto: "
 	// dealVeto stands, in that line, for a veto the deal grants.
@@ -95,6 +97,9 @@ func (e Edge) lines() []string {
 	}
 	g := &e.Guarantee
 	first := clean(string(g.Kind))
+	if e.Lapses() {
+		first = lapseMark + first
+	}
 	if e.HasError() {
 		first = errorMark + first
 	}
@@ -172,6 +177,12 @@ func (g *Graph) edgeTip(dst []byte, i int) []byte {
 	dst = append(append(dst, "\nactivation: "...), clean(gu.Activation.String())...)
 	if len(gu.Requires) > 0 {
 		dst = list(append(dst, "\nrequires: "...), gu.Requires, tipMembers)
+	}
+	if !gu.Mandate.IsZero() {
+		dst = append(append(dst, "\nmandate: "...), clean(gu.Mandate.String())...)
+	}
+	if e.Lapse != "" {
+		dst = append(append(dst, '\n'), clean(shorten(e.Lapse, tipMessage))...)
 	}
 	if gu.Note != "" {
 		dst = append(append(dst, "\nnote: "...), clean(gu.Note)...)

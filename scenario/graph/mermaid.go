@@ -59,6 +59,9 @@ func (m *mermaidWriter) graph() {
 			m.s("    %% ").s(oneLine(string(e.Guarantee.ID))).s("\n")
 			m.s("    ").s(from).s(" ==>|").q(e.Label()).s("| ").s(to).s("\n")
 			errLinks = append(errLinks, m.links)
+		case e.Lapses():
+			m.s("    %% ").s(oneLine(string(e.Guarantee.ID))).s("\n")
+			m.s("    ").s(from).s(" -.->|").q(e.Label()).s("| ").s(to).s("\n")
 		default:
 			m.s("    %% ").s(oneLine(string(e.Guarantee.ID))).s("\n")
 			m.s("    ").s(from).s(" -->|").q(e.Label()).s("| ").s(to).s("\n")

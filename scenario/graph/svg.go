@@ -842,6 +842,9 @@ func (s *svgWriter) edge(i int) {
 	case e.HasError():
 		stroke, width = colError, errorWidth
 	}
+	if e.Kind == GuaranteeEdge && e.Lapses() {
+		dash = ` stroke-dasharray="2 3"`
+	}
 	end := eg.x2 - arrowLen
 	if !eg.forward {
 		end = eg.x2 + arrowLen
