@@ -58,6 +58,8 @@
 //	unmet-veto-demand      error     a demands-veto position is violated
 //	rejected-veto          error     a rejects-veto position is violated
 //	missing-dependency     error     g requires a guarantee that is not in the deal
+//	captured-renewal       error     a veto holder of the body that renews g's mandate is an attacker of g's trigger
+//	blocked-renewal        error     a veto holder of the body that renews g's mandate refuses or rejects g
 //	blocked-dependency     warning   g requires a guarantee that has an error finding of its own
 //	dissenting-member      warning   a contributor that is not the provider and holds no veto in its rule refuses g
 //	no-military-response   warning   X is a named attacker of B and no military guarantee to B whose trigger names X
@@ -65,6 +67,7 @@
 //	unsatisfiable-trigger  warning   g's trigger can never hold
 //	idle-position          warning   a refuses, rejects, demands-veto or rejects-veto position picks no guarantee
 //	assurance-only         info      every guarantee to a beneficiary is an assurance
+//	sunset                 info      g's mandate ends on a date with no renewal (the finding gives the date)
 //
 // A veto-conflict says no deal can satisfy both positions; it is reported
 // beside whichever of unmet-veto-demand and rejected-veto the deal as
@@ -76,6 +79,8 @@
 // guarantee involved); one per guarantee and position for blocked-by-member
 // and dissenting-member; one per guarantee for captured-guarantee,
 // missing-dependency, blocked-dependency and unsatisfiable-trigger; one per
+// guarantee for captured-renewal and sunset, and one per guarantee and
+// position for blocked-renewal; one per
 // attacker and beneficiary for no-military-response; one per beneficiary
 // for assurance-only. A guarantee "has an error finding" when an error
 // finding lists it among its guarantees. A missing-dependency finding lists
@@ -169,27 +174,73 @@
 // guarantees) but a different message or different lists is a change, not
 // one finding gone and another new.
 //
-// # Timeline
+// # Time
 //
-// [Simulate] walks the timeline event by event. A guarantee falls due at
-// the event after which its trigger holds and before which it did not;
-// nothing is due before the first event, so a guarantee with an empty
-// trigger ("from the moment the deal holds") falls due at the first event,
-// usually the peace deal. What becomes of it is decided when it falls due:
-// [Void] when an attacker of its trigger holds a veto over it; else
-// [Blocked] when a veto holder stops it because it is aimed at them (they
-// are its target, or have attacked its beneficiary in the events so far)
-// or because they refuse or reject it, or when a guarantee it requires is
-// absent or would itself be void or blocked; else it [Activates], without
-// any contributor who refuses it but cannot stop it. A guarantee whose
-// trigger stops holding lapses. After each event the walk lists what each
-// beneficiary receives, by kind: the due guarantees that activated.
+// [Simulate] walks the timeline event by event, as DESIGN.md's section
+// "Time" says; a guarantee is judged at each call, not once.
 //
-// DESIGN.md says an attacker blocks "what is aimed at it" without saying
-// what that is; the walk reads it as the guarantee's target, or any
-// guarantee to a beneficiary the actor has attacked. A requirement counts
-// while the guarantee it names would stand, whether or not it is due yet:
-// Europe's force stands on a US backstop that fires only after an attack.
+// Calls. A guarantee is called at the event after which its trigger holds
+// and before which it did not (nothing is called before the first event,
+// so an empty trigger, "from the moment the deal holds", is called at the
+// first event), and called again at each later attack or violation its
+// trigger names while it holds, a repeat of an earlier one included. The
+// attackers of the first call are the attackers of every attack and
+// violation so far that the trigger names; those of a later call, the
+// attacker of its event; a trigger that holds with no attack (peace-deal,
+// ceasefire) makes a call with none. A call is [Void] when one of its
+// attackers holds a veto over the guarantee; else [Blocked] when a veto
+// holder is aimed at (it is the guarantee's target, or has attacked the
+// beneficiary in the events so far), refuses or rejects the guarantee by a
+// position, or when a guarantee it requires is absent, has lapsed, or
+// would be void or blocked if called with the same attackers; else it
+// [Activates], without any contributor who refuses it but cannot stop it.
+// Cyprus, 1974: Greece's coup does not void Turkey's guarantee; Turkey's
+// landing is a new call, void for Turkey's own.
+//
+// Mandates. A guarantee whose [guarantee.Mandate] names a body is renewed
+// by that body at each renewal point: every period from the mandate's
+// start between two dated events, and at each renewal event of the
+// timeline ("renewal" for every body, "renewal(X)" for X alone). The
+// renewal fails when a veto holder of the body's rule is an attacker of an
+// attack or violation so far that the trigger names, or refuses or rejects
+// the guarantee by a position; then, or once the walk passes its end date
+// (a sunset), the guarantee lapses: it is never called again, it is no
+// longer received, and what requires it is blocked. Each step lists the
+// lapses since the event before, with the date, the body, and who blocked
+// the renewal and why; the walk ends with how long each guarantee lasted,
+// from its first call to its lapse or to the end of the timeline, in
+// events and, where both ends are dated, in days.
+//
+// Evaluate reports what a mandate foretells without a timeline:
+// captured-renewal (a veto holder of the renewing body attacks in the
+// trigger: UNOMIG, Georgia, 2009), blocked-renewal (one refuses or rejects
+// the guarantee: UNPREDEP, 1999) and sunset. Search counts the two errors
+// like every other: such a guarantee is in no feasible deal.
+//
+// Where DESIGN.md is silent, the walk reads it so:
+//
+//   - "Aimed at" a veto holder means its target, or a guarantee to a
+//     beneficiary it has attacked, as before mandates existed.
+//   - A trigger that stops holding and holds again (any(all(a, not(b)), c)
+//     after a, b, c) is due again: that is a call, numbered after the
+//     others, whose attackers are those of a first call.
+//   - Renewal points fall at the start of their day, before that day's
+//     events; a sunset still covers its end date and lapses at the first
+//     dated event after it. Points up to the first dated event are before
+//     the walk (nothing has happened to block them). Periods count from
+//     the mandate's From date, or else from the first dated event, with
+//     [time.Time.AddDate]'s calendar (31 January plus one month is
+//     3 March). In an undated timeline only renewal events are renewal
+//     points, and a sunset never passes.
+//   - Between two events the state does not change, so when one renewal
+//     point passes so do the others before the next event: the walk
+//     judges the first only, and its cost does not grow with the number
+//     of points.
+//   - Granted vetoes are vetoes over a guarantee when it is called, not
+//     over its renewal, which is the renewing body's decision by its rule.
+//   - A guarantee that already activated keeps being received until its
+//     next call, its lapse, or its trigger stops holding; a requirement
+//     that lapses blocks it at its next call.
 //
 // # Uncertainty
 //
