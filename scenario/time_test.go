@@ -400,3 +400,29 @@ func TestSearchRenewal(t *testing.T) {
 		t.Errorf("Search: the one maximal package is aid alone; got %+v", res.Maximal)
 	}
 }
+
+// TestSweepRenewal checks that a sweep takes the renewal findings in as it
+// takes every other: the mission's captured renewal counts in every sample
+// that keeps the mission, and in none that drops it.
+func TestSweepRenewal(t *testing.T) {
+	s := build(actors(unsc()), guarantees(
+		g("mission", "UK", "GE", guarantee.Surveillance, "attack(RU, GE)", mandate("UNSC", "6 months", "", ""), func(gg *guarantee.Guarantee) { gg.Likelihood = new(0.5) }),
+		g("aid", "US", "GE", guarantee.Aid, ""),
+	))
+	res, err := scenario.Sweep(t.Context(), s, scenario.SweepOptions{Samples: 400, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var captured scenario.CodeEstimate
+	for _, c := range res.Codes {
+		if c.Code == scenario.CapturedRenewal {
+			captured = c
+		}
+	}
+	if captured.Count == 0 || captured.Count == captured.Trials {
+		t.Fatalf("captured-renewal in %d of %d samples; want it in those that keep the mission, about half", captured.Count, captured.Trials)
+	}
+	if captured.Count != res.Samples-res.Compatible.Count {
+		t.Errorf("captured-renewal in %d samples; want exactly the incompatible ones, %v of %d compatible", captured.Count, res.Compatible, res.Samples)
+	}
+}
