@@ -382,7 +382,6 @@ func (s *Server) serveSave(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, saved{Version: version(out), Text: string(out), Changed: true})
 }
 
-
 // renderGraph draws the framework as the HTML report does.
 func renderGraph(s scenario.Scenario, r scenario.Report) (template.HTML, error) {
 	var svg bytes.Buffer
