@@ -178,6 +178,9 @@ type pageRequest struct {
 type collector struct {
 	page    string
 	dismiss func(accept bool) // answers a JavaScript dialog
+	// local, when set, says which requests are the page's own and so no
+	// network request; nil means isNetworkRequest's rule for a file.
+	local func(url string) bool
 
 	mu            sync.Mutex
 	started       bool
@@ -288,7 +291,11 @@ func (c *collector) event(method string, params json.RawMessage) {
 		if json.Unmarshal(params, &e) != nil {
 			return
 		}
-		r := &pageRequest{method: e.Request.Method, url: e.Request.URL, network: isNetworkRequest(c.page, e.Request.URL)}
+		network := isNetworkRequest(c.page, e.Request.URL)
+		if c.local != nil {
+			network = !c.local(e.Request.URL)
+		}
+		r := &pageRequest{method: e.Request.Method, url: e.Request.URL, network: network}
 		c.requests[e.RequestID] = r // a redirect reuses the ID: the last URL wins
 		if r.network {
 			r.listed = true

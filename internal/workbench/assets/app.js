@@ -30,6 +30,7 @@
   let timer = 0;
   let typedAt = 0; // performance.now() of the keystroke not yet answered
   let lines = -1;
+  let diskNote = 'as on disk'; // what the state says while the text is the file's
 
   function api(path, options = {}) {
     options.headers = Object.assign({ 'X-Entente-Secret': secret }, options.headers || {});
@@ -46,7 +47,7 @@
   }
 
   function sayEdited() {
-    say(edited() ? 'edited, not saved' : 'as on disk');
+    say(edited() ? 'edited, not saved' : diskNote);
     saveButton.disabled = !edited() && problems.length === 0;
   }
 
@@ -271,6 +272,7 @@
     notice.hidden = true;
     lines = -1;
     paint();
+    diskNote = why;
     say(why);
     schedule(0);
   }
@@ -320,7 +322,8 @@
         paint();
         schedule(0);
       }
-      say(answer.changed ? 'saved' : 'saved: the file already held this');
+      diskNote = answer.changed ? 'saved' : 'saved: the file already held this';
+      say(diskNote);
       document.body.dataset.saved = answer.version;
     } catch (e) {
       say('not saved: the server did not answer: ' + e.message, true);
