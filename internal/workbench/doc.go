@@ -34,7 +34,10 @@
 //     for (a candidate veto); withhold=N revokes the Nth veto the deal
 //     grants, from 0. It answers the problems of the text, or the report
 //     of the scenario (the what-if, when there are what-ifs), the what-ifs
-//     the file offers, and the comparison with the file as written.
+//     the file offers, and the comparison with the file as written. With
+//     quick=1 it leaves out the slow parts, the deal search and the
+//     comparison: the page asks quick first, to show the findings at
+//     once, and then in full.
 //   - POST /api/save takes the text as its body and, in
 //     X-Entente-Version, the version the page loaded. It writes the text
 //     in fmt's form, and answers the new version and text.

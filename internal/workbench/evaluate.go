@@ -47,6 +47,9 @@ type toggles struct {
 	without  []string
 	grant    []string
 	withhold []int
+	// quick, from quick=1, leaves out the slow parts, the deal search and
+	// the comparison, so that the findings come back at once.
+	quick bool
 }
 
 func (t toggles) none() bool { return len(t.without)+len(t.grant)+len(t.withhold) == 0 }
@@ -58,6 +61,11 @@ func parseToggles(q url.Values) (toggles, error) {
 	var t toggles
 	for k, vs := range q {
 		switch k {
+		case "quick":
+			t.quick = len(vs) == 1 && vs[0] == "1"
+			if !t.quick {
+				return t, fmt.Errorf("quick=%q: want quick=1 or no quick", strings.Join(vs, ","))
+			}
 		case "without":
 			t.without = vs
 		case "grant":
@@ -182,6 +190,9 @@ type result struct {
 	// WhatIfError says why the toggles could not be applied; the rest is
 	// then of the file as written.
 	WhatIfError string `json:"whatIfError,omitempty"`
+	// Quick says the answer was asked with quick=1: the report has no
+	// deal search and there is no comparison yet.
+	Quick bool `json:"quick,omitempty"`
 }
 
 // evaluate parses text as the file and answers it as the page shows it:
@@ -231,6 +242,14 @@ func (s *Server) evaluate(ctx context.Context, text []byte, t toggles) (result, 
 			return res, err
 		}
 		p.Simulation = &sim
+	}
+	if t.quick {
+		var frag bytes.Buffer
+		if err := htmlreport.WriteFragment(&frag, p); err != nil {
+			return res, err
+		}
+		res.Report, res.Quick = frag.String(), true
+		return res, nil
 	}
 	sr, err := scenario.Search(ctx, sc, scenario.SearchOptions{Timeout: s.search})
 	switch {

@@ -436,6 +436,30 @@ func TestEvaluate(t *testing.T) {
 	}
 }
 
+// TestEvaluateQuick checks that quick=1 leaves out the deal search and
+// the comparison, and nothing else.
+func TestEvaluateQuick(t *testing.T) {
+	f := newFixture(t)
+	seed := string(examples.Ukraine2025YAML())
+	for _, q := range []string{"", "without=ru-demands-veto"} {
+		full := f.evaluate(t, "?"+q, seed)
+		quick := f.evaluate(t, "?"+q+"&quick=1", seed)
+		if strings.Contains(quick.Report, `id="search"`) || !strings.Contains(full.Report, `id="search"`) {
+			t.Errorf("%s: the quick report has the search, or the full one lacks it", q)
+		}
+		if quick.Comparison != "" || (q != "") != (full.Comparison != "") {
+			t.Errorf("%s: comparison %q quick, %q in full", q, quick.Comparison, full.Comparison)
+		}
+		if quick.Verdict != full.Verdict || !strings.Contains(full.Report, quick.Report[:strings.Index(quick.Report, `<section id="timeline"`)]) {
+			t.Errorf("%s: the quick answer's verdict or findings differ from the full one's", q)
+		}
+	}
+	w := f.do(t, t.Context(), request{method: http.MethodPost, path: "/api/evaluate?quick=yes", body: seed})
+	if w.Code != http.StatusBadRequest {
+		t.Errorf("quick=yes: %d, want 400", w.Code)
+	}
+}
+
 // TestEvaluateOffers checks the what-ifs offered for the seed.
 func TestEvaluateOffers(t *testing.T) {
 	f := newFixture(t)

@@ -19,6 +19,7 @@
   const comparison = $('comparison');
   const whatIfError = $('whatif-error');
   const applied = $('applied');
+  const searching = $('searching');
 
   const debounce = 30; // ms after the last keystroke before asking
   const pollEvery = 1000; // ms between looks at the file on disk
@@ -162,39 +163,59 @@
     return q.toString();
   }
 
-  async function evaluate() {
-    if (pending) pending.abort(); // superseded: the server stops too
-    const control = new AbortController();
-    pending = control;
-    const asked = typedAt;
-    let answer;
+  // ask posts the text for evaluation; null means the request was
+  // superseded or refused (the state then says why).
+  async function ask(q, control) {
     try {
-      const r = await api('/api/evaluate?' + query(), {
+      const r = await api('/api/evaluate?' + q, {
         method: 'POST',
         body: text.value,
         headers: { 'Content-Type': 'text/plain; charset=utf-8' },
         signal: control.signal,
       });
-      answer = await r.json();
+      const answer = await r.json();
+      if (pending !== control) return null;
       if (!r.ok) {
-        if (pending === control) pending = null;
         say(answer.error || 'the server refused: ' + r.status, true);
-        return;
+        return null;
       }
+      return answer;
     } catch (e) {
-      if (e.name === 'AbortError') return;
-      if (pending === control) pending = null;
-      say('the server did not answer: ' + e.message, true);
-      return;
+      if (e.name !== 'AbortError' && pending === control) {
+        say('the server did not answer: ' + e.message, true);
+      }
+      return null;
     }
-    if (pending !== control) return;
-    pending = null;
-    show(answer);
+  }
+
+  // evaluate asks twice: quick, for the findings at once, then in full,
+  // with the deal search and the comparison. A newer evaluation aborts
+  // both, and the server stops working on them.
+  async function evaluate() {
+    if (pending) pending.abort();
+    const control = new AbortController();
+    pending = control;
+    const asked = typedAt;
+    const q = query();
+    const quick = await ask(q ? q + '&quick=1' : 'quick=1', control);
+    if (quick === null) return;
+    show(quick);
     if (asked > 0 && typedAt === asked) {
       document.body.dataset.latency = (performance.now() - asked).toFixed(1);
       typedAt = 0;
     }
     document.body.dataset.updates = String(Number(document.body.dataset.updates || 0) + 1);
+    if (quick.problems.length > 0) {
+      pending = null;
+      return;
+    }
+    searching.hidden = false;
+    const full = await ask(q, control);
+    if (full === null) return;
+    pending = null;
+    searching.hidden = true;
+    show(full);
+    document.body.dataset.full = String(Number(document.body.dataset.full || 0) + 1);
   }
 
   function show(answer) {
@@ -214,8 +235,10 @@
     report.dataset.verdict = answer.verdict;
     showToggles(answer.offered);
     applied.textContent = answer.applied.length ? '(' + answer.applied.join(', ') + ')' : '';
-    comparison.textContent = answer.comparison || '';
-    comparison.hidden = !answer.comparison;
+    if (!answer.quick) {
+      comparison.textContent = answer.comparison || '';
+      comparison.hidden = !answer.comparison;
+    }
     whatIfError.textContent = answer.whatIfError || '';
     whatIfError.hidden = !answer.whatIfError;
     sayEdited();
