@@ -27,6 +27,7 @@
   let disk = { version: '', text: '' }; // the file as last loaded or saved
   let problems = [];
   const chosen = new Set(); // "key=value" of the what-ifs switched on
+  const sections = new Map(); // the report's sections shown, by id: {box, html}
   let pending = null; // the AbortController of the request in flight
   let timer = 0;
   let typedAt = 0; // performance.now() of the keystroke not yet answered
@@ -229,9 +230,7 @@
       return;
     }
     report.classList.remove('stale');
-    // The report is HTML from the server's escaping renderer
-    // (htmlreport.WriteFragment); nothing else is put in as HTML.
-    report.innerHTML = answer.report;
+    render(answer.report, !answer.quick);
     report.dataset.verdict = answer.verdict;
     showToggles(answer.offered);
     applied.textContent = answer.applied.length ? '(' + answer.applied.join(', ') + ')' : '';
@@ -242,6 +241,55 @@
     whatIfError.textContent = answer.whatIfError || '';
     whatIfError.hidden = !answer.whatIfError;
     sayEdited();
+  }
+
+  // render puts the report's sections in the page. The report is HTML
+  // from the server's escaping renderer (htmlreport.WriteFragment), cut
+  // at its sections; nothing else is put in as HTML. A section whose
+  // HTML has not changed keeps its nodes, so a large picture is not
+  // drawn again for each keystroke. A quick answer lacks the deal
+  // search: the section shown stays, marked stale, until the full one.
+  function render(html, full) {
+    const parts = html.split(/\n(?=<section id=")/);
+    const seen = new Set();
+    let prev = null;
+    for (const part of parts) {
+      const m = /^\s*<section id="([^"]+)"/.exec(part);
+      const id = m ? m[1] : '';
+      seen.add(id);
+      let shown = sections.get(id);
+      if (!shown) {
+        shown = { box: document.createElement('div'), html: null };
+        shown.box.className = 'part';
+        sections.set(id, shown);
+        report.insertBefore(shown.box, prev ? prev.nextSibling : report.firstChild);
+      }
+      if (shown.html !== part) {
+        shown.box.innerHTML = part;
+        shown.html = part;
+      }
+      shown.box.classList.remove('stale');
+      prev = shown.box;
+    }
+    for (const [id, shown] of sections) {
+      if (seen.has(id)) continue;
+      if (full) {
+        shown.box.remove();
+        sections.delete(id);
+      } else {
+        shown.box.classList.add('stale');
+      }
+    }
+    if (full) {
+      // In the report's order, moving only what is out of place.
+      let at = report.firstChild;
+      for (const part of parts) {
+        const m = /^\s*<section id="([^"]+)"/.exec(part);
+        const box = sections.get(m ? m[1] : '').box;
+        if (box !== at) report.insertBefore(box, at);
+        else at = at.nextSibling;
+      }
+    }
   }
 
   function showToggles(offered) {
