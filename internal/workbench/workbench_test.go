@@ -110,7 +110,6 @@ func cmpOr(s, or string) string {
 	return s
 }
 
-func ptr(s string) *string { return &s }
 
 // fileState is /api/file's answer.
 type fileState struct {
@@ -147,11 +146,11 @@ func TestRefusals(t *testing.T) {
 		{"the right name on another port is another address",
 			request{path: "/api/file", host: "127.0.0.1:9999"}, http.StatusMisdirectedRequest, "its own address"},
 		{"the API without the secret",
-			request{path: "/api/file", secret: ptr("")}, http.StatusForbidden, workbench.SecretHeader},
+			request{path: "/api/file", secret: new("")}, http.StatusForbidden, workbench.SecretHeader},
 		{"a save without the secret, as a form of another site would post it",
-			request{method: http.MethodPost, path: "/api/save", secret: ptr(""), version: current, body: seed}, http.StatusForbidden, workbench.SecretHeader},
+			request{method: http.MethodPost, path: "/api/save", secret: new(""), version: current, body: seed}, http.StatusForbidden, workbench.SecretHeader},
 		{"an evaluation with a wrong secret",
-			request{method: http.MethodPost, path: "/api/evaluate", secret: ptr("GUESS"), body: seed}, http.StatusForbidden, workbench.SecretHeader},
+			request{method: http.MethodPost, path: "/api/evaluate", secret: new("GUESS"), body: seed}, http.StatusForbidden, workbench.SecretHeader},
 		{"an evaluation larger than a file may be",
 			request{method: http.MethodPost, path: "/api/evaluate", body: seed + strings.Repeat("#", limit)}, http.StatusRequestEntityTooLarge, "larger than files may be"},
 		{"a save larger than a file may be",
@@ -288,7 +287,7 @@ func TestPage(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.reason, func(t *testing.T) {
-			w := f.do(t, t.Context(), request{path: tt.path, secret: ptr("")})
+			w := f.do(t, t.Context(), request{path: tt.path, secret: new("")})
 			if w.Code != http.StatusOK {
 				t.Fatalf("status %d: %s", w.Code, w.Body)
 			}
