@@ -265,6 +265,67 @@ func TestWorkbench(t *testing.T) {
 	}
 }
 
+// TestWorkbenchHostile loads a file whose text is markup and script: the
+// page shows it as text, and runs, loads and opens nothing of it.
+func TestWorkbenchHostile(t *testing.T) {
+	ctx, cancel := context.WithTimeout(t.Context(), time.Minute)
+	defer cancel()
+	evil := `<img src=x onerror=alert(1)><script>alert(2)</script>`
+	seed := string(examples.Ukraine2025YAML())
+	text := strings.Replace(seed, "name: Ukraine security guarantees, August 2025", "name: '"+evil+"'", 1)
+	text = strings.Replace(text, "title: NATO member countries", "title: '"+evil+"'", 1)
+	text = strings.Replace(text, "url: https://www.nato.int/cps/en/natohq/topics_52044.htm", "url: 'javascript:alert(3)'", 1)
+	if text == seed {
+		t.Fatal("the seed changed; the test no longer plants its text")
+	}
+	file := filepath.Join(t.TempDir(), "evil.yaml")
+	if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tb := openWorkbench(t, ctx, file)
+	// An edit, so that the page answers a keystroke too, and a what-if.
+	if err := tb.selectText(ctx, "as-of:", ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := tb.eval(ctx, `(() => { const t = document.getElementById("text"); t.setSelectionRange(t.selectionEnd, t.selectionEnd); return true; })()`, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := tb.insertText(ctx, " "); err != nil {
+		t.Fatal(err)
+	}
+	if err := tb.press(ctx, "Backspace", 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := tb.click(ctx, "#whatifs summary"); err != nil {
+		t.Fatal(err)
+	}
+	if err := tb.click(ctx, `input[data-toggle="without=us-air-support"]`); err != nil {
+		t.Fatal(err)
+	}
+	if err := tb.waitFor(ctx, 10*time.Second, `!document.getElementById("comparison").hidden`); err != nil {
+		t.Fatal(err)
+	}
+	var seen struct {
+		Images, Scripts, Links int
+		Shown                  bool
+	}
+	if err := tb.eval(ctx, `({Images: document.querySelectorAll("#report img").length,
+		Scripts: document.querySelectorAll("body script").length,
+		Links: document.querySelectorAll('a[href^="javascript"]').length,
+		Shown: document.getElementById("report").textContent.includes("<img src=x") && document.getElementById("comparison").textContent.includes("<img src=x")})`, &seen); err != nil {
+		t.Fatal(err)
+	}
+	if seen.Images != 0 || seen.Scripts != 0 || seen.Links != 0 || !seen.Shown {
+		t.Errorf("the page has %d images, %d scripts in the body and %d javascript: links from the file, and shows its text: %v; want none, and the text shown",
+			seen.Images, seen.Scripts, seen.Links, seen.Shown)
+	}
+	// Settle, for anything late: a request for x, a dialog.
+	time.Sleep(300 * time.Millisecond)
+	if p := tb.problems(); len(p) > 0 {
+		t.Errorf("the page had problems:\n  %s", strings.Join(p, "\n  "))
+	}
+}
+
 // TestWorkbenchLatency measures, with -latency, the time from a keystroke
 // to the updated findings in the page, for the seed and for a generated
 // scenario of 1,000 guarantees: the figures of docs/PERFORMANCE.md. It

@@ -351,8 +351,11 @@
   async function poll() {
     try {
       const r = await api('/api/version');
-      if (!r.ok) return;
       const f = await r.json();
+      if (!r.ok) {
+        say(f.error || 'the server refused: ' + r.status, true);
+        return;
+      }
       if (f.version === disk.version || f.version === notice.dataset.version) return;
       if (!edited()) {
         await load('loaded again: the file changed on disk');
