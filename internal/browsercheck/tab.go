@@ -30,13 +30,53 @@ func (b *browser) openTab(ctx context.Context, address string) (t *tab, err erro
 	if err != nil || page.Scheme != "http" && page.Scheme != "https" {
 		return nil, fmt.Errorf("openTab: want an http(s) URL; found %q", address)
 	}
-	t = &tab{c: b.conn}
+	origin := page.Scheme + "://" + page.Host
+	col := &collector{page: address, loaded: make(chan struct{}), requests: make(map[string]*pageRequest),
+		local: func(u string) bool {
+			return u == origin || strings.HasPrefix(u, origin+"/") || strings.HasPrefix(u, "data:")
+		}}
+	t, err = b.newTab(ctx, col)
+	if err != nil {
+		return nil, err
+	}
 	defer func() {
 		if err != nil {
 			t.close()
 			t = nil
 		}
 	}()
+	t.col.navigating()
+	var nav struct {
+		ErrorText string `json:"errorText"`
+	}
+	if err := t.call(ctx, "Page.navigate", map[string]any{"url": address}, &nav); err != nil {
+		return t, err
+	}
+	if nav.ErrorText != "" {
+		return t, fmt.Errorf("loading %s: %s", address, nav.ErrorText)
+	}
+	select {
+	case <-t.col.loaded:
+		return t, nil
+	case <-ctx.Done():
+		return t, fmt.Errorf("loading %s: %w", address, context.Cause(ctx))
+	}
+}
+
+// newTab opens a blank tab in a browser context of its own (no cache or
+// storage shared with other tabs), with col collecting its events and
+// answering its dialogs, at the screen size of every check. Close it when
+// done: that closes the tab and its context, even when ctx has ended.
+func (b *browser) newTab(ctx context.Context, col *collector) (t *tab, err error) {
+	t = &tab{c: b.conn, col: col}
+	defer func() {
+		if err != nil {
+			t.close()
+			t = nil
+		}
+	}()
+	// Clean-up runs even when ctx has ended, briefly: should the browser
+	// not answer, closing it kills the lot anyway.
 	later := func(method string, params any) func() {
 		return func() {
 			ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 2*time.Second)
@@ -65,19 +105,15 @@ func (b *browser) openTab(ctx context.Context, address string) (t *tab, err erro
 		return t, err
 	}
 	t.session = attached.SessionID
-	origin := page.Scheme + "://" + page.Host
-	t.col = &collector{page: address, loaded: make(chan struct{}), requests: make(map[string]*pageRequest),
-		local: func(u string) bool {
-			return u == origin || strings.HasPrefix(u, origin+"/") || strings.HasPrefix(u, "data:")
-		}}
-	t.col.dismiss = func(accept bool) {
+	col.dismiss = func(accept bool) {
+		// Not on the reading goroutine: calls must not block it.
 		go func() {
 			ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 			defer cancel()
 			_ = t.c.call(ctx, t.session, "Page.handleJavaScriptDialog", map[string]any{"accept": accept}, nil)
 		}()
 	}
-	t.c.handle(t.session, t.col.event)
+	t.c.handle(t.session, col.event)
 	t.cleanup = append(t.cleanup, func() { t.c.handle(t.session, nil) })
 	for _, domain := range []string{"Runtime", "Log", "Network", "Page"} {
 		if err := t.call(ctx, domain+".enable", nil, nil); err != nil {
@@ -89,22 +125,7 @@ func (b *browser) openTab(ctx context.Context, address string) (t *tab, err erro
 	}, nil); err != nil {
 		return t, err
 	}
-	t.col.navigating()
-	var nav struct {
-		ErrorText string `json:"errorText"`
-	}
-	if err := t.call(ctx, "Page.navigate", map[string]any{"url": address}, &nav); err != nil {
-		return t, err
-	}
-	if nav.ErrorText != "" {
-		return t, fmt.Errorf("loading %s: %s", address, nav.ErrorText)
-	}
-	select {
-	case <-t.col.loaded:
-		return t, nil
-	case <-ctx.Done():
-		return t, fmt.Errorf("loading %s: %w", address, context.Cause(ctx))
-	}
+	return t, nil
 }
 
 func (t *tab) call(ctx context.Context, method string, params, result any) error {

@@ -110,7 +110,6 @@ func cmpOr(s, or string) string {
 	return s
 }
 
-
 // fileState is /api/file's answer.
 type fileState struct {
 	File, Version, Text string
