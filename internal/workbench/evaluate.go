@@ -148,7 +148,11 @@ func (t toggles) edits(s scenario.Scenario) ([]scenario.Edit, error) {
 	var edits []scenario.Edit
 	for _, n := range t.withhold {
 		if n >= len(s.Vetoes) {
-			return nil, fmt.Errorf("withhold %d: the deal grants %d vetoes", n, len(s.Vetoes))
+			vetoes := "vetoes"
+			if len(s.Vetoes) == 1 {
+				vetoes = "veto"
+			}
+			return nil, fmt.Errorf("withhold %d: the deal grants %d %s, numbered from 0", n, len(s.Vetoes), vetoes)
 		}
 		v := s.Vetoes[n]
 		e := scenario.Revoke{Holder: v.Holder, Over: &v.Over}

@@ -458,6 +458,45 @@ func TestEvaluateQuick(t *testing.T) {
 	}
 }
 
+// TestEvaluateWithhold checks the what-if that withholds a veto the deal
+// grants: the seed with Moscow's veto granted, then withheld again, is
+// the seed's verdict.
+func TestEvaluateWithhold(t *testing.T) {
+	f := newFixture(t)
+	granted, err := examples.Ukraine2025().Variant("moscow-gets-its-veto")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := scenariofile.Marshal(granted, scenariofile.YAML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	as := f.evaluate(t, "", string(text))
+	want := []struct{ Key, Value, Label string }{
+		{"grant", "ru-demands-veto", "grant RU's veto over guarantees to UA (ru-demands-veto)"},
+		{"withhold", "0", "withhold RU's veto over guarantees to UA"},
+	}
+	if diff := cmp.Diff(want, as.Offered["vetoes"]); diff != "" {
+		t.Errorf("vetoes offered (-want +got):\n%s", diff)
+	}
+	withheld := f.evaluate(t, "?withhold=0", string(text))
+	if diff := cmp.Diff([]string{"revoke RU veto over {beneficiary: UA}"}, withheld.Applied); diff != "" {
+		t.Errorf("applied (-want +got):\n%s", diff)
+	}
+	if !strings.Contains(withheld.Comparison, "revoke RU veto") || withheld.Comparison == "" {
+		t.Errorf("the comparison does not name the revocation:\n%s", withheld.Comparison)
+	}
+	seed := f.evaluate(t, "", string(examples.Ukraine2025YAML()))
+	if !strings.Contains(as.Report, "captured-guarantee") || strings.Contains(withheld.Report, "captured-guarantee") || strings.Contains(seed.Report, "captured-guarantee") {
+		t.Error("captured-guarantee should fire with the veto granted, and neither when it is withheld nor in the seed")
+	}
+	w := f.do(t, t.Context(), request{method: http.MethodPost, path: "/api/evaluate?withhold=5", body: string(text)})
+	var a answer
+	if err := json.Unmarshal(w.Body.Bytes(), &a); err != nil || !strings.Contains(a.WhatIfError, "grants 1 veto, numbered from 0") {
+		t.Errorf("withhold=5 of one veto: what-if error %q (%v), want it to say so", a.WhatIfError, err)
+	}
+}
+
 // TestEvaluateOffers checks the what-ifs offered for the seed.
 func TestEvaluateOffers(t *testing.T) {
 	f := newFixture(t)
