@@ -63,6 +63,7 @@ func init() {
 		{"diff", diffArgs, "what changes from A to B (or to A's variant), and why", runDiff},
 		{"graph", graphArgs, "the framework as a picture: who guarantees what to whom, who can block it, and what has errors", runGraph},
 		{"sweep", sweepArgs, "draw samples as the likelihoods say: how likely the scenario is compatible and a deal possible, and which uncertain element matters most", runSweep},
+		{"serve", serveArgs, "a page on this machine to edit one file and see its report, what-ifs and comparison change as it is typed", runServe},
 		{"example", "[NAME]", "print a built-in scenario to start from", runExample},
 		{"schema", "", "print the JSON Schema of scenario files, format 1", runSchema},
 		{"version", "", "print the version of entente", runVersion},

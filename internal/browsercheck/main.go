@@ -25,6 +25,11 @@
 // browser log entries of level error. A network request is any request for
 // something other than the page itself or a data: URL, and any failed load.
 //
+// The package's tests also drive pages served over HTTP as a user would
+// (evaluate script, type, press keys, click), with the same collection of
+// console errors, dialogs and requests: that is how the workbench of
+// `entente serve` is tested (tab.go, workbench_test.go).
+//
 // Exit status: 0 when every check passes; 1 when one fails, each problem
 // listed; 2 when the check could not be made (flags, a missing page, no
 // Chromium, a browser that would not start).

@@ -41,67 +41,13 @@ func (b *browser) check(ctx context.Context, path string, opt checkOptions) (*re
 	}
 	res := &result{url: pageURL(filepath.ToSlash(abs))}
 	c := b.conn
-
-	// Clean-up runs even when ctx has ended, briefly: should the browser
-	// not answer, closing it kills the lot anyway.
-	cleanup := func(method string, params any) {
-		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 2*time.Second)
-		defer cancel()
-		_ = c.call(ctx, "", method, params, nil)
-	}
-	var bc struct {
-		BrowserContextID string `json:"browserContextId"`
-	}
-	if err := c.call(ctx, "", "Target.createBrowserContext", map[string]any{}, &bc); err != nil {
-		return nil, err
-	}
-	defer cleanup("Target.disposeBrowserContext", map[string]any{"browserContextId": bc.BrowserContextID})
-	var target struct {
-		TargetID string `json:"targetId"`
-	}
-	if err := c.call(ctx, "", "Target.createTarget", map[string]any{
-		"url":              "about:blank",
-		"browserContextId": bc.BrowserContextID,
-	}, &target); err != nil {
-		return nil, err
-	}
-	defer cleanup("Target.closeTarget", map[string]any{"targetId": target.TargetID})
-	var attached struct {
-		SessionID string `json:"sessionId"`
-	}
-	if err := c.call(ctx, "", "Target.attachToTarget", map[string]any{
-		"targetId": target.TargetID,
-		"flatten":  true,
-	}, &attached); err != nil {
-		return nil, err
-	}
-	session := attached.SessionID
-
 	col := &collector{page: res.url, loaded: make(chan struct{}), requests: make(map[string]*pageRequest)}
-	col.dismiss = func(accept bool) {
-		// Not on the reading goroutine: calls must not block it.
-		go func() {
-			ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
-			defer cancel()
-			_ = c.call(ctx, session, "Page.handleJavaScriptDialog", map[string]any{"accept": accept}, nil)
-		}()
-	}
-	c.handle(session, col.event)
-	defer c.handle(session, nil)
-
-	for _, domain := range []string{"Runtime", "Log", "Network", "Page"} {
-		if err := c.call(ctx, session, domain+".enable", nil, nil); err != nil {
-			return nil, err
-		}
-	}
-	if err := c.call(ctx, session, "Emulation.setDeviceMetricsOverride", map[string]any{
-		"width":             screenWidth,
-		"height":            screenHeight,
-		"deviceScaleFactor": 1,
-		"mobile":            false,
-	}, nil); err != nil {
+	t, err := b.newTab(ctx, col)
+	if err != nil {
 		return nil, err
 	}
+	defer t.close()
+	session := t.session
 
 	start := time.Now()
 	col.navigating()
@@ -178,6 +124,9 @@ type pageRequest struct {
 type collector struct {
 	page    string
 	dismiss func(accept bool) // answers a JavaScript dialog
+	// local, when set, says which requests are the page's own and so no
+	// network request; nil means isNetworkRequest's rule for a file.
+	local func(url string) bool
 
 	mu            sync.Mutex
 	started       bool
@@ -288,7 +237,11 @@ func (c *collector) event(method string, params json.RawMessage) {
 		if json.Unmarshal(params, &e) != nil {
 			return
 		}
-		r := &pageRequest{method: e.Request.Method, url: e.Request.URL, network: isNetworkRequest(c.page, e.Request.URL)}
+		network := isNetworkRequest(c.page, e.Request.URL)
+		if c.local != nil {
+			network = !c.local(e.Request.URL)
+		}
+		r := &pageRequest{method: e.Request.Method, url: e.Request.URL, network: network}
 		c.requests[e.RequestID] = r // a redirect reuses the ID: the last URL wins
 		if r.network {
 			r.listed = true

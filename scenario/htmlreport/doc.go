@@ -11,6 +11,10 @@
 //		Sweep: &swept,
 //	})
 //
+// A page of the caller's own that shows a report among other things, as
+// the workbench of `entente serve` does, takes the sections alone from
+// [WriteFragment] and their CSS from [Stylesheet].
+//
 // # The page
 //
 // A heading with the scenario's name, file, date and description, and a

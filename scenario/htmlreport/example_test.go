@@ -47,3 +47,36 @@ func ExampleWrite() {
 	// <h1>Istanbul draft treaty, April 2022</h1>
 	// <p class="verdict-line"><span class="mark error"><span class="sym" aria-hidden="true">✖</span> incompatible</span> (2 errors, 1 warning)</p>
 }
+
+// A page of one's own that shows the report among other things takes
+// its sections from WriteFragment and their CSS from Stylesheet: here,
+// the ids of the sections, in order.
+func ExampleWriteFragment() {
+	s := scenario.Scenario{
+		Name:   "Budapest Memorandum, 1994",
+		Actors: []actor.Actor{{ID: "UA"}, {ID: "RU"}, {ID: "US"}},
+		Guarantees: []guarantee.Guarantee{
+			{ID: "us-assurance", Provider: "US", Beneficiary: "UA", Kind: guarantee.Sanctions, Strength: guarantee.Assurance},
+		},
+	}
+	r, err := scenario.Evaluate(s)
+	if err != nil {
+		log.Fatal(err)
+	}
+	var fragment strings.Builder
+	if err := htmlreport.WriteFragment(&fragment, htmlreport.Page{Scenario: s, Report: r}); err != nil {
+		log.Fatal(err)
+	}
+	for line := range strings.Lines(fragment.String()) {
+		if id, ok := strings.CutPrefix(line, `<section id="`); ok {
+			id, _, _ = strings.Cut(id, `"`)
+			fmt.Println(id)
+		}
+	}
+	fmt.Println(strings.Contains(fragment.String(), "<style"), len(htmlreport.Stylesheet()) > 0)
+	// Output:
+	// verdict
+	// graph
+	// findings
+	// false true
+}

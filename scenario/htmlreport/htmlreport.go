@@ -67,6 +67,34 @@ func Write(w io.Writer, p Page) error {
 	return err
 }
 
+// WriteFragment writes the sections of the page [Write] writes for p,
+// from Verdict to Sources, without the document around them: no <html>,
+// <head>, style sheet, heading, table of contents or footer. It is for a
+// page of the caller's own that shows a report among other things (the
+// workbench of `entente serve` does) and styles it with [Stylesheet].
+// The sections, their ids and their escaping are those of Write; the
+// same p always gives the same bytes. WriteFragment is safe for
+// concurrent use; it writes to w once.
+func WriteFragment(w io.Writer, p Page) error {
+	var buf bytes.Buffer
+	if err := tmpl.ExecuteTemplate(&buf, "main", build(p)); err != nil {
+		return fmt.Errorf("htmlreport: %w", err)
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// Stylesheet returns the CSS of the page [Write] writes, for a page that
+// shows a [WriteFragment]. It loads nothing (no url() or @import) and
+// styles the body too, which such a page may override after it.
+func Stylesheet() []byte {
+	var buf bytes.Buffer
+	if err := tmpl.ExecuteTemplate(&buf, "style", nil); err != nil {
+		panic("htmlreport: the style sheet: " + err.Error()) // the template is fixed: a bug
+	}
+	return buf.Bytes()
+}
+
 // view is what the template shows, worked out from a Page.
 type view struct {
 	Name        string

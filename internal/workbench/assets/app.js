@@ -1,0 +1,425 @@
+// The workbench page: an editor for one scenario file, and the report of
+// what it says, kept current as the text changes here or on disk. Text
+// from the file reaches the page only through textContent and form
+// values; the report is HTML the server's escaping renderer wrote.
+'use strict';
+
+(() => {
+  const secret = document.querySelector('meta[name="entente-secret"]').content;
+  const $ = (id) => document.getElementById(id);
+  const text = $('text');
+  const gutter = $('gutter');
+  const backdrop = $('backdrop');
+  const report = $('report');
+  const problemList = $('problems');
+  const state = $('state');
+  const notice = $('notice');
+  const saveButton = $('save');
+  const togglesBox = $('toggles');
+  const comparison = $('comparison');
+  const whatIfError = $('whatif-error');
+  const applied = $('applied');
+  const searching = $('searching');
+
+  const debounce = 30; // ms after the last keystroke before asking
+  const pollEvery = 1000; // ms between looks at the file on disk
+
+  let disk = { version: '', text: '' }; // the file as last loaded or saved
+  let problems = [];
+  const chosen = new Set(); // "key=value" of the what-ifs switched on
+  const sections = new Map(); // the report's sections shown, by id: {box, html}
+  let pending = null; // the AbortController of the request in flight
+  let timer = 0;
+  let typedAt = 0; // performance.now() of the keystroke not yet answered
+  let lines = -1;
+  let diskNote = 'as on disk'; // what the state says while the text is the file's
+
+  function api(path, options = {}) {
+    options.headers = Object.assign({ 'X-Entente-Secret': secret }, options.headers || {});
+    return fetch(path, options);
+  }
+
+  function say(message, bad = false) {
+    state.textContent = message;
+    state.classList.toggle('bad', bad);
+  }
+
+  function edited() {
+    return text.value !== disk.text;
+  }
+
+  function sayEdited() {
+    say(edited() ? 'edited, not saved' : diskNote);
+    saveButton.disabled = !edited() && problems.length === 0;
+  }
+
+  // paint draws the line numbers and marks each problem at its line and
+  // column.
+  function paint() {
+    const value = text.value;
+    const all = value.split('\n');
+    const bad = new Map(); // line → messages
+    for (const p of problems) {
+      if (p.line > 0) {
+        const m = bad.get(p.line) || [];
+        m.push(describe(p));
+        bad.set(p.line, m);
+      }
+    }
+    if (all.length !== lines || bad.size > 0 || gutter.dataset.bad !== '0') {
+      gutter.replaceChildren();
+      let run = '';
+      for (let i = 1; i <= all.length; i++) {
+        if (bad.has(i)) {
+          if (run) gutter.append(run);
+          run = '';
+          const n = document.createElement('span');
+          n.className = 'bad';
+          n.dataset.line = String(i);
+          n.title = bad.get(i).join('\n');
+          n.textContent = '✖ ' + i;
+          gutter.append(n, '\n');
+        } else {
+          run += i + '\n';
+        }
+      }
+      if (run) gutter.append(run);
+      lines = all.length;
+      gutter.dataset.bad = String(bad.size);
+    }
+    // The backdrop holds the same text, invisible, with a mark at each
+    // problem's place.
+    backdrop.replaceChildren();
+    const places = [];
+    for (const p of problems) {
+      if (p.line > 0 && p.line <= all.length) {
+        let offset = 0;
+        for (let i = 0; i < p.line - 1; i++) offset += all[i].length + 1;
+        const chars = Array.from(all[p.line - 1]);
+        const col = Math.max(1, p.column || 1);
+        offset += chars.slice(0, col - 1).join('').length;
+        places.push(offset);
+      }
+    }
+    places.sort((a, b) => a - b);
+    let at = 0;
+    for (const offset of places) {
+      if (offset < at) continue;
+      backdrop.append(value.slice(at, offset));
+      const mark = document.createElement('mark');
+      const ch = value.slice(offset, offset + 1);
+      mark.textContent = ch === '' || ch === '\n' ? ' ' : ch;
+      backdrop.append(mark);
+      at = ch === '' || ch === '\n' ? offset : offset + 1;
+    }
+    backdrop.append(value.slice(at) + '\n');
+    follow();
+  }
+
+  function describe(p) {
+    let s = p.line > 0 ? p.line + ':' + p.column + ': ' : '';
+    if (p.path) s += p.path + ': ';
+    return s + p.message;
+  }
+
+  function follow() {
+    gutter.scrollTop = text.scrollTop;
+    backdrop.scrollTop = text.scrollTop;
+    backdrop.scrollLeft = text.scrollLeft;
+  }
+
+  function showProblems() {
+    problemList.replaceChildren();
+    for (const p of problems) {
+      const li = document.createElement('li');
+      li.textContent = '✖ ' + describe(p);
+      li.dataset.line = String(p.line);
+      li.addEventListener('click', () => jump(p));
+      problemList.append(li);
+    }
+  }
+
+  // jump puts the caret at a problem's place.
+  function jump(p) {
+    if (p.line < 1) return;
+    const all = text.value.split('\n');
+    let offset = 0;
+    for (let i = 0; i < p.line - 1 && i < all.length; i++) offset += all[i].length + 1;
+    offset += Math.max(0, (p.column || 1) - 1);
+    text.focus();
+    text.setSelectionRange(offset, offset);
+  }
+
+  function schedule(delay) {
+    clearTimeout(timer);
+    timer = setTimeout(evaluate, delay);
+  }
+
+  function query() {
+    const q = new URLSearchParams();
+    for (const c of Array.from(chosen).sort()) {
+      const i = c.indexOf('=');
+      q.append(c.slice(0, i), c.slice(i + 1));
+    }
+    return q.toString();
+  }
+
+  // ask posts the text for evaluation; null means the request was
+  // superseded or refused (the state then says why).
+  async function ask(q, control) {
+    try {
+      const r = await api('/api/evaluate?' + q, {
+        method: 'POST',
+        body: text.value,
+        headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+        signal: control.signal,
+      });
+      const answer = await r.json();
+      if (pending !== control) return null;
+      if (!r.ok) {
+        say(answer.error || 'the server refused: ' + r.status, true);
+        return null;
+      }
+      return answer;
+    } catch (e) {
+      if (e.name !== 'AbortError' && pending === control) {
+        say('the server did not answer: ' + e.message, true);
+      }
+      return null;
+    }
+  }
+
+  // evaluate asks twice: quick, for the findings at once, then in full,
+  // with the deal search and the comparison. A newer evaluation aborts
+  // both, and the server stops working on them.
+  async function evaluate() {
+    if (pending) pending.abort();
+    const control = new AbortController();
+    pending = control;
+    const asked = typedAt;
+    const q = query();
+    const quick = await ask(q ? q + '&quick=1' : 'quick=1', control);
+    if (quick === null) return;
+    show(quick);
+    if (asked > 0 && typedAt === asked) {
+      document.body.dataset.latency = (performance.now() - asked).toFixed(1);
+      typedAt = 0;
+    }
+    document.body.dataset.updates = String(Number(document.body.dataset.updates || 0) + 1);
+    if (quick.problems.length > 0) {
+      pending = null;
+      return;
+    }
+    searching.hidden = false;
+    const full = await ask(q, control);
+    if (full === null) return;
+    pending = null;
+    searching.hidden = true;
+    show(full);
+    document.body.dataset.full = String(Number(document.body.dataset.full || 0) + 1);
+  }
+
+  function show(answer) {
+    problems = answer.problems || [];
+    paint();
+    showProblems();
+    if (problems.length > 0) {
+      report.classList.add('stale');
+      say(problems.length === 1 ? '1 problem in the text' : problems.length + ' problems in the text', true);
+      saveButton.disabled = false;
+      return;
+    }
+    report.classList.remove('stale');
+    render(answer.report, !answer.quick);
+    report.dataset.verdict = answer.verdict;
+    showToggles(answer.offered);
+    applied.textContent = answer.applied.length ? '(' + answer.applied.join(', ') + ')' : '';
+    if (!answer.quick) {
+      comparison.textContent = answer.comparison || '';
+      comparison.hidden = !answer.comparison;
+    }
+    whatIfError.textContent = answer.whatIfError || '';
+    whatIfError.hidden = !answer.whatIfError;
+    sayEdited();
+  }
+
+  // render puts the report's sections in the page. The report is HTML
+  // from the server's escaping renderer (htmlreport.WriteFragment), cut
+  // at its sections; nothing else is put in as HTML. A section whose
+  // HTML has not changed keeps its nodes, so a large picture is not
+  // drawn again for each keystroke. A quick answer lacks the deal
+  // search: the section shown stays, marked stale, until the full one.
+  function render(html, full) {
+    const parts = html.split(/\n(?=<section id=")/);
+    const seen = new Set();
+    let prev = null;
+    for (const part of parts) {
+      const m = /^\s*<section id="([^"]+)"/.exec(part);
+      const id = m ? m[1] : '';
+      seen.add(id);
+      let shown = sections.get(id);
+      if (!shown) {
+        shown = { box: document.createElement('div'), html: null };
+        shown.box.className = 'part';
+        sections.set(id, shown);
+        report.insertBefore(shown.box, prev ? prev.nextSibling : report.firstChild);
+      }
+      if (shown.html !== part) {
+        shown.box.innerHTML = part;
+        shown.html = part;
+      }
+      shown.box.classList.remove('stale');
+      prev = shown.box;
+    }
+    for (const [id, shown] of sections) {
+      if (seen.has(id)) continue;
+      if (full) {
+        shown.box.remove();
+        sections.delete(id);
+      } else {
+        shown.box.classList.add('stale');
+      }
+    }
+    if (full) {
+      // In the report's order, moving only what is out of place.
+      let at = report.firstChild;
+      for (const part of parts) {
+        const m = /^\s*<section id="([^"]+)"/.exec(part);
+        const box = sections.get(m ? m[1] : '').box;
+        if (box !== at) report.insertBefore(box, at);
+        else at = at.nextSibling;
+      }
+    }
+  }
+
+  function showToggles(offered) {
+    const groups = [
+      ['Leave out a guarantee', offered.guarantees],
+      ['Leave out a position', offered.positions],
+      ['Leave out an actor', offered.actors],
+      ['Vetoes', offered.vetoes],
+    ];
+    const known = new Set();
+    const box = document.createDocumentFragment();
+    for (const [title, list] of groups) {
+      if (!list || list.length === 0) continue;
+      const set = document.createElement('fieldset');
+      const legend = document.createElement('legend');
+      legend.textContent = title;
+      set.append(legend);
+      for (const t of list) {
+        const key = t.key + '=' + t.value;
+        known.add(key);
+        const label = document.createElement('label');
+        const box = document.createElement('input');
+        box.type = 'checkbox';
+        box.dataset.toggle = key;
+        box.checked = chosen.has(key);
+        box.addEventListener('change', () => {
+          if (box.checked) chosen.add(key);
+          else chosen.delete(key);
+          schedule(0);
+        });
+        label.append(box, ' ' + t.label);
+        set.append(label);
+      }
+      box.append(set);
+    }
+    for (const key of Array.from(chosen)) {
+      if (!known.has(key)) chosen.delete(key); // gone from the file
+    }
+    togglesBox.replaceChildren(box);
+  }
+
+  async function load(why) {
+    const r = await api('/api/file');
+    const f = await r.json();
+    if (!r.ok) {
+      say(f.error, true);
+      return;
+    }
+    disk = { version: f.version, text: f.text };
+    text.value = f.text;
+    notice.hidden = true;
+    lines = -1;
+    paint();
+    diskNote = why;
+    say(why);
+    schedule(0);
+  }
+
+  async function poll() {
+    try {
+      const r = await api('/api/version');
+      const f = await r.json();
+      if (!r.ok) {
+        say(f.error || 'the server refused: ' + r.status, true);
+        return;
+      }
+      if (f.version === disk.version || f.version === notice.dataset.version) return;
+      if (!edited()) {
+        await load('loaded again: the file changed on disk');
+        return;
+      }
+      notice.dataset.version = f.version;
+      $('notice-text').textContent = 'The file changed on disk since this page loaded it. Your edit is kept, but saving will refuse it.';
+      notice.hidden = false;
+    } catch (e) {
+      say('the server did not answer: ' + e.message, true);
+    }
+  }
+
+  async function save() {
+    saveButton.disabled = true;
+    try {
+      const r = await api('/api/save', {
+        method: 'POST',
+        body: text.value,
+        headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Entente-Version': disk.version },
+      });
+      const answer = await r.json();
+      if (!r.ok) {
+        if (answer.problems) {
+          problems = answer.problems;
+          paint();
+          showProblems();
+        }
+        say(answer.error, true);
+        saveButton.disabled = false;
+        return;
+      }
+      disk = { version: answer.version, text: answer.text };
+      if (text.value !== answer.text) {
+        const caret = text.selectionStart;
+        text.value = answer.text;
+        text.setSelectionRange(caret, caret);
+        paint();
+        schedule(0);
+      }
+      diskNote = answer.changed ? 'saved' : 'saved: the file already held this';
+      say(diskNote);
+      document.body.dataset.saved = answer.version;
+    } catch (e) {
+      say('not saved: the server did not answer: ' + e.message, true);
+      saveButton.disabled = false;
+    }
+  }
+
+  text.addEventListener('input', () => {
+    typedAt = performance.now();
+    paint();
+    sayEdited();
+    schedule(debounce);
+  });
+  text.addEventListener('scroll', follow);
+  saveButton.addEventListener('click', save);
+  $('reload').addEventListener('click', () => load('loaded from disk'));
+  document.addEventListener('keydown', (e) => {
+    if ((e.ctrlKey || e.metaKey) && e.key === 's') {
+      e.preventDefault();
+      save();
+    }
+  });
+  load('as on disk');
+  setInterval(poll, pollEvery);
+})();

@@ -1,0 +1,71 @@
+package workbench_test
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/entente-go/entente/examples"
+	"github.com/entente-go/entente/internal/synth"
+	"github.com/entente-go/entente/internal/workbench"
+	"github.com/entente-go/entente/scenario/scenariofile"
+)
+
+// BenchmarkEvaluate measures the server's part of an update: one
+// /api/evaluate of the whole text, quick (findings, picture and walk, as
+// the page asks first) and full (with the deal search). The browser's
+// part, and the whole from keystroke to findings, is measured by the
+// browser test: see docs/PERFORMANCE.md.
+func BenchmarkEvaluate(b *testing.B) {
+	cases := []struct {
+		name string
+		data func() []byte
+	}{
+		{"seed", examples.Ukraine2025YAML},
+		{"synth-100", func() []byte { return marshal(b, 100) }},
+		{"synth-1000", func() []byte { return marshal(b, 1000) }},
+	}
+	for _, c := range cases {
+		data := c.data()
+		file := filepath.Join(b.TempDir(), "s.yaml")
+		if err := os.WriteFile(file, data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		s, err := workbench.New(file, workbench.Options{Addr: addr, Secret: secret})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, q := range []string{"quick=1", ""} {
+			if q == "" && strings.HasPrefix(c.name, "synth-1000") {
+				continue // the search runs to its timeout: seconds, not a figure
+			}
+			name := c.name + "/full"
+			if q != "" {
+				name = c.name + "/quick"
+			}
+			b.Run(name, func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					r := httptest.NewRequest(http.MethodPost, "http://"+addr+"/api/evaluate?"+q, strings.NewReader(string(data)))
+					r.Header.Set(workbench.SecretHeader, secret)
+					w := httptest.NewRecorder()
+					s.ServeHTTP(w, r)
+					if w.Code != http.StatusOK {
+						b.Fatalf("%d %s", w.Code, w.Body)
+					}
+				}
+			})
+		}
+	}
+}
+
+func marshal(b *testing.B, n int) []byte {
+	data, err := scenariofile.Marshal(synth.Generate(synth.Config{Guarantees: n, Seed: 1}), scenariofile.YAML)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return data
+}

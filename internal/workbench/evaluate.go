@@ -1,0 +1,286 @@
+package workbench
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/entente-go/entente/scenario"
+	"github.com/entente-go/entente/scenario/htmlreport"
+	"github.com/entente-go/entente/scenario/scenariofile"
+)
+
+// problem is one problem of the text, where it is: a line and column
+// from 1 (0 when the problem has no place), the path of the field, and
+// what is wrong.
+type problem struct {
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
+	Path    string `json:"path,omitempty"`
+	Message string `json:"message"`
+}
+
+// problems lists the problems of a load error, as `entente validate`
+// prints them, without the file's name.
+func problems(err error) []problem {
+	var fe scenariofile.Errors
+	if errors.As(err, &fe) {
+		out := make([]problem, 0, len(fe))
+		for _, e := range fe {
+			out = append(out, problem{Line: e.Line, Column: e.Column, Path: e.Path, Message: e.Err.Error()})
+		}
+		return out
+	}
+	return []problem{{Message: err.Error()}}
+}
+
+// toggles are the what-ifs the page asks for, in its query:
+// without=ID (an actor, a guarantee or a position), grant=ID (the
+// candidate veto of a demands-veto position) and withhold=N (the Nth
+// veto the deal grants, from 0).
+type toggles struct {
+	without  []string
+	grant    []string
+	withhold []int
+	// quick, from quick=1, leaves out the slow parts, the deal search and
+	// the comparison, so that the findings come back at once.
+	quick bool
+}
+
+func (t toggles) none() bool { return len(t.without)+len(t.grant)+len(t.withhold) == 0 }
+
+// maxToggles bounds the toggles of one request.
+const maxToggles = 10_000
+
+func parseToggles(q url.Values) (toggles, error) {
+	var t toggles
+	for k, vs := range q {
+		switch k {
+		case "quick":
+			t.quick = len(vs) == 1 && vs[0] == "1"
+			if !t.quick {
+				return t, fmt.Errorf("quick=%q: want quick=1 or no quick", strings.Join(vs, ","))
+			}
+		case "without":
+			t.without = vs
+		case "grant":
+			t.grant = vs
+		case "withhold":
+			for _, v := range vs {
+				n, err := strconv.Atoi(v)
+				if err != nil || n < 0 {
+					return t, fmt.Errorf("withhold=%q: want the number of a granted veto, from 0", v)
+				}
+				t.withhold = append(t.withhold, n)
+			}
+		default:
+			return t, fmt.Errorf("unknown what-if %q: want without, grant or withhold", k)
+		}
+	}
+	if len(t.without)+len(t.grant)+len(t.withhold) > maxToggles {
+		return t, fmt.Errorf("more than %d what-ifs", maxToggles)
+	}
+	slices.Sort(t.without)
+	slices.Sort(t.grant)
+	slices.Sort(t.withhold)
+	t.without, t.grant, t.withhold = slices.Compact(t.without), slices.Compact(t.grant), slices.Compact(t.withhold)
+	return t, nil
+}
+
+// toggle is a what-if the page can offer: the query key and value that
+// ask for it, and what it does in words.
+type toggle struct {
+	Key   string `json:"key"`
+	Value string `json:"value"`
+	Label string `json:"label"`
+}
+
+// offered are the what-ifs the page offers for a scenario, by group.
+type offered struct {
+	Actors     []toggle `json:"actors"`
+	Guarantees []toggle `json:"guarantees"`
+	Positions  []toggle `json:"positions"`
+	Vetoes     []toggle `json:"vetoes"` // grant a candidate veto, withhold a granted one
+}
+
+// offer lists the what-ifs of s: leave out each actor, guarantee and
+// position that has an ID; grant the veto of each demands-veto position
+// with an ID; withhold each veto the deal grants.
+func offer(s scenario.Scenario) offered {
+	o := offered{Actors: []toggle{}, Guarantees: []toggle{}, Positions: []toggle{}, Vetoes: []toggle{}}
+	for _, a := range s.Actors {
+		o.Actors = append(o.Actors, toggle{"without", string(a.ID), "without " + string(a.ID)})
+	}
+	for _, g := range s.Guarantees {
+		o.Guarantees = append(o.Guarantees, toggle{"without", string(g.ID), "without " + string(g.ID)})
+	}
+	for _, p := range s.Positions {
+		if p.ID == "" {
+			continue
+		}
+		o.Positions = append(o.Positions, toggle{"without", p.ID, "without " + p.ID})
+	}
+	for _, p := range s.Positions {
+		if p.ID == "" || p.Stance != scenario.DemandsVeto {
+			continue
+		}
+		o.Vetoes = append(o.Vetoes, toggle{"grant", p.ID, "grant " + string(p.Actor) + "'s veto over " + p.Select.Describe() + " (" + p.ID + ")"})
+	}
+	for i, v := range s.Vetoes {
+		o.Vetoes = append(o.Vetoes, toggle{"withhold", strconv.Itoa(i), "withhold " + string(v.Holder) + "'s veto over " + v.Over.Describe()})
+	}
+	return o
+}
+
+// candidate is the veto a demands-veto position asks for.
+func candidate(p scenario.Position) scenario.Veto {
+	return scenario.Veto{Holder: p.Actor, Over: p.Select, Sources: p.Sources}
+}
+
+// edits turns toggles into the edits of s they stand for: the withheld
+// vetoes revoked, the candidate vetoes granted, then each ID left out.
+func (t toggles) edits(s scenario.Scenario) ([]scenario.Edit, error) {
+	var edits []scenario.Edit
+	for _, n := range t.withhold {
+		if n >= len(s.Vetoes) {
+			vetoes := "vetoes"
+			if len(s.Vetoes) == 1 {
+				vetoes = "veto"
+			}
+			return nil, fmt.Errorf("withhold %d: the deal grants %d %s, numbered from 0", n, len(s.Vetoes), vetoes)
+		}
+		v := s.Vetoes[n]
+		e := scenario.Revoke{Holder: v.Holder, Over: &v.Over}
+		if !slices.ContainsFunc(edits, func(x scenario.Edit) bool { return x.String() == e.String() }) {
+			edits = append(edits, e)
+		}
+	}
+	for _, id := range t.grant {
+		i := slices.IndexFunc(s.Positions, func(p scenario.Position) bool { return p.ID == id })
+		if i < 0 || s.Positions[i].Stance != scenario.DemandsVeto {
+			return nil, fmt.Errorf("grant %s: no demands-veto position has that ID", id)
+		}
+		edits = append(edits, scenario.Grant{Veto: candidate(s.Positions[i])})
+	}
+	for _, id := range t.without {
+		edits = append(edits, scenario.Without{ID: id})
+	}
+	return edits, nil
+}
+
+// result is the answer to an evaluation. With problems, it has nothing
+// else but the what-ifs of nothing: the text must be mended first.
+type result struct {
+	Problems []problem `json:"problems"`
+	// Name and Verdict are of the scenario evaluated: the what-if when
+	// there are toggles, else the file as written.
+	Name    string `json:"name,omitempty"`
+	Verdict string `json:"verdict,omitempty"`
+	// Report is the HTML report's sections for that scenario, from
+	// htmlreport.WriteFragment: escaped there, put in the page as is.
+	Report string `json:"report,omitempty"`
+	// Offered are the what-ifs of the file as written.
+	Offered offered `json:"offered"`
+	// Applied are the edits the toggles made, in words.
+	Applied []string `json:"applied"`
+	// Comparison is what `entente diff` says from the file as written to
+	// the what-if; empty without toggles.
+	Comparison string `json:"comparison,omitempty"`
+	// WhatIfError says why the toggles could not be applied; the rest is
+	// then of the file as written.
+	WhatIfError string `json:"whatIfError,omitempty"`
+	// Quick says the answer was asked with quick=1: the report has no
+	// deal search and there is no comparison yet.
+	Quick bool `json:"quick,omitempty"`
+}
+
+// evaluate parses text as the file and answers it as the page shows it:
+// the problems of the text, or the report of the scenario (the what-if,
+// with toggles) and the comparison with the file as written. It stops
+// when ctx ends, returning ctx's error.
+func (s *Server) evaluate(ctx context.Context, text []byte, t toggles) (result, error) {
+	res := result{Problems: []problem{}, Applied: []string{}}
+	base, err := s.opts.Parse(s.file, text)
+	if err != nil {
+		res.Problems = problems(err)
+		res.Offered = offered{Actors: []toggle{}, Guarantees: []toggle{}, Positions: []toggle{}, Vetoes: []toggle{}}
+		return res, nil
+	}
+	res.Offered = offer(base)
+	sc := base
+	if !t.none() {
+		edits, err := t.edits(base)
+		if err == nil {
+			sc, err = base.With(edits...)
+		}
+		if err != nil {
+			res.WhatIfError = err.Error()
+			sc = base
+		} else {
+			for _, e := range edits {
+				res.Applied = append(res.Applied, e.String())
+			}
+			sc.Name = strings.TrimSpace(sc.Name + " (" + strings.Join(res.Applied, ", ") + ")")
+		}
+	}
+	r, err := scenario.Evaluate(sc)
+	if err != nil {
+		return res, err
+	}
+	res.Name, res.Verdict = r.Scenario, r.Verdict.String()
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	p := htmlreport.Page{Scenario: sc, Report: r}
+	if p.Graph, err = renderGraph(sc, r); err != nil {
+		return res, err
+	}
+	if len(sc.Timeline) > 0 {
+		sim, err := scenario.Simulate(sc)
+		if err != nil {
+			return res, err
+		}
+		p.Simulation = &sim
+	}
+	if t.quick {
+		var frag bytes.Buffer
+		if err := htmlreport.WriteFragment(&frag, p); err != nil {
+			return res, err
+		}
+		res.Report, res.Quick = frag.String(), true
+		return res, nil
+	}
+	sr, err := scenario.Search(ctx, sc, scenario.SearchOptions{Timeout: s.search})
+	switch {
+	case ctx.Err() != nil:
+		return res, ctx.Err()
+	case errors.Is(err, scenario.ErrTooManyVetoes):
+		// The report has no search section, as with entente check.
+	case err != nil:
+		return res, err
+	default:
+		p.Search = &sr
+	}
+	var frag bytes.Buffer
+	if err := htmlreport.WriteFragment(&frag, p); err != nil {
+		return res, err
+	}
+	res.Report = frag.String()
+	if len(res.Applied) > 0 {
+		c, err := scenario.Compare(ctx, base, sc)
+		if err != nil {
+			return res, err
+		}
+		var text bytes.Buffer
+		if err := scenario.WriteComparison(&text, c); err != nil {
+			return res, err
+		}
+		res.Comparison = text.String()
+	}
+	return res, nil
+}

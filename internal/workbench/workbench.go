@@ -1,0 +1,394 @@
+package workbench
+
+import (
+	"bytes"
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/subtle"
+	"embed"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/entente-go/entente/scenario"
+	"github.com/entente-go/entente/scenario/graph"
+	"github.com/entente-go/entente/scenario/htmlreport"
+	"github.com/entente-go/entente/scenario/scenariofile"
+)
+
+// SecretHeader is the request header that carries the server's per-run
+// secret. Every request under /api/ must have it.
+const SecretHeader = "X-Entente-Secret"
+
+// VersionHeader is the header of a save request that names the version
+// of the file the page loaded: the save is refused when the file on disk
+// is no longer that version.
+const VersionHeader = "X-Entente-Version"
+
+// DefaultSearchTimeout is how long the deal search of one evaluation may
+// run unless Options says otherwise.
+const DefaultSearchTimeout = 2 * time.Second
+
+// Options configure a [Server]. Only Addr is required; the zero value of
+// every other field means its default.
+type Options struct {
+	// Addr is the host and port the server listens on, such as
+	// "127.0.0.1:8080". The server answers only requests whose Host
+	// header is Addr (or, when its host is a loopback address,
+	// "localhost" with its port), so that a page of another site cannot
+	// reach it through a name that resolves to this machine (DNS
+	// rebinding). Its host must not be unspecified (0.0.0.0, ::).
+	Addr string
+	// MaxSize is the largest scenario file, and so the largest request
+	// body, in bytes; zero means [scenariofile.DefaultMaxSize].
+	MaxSize int64
+	// SearchTimeout bounds the deal search of each evaluation; the report
+	// then says the search is incomplete. Zero means
+	// [DefaultSearchTimeout].
+	SearchTimeout time.Duration
+	// Replace writes the file when the page saves it. It must replace the
+	// file atomically, as `entente fmt -w` does (the command passes that
+	// very function). Nil makes the workbench read-only: saving is
+	// refused, saying so.
+	Replace func(path string, data []byte) error
+	// Secret is the per-run secret; empty means a new random one, which
+	// is what a real run wants. Tests set it.
+	Secret string
+}
+
+// Server is the workbench for one scenario file: an [http.Handler] that
+// serves the page and its API. It is safe for concurrent use.
+type Server struct {
+	file   string
+	opts   scenariofile.Options
+	hosts  map[string]bool
+	secret string
+	search time.Duration
+	write  func(path string, data []byte) error
+	page   []byte // the page, with the secret in it
+
+	saving sync.Mutex // one save at a time
+}
+
+// New returns the workbench for file. It checks that file can be read
+// (it may have errors: the page shows them), and that opts.Addr names
+// a host and a port.
+func New(file string, opts Options) (*Server, error) {
+	host, port, err := net.SplitHostPort(opts.Addr)
+	if err != nil {
+		return nil, fmt.Errorf("workbench: address %q: %w", opts.Addr, err)
+	}
+	ip := net.ParseIP(strings.Trim(host, "[]"))
+	if host == "" || ip != nil && ip.IsUnspecified() {
+		return nil, fmt.Errorf("workbench: address %q: name the host to answer to, such as 127.0.0.1", opts.Addr)
+	}
+	if _, err := strconv.ParseUint(port, 10, 16); err != nil || port == "0" {
+		return nil, fmt.Errorf("workbench: address %q: want the port listened on", opts.Addr)
+	}
+	s := &Server{
+		file:   file,
+		opts:   scenariofile.Options{MaxSize: opts.MaxSize},
+		hosts:  map[string]bool{strings.ToLower(net.JoinHostPort(strings.Trim(host, "[]"), port)): true},
+		secret: opts.Secret,
+		search: opts.SearchTimeout,
+		write:  opts.Replace,
+	}
+	if ip != nil && ip.IsLoopback() {
+		s.hosts[net.JoinHostPort("localhost", port)] = true
+	}
+	if s.search <= 0 {
+		s.search = DefaultSearchTimeout
+	}
+	if s.secret == "" {
+		s.secret = rand.Text()
+	}
+	if _, err := s.read(); err != nil {
+		return nil, err
+	}
+	var page bytes.Buffer
+	if err := pageTemplate.Execute(&page, struct{ File, Secret string }{filepath.Base(file), s.secret}); err != nil {
+		return nil, fmt.Errorf("workbench: %w", err)
+	}
+	s.page = page.Bytes()
+	return s, nil
+}
+
+// Secret returns the per-run secret that requests under /api/ carry in
+// [SecretHeader]. The page gets it when it loads.
+func (s *Server) Secret() string { return s.secret }
+
+//go:embed assets
+var assets embed.FS
+
+var pageTemplate = template.Must(template.ParseFS(assets, "assets/index.html"))
+
+// contentSecurityPolicy lets the page load its own script and styles
+// and talk to its own server, and nothing else: no inline script or
+// event handler, no other site, no frame, no form posted anywhere.
+const contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+	"connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
+// ServeHTTP answers one request, after checking its Host (and, under
+// /api/, its secret).
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Content-Security-Policy", contentSecurityPolicy)
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "no-referrer")
+	h.Set("Cache-Control", "no-store")
+	if !s.hosts[strings.ToLower(r.Host)] {
+		http.Error(w, "this server answers only requests for its own address", http.StatusMisdirectedRequest)
+		return
+	}
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		got := r.Header.Get(SecretHeader)
+		if subtle.ConstantTimeCompare([]byte(got), []byte(s.secret)) != 1 {
+			http.Error(w, "missing or wrong "+SecretHeader+": reload the page", http.StatusForbidden)
+			return
+		}
+	}
+	route := func(method string, f func(http.ResponseWriter, *http.Request)) {
+		if r.Method != method && !(method == http.MethodGet && r.Method == http.MethodHead) {
+			h.Set("Allow", method)
+			http.Error(w, r.Method+" is not allowed here", http.StatusMethodNotAllowed)
+			return
+		}
+		f(w, r)
+	}
+	switch r.URL.Path {
+	case "/":
+		route(http.MethodGet, s.servePage)
+	case "/app.js", "/app.css":
+		route(http.MethodGet, s.serveAsset)
+	case "/report.css":
+		route(http.MethodGet, func(w http.ResponseWriter, r *http.Request) {
+			serveBytes(w, "text/css; charset=utf-8", htmlreport.Stylesheet())
+		})
+	case "/api/file":
+		route(http.MethodGet, s.serveFile)
+	case "/api/version":
+		route(http.MethodGet, s.serveVersion)
+	case "/api/evaluate":
+		route(http.MethodPost, s.serveEvaluate)
+	case "/api/save":
+		route(http.MethodPost, s.serveSave)
+	default:
+		http.NotFound(w, r)
+	}
+}
+
+func serveBytes(w http.ResponseWriter, contentType string, data []byte) {
+	w.Header().Set("Content-Type", contentType)
+	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
+	w.Write(data)
+}
+
+func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
+	serveBytes(w, "text/html; charset=utf-8", s.page)
+}
+
+func (s *Server) serveAsset(w http.ResponseWriter, r *http.Request) {
+	data, err := assets.ReadFile("assets" + r.URL.Path)
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	ct := "text/css; charset=utf-8"
+	if strings.HasSuffix(r.URL.Path, ".js") {
+		ct = "text/javascript; charset=utf-8"
+	}
+	serveBytes(w, ct, data)
+}
+
+// version names the content of a file: the SHA-256 of its bytes, in hex.
+func version(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
+}
+
+// read reads the file, never more than the size limit.
+func (s *Server) read() ([]byte, error) {
+	limit := s.opts.MaxSize
+	if limit <= 0 {
+		limit = scenariofile.DefaultMaxSize
+	}
+	f, err := os.Open(s.file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		_, err := s.opts.Parse(s.file, data) // says so, with the limit
+		return nil, err
+	}
+	return data, nil
+}
+
+// fileState is what /api/file and /api/version answer.
+type fileState struct {
+	File    string `json:"file"`
+	Version string `json:"version"`
+	Text    string `json:"text,omitempty"`
+}
+
+func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
+	data, err := s.read()
+	if err != nil {
+		writeError(w, http.StatusInternalServerError, "reading the file: "+err.Error())
+		return
+	}
+	writeJSON(w, http.StatusOK, fileState{File: filepath.Base(s.file), Version: version(data), Text: string(data)})
+}
+
+func (s *Server) serveVersion(w http.ResponseWriter, r *http.Request) {
+	data, err := s.read()
+	if err != nil {
+		writeError(w, http.StatusInternalServerError, "reading the file: "+err.Error())
+		return
+	}
+	writeJSON(w, http.StatusOK, fileState{File: filepath.Base(s.file), Version: version(data)})
+}
+
+func writeJSON(w http.ResponseWriter, code int, v any) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	// Served as JSON, never sniffed (nosniff) and read by the page as
+	// data: escaping < and > too would only make the report a third larger.
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(code)
+	w.Write(buf.Bytes())
+}
+
+// failure is the body of a refusal: what is wrong, and the problems of
+// the text when that is why.
+type failure struct {
+	Error    string    `json:"error"`
+	Problems []problem `json:"problems,omitempty"`
+}
+
+func writeError(w http.ResponseWriter, code int, msg string) {
+	writeJSON(w, code, failure{Error: msg})
+}
+
+// body reads a request's body, the scenario text, refusing one larger
+// than a file may be. ok is false when it has answered the request.
+func (s *Server) body(w http.ResponseWriter, r *http.Request) (data []byte, ok bool) {
+	limit := s.opts.MaxSize
+	if limit <= 0 {
+		limit = scenariofile.DefaultMaxSize
+	}
+	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+	if err != nil {
+		if _, tooLarge := errors.AsType[*http.MaxBytesError](err); tooLarge {
+			writeError(w, http.StatusRequestEntityTooLarge,
+				fmt.Sprintf("the text is larger than files may be (%d bytes); start entente serve with a larger --max-size", limit))
+			return nil, false
+		}
+		writeError(w, http.StatusBadRequest, "reading the request: "+err.Error())
+		return nil, false
+	}
+	return data, true
+}
+
+func (s *Server) serveEvaluate(w http.ResponseWriter, r *http.Request) {
+	text, ok := s.body(w, r)
+	if !ok {
+		return
+	}
+	t, err := parseToggles(r.URL.Query())
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	res, err := s.evaluate(r.Context(), text, t)
+	if err != nil {
+		if r.Context().Err() != nil {
+			return // the page has moved on; nobody reads the answer
+		}
+		writeError(w, http.StatusInternalServerError, err.Error())
+		return
+	}
+	writeJSON(w, http.StatusOK, res)
+}
+
+// saved is the answer to a save: the file's new version and its text as
+// written, in fmt's form.
+type saved struct {
+	Version string `json:"version"`
+	Text    string `json:"text"`
+	Changed bool   `json:"changed"` // false: the file already held this text
+}
+
+func (s *Server) serveSave(w http.ResponseWriter, r *http.Request) {
+	if s.write == nil {
+		writeError(w, http.StatusForbidden, "this workbench is read-only: it cannot save")
+		return
+	}
+	base := r.Header.Get(VersionHeader)
+	if base == "" {
+		writeError(w, http.StatusBadRequest, "missing "+VersionHeader+": the version of the file the edit started from")
+		return
+	}
+	text, ok := s.body(w, r)
+	if !ok {
+		return
+	}
+	out, err := s.opts.Format(s.file, text)
+	if err != nil {
+		writeJSON(w, http.StatusUnprocessableEntity, failure{
+			Error:    "not saved: the text does not parse; mend the marked problems first",
+			Problems: problems(err),
+		})
+		return
+	}
+	s.saving.Lock()
+	defer s.saving.Unlock()
+	current, err := s.read()
+	if err != nil {
+		writeError(w, http.StatusInternalServerError, "not saved: reading the file: "+err.Error())
+		return
+	}
+	if version(current) != base {
+		writeError(w, http.StatusConflict, "not saved: the file changed on disk since the page loaded it; "+
+			"copy your edit, load the file again, and make the edit there")
+		return
+	}
+	if bytes.Equal(current, out) {
+		writeJSON(w, http.StatusOK, saved{Version: base, Text: string(out)})
+		return
+	}
+	if err := s.write(s.file, out); err != nil {
+		writeError(w, http.StatusInternalServerError, "not saved: "+err.Error())
+		return
+	}
+	writeJSON(w, http.StatusOK, saved{Version: version(out), Text: string(out), Changed: true})
+}
+
+// renderGraph draws the framework as the HTML report does.
+func renderGraph(s scenario.Scenario, r scenario.Report) (template.HTML, error) {
+	var svg bytes.Buffer
+	if err := graph.New(s, r, graph.Options{}).WriteSVG(&svg); err != nil {
+		return "", err
+	}
+	return template.HTML(svg.String()), nil
+}

@@ -1,0 +1,730 @@
+package workbench_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/entente-go/entente/examples"
+	"github.com/entente-go/entente/internal/workbench"
+	"github.com/entente-go/entente/scenario/scenariofile"
+)
+
+const (
+	addr   = "127.0.0.1:8123"
+	secret = "TESTSECRET"
+	limit  = 64 << 10
+)
+
+// writes records what a test server's Replace was asked to write.
+type writes struct {
+	mu    sync.Mutex
+	paths []string
+}
+
+// replace writes data to path through a file beside it and a rename, as
+// the command's replaceFile does, and records the path.
+func (w *writes) replace(path string, data []byte) error {
+	w.mu.Lock()
+	w.paths = append(w.paths, path)
+	w.mu.Unlock()
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".save-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// fixture is a workbench on a copy of the seed in a temporary folder.
+type fixture struct {
+	file   string
+	server *workbench.Server
+	writes *writes
+}
+
+func newFixture(t *testing.T) *fixture {
+	t.Helper()
+	dir := t.TempDir()
+	file := filepath.Join(dir, "seed.yaml")
+	if err := os.WriteFile(file, examples.Ukraine2025YAML(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w := &writes{}
+	s, err := workbench.New(file, workbench.Options{Addr: addr, MaxSize: limit, Secret: secret, Replace: w.replace})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &fixture{file, s, w}
+}
+
+// request is one request to a test server.
+type request struct {
+	method, path string
+	host         string // "" is addr
+	secret       *string
+	version      string
+	body         string
+}
+
+func (f *fixture) do(t *testing.T, ctx context.Context, rq request) *httptest.ResponseRecorder {
+	t.Helper()
+	method := cmpOr(rq.method, http.MethodGet)
+	r := httptest.NewRequestWithContext(ctx, method, "http://"+addr+rq.path, strings.NewReader(rq.body))
+	r.Host = cmpOr(rq.host, addr)
+	if rq.secret == nil {
+		r.Header.Set(workbench.SecretHeader, secret)
+	} else if *rq.secret != "" {
+		r.Header.Set(workbench.SecretHeader, *rq.secret)
+	}
+	if rq.version != "" {
+		r.Header.Set(workbench.VersionHeader, rq.version)
+	}
+	w := httptest.NewRecorder()
+	f.server.ServeHTTP(w, r)
+	return w
+}
+
+func cmpOr(s, or string) string {
+	if s == "" {
+		return or
+	}
+	return s
+}
+
+// fileState is /api/file's answer.
+type fileState struct {
+	File, Version, Text string
+}
+
+func (f *fixture) state(t *testing.T) fileState {
+	t.Helper()
+	w := f.do(t, t.Context(), request{path: "/api/file"})
+	if w.Code != http.StatusOK {
+		t.Fatalf("GET /api/file: %d %s", w.Code, w.Body)
+	}
+	var st fileState
+	if err := json.Unmarshal(w.Body.Bytes(), &st); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+// TestRefusals checks each request the server must refuse, and that none
+// of them touches the file.
+func TestRefusals(t *testing.T) {
+	f := newFixture(t)
+	seed := string(examples.Ukraine2025YAML())
+	current := f.state(t).Version
+	tests := []struct {
+		reason string
+		rq     request
+		code   int
+		says   string
+	}{
+		{"a page of another site reached through a name that resolves here (DNS rebinding)",
+			request{path: "/", host: "attacker.example:8123"}, http.StatusMisdirectedRequest, "its own address"},
+		{"the right name on another port is another address",
+			request{path: "/api/file", host: "127.0.0.1:9999"}, http.StatusMisdirectedRequest, "its own address"},
+		{"the API without the secret",
+			request{path: "/api/file", secret: new("")}, http.StatusForbidden, workbench.SecretHeader},
+		{"a save without the secret, as a form of another site would post it",
+			request{method: http.MethodPost, path: "/api/save", secret: new(""), version: current, body: seed}, http.StatusForbidden, workbench.SecretHeader},
+		{"an evaluation with a wrong secret",
+			request{method: http.MethodPost, path: "/api/evaluate", secret: new("GUESS"), body: seed}, http.StatusForbidden, workbench.SecretHeader},
+		{"an evaluation larger than a file may be",
+			request{method: http.MethodPost, path: "/api/evaluate", body: seed + strings.Repeat("#", limit)}, http.StatusRequestEntityTooLarge, "larger than files may be"},
+		{"a save larger than a file may be",
+			request{method: http.MethodPost, path: "/api/save", version: current, body: seed + strings.Repeat("#", limit)}, http.StatusRequestEntityTooLarge, "larger than files may be"},
+		{"a save of a page that loaded an older file",
+			request{method: http.MethodPost, path: "/api/save", version: strings.Repeat("0", 64), body: seed}, http.StatusConflict, "changed on disk"},
+		{"a save of text that does not parse",
+			request{method: http.MethodPost, path: "/api/save", version: current, body: "format: 1\nname: [\n"}, http.StatusUnprocessableEntity, "does not parse"},
+		{"a save of text that parses but is not a valid scenario",
+			request{method: http.MethodPost, path: "/api/save", version: current, body: strings.Replace(seed, "provider: US", "provider: NOBODY", 1)}, http.StatusUnprocessableEntity, "does not parse"},
+		{"a save that does not say which version it started from",
+			request{method: http.MethodPost, path: "/api/save", body: seed}, http.StatusBadRequest, workbench.VersionHeader},
+		{"a save by GET",
+			request{path: "/api/save"}, http.StatusMethodNotAllowed, "not allowed"},
+		{"an evaluation by GET",
+			request{path: "/api/evaluate"}, http.StatusMethodNotAllowed, "not allowed"},
+		{"a what-if the page does not offer",
+			request{method: http.MethodPost, path: "/api/evaluate?delete=RU", body: seed}, http.StatusBadRequest, "unknown what-if"},
+		{"a withheld veto that is not a number",
+			request{method: http.MethodPost, path: "/api/evaluate?withhold=x", body: seed}, http.StatusBadRequest, "withhold"},
+		{"another path, however it is spelt",
+			request{path: "/../../etc/passwd"}, http.StatusNotFound, ""},
+		{"an asset the page does not have",
+			request{path: "/index.html"}, http.StatusNotFound, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.reason, func(t *testing.T) {
+			w := f.do(t, t.Context(), tt.rq)
+			if w.Code != tt.code {
+				t.Errorf("status %d, want %d; body %s", w.Code, tt.code, w.Body)
+			}
+			if !strings.Contains(w.Body.String(), tt.says) {
+				t.Errorf("body %q does not say %q", w.Body, tt.says)
+			}
+			if w.Header().Get("Content-Security-Policy") == "" {
+				t.Error("no Content-Security-Policy on a refusal")
+			}
+		})
+	}
+	data, err := os.ReadFile(f.file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(seed, string(data)); diff != "" {
+		t.Errorf("a refused request changed the file (-want +got):\n%s", diff)
+	}
+	if len(f.writes.paths) > 0 {
+		t.Errorf("a refused request wrote %v", f.writes.paths)
+	}
+}
+
+// TestReadOnly checks that a workbench without Replace refuses to save.
+func TestReadOnly(t *testing.T) {
+	f := newFixture(t)
+	s, err := workbench.New(f.file, workbench.Options{Addr: addr, Secret: secret})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.server = s
+	w := f.do(t, t.Context(), request{method: http.MethodPost, path: "/api/save", version: f.state(t).Version, body: "format: 1\n"})
+	if w.Code != http.StatusForbidden || !strings.Contains(w.Body.String(), "read-only") {
+		t.Errorf("save: %d %s, want 403 saying read-only", w.Code, w.Body)
+	}
+}
+
+// TestNew checks the addresses and files New refuses.
+func TestNew(t *testing.T) {
+	f := newFixture(t)
+	tests := []struct {
+		reason, file, addr, says string
+	}{
+		{"every interface: the Host check would have no address to hold to", f.file, "0.0.0.0:8080", "name the host"},
+		{"every interface, IPv6", f.file, "[::]:8080", "name the host"},
+		{"no host", f.file, ":8080", "name the host"},
+		{"no port", f.file, "127.0.0.1", "address"},
+		{"port 0 is not where anything listens", f.file, "127.0.0.1:0", "port"},
+		{"a file that is not there", filepath.Join(t.TempDir(), "none.yaml"), addr, "no such file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.reason, func(t *testing.T) {
+			_, err := workbench.New(tt.file, workbench.Options{Addr: tt.addr})
+			if err == nil || !strings.Contains(err.Error(), tt.says) {
+				t.Errorf("New(%q, %q) = %v, want an error saying %q", tt.file, tt.addr, err, tt.says)
+			}
+		})
+	}
+	for _, ok := range []string{"127.0.0.1:8080", "localhost:8080", "[::1]:8080", "myhost.example:80"} {
+		if _, err := workbench.New(f.file, workbench.Options{Addr: ok}); err != nil {
+			t.Errorf("New(%q): %v", ok, err)
+		}
+	}
+}
+
+// TestHosts checks the Host values a loopback server answers.
+func TestHosts(t *testing.T) {
+	f := newFixture(t)
+	tests := []struct {
+		reason, host string
+		code         int
+	}{
+		{"its own address", addr, http.StatusOK},
+		{"localhost is this machine whatever DNS says", "localhost:8123", http.StatusOK},
+		{"case does not matter in a host name", "LOCALHOST:8123", http.StatusOK},
+		{"no port is not its address", "127.0.0.1", http.StatusMisdirectedRequest},
+		{"a name that resolves to 127.0.0.1 is still another name", "localtest.me:8123", http.StatusMisdirectedRequest},
+		{"no Host at all", "", http.StatusMisdirectedRequest},
+	}
+	for _, tt := range tests {
+		t.Run(tt.reason, func(t *testing.T) {
+			r := httptest.NewRequest(http.MethodGet, "http://"+addr+"/", nil)
+			r.Host = tt.host
+			w := httptest.NewRecorder()
+			f.server.ServeHTTP(w, r)
+			if w.Code != tt.code {
+				t.Errorf("Host %q: status %d, want %d", tt.host, w.Code, tt.code)
+			}
+		})
+	}
+}
+
+// TestPage checks the page, its assets and their headers.
+func TestPage(t *testing.T) {
+	f := newFixture(t)
+	tests := []struct {
+		reason, path, contentType string
+		has                       []string
+	}{
+		{"the page holds the secret for the API, and loads its script, not inline", "/", "text/html; charset=utf-8",
+			[]string{`<meta name="entente-secret" content="` + secret + `"/>`, `<script src="/app.js" defer></script>`, "<title>seed.yaml: Entente workbench</title>"}},
+		{"the script asks the API with the secret", "/app.js", "text/javascript; charset=utf-8",
+			[]string{"X-Entente-Secret", "AbortController", "/api/evaluate", "/api/save", "/api/version"}},
+		{"the layout", "/app.css", "text/css; charset=utf-8", []string{".editor"}},
+		{"the report's own style sheet", "/report.css", "text/css; charset=utf-8", []string{".finding h3"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.reason, func(t *testing.T) {
+			w := f.do(t, t.Context(), request{path: tt.path, secret: new("")})
+			if w.Code != http.StatusOK {
+				t.Fatalf("status %d: %s", w.Code, w.Body)
+			}
+			if got := w.Header().Get("Content-Type"); got != tt.contentType {
+				t.Errorf("Content-Type %q, want %q", got, tt.contentType)
+			}
+			csp := w.Header().Get("Content-Security-Policy")
+			for _, want := range []string{"default-src 'none'", "script-src 'self';", "style-src 'self';", "connect-src 'self'", "frame-ancestors 'none'"} {
+				if !strings.Contains(csp, want) {
+					t.Errorf("Content-Security-Policy %q lacks %q", csp, want)
+				}
+			}
+			if strings.Contains(csp, "unsafe") {
+				t.Errorf("Content-Security-Policy %q allows something unsafe", csp)
+			}
+			for _, want := range tt.has {
+				if !strings.Contains(w.Body.String(), want) {
+					t.Errorf("%s lacks %q", tt.path, want)
+				}
+			}
+			if tt.path == "/" && (strings.Contains(w.Body.String(), " on") && strings.Contains(w.Body.String(), "onclick") || strings.Contains(w.Body.String(), "<script>")) {
+				t.Error("the page has an inline script or event handler")
+			}
+		})
+	}
+}
+
+// TestFile checks /api/file and /api/version, and that a change on disk
+// changes the version.
+func TestFile(t *testing.T) {
+	f := newFixture(t)
+	st := f.state(t)
+	if st.Text != string(examples.Ukraine2025YAML()) || st.File != "seed.yaml" || len(st.Version) != 64 {
+		t.Errorf("/api/file = %q, %q, text of %d bytes; want seed.yaml, a SHA-256, the seed", st.File, st.Version, len(st.Text))
+	}
+	version := func() string {
+		w := f.do(t, t.Context(), request{path: "/api/version"})
+		var v fileState
+		if err := json.Unmarshal(w.Body.Bytes(), &v); err != nil || w.Code != http.StatusOK {
+			t.Fatalf("/api/version: %d %s %v", w.Code, w.Body, err)
+		}
+		if v.Text != "" {
+			t.Error("/api/version sends the text too")
+		}
+		return v.Version
+	}
+	if got := version(); got != st.Version {
+		t.Errorf("/api/version = %q, /api/file's = %q", got, st.Version)
+	}
+	if err := os.WriteFile(f.file, []byte("format: 1\nname: changed\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := version(); got == st.Version {
+		t.Error("the version did not change when the file did")
+	}
+	if err := os.WriteFile(f.file, examples.Ukraine2025YAML(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := version(); got != st.Version {
+		t.Error("the same content gave another version")
+	}
+}
+
+// answer is /api/evaluate's answer, as the page reads it.
+type answer struct {
+	Problems []struct {
+		Line, Column int
+		Path         string
+		Message      string
+	}
+	Name, Verdict, Report, Comparison, WhatIfError string
+	Applied                                        []string
+	Offered                                        map[string][]struct{ Key, Value, Label string }
+}
+
+func (f *fixture) evaluate(t *testing.T, query, text string) answer {
+	t.Helper()
+	w := f.do(t, t.Context(), request{method: http.MethodPost, path: "/api/evaluate" + query, body: text})
+	if w.Code != http.StatusOK {
+		t.Fatalf("evaluate%s: %d %s", query, w.Code, w.Body)
+	}
+	var a answer
+	if err := json.Unmarshal(w.Body.Bytes(), &a); err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// TestEvaluate checks the answers to the text and its what-ifs against
+// what the command line says of the same.
+func TestEvaluate(t *testing.T) {
+	f := newFixture(t)
+	seed := string(examples.Ukraine2025YAML())
+	tests := []struct {
+		reason, query, text string
+		verdict             string
+		applied             []string
+		comparison          []string // in the comparison; none: no comparison
+		report              []string // in the report
+		whatIfError         string
+	}{
+		{"the seed as written: incompatible, with its findings", "", seed, "incompatible", []string{}, nil,
+			[]string{`id="finding-1"`, "unmet-veto-demand", "veto-conflict", `id="search"`, `id="timeline"`, "<svg"}, ""},
+		{"without Russia's veto demand: compatible, and the comparison says why", "?without=ru-demands-veto", seed, "compatible",
+			[]string{"without ru-demands-veto"}, []string{"findings that went away (5)", "because: without ru-demands-veto", "feasible packages: more permissive"},
+			[]string{"(no findings)"}, ""},
+		{"Russia's veto granted: the comparison names the grant", "?grant=ru-demands-veto", seed, "incompatible",
+			[]string{"grant RU veto over {beneficiary: UA}"}, []string{"grant RU veto over {beneficiary: UA}"}, []string{"rejected-veto"}, ""},
+		{"a guarantee left out", "?without=us-air-support", seed, "incompatible",
+			[]string{"without us-air-support"}, []string{"1 edit from base to other", "without us-air-support"}, []string{"unmet-veto-demand"}, ""},
+		{"two what-ifs at once, in a stable order", "?without=us-air-support&without=ru-demands-veto", seed, "",
+			[]string{"without ru-demands-veto", "without us-air-support"}, []string{"2 edits from base to other"}, nil, ""},
+		{"a what-if of an ID the text no longer has: the file as written, and why", "?without=gone", seed, "incompatible",
+			[]string{}, nil, []string{"unmet-veto-demand"}, "gone"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.reason, func(t *testing.T) {
+			a := f.evaluate(t, tt.query, tt.text)
+			if len(a.Problems) > 0 {
+				t.Fatalf("problems: %v", a.Problems)
+			}
+			if tt.verdict != "" && a.Verdict != tt.verdict {
+				t.Errorf("verdict %q, want %q", a.Verdict, tt.verdict)
+			}
+			if diff := cmp.Diff(tt.applied, a.Applied); diff != "" {
+				t.Errorf("applied (-want +got):\n%s", diff)
+			}
+			if len(tt.comparison) == 0 && a.Comparison != "" {
+				t.Errorf("a comparison without what-ifs: %s", a.Comparison)
+			}
+			for _, want := range tt.comparison {
+				if !strings.Contains(a.Comparison, want) {
+					t.Errorf("the comparison lacks %q:\n%s", want, a.Comparison)
+				}
+			}
+			for _, want := range tt.report {
+				if !strings.Contains(a.Report, want) {
+					t.Errorf("the report lacks %q", want)
+				}
+			}
+			if !strings.Contains(a.WhatIfError, tt.whatIfError) || (tt.whatIfError == "") != (a.WhatIfError == "") {
+				t.Errorf("what-if error %q, want one saying %q", a.WhatIfError, tt.whatIfError)
+			}
+		})
+	}
+}
+
+// TestEvaluateQuick checks that quick=1 leaves out the deal search and
+// the comparison, and nothing else.
+func TestEvaluateQuick(t *testing.T) {
+	f := newFixture(t)
+	seed := string(examples.Ukraine2025YAML())
+	for _, q := range []string{"", "without=ru-demands-veto"} {
+		full := f.evaluate(t, "?"+q, seed)
+		quick := f.evaluate(t, "?"+q+"&quick=1", seed)
+		if strings.Contains(quick.Report, `id="search"`) || !strings.Contains(full.Report, `id="search"`) {
+			t.Errorf("%s: the quick report has the search, or the full one lacks it", q)
+		}
+		if quick.Comparison != "" || (q != "") != (full.Comparison != "") {
+			t.Errorf("%s: comparison %q quick, %q in full", q, quick.Comparison, full.Comparison)
+		}
+		if quick.Verdict != full.Verdict || !strings.Contains(full.Report, quick.Report[:strings.Index(quick.Report, `<section id="timeline"`)]) {
+			t.Errorf("%s: the quick answer's verdict or findings differ from the full one's", q)
+		}
+	}
+	w := f.do(t, t.Context(), request{method: http.MethodPost, path: "/api/evaluate?quick=yes", body: seed})
+	if w.Code != http.StatusBadRequest {
+		t.Errorf("quick=yes: %d, want 400", w.Code)
+	}
+}
+
+// TestEvaluateWithhold checks the what-if that withholds a veto the deal
+// grants: the seed with Moscow's veto granted, then withheld again, is
+// the seed's verdict.
+func TestEvaluateWithhold(t *testing.T) {
+	f := newFixture(t)
+	granted, err := examples.Ukraine2025().Variant("moscow-gets-its-veto")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := scenariofile.Marshal(granted, scenariofile.YAML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	as := f.evaluate(t, "", string(text))
+	want := []struct{ Key, Value, Label string }{
+		{"grant", "ru-demands-veto", "grant RU's veto over guarantees to UA (ru-demands-veto)"},
+		{"withhold", "0", "withhold RU's veto over guarantees to UA"},
+	}
+	if diff := cmp.Diff(want, as.Offered["vetoes"]); diff != "" {
+		t.Errorf("vetoes offered (-want +got):\n%s", diff)
+	}
+	withheld := f.evaluate(t, "?withhold=0", string(text))
+	if diff := cmp.Diff([]string{"revoke RU veto over {beneficiary: UA}"}, withheld.Applied); diff != "" {
+		t.Errorf("applied (-want +got):\n%s", diff)
+	}
+	if !strings.Contains(withheld.Comparison, "revoke RU veto") || withheld.Comparison == "" {
+		t.Errorf("the comparison does not name the revocation:\n%s", withheld.Comparison)
+	}
+	seed := f.evaluate(t, "", string(examples.Ukraine2025YAML()))
+	if !strings.Contains(as.Report, "captured-guarantee") || strings.Contains(withheld.Report, "captured-guarantee") || strings.Contains(seed.Report, "captured-guarantee") {
+		t.Error("captured-guarantee should fire with the veto granted, and neither when it is withheld nor in the seed")
+	}
+	w := f.do(t, t.Context(), request{method: http.MethodPost, path: "/api/evaluate?withhold=5", body: string(text)})
+	var a answer
+	if err := json.Unmarshal(w.Body.Bytes(), &a); err != nil || !strings.Contains(a.WhatIfError, "grants 1 veto, numbered from 0") {
+		t.Errorf("withhold=5 of one veto: what-if error %q (%v), want it to say so", a.WhatIfError, err)
+	}
+}
+
+// TestEvaluateOffers checks the what-ifs offered for the seed.
+func TestEvaluateOffers(t *testing.T) {
+	f := newFixture(t)
+	a := f.evaluate(t, "", string(examples.Ukraine2025YAML()))
+	s := examples.Ukraine2025()
+	if len(a.Offered["guarantees"]) != len(s.Guarantees) || len(a.Offered["actors"]) != len(s.Actors) {
+		t.Errorf("offered %d guarantees and %d actors, want %d and %d", len(a.Offered["guarantees"]), len(a.Offered["actors"]), len(s.Guarantees), len(s.Actors))
+	}
+	want := []struct{ Key, Value, Label string }{{"grant", "ru-demands-veto", "grant RU's veto over guarantees to UA (ru-demands-veto)"}}
+	if diff := cmp.Diff(want, a.Offered["vetoes"]); diff != "" {
+		t.Errorf("vetoes offered (-want +got):\n%s", diff)
+	}
+}
+
+// TestEvaluateProblems checks that the problems of the text come with
+// their line and column, as entente validate gives them.
+func TestEvaluateProblems(t *testing.T) {
+	f := newFixture(t)
+	seed := string(examples.Ukraine2025YAML())
+	broken := strings.Replace(seed, "  - id: ru-demands-veto\n", "  - id: ru-demands-veto\n   bad: [\n", 1)
+	unknown := strings.Replace(seed, "actor: RU\n    demands-veto", "actor: XX\n    demands-veto", 1)
+	tests := []struct {
+		reason, text string
+	}{
+		{"a syntax error", broken},
+		{"an unknown actor", unknown},
+		{"an empty text", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.reason, func(t *testing.T) {
+			a := f.evaluate(t, "", tt.text)
+			_, err := scenariofile.Parse(f.file, []byte(tt.text))
+			fe, ok := err.(scenariofile.Errors)
+			if !ok {
+				t.Fatalf("Parse: %v, want scenariofile.Errors", err)
+			}
+			if len(a.Problems) != len(fe) {
+				t.Fatalf("%d problems, Parse says %d: %v", len(a.Problems), len(fe), err)
+			}
+			for i, p := range a.Problems {
+				got := fmt.Sprintf("%d:%d: %s: %s", p.Line, p.Column, p.Path, p.Message)
+				want := fmt.Sprintf("%d:%d: %s: %s", fe[i].Line, fe[i].Column, fe[i].Path, fe[i].Err)
+				if got != want {
+					t.Errorf("problem %d: %s, want %s", i, got, want)
+				}
+			}
+			if a.Report != "" || a.Verdict != "" {
+				t.Error("a report of text that does not load")
+			}
+		})
+	}
+}
+
+// TestHostileText checks that markup in the file reaches the page only
+// escaped.
+func TestHostileText(t *testing.T) {
+	f := newFixture(t)
+	seed := string(examples.Ukraine2025YAML())
+	evil := `<script>alert(1)</script><img src=x onerror=alert(2)>`
+	text := strings.Replace(seed, "name: Ukraine security guarantees, August 2025", "name: '"+evil+"'", 1)
+	text = strings.Replace(text, "note: Russia cannot accept any security guarantees that do not include veto power for Moscow", "note: '"+evil+"'", 1)
+	if text == seed {
+		t.Fatal("the seed changed; the test no longer plants its text")
+	}
+	for _, query := range []string{"", "?without=us-air-support"} {
+		w := f.do(t, t.Context(), request{method: http.MethodPost, path: "/api/evaluate" + query, body: text})
+		if w.Code != http.StatusOK {
+			t.Fatalf("%d %s", w.Code, w.Body)
+		}
+		if ct := w.Header().Get("Content-Type"); ct != "application/json; charset=utf-8" || w.Header().Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("the answer is served as %q, nosniff %q: a browser might read it as HTML", ct, w.Header().Get("X-Content-Type-Options"))
+		}
+		var a answer
+		if err := json.Unmarshal(w.Body.Bytes(), &a); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(a.Report, "<script") || strings.Contains(a.Report, "<img") {
+			t.Errorf("the report has markup from the file in it")
+		}
+		if !strings.Contains(a.Report, "&lt;script&gt;") && !strings.Contains(a.Report, "&lt;img") {
+			t.Errorf("the report does not show the planted text, escaped")
+		}
+		if !strings.Contains(a.Name, "<script>") {
+			t.Errorf("name %q: the JSON should carry the text as it is, for textContent", a.Name)
+		}
+	}
+}
+
+// TestSave checks a save: the file in fmt's form, written through
+// Replace at FILE and nowhere else, and a second save from the new
+// version.
+func TestSave(t *testing.T) {
+	f := newFixture(t)
+	st := f.state(t)
+	edited := strings.Replace(st.Text, "  - id: ru-demands-veto\n    actor: RU\n    demands-veto: {beneficiary: UA}\n", "", 1)
+	edited = strings.Replace(edited, "    likelihood: 0.8\n    note: Russia cannot accept any security guarantees that do not include veto power for Moscow\n    sources: [seed]\n", "", 1)
+	edited = strings.Replace(edited, "      - without: ru-demands-veto\n", "      - without: us-intelligence\n", 1)
+	edited = strings.Replace(edited, "    # \"Russia said it could not accept any security guarantees\" without a veto\n", "", 1)
+	w := f.do(t, t.Context(), request{method: http.MethodPost, path: "/api/save", version: st.Version, body: edited})
+	if w.Code != http.StatusOK {
+		t.Fatalf("save: %d %s", w.Code, w.Body)
+	}
+	var got struct {
+		Version, Text string
+		Changed       bool
+	}
+	if err := json.Unmarshal(w.Body.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	want, err := scenariofile.Format(f.file, []byte(edited))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(f.file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), string(data)); diff != "" {
+		t.Errorf("the file is not the edit in fmt's form (-want +got):\n%s", diff)
+	}
+	if got.Text != string(data) || !got.Changed || got.Version == st.Version || got.Version != f.state(t).Version {
+		t.Errorf("save answered %q, changed %v, version %q; want the file as written and its new version", got.Text, got.Changed, got.Version)
+	}
+	if diff := cmp.Diff([]string{f.file}, f.writes.paths); diff != "" {
+		t.Errorf("paths written (-want +got):\n%s", diff)
+	}
+	if a := f.evaluate(t, "", string(data)); a.Verdict != "compatible" {
+		t.Errorf("the saved file is %s, want compatible without Russia's demand", a.Verdict)
+	}
+	// The page saves again from the version it was given.
+	w = f.do(t, t.Context(), request{method: http.MethodPost, path: "/api/save", version: got.Version, body: got.Text})
+	if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), `"changed":false`) {
+		t.Errorf("saving the same text again: %d %s, want 200 and changed false", w.Code, w.Body)
+	}
+	if len(f.writes.paths) != 1 {
+		t.Errorf("saving the same text wrote the file again")
+	}
+	// An older version is refused, and the file stays as it is.
+	w = f.do(t, t.Context(), request{method: http.MethodPost, path: "/api/save", version: st.Version, body: st.Text})
+	if w.Code != http.StatusConflict {
+		t.Errorf("saving from the version before: %d %s, want 409", w.Code, w.Body)
+	}
+	if after, _ := os.ReadFile(f.file); !bytes.Equal(after, data) {
+		t.Error("a refused save changed the file")
+	}
+}
+
+// TestCanceled checks that an evaluation whose request has ended answers
+// nothing: the page has moved on.
+func TestCanceled(t *testing.T) {
+	f := newFixture(t)
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	w := f.do(t, ctx, request{method: http.MethodPost, path: "/api/evaluate", body: string(examples.Ukraine2025YAML())})
+	if w.Body.Len() != 0 {
+		t.Errorf("a cancelled evaluation answered %d bytes: %.200s", w.Body.Len(), w.Body)
+	}
+}
+
+// TestConcurrent runs evaluations, what-ifs, reads and saves at once;
+// run it with -race.
+func TestConcurrent(t *testing.T) {
+	f := newFixture(t)
+	seed := string(examples.Ukraine2025YAML())
+	srv := httptest.NewUnstartedServer(f.server)
+	srv.Start()
+	defer srv.Close()
+	// The server's real address is not addr, so requests name addr as
+	// their Host, as a browser on addr would.
+	client := srv.Client()
+	call := func(method, path, version, body string) (int, []byte, error) {
+		r, err := http.NewRequestWithContext(t.Context(), method, srv.URL+path, strings.NewReader(body))
+		if err != nil {
+			return 0, nil, err
+		}
+		r.Host = addr
+		r.Header.Set(workbench.SecretHeader, secret)
+		if version != "" {
+			r.Header.Set(workbench.VersionHeader, version)
+		}
+		resp, err := client.Do(r)
+		if err != nil {
+			return 0, nil, err
+		}
+		defer resp.Body.Close()
+		b, err := io.ReadAll(resp.Body)
+		return resp.StatusCode, b, err
+	}
+	version := f.state(t).Version
+	var wg sync.WaitGroup
+	errs := make(chan error, 64)
+	saved := make(chan int, 8)
+	for i := range 8 {
+		wg.Go(func() {
+			queries := []string{"", "?without=ru-demands-veto", "?grant=ru-demands-veto", "?without=us-air-support&without=RU"}
+			for j := range 3 {
+				code, body, err := call(http.MethodPost, "/api/evaluate"+queries[(i+j)%len(queries)], "", seed)
+				if err != nil || code != http.StatusOK || !bytes.Contains(body, []byte(`"verdict"`)) {
+					errs <- fmt.Errorf("evaluate: %d %v %.200s", code, err, body)
+				}
+				if code, _, err := call(http.MethodGet, "/api/version", "", ""); err != nil || code != http.StatusOK {
+					errs <- fmt.Errorf("version: %d %v", code, err)
+				}
+			}
+			// Every page saves from the same version with its own edit:
+			// one wins, the others are told the file changed.
+			code, body, err := call(http.MethodPost, "/api/save", version, seed+fmt.Sprintf("# edit %d\n", i))
+			if err != nil || code != http.StatusOK && code != http.StatusConflict {
+				errs <- fmt.Errorf("save: %d %v %s", code, err, body)
+			}
+			saved <- code
+		})
+	}
+	wg.Wait()
+	close(errs)
+	close(saved)
+	for err := range errs {
+		t.Error(err)
+	}
+	wins := 0
+	for code := range saved {
+		if code == http.StatusOK {
+			wins++
+		}
+	}
+	// The first save to take the lock writes; every later one finds the
+	// file changed (or, were fmt to drop the comment, already as asked).
+	if wins < 1 || len(f.writes.paths) != 1 {
+		t.Errorf("%d saves succeeded, %d wrote; want at least one success and exactly one write", wins, len(f.writes.paths))
+	}
+}
