@@ -57,6 +57,7 @@ func (m *model) evaluate(b *builder) Report {
 	m.unsatisfiableTrigger(b)
 	m.idlePosition(b)
 	m.assuranceOnly(b)
+	m.partiesSetAside(b)
 	r := Report{Scenario: m.s.Name, Verdict: Compatible, Findings: b.findings()}
 	if len(r.Findings) > 0 && r.Findings[0].Severity == Error {
 		r.Verdict = Incompatible
@@ -609,11 +610,11 @@ func (m *model) ruleName(p int32) string {
 	a := m.ax.At(int(p))
 	switch {
 	case a.Threshold > 0:
-		return strconv.Itoa(a.Threshold) + " of " + strconv.Itoa(len(a.Members))
+		return strconv.Itoa(a.Threshold) + " of " + strconv.Itoa(len(a.Members)) + asideName(a)
 	case a.Rule() == actor.Separately:
-		return "members act separately"
+		return "members act separately" + asideName(a)
 	}
-	return a.Rule().String()
+	return a.Rule().String() + asideName(a)
 }
 
 // sayVetoReasons says, for each of the actors, how it comes to hold a veto
@@ -626,7 +627,7 @@ func (m *model) sayVetoReasons(b *builder, g int32, actors []actor.ID) {
 		}
 		b.say(string(id))
 		h := int32(m.ax.Pos(id))
-		act := m.activationVetoes(nil, int(g))
+		act := m.activationVetoesFor(nil, g, m.partiesOf(nil, g))
 		switch {
 		case slices.Contains(act, h) && h == m.prov[g]:
 			b.say(" is its provider")

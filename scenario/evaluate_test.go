@@ -23,7 +23,7 @@ func TestCodes(t *testing.T) {
 		"veto-conflict", "captured-guarantee", "red-line", "blocked-by-member",
 		"unmet-requirement", "unmet-veto-demand", "rejected-veto", "missing-dependency",
 		"blocked-dependency", "dissenting-member", "no-military-response",
-		"unsatisfiable-trigger", "idle-position", "assurance-only",
+		"unsatisfiable-trigger", "idle-position", "assurance-only", "parties-set-aside",
 	}
 	if diff := cmp.Diff(want, slices.Collect(scenario.Codes())); diff != "" {
 		t.Errorf("Codes() should list DESIGN.md's table in order: -want +got:\n%s", diff)

@@ -257,6 +257,7 @@ var designSeverity = map[scenario.Code]scenario.Severity{
 	"unsatisfiable-trigger": scenario.Warning,
 	"idle-position":         scenario.Warning,
 	"assurance-only":        scenario.Info,
+	"parties-set-aside":     scenario.Info,
 }
 
 // severityRank orders severities from the most serious, as reports do.

@@ -76,13 +76,14 @@ const (
 	UnsatisfiableTrigger Code = "unsatisfiable-trigger" // warning
 	IdlePosition         Code = "idle-position"         // warning
 	AssuranceOnly        Code = "assurance-only"        // info
+	PartiesSetAside      Code = "parties-set-aside"     // info
 )
 
 var codes = [...]Code{
 	VetoConflict, CapturedGuarantee, RedLine, BlockedByMember, UnmetRequirement,
 	UnmetVetoDemand, RejectedVeto, MissingDependency,
 	BlockedDependency, DissentingMember, NoMilitaryResponse, UnsatisfiableTrigger, IdlePosition,
-	AssuranceOnly,
+	AssuranceOnly, PartiesSetAside,
 }
 
 // Codes returns every finding code, errors first, in the order of the
@@ -106,7 +107,7 @@ func (c Code) Severity() Severity {
 		return Error
 	case BlockedDependency, DissentingMember, NoMilitaryResponse, UnsatisfiableTrigger, IdlePosition:
 		return Warning
-	case AssuranceOnly:
+	case AssuranceOnly, PartiesSetAside:
 		return Info
 	}
 	return 0

@@ -351,7 +351,8 @@ func statusOf(blocks []Block) Status {
 func (w *walker) blocks(g int32, dst []Block) []Block {
 	m := w.m
 	gg := &m.s.Guarantees[g]
-	vetoes, att := m.list(m.veto[g]), m.list(m.att[g])
+	att := m.list(m.att[g])
+	vetoes := m.callVetoes(g, att)
 	for _, h := range vetoes {
 		if holds(att, h) {
 			id := m.ax.At(int(h)).ID
