@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/guarantee"
@@ -19,24 +20,34 @@ var ErrAsideNoBody = errors.New("no body decides this activation")
 // provider or consent, the body of body(X), or a body listed under
 // consent. Unknown actors are reported elsewhere.
 func (v *validator) partiesAside(here at, g *guarantee.Guarantee) {
-	isBody := func(id string) bool {
-		a, ok := v.lookup(actor.ID(id))
+	if err := asideNoBody(g, v.lookup); err != nil {
+		v.add(here.in("parties-aside"), err)
+	}
+}
+
+// asideNoBody returns an error wrapping [ErrAsideNoBody] when g's
+// activation sets the parties aside and no body decides it. An actor that
+// lookup does not find counts as a body: it is reported elsewhere.
+func asideNoBody(g *guarantee.Guarantee, lookup func(actor.ID) (actor.Actor, bool)) error {
+	if !g.Activation.PartiesAside {
+		return nil
+	}
+	isBody := func(id actor.ID) bool {
+		a, ok := lookup(id)
 		return !ok || a.Kind.IsBody()
 	}
 	switch g.Activation.Mode {
 	case guarantee.ByBody, guarantee.Automatic:
-		return // body(X) names a body or is reported; automatic is reported by Check
+		return nil // body(X) names a body or is reported; automatic is reported by Check
 	case guarantee.Consent:
-		for _, a := range g.Activation.Actors {
-			if isBody(string(a)) {
-				return
-			}
+		if slices.ContainsFunc(g.Activation.Actors, isBody) {
+			return nil
 		}
 	}
-	if isBody(string(g.Provider)) {
-		return
+	if isBody(g.Provider) {
+		return nil
 	}
-	v.add(here.in("parties-aside"), fmt.Errorf("%w: the provider %s is a state and no body must consent", ErrAsideNoBody, g.Provider))
+	return fmt.Errorf("%w: the provider %s is a state and no body must consent", ErrAsideNoBody, g.Provider)
 }
 
 // compileAside notes whether anything in the scenario sets the parties
@@ -247,4 +258,34 @@ func (m *model) callVetoes(g int32, att []int32) []int32 {
 	m.party = slices.Compact(m.party)
 	m.vbuf = m.vetoesFor(m.vbuf[:0], g, m.party)
 	return m.vbuf
+}
+
+// parseAside reads the value of a set edit of parties-aside: true, or
+// false, or empty (false), as a file writes it.
+func parseAside(v string) (bool, error) {
+	switch strings.TrimSpace(v) {
+	case "true":
+		return true, nil
+	case "false", "":
+		return false, nil
+	}
+	return false, fmt.Errorf("parties-aside %q: want true or false", v)
+}
+
+// asideText is parties-aside as a set edit writes it: "true", or "" for
+// the default.
+func asideText(aside bool) string {
+	if aside {
+		return "true"
+	}
+	return ""
+}
+
+// asideLinked reports whether x and y differ in parties-aside and in a
+// field that decides whether it is allowed (provider, activation): Sets of
+// them one at a time could pass through an invalid guarantee, so Diff
+// replaces it whole.
+func asideLinked(x, y guarantee.Guarantee) bool {
+	return x.Activation.PartiesAside != y.Activation.PartiesAside &&
+		(x.Provider != y.Provider || activationText(x.Activation) != activationText(y.Activation))
 }

@@ -325,3 +325,88 @@ func TestSimulatePartiesAside(t *testing.T) {
 		},
 	})
 }
+
+func TestPartiesAsideEdits(t *testing.T) {
+	seed := build(actors(alliance("council", actor.Unanimity, "US", "UK", "RU")),
+		guarantees(
+			g("by-council", "US", "UA", guarantee.Military, "attack(RU, UA)", activation("body(council)")),
+			g("us", "US", "UA", guarantee.Military, "attack(RU, UA)")))
+	tests := []struct {
+		reason string
+		edit   scenario.Set
+		want   string // the error, "" for none
+		check  func(s scenario.Scenario) bool
+	}{
+		{
+			reason: "a body's rule sets the parties aside",
+			edit:   scenario.Set{Field: "council.parties-aside", Value: "true"},
+			check:  func(s scenario.Scenario) bool { return s.Actors[len(s.Actors)-1].PartiesAside },
+		},
+		{
+			reason: "an activation by a body sets the parties aside",
+			edit:   scenario.Set{Field: "by-council.parties-aside", Value: "true"},
+			check:  func(s scenario.Scenario) bool { return s.Guarantees[0].Activation.PartiesAside },
+		},
+		{
+			reason: "a state has no rule",
+			edit:   scenario.Set{Field: "US.parties-aside", Value: "true"},
+			want:   "a state has no decision rule",
+		},
+		{
+			reason: "a state provider that decides alone has nobody to set aside",
+			edit:   scenario.Set{Field: "us.parties-aside", Value: "true"},
+			want:   "no body decides this activation",
+		},
+		{
+			reason: "neither true nor false",
+			edit:   scenario.Set{Field: "council.parties-aside", Value: "maybe"},
+			want:   `parties-aside "maybe": want true or false`,
+		},
+	}
+	for _, tc := range tests {
+		s, err := seed.With(tc.edit)
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("%s: With(%v): %v", tc.reason, tc.edit, err)
+		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+			t.Errorf("%s: With(%v) = %v; want an error containing %q", tc.reason, tc.edit, err, tc.want)
+		case tc.check != nil && !tc.check(s):
+			t.Errorf("%s: With(%v) did not set it", tc.reason, tc.edit)
+		}
+	}
+
+	// Setting the activation keeps parties-aside; turning the activation
+	// automatic with it set is refused.
+	aside, err := seed.With(scenario.Set{Field: "by-council.parties-aside", Value: "true"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := aside.With(scenario.Set{Field: "by-council.activation", Value: "automatic"}); err == nil {
+		t.Error("an automatic activation that sets the parties aside was accepted")
+	}
+	kept, err := aside.With(scenario.Set{Field: "by-council.activation", Value: "consent(council)"})
+	if err != nil || !kept.Guarantees[0].Activation.PartiesAside {
+		t.Errorf("setting the activation lost parties-aside (err %v)", err)
+	}
+
+	// Diff replaces a guarantee whose parties-aside and activation both
+	// change, since Sets one at a time would pass through an invalid one.
+	plain, err := aside.With(scenario.Set{Field: "by-council.parties-aside", Value: ""})
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err = plain.With(scenario.Set{Field: "by-council.activation", Value: "automatic"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := scenario.Diff(aside, plain)
+	if len(d) != 1 || d[0].String() != "replace guarantee by-council" {
+		t.Errorf("Diff = %v; want one replace of by-council", d)
+	}
+	if _, err := aside.With(d...); err != nil {
+		t.Errorf("aside.With(Diff(aside, plain)...): %v", err)
+	}
+	if d := scenario.Diff(seed, aside); len(d) != 1 || d[0].String() != "set by-council.parties-aside = true" {
+		t.Errorf("Diff names the change as %v; want set by-council.parties-aside = true", d)
+	}
+}
