@@ -281,11 +281,11 @@ func asideText(aside bool) string {
 	return ""
 }
 
-// asideLinked reports whether x and y differ in parties-aside and in a
-// field that decides whether it is allowed (provider, activation): Sets of
-// them one at a time could pass through an invalid guarantee, so Diff
-// replaces it whole.
+// asideLinked reports whether x or y sets the parties aside and they
+// differ in a field that decides whether that is allowed (provider,
+// activation): Sets of them one at a time could pass through an invalid
+// guarantee, so Diff replaces it whole.
 func asideLinked(x, y guarantee.Guarantee) bool {
-	return x.Activation.PartiesAside != y.Activation.PartiesAside &&
+	return (x.Activation.PartiesAside || y.Activation.PartiesAside) &&
 		(x.Provider != y.Provider || activationText(x.Activation) != activationText(y.Activation))
 }

@@ -2,6 +2,8 @@ package scenario_test
 
 import (
 	"errors"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -408,5 +410,54 @@ func TestPartiesAsideEdits(t *testing.T) {
 	}
 	if d := scenario.Diff(seed, aside); len(d) != 1 || d[0].String() != "set by-council.parties-aside = true" {
 		t.Errorf("Diff names the change as %v; want set by-council.parties-aside = true", d)
+	}
+}
+
+// partiesAsideAtRandom sets the parties aside in some bodies' rules and
+// some activations that a body decides, drawing from a stream of its own
+// so that the rest of the scenario is the one the seed gave before: the
+// brute-force references of Search, Compare and sweeps meet the rule on
+// thousands of random scenarios.
+func partiesAsideAtRandom(seed uint64, s *scenario.Scenario) {
+	r := rand.New(rand.NewPCG(seed, 0x6173696465)) // "aside"
+	bodies := map[actor.ID]bool{}
+	for i := range s.Actors {
+		a := &s.Actors[i]
+		if a.Kind.IsBody() {
+			bodies[a.ID] = true
+			a.PartiesAside = r.IntN(100) < 30
+		}
+	}
+	for i := range s.Guarantees {
+		g := &s.Guarantees[i]
+		decided := false
+		switch g.Activation.Mode {
+		case guarantee.ByBody:
+			decided = true
+		case guarantee.Consent:
+			decided = bodies[g.Provider] || slices.ContainsFunc(g.Activation.Actors, func(id actor.ID) bool { return bodies[id] })
+		case guarantee.ByProvider:
+			decided = bodies[g.Provider]
+		}
+		g.Activation.PartiesAside = decided && r.IntN(100) < 25
+	}
+}
+
+func TestPartiesAsideAtRandomIsValid(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 1))
+	aside := 0
+	for seed := range uint64(500) {
+		s := generate(seed, randomShape(r))
+		if err := scenario.Validate(s); err != nil {
+			t.Fatalf("seed %d: %v", seed, err)
+		}
+		for _, g := range s.Guarantees {
+			if g.Activation.PartiesAside {
+				aside++
+			}
+		}
+	}
+	if aside < 100 {
+		t.Errorf("only %d activations set the parties aside in 500 scenarios", aside)
 	}
 }
