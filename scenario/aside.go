@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/entente-go/entente/actor"
@@ -272,14 +273,9 @@ func parseAside(v string) (bool, error) {
 	return false, fmt.Errorf("parties-aside %q: want true or false", v)
 }
 
-// asideText is parties-aside as a set edit writes it: "true", or "" for
-// the default.
-func asideText(aside bool) string {
-	if aside {
-		return "true"
-	}
-	return ""
-}
+// asideText is parties-aside as Diff compares it and a set edit writes
+// it: "true" or "false".
+func asideText(aside bool) string { return strconv.FormatBool(aside) }
 
 // asideLinked reports whether x or y sets the parties aside and they
 // differ in a field that decides whether that is allowed (provider,
