@@ -290,3 +290,13 @@ func asideLinked(x, y guarantee.Guarantee) bool {
 	return (x.Activation.PartiesAside || y.Activation.PartiesAside) &&
 		(x.Provider != y.Provider || activationText(x.Activation) != activationText(y.Activation))
 }
+
+// bodyVetoesOf returns the veto holders of the body at position p when it
+// decides on g, with g's parties aside where the rule says so: the index's
+// own list when nothing sets the parties aside, else a new slice.
+func (m *model) bodyVetoesOf(g int32, p int) []int32 {
+	if !m.aside {
+		return m.ax.VetoPos(p)
+	}
+	return m.bodyVetoes(nil, g, p, m.partiesOf(nil, g))
+}

@@ -636,7 +636,7 @@ func (m *model) sayVetoReasons(b *builder, g int32, actors []actor.ID) {
 				b.say(" must consent")
 				break
 			}
-			body := m.consentingBody(gg, h)
+			body := m.consentingBody(g, h)
 			if body < 0 {
 				b.say(" holds a veto in ", string(gg.Provider), "'s rule (", m.ruleName(m.prov[g]), ")")
 				break
@@ -656,10 +656,10 @@ func (m *model) sayVetoReasons(b *builder, g int32, actors []actor.ID) {
 
 // consentingBody returns the position of a body listed under g's consent
 // whose rule gives the actor at position h a veto, or -1.
-func (m *model) consentingBody(g guarantee.Guarantee, h int32) int32 {
-	for _, id := range g.Activation.Actors {
+func (m *model) consentingBody(g, h int32) int32 {
+	for _, id := range m.s.Guarantees[g].Activation.Actors {
 		p := m.ax.Pos(id)
-		if m.ax.At(p).Kind.IsBody() && holds(m.ax.VetoPos(p), h) {
+		if m.ax.At(p).Kind.IsBody() && slices.Contains(m.bodyVetoesOf(g, p), h) {
 			return int32(p)
 		}
 	}
