@@ -80,6 +80,25 @@ func (x *Index) vetoPosParties(p int32, parties []int32, aside bool, dst []int32
 	return dst[:lo+len(slices.Compact(s))]
 }
 
+// asideWithin reports whether the body at position i, or a body among its
+// members at any depth, sets the parties aside by its own rule. Where none
+// does and the caller does not ask for the rule, the veto holders are the
+// plain ones.
+func (x *Index) asideWithin(i int32) bool {
+	x.asideOnce.Do(func() {
+		x.aside = reuse(x.aside, len(x.actors))
+		for j := range x.actors {
+			if x.actors[j].PartiesAside {
+				x.aside[j] = true
+				for _, b := range x.MembershipPos(j) {
+					x.aside[b] = true
+				}
+			}
+		}
+	})
+	return x.aside[i]
+}
+
 // touches reports whether a party is a member of the body at position i at
 // any depth.
 func (x *Index) touches(i int32, parties []int32) bool {
@@ -98,7 +117,7 @@ func (x *Index) touches(i int32, parties []int32) bool {
 // rule says so.
 func (x *Index) appendAside(i int32, parties []int32, aside bool, dst []int32) []int32 {
 	a := &x.actors[i]
-	if !a.Kind.IsBody() || !x.touches(i, parties) {
+	if !a.Kind.IsBody() || !aside && !x.asideWithin(i) || !x.touches(i, parties) {
 		return append(dst, x.vetoPos(i)...)
 	}
 	counts := func(j int32) bool { return !aside || !holds(parties, j) }
