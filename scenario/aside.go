@@ -300,3 +300,13 @@ func (m *model) bodyVetoesOf(g int32, p int) []int32 {
 	}
 	return m.bodyVetoes(nil, g, p, m.partiesOf(nil, g))
 }
+
+// staticActivationVetoes returns, in a new slice, the veto holders g's
+// activation gives it with g's parties: those of [model.activationVetoes]
+// where nothing sets the parties aside.
+func (m *model) staticActivationVetoes(g int32) []int32 {
+	if !m.aside {
+		return m.activationVetoes(nil, int(g))
+	}
+	return m.activationVetoesFor(nil, g, m.partiesOf(nil, g))
+}

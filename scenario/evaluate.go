@@ -627,7 +627,7 @@ func (m *model) sayVetoReasons(b *builder, g int32, actors []actor.ID) {
 		}
 		b.say(string(id))
 		h := int32(m.ax.Pos(id))
-		act := m.activationVetoesFor(nil, g, m.partiesOf(nil, g))
+		act := m.staticActivationVetoes(g)
 		switch {
 		case slices.Contains(act, h) && h == m.prov[g]:
 			b.say(" is its provider")
