@@ -55,7 +55,8 @@ func (x *Index) VetoHoldersAside(body ID, parties []ID) []ID {
 // appends to dst the positions of the veto holders of the body at position
 // p with parties (positions, sorted ascending) set aside, sorted and
 // without duplicates among what it appends, and returns the extended
-// slice. It allocates only when dst must grow, and where no party is a
+// slice. p must be a position of NewIndex's slice. It allocates only
+// when dst must grow, and where no party is a
 // member of the body at any depth it costs what copying [Index.VetoPos]
 // does.
 func (x *Index) VetoPosAside(p int, parties []int32, dst []int32) []int32 {

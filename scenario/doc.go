@@ -50,8 +50,9 @@
 // aside, as the League Council did under Article 15 of the Covenant, the
 // UN Security Council does on pacific settlement (Charter Article 27(3)),
 // and the OSCE's "consensus minus one" does. For a guarantee g the parties
-// are the attackers of its trigger and its beneficiary; Simulate asks, for
-// each call, with the attackers of that call. Where a deciding body sets
+// are the attackers of its trigger and its beneficiary (Simulate judges
+// with the same parties, through the one function that a walk per call
+// asks with the attackers of that call). Where a deciding body sets
 // them aside they hold no veto in its rule and its threshold counts only
 // its other direct members ([actor.Index.VetoHoldersAside] says how an
 // explicit threshold and bodies inside bodies are read). The choices made
