@@ -37,8 +37,9 @@
 //     schema, version.
 //   - [github.com/entente-go/entente/examples]: scenarios modelled from
 //     public sources, starting with the seed: security guarantees for
-//     Ukraine, August 2025. Runnable programs sit below it
-//     (go run ./examples/ukraine2025).
+//     Ukraine, August 2025, and the Locarno guarantees of 1925. Runnable
+//     programs sit below it (go run ./examples/ukraine2025, go run
+//     ./examples/locarno1925).
 //
 // Dependencies point one way: actor ← guarantee ← scenario ← scenariofile,
 // graph, htmlreport, scenariotest ← tools.

@@ -205,6 +205,14 @@ type Actor struct {
 	Threshold int
 	// Vetoes are members whose "no" blocks the body whatever the count.
 	Vetoes []ID
+	// PartiesAside says that the body does not count the parties to a
+	// dispute when it decides on it: the League Council under Article 15
+	// of the Covenant, the OSCE's "consensus minus one". Who the parties
+	// are depends on what is decided, so the flag takes effect where a
+	// caller names them ([Index.VetoHoldersAside]); with no parties named,
+	// the rule is the same as without it. A state has no rule to set
+	// parties aside in.
+	PartiesAside bool
 
 	Note    string   // free text for readers
 	Sources []string // citations: source IDs or free text
@@ -312,7 +320,7 @@ func (a *Actor) check(lists bool) []Problem {
 		if len(a.Members) > 0 {
 			add("members", ErrMembersOfState)
 		}
-		if a.Decides != Default || a.Threshold != 0 || len(a.Vetoes) > 0 {
+		if a.Decides != Default || a.Threshold != 0 || len(a.Vetoes) > 0 || a.PartiesAside {
 			add(firstRuleField(a), ErrRuleOfState)
 		}
 		return ps
@@ -361,6 +369,8 @@ func firstRuleField(a *Actor) string {
 		return "decides"
 	case a.Threshold != 0:
 		return "threshold"
+	case len(a.Vetoes) > 0:
+		return "vetoes"
 	}
-	return "vetoes"
+	return "parties-aside"
 }

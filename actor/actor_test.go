@@ -538,6 +538,12 @@ func TestActorCheck(t *testing.T) {
 			is:     []error{actor.ErrRuleOfState},
 		},
 		{
+			reason: "a state with parties set aside: it has no rule to set them aside in",
+			a:      actor.Actor{ID: "US", PartiesAside: true},
+			want:   []problem{{Field: "parties-aside", Msg: "a state has no decision rule"}},
+			is:     []error{actor.ErrRuleOfState},
+		},
+		{
 			reason: "a threshold above the member count can never be reached",
 			a:      actor.Actor{ID: "B", Kind: actor.Organization, Members: []actor.ID{"A", "C"}, Threshold: 3},
 			want:   []problem{{Field: "threshold", Msg: "threshold out of range: 3 with 2 members"}},

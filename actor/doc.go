@@ -23,6 +23,24 @@
 // under majority only in a body of one or two. A UN Security Council-like
 // body is majority with vetoes [US, UK, FR, RU, CN].
 //
+// # Parties set aside
+//
+// Some bodies do not count the votes of the parties to a dispute when they
+// decide on it: the League Council under Article 15 of the Covenant, the
+// UN Security Council on pacific settlement (Charter Article 27(3)), the
+// OSCE's "consensus minus one", the EU under Article 7 TEU. A body says so
+// with [Actor.PartiesAside]; who the parties are depends on the decision,
+// so the index answers for parties the caller names:
+// [Index.VetoHoldersAside] and [Index.VetoPosAside] set them aside in the
+// body's rule whatever its flag says (the caller has decided that the rule
+// applies), [Index.VetoPosParties] only where the body's own flag says so.
+// A party among the direct members holds no veto and does not count towards
+// the quorum; an explicit threshold N stays N, counted among the other
+// members, and when fewer than N of them remain every one of them holds a
+// veto. A party that is a body sets aside itself, not its members. A member
+// body that holds a veto decides by its own rule, setting the parties aside
+// only when its own flag says so.
+//
 // # Index
 //
 // [NewIndex] checks a set of actors as a whole (unique IDs, known members,

@@ -103,3 +103,22 @@ func ExampleParseID() {
 	// "coalition-of-the-willing" <nil>
 	// "" invalid actor ID "U A": want 1 to 64 letters, digits, '-' or '_'
 }
+
+// The League Council of 1926 decided by unanimity, but under Article 15 of
+// the Covenant the votes of the parties to a dispute were not counted: on
+// a German attack on France, neither can block the Council's finding.
+func ExampleIndex_VetoHoldersAside() {
+	x, err := actor.NewIndex([]actor.Actor{
+		{ID: "UK"}, {ID: "FR"}, {ID: "IT"}, {ID: "JP"}, {ID: "DE"},
+		{ID: "council", Kind: actor.Organization, Members: []actor.ID{"UK", "FR", "IT", "JP", "DE"}, PartiesAside: true},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("every vote counted:", slices.Collect(x.VetoHolders("council")))
+	fmt.Println("DE and FR aside:", x.VetoHoldersAside("council", []actor.ID{"DE", "FR"}))
+	// Output:
+	// every vote counted: [UK FR IT JP DE]
+	// DE and FR aside: [UK IT JP]
+}

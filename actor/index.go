@@ -58,6 +58,9 @@ type Index struct {
 	cursor           []int32   // scratch for memberships
 	stamp            []uint32  // scratch for Reset's checks
 	once             sync.Once // computes memberships on first use
+
+	aside     []bool    // per actor: it or a body inside it sets the parties aside
+	asideOnce sync.Once // computes aside on first use
 }
 
 type span struct{ lo, hi int32 }
@@ -148,6 +151,7 @@ func (x *Index) Reset(actors []Actor) error {
 		ps = append(ps, x.loops()...)
 	}
 	x.once = sync.Once{}
+	x.asideOnce = sync.Once{}
 	if len(ps) > 0 {
 		slices.SortStableFunc(ps, func(p, q Problem) int { return cmp.Compare(p.Actor, q.Actor) })
 		*x = Index{}

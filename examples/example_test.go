@@ -2,6 +2,7 @@ package examples_test
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/scenario"
@@ -25,4 +26,31 @@ func ExampleUkraine2025() {
 	// 13 actors, 6 guarantees, 5 positions
 	// incompatible
 	// [RU UA] [ru-demands-veto ua-rejects-ru-veto]
+}
+
+// The Locarno guarantees of 1925, evaluated as the Covenant has it and with
+// the parties voting: the rule that sets them aside is all that keeps the
+// guarantees from being captured.
+func ExampleLocarno1925() {
+	s := examples.Locarno1925()
+	for _, name := range []string{"", "parties-vote"} {
+		v := s
+		if name != "" {
+			var err error
+			if v, err = s.Variant(name); err != nil {
+				fmt.Println(err)
+				return
+			}
+		}
+		r, err := scenario.Evaluate(v)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("%s: %s, %d set aside, %d captured\n", r.Scenario, r.Verdict,
+			len(slices.Collect(r.Only(scenario.PartiesSetAside))), len(slices.Collect(r.Only(scenario.CapturedGuarantee))))
+	}
+	// Output:
+	// Locarno Treaty of Mutual Guarantee, 1925: compatible, 6 set aside, 0 captured
+	// Locarno Treaty of Mutual Guarantee, 1925 (variant parties-vote): incompatible, 0 set aside, 6 captured
 }

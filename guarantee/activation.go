@@ -1,6 +1,7 @@
 package guarantee
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -40,7 +41,23 @@ func (m Mode) String() string {
 type Activation struct {
 	Mode   Mode
 	Actors []actor.ID // the consenting actors (Consent) or the one body (ByBody)
+
+	// PartiesAside says that the bodies deciding this activation do not
+	// count the parties to the dispute (the attackers of the guarantee's
+	// trigger and its beneficiary), whatever their own rules say: a
+	// provider that is a body, the body of ByBody, and each body listed
+	// under Consent. States keep their say: a state provider decides for
+	// itself, and a state listed under Consent must still consent. It
+	// needs a body among those deciders, which only a scenario can tell;
+	// [Activation.Check] rejects it with Automatic, where nobody decides.
+	// [Activation.String] does not show it: files write it as a key of
+	// its own.
+	PartiesAside bool
 }
+
+// ErrAsideAutomatic is returned, wrapped, for an automatic activation that
+// sets the parties aside: nobody decides it, so nobody can be set aside.
+var ErrAsideAutomatic = errors.New("an automatic activation has no decision to set the parties aside in")
 
 // ConsentOf returns the activation that needs each of ids to agree, in
 // addition to the provider.
@@ -111,9 +128,13 @@ func ParseActivation(s string) (Activation, error) {
 }
 
 // Check returns an error if a is malformed: an unknown mode, consent with
-// no actors or a repeated one, body with other than one actor, or actors
-// given to a mode that takes none.
+// no actors or a repeated one, body with other than one actor, actors
+// given to a mode that takes none, or parties set aside where nobody
+// decides ([ErrAsideAutomatic]).
 func (a Activation) Check() error {
+	if a.PartiesAside && a.Mode == Automatic {
+		return ErrAsideAutomatic
+	}
 	switch a.Mode {
 	case ByProvider, Automatic:
 		if len(a.Actors) > 0 {

@@ -166,6 +166,15 @@ func TestActivationCheck(t *testing.T) {
 		{reason: "a body with no ID", a: guarantee.DecidedBy(""), want: `invalid actor ID "": want 1 to 64 letters, digits, '-' or '_'`, is: actor.ErrInvalidID},
 		{reason: "a body decision of two bodies", a: guarantee.Activation{Mode: guarantee.ByBody, Actors: []actor.ID{"UNSC", "NATO"}}, want: "body takes exactly one actor; found 2"},
 		{reason: "a mode out of range", a: guarantee.Activation{Mode: 7}, want: "invalid activation mode 7"},
+		{reason: "a body decides with the parties aside", a: guarantee.Activation{Mode: guarantee.ByBody, Actors: []actor.ID{"council"}, PartiesAside: true}},
+		{reason: "consent with the parties aside", a: guarantee.Activation{Mode: guarantee.Consent, Actors: []actor.ID{"council"}, PartiesAside: true}},
+		{reason: "the provider decides with the parties aside (whether it is a body only a scenario can tell)", a: guarantee.Activation{PartiesAside: true}},
+		{
+			reason: "an automatic activation has nobody to set aside",
+			a:      guarantee.Activation{Mode: guarantee.Automatic, PartiesAside: true},
+			want:   "an automatic activation has no decision to set the parties aside in",
+			is:     guarantee.ErrAsideAutomatic,
+		},
 	}
 	for _, tc := range tests {
 		err := tc.a.Check()

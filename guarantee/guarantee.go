@@ -109,7 +109,11 @@ func (g Guarantee) Check() []Problem {
 	}
 	if g.Activation.Mode != ByProvider || len(g.Activation.Actors) > 0 {
 		if err := g.Activation.Check(); err != nil {
-			ps = append(ps, Problem{"activation", err})
+			field := "activation"
+			if errors.Is(err, ErrAsideAutomatic) {
+				field = "parties-aside"
+			}
+			ps = append(ps, Problem{field, err})
 		}
 	}
 	ps = g.Mandate.check(ps)

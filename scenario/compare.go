@@ -695,7 +695,7 @@ func Diff(a, b Scenario) []Edit {
 			continue
 		}
 		mid = append(mid, changes(string(x.ID), actorFields, x, b.Actors[i], func() Edit { return ReplaceActor{b.Actors[i]} },
-			"kind", "members", "decides", "threshold", "vetoes")...)
+			"kind", "members", "decides", "threshold", "vetoes", "parties-aside")...)
 	}
 	// Removals last, the bodies before the members they hold.
 	for len(gone) > 0 {
@@ -711,6 +711,10 @@ func Diff(a, b Scenario) []Edit {
 		i := slices.IndexFunc(b.Guarantees, func(y guarantee.Guarantee) bool { return y.ID == x.ID })
 		if i < 0 {
 			first = append(first, Without{string(x.ID)})
+			continue
+		}
+		if asideLinked(x, b.Guarantees[i]) {
+			mid = append(mid, ReplaceGuarantee{b.Guarantees[i]})
 			continue
 		}
 		mid = append(mid, changes(string(x.ID), guaranteeFields, x, b.Guarantees[i], func() Edit { return ReplaceGuarantee{b.Guarantees[i]} })...)
@@ -859,13 +863,14 @@ func guaranteeFields(g guarantee.Guarantee) []fieldValue {
 		{"provider", string(g.Provider)}, {"beneficiary", string(g.Beneficiary)},
 		{"kind", string(g.Kind)}, {"target", string(g.Target)}, {"location", g.Location},
 		{"strength", g.Strength.String()}, {"trigger", g.Trigger.String()},
-		{"activation", activationText(g.Activation)}, {"requires", joinIDs(g.Requires)},
+		{"activation", activationText(g.Activation)}, {"parties-aside", asideText(g.Activation.PartiesAside)}, {"requires", joinIDs(g.Requires)},
 		{"likelihood", likelihoodText(g.Likelihood)}, {"note", g.Note}, {"", strings.Join(g.Sources, "\x00")},
 	}
 }
 
 func activationText(a guarantee.Activation) string {
 	if a.Mode == guarantee.ByProvider && len(a.Actors) == 0 {
+		// PartiesAside has a field of its own.
 		return ""
 	}
 	return a.String()
@@ -882,7 +887,7 @@ func actorFields(a actor.Actor) []fieldValue {
 	}
 	return []fieldValue{
 		{"name", a.Name}, {"kind", a.Kind.String()}, {"members", joinIDs(a.Members)},
-		{"decides", decides}, {"threshold", threshold}, {"vetoes", joinIDs(a.Vetoes)},
+		{"decides", decides}, {"threshold", threshold}, {"vetoes", joinIDs(a.Vetoes)}, {"parties-aside", asideText(a.PartiesAside)},
 		{"note", a.Note}, {"", strings.Join(a.Sources, "\x00")},
 	}
 }

@@ -643,6 +643,8 @@ func TestDiffOneEdit(t *testing.T) {
 		{"SetTimeline", scenario.Set{Field: "timeline", Value: "peace-deal"}, "set timeline = peace-deal"},
 		{"SetLikelihood", scenario.Set{Field: "us-air-support.likelihood", Value: "0.35"}, "set us-air-support.likelihood = 0.35"},
 		{"SetPositionLikelihood", scenario.Set{Field: "ru-demands-veto.likelihood", Value: "0.55"}, "set ru-demands-veto.likelihood = 0.55"},
+		{"SetActorPartiesAside", scenario.Set{Field: "NATO.parties-aside", Value: "true"}, "set NATO.parties-aside = true"},
+		{"SetActivationPartiesAside", scenario.Set{Field: "willing-sanctions.parties-aside", Value: "true"}, "set willing-sanctions.parties-aside = true"},
 	}
 	t.Run("NameNotCompared", func(t *testing.T) {
 		other := with(t, seed, scenario.Set{Field: "name", Value: "draft 2"}, scenario.Set{Field: "description", Value: "d"})

@@ -43,6 +43,43 @@
 // listed under consent(...) consents through its own rule, so its veto
 // holders join V(g) beside it.
 //
+// # Parties set aside
+//
+// A body's rule ([actor.Actor.PartiesAside]) or a single activation
+// ([guarantee.Activation.PartiesAside]) may set the parties to a dispute
+// aside, as the League Council did under Article 15 of the Covenant, the
+// UN Security Council does on pacific settlement (Charter Article 27(3)),
+// and the OSCE's "consensus minus one" does. For a guarantee g the parties
+// are the attackers of its trigger and its beneficiary (Simulate judges
+// with the same parties, through the one function that a walk per call
+// asks with the attackers of that call). Where a deciding body sets
+// them aside they hold no veto in its rule and its threshold counts only
+// its other direct members ([actor.Index.VetoHoldersAside] says how an
+// explicit threshold and bodies inside bodies are read). The choices made
+// where DESIGN.md is silent:
+//
+//   - The bodies that decide g are its provider when it is a body (under
+//     provider and consent activation), the body of body(X), and each body
+//     listed under consent(...). The activation's flag applies to all of
+//     them; a body's own flag to its own decisions wherever it decides.
+//   - States keep their say: a state provider decides for itself, and a
+//     state listed under consent(...) must consent, party or not; a body
+//     listed under consent(...) must consent itself too, as before. So a
+//     provider that attacks stays a veto holder, and its guarantee stays
+//     captured.
+//   - A veto the deal grants is no vote in a body: it stays.
+//   - The activation's flag is valid only where a body decides
+//     ([ErrAsideNoBody], [guarantee.ErrAsideAutomatic]).
+//   - blocked-by-member and dissenting-member read the provider's rule with
+//     g's parties aside where the provider's flag says so, or g's
+//     activation does and the provider decides it (provider and consent;
+//     under body(X) the activation is X's decision).
+//
+// A guarantee that would be captured but for the rule gets the info
+// finding parties-set-aside, naming the parties set aside and the rule.
+// Scenarios in which nothing sets the parties aside evaluate exactly as
+// they did before the rule existed.
+//
 // # Findings
 //
 // Each finding code is checked by one function named after it, whose doc
@@ -68,6 +105,8 @@
 //	idle-position          warning   a refuses, rejects, demands-veto or rejects-veto position picks no guarantee
 //	assurance-only         info      every guarantee to a beneficiary is an assurance
 //	sunset                 info      g's mandate ends on a date with no renewal (the finding gives the date)
+//	parties-set-aside      info      an attacker of g's trigger would hold a veto over g but for a rule that sets
+//	                                 the parties aside: g is not captured, and this says why
 //
 // A veto-conflict says no deal can satisfy both positions; it is reported
 // beside whichever of unmet-veto-demand and rejected-veto the deal as
@@ -82,8 +121,9 @@
 // guarantee for captured-renewal and sunset, and one per guarantee and
 // position for blocked-renewal; one per
 // attacker and beneficiary for no-military-response; one per beneficiary
-// for assurance-only. A guarantee "has an error finding" when an error
-// finding lists it among its guarantees. A missing-dependency finding lists
+// for assurance-only; one per guarantee for parties-set-aside. A
+// guarantee "has an error finding" when an error finding lists it among
+// its guarantees. A missing-dependency finding lists
 // the absent guarantees' IDs beside the one that requires them.
 //
 // Requires and a selector's ids are not references that validation

@@ -327,6 +327,9 @@ func (c *editCheck) actors(s *Scenario) error {
 	}
 	for i := range s.Guarantees {
 		g := &s.Guarantees[i]
+		if err := asideNoBody(g, c.ax.Lookup); err != nil {
+			return fmt.Errorf("guarantees[%d].parties-aside: %w", i, err)
+		}
 		if g.Activation.Mode != guarantee.ByBody || len(g.Activation.Actors) == 0 {
 			continue
 		}
@@ -703,10 +706,14 @@ func setGuarantee(g *guarantee.Guarantee, field, v string) error {
 			g.Trigger, err = guarantee.ParseCondition(v)
 		}
 	case "activation":
+		aside := g.Activation.PartiesAside
 		g.Activation = guarantee.Activation{}
 		if v != "" {
 			g.Activation, err = guarantee.ParseActivation(v)
 		}
+		g.Activation.PartiesAside = aside
+	case "parties-aside":
+		g.Activation.PartiesAside, err = parseAside(v)
 	case "requires":
 		g.Requires = nil
 		for _, s := range splitList(v) {
@@ -715,7 +722,7 @@ func setGuarantee(g *guarantee.Guarantee, field, v string) error {
 	case "likelihood":
 		g.Likelihood, err = parseLikelihood(v)
 	default:
-		return unknownField("a guarantee", field, "provider, beneficiary, kind, target, location, strength, trigger, activation, requires, likelihood, note")
+		return unknownField("a guarantee", field, "provider, beneficiary, kind, target, location, strength, trigger, activation, parties-aside, requires, likelihood, note")
 	}
 	return err
 }
@@ -746,8 +753,10 @@ func setActor(a *actor.Actor, field, v string) error {
 				err = fmt.Errorf("threshold %q: want a whole number, 0 or more", v)
 			}
 		}
+	case "parties-aside":
+		a.PartiesAside, err = parseAside(v)
 	default:
-		return unknownField("an actor", field, "name, kind, members, decides, threshold, vetoes, note")
+		return unknownField("an actor", field, "name, kind, members, decides, threshold, vetoes, parties-aside, note")
 	}
 	return err
 }

@@ -806,13 +806,13 @@ func TestEditRefusals(t *testing.T) {
 			name:  "SetUnknownGuaranteeField",
 			s:     seed,
 			edits: []scenario.Edit{scenario.Set{Field: "us-air-support.colour", Value: "red"}},
-			want:  `set us-air-support.colour = red: a guarantee has no field "colour": want one of provider, beneficiary, kind, target, location, strength, trigger, activation, requires, likelihood, note`,
+			want:  `set us-air-support.colour = red: a guarantee has no field "colour": want one of provider, beneficiary, kind, target, location, strength, trigger, activation, parties-aside, requires, likelihood, note`,
 		},
 		{
 			name:  "SetUnknownActorField",
 			s:     seed,
 			edits: []scenario.Edit{scenario.Set{Field: "NATO.id", Value: "OTAN"}},
-			want:  `set NATO.id = OTAN: an actor has no field "id": want one of name, kind, members, decides, threshold, vetoes, note`,
+			want:  `set NATO.id = OTAN: an actor has no field "id": want one of name, kind, members, decides, threshold, vetoes, parties-aside, note`,
 		},
 		{
 			name:  "SetUnknownPositionField",

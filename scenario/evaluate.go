@@ -60,6 +60,7 @@ func (m *model) evaluate(b *builder) Report {
 	m.idlePosition(b)
 	m.assuranceOnly(b)
 	m.sunset(b)
+	m.partiesSetAside(b)
 	r := Report{Scenario: m.s.Name, Verdict: Compatible, Findings: b.findings()}
 	if len(r.Findings) > 0 && r.Findings[0].Severity == Error {
 		r.Verdict = Incompatible
@@ -612,11 +613,11 @@ func (m *model) ruleName(p int32) string {
 	a := m.ax.At(int(p))
 	switch {
 	case a.Threshold > 0:
-		return strconv.Itoa(a.Threshold) + " of " + strconv.Itoa(len(a.Members))
+		return strconv.Itoa(a.Threshold) + " of " + strconv.Itoa(len(a.Members)) + asideName(a)
 	case a.Rule() == actor.Separately:
-		return "members act separately"
+		return "members act separately" + asideName(a)
 	}
-	return a.Rule().String()
+	return a.Rule().String() + asideName(a)
 }
 
 // sayVetoReasons says, for each of the actors, how it comes to hold a veto
@@ -629,7 +630,7 @@ func (m *model) sayVetoReasons(b *builder, g int32, actors []actor.ID) {
 		}
 		b.say(string(id))
 		h := int32(m.ax.Pos(id))
-		act := m.activationVetoes(nil, int(g))
+		act := m.staticActivationVetoes(g)
 		switch {
 		case slices.Contains(act, h) && h == m.prov[g]:
 			b.say(" is its provider")
@@ -638,7 +639,7 @@ func (m *model) sayVetoReasons(b *builder, g int32, actors []actor.ID) {
 				b.say(" must consent")
 				break
 			}
-			body := m.consentingBody(gg, h)
+			body := m.consentingBody(g, h)
 			if body < 0 {
 				b.say(" holds a veto in ", string(gg.Provider), "'s rule (", m.ruleName(m.prov[g]), ")")
 				break
@@ -658,10 +659,10 @@ func (m *model) sayVetoReasons(b *builder, g int32, actors []actor.ID) {
 
 // consentingBody returns the position of a body listed under g's consent
 // whose rule gives the actor at position h a veto, or -1.
-func (m *model) consentingBody(g guarantee.Guarantee, h int32) int32 {
-	for _, id := range g.Activation.Actors {
+func (m *model) consentingBody(g, h int32) int32 {
+	for _, id := range m.s.Guarantees[g].Activation.Actors {
 		p := m.ax.Pos(id)
-		if m.ax.At(p).Kind.IsBody() && holds(m.ax.VetoPos(p), h) {
+		if m.ax.At(p).Kind.IsBody() && slices.Contains(m.bodyVetoesOf(g, p), h) {
 			return int32(p)
 		}
 	}

@@ -24,7 +24,7 @@ func TestCodes(t *testing.T) {
 		"unmet-requirement", "unmet-veto-demand", "rejected-veto", "missing-dependency",
 		"captured-renewal", "blocked-renewal",
 		"blocked-dependency", "dissenting-member", "no-military-response",
-		"unsatisfiable-trigger", "idle-position", "assurance-only", "sunset",
+		"unsatisfiable-trigger", "idle-position", "assurance-only", "sunset", "parties-set-aside",
 	}
 	if diff := cmp.Diff(want, slices.Collect(scenario.Codes())); diff != "" {
 		t.Errorf("Codes() should list DESIGN.md's tables in order, errors first: -want +got:\n%s", diff)

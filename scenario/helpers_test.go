@@ -261,6 +261,7 @@ var designSeverity = map[scenario.Code]scenario.Severity{
 	"captured-renewal":      scenario.Error,
 	"blocked-renewal":       scenario.Error,
 	"sunset":                scenario.Info,
+	"parties-set-aside":     scenario.Info,
 }
 
 // severityRank orders severities from the most serious, as reports do.

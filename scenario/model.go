@@ -43,6 +43,14 @@ type model struct {
 	grants [][2]int32 // (guarantee, holder) pairs, while compiling
 
 	idx *selIndex // built only for scenarios large enough to need it
+
+	// Parties set aside (aside.go): whether anything in the scenario sets
+	// them aside, and then, per guarantee, the holders of the vetoes the
+	// deal grants over it and the veto holders of its provider's rule with
+	// its parties aside; party is scratch.
+	aside         bool
+	granted, rule []span
+	party, vbuf   []int32
 }
 
 type span struct{ lo, hi int32 }
@@ -118,7 +126,24 @@ func (m *model) compile(s *Scenario, ax *actor.Index) error {
 	}
 	slices.SortFunc(m.grants, func(a, b [2]int32) int { return cmp.Compare(a[0], b[0]) })
 	grants := m.grants
+	m.compileAside()
+	if m.aside {
+		m.granted = grow(m.granted, n)
+	}
 	for g := range s.Guarantees {
+		if m.aside {
+			glo := len(m.data)
+			for len(grants) > 0 && grants[0][0] == int32(g) {
+				m.data = append(m.data, grants[0][1])
+				grants = grants[1:]
+			}
+			m.granted[g] = span{int32(glo), int32(len(m.data))}
+			m.party = m.partiesOf(m.party[:0], int32(g))
+			lo := len(m.data)
+			m.data = m.vetoesFor(m.data, int32(g), m.party)
+			m.veto[g] = span{int32(lo), int32(len(m.data))}
+			continue
+		}
 		lo := len(m.data)
 		m.data = m.activationVetoes(m.data, g)
 		for len(grants) > 0 && grants[0][0] == int32(g) {
@@ -127,6 +152,7 @@ func (m *model) compile(s *Scenario, ax *actor.Index) error {
 		}
 		m.veto[g] = m.end(lo)
 	}
+	m.compileRules()
 	return nil
 }
 
@@ -309,6 +335,9 @@ func (m *model) ruleVetoes(g int32) []int32 {
 	p := int(m.prov[g])
 	if !m.ax.At(p).Kind.IsBody() {
 		return nil
+	}
+	if m.aside {
+		return m.list(m.rule[g])
 	}
 	return m.ax.VetoPos(p)
 }

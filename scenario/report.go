@@ -79,13 +79,14 @@ const (
 	IdlePosition         Code = "idle-position"         // warning
 	AssuranceOnly        Code = "assurance-only"        // info
 	Sunset               Code = "sunset"                // info
+	PartiesSetAside      Code = "parties-set-aside"     // info
 )
 
 var codes = [...]Code{
 	VetoConflict, CapturedGuarantee, RedLine, BlockedByMember, UnmetRequirement,
 	UnmetVetoDemand, RejectedVeto, MissingDependency, CapturedRenewal, BlockedRenewal,
 	BlockedDependency, DissentingMember, NoMilitaryResponse, UnsatisfiableTrigger, IdlePosition,
-	AssuranceOnly, Sunset,
+	AssuranceOnly, Sunset, PartiesSetAside,
 }
 
 // Codes returns every finding code, errors first, in the order of the
@@ -109,7 +110,7 @@ func (c Code) Severity() Severity {
 		return Error
 	case BlockedDependency, DissentingMember, NoMilitaryResponse, UnsatisfiableTrigger, IdlePosition:
 		return Warning
-	case AssuranceOnly, Sunset:
+	case AssuranceOnly, Sunset, PartiesSetAside:
 		return Info
 	}
 	return 0

@@ -127,7 +127,9 @@ type generator struct {
 // generate returns a scenario of the given shape drawn from seed.
 func generate(seed uint64, sh genShape) scenario.Scenario {
 	gen := &generator{r: rand.New(rand.NewPCG(seed, 0x656e74656e7465)), sh: sh}
-	return gen.scenario()
+	s := gen.scenario()
+	partiesAsideAtRandom(seed, &s)
+	return s
 }
 
 func (gen *generator) pick(ids []actor.ID) actor.ID { return ids[gen.r.IntN(len(ids))] }

@@ -306,6 +306,9 @@ func (v *validator) guarantees() {
 				v.add(here.in("activation"), fmt.Errorf("body(%s): %w: %s is a state", a, ErrNotABody, a))
 			}
 		}
+		if g.Activation.PartiesAside {
+			v.partiesAside(here, g)
+		}
 	}
 }
 

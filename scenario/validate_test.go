@@ -2,6 +2,7 @@ package scenario_test
 
 import (
 	"errors"
+	"strconv"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -37,6 +38,9 @@ func fieldErrors(t *testing.T, err error) []string {
 }
 
 // seedWith returns the seed scenario changed by f.
+// seedSources is how many sources the seed has.
+var seedSources = len(examples.Ukraine2025().Sources)
+
 func seedWith(f func(s *scenario.Scenario)) scenario.Scenario {
 	s := examples.Ukraine2025()
 	f(&s)
@@ -223,10 +227,10 @@ func TestValidate(t *testing.T) {
 				s.AsOf = "21/08/2025"
 				s.Sources = append(s.Sources, scenario.Source{Title: "untitled"}, scenario.Source{ID: "seed"})
 			}),
-			want: []string{
+			want: []string{ // after the seed's own sources
 				`as-of: want a date as YYYY-MM-DD; found "21/08/2025"`,
-				`sources[3].id: missing`,
-				`sources[4].id: duplicate ID "seed" (also sources[0])`,
+				`sources[` + strconv.Itoa(seedSources) + `].id: missing`,
+				`sources[` + strconv.Itoa(seedSources+1) + `].id: duplicate ID "seed" (also sources[0])`,
 			},
 			wantIs: []error{scenario.ErrInvalidAsOf, scenario.ErrDuplicateID},
 		},

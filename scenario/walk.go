@@ -420,8 +420,9 @@ func (w *walker) outcome(g int32, attackers []int32) Outcome {
 	if o.Status != Activates {
 		return o
 	}
+	vetoes := m.callVetoes(g, attackers)
 	for _, c := range m.contributors(g) {
-		if c == m.prov[g] || holds(m.list(m.veto[g]), c) {
+		if c == m.prov[g] || holds(vetoes, c) {
 			continue
 		}
 		if slices.ContainsFunc(w.objects[g], func(p int32) bool {
@@ -451,7 +452,11 @@ func statusOf(blocks []Block) Status {
 func (w *walker) blocks(g int32, dst []Block) []Block {
 	m := w.m
 	gg := &m.s.Guarantees[g]
-	vetoes, att := m.list(m.veto[g]), w.standFor
+	// The veto holders of this call: with its attackers and the
+	// beneficiary set aside where a rule says so. callVetoes's list is
+	// scratch, used up before stand is called below.
+	att := w.standFor
+	vetoes := m.callVetoes(g, att)
 	for _, h := range vetoes {
 		if slices.Contains(att, h) {
 			id := m.ax.At(int(h)).ID

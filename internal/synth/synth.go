@@ -36,6 +36,13 @@ type Config struct {
 	// leaves the number to the actors' roles (see the package
 	// documentation), as it was before this field existed.
 	DemandsVeto int
+	// PartiesAside, when positive, is the percentage of bodies whose rule
+	// sets the parties to a dispute aside, and of activations decided by a
+	// body that set them aside. A pass of its own, drawing from a stream
+	// of its own, sets them, so the rest of the scenario is the one the
+	// same Config without it gives. Zero sets none, as before this field
+	// existed.
+	PartiesAside int
 	// Seed seeds the generator. Zero is a seed like any other.
 	Seed uint64
 }
@@ -49,7 +56,7 @@ const MinActors = 16
 // Actors raised to [MinActors]: the sizes [Generate] makes. It panics if a
 // count is negative.
 func (c Config) Resolved() Config {
-	if c.Guarantees < 0 || c.Positions < 0 || c.Actors < 0 || c.Vetoes < 0 || c.DemandsVeto < 0 {
+	if c.Guarantees < 0 || c.Positions < 0 || c.Actors < 0 || c.Vetoes < 0 || c.DemandsVeto < 0 || c.PartiesAside < 0 {
 		panic(fmt.Sprintf("synth: negative count in %+v", c))
 	}
 	if c.Guarantees == 0 {
@@ -83,6 +90,10 @@ const pcgStream = 0x656e74656e7465 // "entente"
 // without DemandsVeto gives.
 const demandsStream = pcgStream + 1
 
+// asideStream is the second word of the PCG seed of the pass that sets the
+// parties aside ([Config.PartiesAside]).
+const asideStream = pcgStream + 2
+
 // Generate returns a valid scenario of the sizes c.Resolved() gives,
 // deterministically from c: the same Config gives an equal scenario every
 // time. Each call returns a new value that shares nothing with another.
@@ -111,7 +122,40 @@ func Generate(c Config) scenario.Scenario {
 	if c.DemandsVeto > 0 {
 		g.demandsVeto()
 	}
+	if c.PartiesAside > 0 {
+		g.partiesAside()
+	}
 	return g.s
+}
+
+// partiesAside sets the parties aside in about c.PartiesAside percent of
+// the bodies' rules and of the activations a body decides (a provider that
+// is a body, body(X), or consent with a body among the deciders).
+func (g *gen) partiesAside() {
+	r := rand.New(rand.NewPCG(g.c.Seed, asideStream))
+	on := func() bool { return r.IntN(100) < g.c.PartiesAside }
+	for i := range g.s.Actors {
+		if a := &g.s.Actors[i]; a.Kind.IsBody() {
+			a.PartiesAside = on()
+		}
+	}
+	isBody := func(id actor.ID) bool { _, ok := g.body[id]; return ok }
+	for i := range g.s.Guarantees {
+		gg := &g.s.Guarantees[i]
+		a := &gg.Activation
+		decided := false
+		switch a.Mode {
+		case guarantee.ByBody:
+			decided = true
+		case guarantee.Consent:
+			decided = isBody(gg.Provider) || slices.ContainsFunc(a.Actors, isBody)
+		case guarantee.ByProvider:
+			decided = isBody(gg.Provider)
+		}
+		if decided {
+			a.PartiesAside = on()
+		}
+	}
 }
 
 // gen holds the state of one generation.

@@ -317,3 +317,46 @@ func TestGenerateDemandsVeto(t *testing.T) {
 		t.Errorf("Generate(%+v) twice (-first +second):\n%s", c, diff)
 	}
 }
+
+func TestGeneratePartiesAside(t *testing.T) {
+	for _, c := range []synth.Config{
+		{Guarantees: 40, PartiesAside: 30},
+		{Guarantees: 200, PartiesAside: 100},
+		{Guarantees: 5, PartiesAside: 50},
+	} {
+		for seed := range uint64(10) {
+			c.Seed = seed
+			s := synth.Generate(c)
+			if err := scenario.Validate(s); err != nil {
+				t.Fatalf("Validate(Generate(%+v)):\n%v", c, err)
+			}
+			bodies, activations := 0, 0
+			for _, a := range s.Actors {
+				if a.PartiesAside {
+					bodies++
+				}
+			}
+			for _, g := range s.Guarantees {
+				if g.Activation.PartiesAside {
+					activations++
+				}
+			}
+			if c.PartiesAside == 100 && (bodies == 0 || activations == 0) {
+				t.Errorf("Generate(%+v): %d bodies and %d activations set the parties aside; want some of each", c, bodies, activations)
+			}
+			// Everything but the flags is the scenario without PartiesAside.
+			plain := c
+			plain.PartiesAside = 0
+			p := synth.Generate(plain)
+			for i := range s.Actors {
+				s.Actors[i].PartiesAside = false
+			}
+			for i := range s.Guarantees {
+				s.Guarantees[i].Activation.PartiesAside = false
+			}
+			if diff := cmp.Diff(p, s); diff != "" {
+				t.Errorf("Generate(%+v) and without PartiesAside differ beyond the flags (-without +with):\n%s", c, diff)
+			}
+		}
+	}
+}

@@ -56,11 +56,18 @@ func (n Node) lines() []string {
 	return lines
 }
 
+// rule describes a body's decision rule: "unanimity", "2 of 3 must
+// agree", and ", parties aside" when the rule does not count the parties
+// to a dispute.
 func rule(a *actor.Actor) string {
-	if a.Threshold > 0 {
-		return strconv.Itoa(a.Threshold) + " of " + strconv.Itoa(len(a.Members)) + " must agree"
+	aside := ""
+	if a.PartiesAside {
+		aside = ", parties aside"
 	}
-	return a.Rule().String()
+	if a.Threshold > 0 {
+		return strconv.Itoa(a.Threshold) + " of " + strconv.Itoa(len(a.Members)) + " must agree" + aside
+	}
+	return a.Rule().String() + aside
 }
 
 func vetoLine(n Node) string {
@@ -175,6 +182,9 @@ func (g *Graph) edgeTip(dst []byte, i int) []byte {
 		dst = append(append(dst, "\ntrigger: "...), clean(gu.Trigger.String())...)
 	}
 	dst = append(append(dst, "\nactivation: "...), clean(gu.Activation.String())...)
+	if gu.Activation.PartiesAside {
+		dst = append(dst, ", parties aside"...)
+	}
 	if len(gu.Requires) > 0 {
 		dst = list(append(dst, "\nrequires: "...), gu.Requires, tipMembers)
 	}

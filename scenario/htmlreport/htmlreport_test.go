@@ -346,6 +346,8 @@ func TestSourceLinks(t *testing.T) {
 	want := []string{
 		"https://www.nato.int/cps/en/natohq/topics_52044.htm",
 		"https://european-union.europa.eu/principles-countries-history/eu-countries_en",
+		"https://ukrinform.net/amp/rubric-polytics/3470403-osce-announces-closure-of-special-monitoring-mission-to-ukraine.html",
+		"https://www.zeit.de/1992/07/konsens-minus-eins",
 	}
 	if diff := cmp.Diff(want, hrefs); diff != "" {
 		t.Errorf("links to sources (-want +got):\n%s", diff)

@@ -629,6 +629,25 @@ func (d *decoder) integer(n *yaml.Node, path string) int {
 	return v
 }
 
+// boolean returns the value of a true or false scalar. Nothing (null) is
+// false; anything else, the text "true" in quotes included, is reported.
+func (d *decoder) boolean(n *yaml.Node, path string) bool {
+	n = d.node(n)
+	if n == nil || isNull(n) {
+		return false
+	}
+	var b bool
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" || n.Decode(&b) != nil {
+		if n.Kind == yaml.ScalarNode && n.Tag == "!!str" && (n.Value == "true" || n.Value == "false") {
+			d.failf(n, path, "%w: want true or false, found the text %q (write it without quotes)", ErrType, n.Value)
+			return false
+		}
+		d.failf(n, path, "%w: want true or false, found %s", ErrType, kindName(n))
+		return false
+	}
+	return b
+}
+
 // likelihood returns the value of a likelihood: a number from 0 to 1,
 // written as a YAML or JSON number (0.7, 1, 0). Nothing (null) is no
 // likelihood: certain. A value that is not one is reported, and read as
@@ -697,12 +716,13 @@ func percentHint(p float64) string {
 }
 
 // Keys of format 1, in canonical order. The likelihood of guarantees,
-// positions and vetoes is an extension of format 1.
+// positions and vetoes, and parties-aside on actors and guarantees, are
+// extensions of format 1.
 var (
 	topKeys       = []string{"entente", "name", "as-of", "description", "sources", "actors", "guarantees", "positions", "vetoes", "timeline", "variants"}
 	sourceKeys    = []string{"id", "title", "url", "date", "note"}
-	actorKeys     = []string{"id", "name", "kind", "members", "decides", "threshold", "vetoes", "note", "sources"}
-	guaranteeKeys = []string{"id", "provider", "beneficiary", "kind", "target", "location", "strength", "trigger", "activation", "requires", "likelihood", "note", "sources"}
+	actorKeys     = []string{"id", "name", "kind", "members", "decides", "threshold", "vetoes", "parties-aside", "note", "sources"}
+	guaranteeKeys = []string{"id", "provider", "beneficiary", "kind", "target", "location", "strength", "trigger", "activation", "parties-aside", "requires", "likelihood", "note", "sources"}
 	selectorKeys  = []string{"kind", "provider", "provider-in", "beneficiary", "target", "location", "ids"}
 	stanceKeys    = []string{"refuses", "rejects", "requires", "demands-veto", "rejects-veto"}
 	positionKeys  = []string{"id", "actor", "refuses", "rejects", "requires", "demands-veto", "rejects-veto", "likelihood", "note", "sources"}
@@ -806,6 +826,8 @@ func (d *decoder) actor(n *yaml.Node, path string) actor.Actor {
 			a.Threshold = d.integer(v, at)
 		case "vetoes":
 			a.Vetoes = strs[actor.ID](d, v, at, "actor IDs")
+		case "parties-aside":
+			a.PartiesAside = d.boolean(v, at)
 		case "note":
 			a.Note = d.str(v, at)
 		case "sources":
@@ -837,7 +859,11 @@ func (d *decoder) guarantee(n *yaml.Node, path string) guarantee.Guarantee {
 		case "trigger":
 			g.Trigger = parsed(d, v, at, guarantee.ParseCondition, true)
 		case "activation":
+			aside := g.Activation.PartiesAside // keys come in any order
 			g.Activation = parsed(d, v, at, guarantee.ParseActivation, true)
+			g.Activation.PartiesAside = aside
+		case "parties-aside":
+			g.Activation.PartiesAside = d.boolean(v, at)
 		case "requires":
 			g.Requires = strs[guarantee.ID](d, v, at, "guarantee IDs")
 		case "likelihood":

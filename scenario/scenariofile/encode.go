@@ -114,6 +114,10 @@ func text(v string) *yaml.Node {
 	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v}
 }
 
+func boolean(v bool) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(v)}
+}
+
 func number(v int) *yaml.Node {
 	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(v)}
 }
@@ -311,7 +315,7 @@ func editNode(e scenario.Edit) *yaml.Node {
 
 func actorNode(a actor.Actor) *yaml.Node {
 	// An actor with nothing but an ID, a name and a kind fits on a line.
-	m := newMapping(len(a.Members) == 0 && len(a.Vetoes) == 0 && a.Note == "" && len(a.Sources) == 0 && a.Decides == actor.Default && a.Threshold == 0)
+	m := newMapping(len(a.Members) == 0 && len(a.Vetoes) == 0 && a.Note == "" && len(a.Sources) == 0 && a.Decides == actor.Default && a.Threshold == 0 && !a.PartiesAside)
 	m.str("id", string(a.ID))
 	m.str("name", a.Name)
 	if a.Kind != actor.State {
@@ -323,6 +327,9 @@ func actorNode(a actor.Actor) *yaml.Node {
 		m.add("threshold", number(a.Threshold))
 	}
 	m.add("vetoes", texts(a.Vetoes))
+	if a.PartiesAside {
+		m.add("parties-aside", boolean(true))
+	}
 	m.str("note", a.Note)
 	m.add("sources", texts(a.Sources))
 	return m.n
@@ -342,6 +349,9 @@ func guaranteeNode(g guarantee.Guarantee) *yaml.Node {
 	m.str("trigger", g.Trigger.String())
 	if g.Activation.Mode != guarantee.ByProvider {
 		m.str("activation", g.Activation.String())
+	}
+	if g.Activation.PartiesAside {
+		m.add("parties-aside", boolean(true))
 	}
 	m.add("requires", texts(g.Requires))
 	m.add("likelihood", likelihood(g.Likelihood))
@@ -428,7 +438,7 @@ func writeJSON(buf *bytes.Buffer, n *yaml.Node) error {
 		buf.WriteByte(']')
 	default:
 		switch n.Tag {
-		case "!!int":
+		case "!!int", "!!bool":
 			buf.WriteString(n.Value)
 			return nil
 		case "!!float":

@@ -101,8 +101,8 @@ actors:
 actors: [US, UA]
 `,
 		want: []string{
-			"ua.yaml:2:10: actors[0]: wrong type: want a mapping of id, name, kind, members, decides, threshold, vetoes, note, sources, found \"US\"",
-			"ua.yaml:2:14: actors[1]: wrong type: want a mapping of id, name, kind, members, decides, threshold, vetoes, note, sources, found \"UA\"",
+			"ua.yaml:2:10: actors[0]: wrong type: want a mapping of id, name, kind, members, decides, threshold, vetoes, parties-aside, note, sources, found \"US\"",
+			"ua.yaml:2:14: actors[1]: wrong type: want a mapping of id, name, kind, members, decides, threshold, vetoes, parties-aside, note, sources, found \"UA\"",
 		},
 		is:     []error{scenariofile.ErrType},
 		reason: "an actor is a mapping with an id, not a bare ID",

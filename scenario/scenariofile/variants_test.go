@@ -509,7 +509,7 @@ var variantMistakes = []struct {
     edits:
       - set: {field: us-air-support.strenght, to: treaty}
 `,
-		want:   []string{`ua.yaml:13:9: variants[0].edits[0]: set us-air-support.strenght = treaty: a guarantee has no field "strenght": want one of provider, beneficiary, kind, target, location, strength, trigger, activation, requires, likelihood, note`},
+		want:   []string{`ua.yaml:13:9: variants[0].edits[0]: set us-air-support.strenght = treaty: a guarantee has no field "strenght": want one of provider, beneficiary, kind, target, location, strength, trigger, activation, parties-aside, requires, likelihood, note`},
 		is:     []error{scenario.ErrEdit},
 		reason: "the fields set takes are listed",
 	},

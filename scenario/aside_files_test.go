@@ -1,0 +1,218 @@
+package scenario_test
+
+import (
+	"context"
+	"io/fs"
+	"maps"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/entente-go/entente/actor"
+	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/scenario"
+	"github.com/entente-go/entente/scenario/scenariofile"
+)
+
+// stripAside returns s with every parties-aside flag cleared: the scenario
+// as a reader that predates the rule would take it.
+func stripAside(s scenario.Scenario) scenario.Scenario {
+	s.Actors = slices.Clone(s.Actors)
+	for i := range s.Actors {
+		s.Actors[i].PartiesAside = false
+	}
+	s.Guarantees = slices.Clone(s.Guarantees)
+	for i := range s.Guarantees {
+		s.Guarantees[i].Activation.PartiesAside = false
+	}
+	return s
+}
+
+func hasAside(s scenario.Scenario) bool {
+	return slices.ContainsFunc(s.Actors, func(a actor.Actor) bool { return a.PartiesAside }) ||
+		slices.ContainsFunc(s.Guarantees, func(g guarantee.Guarantee) bool { return g.Activation.PartiesAside })
+}
+
+// scenarioFiles returns the scenario files of the repository under
+// testdata/ and examples/ that load, with each of their variants.
+func scenarioFiles(t *testing.T) map[string]scenario.Scenario {
+	t.Helper()
+	out := map[string]scenario.Scenario{}
+	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == ".git" || d.Name() == "fuzz") {
+			return filepath.SkipDir
+		}
+		ext := filepath.Ext(path)
+		if d.IsDir() || ext != ".yaml" && ext != ".json" {
+			return nil
+		}
+		slash := filepath.ToSlash(path)
+		if !strings.Contains(slash, "/testdata/") && !strings.HasPrefix(slash, "../examples/") {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil || info.Size() > 1<<20 {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		s, err := scenariofile.Parse(slash, data)
+		if err != nil {
+			return nil // files of mistakes, schemas, reports
+		}
+		out[slash] = s
+		for _, v := range s.Variants {
+			if vs, err := s.Variant(v.Name); err == nil {
+				out[slash+" (variant "+v.Name+")"] = vs
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out) < 10 {
+		t.Fatalf("found only %d scenarios under testdata/ and examples/", len(out))
+	}
+	return out
+}
+
+// answers is what the tools answer about a scenario: the report, the walk
+// and the search.
+type answers struct {
+	Report scenario.Report
+	Walk   scenario.Simulation
+	Search scenario.SearchResult
+}
+
+func answer(t *testing.T, s scenario.Scenario) answers {
+	t.Helper()
+	var a answers
+	var err error
+	if a.Report, err = scenario.Evaluate(s); err != nil {
+		t.Fatal(err)
+	}
+	if a.Walk, err = scenario.Simulate(s); err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Guarantees) <= 16 {
+		if a.Search, err = scenario.Search(context.Background(), s, scenario.SearchOptions{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return a
+}
+
+// TestOldFilesKeepTheirMeaning evaluates, walks and searches every
+// scenario under testdata/ and examples/ that does not set the parties
+// aside (every file written before the rule existed) twice: as the model
+// does, and through the paths of the rule, which must give the same
+// answers byte for byte. For the files that do set the parties aside, it
+// checks parties-set-aside against the file with the flags stripped: a
+// guarantee the rule saves from capture is captured there by exactly the
+// parties the finding names, and only such guarantees get the finding.
+func TestOldFilesKeepTheirMeaning(t *testing.T) {
+	files := scenarioFiles(t)
+	aside := 0
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		s := files[name]
+		if !hasAside(s) {
+			plain := answer(t, s)
+			restore := scenario.SetForceAside(true)
+			forced := answer(t, s)
+			restore()
+			if diff := cmp.Diff(plain, forced); diff != "" {
+				t.Errorf("%s: the paths of the rule answer differently where nothing sets the parties aside (-plain +forced):\n%s", name, diff)
+			}
+			if n := len(slices.Collect(plain.Report.Only(scenario.PartiesSetAside))); n != 0 {
+				t.Errorf("%s: %d parties-set-aside findings in a scenario that sets nothing aside", name, n)
+			}
+			continue
+		}
+		aside++
+		checkSetAsideAgainstStripped(t, name, s)
+	}
+	if aside == 0 {
+		t.Error("no scenario file sets the parties aside; the Locarno example should")
+	}
+	t.Logf("%d scenarios and variants, %d of them set the parties aside", len(files), aside)
+}
+
+// checkSetAsideAgainstStripped checks that s's parties-set-aside findings
+// are the captured-guarantee findings of s with its flags stripped, for
+// the guarantees s does not find captured.
+func checkSetAsideAgainstStripped(t *testing.T, name string, s scenario.Scenario) (fired int) {
+	t.Helper()
+	r, err := scenario.Evaluate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r0, err := scenario.Evaluate(stripAside(s))
+	if err != nil {
+		t.Fatalf("%s: stripped of parties-aside it does not evaluate: %v", name, err)
+	}
+	byGuarantee := func(r scenario.Report, c scenario.Code) map[guarantee.ID][]string {
+		out := map[guarantee.ID][]string{}
+		for f := range r.Only(c) {
+			for _, a := range f.Actors {
+				out[f.Guarantees[0]] = append(out[f.Guarantees[0]], string(a))
+			}
+		}
+		return out
+	}
+	captured, was, setAside := byGuarantee(r, scenario.CapturedGuarantee), byGuarantee(r0, scenario.CapturedGuarantee), byGuarantee(r0, scenario.PartiesSetAside)
+	if len(setAside) > 0 {
+		t.Errorf("%s: stripped of parties-aside it still has parties-set-aside findings: %v", name, setAside)
+	}
+	want := map[guarantee.ID][]string{}
+	for g, actors := range was {
+		if _, still := captured[g]; !still {
+			want[g] = actors
+		}
+	}
+	if diff := cmp.Diff(want, byGuarantee(r, scenario.PartiesSetAside)); diff != "" {
+		t.Errorf("%s: parties-set-aside should name, for each guarantee not captured, who captures it once the flags are stripped (-stripped +got):\n%s", name, diff)
+	}
+	return len(want)
+}
+
+// TestPartiesSetAsideAgreesWithStripped makes both checks of
+// TestOldFilesKeepTheirMeaning on random scenarios, which set the parties
+// aside now and then.
+func TestPartiesSetAsideAgreesWithStripped(t *testing.T) {
+	n := 3000
+	if testing.Short() || raceEnabled {
+		n = 300
+	}
+	r := rand.New(rand.NewPCG(1925, 15))
+	fired := 0
+	for seed := range uint64(n) {
+		s := generate(seed, randomShape(r))
+		if hasAside(s) {
+			fired += checkSetAsideAgainstStripped(t, "seed "+strconv.FormatUint(seed, 10), s)
+			continue
+		}
+		plain := evaluate(t, s)
+		restore := scenario.SetForceAside(true)
+		forced := evaluate(t, s)
+		restore()
+		if diff := cmp.Diff(plain, forced); diff != "" {
+			t.Errorf("seed %d: the paths of the rule evaluate differently where nothing sets the parties aside (-plain +forced):\n%s", seed, diff)
+		}
+	}
+	if fired < n/30 {
+		t.Errorf("parties-set-aside fired only %d times in %d scenarios: the check is nearly empty", fired, n)
+	}
+	t.Logf("parties-set-aside fired %d times in %d scenarios", fired, n)
+}
