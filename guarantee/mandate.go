@@ -140,6 +140,11 @@ type Mandate struct {
 	// Ends is the date, YYYY-MM-DD, when the guarantee ends with no
 	// renewal; empty for none.
 	Ends string
+	// PartiesAside says that the renewal sets the parties to the dispute
+	// aside (the attackers the trigger names, and the beneficiary): they
+	// hold no veto over it, and Body's threshold counts only the other
+	// members, whatever Body's own rule says.
+	PartiesAside bool
 }
 
 // IsZero reports whether m is the zero Mandate: no mandate at all.
@@ -156,6 +161,9 @@ func (m Mandate) String() string {
 		}
 		if m.From != "" {
 			s += " from " + m.From
+		}
+		if m.PartiesAside {
+			s += ", parties aside"
 		}
 		parts = append(parts, s)
 	}
@@ -192,6 +200,8 @@ func (m Mandate) check(ps []Problem) []Problem {
 		ps = append(ps, Problem{"mandate.from", errors.New("a start needs a body to renew the mandate")})
 	case m.From != "" && m.Every.IsZero():
 		ps = append(ps, Problem{"mandate.from", errors.New("a start counts periods; give every too")})
+	case m.Body == "" && m.PartiesAside:
+		ps = append(ps, Problem{"mandate.parties-aside", errors.New("only a renewal by a body can set the parties aside")})
 	}
 	return ps
 }

@@ -5,17 +5,40 @@ import (
 )
 
 // renewalVetoes returns the veto holders of the decision that renews g's
-// mandate, as actor positions: the veto holders of the renewing body's
-// rule, at any depth, or the renewing state itself; nil when g has no
-// body renewing it. Granted vetoes do not reach a renewal: a deal grants
-// a veto over a guarantee when it is due, and the renewal is the body's
-// decision by its own rule.
+// mandate, as actor positions, judged statically: with g's parties (the
+// attackers of its trigger and its beneficiary) set aside where the
+// mandate or the body's rule says so. See [model.renewalVetoesWith].
 func (m *model) renewalVetoes(g int32) []int32 {
-	body := m.s.Guarantees[g].Mandate.Body
-	if body == "" {
+	md := &m.s.Guarantees[g].Mandate
+	switch {
+	case md.Body == "":
+		return nil
+	case !md.PartiesAside && !m.aside:
+		return m.ax.VetoPos(m.ax.Pos(md.Body))
+	}
+	return m.renewalVetoesWith(g, m.partiesOf(nil, g))
+}
+
+// renewalVetoesWith returns the veto holders of the decision that renews
+// g's mandate when parties (actor positions, sorted) are the parties: the
+// veto holders of the renewing body's rule, at any depth, or the renewing
+// state itself, with the parties set aside when the mandate says so or
+// the body's own rule does; nil when no body renews g. Granted vetoes do
+// not reach a renewal: a deal grants a veto over a guarantee when it is
+// called, and the renewal is the body's decision by its own rule.
+func (m *model) renewalVetoesWith(g int32, parties []int32) []int32 {
+	md := &m.s.Guarantees[g].Mandate
+	if md.Body == "" {
 		return nil
 	}
-	return m.ax.VetoPos(m.ax.Pos(body))
+	p := m.ax.Pos(md.Body)
+	switch {
+	case md.PartiesAside && m.ax.At(p).Kind.IsBody():
+		return m.ax.VetoPosAside(p, parties, nil)
+	case m.aside:
+		return m.ax.VetoPosParties(p, parties, nil)
+	}
+	return m.ax.VetoPos(p)
 }
 
 // capturedRenewal fires when a veto holder of the body that renews g's
@@ -29,6 +52,9 @@ func (m *model) capturedRenewal(b *builder) {
 		holders := m.renewalVetoes(int32(g))
 		att := m.list(m.att[g])
 		if !guarantee.Overlap(att, holders) {
+			if gg.Mandate.Body != "" && guarantee.Overlap(att, m.ax.VetoPos(m.ax.Pos(gg.Mandate.Body))) {
+				m.renewalAside(b, int32(g), holders)
+			}
 			continue
 		}
 		b.start(CapturedRenewal)
@@ -112,4 +138,28 @@ func (m *model) sunset(b *builder) {
 		}
 		b.done()
 	}
+}
+
+// renewalAside says, as parties-set-aside, that an attacker of g's trigger
+// would hold a veto over the renewal of g's mandate but for a rule that
+// sets the parties aside: the renewal is not captured, and this is why.
+func (m *model) renewalAside(b *builder, g int32, holders []int32) {
+	gg := &m.s.Guarantees[g]
+	att := m.list(m.att[g])
+	b.start(PartiesSetAside)
+	b.guarantee(g)
+	for _, h := range m.ax.VetoPos(m.ax.Pos(gg.Mandate.Body)) {
+		if holds(att, h) && !holds(holders, h) {
+			b.actor(m.ax.At(int(h)).ID)
+		}
+	}
+	who := b.actorsSoFar()
+	sayList(b, who)
+	rule := "the renewal sets the parties aside"
+	if !gg.Mandate.PartiesAside {
+		rule = string(gg.Mandate.Body) + "'s rule sets the parties aside"
+	}
+	b.say(" would hold a veto over the renewal of ", string(gg.ID), "'s mandate in ", string(gg.Mandate.Body), ", which answers ", gg.Trigger.String(), ", but ", rule,
+		": a party to the dispute is not counted, so the renewal is not captured")
+	b.done()
 }

@@ -426,3 +426,38 @@ func TestSweepRenewal(t *testing.T) {
 		t.Errorf("captured-renewal in %d samples; want exactly the incompatible ones, %v of %d compatible", captured.Count, res.Compatible, res.Samples)
 	}
 }
+
+// TestRenewalPartiesAside checks a renewal that sets the parties aside
+// (DESIGN.md, "Parties set aside"): RU, the attacker the mission answers,
+// holds no veto over its renewal, so the renewal is not captured, a
+// parties-set-aside note says why, and the walk renews the mission.
+func TestRenewalPartiesAside(t *testing.T) {
+	aside := func(gg *guarantee.Guarantee) { gg.Mandate.PartiesAside = true }
+	mission := func(opts ...gopt) scenario.Scenario {
+		return build(actors(unsc()), guarantees(
+			g("mission", "UK", "GE", guarantee.Surveillance, "any(peace-deal, attack(RU, GE))", append([]gopt{mandate("UNSC", "", "", "")}, opts...)...)),
+			timeline("peace-deal", "attack(RU, GE)", "renewal"))
+	}
+	plain, set := evaluate(t, mission()), evaluate(t, mission(aside))
+	if len(only(plain, scenario.CapturedRenewal)) != 1 || len(only(plain, scenario.PartiesSetAside)) != 0 {
+		t.Errorf("without the rule: want one captured-renewal and no parties-set-aside; got\n%s", listFindings(plain.Findings))
+	}
+	if len(only(set, scenario.CapturedRenewal)) != 0 {
+		t.Errorf("with the parties aside the renewal is not captured; got\n%s", listFindings(set.Findings))
+	}
+	notes := only(set, scenario.PartiesSetAside)
+	if len(notes) != 1 || !slices.Equal(notes[0].Actors, []actor.ID{"RU"}) || !strings.Contains(notes[0].Message, "renewal") {
+		t.Errorf("with the parties aside, one parties-set-aside note naming RU and the renewal; got %+v", notes)
+	}
+	want := []string{"peace-deal: mission#1 activates []", "attack(RU, GE): mission#2 activates [RU]", "renewal: "}
+	if diff := cmp.Diff(want, calls(simulate(t, mission(aside)))); diff != "" {
+		t.Errorf("with the parties aside the walk renews the mission (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff("renewal: lapsed mission  (UNSC RU:captured)", calls(simulate(t, mission()))[2]); diff != "" {
+		t.Errorf("without the rule RU blocks the renewal (-want +got):\n%s", diff)
+	}
+	state := build(guarantees(g("aid", "US", "UA", guarantee.Aid, "", mandate("US", "", "", ""), aside)))
+	if err := scenario.Validate(state); !errors.Is(err, scenario.ErrNotABody) {
+		t.Errorf("a renewal by a state that sets the parties aside: %v; want ErrNotABody", err)
+	}
+}

@@ -292,8 +292,10 @@ func (v *validator) guarantees() {
 		if g.Target != "" {
 			v.actorRef(here, "target", g.Target, false)
 		}
-		if g.Mandate.Body != "" {
-			v.actorRef(here, "mandate.body", g.Mandate.Body, false)
+		if g.Mandate.Body != "" && v.actorRef(here, "mandate.body", g.Mandate.Body, false) >= 0 && g.Mandate.PartiesAside {
+			if b, _ := v.lookup(g.Mandate.Body); !b.Kind.IsBody() {
+				v.add(here.in("mandate.parties-aside"), fmt.Errorf("%w: %s is a state; only a renewal by a body can set the parties aside", ErrNotABody, g.Mandate.Body))
+			}
 		}
 		lo := len(m.data)
 		v.trigger(here, g.Trigger)

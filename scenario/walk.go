@@ -311,7 +311,9 @@ func (w *walker) renewal(g int32) []Block {
 	m := w.m
 	gg := &m.s.Guarantees[g]
 	var out []Block
-	for _, h := range m.renewalVetoes(g) {
+	parties := append(w.namedAttackers(g), m.ben[g])
+	slices.Sort(parties)
+	for _, h := range m.renewalVetoesWith(g, slices.Compact(parties)) {
 		id := m.ax.At(int(h)).ID
 		for _, a := range w.atoms[g] {
 			if a.attacker == h && w.seen[a.key] {
