@@ -657,6 +657,9 @@ type WithMandate struct {
 }
 
 func (e WithMandate) String() string {
+	if e.Mandate.IsZero() {
+		return "with mandate " + string(e.Guarantee)
+	}
 	return "with mandate " + string(e.Guarantee) + ": " + e.Mandate.String()
 }
 
