@@ -1082,7 +1082,7 @@ func (d *decoder) timelineEvent(n *yaml.Node, path string) (guarantee.Event, boo
 		return d.event(n, path)
 	}
 	var e guarantee.Event
-	ok, date, seen := false, "", false
+	ok, date, seen, split := false, "", false, false
 	before := len(d.errs)
 	d.fields(m, path, datedEventKeys, func(key string, _, v *yaml.Node) {
 		at := join(path, key)
@@ -1096,11 +1096,19 @@ func (d *decoder) timelineEvent(n *yaml.Node, path string) (guarantee.Event, boo
 				// {date: ..., event: attack(RU, GE)}: the comma ended
 				// the value.
 				d.failf(t, at, "%w: in {...} a comma ends the value; quote the event, as in {date: 2008-08-08, event: \"attack(RU, GE)\"}", ErrSyntax)
+				split = true
 				return
 			}
 			e, ok = d.event(v, at)
 		}
 	})
+	if split {
+		// The rest of the event, read as keys ("UA)"), is the same
+		// mistake: say it once.
+		d.errs = slices.DeleteFunc(d.errs, func(e *Error) bool {
+			return errors.Is(e, ErrUnknownKey) && strings.HasPrefix(e.Path, path+".") && strings.HasSuffix(e.Path, ")")
+		})
+	}
 	if !seen && len(d.errs) == before && !d.stop && !slices.Contains(d.meant, join(path, "event")) {
 		d.failf(m, join(path, "event"), "%w: a dated entry needs its event, as in {date: 2009-06-15, event: renewal(UNSC)}", guarantee.ErrMissing)
 	}
