@@ -259,7 +259,13 @@ func eventNode(e guarantee.Event) *yaml.Node {
 	}
 	m := newMapping(true)
 	m.add("date", date(e.Date))
-	m.str("event", e.String())
+	ev := text(e.String())
+	if strings.Contains(ev.Value, ",") {
+		// A comma would end the value on one line: quote it, as people
+		// do, in double quotes.
+		ev.Style = yaml.DoubleQuotedStyle
+	}
+	m.add("event", ev)
 	return m.n
 }
 

@@ -198,7 +198,7 @@ variants:
 		"    mandate: {body: UNSC, every: 4 months, from: 2008-10-15, ends: 2009-06-15}\n",
 		"    mandate: {ends: 2010-01-01}\n",
 		"  - peace-deal\n",
-		"  - {date: 2008-08-08, event: 'attack(RU, GE)'}\n",
+		"  - {date: 2008-08-08, event: \"attack(RU, GE)\"}\n",
 		"  - {date: 2009-06-15, event: renewal(UNSC)}\n",
 		"      - with-mandate: {guarantee: us-aid, body: US, every: 1 year}\n",
 		"      - without-mandate: unomig\n",
