@@ -139,3 +139,39 @@ func TestMissionFiles(t *testing.T) {
 		})
 	}
 }
+
+// TestSeedUnderUNMandate holds the seed's two variants that put the
+// European force under a mandate of the Security Council to what they
+// must show: with the force answering the peace deal, Russia's seat ends
+// nothing (no captured-renewal) and the renewal the United States' refusal
+// of ground troops blocks is the one that fails; with the force also
+// answering a new Russian attack, Russia's seat captures its renewal.
+func TestSeedUnderUNMandate(t *testing.T) {
+	seed := examples.Ukraine2025()
+	codes := []scenario.Code{scenario.CapturedRenewal, scenario.BlockedRenewal, scenario.Sunset}
+	if got := findingsOf(t, seed, codes...); len(got) != 0 {
+		t.Errorf("the seed as written has renewal findings: %v", got)
+	}
+	for _, tc := range []struct {
+		variant string
+		want    []finding
+	}{
+		{"un-mandated-force", []finding{
+			{scenario.BlockedRenewal, []actor.ID{"US"}, []guarantee.ID{"european-force"}, []string{"us-no-ground-troops"}},
+		}},
+		{"un-mandated-first-line", []finding{
+			{scenario.BlockedRenewal, []actor.ID{"US"}, []guarantee.ID{"european-force"}, []string{"us-no-ground-troops"}},
+			{scenario.CapturedRenewal, []actor.ID{"RU"}, []guarantee.ID{"european-force"}, nil},
+		}},
+	} {
+		t.Run(tc.variant, func(t *testing.T) {
+			s, err := seed.Variant(tc.variant)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d := cmp.Diff(tc.want, findingsOf(t, s, codes...)); d != "" {
+				t.Errorf("renewal findings (-want +got):\n%s", d)
+			}
+		})
+	}
+}
