@@ -13,6 +13,7 @@ import (
 const (
 	Georgia2009File   = "examples/georgia2009/georgia2009.yaml"
 	Macedonia1999File = "examples/macedonia1999/macedonia1999.yaml"
+	OSCE2022File      = "examples/osce2022/osce2022.yaml"
 )
 
 var (
@@ -20,6 +21,8 @@ var (
 	georgia2009 []byte
 	//go:embed macedonia1999/macedonia1999.yaml
 	macedonia1999 []byte
+	//go:embed osce2022/osce2022.yaml
+	osce2022 []byte
 )
 
 // Georgia2009 returns the United Nations Observer Mission in Georgia
@@ -47,6 +50,19 @@ func Macedonia1999() scenario.Scenario { return load(Macedonia1999File, macedoni
 // Macedonia1999YAML returns the file of [Macedonia1999], comments and
 // all.
 func Macedonia1999YAML() []byte { return slices.Clone(macedonia1999) }
+
+// OSCE2022 returns the OSCE Special Monitoring Mission to Ukraine at the
+// end of its last mandate, 31 March 2022, when Russia blocked the
+// consensus on its renewal in the OSCE Permanent Council after invading
+// Ukraine on 24 February. The mission answers a Russian attack and the
+// body that renews it decides by consensus: Evaluate reports
+// captured-renewal.
+//
+// Each call returns a new value, which the caller may change freely.
+func OSCE2022() scenario.Scenario { return load(OSCE2022File, osce2022) }
+
+// OSCE2022YAML returns the file of [OSCE2022], comments and all.
+func OSCE2022YAML() []byte { return slices.Clone(osce2022) }
 
 // load parses an embedded scenario file, which the package's tests hold
 // valid.

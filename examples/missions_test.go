@@ -67,6 +67,16 @@ func TestMissions(t *testing.T) {
 			want:   []finding{{scenario.Sunset, nil, []guarantee.ID{"unomig"}, nil}},
 		},
 		{
+			reason: "OSCE 2022: Russia, whose attack the monitors report, holds a veto in the Permanent Council that renews them by consensus; it states no position, so nothing is blocked by one",
+			s:      examples.OSCE2022(),
+			want:   []finding{{scenario.CapturedRenewal, []actor.ID{"RU"}, []guarantee.ID{"smm"}, nil}},
+		},
+		{
+			reason: "OSCE 2022 with monitors that answer only the ceasefire: no attacker is named, and Russia's seat captures nothing",
+			s:      examples.OSCE2022(),
+			edits:  []scenario.Edit{scenario.Set{Field: "smm.trigger", Value: "ceasefire"}},
+		},
+		{
 			reason: "Macedonia 1999: China attacked nobody, but rejects the mission and holds a veto in the Council that renews it",
 			s:      examples.Macedonia1999(),
 			want:   []finding{{scenario.BlockedRenewal, []actor.ID{"CN"}, []guarantee.ID{"unpredep"}, []string{"cn-ends-unpredep"}}},
@@ -102,6 +112,7 @@ func TestMissionFiles(t *testing.T) {
 	}{
 		{examples.Georgia2009File, examples.Georgia2009(), examples.Georgia2009YAML()},
 		{examples.Macedonia1999File, examples.Macedonia1999(), examples.Macedonia1999YAML()},
+		{examples.OSCE2022File, examples.OSCE2022(), examples.OSCE2022YAML()},
 	} {
 		t.Run(filepath.Base(tc.file), func(t *testing.T) {
 			data, err := os.ReadFile(filepath.Join("..", tc.file))

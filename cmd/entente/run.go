@@ -478,6 +478,7 @@ var builtIn = []struct {
 	{"ukraine2025", "security guarantees for Ukraine, August 2025 (the seed)", examples.Ukraine2025YAML},
 	{"georgia2009", "the UN observer mission in Georgia, whose renewal Russia vetoed in 2009", examples.Georgia2009YAML},
 	{"macedonia1999", "the UN preventive force in Macedonia, whose renewal China vetoed in 1999", examples.Macedonia1999YAML},
+	{"osce2022", "the OSCE monitors in Ukraine, whose renewal Russia blocked in 2022", examples.OSCE2022YAML},
 }
 
 func runExample(e env, args []string) int {
