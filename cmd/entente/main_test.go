@@ -95,6 +95,8 @@ func TestGolden(t *testing.T) {
 		{"search-variant", "search a variant: a deal exists without Moscow's demand", []string{"search", "--variant", "moscow-drops-veto-demand"}, 0},
 		{"diff-variant", "what granting Moscow's veto changes, and why", []string{"diff", "--variant", "moscow-gets-its-veto", "../../examples/ukraine2025/ukraine2025.yaml"}, 1},
 		{"diff-variant-json", "the comparison in JSON", []string{"diff", "--format", "json", "--without", "ru-demands-veto", "../../examples/ukraine2025/ukraine2025.yaml"}, 1},
+		{"diff-un-mandate", "a mandate and a trigger changed: the mandate edit and captured-renewal", []string{"diff", "--variant", "un-mandated-first-line", "../../examples/ukraine2025/ukraine2025.yaml"}, 1},
+		{"diff-mandate-and-dates", "a mandate removed and a date moved: without mandate, and the timeline with its dates", []string{"diff", "../../examples/georgia2009/georgia2009.yaml", "testdata/georgia-rollover.yaml"}, 1},
 		{"diff-same", "a file against itself: no difference, exit 0", []string{"diff", "../../examples/ukraine2025/ukraine2025.yaml", "../../examples/ukraine2025/ukraine2025.yaml"}, 0},
 		{"diff-two-files", "two unrelated frameworks: the edits between them and what changes", []string{"diff", "testdata/article5.yaml", "testdata/budapest1994.yaml"}, 1},
 		{"diff-one-file", "one file needs a what-if", []string{"diff", "../../examples/ukraine2025/ukraine2025.yaml"}, 2},
