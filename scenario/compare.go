@@ -643,11 +643,14 @@ func why(s Scenario, f *form, pkg []guarantee.ID) (vetoes, reasons []string) {
 
 // Diff returns edits that turn a into b: actors, guarantees and positions
 // by ID (positions without one by what they say), granted vetoes by holder
-// and selector, and the timeline. A changed element becomes one [Set] per
-// changed field when every changed field can be set, else a replace; so
-// does an actor changed in more than one of kind, members, decides,
-// threshold and vetoes, or a position in both stance and by, which are
-// checked together. The scenario's name, date, description, sources and
+// and selector, and the timeline, dated events with their dates. A
+// changed element becomes one [Set] per changed field when every changed
+// field can be set, else a replace; so does an actor changed in more
+// than one of kind, members, decides, threshold and vetoes, or a position
+// in both stance and by, which are checked together. A guarantee's
+// changed mandate becomes a [WithMandate], or a [WithoutMandate] when b's
+// guarantee has none, unless the guarantee is replaced, which brings its
+// mandate. The scenario's name, date, description, sources and
 // variants are not compared: they change no finding and no package.
 //
 // The edits come in an order that applies: actors added, guarantees and
@@ -713,11 +716,21 @@ func Diff(a, b Scenario) []Edit {
 			first = append(first, Without{string(x.ID)})
 			continue
 		}
-		if asideLinked(x, b.Guarantees[i]) {
-			mid = append(mid, ReplaceGuarantee{b.Guarantees[i]})
+		y := b.Guarantees[i]
+		if asideLinked(x, y) {
+			mid = append(mid, ReplaceGuarantee{y})
 			continue
 		}
-		mid = append(mid, changes(string(x.ID), guaranteeFields, x, b.Guarantees[i], func() Edit { return ReplaceGuarantee{b.Guarantees[i]} })...)
+		ch := changes(string(x.ID), guaranteeFields, x, y, func() Edit { return ReplaceGuarantee{y} })
+		mid = append(mid, ch...)
+		replaced := len(ch) == 1 && isReplace(ch[0])
+		switch {
+		case replaced || x.Mandate == y.Mandate:
+		case y.Mandate.IsZero():
+			mid = append(mid, WithoutMandate{x.ID})
+		default:
+			mid = append(mid, WithMandate{x.ID, y.Mandate})
+		}
 	}
 	for _, y := range b.Guarantees {
 		if !slices.ContainsFunc(a.Guarantees, func(x guarantee.Guarantee) bool { return x.ID == y.ID }) {
@@ -818,10 +831,19 @@ func vetoesAdded(a, b []Veto) ([]Veto, bool) {
 	return left, true
 }
 
+// isReplace reports whether e is a ReplaceGuarantee, which brings the
+// whole guarantee, its mandate with it.
+func isReplace(e Edit) bool {
+	_, ok := e.(ReplaceGuarantee)
+	return ok
+}
+
+// eventList writes a timeline as Set reads it, dated events with their
+// dates: "peace-deal, 2009-06-15 renewal(UNSC)".
 func eventList(es []guarantee.Event) string {
 	out := make([]string, len(es))
 	for i, e := range es {
-		out[i] = e.String()
+		out[i] = e.Dated()
 	}
 	return strings.Join(out, ", ")
 }

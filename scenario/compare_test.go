@@ -169,7 +169,12 @@ func randomEdit(r *rand.Rand, s scenario.Scenario) scenario.Edit {
 		set := func(field, value string) scenario.Edit {
 			return scenario.Set{Field: string(g.ID) + "." + field, Value: value}
 		}
-		switch r.IntN(8) {
+		switch r.IntN(9) {
+		case 8: // a mandate, renewed by a body or a state, or none
+			if !g.Mandate.IsZero() && gen.chance(40) {
+				return scenario.WithoutMandate{Guarantee: g.ID}
+			}
+			return scenario.WithMandate{Guarantee: g.ID, Mandate: guarantee.Mandate{Body: gen.pick(gen.all), Every: guarantee.Period{Months: 6}}}
 		case 0:
 			var req []string
 			for _, id := range append(slices.Clone(gen.gids), "g20") {
@@ -645,6 +650,10 @@ func TestDiffOneEdit(t *testing.T) {
 		{"SetPositionLikelihood", scenario.Set{Field: "ru-demands-veto.likelihood", Value: "0.55"}, "set ru-demands-veto.likelihood = 0.55"},
 		{"SetActorPartiesAside", scenario.Set{Field: "NATO.parties-aside", Value: "true"}, "set NATO.parties-aside = true"},
 		{"SetActivationPartiesAside", scenario.Set{Field: "willing-sanctions.parties-aside", Value: "true"}, "set willing-sanctions.parties-aside = true"},
+		{"WithMandate", scenario.WithMandate{Guarantee: "european-force", Mandate: guarantee.Mandate{Body: "EU", Every: guarantee.Period{Months: 6}}},
+			"with mandate european-force: renewed by EU every 6 months"},
+		{"SetDatedTimeline", scenario.Set{Field: "timeline", Value: "2025-09-01 peace-deal, 2026-03-01 renewal(EU), attack(RU, UA)"},
+			"set timeline = 2025-09-01 peace-deal, 2026-03-01 renewal(EU), attack(RU, UA)"},
 	}
 	t.Run("NameNotCompared", func(t *testing.T) {
 		other := with(t, seed, scenario.Set{Field: "name", Value: "draft 2"}, scenario.Set{Field: "description", Value: "d"})
@@ -672,6 +681,61 @@ func TestDiffOneEdit(t *testing.T) {
 			}
 			if d := scenario.Diff(seed, undone); len(d) != 0 {
 				t.Errorf("undoing the edit leaves %v", d)
+			}
+		})
+	}
+}
+
+// TestDiffMandate: a changed mandate is a WithMandate, a removed one a
+// WithoutMandate, and a guarantee replaced for another reason brings its
+// mandate with it, with no mandate edit beside the replace.
+func TestDiffMandate(t *testing.T) {
+	seed := examples.Ukraine2025()
+	six := guarantee.Mandate{Body: "EU", Every: guarantee.Period{Months: 6}}
+	withSix := with(t, seed, scenario.WithMandate{Guarantee: "european-force", Mandate: six})
+	yearly := six
+	yearly.Every = guarantee.Period{Months: 12}
+	tests := []struct {
+		reason string
+		a, b   scenario.Scenario
+		want   []string
+	}{
+		{"a mandate added", seed, withSix, []string{"with mandate european-force: renewed by EU every 6 months"}},
+		{"a mandate removed", withSix, seed, []string{"without mandate european-force"}},
+		{"a mandate changed", withSix, with(t, withSix, scenario.WithMandate{Guarantee: "european-force", Mandate: yearly}),
+			[]string{"with mandate european-force: renewed by EU every 1 year"}},
+		{"a mandate unchanged, another field set", withSix, with(t, withSix, scenario.Set{Field: "european-force.strength", Value: "treaty"}),
+			[]string{"set european-force.strength = treaty"}},
+		{"a guarantee replaced brings its mandate", seed, with(t, withSix, scenario.Set{Field: "european-force.note", Value: "n"}, scenario.ReplaceGuarantee{Guarantee: func() guarantee.Guarantee {
+			g := withSix.Guarantees[2]
+			g.Sources = []string{"seed", "eu-members"}
+			return g
+		}()}), []string{"replace guarantee european-force"}},
+		{"a new body and a mandate it renews", seed, with(t, seed,
+			scenario.AddActor{Actor: actor.Actor{ID: "UNSC", Kind: actor.Organization, Members: ids("US", "UK", "FR", "RU"), Decides: actor.Majority, Vetoes: ids("US", "UK", "FR", "RU")}},
+			scenario.WithMandate{Guarantee: "european-force", Mandate: guarantee.Mandate{Body: "UNSC", Every: guarantee.Period{Months: 12}}}),
+			[]string{"add actor UNSC", "with mandate european-force: renewed by UNSC every 1 year"}},
+		{"a mandate removed with its body", with(t, seed,
+			scenario.AddActor{Actor: actor.Actor{ID: "UNSC", Kind: actor.Organization, Members: ids("US", "UK", "FR", "RU"), Decides: actor.Majority, Vetoes: ids("US", "UK", "FR", "RU")}},
+			scenario.WithMandate{Guarantee: "european-force", Mandate: guarantee.Mandate{Body: "UNSC", Every: guarantee.Period{Months: 12}}}), seed,
+			[]string{"without mandate european-force", "without UNSC"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.reason, func(t *testing.T) {
+			edits := scenario.Diff(tc.a, tc.b)
+			var got []string
+			for _, e := range edits {
+				got = append(got, e.String())
+			}
+			if d := cmp.Diff(tc.want, got); d != "" {
+				t.Errorf("Diff: %s (-want +got):\n%s", tc.reason, d)
+			}
+			applied, err := tc.a.With(edits...)
+			if err != nil {
+				t.Fatalf("a.With(Diff(a, b)...): %v", err)
+			}
+			if d := scenario.Diff(applied, tc.b); len(d) != 0 {
+				t.Errorf("a.With(Diff(a, b)...) still differs from b by %v", d)
 			}
 		})
 	}

@@ -179,9 +179,15 @@
 // A what-if is an [Edit]: [Without] an actor, guarantee or position;
 // [AddActor], [AddGuarantee], [AddPosition] and their Replace forms;
 // [Grant] or [Revoke] a veto; [Set] one field to a value written as in a
-// scenario file. Each prints as one line ("without us-air-support",
-// "grant RU veto over {beneficiary: UA}", "set us-air-support.strength =
-// treaty"). [Scenario.With] applies edits in order and returns a new
+// scenario file; [WithMandate] and [WithoutMandate] a guarantee's
+// mandate. Each prints as one line ("without us-air-support", "grant RU
+// veto over {beneficiary: UA}", "set us-air-support.strength = treaty",
+// "with mandate eu-force: renewed by UNSC every 6 months"). A mandate is
+// edited whole, not field by field: WithMandate replaces the one a
+// guarantee had, and refuses the zero Mandate (WithoutMandate removes
+// one, and refuses a guarantee with none), so that every mandate edit
+// leaves one that stands on its own. Set of the timeline takes dated
+// events, "2009-06-15 renewal(UNSC)", and checks their order. [Scenario.With] applies edits in order and returns a new
 // scenario, never changing the old one; each edit is checked as it
 // applies, and an actor still named anywhere cannot be removed (the error
 // lists where it is named). A [Variant] names a list of edits inside a
@@ -189,7 +195,9 @@
 // applies one.
 //
 // [Compare] says what changes from one scenario to another, typically to
-// one of its variants: the edits between them ([Diff]), the findings that
+// one of its variants: the edits between them ([Diff], which names a
+// changed mandate by its mandate edit and a changed timeline with its
+// dates), the findings that
 // appeared, went away or changed, each with the edits that alone make that
 // change, and how the feasible packages relate: [Equivalent],
 // [MorePermissive], [LessPermissive] or [Incomparable], with the counts,

@@ -19,7 +19,7 @@ import (
 //
 // The concrete edits are [Without], [AddActor], [AddGuarantee],
 // [AddPosition], [ReplaceActor], [ReplaceGuarantee], [ReplacePosition],
-// [Grant], [Revoke] and [Set]. The set is closed: an edit is only useful if
+// [Grant], [Revoke], [Set], [WithMandate] and [WithoutMandate]. The set is closed: an edit is only useful if
 // scenario files can write it and [Compare] can name it.
 type Edit interface {
 	// String returns the edit as one line a person can read.
@@ -267,6 +267,9 @@ func guaranteeRefs(g *guarantee.Guarantee, id actor.ID) []string {
 	}
 	if slices.Contains(g.Activation.Actors, id) {
 		out = append(out, "activation")
+	}
+	if g.Mandate.Body == id {
+		out = append(out, "mandate.body")
 	}
 	return out
 }
@@ -562,7 +565,9 @@ func (c *editCheck) part(s *Scenario, keep func(t *Scenario), list string, i int
 //     provider, provider-in, beneficiary, target, location, ids.
 //
 // Lists (members, requires, by, ids, timeline) are written "a, b" or
-// "[a, b]"; a likelihood is a number from 0 to 1; an empty value clears a
+// "[a, b]"; an event of the timeline may carry its date before it,
+// "2009-06-15 renewal(UNSC), 2009-06-16 ceasefire", and dates must not go
+// backwards ([ErrTimelineOrder]); a likelihood is a number from 0 to 1; an empty value clears a
 // field. Set{Field:
 // "us-air-support.strength", Value: "treaty"} prints as "set
 // us-air-support.strength = treaty".
@@ -590,7 +595,7 @@ func (e Set) apply(s *Scenario, c *editCheck) error {
 	case "timeline":
 		var tl []guarantee.Event
 		for _, item := range splitList(e.Value) {
-			ev, err := guarantee.ParseEvent(item)
+			ev, err := guarantee.ParseDatedEvent(item)
 			if err != nil {
 				return err
 			}
@@ -641,6 +646,59 @@ func (e Set) apply(s *Scenario, c *editCheck) error {
 		return c.actors(s)
 	}
 	return fmt.Errorf("no actor, guarantee or position has ID %q", id)
+}
+
+// WithMandate gives the guarantee with ID Guarantee a mandate, in place of
+// any it had: the body that renews it, how often, from when, and when it
+// ends. The body must be an actor of the scenario, and the mandate well
+// formed (see [guarantee.Mandate]); the zero Mandate is refused (remove a
+// mandate with [WithoutMandate]). It prints as "with mandate eu-force:
+// renewed by UNSC every 6 months".
+type WithMandate struct {
+	Guarantee guarantee.ID
+	Mandate   guarantee.Mandate
+}
+
+func (e WithMandate) String() string {
+	if e.Mandate.IsZero() {
+		return "with mandate " + string(e.Guarantee)
+	}
+	return "with mandate " + string(e.Guarantee) + ": " + e.Mandate.String()
+}
+
+func (e WithMandate) apply(s *Scenario, c *editCheck) error {
+	i := slices.IndexFunc(s.Guarantees, func(g guarantee.Guarantee) bool { return g.ID == e.Guarantee })
+	switch {
+	case i < 0:
+		return fmt.Errorf("no guarantee has ID %q", e.Guarantee)
+	case e.Mandate.IsZero():
+		return fmt.Errorf("%w: a mandate needs a body that renews it, an end date, or both; to remove %s's, write without mandate %s", guarantee.ErrMissing, e.Guarantee, e.Guarantee)
+	}
+	c.own(s, ownGuarantees)
+	s.Guarantees[i].Mandate = e.Mandate
+	return c.guarantee(s, i)
+}
+
+// WithoutMandate removes the mandate of the guarantee with ID Guarantee,
+// which then lasts as long as the deal. A guarantee with no mandate is
+// refused. It prints as "without mandate eu-force".
+type WithoutMandate struct {
+	Guarantee guarantee.ID
+}
+
+func (e WithoutMandate) String() string { return "without mandate " + string(e.Guarantee) }
+
+func (e WithoutMandate) apply(s *Scenario, c *editCheck) error {
+	i := slices.IndexFunc(s.Guarantees, func(g guarantee.Guarantee) bool { return g.ID == e.Guarantee })
+	switch {
+	case i < 0:
+		return fmt.Errorf("no guarantee has ID %q", e.Guarantee)
+	case s.Guarantees[i].Mandate.IsZero():
+		return fmt.Errorf("guarantee %s has no mandate", e.Guarantee)
+	}
+	c.own(s, ownGuarantees)
+	s.Guarantees[i].Mandate = guarantee.Mandate{}
+	return nil
 }
 
 // splitList splits "a, b" or "[a, b]" at the commas outside parentheses,

@@ -18,6 +18,8 @@ func FuzzSet(f *testing.F) {
 		{"ua-rejects-ru-veto.by", "[RU, XX]", "UA"},
 		{"us-air-support.trigger", "all(any(not(x)), attack(RU,UA)", "us-air-support"},
 		{"EU.decides", "majority", "EU"},
+		{"timeline", "2025-09-01 peace-deal, attack(RU, UA), 2026-09-01 renewal(NATO)", "NATO"},
+		{"timeline", "2026-09-01 peace-deal, 2025-02-30 renewal", "US"},
 	} {
 		f.Add(seed[0], seed[1], seed[2])
 	}

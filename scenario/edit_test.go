@@ -351,6 +351,26 @@ func TestEditApplies(t *testing.T) {
 			s.Positions[1].Note = "red line"
 		}},
 
+		// Mandates.
+		{"WithMandate", seed, []scenario.Edit{
+			scenario.WithMandate{Guarantee: "european-force", Mandate: guarantee.Mandate{Body: "NATO", Every: guarantee.Period{Months: 6}, From: "2025-09-01"}},
+		}, func(s *scenario.Scenario) {
+			guaranteeOf(s, "european-force").Mandate = guarantee.Mandate{Body: "NATO", Every: guarantee.Period{Months: 6}, From: "2025-09-01"}
+		}},
+		{"WithMandateReplaces", seed, []scenario.Edit{
+			scenario.WithMandate{Guarantee: "european-force", Mandate: guarantee.Mandate{Body: "NATO"}},
+			scenario.WithMandate{Guarantee: "european-force", Mandate: guarantee.Mandate{Ends: "2030-01-01"}},
+		}, func(s *scenario.Scenario) {
+			guaranteeOf(s, "european-force").Mandate = guarantee.Mandate{Ends: "2030-01-01"}
+		}},
+		{"WithoutMandate", seed, []scenario.Edit{
+			scenario.WithMandate{Guarantee: "us-intelligence", Mandate: guarantee.Mandate{Body: "US", Every: guarantee.Period{Days: 90}}},
+			scenario.WithMandate{Guarantee: "european-force", Mandate: guarantee.Mandate{Body: "EU"}},
+			scenario.WithoutMandate{Guarantee: "european-force"},
+		}, func(s *scenario.Scenario) {
+			guaranteeOf(s, "us-intelligence").Mandate = guarantee.Mandate{Body: "US", Every: guarantee.Period{Days: 90}}
+		}},
+
 		// Set, the scenario's own fields.
 		{"SetScenarioFields", seed, []scenario.Edit{
 			scenario.Set{Field: "name", Value: "what if"},
@@ -360,6 +380,12 @@ func TestEditApplies(t *testing.T) {
 		}, func(s *scenario.Scenario) {
 			s.Name, s.Description, s.AsOf = "what if", "a what-if", "2025-09-01"
 			s.Timeline = events("peace-deal", "attack(RU, UA)", "violation(RU)")
+		}},
+		{"SetDatedTimeline", seed, []scenario.Edit{
+			scenario.Set{Field: "timeline", Value: "peace-deal, 2026-01-10 attack(RU, UA), 2026-01-10 renewal(NATO), violation(RU)"},
+		}, func(s *scenario.Scenario) {
+			s.Timeline = events("peace-deal", "attack(RU, UA)", "renewal(NATO)", "violation(RU)")
+			s.Timeline[1].Date, s.Timeline[2].Date = "2026-01-10", "2026-01-10"
 		}},
 		{"ClearScenarioFields", seed, []scenario.Edit{
 			scenario.Set{Field: "as-of", Value: ""},
@@ -565,6 +591,11 @@ func TestEditString(t *testing.T) {
 		{scenario.Set{Field: "NATO.members", Value: "[US, UK]"}, "set NATO.members = [US, UK]"},
 		{scenario.Set{Field: "european-force.requires", Value: ""}, "set european-force.requires = "},
 		{scenario.Set{Field: "as-of", Value: "2025-09-01"}, "set as-of = 2025-09-01"},
+		{scenario.WithMandate{Guarantee: "european-force", Mandate: guarantee.Mandate{Body: "UNSC", Every: guarantee.Period{Months: 6}}},
+			"with mandate european-force: renewed by UNSC every 6 months"},
+		{scenario.WithMandate{Guarantee: "unomig", Mandate: guarantee.Mandate{Body: "UNSC", Every: guarantee.Period{Months: 4}, From: "2008-10-15", Ends: "2009-06-15"}},
+			"with mandate unomig: renewed by UNSC every 4 months from 2008-10-15, ends 2009-06-15"},
+		{scenario.WithoutMandate{Guarantee: "european-force"}, "without mandate european-force"},
 	}
 	for _, tc := range tests {
 		if got := tc.e.String(); got != tc.want {
@@ -872,6 +903,65 @@ func TestEditRefusals(t *testing.T) {
 			is:    scenario.ErrStanceField,
 		},
 		{
+			name:  "WithMandateOfNoGuarantee",
+			s:     seed,
+			edits: []scenario.Edit{scenario.WithMandate{Guarantee: "un-force", Mandate: guarantee.Mandate{Body: "NATO"}}},
+			want:  `with mandate un-force: renewed by NATO: no guarantee has ID "un-force"`,
+		},
+		{
+			name:  "WithMandateOfUnknownBody",
+			s:     seed,
+			edits: []scenario.Edit{scenario.WithMandate{Guarantee: "european-force", Mandate: guarantee.Mandate{Body: "UNSC", Every: guarantee.Period{Months: 6}}}},
+			want:  `with mandate european-force: renewed by UNSC every 6 months: guarantees[2].mandate.body: unknown actor "UNSC"`,
+			is:    actor.ErrUnknownActor,
+		},
+		{
+			name:  "WithEmptyMandate",
+			s:     seed,
+			edits: []scenario.Edit{scenario.WithMandate{Guarantee: "european-force"}},
+			want:  "with mandate european-force: missing: a mandate needs a body that renews it, an end date, or both; to remove european-force's, write without mandate european-force",
+			is:    guarantee.ErrMissing,
+		},
+		{
+			name:  "WithMandateBadPeriod",
+			s:     seed,
+			edits: []scenario.Edit{scenario.WithMandate{Guarantee: "european-force", Mandate: guarantee.Mandate{Every: guarantee.Period{Months: 6}, Ends: "2030-01-01"}}},
+			want:  "with mandate european-force: ends 2030-01-01: guarantees[2].mandate.every: a period needs a body to renew the mandate",
+		},
+		{
+			name:  "WithoutMandateOfNone",
+			s:     seed,
+			edits: []scenario.Edit{scenario.WithoutMandate{Guarantee: "european-force"}},
+			want:  "without mandate european-force: guarantee european-force has no mandate",
+		},
+		{
+			name:  "WithoutMandateOfNoGuarantee",
+			s:     seed,
+			edits: []scenario.Edit{scenario.WithoutMandate{Guarantee: "un-force"}},
+			want:  `without mandate un-force: no guarantee has ID "un-force"`,
+		},
+		{
+			name:  "MandateBodyStillNamed",
+			s:     seed,
+			edits: []scenario.Edit{scenario.WithMandate{Guarantee: "us-intelligence", Mandate: guarantee.Mandate{Body: "FI"}}, scenario.Without{ID: "FI"}},
+			index: 1,
+			want:  "without FI: actor FI is still named by actors[9].members (NATO), actors[10].members (EU), actors[11].members (europe) and 2 more; remove or change those first",
+		},
+		{
+			name:  "SetTimelineBackwards",
+			s:     seed,
+			edits: []scenario.Edit{scenario.Set{Field: "timeline", Value: "2026-02-01 peace-deal, attack(RU, UA), 2026-01-10 renewal"}},
+			want:  "set timeline = 2026-02-01 peace-deal, attack(RU, UA), 2026-01-10 renewal: timeline[2].date: the timeline's dates go backwards: 2026-01-10 comes after timeline[0] of 2026-02-01",
+			is:    scenario.ErrTimelineOrder,
+		},
+		{
+			name:  "SetTimelineBadDate",
+			s:     seed,
+			edits: []scenario.Edit{scenario.Set{Field: "timeline", Value: "2026-02-30 peace-deal"}},
+			want:  `set timeline = 2026-02-30 peace-deal: invalid date "2026-02-30": want a calendar date written YYYY-MM-DD`,
+			is:    guarantee.ErrDate,
+		},
+		{
 			name:  "NilEdit",
 			s:     seed,
 			edits: []scenario.Edit{scenario.Without{ID: "us-intelligence"}, nil},
@@ -928,6 +1018,7 @@ func TestEditErrorPath(t *testing.T) {
 		{"SetPosition", []scenario.Edit{scenario.Set{Field: "ua-rejects-ru-veto.by", Value: "RU, BY"}}, "positions[4].rejects-veto.by[1]"},
 		{"ReplacedPosition", []scenario.Edit{scenario.ReplacePosition{At: "positions[2]", Position: pos("europe", scenario.Requires, sel{ProviderIn: "PL"})}}, "positions[2].requires.provider-in"},
 		{"Grant", []scenario.Edit{scenario.Grant{Veto: grant("RU", toUA)}, scenario.Grant{Veto: grant("RU", sel{Target: "BY"})}}, "vetoes[1].over.target"},
+		{"WithMandate", []scenario.Edit{scenario.WithMandate{Guarantee: "willing-sanctions", Mandate: guarantee.Mandate{Body: "BY"}}}, "guarantees[5].mandate.body"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -1392,7 +1483,24 @@ func (g *editGen) pickSet(id string, fields map[string]func() string) scenario.S
 }
 
 func (g *editGen) edit() scenario.Edit {
-	switch g.r.IntN(11) {
+	switch g.r.IntN(13) {
+	case 9:
+		m := guarantee.Mandate{Body: g.actorID()}
+		if g.chance(0.5) {
+			m.Every = guarantee.Period{Months: 1 + g.r.IntN(12)}
+			if g.chance(0.5) {
+				m.From = g.oneOf("2025-01-01", "2025-06-30", "not a date")
+			}
+		}
+		if g.chance(0.3) {
+			m.Ends = g.oneOf("2026-12-31", "2026-02-30")
+		}
+		if g.chance(0.1) {
+			m.Body = ""
+		}
+		return scenario.WithMandate{Guarantee: g.guaranteeID(), Mandate: m}
+	case 10:
+		return scenario.WithoutMandate{Guarantee: g.guaranteeID()}
 	case 0:
 		return scenario.Without{ID: g.anyID()}
 	case 1:

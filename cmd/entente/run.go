@@ -477,6 +477,9 @@ var builtIn = []struct {
 	data          func() []byte
 }{
 	{"ukraine2025", "security guarantees for Ukraine, August 2025 (the seed)", examples.Ukraine2025YAML},
+	{"georgia2009", "the UN observer mission in Georgia, whose renewal Russia vetoed in 2009", examples.Georgia2009YAML},
+	{"macedonia1999", "the UN preventive force in Macedonia, whose renewal China vetoed in 1999", examples.Macedonia1999YAML},
+	{"osce2022", "the OSCE monitors in Ukraine, whose renewal Russia blocked in 2022", examples.OSCE2022YAML},
 }
 
 func runExample(e env, args []string) int {
@@ -504,7 +507,7 @@ func runExample(e env, args []string) int {
 	}
 	fmt.Fprintf(e.stderr, "entente example: unknown example %q; the examples are:\n", name)
 	for _, b := range builtIn {
-		fmt.Fprintf(e.stderr, "  %-12s %s\n", b.name, b.summary)
+		fmt.Fprintf(e.stderr, "  %-14s %s\n", b.name, b.summary)
 	}
 	return exitInput
 }

@@ -722,15 +722,21 @@ var (
 	topKeys       = []string{"entente", "name", "as-of", "description", "sources", "actors", "guarantees", "positions", "vetoes", "timeline", "variants"}
 	sourceKeys    = []string{"id", "title", "url", "date", "note"}
 	actorKeys     = []string{"id", "name", "kind", "members", "decides", "threshold", "vetoes", "parties-aside", "note", "sources"}
-	guaranteeKeys = []string{"id", "provider", "beneficiary", "kind", "target", "location", "strength", "trigger", "activation", "parties-aside", "requires", "likelihood", "note", "sources"}
+	guaranteeKeys = []string{"id", "provider", "beneficiary", "kind", "target", "location", "strength", "trigger", "activation", "parties-aside", "requires", "likelihood", "mandate", "note", "sources"}
 	selectorKeys  = []string{"kind", "provider", "provider-in", "beneficiary", "target", "location", "ids"}
 	stanceKeys    = []string{"refuses", "rejects", "requires", "demands-veto", "rejects-veto"}
 	positionKeys  = []string{"id", "actor", "refuses", "rejects", "requires", "demands-veto", "rejects-veto", "likelihood", "note", "sources"}
 	vetoKeys      = []string{"holder", "over", "likelihood", "note", "sources"}
 
+	// Keys of mandates and dated timeline entries, an extension of format
+	// 1.
+	mandateKeys     = []string{"body", "every", "from", "ends"}
+	withMandateKeys = append([]string{"guarantee"}, mandateKeys...)
+	datedEventKeys  = []string{"date", "event"}
+
 	// Keys of the variants section, an extension of format 1.
 	variantKeys = []string{"name", "note", "sources", "edits"}
-	editKeys    = []string{"without", "add-actor", "add-guarantee", "add-position", "replace-actor", "replace-guarantee", "replace-position", "grant", "revoke", "set"}
+	editKeys    = []string{"without", "add-actor", "add-guarantee", "add-position", "replace-actor", "replace-guarantee", "replace-position", "grant", "revoke", "set", "with-mandate", "without-mandate"}
 	// replacePositionKeys are a position's keys and at, the position to
 	// replace.
 	replacePositionKeys = append([]string{"at"}, positionKeys...)
@@ -771,9 +777,10 @@ func (d *decoder) scenario(root *yaml.Node) scenario.Scenario {
 			d.list(v, key, "vetoes", func(_ int, item *yaml.Node, at string) { s.Vetoes = append(s.Vetoes, d.veto(item, at)) })
 		case "timeline":
 			d.list(v, key, "events", func(_ int, item *yaml.Node, at string) {
-				if e, ok := d.event(item, at); ok {
-					s.Timeline = append(s.Timeline, e)
-				}
+				// An entry that does not read keeps its place, so that
+				// validation's paths lead to the entries they name.
+				e, _ := d.timelineEvent(item, at)
+				s.Timeline = append(s.Timeline, e)
 			})
 		case "variants":
 			d.list(v, key, "variants", func(_ int, item *yaml.Node, at string) {
@@ -868,6 +875,8 @@ func (d *decoder) guarantee(n *yaml.Node, path string) guarantee.Guarantee {
 			g.Requires = strs[guarantee.ID](d, v, at, "guarantee IDs")
 		case "likelihood":
 			g.Likelihood = d.likelihood(v, at)
+		case "mandate":
+			g.Mandate = d.mandate(v, at, nil)
 		case "note":
 			g.Note = d.str(v, at)
 		case "sources":
@@ -875,6 +884,61 @@ func (d *decoder) guarantee(n *yaml.Node, path string) guarantee.Guarantee {
 		}
 	})
 	return g
+}
+
+// mandate reads a guarantee's mandate: who renews it, how often, from
+// when, and when it ends. Every key may be left out; what the Go model
+// needs of them together is for validation to say. id receives the
+// guarantee key when the mandate belongs to a with-mandate edit. A
+// mapping with no key at all is no mandate, and is reported: an empty
+// mandate says nothing a reader can act on.
+func (d *decoder) mandate(n *yaml.Node, path string, id *string) guarantee.Mandate {
+	var m guarantee.Mandate
+	known := mandateKeys
+	if id != nil {
+		known = withMandateKeys
+	}
+	if v := d.node(n); v != nil && isNull(v) {
+		d.failf(v, path, "%w: want a mandate such as {body: UNSC, every: 6 months}", ErrType)
+		return m
+	}
+	before := len(d.errs)
+	d.fields(n, path, known, func(key string, _, v *yaml.Node) {
+		at := join(path, key)
+		switch key {
+		case "guarantee":
+			*id = d.str(v, at)
+		case "body":
+			m.Body = actor.ID(d.str(v, at))
+		case "every":
+			m.Every = parsed(d, v, at, guarantee.ParsePeriod, false)
+		case "from":
+			m.From = d.date(v, at)
+		case "ends":
+			m.Ends = d.date(v, at)
+		}
+	})
+	if m.IsZero() && len(d.errs) == before && !d.stop {
+		if v := d.node(n); v != nil && v.Kind == yaml.MappingNode {
+			d.failf(v, path, "%w: a mandate needs a body that renews it, an end date (ends), or both", guarantee.ErrMissing)
+		}
+	}
+	return m
+}
+
+// date reads a calendar date, YYYY-MM-DD, by the text of its scalar: YAML
+// reads an unquoted 2009-06-15 as a timestamp, whose text is the date as
+// written. A date that is not one is reported, and read as none.
+func (d *decoder) date(n *yaml.Node, path string) string {
+	text := d.str(n, path)
+	if text == "" {
+		return ""
+	}
+	if _, err := guarantee.ParseDate(text); err != nil {
+		d.fail(n, path, err)
+		return ""
+	}
+	return text
 }
 
 // parsed reads a scalar through parse and returns its value; nothing
@@ -1036,6 +1100,51 @@ func (d *decoder) veto(n *yaml.Node, path string) scenario.Veto {
 	return v
 }
 
+// timelineEvent reads an entry of the timeline: an event as text
+// (undated), or a mapping {date: 2009-06-15, event: renewal(UNSC)}.
+func (d *decoder) timelineEvent(n *yaml.Node, path string) (guarantee.Event, bool) {
+	m := d.node(n)
+	if m == nil || m.Kind != yaml.MappingNode {
+		return d.event(n, path)
+	}
+	var e guarantee.Event
+	ok, date, seen, split := false, "", false, false
+	before := len(d.errs)
+	d.fields(m, path, datedEventKeys, func(key string, _, v *yaml.Node) {
+		at := join(path, key)
+		switch key {
+		case "date":
+			date = d.date(v, at)
+		case "event":
+			seen = true
+			if t := d.node(v); t != nil && m.Style&yaml.FlowStyle != 0 && t.Kind == yaml.ScalarNode &&
+				t.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) == 0 && strings.Count(t.Value, "(") > strings.Count(t.Value, ")") {
+				// {date: ..., event: attack(RU, GE)}: the comma ended
+				// the value.
+				d.failf(t, at, "%w: in {...} a comma ends the value; quote the event, as in {date: 2008-08-08, event: \"attack(RU, GE)\"}", ErrSyntax)
+				split = true
+				return
+			}
+			e, ok = d.event(v, at)
+		}
+	})
+	if split {
+		// The rest of the event, read as keys ("UA)"), is the same
+		// mistake: say it once.
+		d.errs = slices.DeleteFunc(d.errs, func(e *Error) bool {
+			return errors.Is(e, ErrUnknownKey) && strings.HasPrefix(e.Path, path+".") && strings.HasSuffix(e.Path, ")")
+		})
+	}
+	if !seen && len(d.errs) == before && !d.stop && !slices.Contains(d.meant, join(path, "event")) {
+		d.failf(m, join(path, "event"), "%w: a dated entry needs its event, as in {date: 2009-06-15, event: renewal(UNSC)}", guarantee.ErrMissing)
+	}
+	if !ok {
+		return guarantee.Event{}, false
+	}
+	e.Date = date
+	return e, true
+}
+
 func (d *decoder) event(n *yaml.Node, path string) (guarantee.Event, bool) {
 	before := len(d.errs)
 	text := d.str(n, path)
@@ -1132,6 +1241,24 @@ func (d *decoder) edit(n *yaml.Node, path string) scenario.Edit {
 			e = d.revoke(v, at)
 		case "set":
 			e = d.set(v, at)
+		case "with-mandate":
+			var w scenario.WithMandate
+			var id string
+			w.Mandate = d.mandate(v, at, &id)
+			w.Guarantee = guarantee.ID(id)
+			if id == "" && !d.stop && !slices.Contains(d.meant, join(at, "guarantee")) {
+				if m := d.node(v); m != nil && m.Kind == yaml.MappingNode {
+					d.failf(m, join(at, "guarantee"), "%w: want the ID of the guarantee the mandate is for", guarantee.ErrMissing)
+				}
+			}
+			e = w
+		case "without-mandate":
+			n := len(d.errs)
+			id := d.str(v, at)
+			if id == "" && len(d.errs) == n && !d.stop {
+				d.failf(v, at, "%w: want the ID of a guarantee", guarantee.ErrMissing)
+			}
+			e = scenario.WithoutMandate{Guarantee: guarantee.ID(id)}
 		}
 	})
 	// An unknown key is most likely the edit, misspelt; its error says

@@ -228,7 +228,7 @@ func canonical(s scenario.Scenario) (*yaml.Node, error) {
 	top.add("guarantees", list(s.Guarantees, false, guaranteeNode))
 	top.add("positions", list(s.Positions, false, positionNode))
 	top.add("vetoes", list(s.Vetoes, false, vetoNode))
-	top.add("timeline", list(s.Timeline, false, func(e guarantee.Event) *yaml.Node { return text(e.String()) }))
+	top.add("timeline", list(s.Timeline, false, eventNode))
 	var err error
 	top.add("variants", list(s.Variants, false, func(v scenario.Variant) *yaml.Node {
 		m := newMapping(false)
@@ -252,6 +252,44 @@ func canonical(s scenario.Scenario) (*yaml.Node, error) {
 		return m.n
 	}))
 	return top.n, err
+}
+
+// eventNode writes an event of the timeline: as text when it is undated,
+// as a mapping {date: 2009-06-15, event: renewal(UNSC)} on one line when
+// it carries a date.
+func eventNode(e guarantee.Event) *yaml.Node {
+	if e.Date == "" {
+		return text(e.String())
+	}
+	m := newMapping(true)
+	m.add("date", date(e.Date))
+	ev := text(e.String())
+	if strings.Contains(ev.Value, ",") {
+		// A comma would end the value on one line: quote it, as people
+		// do, in double quotes.
+		ev.Style = yaml.DoubleQuotedStyle
+	}
+	m.add("event", ev)
+	return m.n
+}
+
+// mandateNode writes a mandate on one line, or nil for none; id, when
+// set, comes first, as the guarantee of a with-mandate edit.
+func mandateNode(id string, md guarantee.Mandate) *yaml.Node {
+	if md.IsZero() && id == "" {
+		return nil
+	}
+	m := newMapping(true)
+	m.str("guarantee", id)
+	m.str("body", string(md.Body))
+	m.str("every", md.Every.String())
+	if md.From != "" {
+		m.add("from", date(md.From))
+	}
+	if md.Ends != "" {
+		m.add("ends", date(md.Ends))
+	}
+	return m.n
 }
 
 func vetoNode(v scenario.Veto) *yaml.Node {
@@ -305,6 +343,10 @@ func editNode(e scenario.Edit) *yaml.Node {
 		m.str("field", e.Field)
 		m.str("to", e.Value)
 		key, val = "set", m.n
+	case scenario.WithMandate:
+		key, val = "with-mandate", mandateNode(string(e.Guarantee), e.Mandate)
+	case scenario.WithoutMandate:
+		key, val = "without-mandate", text(string(e.Guarantee))
 	default:
 		return nil
 	}
@@ -355,6 +397,7 @@ func guaranteeNode(g guarantee.Guarantee) *yaml.Node {
 	}
 	m.add("requires", texts(g.Requires))
 	m.add("likelihood", likelihood(g.Likelihood))
+	m.add("mandate", mandateNode("", g.Mandate))
 	m.str("note", g.Note)
 	m.add("sources", texts(g.Sources))
 	return m.n

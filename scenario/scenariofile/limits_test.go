@@ -8,8 +8,10 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/scenario"
 	"github.com/entente-go/entente/scenario/scenariofile"
 	"github.com/google/go-cmp/cmp"
 )
@@ -336,5 +338,30 @@ func TestManyUnknownKeysInLists(t *testing.T) {
 	_, err := scenariofile.Parse("actors.yaml", []byte(b.String()))
 	if got := messages(t, err); len(got) != 200 {
 		t.Errorf("got %d errors; want the decoder's cap of 200", len(got))
+	}
+}
+
+// TestManyDatesGoingBackwards checks a timeline of 20,000 dated entries,
+// each a day before the last: one error per entry after the first, up to
+// the decoder's cap, each at the date that goes backwards.
+func TestManyDatesGoingBackwards(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("entente: 1\ntimeline:\n")
+	day := time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)
+	for range 20_000 {
+		fmt.Fprintf(&b, "  - {date: %s, event: ceasefire}\n", day.Format(time.DateOnly))
+		day = day.AddDate(0, 0, -1)
+	}
+	_, err := scenariofile.Parse("dates.yaml", []byte(b.String()))
+	got := messages(t, err)
+	if len(got) != 200 {
+		t.Errorf("got %d errors; want the decoder's cap of 200", len(got))
+	}
+	want := "dates.yaml:4:12: timeline[1].date: the timeline's dates go backwards: 2099-12-31 comes after timeline[0] of 2100-01-01"
+	if len(got) > 0 && got[0] != want {
+		t.Errorf("first error = %q; want %q", got[0], want)
+	}
+	if !errors.Is(err, scenario.ErrTimelineOrder) {
+		t.Errorf("errors.Is(err, ErrTimelineOrder) = false")
 	}
 }

@@ -552,6 +552,192 @@ as-of: 21 August 2025
 		reason: "a timeline lists events, one at a time",
 	},
 	{
+		name: "mandate with a misspelt key",
+		file: "ua.yaml",
+		in: actors3 + `guarantees:
+  - {id: g1, provider: US, beneficiary: UA, kind: military, mandate: {body: US, evry: 6 months}}
+`,
+		want:   []string{`ua.yaml:7:81: guarantees[0].mandate.evry: unknown key "evry"; did you mean "every"?`},
+		is:     []error{scenariofile.ErrUnknownKey},
+		reason: "a mandate's keys are checked like any other, with a suggestion",
+	},
+	{
+		name: "mandate period in weeks",
+		file: "ua.yaml",
+		in: actors3 + `guarantees:
+  - id: g1
+    provider: US
+    beneficiary: UA
+    kind: military
+    mandate: {body: US, every: 6 weeks}
+`,
+		want:   []string{`ua.yaml:11:32: guarantees[0].mandate.every: invalid period "6 weeks": unknown unit "weeks"; want days, months or years`},
+		is:     []error{guarantee.ErrPeriod},
+		reason: "a period is days, months or years; the error points at the period",
+	},
+	{
+		name: "mandate of an unknown body",
+		file: "ua.yaml",
+		in: actors3 + `guarantees:
+  - id: g1
+    provider: US
+    beneficiary: UA
+    kind: military
+    mandate:
+      body: UNSC
+      every: 1 year
+`,
+		want:   []string{`ua.yaml:12:13: guarantees[0].mandate.body: unknown actor "UNSC"`},
+		is:     []error{actor.ErrUnknownActor},
+		reason: "the renewing body must be an actor of the scenario",
+	},
+	{
+		name: "mandate ends on no such day",
+		file: "ua.yaml",
+		in: actors3 + `guarantees:
+  - id: g1
+    provider: US
+    beneficiary: UA
+    kind: military
+    mandate: {ends: 2026-02-30}
+`,
+		want:   []string{`ua.yaml:11:21: guarantees[0].mandate.ends: invalid date "2026-02-30": want a calendar date written YYYY-MM-DD`},
+		is:     []error{guarantee.ErrDate},
+		reason: "a date must be a calendar date",
+	},
+	{
+		name: "mandate as text",
+		file: "ua.yaml",
+		in: actors3 + `guarantees:
+  - id: g1
+    provider: US
+    beneficiary: UA
+    kind: military
+    mandate: UNSC every 6 months
+`,
+		want:   []string{`ua.yaml:11:14: guarantees[0].mandate: wrong type: want a mapping of body, every, from, ends, found "UNSC every 6 months"`},
+		is:     []error{scenariofile.ErrType},
+		reason: "a mandate is a mapping, not a sentence",
+	},
+	{
+		name: "empty mandate",
+		file: "ua.yaml",
+		in: actors3 + `guarantees:
+  - id: g1
+    provider: US
+    beneficiary: UA
+    kind: military
+    mandate: {}
+`,
+		want:   []string{`ua.yaml:11:14: guarantees[0].mandate: missing: a mandate needs a body that renews it, an end date (ends), or both`},
+		is:     []error{guarantee.ErrMissing},
+		reason: "an empty mandate says nothing; one that lasts as long as the deal is left out",
+	},
+	{
+		name: "mandate start without a period",
+		file: "ua.yaml",
+		in: actors3 + `guarantees:
+  - id: g1
+    provider: US
+    beneficiary: UA
+    kind: military
+    mandate: {body: US, from: 2025-01-01}
+`,
+		want:   []string{`ua.yaml:11:31: guarantees[0].mandate.from: a start counts periods; give every too`},
+		reason: "a start counts periods, so it needs every",
+	},
+	{
+		name: "dates going backwards",
+		file: "ua.yaml",
+		in: actors3 + `timeline:
+  - {date: 2025-08-21, event: peace-deal}
+  - ceasefire
+  - {date: 2025-03-01, event: "attack(RU, UA)"}
+`,
+		want:   []string{`ua.yaml:9:12: timeline[2].date: the timeline's dates go backwards: 2025-03-01 comes after timeline[0] of 2025-08-21`},
+		is:     []error{scenario.ErrTimelineOrder},
+		reason: "dates never go backwards; undated events between them do not count",
+	},
+	{
+		name: "dated event with an unquoted comma",
+		file: "ua.yaml",
+		in: actors3 + `timeline:
+  - {date: 2025-08-21, event: attack(RU, UA)}
+`,
+		want:   []string{`ua.yaml:7:31: timeline[0].event: syntax error: in {...} a comma ends the value; quote the event, as in {date: 2008-08-08, event: "attack(RU, GE)"}`},
+		is:     []error{scenariofile.ErrSyntax},
+		reason: "in a flow mapping a comma ends the value; one error says to quote the event, none for the piece after the comma",
+	},
+	{
+		name: "dated entry with no event",
+		file: "ua.yaml",
+		in: actors3 + `timeline:
+  - date: 2025-08-21
+`,
+		want:   []string{`ua.yaml:7:5: timeline[0].event: missing: a dated entry needs its event, as in {date: 2009-06-15, event: renewal(UNSC)}`},
+		reason: "a dated entry needs its event",
+	},
+	{
+		name: "dated entry with a date in words",
+		file: "ua.yaml",
+		in: actors3 + `timeline:
+  - {date: 21 August 2025, event: peace-deal}
+`,
+		want:   []string{`ua.yaml:7:12: timeline[0].date: invalid date "21 August 2025": want a calendar date written YYYY-MM-DD`},
+		is:     []error{guarantee.ErrDate},
+		reason: "dates are written YYYY-MM-DD",
+	},
+	{
+		name: "dated entry with a misspelt key",
+		file: "ua.yaml",
+		in: actors3 + `timeline:
+  - {date: 2025-08-21, evnt: peace-deal}
+`,
+		want:   []string{`ua.yaml:7:24: timeline[0].evnt: unknown key "evnt"; did you mean "event"?`},
+		is:     []error{scenariofile.ErrUnknownKey},
+		reason: "a dated entry takes date and event; the missing event is not reported again",
+	},
+	{
+		name: "with-mandate without a guarantee",
+		file: "ua.yaml",
+		in: actors3 + `guarantees:
+  - {id: g1, provider: US, beneficiary: UA, kind: military}
+variants:
+  - name: v
+    edits:
+      - with-mandate: {body: US, every: 6 months}
+`,
+		want:   []string{`ua.yaml:11:23: variants[0].edits[0].with-mandate.guarantee: missing: want the ID of the guarantee the mandate is for`},
+		reason: "a with-mandate edit names its guarantee",
+	},
+	{
+		name: "without-mandate of a guarantee with none",
+		file: "ua.yaml",
+		in: actors3 + `guarantees:
+  - {id: g1, provider: US, beneficiary: UA, kind: military}
+variants:
+  - name: v
+    edits:
+      - without-mandate: g1
+`,
+		want:   []string{`ua.yaml:11:9: variants[0].edits[0]: without mandate g1: guarantee g1 has no mandate`},
+		is:     []error{scenario.ErrEdit},
+		reason: "removing a mandate that is not there is refused at the edit",
+	},
+	{
+		name: "with-mandate of an unknown body",
+		file: "ua.yaml",
+		in: actors3 + `guarantees:
+  - {id: g1, provider: US, beneficiary: UA, kind: military}
+variants:
+  - name: v
+    edits:
+      - with-mandate: {guarantee: g1, body: UNSC}
+`,
+		want:   []string{`ua.yaml:11:9: variants[0].edits[0]: with mandate g1: renewed by UNSC: guarantees[0].mandate.body: unknown actor "UNSC"`},
+		reason: "the body of a new mandate must exist; the error is at the edit",
+	},
+	{
 		name: "selector given as null",
 		file: "ua.yaml",
 		in: actors3 + `positions:

@@ -150,3 +150,79 @@ func TestGoodFiles(t *testing.T) {
 		})
 	}
 }
+
+// TestMandateRoundTrip checks mandates, dated timeline entries and the
+// mandate edits through roundTrip, and the canonical form they take:
+// mandates and dated entries on one line, undated entries as text.
+func TestMandateRoundTrip(t *testing.T) {
+	s, err := scenariofile.Parse("georgia.yaml", []byte(`entente: 1
+actors:
+  - {id: GE}
+  - {id: RU}
+  - {id: US}
+  - {id: UNSC, kind: organization, members: [US, RU], decides: majority, vetoes: [US, RU]}
+guarantees:
+  - id: unomig
+    provider: UNSC
+    beneficiary: GE
+    kind: diplomatic/observers
+    trigger: attack(RU, GE)
+    mandate:
+      body: UNSC
+      every: 4 months
+      from: "2008-10-15"
+      ends: 2009-06-15
+  - {id: us-aid, provider: US, beneficiary: GE, kind: financial/aid, mandate: {ends: 2010-01-01}}
+timeline:
+  - peace-deal
+  - date: 2008-08-08
+    event: attack(RU, GE)
+  - {date: 2009-06-15, event: renewal(UNSC)}
+variants:
+  - name: v
+    edits:
+      - with-mandate: {guarantee: us-aid, body: US, every: 1 year}
+      - without-mandate: unomig
+      - set: {field: timeline, to: [peace-deal, 2009-06-15 renewal]}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range encodings {
+		roundTrip(t, s, e)
+	}
+	b, err := scenariofile.Marshal(s, scenariofile.YAML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range []string{
+		"    mandate: {body: UNSC, every: 4 months, from: 2008-10-15, ends: 2009-06-15}\n",
+		"    mandate: {ends: 2010-01-01}\n",
+		"  - peace-deal\n",
+		"  - {date: 2008-08-08, event: \"attack(RU, GE)\"}\n",
+		"  - {date: 2009-06-15, event: renewal(UNSC)}\n",
+		"      - with-mandate: {guarantee: us-aid, body: US, every: 1 year}\n",
+		"      - without-mandate: unomig\n",
+		"      - set: {field: timeline, to: 'peace-deal, 2009-06-15 renewal'}\n",
+	} {
+		if !bytes.Contains(b, []byte(line)) {
+			t.Errorf("Marshal does not write %q:\n%s", line, b)
+		}
+	}
+	// A file of format 1 without the new keys reads as before: no
+	// mandate, no dates.
+	old, err := scenariofile.ReadFile(seedFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range old.Guarantees {
+		if !g.Mandate.IsZero() {
+			t.Errorf("the seed's %s has a mandate: %v", g.ID, g.Mandate)
+		}
+	}
+	for _, ev := range old.Timeline {
+		if ev.Date != "" {
+			t.Errorf("the seed's event %s has a date", ev)
+		}
+	}
+}

@@ -98,6 +98,9 @@ func TestSchemaKeysMatchDecoder(t *testing.T) {
 		"/$defs/replacePosition": replacePositionKeys,
 		"/$defs/revoke":          revokeKeys,
 		"/$defs/set":             setKeys,
+		"/$defs/mandate":         mandateKeys,
+		"/$defs/withMandate":     withMandateKeys,
+		"/$defs/datedEvent":      datedEventKeys,
 	}
 	sorted := func(s []string) []string { s = slices.Clone(s); slices.Sort(s); return s }
 	seen := map[string]bool{}
@@ -461,6 +464,7 @@ guarantees:
     activation: consent(UK, UA)
     requires: [force]
     likelihood: 0.7
+    mandate: {body: UNSC, every: 6 months, from: 2025-08-21, ends: 2027-08-21}
     note: n
     sources: [seed, "a citation, in free text"]
   - {id: force, provider: willing, beneficiary: UA, kind: military/ground-troops, activation: body(UNSC)}
@@ -478,7 +482,16 @@ timeline:
   - peace-deal
   - attack(RU, UA)
   - ceasefire()
+  - {date: 2025-09-01, event: "attack(RU, UA)"}
+  - {date: 2026-02-21, event: renewal(UNSC)}
+variants:
+  - name: v
+    edits:
+      - with-mandate: {guarantee: force, body: UNSC, every: 1 year}
+      - without-mandate: air
 `},
+		{reason: "a mandate that only ends", valid: true, doc: "entente: 1" + actors + "guarantees:\n  - {id: g, provider: US, beneficiary: UA, kind: military, mandate: {ends: 2030-01-01}}\n"},
+		{reason: "a dated timeline in block style", valid: true, doc: "entente: 1" + actors + "timeline:\n  - date: 2009-06-15\n    event: renewal\n  - date: 2009-06-15\n    event: attack(RU, UA)\n"},
 		{reason: "consensus is another name for unanimity", valid: true, doc: "entente: 1\nactors:\n  - {id: US}\n  - {id: B, kind: alliance, members: [US], decides: consensus}\n"},
 		{reason: "a kind of one's own", valid: true, doc: "entente: 1" + actors + "guarantees:\n  - {id: g, provider: US, beneficiary: UA, kind: cyber/incident-response}\n"},
 		{reason: "a number as a name is its text", valid: true, doc: "entente: 1\nname: 2025\n"},
@@ -527,6 +540,17 @@ timeline:
 		{reason: "a location with a leading space", doc: "entente: 1" + actors + "guarantees:\n  - {id: g, provider: US, beneficiary: UA, kind: military, location: \" UA\"}\n"},
 		{reason: "a timeline entry that combines events", doc: "entente: 1\ntimeline:\n  - all(peace-deal)\n"},
 		{reason: "a timeline event name with '_'", doc: "entente: 1\ntimeline:\n  - peace_deal\n"},
+		{reason: "an empty mandate", doc: "entente: 1" + actors + "guarantees:\n  - {id: g, provider: US, beneficiary: UA, kind: military, mandate: {}}\n"},
+		{reason: "a mandate period in weeks", doc: "entente: 1" + actors + "guarantees:\n  - {id: g, provider: US, beneficiary: UA, kind: military, mandate: {body: NATO, every: 6 weeks}}\n"},
+		{reason: "a mandate period with no body", doc: "entente: 1" + actors + "guarantees:\n  - {id: g, provider: US, beneficiary: UA, kind: military, mandate: {every: 6 months, ends: 2030-01-01}}\n"},
+		{reason: "a mandate start with no period", doc: "entente: 1" + actors + "guarantees:\n  - {id: g, provider: US, beneficiary: UA, kind: military, mandate: {body: NATO, from: 2025-01-01}}\n"},
+		{reason: "a mandate end not written YYYY-MM-DD", doc: "entente: 1" + actors + "guarantees:\n  - {id: g, provider: US, beneficiary: UA, kind: military, mandate: {ends: 1 January 2030}}\n"},
+		{reason: "an unknown key in a mandate", doc: "entente: 1" + actors + "guarantees:\n  - {id: g, provider: US, beneficiary: UA, kind: military, mandate: {body: NATO, until: 2030-01-01}}\n"},
+		{reason: "a dated entry with no event", doc: "entente: 1\ntimeline:\n  - {date: 2009-06-15}\n"},
+		{reason: "a dated entry with a bad date", doc: "entente: 1\ntimeline:\n  - {date: 15 June 2009, event: renewal}\n"},
+		{reason: "a dated entry with an unknown key", doc: "entente: 1\ntimeline:\n  - {date: 2009-06-15, event: renewal, note: vetoed}\n"},
+		{reason: "a with-mandate edit with no guarantee", doc: "entente: 1" + actors + "guarantees:\n  - {id: g, provider: US, beneficiary: UA, kind: military}\nvariants:\n  - {name: v, edits: [{with-mandate: {body: NATO}}]}\n"},
+		{reason: "a with-mandate edit with no mandate", doc: "entente: 1" + actors + "guarantees:\n  - {id: g, provider: US, beneficiary: UA, kind: military}\nvariants:\n  - {name: v, edits: [{with-mandate: {guarantee: g}}]}\n"},
 		{reason: "as-of not written YYYY-MM-DD", doc: "entente: 1\nas-of: 21 August 2025\n"},
 		{reason: "a source with no ID", doc: "entente: 1\nsources:\n  - {title: An article}\n"},
 		{reason: "sources as text, not a list", doc: "entente: 1\nactors:\n  - {id: US, sources: seed}\n"},

@@ -381,7 +381,7 @@ var variantMistakes = []struct {
     edits:
       - {}
 `,
-		want:   []string{"ua.yaml:13:9: variants[0].edits[0]: an edit needs one of without, add-actor, add-guarantee, add-position, replace-actor, replace-guarantee, replace-position, grant, revoke, set"},
+		want:   []string{"ua.yaml:13:9: variants[0].edits[0]: an edit needs one of without, add-actor, add-guarantee, add-position, replace-actor, replace-guarantee, replace-position, grant, revoke, set, with-mandate, without-mandate"},
 		reason: "an empty edit says what an edit can be",
 	},
 	{
@@ -392,7 +392,7 @@ var variantMistakes = []struct {
     edits:
       - without us-air-support
 `,
-		want:   []string{`ua.yaml:13:9: variants[0].edits[0]: wrong type: want a mapping of without, add-actor, add-guarantee, add-position, replace-actor, replace-guarantee, replace-position, grant, revoke, set, found "without us-air-support"`},
+		want:   []string{`ua.yaml:13:9: variants[0].edits[0]: wrong type: want a mapping of without, add-actor, add-guarantee, add-position, replace-actor, replace-guarantee, replace-position, grant, revoke, set, with-mandate, without-mandate, found "without us-air-support"`},
 		is:     []error{scenariofile.ErrType},
 		reason: "a missing colon makes the edit text",
 	},
