@@ -730,7 +730,7 @@ var (
 
 	// Keys of mandates and dated timeline entries, an extension of format
 	// 1.
-	mandateKeys     = []string{"body", "every", "from", "ends"}
+	mandateKeys     = []string{"body", "every", "from", "ends", "parties-aside"}
 	withMandateKeys = append([]string{"guarantee"}, mandateKeys...)
 	datedEventKeys  = []string{"date", "event"}
 
@@ -916,6 +916,8 @@ func (d *decoder) mandate(n *yaml.Node, path string, id *string) guarantee.Manda
 			m.From = d.date(v, at)
 		case "ends":
 			m.Ends = d.date(v, at)
+		case "parties-aside":
+			m.PartiesAside = d.boolean(v, at)
 		}
 	})
 	if m.IsZero() && len(d.errs) == before && !d.stop {

@@ -289,6 +289,9 @@ func mandateNode(id string, md guarantee.Mandate) *yaml.Node {
 	if md.Ends != "" {
 		m.add("ends", date(md.Ends))
 	}
+	if md.PartiesAside {
+		m.add("parties-aside", boolean(true))
+	}
 	return m.n
 }
 

@@ -615,7 +615,7 @@ as-of: 21 August 2025
     kind: military
     mandate: UNSC every 6 months
 `,
-		want:   []string{`ua.yaml:11:14: guarantees[0].mandate: wrong type: want a mapping of body, every, from, ends, found "UNSC every 6 months"`},
+		want:   []string{`ua.yaml:11:14: guarantees[0].mandate: wrong type: want a mapping of body, every, from, ends, parties-aside, found "UNSC every 6 months"`},
 		is:     []error{scenariofile.ErrType},
 		reason: "a mandate is a mapping, not a sentence",
 	},
@@ -632,6 +632,20 @@ as-of: 21 August 2025
 		want:   []string{`ua.yaml:11:14: guarantees[0].mandate: missing: a mandate needs a body that renews it, an end date (ends), or both`},
 		is:     []error{guarantee.ErrMissing},
 		reason: "an empty mandate says nothing; one that lasts as long as the deal is left out",
+	},
+	{
+		name: "renewal by a state with the parties aside",
+		file: "ua.yaml",
+		in: actors3 + `guarantees:
+  - id: g1
+    provider: US
+    beneficiary: UA
+    kind: military
+    mandate: {body: US, parties-aside: true}
+`,
+		want:   []string{`ua.yaml:11:40: guarantees[0].mandate.parties-aside: not a body: US is a state; only a renewal by a body can set the parties aside`},
+		is:     []error{scenario.ErrNotABody},
+		reason: "a state decides for itself: it has no vote of parties to set aside",
 	},
 	{
 		name: "mandate start without a period",

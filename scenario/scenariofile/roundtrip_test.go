@@ -226,3 +226,38 @@ variants:
 		}
 	}
 }
+
+// TestMandatePartiesAsideRoundTrip checks that a renewal that sets the
+// parties aside reads, writes in canonical form and reads back the same.
+func TestMandatePartiesAsideRoundTrip(t *testing.T) {
+	const in = `entente: 1
+actors:
+  - {id: RU}
+  - {id: GE}
+  - {id: US}
+  - {id: UNSC, kind: organization, members: [US, RU], decides: majority, vetoes: [US, RU]}
+guarantees:
+  - {id: m, provider: US, beneficiary: GE, kind: diplomatic, trigger: "attack(RU, GE)", mandate: {parties-aside: true, body: UNSC}}
+`
+	s, err := scenariofile.Parse("m.yaml", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !s.Guarantees[0].Mandate.PartiesAside {
+		t.Fatalf("mandate %+v: parties-aside not read", s.Guarantees[0].Mandate)
+	}
+	out, err := scenariofile.Format("m.yaml", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(out, []byte("mandate: {body: UNSC, parties-aside: true}")) {
+		t.Errorf("canonical form lacks the mandate as written:\n%s", out)
+	}
+	back, err := scenariofile.Parse("m.yaml", out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Guarantees[0].Mandate != s.Guarantees[0].Mandate {
+		t.Errorf("round trip: %+v; want %+v", back.Guarantees[0].Mandate, s.Guarantees[0].Mandate)
+	}
+}
