@@ -186,3 +186,85 @@ func TestSeedUnderUNMandate(t *testing.T) {
 		})
 	}
 }
+
+// TestMissionWalks holds each mission's walk to what happened: when it
+// lapsed, in whose renewal, and who blocked it and why.
+func TestMissionWalks(t *testing.T) {
+	type lapse struct {
+		Guarantee guarantee.ID
+		Date      string
+		Body      actor.ID
+		Blockers  []string // actor:reason
+	}
+	lapses := func(s scenario.Scenario) []lapse {
+		sim, err := scenario.Simulate(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []lapse
+		for _, st := range sim.Steps {
+			for _, l := range st.Lapses {
+				var bs []string
+				for _, b := range l.Blocks {
+					bs = append(bs, string(b.Actor)+":"+b.Reason.String())
+				}
+				out = append(out, lapse{l.Guarantee, l.Date, l.Body, bs})
+			}
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		reason string
+		s      scenario.Scenario
+		want   []lapse
+	}{
+		{
+			reason: "Georgia: the mandate, renewed every four months from 15 October 2008, lapses at the first renewal after Russia's attack, Russia's veto in the Council stopping it (in fact Russia let two rollovers pass and vetoed the third, on 15 June 2009: the model says when it could, not when it chose to)",
+			s:      examples.Georgia2009(),
+			want:   []lapse{{"unomig", "2009-02-15", "UNSC", []string{"RU:captured"}}},
+		},
+		{
+			reason: "Macedonia: China, rejecting the mission, stops its renewal on 25 February 1999",
+			s:      examples.Macedonia1999(),
+			want:   []lapse{{"unpredep", "1999-02-25", "UNSC", []string{"CN:position"}}},
+		},
+		{
+			reason: "OSCE: Russia, whose attack the monitors report, stops the renewal on 31 March 2022",
+			s:      examples.OSCE2022(),
+			want:   []lapse{{"smm", "2022-03-31", "OSCE", []string{"RU:captured"}}},
+		},
+	} {
+		if diff := cmp.Diff(tc.want, lapses(tc.s)); diff != "" {
+			t.Errorf("%s\nSimulate lapses (-want +got):\n%s", tc.reason, diff)
+		}
+	}
+}
+
+// TestCyprusCalls holds the Treaty of Guarantee of 1960 to the calls of
+// July 1974: Greece's coup voids Greece's own guarantee, not Turkey's;
+// Turkey's landing is a new call, void for Turkey's own.
+func TestCyprusCalls(t *testing.T) {
+	s, err := scenariofile.ReadFile(filepath.Join("..", "scenario", "scenariofile", "testdata", "good", "cyprus1960.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sim, err := scenario.Simulate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got [][]string
+	for _, st := range sim.Steps {
+		var line []string
+		for _, o := range st.Due {
+			line = append(line, string(o.Guarantee)+" "+o.Status.String()+" against "+string(o.Attackers[0]))
+		}
+		got = append(got, line)
+	}
+	want := [][]string{
+		{"uk-guarantee activates against GR", "gr-guarantee void against GR", "tr-guarantee activates against GR"},
+		{"uk-guarantee activates against TR", "gr-guarantee blocked against TR", "tr-guarantee void against TR"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Cyprus 1974 calls (-want +got):\n%s", diff)
+	}
+}

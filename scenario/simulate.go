@@ -344,31 +344,31 @@ func callWords(n int) string {
 }
 
 // LifetimeWords says how long a guarantee lasted, as [WriteSimulation]
-// writes it: "called at event 2 (2008-08-08), lapsed before event 5
-// (2009-06-15): 311 days, 3 events".
+// writes it: "first called at event 2 (2008-08-08), lapsed on 2009-02-15
+// (by event 3): 191 days, 1 event".
 func LifetimeWords(lt Lifetime) string {
 	var b strings.Builder
-	at := func(n int, date string) {
-		fmt.Fprintf(&b, "event %d", n)
-		if date != "" {
-			fmt.Fprintf(&b, " (%s)", date)
+	if lt.FirstCall == 0 {
+		b.WriteString("never called")
+	} else {
+		fmt.Fprintf(&b, "first called at event %d", lt.FirstCall)
+		if lt.From != "" {
+			fmt.Fprintf(&b, " (%s)", lt.From)
+		}
+		if lt.Calls > 1 {
+			fmt.Fprintf(&b, ", called %d times", lt.Calls)
 		}
 	}
-	if lt.FirstCall == 0 {
-		b.WriteString("never called; lapsed before ")
-		at(lt.Lapsed, lt.To)
-		return b.String()
-	}
-	b.WriteString("called at ")
-	at(lt.FirstCall, lt.From)
-	if lt.Calls > 1 {
-		fmt.Fprintf(&b, " and %s after", words.Plural(lt.Calls-1, "time"))
-	}
-	if lt.Lapsed > 0 {
-		b.WriteString(", lapsed before ")
-		at(lt.Lapsed, lt.To)
-	} else {
+	switch {
+	case lt.Lapsed > 0 && lt.To != "":
+		fmt.Fprintf(&b, ", lapsed on %s (by event %d)", lt.To, lt.Lapsed)
+	case lt.Lapsed > 0:
+		fmt.Fprintf(&b, ", lapsed by event %d", lt.Lapsed)
+	default:
 		b.WriteString(", to the end")
+	}
+	if lt.FirstCall == 0 {
+		return b.String()
 	}
 	b.WriteString(": ")
 	if lt.Days != nil {

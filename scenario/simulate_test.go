@@ -1039,12 +1039,12 @@ func TestSimulateSeed(t *testing.T) {
      intelligence/surveillance  us-intelligence
 
 How long each guarantee lasted
-   us-air-support: called at event 2, to the end: 1 event
-   us-intelligence: called at event 1, to the end: 2 events
-   european-force: called at event 1, to the end: 2 events
-   turkey-black-sea: called at event 1, to the end: 2 events
-   willing-financial: called at event 2, to the end: 1 event
-   willing-sanctions: called at event 2, to the end: 1 event
+   us-air-support: first called at event 2, to the end: 1 event
+   us-intelligence: first called at event 1, to the end: 2 events
+   european-force: first called at event 1, to the end: 2 events
+   turkey-black-sea: first called at event 1, to the end: 2 events
+   willing-financial: first called at event 2, to the end: 1 event
+   willing-sanctions: first called at event 2, to the end: 1 event
 `
 		var b strings.Builder
 		if err := scenario.WriteSimulation(&b, simulate(t, seedGrantedRUVeto(t))); err != nil {
@@ -1095,8 +1095,8 @@ func TestSimulateWriteText(t *testing.T) {
      financial/aid              cw-aid
 
 How long each guarantee lasted
-   cw-aid: called at event 2, to the end: 2 events
-   gone: called at event 2, to the end: 2 events
+   cw-aid: first called at event 2, to the end: 2 events
+   gone: first called at event 2, to the end: 2 events
 `
 	var b strings.Builder
 	if err := scenario.WriteSimulation(&b, simulate(t, s)); err != nil {

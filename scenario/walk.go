@@ -570,6 +570,9 @@ func (w *walker) lifetimes() []Lifetime {
 			continue
 		}
 		lt := Lifetime{Guarantee: m.s.Guarantees[g].ID, Calls: int(w.calls[g]), FirstCall: first, Lapsed: lapsed}
+		if lapsed > 0 {
+			lt.To = w.lapseDate[g]
+		}
 		if first > 0 {
 			lt.From = tl[first-1].Date
 			lt.To = lastDate
