@@ -203,12 +203,12 @@ func appendDOT[T string | []byte](dst []byte, s T) []byte {
 
 // ErrNoGraphviz is returned, wrapped, by [Graph.WriteGraphvizSVG] when
 // Graphviz's dot is not on the PATH.
-var ErrNoGraphviz = errors.New("Graphviz's dot is not installed; install graphviz, or use --format dot or mermaid")
+var ErrNoGraphviz = errors.New("the dot command of Graphviz is not installed; install graphviz, or use --format dot or mermaid")
 
 // ErrGraphviz is returned, wrapped with what dot printed, by
 // [Graph.WriteGraphvizSVG] when dot fails or prints anything on its
 // standard error.
-var ErrGraphviz = errors.New("Graphviz's dot failed")
+var ErrGraphviz = errors.New("the dot command of Graphviz failed")
 
 // WriteGraphvizSVG lays the picture out with Graphviz: it runs dot -Tsvg on
 // the output of [Graph.WriteDOT] and writes what dot prints, with a
