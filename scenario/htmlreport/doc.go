@@ -41,7 +41,7 @@
 //     each kind after each event; every chance as [scenario.Estimate.String]
 //     writes it, with its 95% interval.
 //   - Sources: the scenario's sources, numbered, each with its title (a
-//     link when it has an http, https or mailto URL), date, note and ID,
+//     link when it has an http or https URL), date, note and ID,
 //     and links back to the findings that cite it. A finding links to
 //     the sources it cites; a citation that is no source's ID is shown
 //     as its text.
