@@ -10,6 +10,7 @@ import (
 
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/safe"
 	"github.com/entente-go/entente/internal/words"
 )
 
@@ -454,16 +455,16 @@ func (w *walker) attackOn(a, b actor.ID) string {
 // what becomes of it, and what each beneficiary receives after it.
 func WriteSimulation(w io.Writer, sim Simulation) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %s\n", displayName(sim.Scenario), words.Plural(len(sim.Steps), "event"))
+	fmt.Fprintf(&b, "%s: %s\n", safe.Terminal(displayName(sim.Scenario)), words.Plural(len(sim.Steps), "event"))
 	for i, st := range sim.Steps {
-		fmt.Fprintf(&b, "\n%d. %s\n", i+1, st.Event)
+		fmt.Fprintf(&b, "\n%d. %s\n", i+1, safe.Terminal(st.Event.String()))
 		if len(st.Due) == 0 && len(st.Lapsed) == 0 {
 			b.WriteString("   nothing falls due\n")
 		}
 		for _, o := range st.Due {
 			fmt.Fprintf(&b, "   %-9s %s (%s, %s to %s)\n", o.Status, o.Guarantee, o.Kind, o.Provider, o.Beneficiary)
 			for _, bl := range o.Blocks {
-				fmt.Fprintf(&b, "             %s\n", bl.Message)
+				fmt.Fprintf(&b, "             %s\n", safe.Terminal(bl.Message))
 			}
 			if len(o.Abstains) > 0 {
 				fmt.Fprintf(&b, "             without %s, who refuse it but cannot stop it\n", strings.Join(toStrings(o.Abstains), ", "))
