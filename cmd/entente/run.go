@@ -338,7 +338,7 @@ func writeJSON(w io.Writer, file string, r scenario.Report) error {
 	if findings == nil {
 		findings = []scenario.Finding{}
 	}
-	enc := json.NewEncoder(w)
+	enc := json.NewEncoder(safe.JSON(w))
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(struct {

@@ -84,7 +84,7 @@ func runSearch(e env, args []string) int {
 
 	switch *format {
 	case "json":
-		enc := json.NewEncoder(e.stdout)
+		enc := json.NewEncoder(safe.JSON(e.stdout))
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
 		err = enc.Encode(struct {

@@ -31,6 +31,7 @@
 package safe
 
 import (
+	"io"
 	"net/url"
 	"strconv"
 	"strings"
@@ -75,9 +76,8 @@ func Terminal(s string) string {
 }
 
 // Page returns a whole page of markup, such as an HTML report, with every
-// hidden rune escaped as [Terminal] escapes it, but for the newlines,
-// carriage returns and tabs that lay the page out: in markup they are only
-// space. The escapes are plain ASCII letters, digits and backslashes, safe
+// hidden rune escaped as [Terminal] escapes it, but for the newlines and
+// tabs that lay the page out: in markup they are only space. The escapes are plain ASCII letters, digits and backslashes, safe
 // in any part of a page.
 func Page(page []byte) []byte {
 	if !HasHidden(string(page)) {
@@ -87,7 +87,7 @@ func Page(page []byte) []byte {
 }
 
 // escape appends s to dst with its hidden runes escaped, but for layout
-// (newline, carriage return, tab) when keepLayout is set.
+// (newline, tab) when keepLayout is set.
 func escape(dst []byte, s string, keepLayout bool) []byte {
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -95,7 +95,7 @@ func escape(dst []byte, s string, keepLayout bool) []byte {
 		case r == utf8.RuneError && size == 1:
 			dst = append(dst, `\x`...)
 			dst = append(dst, "0123456789abcdef"[s[i]>>4], "0123456789abcdef"[s[i]&15])
-		case keepLayout && (r == '\n' || r == '\r' || r == '\t'):
+		case keepLayout && (r == '\n' || r == '\t'):
 			dst = append(dst, byte(r))
 		case Hidden(r):
 			q := strconv.QuoteRune(r) // '\x1b', '\n', '\u202e'
@@ -173,4 +173,35 @@ func Link(u string) bool {
 		return false
 	}
 	return p.Scheme == "http" || p.Scheme == "https"
+}
+
+// JSON returns a writer that passes JSON on to w with the hidden runes
+// that encoding/json leaves as they are (DEL, the C1 controls and the
+// bidirectional overrides) written as \u escapes, so that JSON read on a
+// terminal is as harmless as text. The JSON means the same: a decoder
+// reads the escapes back as the runes. Each Write must hold whole runes,
+// as an encoding/json Encoder's do.
+func JSON(w io.Writer) io.Writer { return jsonWriter{w} }
+
+type jsonWriter struct{ w io.Writer }
+
+func (j jsonWriter) Write(p []byte) (int, error) {
+	if !HasHidden(string(p)) {
+		return j.w.Write(p)
+	}
+	out := make([]byte, 0, len(p)+32)
+	for i := 0; i < len(p); {
+		r, size := utf8.DecodeRune(p[i:])
+		if Hidden(r) && r >= 0x7f {
+			out = append(out, `\u`...)
+			out = append(out, strconv.FormatUint(uint64(r)|0x10000, 16)[1:]...)
+		} else {
+			out = append(out, p[i:i+size]...)
+		}
+		i += size
+	}
+	if _, err := j.w.Write(out); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }

@@ -214,9 +214,11 @@ func (m *mermaidWriter) q(s string) *mermaidWriter {
 }
 
 // yaml appends s as a YAML double-quoted string, for the front matter,
-// cleaned and on one line like a label. A percent sign is written as the
-// YAML escape "\x25", so that Mermaid's search for directives in the
-// diagram's text finds none in the title, which still reads as written.
+// cleaned and on one line like a label. The characters a label writes as
+// entity codes are written as YAML escapes ("\x3c" for "<", "\x25" for
+// "%"), so that neither Mermaid's search for directives nor anything that
+// reads the diagram's text as markup finds any in the title, which still
+// reads as written once YAML has read it.
 func (m *mermaidWriter) yaml(s string) *mermaidWriter {
 	s = oneLine(s)
 	m.b = append(m.b, '"')
@@ -224,8 +226,8 @@ func (m *mermaidWriter) yaml(s string) *mermaidWriter {
 		switch c := s[i]; c {
 		case '"', '\\':
 			m.b = append(m.b, '\\', c)
-		case '%':
-			m.b = append(m.b, `\x25`...)
+		case '%', '#', '&', '<', '>', '`':
+			m.b = append(m.b, '\\', 'x', hexDigits[c>>4], hexDigits[c&15])
 		default:
 			m.b = append(m.b, c)
 		}
@@ -233,6 +235,8 @@ func (m *mermaidWriter) yaml(s string) *mermaidWriter {
 	m.b = append(m.b, '"')
 	return m
 }
+
+const hexDigits = "0123456789abcdef"
 
 // oneLine returns s cleaned, on one line, for comments and the title.
 func oneLine(s string) string { return strings.ReplaceAll(safe.Clean(s), "\n", " ") }
