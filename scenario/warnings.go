@@ -26,9 +26,9 @@ var (
 )
 
 // Warnings returns what is suspect, though valid, in s's free text, in
-// the order of its fields: text holding hidden characters
-// ([ErrHiddenText]) and source URLs that cannot be links
-// ([ErrNotWebURL]). A scenario file comes from someone else; these are
+// the order of its fields: text holding control characters other than
+// newlines and tabs, or bidirectional overrides ([ErrHiddenText]), and
+// source URLs that cannot be links ([ErrNotWebURL]). A scenario file comes from someone else; these are
 // the marks of one written to deceive its reader, or of a copy and paste
 // gone wrong. Warnings do not make s invalid, and no finding or verdict
 // depends on them. The paths are in the terms of scenario files, as for
@@ -80,23 +80,22 @@ func (w *warner) add(path string, err error) {
 	w.out = append(w.out, &FieldError{Path: path, Err: err})
 }
 
-// text warns when s holds a hidden character, naming the first.
+// text warns when s holds a hidden character other than a newline or a
+// tab, which multi-line notes hold as a matter of course, naming the
+// first.
 func (w *warner) text(path, s string) {
 	if !safe.HasHidden(s) {
 		return
 	}
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			break // not UTF-8: the decoder refuses such files
-		}
-		if safe.Hidden(r) {
+	for i, r := range s {
+		if safe.Hidden(r) && r != '\n' && r != '\t' {
 			w.add(path, fmt.Errorf("%w (U+%04X at byte %d)", ErrHiddenText, r, i))
 			return
 		}
-		i += size
 	}
-	w.add(path, fmt.Errorf("%w (bytes that are not UTF-8)", ErrHiddenText))
+	if !utf8.ValidString(s) { // the decoder refuses these; a Go caller may not
+		w.add(path, fmt.Errorf("%w (bytes that are not UTF-8)", ErrHiddenText))
+	}
 }
 
 func (w *warner) texts(path string, list []string) {

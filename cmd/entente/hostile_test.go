@@ -296,4 +296,3 @@ func dotAccepts(t *testing.T, dot string) {
 		t.Errorf("dot -Tsvg: %v: %s", err, stderr.String())
 	}
 }
-

@@ -80,9 +80,6 @@ func Terminal(s string) string {
 // tabs that lay the page out: in markup they are only space. The escapes are plain ASCII letters, digits and backslashes, safe
 // in any part of a page.
 func Page(page []byte) []byte {
-	if !HasHidden(string(page)) {
-		return page
-	}
 	return escape(make([]byte, 0, len(page)+64), string(page), true)
 }
 
