@@ -66,7 +66,9 @@
 //
 // Every string that comes from the scenario, the report or the results
 // is escaped by [html/template]: a scenario named <script> shows its name
-// and runs nothing.
+// and runs nothing. Control characters and bidirectional overrides, which
+// HTML does not escape, are shown as Go quotes them ("\x1b", "\u202e"),
+// and a source is a link only when its URL is an http or https address.
 //
 // The page is well-formed XML as well as HTML (void elements are closed
 // with "/>", and no entity but XML's own is used), so the tests read it
