@@ -54,6 +54,10 @@ func TestHostileText(t *testing.T) {
 		{"simulate", "the walk of the timeline", []string{"simulate", hostileFile}},
 		{"sweep", "sampled findings and elements", []string{"sweep", "--samples", "40", hostileFile}},
 		{"diff", "edits and changed findings", []string{"diff", "--variant", "drop-refusal", hostileFile}},
+		{"search-json", "JSON escapes what encoding/json leaves raw", []string{"search", "--format", "json", hostileFile}},
+		{"simulate-json", "JSON escapes what encoding/json leaves raw", []string{"simulate", "--format", "json", hostileFile}},
+		{"sweep-json", "JSON escapes what encoding/json leaves raw", []string{"sweep", "--samples", "40", "--format", "json", hostileFile}},
+		{"diff-json", "JSON escapes what encoding/json leaves raw", []string{"diff", "--format", "json", "--variant", "drop-refusal", hostileFile}},
 	}
 	for _, c := range commands {
 		for _, color := range []bool{false, true} {
@@ -75,6 +79,12 @@ func TestHostileText(t *testing.T) {
 					if h := hiddenIn(plain, "\n"); len(h) > 0 {
 						t.Errorf("%s: hidden runes %q reach the terminal (%s)", stream, h, c.reason)
 					}
+				}
+				if strings.HasSuffix(c.name, "-json") {
+					if !json.Valid(out.Bytes()) {
+						t.Errorf("not JSON (%s):\n%s", c.reason, out)
+					}
+					return
 				}
 				all := out.String() + errOut.String()
 				if c.name != "validate" && !strings.Contains(all, `\x1b[31mRED`) {
