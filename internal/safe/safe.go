@@ -23,6 +23,13 @@
 // are, so that ordinary text reads as written; a backslash in the file and
 // an escaped rune may then look alike, which misleads no terminal.
 //
+// # Other formats
+//
+// [Page] escapes a whole HTML page the same way, but for its own newlines
+// and tabs; [JSON] escapes what encoding/json leaves raw as \u escapes;
+// [Clean] removes hidden runes from text that a picture draws (SVG, DOT,
+// Mermaid), where an escape would only clutter a label.
+//
 // # Links
 //
 // Only an absolute http or https address with a host may become a link
