@@ -147,9 +147,6 @@ func (b *builder) sources(s []string) {
 func (b *builder) hasActors() bool     { return len(b.actors) > int(b.cur.lo.a) }
 func (b *builder) hasGuarantees() bool { return len(b.gids) > int(b.cur.lo.g) }
 
-// mark returns where the current finding's actors end, for actorsSince.
-func (b *builder) mark() int { return len(b.actors) }
-
 // markGuarantees returns where the current finding's guarantees end, for
 // guaranteesSince.
 func (b *builder) markGuarantees() int { return len(b.gids) }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/entente-go/entente/internal/safe"
 	"github.com/entente-go/entente/internal/words"
 )
 
@@ -15,8 +16,8 @@ import (
 // example package on each side and why the other side rules it out.
 func WriteComparison(w io.Writer, c Comparison) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "base:  %s: %s\n", displayName(c.Base), c.BaseVerdict)
-	fmt.Fprintf(bw, "other: %s: %s\n", displayName(c.Other), c.OtherVerdict)
+	fmt.Fprintf(bw, "base:  %s: %s\n", safe.Terminal(displayName(c.Base)), c.BaseVerdict)
+	fmt.Fprintf(bw, "other: %s: %s\n", safe.Terminal(displayName(c.Other)), c.OtherVerdict)
 	if c.Same() {
 		bw.WriteString("\nno difference: the same findings and the same feasible packages\n")
 		return bw.Flush()
@@ -24,7 +25,7 @@ func WriteComparison(w io.Writer, c Comparison) error {
 	if len(c.Edits) > 0 {
 		fmt.Fprintf(bw, "\n%s from base to other:\n", words.Plural(len(c.Edits), "edit"))
 		for _, e := range c.Edits {
-			fmt.Fprintf(bw, "  %s\n", e)
+			fmt.Fprintf(bw, "  %s\n", safe.Terminal(e))
 		}
 	}
 	section := func(title string, l []FindingChange) {
@@ -39,12 +40,12 @@ func WriteComparison(w io.Writer, c Comparison) error {
 			}
 			fmt.Fprintf(bw, "  %-7s  %s\n", f.Severity, f.Code)
 			if fc.Before != nil && fc.After != nil && fc.Before.Message != fc.After.Message {
-				fmt.Fprintf(bw, "           was: %s\n           now: %s\n", fc.Before.Message, fc.After.Message)
+				fmt.Fprintf(bw, "           was: %s\n           now: %s\n", safe.Terminal(fc.Before.Message), safe.Terminal(fc.After.Message))
 			} else {
-				fmt.Fprintf(bw, "           %s\n", f.Message)
+				fmt.Fprintf(bw, "           %s\n", safe.Terminal(f.Message))
 			}
 			if len(fc.Because) > 0 {
-				fmt.Fprintf(bw, "           because: %s\n", strings.Join(fc.Because, "; "))
+				fmt.Fprintf(bw, "           because: %s\n", safe.Terminal(strings.Join(fc.Because, "; ")))
 			}
 		}
 	}
@@ -59,7 +60,7 @@ func WriteComparison(w io.Writer, c Comparison) error {
 	}
 	bw.WriteString("\n")
 	if sp.CountSkipped != "" {
-		fmt.Fprintf(bw, "  not counted: %s\n", sp.CountSkipped)
+		fmt.Fprintf(bw, "  not counted: %s\n", safe.Terminal(sp.CountSkipped))
 	}
 	example := func(where, other string, e *Example) {
 		if e == nil {
@@ -69,20 +70,20 @@ func WriteComparison(w io.Writer, c Comparison) error {
 		if len(e.Guarantees) == 0 {
 			pkg = "the empty package, no guarantee at all"
 		}
-		fmt.Fprintf(bw, "  only in the %s, for example %s\n", where, pkg)
+		fmt.Fprintf(bw, "  only in the %s, for example %s\n", where, safe.Terminal(pkg))
 		fmt.Fprintf(bw, "    the %s rules it out", other)
 		if len(e.Vetoes) > 0 {
-			fmt.Fprintf(bw, " (with the vetoes of %s granted)", strings.Join(e.Vetoes, ", "))
+			fmt.Fprintf(bw, " (with the vetoes of %s granted)", safe.Terminal(strings.Join(e.Vetoes, ", ")))
 		}
 		bw.WriteString(":\n")
 		for _, y := range e.Why {
-			fmt.Fprintf(bw, "      %s\n", y)
+			fmt.Fprintf(bw, "      %s\n", safe.Terminal(y))
 		}
 	}
 	example("base", "other", sp.BaseExample)
 	example("other", "base", sp.OtherExample)
 	if len(sp.Because) > 0 {
-		fmt.Fprintf(bw, "  because: %s\n", strings.Join(sp.Because, "; "))
+		fmt.Fprintf(bw, "  because: %s\n", safe.Terminal(strings.Join(sp.Because, "; ")))
 	}
 	return bw.Flush()
 }

@@ -326,6 +326,21 @@
 // repeats only counted; a scenario with k uncertain elements has at most
 // 2^k distinct samples.
 //
+// # Text from the file
+//
+// A scenario file comes from someone else. The writers of this package
+// ([Text], [WriteMarkdown], [WriteComparison], [WriteSimulation],
+// [WriteSweep]) show control characters and bidirectional overrides in
+// the scenario's text escaped ("\x1b", "\u202e"), with colour or
+// without, and [WriteMarkdown] links a source only when its URL is an
+// http or https address. [Warnings] reports such text, and source URLs
+// that cannot be links, as warnings rather than errors: the file is
+// valid, and no finding or verdict depends on them. The design left open
+// whether these should be findings; they are warnings of validation
+// because they concern how the file reads, not whether the deal holds, and
+// so that sweeps and searches, which evaluate many times, pay nothing for
+// them.
+//
 // # Order and determinism
 //
 // Findings are ordered by severity, then code, then the first guarantee,

@@ -959,15 +959,6 @@ func (sp *space) offersAlone() Conflict {
 	return c
 }
 
-func (sp *space) posIndex(ref string) int {
-	for i := range sp.m.s.Positions {
-		if sp.m.s.positionRef(i) == ref {
-			return i
-		}
-	}
-	return -1
-}
-
 func (sp *space) refs(s []int) []string {
 	out := make([]string, len(s))
 	for i, p := range s {

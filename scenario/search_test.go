@@ -1199,9 +1199,6 @@ func TestSearchStops(t *testing.T) {
 	}
 }
 
-//go:fix inline
-func count(n uint64) *uint64 { return new(n) }
-
 // pkg returns a package of the given guarantees, needing the grants of
 // the given demands-veto positions.
 func pkg(gs []guarantee.ID, vetoPositions ...string) scenario.Package {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/safe"
 	"github.com/entente-go/entente/internal/words"
 )
 
@@ -276,9 +277,9 @@ func Simulate(s Scenario) (Simulation, error) {
 // each beneficiary receives after it; then how long each guarantee lasted.
 func WriteSimulation(w io.Writer, sim Simulation) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %s\n", displayName(sim.Scenario), words.Plural(len(sim.Steps), "event"))
+	fmt.Fprintf(&b, "%s: %s\n", safe.Terminal(displayName(sim.Scenario)), words.Plural(len(sim.Steps), "event"))
 	for i, st := range sim.Steps {
-		fmt.Fprintf(&b, "\n%d. %s\n", i+1, st.Event.Dated())
+		fmt.Fprintf(&b, "\n%d. %s\n", i+1, safe.Terminal(st.Event.Dated()))
 		for _, l := range st.Lapses {
 			when := ""
 			if l.Date != "" {
@@ -290,7 +291,7 @@ func WriteSimulation(w io.Writer, sim Simulation) error {
 			}
 			fmt.Fprintf(&b, "   %-9s %s: %s did not renew it%s\n", "lapsed", l.Guarantee, l.Body, when)
 			for _, bl := range l.Blocks {
-				fmt.Fprintf(&b, "             %s\n", bl.Message)
+				fmt.Fprintf(&b, "             %s\n", safe.Terminal(bl.Message))
 			}
 		}
 		if len(st.Due) == 0 && len(st.NoLongerDue) == 0 && len(st.Lapses) == 0 {
@@ -303,7 +304,7 @@ func WriteSimulation(w io.Writer, sim Simulation) error {
 			}
 			b.WriteByte('\n')
 			for _, bl := range o.Blocks {
-				fmt.Fprintf(&b, "             %s\n", bl.Message)
+				fmt.Fprintf(&b, "             %s\n", safe.Terminal(bl.Message))
 			}
 			if len(o.Abstains) > 0 {
 				fmt.Fprintf(&b, "             without %s, who refuse it but cannot stop it\n", strings.Join(toStrings(o.Abstains), ", "))

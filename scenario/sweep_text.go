@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/entente-go/entente/internal/safe"
 	"github.com/entente-go/entente/internal/words"
 )
 
@@ -16,7 +17,7 @@ import (
 // after each event. Each probability is followed by its 95% interval.
 func WriteSweep(w io.Writer, r SweepResult) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %s, seed %d", displayName(r.Scenario), words.Plural(r.Samples, "sample"), r.Seed)
+	fmt.Fprintf(&b, "%s: %s, seed %d", safe.Terminal(displayName(r.Scenario)), words.Plural(r.Samples, "sample"), r.Seed)
 	if !r.Complete {
 		fmt.Fprintf(&b, " (stopped early, of %d requested)", r.Requested)
 	}
@@ -35,7 +36,7 @@ func WriteSweep(w io.Writer, r SweepResult) error {
 	} else {
 		fmt.Fprintf(&b, "\nSensitivity: the chance of a compatible scenario when each element holds, and when it does not\n")
 		for _, sv := range r.Sensitivity {
-			fmt.Fprintf(&b, "  %+.3f  %s (likelihood %s)\n", sv.Effect, sv.Element, strconv.FormatFloat(sv.Likelihood, 'g', -1, 64))
+			fmt.Fprintf(&b, "  %+.3f  %s (likelihood %s)\n", sv.Effect, safe.Terminal(sv.Element), strconv.FormatFloat(sv.Likelihood, 'g', -1, 64))
 			fmt.Fprintf(&b, "          holds %s, fails %s\n", sv.Holds, sv.Fails)
 		}
 	}
@@ -47,7 +48,7 @@ func WriteSweep(w io.Writer, r SweepResult) error {
 		}
 		b.WriteString("\nFindings\n")
 		for _, f := range r.Findings {
-			fmt.Fprintf(&b, "  %s  %s\n", f.Estimate, f.Finding)
+			fmt.Fprintf(&b, "  %s  %s\n", f.Estimate, safe.Terminal(f.Finding.String()))
 		}
 		if r.FindingsOmitted {
 			b.WriteString("  more than 16,384 distinct findings, too many to list; the codes above count them all\n")
@@ -71,7 +72,7 @@ func WriteSweep(w io.Writer, r SweepResult) error {
 		for _, rc := range r.Receives {
 			if rc.Step != step {
 				step = rc.Step
-				fmt.Fprintf(&b, "  after %d. %s\n", rc.Step, rc.Event)
+				fmt.Fprintf(&b, "  after %d. %s\n", rc.Step, safe.Terminal(rc.Event))
 			}
 			fmt.Fprintf(&b, "    %s  %s %s\n", rc.Estimate, rc.Beneficiary, rc.Kind)
 		}

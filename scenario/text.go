@@ -8,11 +8,15 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/entente-go/entente/internal/safe"
 	"github.com/entente-go/entente/internal/words"
 )
 
 // Text writes reports for a person to read: the verdict, then each finding
 // with what it involves and its sources. The zero Text writes plain text.
+// Control characters and bidirectional overrides in the scenario's text
+// are written visibly escaped ("\x1b", "\u202e"), with colour or without:
+// colour comes only from Text itself.
 type Text struct {
 	// Color marks severities and the verdict with ANSI colours, for a
 	// terminal. Colour is never the only signal: the words are there too.
@@ -38,7 +42,7 @@ func (t Text) paint(word string) string {
 // Write writes r to w.
 func (t Text) Write(w io.Writer, r Report) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "%s: %s", nameOf(r), t.paint(r.Verdict.String()))
+	fmt.Fprintf(bw, "%s: %s", safe.Terminal(nameOf(r)), t.paint(r.Verdict.String()))
 	if counts := countWords(r); counts != "" {
 		fmt.Fprintf(bw, " (%s)", counts)
 	}
@@ -47,10 +51,10 @@ func (t Text) Write(w io.Writer, r Report) error {
 		sev := f.Severity.String()
 		pad := strings.Repeat(" ", max(0, 7-len(sev)))
 		fmt.Fprintf(bw, "\n%s%s  %s\n", t.paint(sev), pad, f.Code)
-		fmt.Fprintf(bw, "         %s\n", f.Message)
+		fmt.Fprintf(bw, "         %s\n", safe.Terminal(f.Message))
 		line := func(label string, items []string) {
 			if len(items) > 0 {
-				fmt.Fprintf(bw, "         %-11s %s\n", label+":", strings.Join(items, ", "))
+				fmt.Fprintf(bw, "         %-11s %s\n", label+":", safe.Terminal(strings.Join(items, ", ")))
 			}
 		}
 		line("actors", toStrings(f.Actors))
@@ -96,7 +100,8 @@ func toStrings[T ~string](s []T) []string {
 // paper's appendix: a heading, the verdict, a table of findings, and the
 // sources as footnotes. sources are the scenario's sources, which give
 // the footnotes their titles; a citation that is not a source ID becomes
-// a footnote of its own text.
+// a footnote of its own text. A source's URL is a link only when it is an
+// http or https address; any other is written as plain text.
 func WriteMarkdown(w io.Writer, r Report, sources []Source) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "## %s\n\n", escapeMarkdown(nameOf(r)))
@@ -176,8 +181,12 @@ func describeSource(s Source) string {
 		title = s.ID
 	}
 	text := escapeMarkdown(title)
-	if s.URL != "" {
+	switch {
+	case safe.Link(s.URL):
 		text = "[" + text + "](<" + strings.NewReplacer("<", "%3C", ">", "%3E").Replace(s.URL) + ">)"
+	case s.URL != "":
+		// Not a web address: shown, never linked.
+		text += ", " + escapeMarkdown(s.URL)
 	}
 	if s.Date != "" {
 		text += ", " + escapeMarkdown(s.Date)
@@ -188,8 +197,10 @@ func describeSource(s Source) string {
 	return text + "."
 }
 
-// escapeMarkdown keeps text on one table line and out of Markdown's syntax.
+// escapeMarkdown keeps text on one table line and out of Markdown's
+// syntax, its hidden characters escaped as in text (see [safe.Terminal]).
 func escapeMarkdown(s string) string {
-	r := strings.NewReplacer("|", `\|`, "\n", " ", "\r", "", "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;")
-	return r.Replace(s)
+	return safe.Terminal(markdownReplacer.Replace(s))
 }
+
+var markdownReplacer = strings.NewReplacer("|", `\|`, "\n", " ", "\r", "", "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;")

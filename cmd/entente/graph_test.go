@@ -130,7 +130,7 @@ func TestGraphSVGWithoutGraphviz(t *testing.T) {
 	if code != exitInput || out != "" {
 		t.Errorf("exit %d, stdout %q; want 2 and nothing", code, out)
 	}
-	if want := "Graphviz's dot is not installed; install graphviz, or use --format dot or mermaid"; !strings.Contains(errOut, want) {
+	if want := "the dot command of Graphviz is not installed; install graphviz, or use --format dot or mermaid"; !strings.Contains(errOut, want) {
 		t.Errorf("stderr %q; want it to say %q", errOut, want)
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/entente-go/entente/examples"
+	"github.com/entente-go/entente/internal/safe"
 	"github.com/entente-go/entente/scenario"
 	"github.com/entente-go/entente/scenario/scenariofile"
 )
@@ -213,13 +214,17 @@ func addMaxSize(fs *flag.FlagSet) *sizeFlag {
 	return s
 }
 
-// load reads a scenario file, reporting problems on stderr. ok is false
+// load reads a scenario file, reporting problems on stderr, and then its
+// warnings (see [scenario.Warnings]), which do not stop it. ok is false
 // when the file did not load.
 func load(e env, opts scenariofile.Options, file string) (scenario.Scenario, bool) {
 	s, err := opts.ReadFile(file)
 	if err != nil {
 		reportError(e, err)
 		return scenario.Scenario{}, false
+	}
+	for _, w := range scenario.Warnings(s) {
+		fmt.Fprintf(e.stderr, "%s: %s: warning: %s\n", safe.Terminal(file), w.Path, safe.Terminal(w.Err.Error()))
 	}
 	return s, true
 }
@@ -230,16 +235,16 @@ func reportError(e env, err error) {
 	var fe scenariofile.Errors
 	if errors.As(err, &fe) {
 		for _, x := range fe {
-			fmt.Fprintln(e.stderr, x.Error())
+			fmt.Fprintln(e.stderr, safe.Terminal(x.Error()))
 		}
 		return
 	}
 	var pe *os.PathError
 	if errors.As(err, &pe) {
-		fmt.Fprintf(e.stderr, "%s: %v\n", pe.Path, pe.Err)
+		fmt.Fprintf(e.stderr, "%s: %v\n", safe.Terminal(pe.Path), pe.Err)
 		return
 	}
-	fmt.Fprintf(e.stderr, "entente: %v\n", err)
+	fmt.Fprintf(e.stderr, "entente: %s\n", safe.Terminal(err.Error()))
 }
 
 const checkArgs = "[--format text|json|markdown|html] [--timeout D] " + whatIfArgs + " [--max-size N] [FILE...]"
@@ -334,7 +339,7 @@ func writeJSON(w io.Writer, file string, r scenario.Report) error {
 	if findings == nil {
 		findings = []scenario.Finding{}
 	}
-	enc := json.NewEncoder(w)
+	enc := json.NewEncoder(safe.JSON(w))
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(struct {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/safe"
 	"github.com/entente-go/entente/internal/words"
 	"github.com/entente-go/entente/scenario"
 	"github.com/entente-go/entente/scenario/scenariofile"
@@ -83,7 +84,7 @@ func runSearch(e env, args []string) int {
 
 	switch *format {
 	case "json":
-		enc := json.NewEncoder(e.stdout)
+		enc := json.NewEncoder(safe.JSON(e.stdout))
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
 		err = enc.Encode(struct {
@@ -204,7 +205,7 @@ func writeSearchText(w io.Writer, s scenario.Scenario, r scenario.SearchResult, 
 		}
 		return code + text + "\x1b[0m"
 	}
-	fmt.Fprintln(bw, name)
+	fmt.Fprintln(bw, safe.Terminal(name))
 	switch {
 	case r.Feasible:
 		fmt.Fprintf(bw, "%s: %s.\n", paint("\x1b[1;32m", "A deal is possible"), words.Plural(len(r.Maximal), "maximal package"))
@@ -221,19 +222,19 @@ func writeSearchText(w io.Writer, s scenario.Scenario, r scenario.SearchResult, 
 
 	for i, p := range r.Maximal {
 		fmt.Fprintf(bw, "\npackage %d\n", i+1)
-		fmt.Fprintf(bw, "         %-11s %s\n", "guarantees:", joinList(p.Guarantees))
-		fmt.Fprintf(bw, "         %-11s %s\n", "vetoes:", vetoWords(p, "none needed"))
+		fmt.Fprintf(bw, "         %-11s %s\n", "guarantees:", safe.Terminal(joinList(p.Guarantees)))
+		fmt.Fprintf(bw, "         %-11s %s\n", "vetoes:", safe.Terminal(vetoWords(p, "none needed")))
 	}
 
 	bw.WriteString("\n")
 	if r.Feasible {
-		fmt.Fprintf(bw, "Forced, in every maximal package: %s\n", orNone(r.Forced))
+		fmt.Fprintf(bw, "Forced, in every maximal package: %s\n", safe.Terminal(orNone(r.Forced)))
 	}
 	switch {
 	case !r.Feasible && len(r.Dead) == len(s.Guarantees) && len(r.Dead) > 0:
 		fmt.Fprintf(bw, "Dead, in no feasible package: every offer, as the positions stand\n")
 	default:
-		fmt.Fprintf(bw, "Dead, in no feasible package: %s\n", orNone(r.Dead))
+		fmt.Fprintf(bw, "Dead, in no feasible package: %s\n", safe.Terminal(orNone(r.Dead)))
 	}
 	if opts.Count {
 		switch {
@@ -255,20 +256,20 @@ func writeSearchText(w io.Writer, s scenario.Scenario, r scenario.SearchResult, 
 		}
 		for i, c := range r.Concessions {
 			fmt.Fprintf(bw, "\nconcession %d\n", i+1)
-			fmt.Fprintf(bw, "         %s\n", c.Message)
-			fmt.Fprintf(bw, "         %-11s %s\n", "positions:", strings.Join(c.Positions, ", "))
+			fmt.Fprintf(bw, "         %s\n", safe.Terminal(c.Message))
+			fmt.Fprintf(bw, "         %-11s %s\n", "positions:", safe.Terminal(strings.Join(c.Positions, ", ")))
 			for j, p := range c.Unlocks {
 				label := ""
 				if j == 0 {
 					label = "unlocks:"
 				}
-				fmt.Fprintf(bw, "         %-11s %s\n", label, joinList(p.Guarantees))
+				fmt.Fprintf(bw, "         %-11s %s\n", label, safe.Terminal(joinList(p.Guarantees)))
 				if len(p.Vetoes) > 0 {
-					fmt.Fprintf(bw, "         %-11s with %s granted\n", "", vetoWords(p, ""))
+					fmt.Fprintf(bw, "         %-11s with %s granted\n", "", safe.Terminal(vetoWords(p, "")))
 				}
 			}
 			if len(c.Sources) > 0 {
-				fmt.Fprintf(bw, "         %-11s %s\n", "sources:", strings.Join(c.Sources, ", "))
+				fmt.Fprintf(bw, "         %-11s %s\n", "sources:", safe.Terminal(strings.Join(c.Sources, ", ")))
 			}
 		}
 		if len(r.Conflicts) > 0 {
@@ -276,10 +277,10 @@ func writeSearchText(w io.Writer, s scenario.Scenario, r scenario.SearchResult, 
 		}
 		for i, c := range r.Conflicts {
 			fmt.Fprintf(bw, "\nconflict %d\n", i+1)
-			fmt.Fprintf(bw, "         %s\n", c.Message)
-			fmt.Fprintf(bw, "         %-11s %s\n", "positions:", strings.Join(c.Positions, ", "))
+			fmt.Fprintf(bw, "         %s\n", safe.Terminal(c.Message))
+			fmt.Fprintf(bw, "         %-11s %s\n", "positions:", safe.Terminal(strings.Join(c.Positions, ", ")))
 			if len(c.Sources) > 0 {
-				fmt.Fprintf(bw, "         %-11s %s\n", "sources:", strings.Join(c.Sources, ", "))
+				fmt.Fprintf(bw, "         %-11s %s\n", "sources:", safe.Terminal(strings.Join(c.Sources, ", ")))
 			}
 		}
 	}

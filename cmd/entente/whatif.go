@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/entente-go/entente/examples"
+	"github.com/entente-go/entente/internal/safe"
 	"github.com/entente-go/entente/scenario"
 	"github.com/entente-go/entente/scenario/scenariofile"
 )
@@ -90,7 +91,7 @@ func loadWhatIf(e env, maxSize int64, file string, w *whatIf) (string, scenario.
 }
 
 func encodeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	enc := json.NewEncoder(safe.JSON(w))
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)

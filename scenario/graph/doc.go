@@ -107,6 +107,15 @@
 // most system fonts, so that text fits the boxes whatever the reader's
 // fonts.
 //
+// # Text from the file
+//
+// Every format leaves out the control characters and bidirectional
+// overrides of the scenario's text (tabs become spaces, carriage returns
+// newlines), and none has a link. DOT keeps the text inside quoted
+// strings; SVG escapes it as XML; Mermaid writes markup characters, and
+// the percent sign that would start a directive, as entity codes in
+// labels and as YAML escapes in the front matter's title.
+//
 // # Determinism and cost
 //
 // The same scenario, report and options give the same bytes in every

@@ -12,6 +12,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/entente-go/entente/internal/safe"
 )
 
 // The colours every format draws with. Each mark has a sign besides its
@@ -96,7 +98,7 @@ func (d *dotWriter) item(t *tree, it, depth int) {
 	d.tab(depth).s("subgraph ").q("cluster_" + strconv.Itoa(ci)).s(" {\n")
 	d.tab(depth + 1).s("label=").q(clusterLabel(body)).s("; labeljust=l; fontsize=10\n")
 	d.tab(depth + 1).s("style=\"rounded,filled\"; fillcolor=").q(fill).s("; color=").q(colCluster).s("\n")
-	d.tab(depth + 1).s("tooltip=").q(clean(string(body.ID)) + " and its members in the picture").s("\n")
+	d.tab(depth + 1).s("tooltip=").q(safe.Clean(string(body.ID)) + " and its members in the picture").s("\n")
 	for _, sub := range t.items[ci] {
 		d.item(t, sub, depth+1)
 	}
@@ -172,7 +174,7 @@ func (d *dotWriter) tab(n int) *dotWriter {
 // q appends s as a DOT quoted string: backslashes and quotes escaped,
 // ampersands as entities, newlines as \n (a centred line break in labels),
 // other control characters dropped.
-func (d *dotWriter) q(s string) *dotWriter { d.b = appendDOT(d.b, clean(s)); return d }
+func (d *dotWriter) q(s string) *dotWriter { d.b = appendDOT(d.b, safe.Clean(s)); return d }
 
 // tip appends the tooltip that tip makes of element i, quoted, building
 // it in scratch space that the next call reuses.
@@ -206,12 +208,12 @@ func appendDOT[T string | []byte](dst []byte, s T) []byte {
 
 // ErrNoGraphviz is returned, wrapped, by [Graph.WriteGraphvizSVG] when
 // Graphviz's dot is not on the PATH.
-var ErrNoGraphviz = errors.New("Graphviz's dot is not installed; install graphviz, or use --format dot or mermaid")
+var ErrNoGraphviz = errors.New("the dot command of Graphviz is not installed; install graphviz, or use --format dot or mermaid")
 
 // ErrGraphviz is returned, wrapped with what dot printed, by
 // [Graph.WriteGraphvizSVG] when dot fails or prints anything on its
 // standard error.
-var ErrGraphviz = errors.New("Graphviz's dot failed")
+var ErrGraphviz = errors.New("the dot command of Graphviz failed")
 
 // WriteGraphvizSVG lays the picture out with Graphviz: it runs dot -Tsvg on
 // the output of [Graph.WriteDOT] and writes what dot prints, with a

@@ -7,6 +7,7 @@ import (
 
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/safe"
 	"github.com/entente-go/entente/internal/words"
 )
 
@@ -39,13 +40,13 @@ func (n Node) Label() string { return strings.Join(n.lines(), "\n") }
 
 func (n Node) lines() []string {
 	a := &n.Actor
-	first := clean(string(a.ID))
+	first := safe.Clean(string(a.ID))
 	if n.HasError() {
 		first = errorMark + first
 	}
 	lines := []string{first}
 	if a.Name != "" && a.Name != string(a.ID) {
-		lines = append(lines, wrap(clean(a.Name), nameWidth)...)
+		lines = append(lines, wrap(safe.Clean(a.Name), nameWidth)...)
 	}
 	if a.Kind.IsBody() {
 		lines = append(lines, a.Kind.String()+", "+rule(a))
@@ -81,7 +82,7 @@ func vetoLine(n Node) string {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString(clean(string(v)))
+		b.WriteString(safe.Clean(string(v)))
 	}
 	if len(n.Granted) > 0 {
 		if len(n.Vetoes) > 0 {
@@ -103,7 +104,7 @@ func (e Edge) lines() []string {
 		return []string{"member of"}
 	}
 	g := &e.Guarantee
-	first := clean(string(g.Kind))
+	first := safe.Clean(string(g.Kind))
 	if e.Lapses() {
 		first = lapseMark + first
 	}
@@ -112,23 +113,23 @@ func (e Edge) lines() []string {
 	}
 	second := g.Strength.String()
 	if g.Target != "" {
-		second += ", against " + clean(string(g.Target))
+		second += ", against " + safe.Clean(string(g.Target))
 	}
 	return []string{first, second}
 }
 
 // clusterLabel is the label of the box around a body.
-func clusterLabel(body actor.Actor) string { return "members of " + clean(string(body.ID)) }
+func clusterLabel(body actor.Actor) string { return "members of " + safe.Clean(string(body.ID)) }
 
 // nodeTip appends the tooltip of node i to dst: who it is, what it can
 // block, its note and the error findings that name it. Like every tooltip
-// it is clean text (see clean), with newlines between its lines.
+// it is clean text (see [safe.Clean]), with newlines between its lines.
 func (g *Graph) nodeTip(dst []byte, i int) []byte {
 	n := &g.Nodes[i]
 	a := &n.Actor
-	dst = append(dst, clean(string(a.ID))...)
+	dst = append(dst, safe.Clean(string(a.ID))...)
 	if a.Name != "" && a.Name != string(a.ID) {
-		dst = append(append(dst, ": "...), clean(a.Name)...)
+		dst = append(append(dst, ": "...), safe.Clean(a.Name)...)
 	}
 	dst = append(append(dst, '\n'), a.Kind.String()...)
 	if a.Kind.IsBody() {
@@ -150,10 +151,10 @@ func (g *Graph) nodeTip(dst []byte, i int) []byte {
 			dst = append(dst, " more vetoes the deal grants"...)
 			break
 		}
-		dst = append(append(dst, "\nveto the deal grants over "...), clean(v.Over.String())...)
+		dst = append(append(dst, "\nveto the deal grants over "...), safe.Clean(v.Over.String())...)
 	}
 	if a.Note != "" {
-		dst = append(append(dst, "\nnote: "...), clean(a.Note)...)
+		dst = append(append(dst, "\nnote: "...), safe.Clean(a.Note)...)
 	}
 	return g.errorTips(dst, n.Errors)
 }
@@ -163,25 +164,25 @@ func (g *Graph) nodeTip(dst []byte, i int) []byte {
 // requirements, note and error findings.
 func (g *Graph) edgeTip(dst []byte, i int) []byte {
 	e := &g.Edges[i]
-	from, to := clean(string(g.Nodes[e.From].Actor.ID)), clean(string(g.Nodes[e.To].Actor.ID))
+	from, to := safe.Clean(string(g.Nodes[e.From].Actor.ID)), safe.Clean(string(g.Nodes[e.To].Actor.ID))
 	if e.Kind == MemberEdge {
 		return append(append(append(dst, from...), " is a member of "...), to...)
 	}
 	gu := &e.Guarantee
-	dst = append(append(dst, clean(string(gu.ID))...), ": "...)
+	dst = append(append(dst, safe.Clean(string(gu.ID))...), ": "...)
 	dst = append(append(append(dst, from...), " → "...), to...)
-	dst = append(append(dst, '\n'), clean(string(gu.Kind))...)
+	dst = append(append(dst, '\n'), safe.Clean(string(gu.Kind))...)
 	dst = append(append(dst, ", "...), gu.Strength.String()...)
 	if gu.Target != "" {
-		dst = append(append(dst, ", against "...), clean(string(gu.Target))...)
+		dst = append(append(dst, ", against "...), safe.Clean(string(gu.Target))...)
 	}
 	if gu.Location != "" {
-		dst = append(append(dst, ", in "...), clean(gu.Location)...)
+		dst = append(append(dst, ", in "...), safe.Clean(gu.Location)...)
 	}
 	if !gu.Trigger.IsAlways() {
-		dst = append(append(dst, "\ntrigger: "...), clean(gu.Trigger.String())...)
+		dst = append(append(dst, "\ntrigger: "...), safe.Clean(gu.Trigger.String())...)
 	}
-	dst = append(append(dst, "\nactivation: "...), clean(gu.Activation.String())...)
+	dst = append(append(dst, "\nactivation: "...), safe.Clean(gu.Activation.String())...)
 	if gu.Activation.PartiesAside {
 		dst = append(dst, ", parties aside"...)
 	}
@@ -189,13 +190,13 @@ func (g *Graph) edgeTip(dst []byte, i int) []byte {
 		dst = list(append(dst, "\nrequires: "...), gu.Requires, tipMembers)
 	}
 	if !gu.Mandate.IsZero() {
-		dst = append(append(dst, "\nmandate: "...), clean(gu.Mandate.String())...)
+		dst = append(append(dst, "\nmandate: "...), safe.Clean(gu.Mandate.String())...)
 	}
 	if e.Lapse != "" {
-		dst = append(append(dst, '\n'), clean(shorten(e.Lapse, tipMessage))...)
+		dst = append(append(dst, '\n'), safe.Clean(shorten(e.Lapse, tipMessage))...)
 	}
 	if gu.Note != "" {
-		dst = append(append(dst, "\nnote: "...), clean(gu.Note)...)
+		dst = append(append(dst, "\nnote: "...), safe.Clean(gu.Note)...)
 	}
 	return g.errorTips(dst, e.Errors)
 }
@@ -208,8 +209,8 @@ func (g *Graph) errorTips(dst []byte, errs []int) []byte {
 			return append(dst, " more error findings"...)
 		}
 		f := &g.Findings[k]
-		dst = append(append(dst, "\nerror "...), clean(string(f.Code))...)
-		dst = append(append(dst, ": "...), clean(shorten(f.Message, tipMessage))...)
+		dst = append(append(dst, "\nerror "...), safe.Clean(string(f.Code))...)
+		dst = append(append(dst, ": "...), safe.Clean(shorten(f.Message, tipMessage))...)
 	}
 	return dst
 }
@@ -224,7 +225,7 @@ func list[T actor.ID | guarantee.ID](dst []byte, ids []T, most int) []byte {
 		if i > 0 {
 			dst = append(dst, ", "...)
 		}
-		dst = append(dst, clean(string(id))...)
+		dst = append(dst, safe.Clean(string(id))...)
 	}
 	return dst
 }
@@ -232,7 +233,7 @@ func list[T actor.ID | guarantee.ID](dst []byte, ids []T, most int) []byte {
 // caption is the picture's title and, on a second line, the filters and
 // what the picture holds.
 func (g *Graph) caption() (title, sub string) {
-	title = clean(g.Name)
+	title = safe.Clean(g.Name)
 	if title == "" {
 		title = "Scenario"
 	}
@@ -253,7 +254,7 @@ func (g *Graph) caption() (title, sub string) {
 	sub = words.Plural(len(g.Nodes), "actor") + ", " + words.Plural(guarantees, "guarantee") + ", " +
 		words.Plural(errs, "element") + " named by error findings"
 	if f := g.Options.String(); f != "" {
-		sub = clean(f) + ": " + sub
+		sub = safe.Clean(f) + ": " + sub
 	}
 	return title, sub
 }
@@ -268,58 +269,6 @@ func shorten(s string, n int) string {
 		n--
 	}
 	return s[:n] + "…"
-}
-
-// clean returns s as valid UTF-8 without control characters but newlines
-// (a tab becomes a space, a carriage return a newline), and without the
-// noncharacters U+FFFE and U+FFFF, so that every format can carry it.
-func clean(s string) string {
-	if isClean(s) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b.WriteRune(utf8.RuneError)
-		case r == '\t':
-			b.WriteByte(' ')
-		case r == '\r':
-			if !strings.HasPrefix(s[i+1:], "\n") {
-				b.WriteByte('\n')
-			}
-		case r == '\n':
-			b.WriteByte('\n')
-		case r < 0x20, r == 0x7f, r >= 0x80 && r < 0xa0, r == 0xfffe, r == 0xffff:
-			// dropped: no format draws them
-		default:
-			b.WriteRune(r)
-		}
-		i += size
-	}
-	return b.String()
-}
-
-// isClean reports whether clean would return s as it is.
-func isClean(s string) bool {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c < 0x20 && c != '\n' || c == 0x7f {
-				return false
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 || r < 0xa0 || r == 0xfffe || r == 0xffff {
-			return false
-		}
-		i += size
-	}
-	return true
 }
 
 // wrap breaks s into lines of at most width characters where it has

@@ -4,6 +4,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/entente-go/entente/internal/safe"
 )
 
 // WriteMermaid writes the picture as a Mermaid flowchart (flowchart LR),
@@ -43,7 +45,7 @@ func (m *mermaidWriter) graph() {
 	title, sub := g.caption()
 	m.s("---\ntitle: ").yaml(title).s("\n---\n")
 	m.s("flowchart LR\n")
-	m.s("    %% ").s(oneLine(sub)).s("\n")
+	m.s("    %% ").s(strings.ReplaceAll(oneLine(sub), "%", "#37;")).s("\n")
 	t := g.tree()
 	for _, it := range t.items[len(g.Clusters)] {
 		m.item(&t, it, 1)
@@ -182,9 +184,11 @@ func (m *mermaidWriter) legend(errLinks []int) []int {
 func (m *mermaidWriter) s(s string) *mermaidWriter { m.b = append(m.b, s...); return m }
 
 // q appends s as a quoted Mermaid label: entity codes for the characters
-// Mermaid would read as syntax or markup, <br> for newlines.
+// Mermaid would read as syntax or markup, <br> for newlines. A percent
+// sign is one of them: Mermaid looks for directives ("%%{init: …}%%")
+// anywhere in a diagram's text, labels included.
 func (m *mermaidWriter) q(s string) *mermaidWriter {
-	s = clean(s)
+	s = safe.Clean(s)
 	m.b = append(m.b, '"')
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; c {
@@ -200,6 +204,8 @@ func (m *mermaidWriter) q(s string) *mermaidWriter {
 			m.b = append(m.b, "#gt;"...)
 		case '`':
 			m.b = append(m.b, "#96;"...)
+		case '%':
+			m.b = append(m.b, "#37;"...)
 		case '\n':
 			m.b = append(m.b, "<br>"...)
 		default:
@@ -210,7 +216,12 @@ func (m *mermaidWriter) q(s string) *mermaidWriter {
 	return m
 }
 
-// yaml appends s as a YAML double-quoted string, for the front matter.
+// yaml appends s as a YAML double-quoted string, for the front matter,
+// cleaned and on one line like a label. The characters a label writes as
+// entity codes are written as YAML escapes ("\x3c" for "<", "\x25" for
+// "%"), so that neither Mermaid's search for directives nor anything that
+// reads the diagram's text as markup finds any in the title, which still
+// reads as written once YAML has read it.
 func (m *mermaidWriter) yaml(s string) *mermaidWriter {
 	s = oneLine(s)
 	m.b = append(m.b, '"')
@@ -218,6 +229,8 @@ func (m *mermaidWriter) yaml(s string) *mermaidWriter {
 		switch c := s[i]; c {
 		case '"', '\\':
 			m.b = append(m.b, '\\', c)
+		case '%', '#', '&', '<', '>', '`':
+			m.b = append(m.b, '\\', 'x', hexDigits[c>>4], hexDigits[c&15])
 		default:
 			m.b = append(m.b, c)
 		}
@@ -226,5 +239,7 @@ func (m *mermaidWriter) yaml(s string) *mermaidWriter {
 	return m
 }
 
+const hexDigits = "0123456789abcdef"
+
 // oneLine returns s cleaned, on one line, for comments and the title.
-func oneLine(s string) string { return strings.ReplaceAll(clean(s), "\n", " ") }
+func oneLine(s string) string { return strings.ReplaceAll(safe.Clean(s), "\n", " ") }

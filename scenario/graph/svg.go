@@ -7,6 +7,8 @@ import (
 	"math"
 	"slices"
 	"strconv"
+
+	"github.com/entente-go/entente/internal/safe"
 )
 
 // WriteSVG draws the picture as SVG without Graphviz, with a layout of its
@@ -770,7 +772,7 @@ func (s *svgWriter) cluster(ci int) {
 		fill = colFill1
 	}
 	body := s.g.Nodes[s.g.Clusters[ci].Body].Actor
-	s.raw(`<g><title>`).text(clean(string(body.ID)) + " and its members in the picture").raw("</title>")
+	s.raw(`<g><title>`).text(safe.Clean(string(body.ID)) + " and its members in the picture").raw("</title>")
 	s.raw(`<rect x="`).num(r.x).raw(`" y="`).num(r.y).raw(`" width="`).num(r.w).raw(`" height="`).num(r.h).
 		raw(`" rx="10" fill="` + fill + `"/>`)
 	s.raw(`<text x="`).num(r.x + 8).raw(`" y="`).num(r.y + 15).raw(`" font-size="11" font-style="italic" stroke="none" fill="#44515e">`).
@@ -961,7 +963,7 @@ func (s *svgWriter) num(x float64) *svgWriter {
 }
 
 // text appends t escaped for XML text and attribute values.
-func (s *svgWriter) text(t string) *svgWriter { s.b = appendXML(s.b, clean(t)); return s }
+func (s *svgWriter) text(t string) *svgWriter { s.b = appendXML(s.b, safe.Clean(t)); return s }
 
 // tipOf appends the tooltip that tip makes of element i, escaped,
 // building it in scratch space that the next call reuses.

@@ -45,7 +45,7 @@
 //     each kind after each event; every chance as [scenario.Estimate.String]
 //     writes it, with its 95% interval.
 //   - Sources: the scenario's sources, numbered, each with its title (a
-//     link when it has an http, https or mailto URL), date, note and ID,
+//     link when it has an http or https URL), date, note and ID,
 //     and links back to the findings that cite it. A finding links to
 //     the sources it cites; a citation that is no source's ID is shown
 //     as its text.
@@ -70,7 +70,9 @@
 //
 // Every string that comes from the scenario, the report or the results
 // is escaped by [html/template]: a scenario named <script> shows its name
-// and runs nothing.
+// and runs nothing. Control characters and bidirectional overrides, which
+// HTML does not escape, are shown as Go quotes them ("\x1b", "\u202e"),
+// and a source is a link only when its URL is an http or https address.
 //
 // The page is well-formed XML as well as HTML (void elements are closed
 // with "/>", and no entity but XML's own is used), so the tests read it

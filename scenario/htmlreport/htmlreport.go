@@ -7,11 +7,11 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/entente-go/entente/internal/safe"
 	"github.com/entente-go/entente/internal/words"
 	"github.com/entente-go/entente/scenario"
 )
@@ -63,7 +63,10 @@ func Write(w io.Writer, p Page) error {
 	if err := tmpl.Execute(&buf, build(p)); err != nil {
 		return fmt.Errorf("htmlreport: %w", err)
 	}
-	_, err := w.Write(buf.Bytes())
+	// The scenario's text is escaped for HTML by the template; what HTML
+	// does not escape, control characters and bidirectional overrides,
+	// is shown escaped here, once for the whole page.
+	_, err := w.Write(safe.Page(buf.Bytes()))
 	return err
 }
 
@@ -192,7 +195,7 @@ type sourceView struct {
 	ID      string
 	Title   string
 	URL     string
-	Link    bool // URL is http, https or mailto, and so a link
+	Link    bool // URL is an http or https address, and so a link
 	Date    string
 	Note    string
 	CitedBy []entry
@@ -229,22 +232,6 @@ func (s sources) cites(ids []string) []cite {
 	return out
 }
 
-// linkable reports whether u may be a link: an http or https URL with a
-// host, or a mailto URL.
-func linkable(u string) bool {
-	parsed, err := url.Parse(u)
-	if err != nil {
-		return false
-	}
-	switch strings.ToLower(parsed.Scheme) {
-	case "http", "https":
-		return parsed.Host != ""
-	case "mailto":
-		return parsed.Opaque != ""
-	}
-	return false
-}
-
 func build(p Page) view {
 	name := cmp.Or(p.Report.Scenario, p.Scenario.Name, "(unnamed scenario)")
 	v := view{Name: name, File: p.File, AsOf: p.Scenario.AsOf, Description: p.Scenario.Description,
@@ -273,7 +260,7 @@ func build(p Page) view {
 	}
 	for i, s := range srcs.list {
 		v.Sources = append(v.Sources, sourceView{Anchor: sourceAnchor(i), ID: s.ID, Title: cmp.Or(s.Title, s.ID),
-			URL: s.URL, Link: linkable(s.URL), Date: s.Date, Note: s.Note, CitedBy: citedBy[i]})
+			URL: s.URL, Link: safe.Link(s.URL), Date: s.Date, Note: s.Note, CitedBy: citedBy[i]})
 	}
 
 	for _, g := range p.Scenario.Guarantees {
