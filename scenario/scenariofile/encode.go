@@ -14,6 +14,7 @@ import (
 
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/safe"
 	"github.com/entente-go/entente/scenario"
 )
 
@@ -93,7 +94,13 @@ func (o Options) Format(name string, data []byte) ([]byte, error) {
 	return toYAML(n)
 }
 
+// toYAML writes n as YAML. A scalar holding a hidden rune (a control
+// character or a bidirectional override; see internal/safe) is written
+// double-quoted, with the runes the YAML library leaves raw written as \u
+// escapes, which YAML reads back as the same runes: the canonical form of
+// a hostile file shows what it holds, in a terminal and in an editor.
 func toYAML(n *yaml.Node) ([]byte, error) {
+	hidden := quoteHidden(n)
 	var buf bytes.Buffer
 	enc, err := yaml.NewDumper(&buf, yaml.WithIndent(2), yaml.WithCompactSeqIndent(false), yaml.WithLineWidth(-1), yaml.WithUnicode(true))
 	if err != nil {
@@ -105,7 +112,29 @@ func toYAML(n *yaml.Node) ([]byte, error) {
 	if err := enc.Close(); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	if !hidden && !safe.HasHidden(buf.String()) {
+		return buf.Bytes(), nil
+	}
+	var out bytes.Buffer
+	if _, err := safe.JSON(&out).Write(buf.Bytes()); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// quoteHidden gives every scalar of n that holds a hidden rune other
+// than a newline or a tab the double-quoted style, in which an escape
+// means the rune, and reports whether it found one.
+func quoteHidden(n *yaml.Node) bool {
+	found := false
+	if n.Kind == yaml.ScalarNode && strings.ContainsFunc(n.Value, func(r rune) bool { return r != '\n' && r != '\t' && safe.Hidden(r) }) {
+		n.Style = yaml.DoubleQuotedStyle
+		found = true
+	}
+	for _, c := range n.Content {
+		found = quoteHidden(c) || found
+	}
+	return found
 }
 
 // Nodes of the canonical tree.
@@ -441,11 +470,15 @@ func toJSON(n *yaml.Node) ([]byte, error) {
 	if err := writeJSON(&buf, n); err != nil {
 		return nil, err
 	}
-	var out bytes.Buffer
-	if err := json.Indent(&out, buf.Bytes(), "", "  "); err != nil {
+	var indented, out bytes.Buffer
+	if err := json.Indent(&indented, buf.Bytes(), "", "  "); err != nil {
 		return nil, err
 	}
-	out.WriteByte('\n')
+	indented.WriteByte('\n')
+	// What encoding/json leaves raw of the hidden runes, as \u escapes.
+	if _, err := safe.JSON(&out).Write(indented.Bytes()); err != nil {
+		return nil, err
+	}
 	return out.Bytes(), nil
 }
 

@@ -261,3 +261,39 @@ guarantees:
 		t.Errorf("round trip: %+v; want %+v", back.Guarantees[0].Mandate, s.Guarantees[0].Mandate)
 	}
 }
+
+// TestFormatShowsHiddenText checks that the canonical form of a file whose
+// text holds control characters and bidirectional overrides holds none of
+// them raw, in YAML and in JSON, and still reads as the same scenario.
+func TestFormatShowsHiddenText(t *testing.T) {
+	const in = "entente: 1\nname: \"evil \\e[31mred\\e[0m \u202egnp.exe\u202c \u0085 \u009b end\"\nactors:\n  - {id: UA, note: \"line one\\nline two\\t\u2066iso\u2069\"}\n"
+	want, err := scenariofile.Parse("h.yaml", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"h.yaml", "h.json"} {
+		data := []byte(in)
+		if name == "h.json" {
+			if data, err = scenariofile.Marshal(want, scenariofile.JSON); err != nil {
+				t.Fatal(err)
+			}
+		}
+		out, err := scenariofile.Format(name, data)
+		if err != nil {
+			t.Fatalf("Format(%s): %v", name, err)
+		}
+		for i, r := range string(out) {
+			if r != '\n' && r != '\t' && (r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069) {
+				t.Errorf("Format(%s): hidden rune %U raw at byte %d:\n%s", name, r, i, out)
+				break
+			}
+		}
+		got, err := scenariofile.Parse(name, out)
+		if err != nil {
+			t.Fatalf("Parse(Format(%s)): %v\n%s", name, err, out)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("Parse(Format(%s)) is not the scenario the file holds (-want +got):\n%s", name, diff)
+		}
+	}
+}
