@@ -917,24 +917,12 @@ func (sp *space) offersAlone() Conflict {
 	for g := range sp.n {
 		gg := &m.s.Guarantees[g]
 		c.Sources = append(c.Sources, gg.Sources...)
-		var holders []actor.ID
-		for _, h := range m.list(m.veto[g]) {
-			if holds(m.list(m.att[g]), h) {
-				holders = append(holders, m.ax.At(int(h)).ID)
-			}
-		}
-		if len(holders) > 0 {
-			slices.Sort(holders)
+		// Captured, or its renewal captured, by an attacker of its trigger.
+		if holders := m.attackersAmong(int32(g), m.list(m.veto[g])); len(holders) > 0 {
 			parts = append(parts, joinIDs(holders)+" can stop "+string(gg.ID)+", which answers "+gg.Trigger.String())
 			continue
 		}
-		for _, h := range m.renewalVetoes(int32(g)) {
-			if holds(m.list(m.att[g]), h) {
-				holders = append(holders, m.ax.At(int(h)).ID)
-			}
-		}
-		if len(holders) > 0 {
-			slices.Sort(holders)
+		if holders := m.attackersAmong(int32(g), m.renewalVetoes(int32(g))); len(holders) > 0 {
 			parts = append(parts, joinIDs(holders)+" can stop the renewal of "+string(gg.ID)+", which answers "+gg.Trigger.String())
 			continue
 		}
@@ -1015,4 +1003,17 @@ func containsAll(s, sub []int) bool {
 		}
 	}
 	return true
+}
+
+// attackersAmong returns the IDs, sorted, of the attackers of g's trigger
+// among the veto holders vetoes.
+func (m *model) attackersAmong(g int32, vetoes []int32) []actor.ID {
+	var out []actor.ID
+	for _, h := range vetoes {
+		if holds(m.list(m.att[g]), h) {
+			out = append(out, m.ax.At(int(h)).ID)
+		}
+	}
+	slices.Sort(out)
+	return out
 }

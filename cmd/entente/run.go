@@ -388,7 +388,7 @@ func runFmt(e env, args []string) int {
 	opts := scenariofile.Options{MaxSize: maxSize.n}
 	result := exitOK
 	for _, f := range files {
-		data, err := readLimited(f, opts.MaxSize)
+		data, err := opts.Read(f)
 		if err != nil {
 			reportError(e, err)
 			result = exitInput
@@ -416,29 +416,6 @@ func runFmt(e env, args []string) int {
 		}
 	}
 	return result
-}
-
-// readLimited reads a file, refusing one over the size limit: it never
-// reads more than the limit, whatever the file is (a device, a pipe).
-func readLimited(path string, limit int64) ([]byte, error) {
-	if limit <= 0 {
-		limit = scenariofile.DefaultMaxSize
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > limit {
-		// Parse says so, in its words, with the limit.
-		_, err := scenariofile.Options{MaxSize: limit}.Parse(path, data)
-		return nil, err
-	}
-	return data, nil
 }
 
 // replaceFile writes data to path without ever leaving a half-written

@@ -14,7 +14,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -218,26 +217,7 @@ func version(data []byte) string {
 }
 
 // read reads the file, never more than the size limit.
-func (s *Server) read() ([]byte, error) {
-	limit := s.opts.MaxSize
-	if limit <= 0 {
-		limit = scenariofile.DefaultMaxSize
-	}
-	f, err := os.Open(s.file)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > limit {
-		_, err := s.opts.Parse(s.file, data) // says so, with the limit
-		return nil, err
-	}
-	return data, nil
-}
+func (s *Server) read() ([]byte, error) { return s.opts.Read(s.file) }
 
 // fileState is what /api/file and /api/version answer.
 type fileState struct {

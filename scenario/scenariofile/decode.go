@@ -78,15 +78,19 @@ func ReadFile(path string) (scenario.Scenario, error) {
 // ReadFile reads and parses the scenario file at path. It reads no more
 // than the size limit, so that a huge file fails fast.
 func (o Options) ReadFile(path string) (scenario.Scenario, error) {
-	data, err := o.read(path)
+	data, err := o.Read(path)
 	if err != nil {
 		return scenario.Scenario{}, err
 	}
 	return o.Parse(path, data)
 }
 
-// read reads the file at path, refusing one larger than the size limit.
-func (o Options) read(path string) ([]byte, error) {
+// Read reads the file at path as it is, refusing one larger than the size
+// limit with an [Errors] that says so. It never reads more than the limit,
+// whatever the file is (a device, a pipe, a file that grows), so that a
+// huge file fails fast; the command line and the workbench read files
+// through it before they format or serve them.
+func (o Options) Read(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
