@@ -719,7 +719,7 @@ func percentHint(p float64) string {
 // positions and vetoes, and parties-aside on actors and guarantees, are
 // extensions of format 1.
 var (
-	topKeys       = []string{"entente", "name", "as-of", "description", "sources", "actors", "guarantees", "positions", "vetoes", "timeline", "variants"}
+	topKeys       = []string{"entente", "name", "as-of", "description", "sources", "actors", "guarantees", "positions", "vetoes", "timeline", "values", "variants"}
 	sourceKeys    = []string{"id", "title", "url", "date", "note"}
 	actorKeys     = []string{"id", "name", "kind", "members", "decides", "threshold", "vetoes", "parties-aside", "note", "sources"}
 	guaranteeKeys = []string{"id", "provider", "beneficiary", "kind", "target", "location", "strength", "trigger", "activation", "parties-aside", "requires", "likelihood", "note", "sources"}
@@ -727,6 +727,10 @@ var (
 	stanceKeys    = []string{"refuses", "rejects", "requires", "demands-veto", "rejects-veto"}
 	positionKeys  = []string{"id", "actor", "refuses", "rejects", "requires", "demands-veto", "rejects-veto", "likelihood", "note", "sources"}
 	vetoKeys      = []string{"holder", "over", "likelihood", "note", "sources"}
+
+	// Keys of the values section, an extension of format 1.
+	valueKeys  = []string{"actor", "disagreement", "weights"}
+	weightKeys = []string{"weight", "select", "veto"}
 
 	// Keys of the variants section, an extension of format 1.
 	variantKeys = []string{"name", "note", "sources", "edits"}
@@ -775,6 +779,8 @@ func (d *decoder) scenario(root *yaml.Node) scenario.Scenario {
 					s.Timeline = append(s.Timeline, e)
 				}
 			})
+		case "values":
+			d.list(v, key, "values", func(_ int, item *yaml.Node, at string) { s.Values = append(s.Values, d.value(item, at)) })
 		case "variants":
 			d.list(v, key, "variants", func(_ int, item *yaml.Node, at string) {
 				s.Variants = append(s.Variants, d.variant(item, at))
@@ -1034,6 +1040,70 @@ func (d *decoder) veto(n *yaml.Node, path string) scenario.Veto {
 		}
 	})
 	return v
+}
+
+// value reads one actor's values.
+func (d *decoder) value(n *yaml.Node, path string) scenario.Value {
+	var v scenario.Value
+	d.fields(n, path, valueKeys, func(key string, _, val *yaml.Node) {
+		at := join(path, key)
+		switch key {
+		case "actor":
+			v.Actor = actor.ID(d.str(val, at))
+		case "disagreement":
+			v.Disagreement = d.number(val, at)
+		case "weights":
+			d.list(val, at, "weights", func(_ int, item *yaml.Node, wat string) { v.Weights = append(v.Weights, d.weight(item, wat)) })
+		}
+	})
+	return v
+}
+
+// weight reads one weight of a value: a number, and a selector or the
+// demands-veto position whose candidate veto it values.
+func (d *decoder) weight(n *yaml.Node, path string) scenario.Weight {
+	var w scenario.Weight
+	d.fields(n, path, weightKeys, func(key string, _, val *yaml.Node) {
+		at := join(path, key)
+		switch key {
+		case "weight":
+			w.Weight = d.number(val, at)
+		case "select":
+			sel := d.selector(val, at, nil)
+			w.Select = &sel
+		case "veto":
+			w.Veto = d.str(val, at)
+		}
+	})
+	return w
+}
+
+// number returns a finite number written as a YAML or JSON number (3,
+// -0.5, 1e3). A value that is not one (text, NaN, infinities) is
+// reported, and read as 0.
+func (d *decoder) number(n *yaml.Node, path string) float64 {
+	n = d.node(n)
+	if n == nil {
+		return 0
+	}
+	var x float64
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" && n.Tag != "!!float" || n.Decode(&x) != nil {
+		quoted := n.Kind == yaml.ScalarNode && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0
+		if _, err := strconv.ParseFloat(n.Value, 64); err == nil && quoted && decimal(n.Value) {
+			d.failf(n, path, "%w: want a number, found the text %q (write it without quotes)", ErrType, n.Value)
+		} else {
+			d.failf(n, path, "%w: want a number, found %s", ErrType, kindName(n))
+		}
+		return 0
+	}
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		d.failf(n, path, "%w: want a finite number, found %s", ErrType, n.Value)
+		return 0
+	}
+	if x == 0 {
+		x = 0 // -0
+	}
+	return x
 }
 
 func (d *decoder) event(n *yaml.Node, path string) (guarantee.Event, bool) {
