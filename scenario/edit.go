@@ -124,7 +124,8 @@ func (c *editCheck) own(s *Scenario, list uint8) {
 // in the scenario as the edits before left it. An ID that names two kinds
 // of element (an actor and a guarantee both called "EU") is refused as
 // ambiguous. An actor still named anywhere is refused, with the places
-// that name it.
+// that name it. A position removed takes with it the weights of values on
+// its candidate veto, which leaves the table with it.
 type Without struct {
 	ID string
 }
@@ -156,6 +157,7 @@ func (e Without) apply(s *Scenario, c *editCheck) error {
 		s.Guarantees = slices.Delete(s.Guarantees, gi, gi+1)
 	case pi >= 0:
 		c.own(s, ownPositions)
+		dropVetoWeights(s, s.PositionRef(pi))
 		s.Positions = slices.Delete(s.Positions, pi, pi+1)
 	default:
 		if refs := references(s, actor.ID(e.ID)); len(refs) > 0 {
@@ -165,6 +167,19 @@ func (e Without) apply(s *Scenario, c *editCheck) error {
 		s.Actors = slices.Delete(s.Actors, ai, ai+1)
 	}
 	return nil
+}
+
+// dropVetoWeights removes the weights on the candidate veto of the
+// position ref names, which leaves the table with its position, copying
+// the values it changes.
+func dropVetoWeights(s *Scenario, ref string) {
+	for i, v := range s.Values {
+		if !slices.ContainsFunc(v.Weights, func(w Weight) bool { return w.Select == nil && w.Veto == ref }) {
+			continue
+		}
+		s.Values = slices.Clone(s.Values)
+		s.Values[i].Weights = slices.DeleteFunc(slices.Clone(v.Weights), func(w Weight) bool { return w.Select == nil && w.Veto == ref })
+	}
 }
 
 // positionIndex finds a position by its ID or by its path "positions[i]".
