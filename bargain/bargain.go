@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math/big"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/entente-go/entente/actor"
@@ -310,14 +311,18 @@ func dealText(d scenario.Deal) string {
 	return s
 }
 
-// ratText writes an exact number as a decimal where it is one, else as
-// the nearest float64.
+// ratText writes an exact number: as a decimal when float64 holds it
+// exactly (20, 0.25), else as a fraction with its value to four figures
+// ("5/7 ≈ 0.7143").
 func ratText(r *big.Rat) string {
 	if r.IsInt() {
 		return r.Num().String()
 	}
-	f, _ := r.Float64()
-	return fmt.Sprint(f)
+	f, exact := r.Float64()
+	if exact {
+		return strconv.FormatFloat(f, 'g', -1, 64)
+	}
+	return r.RatString() + " ≈ " + strconv.FormatFloat(f, 'g', 4, 64)
 }
 
 // frontier returns the outcomes no other outcome matches for every actor

@@ -147,4 +147,3 @@ func TestSolveErrors(t *testing.T) {
 		})
 	}
 }
-
