@@ -90,6 +90,9 @@ type Result struct {
 	// Solutions are the utilitarian, Nash, Kalai–Smorodinsky and
 	// egalitarian solutions, in that order.
 	Solutions []Solution `json:"solutions"`
+	// Points are the distinct vectors of utilities of all outcomes,
+	// sorted, for pictures; see [WriteSVG].
+	Points [][]float64 `json:"-"`
 }
 
 // item is an outcome with its exact utilities and gains.
@@ -158,6 +161,11 @@ func Solve(ctx context.Context, s scenario.Scenario, opts Options) (Result, erro
 		r.Ideal[a], _ = ideal[a].Float64()
 	}
 	r.Frontier, r.FrontierCount = frontier(items, opts.FrontierLimit)
+	for _, it := range items {
+		r.Points = append(r.Points, it.out.Utilities)
+	}
+	slices.SortFunc(r.Points, slices.Compare)
+	r.Points = slices.CompactFunc(r.Points, slices.Equal)
 
 	// The norms, each a score over the outcomes it admits.
 	sum := func(it *item) *big.Rat {
