@@ -2,9 +2,11 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html/template"
 	"io"
 	"os"
 	"os/signal"
@@ -17,6 +19,7 @@ import (
 	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/internal/words"
 	"github.com/entente-go/entente/scenario"
+	"github.com/entente-go/entente/scenario/htmlreport"
 	"github.com/entente-go/entente/scenario/scenariofile"
 )
 
@@ -310,4 +313,46 @@ func mdText(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// The limits of the bargaining section of an HTML report.
+const (
+	htmlOutcomeLimit  = 100_000
+	htmlFrontierLimit = 50
+)
+
+// bargainingSection turns r into the HTML report's Bargaining section,
+// with its picture.
+func bargainingSection(r bargain.Result) (*htmlreport.Bargaining, error) {
+	var svg bytes.Buffer
+	if err := bargain.WriteSVG(&svg, r); err != nil {
+		return nil, err
+	}
+	lines := strings.SplitN(bargainSummary(r), "\n", 2)
+	b := &htmlreport.Bargaining{Summary: strings.Join(lines, " "), Actors: actorStrings(r.Actors)}
+	if r.Outcomes > 0 {
+		b.Picture = template.HTML(svg.String())
+	}
+	outcome := func(o bargain.Outcome, figures []float64) htmlreport.BargainingOutcome {
+		v := htmlreport.BargainingOutcome{Guarantees: actorStrings(o.Guarantees), Vetoes: o.Vetoes}
+		for _, f := range figures {
+			v.Figures = append(v.Figures, num(f))
+		}
+		return v
+	}
+	for _, o := range r.Frontier {
+		b.Frontier = append(b.Frontier, outcome(o, o.Utilities))
+	}
+	if len(r.Frontier) < r.FrontierCount {
+		b.FrontierNote = fmt.Sprintf("the first %d of %d", len(r.Frontier), r.FrontierCount)
+	}
+	for _, sol := range r.Solutions {
+		v := htmlreport.BargainingSolution{Name: sol.Name, Absent: sol.Absent, Reason: sol.Reason}
+		if !sol.Absent {
+			v.Outcome = outcome(*sol.Outcome, sol.Outcome.Gains)
+			v.Score = num(sol.Score)
+		}
+		b.Solutions = append(b.Solutions, v)
+	}
+	return b, nil
 }
