@@ -157,7 +157,7 @@ func (e Without) apply(s *Scenario, c *editCheck) error {
 		s.Guarantees = slices.Delete(s.Guarantees, gi, gi+1)
 	case pi >= 0:
 		c.own(s, ownPositions)
-		dropVetoWeights(s, s.PositionRef(pi))
+		dropVetoWeights(s, pi)
 		s.Positions = slices.Delete(s.Positions, pi, pi+1)
 	default:
 		if refs := references(s, actor.ID(e.ID)); len(refs) > 0 {
@@ -169,16 +169,36 @@ func (e Without) apply(s *Scenario, c *editCheck) error {
 	return nil
 }
 
-// dropVetoWeights removes the weights on the candidate veto of the
-// position ref names, which leaves the table with its position, copying
-// the values it changes.
-func dropVetoWeights(s *Scenario, ref string) {
+// dropVetoWeights removes the weights of values on the candidate veto of
+// the pi-th position, which leaves the table with its position, and
+// renumbers the paths ("positions[5]") of the positions after it, copying
+// the values it changes. It runs before the position is removed.
+func dropVetoWeights(s *Scenario, pi int) {
+	var values []Value
 	for i, v := range s.Values {
-		if !slices.ContainsFunc(v.Weights, func(w Weight) bool { return w.Select == nil && w.Veto == ref }) {
+		ws := make([]Weight, 0, len(v.Weights))
+		for _, w := range v.Weights {
+			if w.Select == nil {
+				k := s.PositionIndex(w.Veto)
+				if k == pi {
+					continue
+				}
+				if k > pi && w.Veto != s.Positions[k].ID {
+					w.Veto = "positions[" + strconv.Itoa(k-1) + "]"
+				}
+			}
+			ws = append(ws, w)
+		}
+		if slices.Equal(ws, v.Weights) {
 			continue
 		}
-		s.Values = slices.Clone(s.Values)
-		s.Values[i].Weights = slices.DeleteFunc(slices.Clone(v.Weights), func(w Weight) bool { return w.Select == nil && w.Veto == ref })
+		if values == nil {
+			values = slices.Clone(s.Values)
+		}
+		values[i].Weights = ws
+	}
+	if values != nil {
+		s.Values = values
 	}
 }
 
