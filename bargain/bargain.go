@@ -99,6 +99,9 @@ type Result struct {
 type item struct {
 	out  Outcome
 	u, g []*big.Rat
+	// exact reports whether out.Utilities hold u exactly, so that
+	// comparing them compares u.
+	exact bool
 }
 
 // Solve enumerates the outcomes of s with [scenario.Outcomes] and
@@ -338,10 +341,20 @@ func ratText(r *big.Rat) string {
 // then the order of deals), the first limit of them when limit is
 // positive, and their number.
 func frontier(items []*item, limit int) ([]Outcome, int) {
+	// When every utility is exact in float64, as it is when the weights
+	// are whole numbers or halves of moderate size, comparing the float64
+	// values compares the exact ones, at a fraction of the cost.
+	fast := !slices.ContainsFunc(items, func(it *item) bool { return !it.exact })
+	cmpU := func(a, b *item, k int) int {
+		if fast {
+			return cmp.Compare(a.out.Utilities[k], b.out.Utilities[k])
+		}
+		return a.u[k].Cmp(b.u[k])
+	}
 	sorted := slices.Clone(items)
 	slices.SortFunc(sorted, func(a, b *item) int {
 		for k := range a.u {
-			if c := b.u[k].Cmp(a.u[k]); c != 0 {
+			if c := cmpU(b, a, k); c != 0 {
 				return c
 			}
 		}
@@ -349,6 +362,18 @@ func frontier(items []*item, limit int) ([]Outcome, int) {
 	})
 	// An outcome can be dominated only by one before it in this order;
 	// one dominated by any is dominated by a kept one.
+	dominates := func(a, b *item) bool {
+		strict := false
+		for k := range a.u {
+			switch cmpU(a, b, k) {
+			case -1:
+				return false
+			case 1:
+				strict = true
+			}
+		}
+		return strict
+	}
 	var kept []*item
 	for _, it := range sorted {
 		if !slices.ContainsFunc(kept, func(k *item) bool { return dominates(k, it) }) {
@@ -363,21 +388,6 @@ func frontier(items []*item, limit int) ([]Outcome, int) {
 		out = append(out, k.out)
 	}
 	return out, len(kept)
-}
-
-// dominates reports whether a is at least as good as b for every actor
-// and better for one.
-func dominates(a, b *item) bool {
-	strict := false
-	for k := range a.u {
-		switch a.u[k].Cmp(b.u[k]) {
-		case -1:
-			return false
-		case 1:
-			strict = true
-		}
-	}
-	return strict
 }
 
 // terms are the values compiled: for each actor, what each offer and each
@@ -428,7 +438,7 @@ func newTerms(s *scenario.Scenario) (*terms, error) {
 
 func (t *terms) item(d scenario.Deal) *item {
 	n := len(t.actors)
-	it := &item{out: Outcome{Deal: d, Utilities: make([]float64, n), Gains: make([]float64, n)}, u: make([]*big.Rat, n), g: make([]*big.Rat, n)}
+	it := &item{out: Outcome{Deal: d, Utilities: make([]float64, n), Gains: make([]float64, n)}, u: make([]*big.Rat, n), g: make([]*big.Rat, n), exact: true}
 	for a := range n {
 		u := new(big.Rat)
 		for _, g := range d.Guarantees {
@@ -442,7 +452,9 @@ func (t *terms) item(d scenario.Deal) *item {
 			}
 		}
 		it.u[a], it.g[a] = u, new(big.Rat).Sub(u, t.d[a])
-		it.out.Utilities[a], _ = u.Float64()
+		var exact bool
+		it.out.Utilities[a], exact = u.Float64()
+		it.exact = it.exact && exact
 		it.out.Gains[a], _ = it.g[a].Float64()
 	}
 	return it

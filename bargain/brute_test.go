@@ -279,7 +279,7 @@ func randomValues(r *rand.Rand, s *scenario.Scenario) {
 		taken[a] = true
 		v := scenario.Value{Actor: a, Disagreement: []float64{0, 0, 0, -1, 1, 2.5, 6}[r.IntN(7)]}
 		for range r.IntN(5) {
-			w := scenario.Weight{Weight: float64(r.IntN(9)-3) / float64(1+r.IntN(2))}
+			w := scenario.Weight{Weight: float64(r.IntN(9)-3) / []float64{1, 2, 10}[r.IntN(3)]} // tenths are inexact in float64
 			if len(demands) > 0 && r.IntN(4) == 0 {
 				w.Veto = demands[r.IntN(len(demands))]
 			} else {
