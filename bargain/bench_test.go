@@ -104,3 +104,43 @@ func BenchmarkSolveLive(b *testing.B) {
 		})
 	}
 }
+
+// issueScenario is the issue's size, 40 offers (or n), 30 positions, 5
+// candidate vetoes and 5 actors with values, made feasible: the generated
+// scenario admits no deal, so the positions of the first concession Search
+// proposes are withdrawn until one is possible.
+func issueScenario(tb testing.TB, n int) scenario.Scenario {
+	s := synth.Generate(synth.Config{Guarantees: n, Positions: 30, DemandsVeto: 5, Seed: 1})
+	for {
+		r, err := scenario.Search(tb.Context(), s, scenario.SearchOptions{})
+		if err != nil {
+			tb.Fatal(err)
+		}
+		if r.Feasible || len(r.Concessions) == 0 {
+			break
+		}
+		for _, p := range r.Concessions[0].Positions {
+			if s, err = s.With(scenario.Without{ID: p}); err != nil {
+				tb.Fatal(err)
+			}
+		}
+	}
+	valuesFor(&s, 1)
+	return s
+}
+
+// BenchmarkUtilitarianOptimum finds the utilitarian optimum of the issue's
+// instance, 40 offers, and of the same made with 60.
+func BenchmarkUtilitarianOptimum(b *testing.B) {
+	for _, n := range []int{40, 60} {
+		s := issueScenario(b, n)
+		b.Run("offers="+strconv.Itoa(n), func(b *testing.B) {
+			for b.Loop() {
+				sol, err := bargain.UtilitarianOptimum(b.Context(), s)
+				if err != nil || sol.Absent {
+					b.Fatal(err, sol.Reason)
+				}
+			}
+		})
+	}
+}

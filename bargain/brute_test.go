@@ -340,6 +340,17 @@ func TestSolveAgainstBruteForce(t *testing.T) {
 		if d := cmp.Diff(wantSols, gotSols); d != "" {
 			t.Errorf("seed %d: solutions (-want +got):\n%s", seed, d)
 		}
+		opt, err := bargain.UtilitarianOptimum(t.Context(), s)
+		if err != nil {
+			t.Fatalf("seed %d: UtilitarianOptimum: %v", seed, err)
+		}
+		gotOpt := refSolution{Name: opt.Name, Absent: opt.Absent, Actor: opt.Actor}
+		if !opt.Absent {
+			gotOpt.Deal, gotOpt.Score = opt.Outcome.Deal, opt.Score
+		}
+		if d := cmp.Diff(wantSols[0], gotOpt); d != "" {
+			t.Errorf("seed %d: UtilitarianOptimum (-want +got):\n%s", seed, d)
+		}
 		var gotFrontier []scenario.Deal
 		for _, o := range got.Frontier {
 			gotFrontier = append(gotFrontier, o.Deal)

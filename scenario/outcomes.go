@@ -200,3 +200,82 @@ func (e *enumerator) emit() {
 		e.stop = true
 	}
 }
+
+// Choice is one choice of candidate vetoes with the largest package it
+// allows, for analyses that optimise over packages rather than list them
+// (see [Choices]).
+type Choice struct {
+	// Vetoes are the demands-veto positions whose candidate vetoes the
+	// choice grants, as in [Deal].
+	Vetoes []string
+	// Largest is the largest package the choice allows, sorted. The
+	// feasible packages under the choice are exactly its non-empty subsets
+	// that hold every guarantee their members require and meet every
+	// requires position (Requires).
+	Largest []guarantee.ID
+	// Requires are, per requires position, the offers of Largest that meet
+	// it; a feasible package holds one of each.
+	Requires [][]guarantee.ID
+}
+
+// Choices yields, for every choice of the candidate vetoes in the order
+// [Outcomes] takes them, the largest package it allows, when some
+// non-empty package is feasible under it. [Outcomes] is the subsets of
+// these; an analysis with an additive objective can search them by branch
+// and bound instead of listing them. The sequence ends after one error,
+// as Outcomes' does.
+func Choices(ctx context.Context, s Scenario) iter.Seq2[Choice, error] {
+	return func(yield func(Choice, error) bool) {
+		sp, err := newSpace(&s)
+		if err != nil {
+			yield(Choice{}, err)
+			return
+		}
+		if len(sp.demands) > maxDemands {
+			yield(Choice{}, fmt.Errorf("%w: %d demands-veto positions; at most %d", ErrTooManyVetoes, len(sp.demands), maxDemands))
+			return
+		}
+		every := sp.allPositions()
+		cand := make([]int, len(sp.demands))
+		for j, d := range sp.demands {
+			cand[j] = slices.IndexFunc(sp.cands, func(c candidate) bool { return c.pos == d.pos })
+		}
+		ids := func(x set) []guarantee.ID {
+			out := []guarantee.ID{}
+			x.each(func(g int) { out = append(out, sp.m.s.Guarantees[g].ID) })
+			slices.Sort(out)
+			return out
+		}
+		for w := range uint64(1) << len(sp.demands) {
+			if w%256 == 0 {
+				if err := ctx.Err(); err != nil {
+					yield(Choice{}, err)
+					return
+				}
+			}
+			c := Choice{Vetoes: []string{}}
+			var grants []int
+			for j, d := range sp.demands {
+				if w&(1<<j) != 0 {
+					c.Vetoes = append(c.Vetoes, sp.m.s.positionRef(d.pos))
+					if cand[j] >= 0 {
+						grants = append(grants, cand[j])
+					}
+				}
+			}
+			l := sp.largest(every, grants)
+			if l.empty() || slices.ContainsFunc(sp.requires, func(r requirement) bool { return !l.meets(r.hit) }) {
+				continue
+			}
+			c.Largest = ids(l)
+			for _, r := range sp.requires {
+				h := r.hit.clone()
+				h.and(l)
+				c.Requires = append(c.Requires, ids(h))
+			}
+			if !yield(c, nil) {
+				return
+			}
+		}
+	}
+}
