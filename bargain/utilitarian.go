@@ -35,12 +35,23 @@ func UtilitarianOptimum(ctx context.Context, s scenario.Scenario) (Solution, err
 	for _, g := range s.Guarantees {
 		deps[g.ID] = g.Requires
 	}
+	// What each offer adds to Σ u_a, whatever the choice.
+	worth := map[guarantee.ID]*big.Rat{}
+	for _, g := range s.Guarantees {
+		x := new(big.Rat)
+		for a := range t.actors {
+			if w := t.offer[a][g.ID]; w != nil {
+				x.Add(x, w)
+			}
+		}
+		worth[g.ID] = x
+	}
 	var best *bnb
 	for c, err := range scenario.Choices(ctx, s) {
 		if err != nil {
 			return Solution{}, err
 		}
-		b := newBnB(ctx, t, c, deps, best)
+		b := newBnB(ctx, t, c, deps, worth, best)
 		b.walk(0, b.base)
 		if err := ctx.Err(); err != nil {
 			return Solution{}, err
@@ -84,7 +95,7 @@ type bnb struct {
 	steps int
 }
 
-func newBnB(ctx context.Context, t *terms, c scenario.Choice, deps map[guarantee.ID][]guarantee.ID, prev *bnb) *bnb {
+func newBnB(ctx context.Context, t *terms, c scenario.Choice, deps map[guarantee.ID][]guarantee.ID, worth map[guarantee.ID]*big.Rat, prev *bnb) *bnb {
 	b := &bnb{ctx: ctx, vetoes: c.Vetoes, offers: slices.Clone(c.Largest)}
 	base := new(big.Rat)
 	for a := range t.actors {
@@ -94,17 +105,13 @@ func newBnB(ctx context.Context, t *terms, c scenario.Choice, deps map[guarantee
 			}
 		}
 	}
-	worth := map[guarantee.ID]*big.Rat{}
+	// Best offers first, by the nearest float64: the order only guides
+	// the search, the sums stay exact.
+	approx := make(map[guarantee.ID]float64, len(b.offers))
 	for _, g := range b.offers {
-		x := new(big.Rat)
-		for a := range t.actors {
-			if w := t.offer[a][g]; w != nil {
-				x.Add(x, w)
-			}
-		}
-		worth[g] = x
+		approx[g], _ = worth[g].Float64()
 	}
-	slices.SortFunc(b.offers, func(x, y guarantee.ID) int { return cmp.Or(worth[y].Cmp(worth[x]), cmp.Compare(x, y)) })
+	slices.SortFunc(b.offers, func(x, y guarantee.ID) int { return cmp.Or(cmp.Compare(approx[y], approx[x]), cmp.Compare(x, y)) })
 	at := map[guarantee.ID]int{}
 	for i, g := range b.offers {
 		at[g] = i
