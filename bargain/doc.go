@@ -52,4 +52,12 @@
 // can reach 2^offers times 2^candidate-vetoes. [Options].Limit bounds it;
 // past the limit Solve fails with [scenario.ErrTooManyOutcomes] rather
 // than answer from part of the outcomes.
+//
+// [UtilitarianOptimum] finds the utilitarian solution without listing the
+// outcomes: utility is additive over offers and candidate vetoes, so a
+// branch and bound over the offers of each choice's largest package
+// ([scenario.Choices]) finds it in well under a millisecond at 40 offers
+// where Solve would list millions of outcomes. The other norms and the
+// frontier are not additive and have no such method here. See
+// docs/PERFORMANCE.md.
 package bargain
