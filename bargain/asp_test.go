@@ -65,7 +65,8 @@ func aspProgram(tb testing.TB, s scenario.Scenario) string {
 			tb.Fatal(err)
 		}
 		vw := worth(func(w scenario.Weight) bool {
-			return w.Select == nil && slices.Contains(c.Vetoes, s.PositionRef(s.PositionIndex(w.Veto)))
+			k := s.PositionIndex(w.Veto)
+			return w.Select == nil && k >= 0 && slices.Contains(c.Vetoes, s.PositionRef(k))
 		})
 		fmt.Fprintf(&b, "choice(%d). vworth(%d,%d).\n", k, k, vw)
 		for _, g := range c.Largest {

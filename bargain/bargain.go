@@ -429,7 +429,11 @@ func newTerms(s *scenario.Scenario) (*terms, error) {
 				}
 				continue
 			}
-			add(veto, s.PositionRef(s.PositionIndex(w.Veto)), r)
+			// A veto that names no demands-veto position is no candidate:
+			// its weight never counts.
+			if k := s.PositionIndex(w.Veto); k >= 0 && s.Positions[k].Stance == scenario.DemandsVeto {
+				add(veto, s.PositionRef(k), r)
+			}
 		}
 		t.offer, t.veto = append(t.offer, offer), append(t.veto, veto)
 	}

@@ -147,3 +147,21 @@ func TestSolveErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestVetoWeightWithoutPosition checks that a weight on the veto of a
+// position that is not there (a what-if removed it) never counts.
+func TestVetoWeightWithoutPosition(t *testing.T) {
+	want, err := bargain.Solve(t.Context(), fourOffers(), bargain.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := fourOffers()
+	s.Values[0].Weights = append(s.Values[0].Weights, scenario.Weight{Weight: 100, Veto: "gone"})
+	got, err := bargain.Solve(t.Context(), s, bargain.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("with a weight on a veto no position asks for (-without +with):\n%s", d)
+	}
+}

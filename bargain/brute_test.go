@@ -81,7 +81,7 @@ func reference(t *testing.T, s scenario.Scenario) []refOutcome {
 								u.Add(u, r)
 							}
 						}
-					} else if slices.Contains(d.Vetoes, s.PositionRef(s.PositionIndex(wt.Veto))) {
+					} else if k := s.PositionIndex(wt.Veto); k >= 0 && slices.Contains(d.Vetoes, s.PositionRef(k)) {
 						u.Add(u, r)
 					}
 				}

@@ -29,6 +29,9 @@ type Value struct {
 //     selector picks (negative for what the actor wants kept out);
 //   - Veto: the ID (or path, "positions[3]") of a demands-veto position;
 //     Weight counts when the deal grants that position's candidate veto.
+//     Validate does not require the position to be there (a what-if may
+//     remove it; then the weight never counts); [CheckValueVetoes] does,
+//     and scenario files are read with it.
 type Weight struct {
 	Weight float64
 	Select *guarantee.Selector
@@ -71,8 +74,11 @@ func (s *Scenario) PositionIndex(ref string) int {
 func (s *Scenario) PositionRef(i int) string { return s.positionRef(i) }
 
 // values checks the scenario's values: a known actor, one value per
-// actor, finite numbers, one term per weight, and vetoes that name a
-// demands-veto position.
+// actor, finite numbers, and one term per weight. A weight's veto is not
+// a reference that must resolve, as a selector's ids are not: a what-if
+// may remove or replace the position it names, and then the weight never
+// counts. [CheckValueVetoes] checks the references of a scenario as
+// written.
 func (v *validator) values() {
 	seen := map[actor.ID]int{}
 	for i := range v.s.Values {
@@ -98,16 +104,37 @@ func (v *validator) values() {
 				v.errs = append(v.errs, &FieldError{path, ErrWeightTerm})
 			case w.Select != nil:
 				v.selector(at{sub: path + ".select"}, w.Select)
-			default:
-				k := v.s.PositionIndex(w.Veto)
-				if k < 0 {
-					v.errs = append(v.errs, &FieldError{path + ".veto", fmt.Errorf("unknown position %q", w.Veto)})
-				} else if v.s.Positions[k].Stance != DemandsVeto {
-					v.errs = append(v.errs, &FieldError{path + ".veto", fmt.Errorf("%w: %s", ErrNotDemandsVeto, v.s.Positions[k])})
-				}
 			}
 		}
 	}
+}
+
+// CheckValueVetoes reports, as [FieldError]s gathered in an [Errors], each
+// weight of s's values whose veto names no demands-veto position of s (by
+// ID or path), wrapping [ErrNotDemandsVeto]; nil when there is none.
+// Validate leaves these out (see [Weight]); scenario files, read as
+// written, are checked with it.
+func CheckValueVetoes(s Scenario) error {
+	var errs Errors
+	for i, val := range s.Values {
+		for j, w := range val.Weights {
+			if w.Select != nil || w.Veto == "" {
+				continue
+			}
+			path := "values[" + strconv.Itoa(i) + "].weights[" + strconv.Itoa(j) + "].veto"
+			k := s.PositionIndex(w.Veto)
+			switch {
+			case k < 0:
+				errs = append(errs, &FieldError{path, fmt.Errorf("%w: no position is %q", ErrNotDemandsVeto, w.Veto)})
+			case s.Positions[k].Stance != DemandsVeto:
+				errs = append(errs, &FieldError{path, fmt.Errorf("%w: %s", ErrNotDemandsVeto, s.Positions[k])})
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
 }
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }

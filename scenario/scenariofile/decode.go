@@ -127,6 +127,7 @@ func (o Options) Parse(name string, data []byte) (scenario.Scenario, error) {
 	d := decoder{file: name, budget: 4*countNodes(root) + o.maxAliasNodes(), aliasNodes: o.maxAliasNodes()}
 	s := d.scenario(root)
 	d.validate(root, s)
+	d.valueVetoes(root, s)
 	if len(d.errs) == 0 {
 		d.applyVariants(root, s)
 	}
@@ -1273,6 +1274,28 @@ func (d *decoder) validate(root *yaml.Node, s scenario.Scenario) {
 		}
 		if errors.Is(ve.Err, guarantee.ErrMissing) && slices.Contains(d.meant, ve.Path) {
 			continue // reported as a misspelt key
+		}
+		d.fail(locate(root, ve.Path), ve.Path, ve.Err)
+	}
+}
+
+// valueVetoes reports the weights of values whose veto names no
+// demands-veto position of the file as written, which Validate leaves to
+// the caller (a what-if may remove the position).
+func (d *decoder) valueVetoes(root *yaml.Node, s scenario.Scenario) {
+	if d.stop {
+		return
+	}
+	var ves scenario.Errors
+	if !errors.As(scenario.CheckValueVetoes(s), &ves) {
+		return
+	}
+	for _, ve := range ves {
+		if d.full() {
+			break
+		}
+		if slices.ContainsFunc(d.errs, func(e *Error) bool { return within(ve.Path, e.Path) || within(e.Path, ve.Path) && e.Path != "" }) {
+			continue
 		}
 		d.fail(locate(root, ve.Path), ve.Path, ve.Err)
 	}
