@@ -3,6 +3,7 @@ package scenario_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strconv"
@@ -196,4 +197,24 @@ func wideScenario(n int) scenario.Scenario {
 		})
 	}
 	return s
+}
+
+// Outcomes lists every feasible package with each choice of candidate
+// vetoes: here Moscow demands a veto over g1, so g1 stands only with the
+// veto granted, and g0 stands either way.
+func ExampleOutcomes() {
+	s := wideScenario(2)
+	s.Positions = []scenario.Position{{ID: "ru-demands-veto", Actor: "RU", Stance: scenario.DemandsVeto, Select: guarantee.Selector{IDs: []guarantee.ID{"g1"}}}}
+	for d, err := range scenario.Outcomes(context.Background(), s, scenario.OutcomeOptions{Limit: 100}) {
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(d.Guarantees, d.Vetoes)
+	}
+	// Output:
+	// [g0] []
+	// [g1] [ru-demands-veto]
+	// [g0] [ru-demands-veto]
+	// [g0 g1] [ru-demands-veto]
 }
