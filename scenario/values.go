@@ -30,8 +30,8 @@ type Value struct {
 //   - Veto: the ID (or path, "positions[3]") of a demands-veto position;
 //     Weight counts when the deal grants that position's candidate veto.
 //     Validate does not require the position to be there (a what-if may
-//     remove it; then the weight never counts); [CheckValueVetoes] does,
-//     and scenario files are read with it.
+//     remove it; then the weight never counts); [CheckValueVetoes] says
+//     where it is not.
 type Weight struct {
 	Weight float64
 	Select *guarantee.Selector
@@ -45,8 +45,11 @@ var (
 	ErrWeight = errors.New("want a finite number")
 	// ErrWeightTerm: a weight with both or neither of select and veto.
 	ErrWeightTerm = errors.New("a weight needs exactly one of select and veto")
-	// ErrNotDemandsVeto: a weight's veto names no demands-veto position.
+	// ErrNotDemandsVeto: a weight's veto names a position that demands no
+	// veto.
 	ErrNotDemandsVeto = errors.New("not a demands-veto position")
+	// ErrNoSuchPosition: a weight's veto names no position at all.
+	ErrNoSuchPosition = errors.New("no such position")
 	// ErrDuplicateValue: two values for one actor.
 	ErrDuplicateValue = errors.New("a second value for one actor")
 )
@@ -111,9 +114,11 @@ func (v *validator) values() {
 
 // CheckValueVetoes reports, as [FieldError]s gathered in an [Errors], each
 // weight of s's values whose veto names no demands-veto position of s (by
-// ID or path), wrapping [ErrNotDemandsVeto]; nil when there is none.
-// Validate leaves these out (see [Weight]); scenario files, read as
-// written, are checked with it.
+// ID or path): a position that demands no veto wraps [ErrNotDemandsVeto],
+// a name no position has [ErrNoSuchPosition]. It returns nil when there is
+// none. Validate leaves these out (see [Weight]); scenario files report
+// the first kind as errors, and entente bargain warns of the second (a
+// file edited by hand may remove a position its values still weigh).
 func CheckValueVetoes(s Scenario) error {
 	var errs Errors
 	for i, val := range s.Values {
@@ -125,7 +130,7 @@ func CheckValueVetoes(s Scenario) error {
 			k := s.PositionIndex(w.Veto)
 			switch {
 			case k < 0:
-				errs = append(errs, &FieldError{path, fmt.Errorf("%w: no position is %q", ErrNotDemandsVeto, w.Veto)})
+				errs = append(errs, &FieldError{path, fmt.Errorf("%w: %q; the weight never counts", ErrNoSuchPosition, w.Veto)})
 			case s.Positions[k].Stance != DemandsVeto:
 				errs = append(errs, &FieldError{path, fmt.Errorf("%w: %s", ErrNotDemandsVeto, s.Positions[k])})
 			}

@@ -72,6 +72,13 @@ func runBargain(e env, args []string) int {
 			return exitInput
 		}
 	}
+	// A weight on the veto of a position the file no longer has never
+	// counts; say so, since it is most likely a slip.
+	if es, ok := errors.AsType[scenario.Errors](scenario.CheckValueVetoes(s)); ok {
+		for _, fe := range es {
+			fmt.Fprintf(e.stderr, "%s: warning: %v\n", file, fe)
+		}
+	}
 	ctx, stop := signal.NotifyContext(e.context(), os.Interrupt)
 	defer stop()
 	var (

@@ -89,6 +89,7 @@ func TestGolden(t *testing.T) {
 		{"bargain-limit", "more outcomes than --limit is an input error that says so", []string{"bargain", "--limit", "14", "testdata/bargain.yaml"}, 2},
 		{"bargain-no-values", "a scenario without values has nobody to bargain", []string{"bargain", "testdata/article5.yaml"}, 2},
 		{"check-bargain-html", "the HTML report of a scenario with values has a Bargaining section with its picture", []string{"check", "--format", "html", "testdata/bargain.yaml"}, 0},
+		{"bargain-dangling", "a weight on the veto of a position the file lacks is warned of and never counts", []string{"bargain", "testdata/bargain-dangling.yaml"}, 0},
 		{"bargain-bad-format", "bargain has no html", []string{"bargain", "--format", "html", "testdata/bargain.yaml"}, 2},
 		{"simulate-seed", "the seed's walk: a peace deal, then a new attack", []string{"simulate"}, 0},
 		{"simulate-seed-json", "the walk in JSON, events as text", []string{"simulate", "--format", "json"}, 0},

@@ -1279,9 +1279,8 @@ func (d *decoder) validate(root *yaml.Node, s scenario.Scenario) {
 	}
 }
 
-// valueVetoes reports the weights of values whose veto names no
-// demands-veto position of the file as written, which Validate leaves to
-// the caller (a what-if may remove the position).
+// valueVetoes reports the weights of values whose veto names a position
+// of the file that demands no veto, which Validate leaves to the caller.
 func (d *decoder) valueVetoes(root *yaml.Node, s scenario.Scenario) {
 	if d.stop {
 		return
@@ -1293,6 +1292,11 @@ func (d *decoder) valueVetoes(root *yaml.Node, s scenario.Scenario) {
 	for _, ve := range ves {
 		if d.full() {
 			break
+		}
+		// A name no position has is left to entente bargain to warn of:
+		// a file edited by hand may remove a position its values weigh.
+		if errors.Is(ve.Err, scenario.ErrNoSuchPosition) {
+			continue
 		}
 		if slices.ContainsFunc(d.errs, func(e *Error) bool { return within(ve.Path, e.Path) || within(e.Path, ve.Path) && e.Path != "" }) {
 			continue

@@ -70,6 +70,7 @@ func TestValueMistakes(t *testing.T) {
 		is     error
 	}{
 		{reason: "a valid value", values: "  - {actor: UA, disagreement: 1, weights: [{weight: -2.5, veto: d}, {weight: 1e3, select: {}}]}\n"},
+		{reason: "a veto no position asks for is left to entente bargain", values: "  - {actor: UA, weights: [{weight: 1, veto: gone}]}\n"},
 		{reason: "the veto by its path", values: "  - {actor: UA, weights: [{weight: 1, veto: \"positions[0]\"}]}\n"},
 		{reason: "a weight as text", values: "  - {actor: UA, weights: [{weight: three, veto: d}]}\n",
 			want: []string{`f.yaml:7:36: values[0].weights[0].weight: wrong type: want a number, found "three"`}, is: scenariofile.ErrType},
