@@ -124,7 +124,8 @@ func (c *editCheck) own(s *Scenario, list uint8) {
 // in the scenario as the edits before left it. An ID that names two kinds
 // of element (an actor and a guarantee both called "EU") is refused as
 // ambiguous. An actor still named anywhere is refused, with the places
-// that name it.
+// that name it. A position removed takes with it the weights of values on
+// its candidate veto, which leaves the table with it.
 type Without struct {
 	ID string
 }
@@ -156,6 +157,7 @@ func (e Without) apply(s *Scenario, c *editCheck) error {
 		s.Guarantees = slices.Delete(s.Guarantees, gi, gi+1)
 	case pi >= 0:
 		c.own(s, ownPositions)
+		dropVetoWeights(s, pi)
 		s.Positions = slices.Delete(s.Positions, pi, pi+1)
 	default:
 		if refs := references(s, actor.ID(e.ID)); len(refs) > 0 {
@@ -165,6 +167,39 @@ func (e Without) apply(s *Scenario, c *editCheck) error {
 		s.Actors = slices.Delete(s.Actors, ai, ai+1)
 	}
 	return nil
+}
+
+// dropVetoWeights removes the weights of values on the candidate veto of
+// the pi-th position, which leaves the table with its position, and
+// renumbers the paths ("positions[5]") of the positions after it, copying
+// the values it changes. It runs before the position is removed.
+func dropVetoWeights(s *Scenario, pi int) {
+	var values []Value
+	for i, v := range s.Values {
+		ws := make([]Weight, 0, len(v.Weights))
+		for _, w := range v.Weights {
+			if w.Select == nil {
+				k := s.PositionIndex(w.Veto)
+				if k == pi {
+					continue
+				}
+				if k > pi && w.Veto != s.Positions[k].ID {
+					w.Veto = "positions[" + strconv.Itoa(k-1) + "]"
+				}
+			}
+			ws = append(ws, w)
+		}
+		if slices.Equal(ws, v.Weights) {
+			continue
+		}
+		if values == nil {
+			values = slices.Clone(s.Values)
+		}
+		values[i].Weights = ws
+	}
+	if values != nil {
+		s.Values = values
+	}
 }
 
 // positionIndex finds a position by its ID or by its path "positions[i]".

@@ -150,6 +150,11 @@ func TestEditApplies(t *testing.T) {
 		}},
 		{"WithoutPositionByID", seed, []scenario.Edit{scenario.Without{ID: "ru-demands-veto"}}, func(s *scenario.Scenario) {
 			dropPosition(s, "ru-demands-veto")
+			// The weights on its candidate veto go with it.
+			s.Values = slices.Clone(s.Values)
+			for i := range s.Values {
+				s.Values[i].Weights = slices.DeleteFunc(slices.Clone(s.Values[i].Weights), func(w scenario.Weight) bool { return w.Veto == "ru-demands-veto" })
+			}
 		}},
 		{"WithoutPositionByPath", unnamedPositions, []scenario.Edit{scenario.Without{ID: "positions[1]"}}, func(s *scenario.Scenario) {
 			s.Positions = []scenario.Position{s.Positions[0], s.Positions[2]}

@@ -26,6 +26,10 @@ type Scenario struct {
 	Vetoes     []Veto            // vetoes the draft deal grants
 	Timeline   []guarantee.Event // events in the order they happen
 
+	// Values are what actors value in a deal, for bargaining: at most one
+	// per actor; see [Value].
+	Values []Value
+
 	// Variants are named what-ifs of this scenario, each a list of edits;
 	// see [Scenario.Variant].
 	Variants []Variant

@@ -789,7 +789,9 @@ func (w *sweepWorker) draw() {
 	sw, key, sample := w.sw, w.key, w.sample
 	s := &sw.s
 	out := *s
-	out.Variants = nil
+	// Values change no finding, and a weight on the veto of a position
+	// the sample drops would name nothing.
+	out.Variants, out.Values = nil, nil
 	out.Guarantees, out.Positions, out.Vetoes = sample.Guarantees[:0], sample.Positions[:0], sample.Vetoes[:0]
 	k := 0 // the next uncertain element
 	keep := func(list, i int, p *float64) bool {

@@ -205,6 +205,9 @@ func check(m *model) error {
 			last = i
 		}
 	}
+	if len(s.Values) > 0 {
+		v.values()
+	}
 	if len(s.Variants) > 0 {
 		v.variants()
 	}

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/entente-go/entente/actor"
+	"github.com/entente-go/entente/bargain"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/scenario"
 	"github.com/entente-go/entente/scenario/graph"
@@ -197,6 +198,19 @@ func writeHTML(e env, file string, s scenario.Scenario, r scenario.Report, timeo
 			return err
 		}
 		p.Sweep = &sw
+	}
+	if len(s.Values) > 0 {
+		bctx, cancel := context.WithTimeout(ctx, timeout)
+		var br bargain.Result
+		withProgress(e, "entente check: bargaining", func() {
+			br, err = bargain.Solve(bctx, s, bargain.Options{Limit: htmlOutcomeLimit, FrontierLimit: htmlFrontierLimit})
+		})
+		cancel()
+		if err != nil {
+			fmt.Fprintf(e.stderr, "%s: the report has no bargaining section: %v\n", file, err)
+		} else if p.Bargaining, err = bargainingSection(br); err != nil {
+			return err
+		}
 	}
 	var buf bytes.Buffer
 	if err := htmlreport.Write(&buf, p); err != nil {

@@ -60,6 +60,7 @@ func init() {
 		{"validate", "[--max-size N] FILE...", "load and validate scenario files only", runValidate},
 		{"fmt", "[-w] [--max-size N] FILE...", "print scenario files in canonical form; -w rewrites them in place", runFmt},
 		{"search", searchArgs, "which deals are possible; if none is, which concessions would make one and which positions conflict", runSearch},
+		{"bargain", bargainArgs, "among the possible deals, the Pareto frontier and where the utilitarian, Nash, Kalai–Smorodinsky and egalitarian norms settle", runBargain},
 		{"simulate", simulateArgs, "walk the timeline: what activates, what is blocked and by whom, what is void", runSimulate},
 		{"diff", diffArgs, "what changes from A to B (or to A's variant), and why", runDiff},
 		{"graph", graphArgs, "the framework as a picture: who guarantees what to whom, who can block it, and what has errors", runGraph},

@@ -10,7 +10,9 @@
 // with what changed and why, and what
 // a search of every possible deal finds: whether any is possible, and if
 // not, the least the parties would have to give up and which positions
-// clash. Last, a sweep asks how likely a deal is when each commitment and
+// clash. Then bargaining asks, once Moscow drops its veto demand, which of
+// the possible deals each side would prefer, by the values the scenario
+// file reads from the article. Last, a sweep asks how likely a deal is when each commitment and
 // red line holds only as surely as the article's wording suggests (the
 // likelihoods in the scenario file), and which of them matter most.
 //
@@ -27,6 +29,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/entente-go/entente/bargain"
 	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/scenario"
@@ -81,7 +84,54 @@ func run(w io.Writer) error {
 	if err := search(w, s); err != nil {
 		return err
 	}
+	if err := bargaining(w, s); err != nil {
+		return err
+	}
 	return sweep(w, s)
+}
+
+// bargaining asks, once Moscow drops its demand for a veto and deals
+// become possible, which of them each side would prefer (the values in the
+// scenario file, read from the article) and where the four norms of
+// fairness settle: first with every actor that has values, then among
+// Kyiv and its guarantors alone.
+func bargaining(w io.Writer, s scenario.Scenario) error {
+	v, err := s.Variant("moscow-drops-veto-demand")
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "\nOnce Moscow drops its veto demand, which deal would each side prefer? (the values read from the article)")
+	r, err := bargain.Solve(context.Background(), v, bargain.Options{})
+	if err != nil {
+		return err
+	}
+	printBargain(w, r)
+	v.Values = slices.DeleteFunc(slices.Clone(v.Values), func(val scenario.Value) bool { return val.Actor == "RU" })
+	fmt.Fprintln(w, "\n  Among Kyiv and its guarantors alone:")
+	if r, err = bargain.Solve(context.Background(), v, bargain.Options{}); err != nil {
+		return err
+	}
+	printBargain(w, r)
+	return nil
+}
+
+func printBargain(w io.Writer, r bargain.Result) {
+	fmt.Fprintf(w, "  %d feasible outcomes, %d on the Pareto frontier; gains over no deal for %s:\n", r.Outcomes, r.FrontierCount, strings.Join(idStrings(r.Actors), ", "))
+	for _, sol := range r.Solutions {
+		if sol.Absent {
+			fmt.Fprintf(w, "  %-18s absent: %s\n", sol.Name, sol.Reason)
+			continue
+		}
+		fmt.Fprintf(w, "  %-18s %s, gains %v\n", sol.Name, ids(sol.Outcome.Guarantees), sol.Outcome.Gains)
+	}
+}
+
+func idStrings[T ~string](ids []T) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = string(id)
+	}
+	return out
 }
 
 // sweep draws 20,000 samples of which commitments and positions hold,

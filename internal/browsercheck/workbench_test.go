@@ -247,7 +247,9 @@ func TestWorkbench(t *testing.T) {
 	step("reading the file", err)
 	want, err := scenariofile.Format(file, []byte(text))
 	step("formatting the edit", err)
-	if string(data) != string(want) || strings.Contains(string(data), "ru-demands-veto") {
+	// The values still weigh the veto by name; the position and the
+	// variant are gone.
+	if string(data) != string(want) || strings.Contains(string(data), "id: ru-demands-veto") || strings.Contains(string(data), "without: ru-demands-veto") {
 		t.Errorf("the file saved is not the edit in fmt's form:\n%s", data)
 	}
 

@@ -44,6 +44,12 @@
 //     offer is forced or dead, and how often each beneficiary receives
 //     each kind after each event; every chance as [scenario.Estimate.String]
 //     writes it, with its 95% interval.
+//   - Bargaining, when the page has a [Bargaining]: the summary, the
+//     picture, the Pareto frontier and the solutions with each actor's
+//     gain and the reason. The caller works it out (the package bargain
+//     imports scenario, so this package takes plain text rather than its
+//     result); every string is escaped, and the picture is trusted as
+//     Graph is.
 //   - Sources: the scenario's sources, numbered, each with its title (a
 //     link when it has an http or https URL), date, note and ID,
 //     and links back to the findings that cite it. A finding links to

@@ -45,6 +45,48 @@ type Page struct {
 	// Sweep is the sampling of the scenario's uncertain elements, for the
 	// Sweep section; nil leaves the section out.
 	Sweep *scenario.SweepResult
+	// Bargaining is the bargaining over the feasible deals, worked out by
+	// the caller (the package bargain builds on this one's, so it cannot
+	// be called from here), for the Bargaining section; nil leaves the
+	// section out.
+	Bargaining *Bargaining
+}
+
+// Bargaining is the Bargaining section, as plain text the page escapes,
+// and a picture the caller vouches for as it does for Page.Graph.
+type Bargaining struct {
+	// Summary is the opening sentence: who takes part, how many outcomes.
+	Summary string
+	// Picture is the frontier drawn as an inline SVG fragment; empty
+	// leaves it out.
+	Picture template.HTML
+	// Actors name the columns of utilities and gains.
+	Actors []string
+	// Frontier is the Pareto frontier, one row per outcome; FrontierNote
+	// says when the rows are only the first of them.
+	Frontier     []BargainingOutcome
+	FrontierNote string
+	// Solutions are where each norm of fairness settles.
+	Solutions []BargainingSolution
+}
+
+// BargainingOutcome is one outcome: its guarantees, the candidate vetoes
+// it grants, and a figure per actor.
+type BargainingOutcome struct {
+	Guarantees []string
+	Vetoes     []string
+	Figures    []string
+}
+
+// BargainingSolution is one solution: its name, its outcome (with the
+// gains over disagreement as figures), and why; an absent one has only the
+// reason.
+type BargainingSolution struct {
+	Name    string
+	Absent  bool
+	Outcome BargainingOutcome
+	Score   string
+	Reason  string
 }
 
 //go:embed page.html.tmpl
@@ -113,6 +155,7 @@ type view struct {
 	Timeline    *timelineView
 	Search      *searchView
 	Sweep       *sweepView
+	Bargaining  *bargainingView
 	Sources     []sourceView
 	Marks       marks
 }
@@ -291,10 +334,21 @@ func build(p Page) view {
 	if v.Sweep != nil {
 		v.Contents = append(v.Contents, entry{"sweep", "Sweep"})
 	}
+	if p.Bargaining != nil {
+		v.Bargaining = &bargainingView{p.Bargaining, 2 + len(p.Bargaining.Actors)}
+		v.Contents = append(v.Contents, entry{"bargaining", "Bargaining"})
+	}
 	if len(v.Sources) > 0 {
 		v.Contents = append(v.Contents, entry{"sources", "Sources"})
 	}
 	return v
+}
+
+// bargainingView is the Bargaining section with the span of an absent
+// solution's cell: the guarantees, the vetoes and one column per actor.
+type bargainingView struct {
+	*Bargaining
+	Span int
 }
 
 type timelineView struct {

@@ -131,6 +131,7 @@ func (o Options) Parse(name string, data []byte) (scenario.Scenario, error) {
 	d := decoder{file: name, budget: 4*countNodes(root) + o.maxAliasNodes(), aliasNodes: o.maxAliasNodes()}
 	s := d.scenario(root)
 	d.validate(root, s)
+	d.valueVetoes(root, s)
 	if len(d.errs) == 0 {
 		d.applyVariants(root, s)
 	}
@@ -723,7 +724,7 @@ func percentHint(p float64) string {
 // positions and vetoes, and parties-aside on actors and guarantees, are
 // extensions of format 1.
 var (
-	topKeys       = []string{"entente", "name", "as-of", "description", "sources", "actors", "guarantees", "positions", "vetoes", "timeline", "variants"}
+	topKeys       = []string{"entente", "name", "as-of", "description", "sources", "actors", "guarantees", "positions", "vetoes", "timeline", "values", "variants"}
 	sourceKeys    = []string{"id", "title", "url", "date", "note"}
 	actorKeys     = []string{"id", "name", "kind", "members", "decides", "threshold", "vetoes", "parties-aside", "note", "sources"}
 	guaranteeKeys = []string{"id", "provider", "beneficiary", "kind", "target", "location", "strength", "trigger", "activation", "parties-aside", "requires", "likelihood", "mandate", "note", "sources"}
@@ -737,6 +738,9 @@ var (
 	mandateKeys     = []string{"body", "every", "from", "ends", "parties-aside"}
 	withMandateKeys = append([]string{"guarantee"}, mandateKeys...)
 	datedEventKeys  = []string{"date", "event"}
+	// Keys of the values section, an extension of format 1.
+	valueKeys  = []string{"actor", "disagreement", "weights"}
+	weightKeys = []string{"weight", "select", "veto"}
 
 	// Keys of the variants section, an extension of format 1.
 	variantKeys = []string{"name", "note", "sources", "edits"}
@@ -786,6 +790,8 @@ func (d *decoder) scenario(root *yaml.Node) scenario.Scenario {
 				e, _ := d.timelineEvent(item, at)
 				s.Timeline = append(s.Timeline, e)
 			})
+		case "values":
+			d.list(v, key, "values", func(_ int, item *yaml.Node, at string) { s.Values = append(s.Values, d.value(item, at)) })
 		case "variants":
 			d.list(v, key, "variants", func(_ int, item *yaml.Node, at string) {
 				s.Variants = append(s.Variants, d.variant(item, at))
@@ -1151,6 +1157,70 @@ func (d *decoder) timelineEvent(n *yaml.Node, path string) (guarantee.Event, boo
 	return e, true
 }
 
+// value reads one actor's values.
+func (d *decoder) value(n *yaml.Node, path string) scenario.Value {
+	var v scenario.Value
+	d.fields(n, path, valueKeys, func(key string, _, val *yaml.Node) {
+		at := join(path, key)
+		switch key {
+		case "actor":
+			v.Actor = actor.ID(d.str(val, at))
+		case "disagreement":
+			v.Disagreement = d.number(val, at)
+		case "weights":
+			d.list(val, at, "weights", func(_ int, item *yaml.Node, wat string) { v.Weights = append(v.Weights, d.weight(item, wat)) })
+		}
+	})
+	return v
+}
+
+// weight reads one weight of a value: a number, and a selector or the
+// demands-veto position whose candidate veto it values.
+func (d *decoder) weight(n *yaml.Node, path string) scenario.Weight {
+	var w scenario.Weight
+	d.fields(n, path, weightKeys, func(key string, _, val *yaml.Node) {
+		at := join(path, key)
+		switch key {
+		case "weight":
+			w.Weight = d.number(val, at)
+		case "select":
+			sel := d.selector(val, at, nil)
+			w.Select = &sel
+		case "veto":
+			w.Veto = d.str(val, at)
+		}
+	})
+	return w
+}
+
+// number returns a finite number written as a YAML or JSON number (3,
+// -0.5, 1e3). A value that is not one (text, NaN, infinities) is
+// reported, and read as 0.
+func (d *decoder) number(n *yaml.Node, path string) float64 {
+	n = d.node(n)
+	if n == nil {
+		return 0
+	}
+	var x float64
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" && n.Tag != "!!float" || n.Decode(&x) != nil {
+		quoted := n.Kind == yaml.ScalarNode && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0
+		if _, err := strconv.ParseFloat(n.Value, 64); err == nil && quoted && decimal(n.Value) {
+			d.failf(n, path, "%w: want a number, found the text %q (write it without quotes)", ErrType, n.Value)
+		} else {
+			d.failf(n, path, "%w: want a number, found %s", ErrType, kindName(n))
+		}
+		return 0
+	}
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		d.failf(n, path, "%w: want a finite number, found %s", ErrType, n.Value)
+		return 0
+	}
+	if x == 0 {
+		x = 0 // -0
+	}
+	return x
+}
+
 func (d *decoder) event(n *yaml.Node, path string) (guarantee.Event, bool) {
 	before := len(d.errs)
 	text := d.str(n, path)
@@ -1336,6 +1406,32 @@ func (d *decoder) validate(root *yaml.Node, s scenario.Scenario) {
 		}
 		if errors.Is(ve.Err, guarantee.ErrMissing) && slices.Contains(d.meant, ve.Path) {
 			continue // reported as a misspelt key
+		}
+		d.fail(locate(root, ve.Path), ve.Path, ve.Err)
+	}
+}
+
+// valueVetoes reports the weights of values whose veto names a position
+// of the file that demands no veto, which Validate leaves to the caller.
+func (d *decoder) valueVetoes(root *yaml.Node, s scenario.Scenario) {
+	if d.stop {
+		return
+	}
+	var ves scenario.Errors
+	if !errors.As(scenario.CheckValueVetoes(s), &ves) {
+		return
+	}
+	for _, ve := range ves {
+		if d.full() {
+			break
+		}
+		// A name no position has is left to entente bargain to warn of:
+		// a file edited by hand may remove a position its values weigh.
+		if errors.Is(ve.Err, scenario.ErrNoSuchPosition) {
+			continue
+		}
+		if slices.ContainsFunc(d.errs, func(e *Error) bool { return within(ve.Path, e.Path) || within(e.Path, ve.Path) && e.Path != "" }) {
+			continue
 		}
 		d.fail(locate(root, ve.Path), ve.Path, ve.Err)
 	}

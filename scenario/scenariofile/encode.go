@@ -258,6 +258,7 @@ func canonical(s scenario.Scenario) (*yaml.Node, error) {
 	top.add("positions", list(s.Positions, false, positionNode))
 	top.add("vetoes", list(s.Vetoes, false, vetoNode))
 	top.add("timeline", list(s.Timeline, false, eventNode))
+	top.add("values", list(s.Values, false, valueNode))
 	var err error
 	top.add("variants", list(s.Variants, false, func(v scenario.Variant) *yaml.Node {
 		m := newMapping(false)
@@ -331,6 +332,26 @@ func vetoNode(v scenario.Veto) *yaml.Node {
 	m.add("likelihood", likelihood(v.Likelihood))
 	m.str("note", v.Note)
 	m.add("sources", texts(v.Sources))
+	return m.n
+}
+
+// valueNode writes one actor's values: the disagreement value when it is
+// not the default 0, and one line per weight.
+func valueNode(v scenario.Value) *yaml.Node {
+	m := newMapping(false)
+	m.str("actor", string(v.Actor))
+	if v.Disagreement != 0 {
+		m.add("disagreement", likelihood(&v.Disagreement))
+	}
+	m.add("weights", list(v.Weights, false, func(w scenario.Weight) *yaml.Node {
+		wm := newMapping(true)
+		wm.add("weight", likelihood(&w.Weight))
+		if w.Select != nil {
+			wm.add("select", selectorNode(*w.Select, nil))
+		}
+		wm.str("veto", w.Veto)
+		return wm.n
+	}))
 	return m.n
 }
 

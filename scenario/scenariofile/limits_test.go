@@ -318,7 +318,7 @@ func TestManyUnknownKeys(t *testing.T) {
 	if len(got) != 200 {
 		t.Errorf("got %d errors; want the decoder's cap of 200", len(got))
 	}
-	want := `keys.yaml:2:1: key0: unknown key "key0"; want one of entente, name, as-of, description, sources, actors, guarantees, positions, vetoes, timeline, variants`
+	want := `keys.yaml:2:1: key0: unknown key "key0"; want one of entente, name, as-of, description, sources, actors, guarantees, positions, vetoes, timeline, values, variants`
 	if len(got) > 0 && got[0] != want {
 		t.Errorf("first error = %q; want %q", got[0], want)
 	}

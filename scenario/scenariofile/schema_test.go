@@ -92,6 +92,8 @@ func TestSchemaKeysMatchDecoder(t *testing.T) {
 		"/$defs/vetoSelector": append(slices.Clone(selectorKeys), "by"),
 		"/$defs/position":     positionKeys,
 		"/$defs/veto":         vetoKeys,
+		"/$defs/value":        valueKeys,
+		"/$defs/weight":       weightKeys,
 
 		"/$defs/variant":         variantKeys,
 		"/$defs/edit":            editKeys,

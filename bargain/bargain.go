@@ -1,0 +1,489 @@
+package bargain
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/entente-go/entente/actor"
+	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/scenario"
+)
+
+// Options are the limits of [Solve]. The zero Options sets none.
+type Options struct {
+	// Limit, when positive, bounds the outcomes Solve considers; past it
+	// Solve fails with an error wrapping [scenario.ErrTooManyOutcomes]
+	// rather than answer from part of them.
+	Limit int
+	// FrontierLimit, when positive, bounds the frontier outcomes listed;
+	// the frontier is still counted whole.
+	FrontierLimit int
+}
+
+// ErrNoValues is returned for a scenario in which no actor has values:
+// nobody takes part in bargaining.
+var ErrNoValues = errors.New("no actor has values: nobody takes part in bargaining")
+
+// The names of the solutions, in the order of [Result].Solutions.
+const (
+	Utilitarian      = "utilitarian"
+	Nash             = "nash"
+	KalaiSmorodinsky = "kalai-smorodinsky"
+	Egalitarian      = "egalitarian"
+)
+
+// Outcome is a feasible deal with what each actor taking part gets from
+// it, in the order of [Result].Actors.
+type Outcome struct {
+	scenario.Deal
+	Utilities []float64 `json:"utilities"`
+	// Gains are the utilities less the disagreement values.
+	Gains []float64 `json:"gains"`
+}
+
+// Solution is where one norm of fairness settles. An absent solution has
+// no outcome, and says why.
+type Solution struct {
+	Name    string   `json:"name"`
+	Absent  bool     `json:"absent"`
+	Outcome *Outcome `json:"outcome,omitempty"`
+	// Score is the value of the norm at the outcome: Σ u_a, Π (u_a − d_a),
+	// min (u_a − d_a)/(ideal_a − d_a) or min (u_a − d_a).
+	Score float64 `json:"score"`
+	// RunnerUp is the best other outcome by the same norm and the same
+	// ties, and Margin how much less it scores (0 on a tie broken by the
+	// order of deals); nil when no other outcome qualifies.
+	RunnerUp *Outcome `json:"runner_up,omitempty"`
+	Margin   float64  `json:"margin"`
+	// Reason says, in words, why this outcome and not its runner-up, or,
+	// for an absent solution, why none exists.
+	Reason string `json:"reason"`
+	// Actor, for an absent solution, is the actor whose disagreement value
+	// rules every outcome out, when one does alone.
+	Actor actor.ID `json:"actor,omitempty"`
+}
+
+// Result is what [Solve] finds.
+type Result struct {
+	// Actors take part: those with values, in the order of the values.
+	Actors       []actor.ID `json:"actors"`
+	Disagreement []float64  `json:"disagreement"`
+	// Best is each actor's best utility over all outcomes, and Ideal its
+	// best over the individually rational ones (its disagreement value
+	// when none is).
+	Best  []float64 `json:"best"`
+	Ideal []float64 `json:"ideal"`
+	// Outcomes counts the feasible (package, candidate vetoes) pairs, and
+	// Rational those individually rational.
+	Outcomes int `json:"outcomes"`
+	Rational int `json:"rational"`
+	// Frontier is the Pareto frontier, best for the first actor first;
+	// FrontierCount counts it whole when FrontierLimit cut the list.
+	Frontier      []Outcome `json:"frontier"`
+	FrontierCount int       `json:"frontier_count"`
+	// Solutions are the utilitarian, Nash, Kalai–Smorodinsky and
+	// egalitarian solutions, in that order.
+	Solutions []Solution `json:"solutions"`
+	// Points are the distinct vectors of utilities of all outcomes,
+	// sorted, for pictures; see [WriteSVG].
+	Points [][]float64 `json:"-"`
+}
+
+// item is an outcome with its exact utilities and gains.
+type item struct {
+	out  Outcome
+	u, g []*big.Rat
+	// exact reports whether out.Utilities hold u exactly, so that
+	// comparing them compares u.
+	exact bool
+}
+
+// Solve enumerates the outcomes of s with [scenario.Outcomes] and
+// computes the Pareto frontier and the four solutions DESIGN.md lists.
+// See the package documentation for the arithmetic and the ties.
+func Solve(ctx context.Context, s scenario.Scenario, opts Options) (Result, error) {
+	if err := scenario.Validate(s); err != nil {
+		return Result{}, err
+	}
+	if len(s.Values) == 0 {
+		return Result{}, ErrNoValues
+	}
+	t, err := newTerms(&s)
+	if err != nil {
+		return Result{}, err
+	}
+	r := Result{Actors: t.actors, Disagreement: make([]float64, len(t.actors))}
+	for a := range t.actors {
+		r.Disagreement[a], _ = t.d[a].Float64()
+	}
+	var items []*item
+	for d, err := range scenario.Outcomes(ctx, s, scenario.OutcomeOptions{Limit: opts.Limit}) {
+		if err != nil {
+			return Result{}, err
+		}
+		items = append(items, t.item(d))
+	}
+	r.Outcomes = len(items)
+	n := len(t.actors)
+	best, ideal := make([]*big.Rat, n), make([]*big.Rat, n)
+	var rational []*item
+	for _, it := range items {
+		ir := true
+		for a := range n {
+			if best[a] == nil || it.u[a].Cmp(best[a]) > 0 {
+				best[a] = it.u[a]
+			}
+			if it.g[a].Sign() < 0 {
+				ir = false
+			}
+		}
+		if ir {
+			rational = append(rational, it)
+			for a := range n {
+				if ideal[a] == nil || it.u[a].Cmp(ideal[a]) > 0 {
+					ideal[a] = it.u[a]
+				}
+			}
+		}
+	}
+	r.Rational = len(rational)
+	r.Best, r.Ideal = make([]float64, n), make([]float64, n)
+	for a := range n {
+		if best[a] != nil {
+			r.Best[a], _ = best[a].Float64()
+		}
+		if ideal[a] == nil {
+			ideal[a] = t.d[a]
+		}
+		r.Ideal[a], _ = ideal[a].Float64()
+	}
+	r.Frontier, r.FrontierCount = frontier(items, opts.FrontierLimit)
+	for _, it := range items {
+		r.Points = append(r.Points, it.out.Utilities)
+	}
+	slices.SortFunc(r.Points, slices.Compare)
+	r.Points = slices.CompactFunc(r.Points, slices.Equal)
+
+	// The norms, each a score over the outcomes it admits.
+	sum := func(it *item) *big.Rat {
+		s := new(big.Rat)
+		for _, u := range it.u {
+			s.Add(s, u)
+		}
+		return s
+	}
+	product := func(it *item) *big.Rat {
+		p := big.NewRat(1, 1)
+		for _, g := range it.g {
+			if g.Sign() <= 0 {
+				return nil
+			}
+			p.Mul(p, g)
+		}
+		return p
+	}
+	ks := func(it *item) *big.Rat {
+		var m *big.Rat
+		for a, g := range it.g {
+			if g.Sign() < 0 {
+				return nil
+			}
+			span := new(big.Rat).Sub(ideal[a], t.d[a])
+			if span.Sign() == 0 {
+				continue // ideal_a = d_a: left out of the minimum
+			}
+			q := new(big.Rat).Quo(g, span)
+			if m == nil || q.Cmp(m) < 0 {
+				m = q
+			}
+		}
+		if m == nil {
+			m = big.NewRat(1, 1) // no actor counts: every IR outcome scores alike
+		}
+		return m
+	}
+	least := func(it *item) *big.Rat {
+		var m *big.Rat
+		for _, g := range it.g {
+			if g.Sign() < 0 {
+				return nil
+			}
+			if m == nil || g.Cmp(m) < 0 {
+				m = g
+			}
+		}
+		return m
+	}
+	r.Solutions = []Solution{
+		solve(Utilitarian, items, sum, "the sum of utilities", func() (string, actor.ID) {
+			return "no feasible deal: there is no outcome at all", ""
+		}),
+		solve(Nash, items, product, "the product of gains", func() (string, actor.ID) {
+			return t.absent(items, best, true)
+		}),
+		solve(KalaiSmorodinsky, items, ks, "the least share of an actor's ideal gain", func() (string, actor.ID) {
+			return t.absent(items, best, false)
+		}),
+		solve(Egalitarian, items, least, "the least gain", func() (string, actor.ID) {
+			return t.absent(items, best, false)
+		}),
+	}
+	return r, nil
+}
+
+// solve finds the outcome with the largest score, ties to the smaller
+// deal, and its runner-up.
+func solve(name string, items []*item, score func(*item) *big.Rat, norm string, why func() (string, actor.ID)) Solution {
+	var first, second *item
+	var fs, ss *big.Rat
+	better := func(a *item, as *big.Rat, b *item, bs *big.Rat) bool {
+		if c := as.Cmp(bs); c != 0 {
+			return c > 0
+		}
+		return compareDeals(a.out.Deal, b.out.Deal) < 0
+	}
+	for _, it := range items {
+		sc := score(it)
+		if sc == nil {
+			continue
+		}
+		switch {
+		case first == nil || better(it, sc, first, fs):
+			second, ss = first, fs
+			first, fs = it, sc
+		case second == nil || better(it, sc, second, ss):
+			second, ss = it, sc
+		}
+	}
+	sol := Solution{Name: name}
+	if first == nil {
+		sol.Absent = true
+		sol.Reason, sol.Actor = why()
+		return sol
+	}
+	out := first.out
+	sol.Outcome = &out
+	sol.Score, _ = fs.Float64()
+	if second == nil {
+		sol.Reason = "the only outcome that qualifies"
+		return sol
+	}
+	ru := second.out
+	sol.RunnerUp = &ru
+	m := new(big.Rat).Sub(fs, ss)
+	sol.Margin, _ = m.Float64()
+	if m.Sign() > 0 {
+		sol.Reason = fmt.Sprintf("%s is %s, %s more than the runner-up %s", norm, ratText(fs), ratText(m), dealText(ru.Deal))
+	} else {
+		sol.Reason = fmt.Sprintf("%s is %s, tied with %s; %s", norm, ratText(fs), dealText(ru.Deal), tieText(out.Deal, ru.Deal))
+	}
+	return sol
+}
+
+// compareDeals orders deals for ties: fewer guarantees, then fewer
+// granted vetoes, then the sorted guarantee IDs in lexicographic order,
+// then the vetoes.
+func compareDeals(a, b scenario.Deal) int {
+	return cmp.Or(
+		cmp.Compare(len(a.Guarantees), len(b.Guarantees)),
+		cmp.Compare(len(a.Vetoes), len(b.Vetoes)),
+		slices.Compare(a.Guarantees, b.Guarantees),
+		slices.Compare(a.Vetoes, b.Vetoes),
+	)
+}
+
+func tieText(a, b scenario.Deal) string {
+	switch {
+	case len(a.Guarantees) != len(b.Guarantees):
+		return "the tie goes to fewer guarantees"
+	case len(a.Vetoes) != len(b.Vetoes):
+		return "the tie goes to fewer granted vetoes"
+	default:
+		return "the tie goes to the first list of IDs in order"
+	}
+}
+
+// dealText writes a deal in one line: "{air, aid} granting ru-demands-veto".
+func dealText(d scenario.Deal) string {
+	ids := make([]string, len(d.Guarantees))
+	for i, g := range d.Guarantees {
+		ids[i] = string(g)
+	}
+	s := "{" + strings.Join(ids, ", ") + "}"
+	if len(d.Vetoes) > 0 {
+		s += " granting " + strings.Join(d.Vetoes, ", ")
+	}
+	return s
+}
+
+// ratText writes an exact number: as a decimal when float64 holds it
+// exactly (20, 0.25), else as a fraction with its value to four figures
+// ("5/7 ≈ 0.7143").
+func ratText(r *big.Rat) string {
+	if r.IsInt() {
+		return r.Num().String()
+	}
+	f, exact := r.Float64()
+	if exact {
+		return strconv.FormatFloat(f, 'g', -1, 64)
+	}
+	return r.RatString() + " ≈ " + strconv.FormatFloat(f, 'g', 4, 64)
+}
+
+// frontier returns the outcomes no other outcome matches for every actor
+// and beats for one, best for the first actor first (then the second...,
+// then the order of deals), the first limit of them when limit is
+// positive, and their number.
+func frontier(items []*item, limit int) ([]Outcome, int) {
+	// When every utility is exact in float64, as it is when the weights
+	// are whole numbers or halves of moderate size, comparing the float64
+	// values compares the exact ones, at a fraction of the cost.
+	fast := !slices.ContainsFunc(items, func(it *item) bool { return !it.exact })
+	cmpU := func(a, b *item, k int) int {
+		if fast {
+			return cmp.Compare(a.out.Utilities[k], b.out.Utilities[k])
+		}
+		return a.u[k].Cmp(b.u[k])
+	}
+	sorted := slices.Clone(items)
+	slices.SortFunc(sorted, func(a, b *item) int {
+		for k := range a.u {
+			if c := cmpU(b, a, k); c != 0 {
+				return c
+			}
+		}
+		return compareDeals(a.out.Deal, b.out.Deal)
+	})
+	// An outcome can be dominated only by one before it in this order;
+	// one dominated by any is dominated by a kept one.
+	dominates := func(a, b *item) bool {
+		strict := false
+		for k := range a.u {
+			switch cmpU(a, b, k) {
+			case -1:
+				return false
+			case 1:
+				strict = true
+			}
+		}
+		return strict
+	}
+	var kept []*item
+	for _, it := range sorted {
+		if !slices.ContainsFunc(kept, func(k *item) bool { return dominates(k, it) }) {
+			kept = append(kept, it)
+		}
+	}
+	out := []Outcome{}
+	for _, k := range kept {
+		if limit > 0 && len(out) == limit {
+			break
+		}
+		out = append(out, k.out)
+	}
+	return out, len(kept)
+}
+
+// terms are the values compiled: for each actor, what each offer and each
+// candidate veto adds to its utility.
+type terms struct {
+	actors []actor.ID
+	d      []*big.Rat
+	offer  []map[guarantee.ID]*big.Rat // per actor
+	veto   []map[string]*big.Rat       // per actor, by position ref
+}
+
+func newTerms(s *scenario.Scenario) (*terms, error) {
+	x, err := actor.NewIndex(s.Actors)
+	if err != nil {
+		return nil, err
+	}
+	t := &terms{}
+	for _, v := range s.Values {
+		t.actors = append(t.actors, v.Actor)
+		t.d = append(t.d, new(big.Rat).SetFloat64(v.Disagreement))
+		offer, veto := map[guarantee.ID]*big.Rat{}, map[string]*big.Rat{}
+		add := func(m map[string]*big.Rat, k string, w *big.Rat) {
+			if m[k] == nil {
+				m[k] = new(big.Rat)
+			}
+			m[k].Add(m[k], w)
+		}
+		for _, w := range v.Weights {
+			r := new(big.Rat).SetFloat64(w.Weight)
+			if w.Select != nil {
+				for i := range s.Guarantees {
+					g := &s.Guarantees[i]
+					if w.Select.Matches(g, x) {
+						if offer[g.ID] == nil {
+							offer[g.ID] = new(big.Rat)
+						}
+						offer[g.ID].Add(offer[g.ID], r)
+					}
+				}
+				continue
+			}
+			// A veto that names no demands-veto position is no candidate:
+			// its weight never counts.
+			if k := s.PositionIndex(w.Veto); k >= 0 && s.Positions[k].Stance == scenario.DemandsVeto {
+				add(veto, s.PositionRef(k), r)
+			}
+		}
+		t.offer, t.veto = append(t.offer, offer), append(t.veto, veto)
+	}
+	return t, nil
+}
+
+func (t *terms) item(d scenario.Deal) *item {
+	n := len(t.actors)
+	it := &item{out: Outcome{Deal: d, Utilities: make([]float64, n), Gains: make([]float64, n)}, u: make([]*big.Rat, n), g: make([]*big.Rat, n), exact: true}
+	for a := range n {
+		u := new(big.Rat)
+		for _, g := range d.Guarantees {
+			if w := t.offer[a][g]; w != nil {
+				u.Add(u, w)
+			}
+		}
+		for _, v := range d.Vetoes {
+			if w := t.veto[a][v]; w != nil {
+				u.Add(u, w)
+			}
+		}
+		it.u[a], it.g[a] = u, new(big.Rat).Sub(u, t.d[a])
+		var exact bool
+		it.out.Utilities[a], exact = u.Float64()
+		it.exact = it.exact && exact
+		it.out.Gains[a], _ = it.g[a].Float64()
+	}
+	return it
+}
+
+// absent says why no outcome qualifies: the first actor whose best
+// utility over all outcomes is below its disagreement value (not above it,
+// when strict), or that the actors cannot all be served at once.
+func (t *terms) absent(items []*item, best []*big.Rat, strict bool) (string, actor.ID) {
+	if len(items) == 0 {
+		return "no feasible deal: there is no outcome at all", ""
+	}
+	for a, b := range best {
+		c := b.Cmp(t.d[a])
+		if c < 0 || strict && c == 0 {
+			rel := "below"
+			if c == 0 {
+				rel = "not above"
+			}
+			return fmt.Sprintf("%s's best utility over all %d outcomes is %s, %s its disagreement value %s: it rules every outcome out",
+				t.actors[a], len(items), ratText(b), rel, ratText(t.d[a])), t.actors[a]
+		}
+	}
+	if strict {
+		return "no outcome gives every actor more than its disagreement value at once, though each alone can", ""
+	}
+	return "no outcome gives every actor at least its disagreement value at once, though each alone can", ""
+}

@@ -1,0 +1,63 @@
+// Package bargain answers the question after search: among the feasible
+// deals, which would each side prefer, and where would a fair settlement
+// lie? It follows DESIGN.md, "Bargaining".
+//
+// Positions stay hard: they decide which deals are feasible. Values
+// ([scenario.Value]) are soft: an actor's utility u_a of an outcome (a
+// non-empty feasible package H with its granted candidate vetoes W, as
+// [scenario.Outcomes] yields them) is the sum of its weights on selectors,
+// each counted once for each guarantee of H it picks, and of its weights
+// on the candidate vetoes W grants. Its disagreement value d_a (default 0)
+// is what it gets with no deal. Only actors with values take part.
+//
+// [Solve] reports the Pareto frontier and four solutions:
+//   - utilitarian: the largest Σ u_a, over all outcomes;
+//   - Nash: among outcomes with u_a > d_a for all, the largest Π (u_a − d_a);
+//   - Kalai–Smorodinsky: among individually rational outcomes (u_a ≥ d_a
+//     for all), the largest min_a (u_a − d_a)/(ideal_a − d_a), ideal_a being
+//     a's best individually rational utility; actors with ideal_a = d_a are
+//     left out of the minimum, and when every actor is, every individually
+//     rational outcome scores 1 and the ties decide;
+//   - egalitarian: among individually rational outcomes, the largest
+//     min_a (u_a − d_a).
+//
+// A solution with no outcome to choose is absent, with the reason: the
+// actor whose best utility over all outcomes is below its disagreement
+// value (for Nash, not above it), or, when no one actor is to blame, that
+// the actors cannot all be served at once.
+//
+// # Arithmetic
+//
+// The numbers are the user's, and the answers are exact for them: each
+// weight and disagreement value is taken as the exact binary value of its
+// float64, and every sum, difference, product and ratio is computed in
+// rationals (math/big.Rat), so that no rounding decides a comparison. The
+// figures reported (utilities, gains, scores, margins) are those exact
+// values rounded once to float64.
+//
+// # Ties and order
+//
+// Ties go to fewer guarantees, then fewer granted vetoes, then the smaller
+// sorted list of guarantee IDs (compared lexicographically), then the
+// smaller list of granted vetoes (as the positions are named, in their
+// order). Each solution names its runner-up (the best other outcome by the
+// same norm and ties) and the margin, or the rule that broke a tie. The
+// frontier lists its outcomes best for the first actor first, then the
+// second, and so on, then by the ties. Outcomes with equal utilities for
+// every actor are all on the frontier when one is.
+//
+// # Cost
+//
+// Solve enumerates every outcome and keeps them all in memory: the count
+// can reach 2^offers times 2^candidate-vetoes. [Options].Limit bounds it;
+// past the limit Solve fails with [scenario.ErrTooManyOutcomes] rather
+// than answer from part of the outcomes.
+//
+// [UtilitarianOptimum] finds the utilitarian solution without listing the
+// outcomes: utility is additive over offers and candidate vetoes, so a
+// branch and bound over the offers of each choice's largest package
+// ([scenario.Choices]) finds it in well under a millisecond at 40 offers
+// where Solve would list millions of outcomes. The other norms and the
+// frontier are not additive and have no such method here. See
+// docs/PERFORMANCE.md.
+package bargain

@@ -1,0 +1,43 @@
+package bargain_test
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/entente-go/entente/actor"
+	"github.com/entente-go/entente/bargain"
+	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/scenario"
+)
+
+// Two actors value two offers differently: A wants both, B wants only
+// the first and is hurt by the second.
+func ExampleSolve() {
+	ids := func(id guarantee.ID) *guarantee.Selector { return &guarantee.Selector{IDs: []guarantee.ID{id}} }
+	s := scenario.Scenario{
+		Actors: []actor.Actor{{ID: "A"}, {ID: "B"}, {ID: "US"}},
+		Guarantees: []guarantee.Guarantee{
+			{ID: "aid", Provider: "US", Beneficiary: "A", Kind: guarantee.Aid},
+			{ID: "air", Provider: "US", Beneficiary: "A", Kind: guarantee.AirSupport},
+		},
+		Values: []scenario.Value{
+			{Actor: "A", Weights: []scenario.Weight{{Weight: 2, Select: ids("aid")}, {Weight: 3, Select: ids("air")}}},
+			{Actor: "B", Weights: []scenario.Weight{{Weight: 2, Select: ids("aid")}, {Weight: -1, Select: ids("air")}}},
+		},
+	}
+	r, err := bargain.Solve(context.Background(), s, bargain.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%d outcomes, %d on the frontier\n", r.Outcomes, r.FrontierCount)
+	for _, sol := range r.Solutions {
+		fmt.Printf("%-17s %v gains %v\n", sol.Name, sol.Outcome.Guarantees, sol.Outcome.Gains)
+	}
+	// Output:
+	// 3 outcomes, 2 on the frontier
+	// utilitarian       [aid air] gains [5 1]
+	// nash              [aid air] gains [5 1]
+	// kalai-smorodinsky [aid air] gains [5 1]
+	// egalitarian       [aid] gains [2 2]
+}

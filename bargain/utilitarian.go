@@ -1,0 +1,211 @@
+package bargain
+
+import (
+	"cmp"
+	"context"
+	"math/big"
+	"slices"
+
+	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/scenario"
+)
+
+// UtilitarianOptimum finds the utilitarian solution of s (the outcome of the
+// largest Σ u_a, ties as [Solve] breaks them) without listing the
+// outcomes: utility is additive over offers and candidate vetoes, so for
+// each choice of candidate vetoes ([scenario.Choices]) a branch and bound
+// over the offers of the largest package it allows finds the best package,
+// bounding each branch by what it has plus every positive offer still
+// undecided. It is exact, in rationals as Solve is, and returns the same
+// outcome and score as Solve's utilitarian solution; it names no
+// runner-up. It costs what the bound prunes, not the number of outcomes,
+// and stops with ctx.
+func UtilitarianOptimum(ctx context.Context, s scenario.Scenario) (Solution, error) {
+	if err := scenario.Validate(s); err != nil {
+		return Solution{}, err
+	}
+	if len(s.Values) == 0 {
+		return Solution{}, ErrNoValues
+	}
+	t, err := newTerms(&s)
+	if err != nil {
+		return Solution{}, err
+	}
+	deps := map[guarantee.ID][]guarantee.ID{}
+	for _, g := range s.Guarantees {
+		deps[g.ID] = g.Requires
+	}
+	// What each offer adds to Σ u_a, whatever the choice.
+	worth := map[guarantee.ID]*big.Rat{}
+	for _, g := range s.Guarantees {
+		x := new(big.Rat)
+		for a := range t.actors {
+			if w := t.offer[a][g.ID]; w != nil {
+				x.Add(x, w)
+			}
+		}
+		worth[g.ID] = x
+	}
+	var best *bnb
+	for c, err := range scenario.Choices(ctx, s) {
+		if err != nil {
+			return Solution{}, err
+		}
+		b := newBnB(ctx, t, c, deps, worth, best)
+		b.walk(0, b.base)
+		if err := ctx.Err(); err != nil {
+			return Solution{}, err
+		}
+		if b.found {
+			best = b
+		}
+	}
+	sol := Solution{Name: Utilitarian}
+	if best == nil {
+		sol.Absent = true
+		sol.Reason = "no feasible deal: there is no outcome at all"
+		return sol, nil
+	}
+	it := t.item(best.deal)
+	sol.Outcome = &it.out
+	sol.Score, _ = best.sum.Float64()
+	sol.Reason = "the sum of utilities is " + ratText(best.sum) + ", the largest of any outcome"
+	return sol, nil
+}
+
+// bnb is the branch and bound under one choice of candidate vetoes; it
+// carries the best outcome found so far, under this choice or earlier
+// ones.
+type bnb struct {
+	ctx    context.Context
+	vetoes []string
+	offers []guarantee.ID // the largest package, best offers first
+	c      []*big.Rat     // what each adds to Σ u_a
+	rest   []*big.Rat     // rest[k]: Σ of the positive c from k on
+	dep    [][]int        // offers each requires, by index into offers
+	by     [][]int        // offers that require each
+	reqs   [][]int        // per requires position, the offers that meet it
+	state  []int8         // 0 undecided, 1 in, -1 out
+	size   int
+	base   *big.Rat // what the vetoes add
+
+	found bool
+	sum   *big.Rat
+	deal  scenario.Deal
+	steps int
+}
+
+func newBnB(ctx context.Context, t *terms, c scenario.Choice, deps map[guarantee.ID][]guarantee.ID, worth map[guarantee.ID]*big.Rat, prev *bnb) *bnb {
+	b := &bnb{ctx: ctx, vetoes: c.Vetoes, offers: slices.Clone(c.Largest)}
+	base := new(big.Rat)
+	for a := range t.actors {
+		for _, v := range c.Vetoes {
+			if w := t.veto[a][v]; w != nil {
+				base.Add(base, w)
+			}
+		}
+	}
+	// Best offers first, by the nearest float64: the order only guides
+	// the search, the sums stay exact.
+	approx := make(map[guarantee.ID]float64, len(b.offers))
+	for _, g := range b.offers {
+		approx[g], _ = worth[g].Float64()
+	}
+	slices.SortFunc(b.offers, func(x, y guarantee.ID) int { return cmp.Or(cmp.Compare(approx[y], approx[x]), cmp.Compare(x, y)) })
+	at := map[guarantee.ID]int{}
+	for i, g := range b.offers {
+		at[g] = i
+		b.c = append(b.c, worth[g])
+	}
+	b.rest = make([]*big.Rat, len(b.offers)+1)
+	b.rest[len(b.offers)] = new(big.Rat)
+	for k := len(b.offers) - 1; k >= 0; k-- {
+		b.rest[k] = new(big.Rat).Set(b.rest[k+1])
+		if b.c[k].Sign() > 0 {
+			b.rest[k].Add(b.rest[k], b.c[k])
+		}
+	}
+	b.dep, b.by = make([][]int, len(b.offers)), make([][]int, len(b.offers))
+	for i, g := range b.offers {
+		for _, r := range deps[g] {
+			if j, ok := at[r]; ok {
+				b.dep[i] = append(b.dep[i], j)
+				b.by[j] = append(b.by[j], i)
+			}
+		}
+	}
+	for _, r := range c.Requires {
+		var hit []int
+		for _, g := range r {
+			hit = append(hit, at[g])
+		}
+		b.reqs = append(b.reqs, hit)
+	}
+	b.state = make([]int8, len(b.offers))
+	b.base = base
+	if prev != nil {
+		b.found, b.deal, b.sum = true, prev.deal, prev.sum
+	}
+	return b
+}
+
+// walk decides the offers from the k-th on, cur being the sum so far,
+// keeping the package closed under requirements as Outcomes does.
+func (b *bnb) walk(k int, cur *big.Rat) {
+	b.steps++
+	if b.steps%1024 == 0 && b.ctx.Err() != nil {
+		return
+	}
+	if b.found {
+		bound := new(big.Rat).Add(cur, b.rest[k])
+		if c := bound.Cmp(b.sum); c < 0 || c == 0 && b.size > len(b.deal.Guarantees) {
+			return
+		}
+	}
+	for _, hit := range b.reqs {
+		if !slices.ContainsFunc(hit, func(i int) bool { return b.state[i] >= 0 }) {
+			return
+		}
+	}
+	if k == len(b.offers) {
+		if b.size > 0 {
+			b.leaf(cur)
+		}
+		return
+	}
+	canIn := !slices.ContainsFunc(b.dep[k], func(j int) bool { return b.state[j] < 0 })
+	canOut := !slices.ContainsFunc(b.by[k], func(j int) bool { return b.state[j] > 0 })
+	// The better branch first: in for an offer worth more than nothing.
+	first, second := int8(1), int8(-1)
+	if b.c[k].Sign() <= 0 {
+		first, second = -1, 1
+	}
+	for _, st := range []int8{first, second} {
+		if st > 0 && canIn {
+			b.state[k] = 1
+			b.size++
+			b.walk(k+1, new(big.Rat).Add(cur, b.c[k]))
+			b.size--
+		} else if st < 0 && canOut {
+			b.state[k] = -1
+			b.walk(k+1, cur)
+		}
+		b.state[k] = 0
+	}
+}
+
+func (b *bnb) leaf(cur *big.Rat) {
+	d := scenario.Deal{Guarantees: []guarantee.ID{}, Vetoes: b.vetoes}
+	for i, st := range b.state {
+		if st > 0 {
+			d.Guarantees = append(d.Guarantees, b.offers[i])
+		}
+	}
+	slices.Sort(d.Guarantees)
+	if b.found {
+		if c := cur.Cmp(b.sum); c < 0 || c == 0 && compareDeals(d, b.deal) >= 0 {
+			return
+		}
+	}
+	b.found, b.sum, b.deal = true, cur, d
+}

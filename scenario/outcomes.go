@@ -1,0 +1,281 @@
+package scenario
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"iter"
+	"slices"
+
+	"github.com/entente-go/entente/guarantee"
+)
+
+// Deal is one outcome of bargaining (DESIGN.md, "Bargaining"): a
+// non-empty package of offers with the candidate vetoes it grants, such
+// that the scenario cut down to the package, with the scenario's granted
+// vetoes and those candidates, evaluates with no error. The same package
+// with two different choices of candidates is two deals.
+type Deal struct {
+	Guarantees []guarantee.ID `json:"guarantees"` // sorted
+	// Vetoes are the demands-veto positions (by ID, else by path) whose
+	// candidate vetoes the deal grants, in the order of the positions.
+	Vetoes []string `json:"vetoes"`
+}
+
+// OutcomeOptions are the limits of [Outcomes]. The zero OutcomeOptions
+// sets none.
+type OutcomeOptions struct {
+	// Limit, when positive, is the most deals Outcomes yields; one more
+	// ends the sequence with an error wrapping [ErrTooManyOutcomes].
+	Limit int
+}
+
+// ErrTooManyOutcomes ends an [Outcomes] sequence that has more deals than
+// the caller's limit: the deals yielded before it are not all of them.
+var ErrTooManyOutcomes = errors.New("more outcomes than the limit")
+
+// maxDemands bounds the demands-veto positions whose grants Outcomes
+// tries in every combination, those that cover no offer included.
+const maxDemands = 24
+
+// Outcomes yields every feasible deal of s, exactly, with a nil error:
+// for each choice W of the candidate vetoes (one per demands-veto
+// position) every non-empty package H such that the scenario cut down to
+// H, with the granted vetoes plus W, evaluates with no error. Deals come
+// in a deterministic order: by choice of candidates (as a binary number
+// over the demands-veto positions in order, the first the lowest bit),
+// then by package, in a depth-first order over the offers.
+//
+// For a choice W the feasible packages are exactly the subsets of the
+// largest package W allows (the one [Search] computes) that are closed
+// under the offers' requirements and meet every requires position: each
+// other error finding's rule rules out single offers.
+//
+// The sequence ends after one error: the scenario's problems (as from
+// [Validate]), [ErrTooManyVetoes], the context's error when ctx is done,
+// or [ErrTooManyOutcomes] past opts.Limit. A caller that stops early
+// stops the enumeration.
+func Outcomes(ctx context.Context, s Scenario, opts OutcomeOptions) iter.Seq2[Deal, error] {
+	return func(yield func(Deal, error) bool) {
+		sp, err := newSpace(&s)
+		if err != nil {
+			yield(Deal{}, err)
+			return
+		}
+		if len(sp.demands) > maxDemands {
+			yield(Deal{}, fmt.Errorf("%w: %d demands-veto positions; at most %d", ErrTooManyVetoes, len(sp.demands), maxDemands))
+			return
+		}
+		sp.ctx = ctx
+		e := enumerator{sp: sp, yield: yield, limit: opts.Limit, every: sp.allPositions()}
+		e.run()
+	}
+}
+
+type enumerator struct {
+	sp    *space
+	yield func(Deal, error) bool
+	limit int
+	every set
+
+	count int
+	steps int
+	stop  bool
+
+	vetoes   []string
+	members  []int // the offers of the largest package, in order
+	in, out  set   // decided in, decided out
+	reqs     []set
+	canStill set // offers not yet decided out
+}
+
+func (e *enumerator) run() {
+	sp := e.sp
+	// For each demand, the index of its candidate among sp.cands, or -1
+	// when its grant covers no offer and so changes nothing but the deal.
+	cand := make([]int, len(sp.demands))
+	for j, d := range sp.demands {
+		cand[j] = slices.IndexFunc(sp.cands, func(c candidate) bool { return c.pos == d.pos })
+	}
+	for _, r := range sp.requires {
+		e.reqs = append(e.reqs, r.hit)
+	}
+	e.in, e.out = newSet(sp.n), newSet(sp.n)
+	for w := range uint64(1) << len(sp.demands) {
+		var grants []int
+		e.vetoes = e.vetoes[:0]
+		for j, d := range sp.demands {
+			if w&(1<<j) == 0 {
+				continue
+			}
+			e.vetoes = append(e.vetoes, sp.m.s.positionRef(d.pos))
+			if cand[j] >= 0 {
+				grants = append(grants, cand[j])
+			}
+		}
+		if e.check() {
+			return
+		}
+		l := sp.largest(e.every, grants)
+		if l.empty() || slices.ContainsFunc(e.reqs, func(h set) bool { return !l.meets(h) }) {
+			continue
+		}
+		e.members = e.members[:0]
+		l.each(func(g int) { e.members = append(e.members, g) })
+		clear(e.in)
+		clear(e.out)
+		e.canStill = l
+		e.walk(0, 0)
+		if e.stop {
+			return
+		}
+	}
+}
+
+// check stops the enumeration when the context is done, every 1024 steps.
+func (e *enumerator) check() bool {
+	e.steps++
+	if e.steps%1024 == 0 {
+		if err := e.sp.ctx.Err(); err != nil {
+			e.stop = true
+			e.yield(Deal{}, err)
+		}
+	}
+	return e.stop
+}
+
+// walk decides the offers of the largest package from the k-th on, out
+// first, keeping the package closed under requirements: an offer goes in
+// only if none it requires is out, and out only if none that requires it
+// is in (an offer in requires those after it to come in at their turn).
+func (e *enumerator) walk(k, size int) {
+	if e.stop || e.check() {
+		return
+	}
+	sp := e.sp
+	// Prune: every requires position must still be met by offers in or
+	// undecided.
+	for _, h := range e.reqs {
+		if !e.canStill.meets(h) {
+			return
+		}
+	}
+	if k == len(e.members) {
+		if size > 0 {
+			e.emit()
+		}
+		return
+	}
+	g := e.members[k]
+	canIn := !slices.ContainsFunc(sp.deps[g], func(r int) bool { return e.out.has(r) })
+	canOut := !slices.ContainsFunc(sp.requiredBy[g], func(h int) bool { return e.in.has(h) })
+	if canOut {
+		e.out.add(g)
+		e.canStill.del(g)
+		e.walk(k+1, size)
+		e.canStill.add(g)
+		e.out.del(g)
+	}
+	if canIn && !e.stop {
+		e.in.add(g)
+		e.walk(k+1, size+1)
+		e.in.del(g)
+	}
+}
+
+func (e *enumerator) emit() {
+	if e.limit > 0 && e.count >= e.limit {
+		e.stop = true
+		e.yield(Deal{}, fmt.Errorf("%w: %d", ErrTooManyOutcomes, e.limit))
+		return
+	}
+	e.count++
+	d := Deal{Guarantees: []guarantee.ID{}, Vetoes: slices.Clone(e.vetoes)}
+	if d.Vetoes == nil {
+		d.Vetoes = []string{}
+	}
+	e.in.each(func(g int) { d.Guarantees = append(d.Guarantees, e.sp.m.s.Guarantees[g].ID) })
+	slices.Sort(d.Guarantees)
+	if !e.yield(d, nil) {
+		e.stop = true
+	}
+}
+
+// Choice is one choice of candidate vetoes with the largest package it
+// allows, for analyses that optimise over packages rather than list them
+// (see [Choices]).
+type Choice struct {
+	// Vetoes are the demands-veto positions whose candidate vetoes the
+	// choice grants, as in [Deal].
+	Vetoes []string
+	// Largest is the largest package the choice allows, sorted. The
+	// feasible packages under the choice are exactly its non-empty subsets
+	// that hold every guarantee their members require and meet every
+	// requires position (Requires).
+	Largest []guarantee.ID
+	// Requires are, per requires position, the offers of Largest that meet
+	// it; a feasible package holds one of each.
+	Requires [][]guarantee.ID
+}
+
+// Choices yields, for every choice of the candidate vetoes in the order
+// [Outcomes] takes them, the largest package it allows, when some
+// non-empty package is feasible under it. [Outcomes] is the subsets of
+// these; an analysis with an additive objective can search them by branch
+// and bound instead of listing them. The sequence ends after one error,
+// as Outcomes' does.
+func Choices(ctx context.Context, s Scenario) iter.Seq2[Choice, error] {
+	return func(yield func(Choice, error) bool) {
+		sp, err := newSpace(&s)
+		if err != nil {
+			yield(Choice{}, err)
+			return
+		}
+		if len(sp.demands) > maxDemands {
+			yield(Choice{}, fmt.Errorf("%w: %d demands-veto positions; at most %d", ErrTooManyVetoes, len(sp.demands), maxDemands))
+			return
+		}
+		every := sp.allPositions()
+		cand := make([]int, len(sp.demands))
+		for j, d := range sp.demands {
+			cand[j] = slices.IndexFunc(sp.cands, func(c candidate) bool { return c.pos == d.pos })
+		}
+		ids := func(x set) []guarantee.ID {
+			out := []guarantee.ID{}
+			x.each(func(g int) { out = append(out, sp.m.s.Guarantees[g].ID) })
+			slices.Sort(out)
+			return out
+		}
+		for w := range uint64(1) << len(sp.demands) {
+			if w%256 == 0 {
+				if err := ctx.Err(); err != nil {
+					yield(Choice{}, err)
+					return
+				}
+			}
+			c := Choice{Vetoes: []string{}}
+			var grants []int
+			for j, d := range sp.demands {
+				if w&(1<<j) != 0 {
+					c.Vetoes = append(c.Vetoes, sp.m.s.positionRef(d.pos))
+					if cand[j] >= 0 {
+						grants = append(grants, cand[j])
+					}
+				}
+			}
+			l := sp.largest(every, grants)
+			if l.empty() || slices.ContainsFunc(sp.requires, func(r requirement) bool { return !l.meets(r.hit) }) {
+				continue
+			}
+			c.Largest = ids(l)
+			for _, r := range sp.requires {
+				h := r.hit.clone()
+				h.and(l)
+				c.Requires = append(c.Requires, ids(h))
+			}
+			if !yield(c, nil) {
+				return
+			}
+		}
+	}
+}

@@ -1,0 +1,67 @@
+package scenario_test
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/scenario"
+)
+
+// valued is a scenario with a demands-veto position of likelihood 0.5 and
+// values that weigh its candidate veto.
+func valued() scenario.Scenario {
+	s := wideScenario(2)
+	half := 0.5
+	s.Positions = []scenario.Position{{ID: "ru-demands-veto", Actor: "RU", Stance: scenario.DemandsVeto, Select: guarantee.Selector{Beneficiary: "UA"}, Likelihood: &half}}
+	s.Values = []scenario.Value{
+		{Actor: "UA", Weights: []scenario.Weight{{Weight: 1, Select: &guarantee.Selector{}}, {Weight: -5, Veto: "ru-demands-veto"}}},
+		{Actor: "RU", Weights: []scenario.Weight{{Weight: 5, Veto: "positions[0]"}}},
+	}
+	return s
+}
+
+// TestWithoutDropsVetoWeights checks that removing a demands-veto position
+// removes the weights on its candidate veto, by ID or by path, and keeps
+// the others, leaving the scenario valid.
+func TestWithoutDropsVetoWeights(t *testing.T) {
+	s := valued()
+	got, err := s.With(scenario.Without{ID: "ru-demands-veto"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []scenario.Value{
+		{Actor: "UA", Weights: []scenario.Weight{{Weight: 1, Select: &guarantee.Selector{}}}},
+		{Actor: "RU", Weights: []scenario.Weight{}},
+	}
+	if d := cmp.Diff(want, got.Values); d != "" {
+		t.Errorf("values (-want +got):\n%s", d)
+	}
+	if err := scenario.Validate(got); err != nil {
+		t.Errorf("Validate: %v", err)
+	}
+	if len(s.Values[1].Weights) != 1 {
+		t.Errorf("the edit changed the scenario it was given: %v", s.Values)
+	}
+}
+
+// TestSweepIgnoresValues checks that a sweep whose samples drop a
+// demands-veto position that values weigh runs, and finds what it finds
+// without the values.
+func TestSweepIgnoresValues(t *testing.T) {
+	s := valued()
+	opts := scenario.SweepOptions{Samples: 200, Seed: 1, Search: true}
+	got, err := scenario.Sweep(t.Context(), s, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Values = nil
+	want, err := scenario.Sweep(t.Context(), s, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("sweep with values (-without +with):\n%s", d)
+	}
+}
