@@ -2,24 +2,19 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"html/template"
 	"io"
 	"os"
 	"os/signal"
 	"slices"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/entente-go/entente/bargain"
 	"github.com/entente-go/entente/examples"
-	"github.com/entente-go/entente/internal/words"
 	"github.com/entente-go/entente/scenario"
-	"github.com/entente-go/entente/scenario/htmlreport"
 	"github.com/entente-go/entente/scenario/scenariofile"
 )
 
@@ -122,12 +117,6 @@ func runBargain(e env, args []string) int {
 }
 
 // num writes a number as a person reads it: 3, -2.5, 0.714.
-func num(x float64) string {
-	if x == float64(int64(x)) && x > -1e15 && x < 1e15 {
-		return strconv.FormatInt(int64(x), 10)
-	}
-	return strconv.FormatFloat(x, 'g', 4, 64)
-}
 
 func dealWords(d scenario.Deal) (string, string) {
 	ids := make([]string, len(d.Guarantees))
@@ -139,33 +128,6 @@ func dealWords(d scenario.Deal) (string, string) {
 		v = strings.Join(d.Vetoes, ", ")
 	}
 	return strings.Join(ids, ", "), v
-}
-
-// bargainSummary is the opening of both text and Markdown.
-func bargainSummary(r bargain.Result) string {
-	names := make([]string, len(r.Actors))
-	for i, a := range r.Actors {
-		names[i] = string(a) + " " + num(r.Disagreement[i])
-	}
-	rational := "none is"
-	switch {
-	case r.Rational == r.Outcomes && r.Outcomes > 1:
-		rational = "all are"
-	case r.Rational == 1:
-		rational = "1 is"
-	case r.Rational > 1:
-		rational = strconv.Itoa(r.Rational) + " are"
-	}
-	return fmt.Sprintf("Bargaining among %s: %s, %s individually rational; the Pareto frontier has %s.\nDisagreement values (with no deal): %s.",
-		listWords(actorStrings(r.Actors)), words.Plural(r.Outcomes, "outcome"), rational, words.Plural(r.FrontierCount, "outcome"), strings.Join(names, ", "))
-}
-
-// listWords joins "a", "a and b", "a, b and c".
-func listWords(s []string) string {
-	if len(s) < 2 {
-		return strings.Join(s, "")
-	}
-	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
 }
 
 func actorStrings[T ~string](ids []T) []string {
@@ -183,7 +145,7 @@ func writeBargainText(w io.Writer, s scenario.Scenario, r bargain.Result) error 
 		name = "(unnamed scenario)"
 	}
 	fmt.Fprintln(bw, name)
-	fmt.Fprintln(bw, bargainSummary(r))
+	fmt.Fprintln(bw, r.Summary())
 	if r.Outcomes == 0 {
 		fmt.Fprintln(bw, "No deal is possible: there is nothing to bargain over. entente search says what would unlock one.")
 		return bw.Flush()
@@ -203,7 +165,7 @@ func writeBargainText(w io.Writer, s scenario.Scenario, r bargain.Result) error 
 		g, v := dealWords(o.Deal)
 		fmt.Fprintf(tw, "  %d\t%s\t%s", i+1, g, v)
 		for _, u := range o.Utilities {
-			fmt.Fprintf(tw, "\t%s", num(u))
+			fmt.Fprintf(tw, "\t%s", bargain.Number(u))
 		}
 		fmt.Fprintln(tw)
 	}
@@ -222,7 +184,7 @@ func writeBargainText(w io.Writer, s scenario.Scenario, r bargain.Result) error 
 			if sol.Absent {
 				fmt.Fprint(tw, "\t-")
 			} else {
-				fmt.Fprintf(tw, "\t%s", num(sol.Outcome.Gains[a]))
+				fmt.Fprintf(tw, "\t%s", bargain.Number(sol.Outcome.Gains[a]))
 			}
 		}
 		fmt.Fprintln(tw)
@@ -232,7 +194,7 @@ func writeBargainText(w io.Writer, s scenario.Scenario, r bargain.Result) error 
 		if sol.Absent {
 			fmt.Fprint(tw, "\tabsent")
 		} else {
-			fmt.Fprintf(tw, "\t%s", num(sol.Score))
+			fmt.Fprintf(tw, "\t%s", bargain.Number(sol.Score))
 		}
 	}
 	fmt.Fprintln(tw)
@@ -255,7 +217,7 @@ func writeBargainMarkdown(w io.Writer, s scenario.Scenario, r bargain.Result) er
 	if name == "" {
 		name = "(unnamed scenario)"
 	}
-	fmt.Fprintf(bw, "# Bargaining: %s\n\n%s\n", mdText(name), strings.ReplaceAll(bargainSummary(r), "\n", "\n\n"))
+	fmt.Fprintf(bw, "# Bargaining: %s\n\n%s\n", mdText(name), strings.ReplaceAll(r.Summary(), "\n", "\n\n"))
 	if r.Outcomes == 0 {
 		fmt.Fprintln(bw, "\nNo deal is possible: there is nothing to bargain over.")
 		return bw.Flush()
@@ -269,7 +231,7 @@ func writeBargainMarkdown(w io.Writer, s scenario.Scenario, r bargain.Result) er
 		g, v := dealWords(o.Deal)
 		fmt.Fprintf(bw, "| %d | %s | %s |", i+1, g, v)
 		for _, u := range o.Utilities {
-			fmt.Fprintf(bw, " %s |", num(u))
+			fmt.Fprintf(bw, " %s |", bargain.Number(u))
 		}
 		fmt.Fprintln(bw)
 	}
@@ -287,7 +249,7 @@ func writeBargainMarkdown(w io.Writer, s scenario.Scenario, r bargain.Result) er
 			if sol.Absent {
 				fmt.Fprint(bw, " – |")
 			} else {
-				fmt.Fprintf(bw, " %s |", num(sol.Outcome.Gains[a]))
+				fmt.Fprintf(bw, " %s |", bargain.Number(sol.Outcome.Gains[a]))
 			}
 		}
 		fmt.Fprintln(bw)
@@ -320,46 +282,4 @@ func mdText(s string) string {
 		}
 	}
 	return b.String()
-}
-
-// The limits of the bargaining section of an HTML report.
-const (
-	htmlOutcomeLimit  = 100_000
-	htmlFrontierLimit = 50
-)
-
-// bargainingSection turns r into the HTML report's Bargaining section,
-// with its picture.
-func bargainingSection(r bargain.Result) (*htmlreport.Bargaining, error) {
-	var svg bytes.Buffer
-	if err := bargain.WriteSVG(&svg, r); err != nil {
-		return nil, err
-	}
-	lines := strings.SplitN(bargainSummary(r), "\n", 2)
-	b := &htmlreport.Bargaining{Summary: strings.Join(lines, " "), Actors: actorStrings(r.Actors)}
-	if r.Outcomes > 0 {
-		b.Picture = template.HTML(svg.String())
-	}
-	outcome := func(o bargain.Outcome, figures []float64) htmlreport.BargainingOutcome {
-		v := htmlreport.BargainingOutcome{Guarantees: actorStrings(o.Guarantees), Vetoes: o.Vetoes}
-		for _, f := range figures {
-			v.Figures = append(v.Figures, num(f))
-		}
-		return v
-	}
-	for _, o := range r.Frontier {
-		b.Frontier = append(b.Frontier, outcome(o, o.Utilities))
-	}
-	if len(r.Frontier) < r.FrontierCount {
-		b.FrontierNote = fmt.Sprintf("the first %d of %d", len(r.Frontier), r.FrontierCount)
-	}
-	for _, sol := range r.Solutions {
-		v := htmlreport.BargainingSolution{Name: sol.Name, Absent: sol.Absent, Reason: sol.Reason}
-		if !sol.Absent {
-			v.Outcome = outcome(*sol.Outcome, sol.Outcome.Gains)
-			v.Score = num(sol.Score)
-		}
-		b.Solutions = append(b.Solutions, v)
-	}
-	return b, nil
 }

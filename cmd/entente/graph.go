@@ -203,12 +203,12 @@ func writeHTML(e env, file string, s scenario.Scenario, r scenario.Report, timeo
 		bctx, cancel := context.WithTimeout(ctx, timeout)
 		var br bargain.Result
 		withProgress(e, "entente check: bargaining", func() {
-			br, err = bargain.Solve(bctx, s, bargain.Options{Limit: htmlOutcomeLimit, FrontierLimit: htmlFrontierLimit})
+			br, err = bargain.Solve(bctx, s, bargain.Options{Limit: htmlreport.BargainingOutcomes, FrontierLimit: htmlreport.BargainingFrontier})
 		})
 		cancel()
 		if err != nil {
 			fmt.Fprintf(e.stderr, "%s: the report has no bargaining section: %v\n", file, err)
-		} else if p.Bargaining, err = bargainingSection(br); err != nil {
+		} else if p.Bargaining, err = htmlreport.BargainingOf(br); err != nil {
 			return err
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/entente-go/entente/bargain"
 	"github.com/entente-go/entente/scenario"
 	"github.com/entente-go/entente/scenario/htmlreport"
 	"github.com/entente-go/entente/scenario/scenariofile"
@@ -265,6 +266,23 @@ func (s *Server) evaluate(ctx context.Context, text []byte, t toggles) (result, 
 		return res, err
 	default:
 		p.Search = &sr
+	}
+	if len(sc.Values) > 0 {
+		// As entente check --format html bargains, within the search's
+		// time and the report's limits.
+		bctx, cancel := context.WithTimeout(ctx, s.search)
+		br, err := bargain.Solve(bctx, sc, bargain.Options{Limit: htmlreport.BargainingOutcomes, FrontierLimit: htmlreport.BargainingFrontier})
+		cancel()
+		switch {
+		case ctx.Err() != nil:
+			return res, ctx.Err()
+		case err == nil:
+			if p.Bargaining, err = htmlreport.BargainingOf(br); err != nil {
+				return res, err
+			}
+		}
+		// A bargaining that stops at a limit leaves the section out, as
+		// the command line's report does.
 	}
 	var frag bytes.Buffer
 	if err := htmlreport.WriteFragment(&frag, p); err != nil {

@@ -728,3 +728,21 @@ func TestConcurrent(t *testing.T) {
 		t.Errorf("%d saves succeeded, %d wrote; want at least one success and exactly one write", wins, len(f.writes.paths))
 	}
 }
+
+// TestEvaluateBargaining checks that the full answer bargains over the
+// deals once one is possible, as entente check --format html does, and
+// that a scenario without values has no bargaining section.
+func TestEvaluateBargaining(t *testing.T) {
+	f := newFixture(t)
+	seed := string(examples.Ukraine2025YAML())
+	full := f.evaluate(t, "?without=ru-demands-veto", seed)
+	if !strings.Contains(full.Report, `<section id="bargaining"`) {
+		t.Errorf("without Moscow's veto demand the seed's values bargain, but the report has no bargaining section")
+	}
+	if quick := f.evaluate(t, "?without=ru-demands-veto&quick=1", seed); strings.Contains(quick.Report, `<section id="bargaining"`) {
+		t.Errorf("the quick answer leaves bargaining to the full one, as it does the search")
+	}
+	if strings.Contains(f.evaluate(t, "", string(examples.Locarno1925YAML())).Report, `<section id="bargaining"`) {
+		t.Errorf("a scenario without values has no bargaining section")
+	}
+}

@@ -46,9 +46,8 @@ type Page struct {
 	// Sweep section; nil leaves the section out.
 	Sweep *scenario.SweepResult
 	// Bargaining is the bargaining over the feasible deals, worked out by
-	// the caller (the package bargain builds on this one's, so it cannot
-	// be called from here), for the Bargaining section; nil leaves the
-	// section out.
+	// the caller (see [BargainingOf]), for the Bargaining section; nil
+	// leaves the section out.
 	Bargaining *Bargaining
 }
 
