@@ -266,6 +266,19 @@ func references(s *Scenario, id actor.ID) []string {
 			add("vetoes[%d].over.%s", i, f)
 		}
 	}
+	for i := range s.Values {
+		v := &s.Values[i]
+		if v.Actor == id {
+			add("values[%d].actor", i)
+		}
+		for j := range v.Weights {
+			if sel := v.Weights[j].Select; sel != nil {
+				if f := selectorRef(sel, id); f != "" {
+					add("values[%d].weights[%d].select.%s", i, j, f)
+				}
+			}
+		}
+	}
 	for i, e := range s.Timeline {
 		if slices.Contains(e.Args, id) {
 			add("timeline[%d] (%s)", i, e)

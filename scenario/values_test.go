@@ -1,6 +1,7 @@
 package scenario_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -63,5 +64,31 @@ func TestSweepIgnoresValues(t *testing.T) {
 	}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("sweep with values (-without +with):\n%s", d)
+	}
+}
+
+// TestWithoutActorNamedByValues checks that an actor its values or their
+// selectors name cannot be removed, and that the refusal says where.
+func TestWithoutActorNamedByValues(t *testing.T) {
+	s := valued()
+	for _, c := range []struct {
+		reason, id, place string
+	}{
+		{reason: "the actor of a value", id: "RU", place: "values[1].actor"},
+		{reason: "a selector of a weight", id: "US", place: "values[0].weights[0].select.provider"},
+	} {
+		t.Run(c.reason, func(t *testing.T) {
+			s := s
+			s.Values = append([]scenario.Value(nil), s.Values...)
+			s.Values[0].Weights = []scenario.Weight{{Weight: 1, Select: &guarantee.Selector{Provider: "US"}}}
+			s.Positions = nil
+			if c.id == "US" {
+				s.Guarantees = nil
+			}
+			_, err := s.With(scenario.Without{ID: c.id})
+			if err == nil || !strings.Contains(err.Error(), c.place) {
+				t.Errorf("With(without %s) = %v; want a refusal naming %s", c.id, err, c.place)
+			}
+		})
 	}
 }
