@@ -20,9 +20,15 @@
 //     selectors over guarantees.
 //   - [github.com/entente-go/entente/scenario]: the scenario value, its
 //     validation, and the evaluation into a report of findings, written as
-//     text, Markdown or JSON; the search for possible deals, what-ifs and
-//     their comparison, the walk of the timeline, and Monte Carlo sweeps
-//     over the likelihood of each element.
+//     text, Markdown or JSON; the search for possible deals and the list of
+//     every feasible one, what-ifs and their comparison, the walk of the
+//     timeline over time (each call of a guarantee judged against its own
+//     attackers, mandates renewed or lapsing), and Monte Carlo sweeps over
+//     the likelihood of each element.
+//   - [github.com/entente-go/entente/bargain]: bargaining among the feasible
+//     deals by the actors' values: the Pareto frontier and the utilitarian,
+//     Nash, Kalai–Smorodinsky and egalitarian solutions. It is built on the
+//     scenario package's public API alone.
 //   - [github.com/entente-go/entente/scenario/graph]: the framework as a
 //     picture, in Graphviz's DOT, in Mermaid, or as SVG.
 //   - [github.com/entente-go/entente/scenario/htmlreport]: the report as
@@ -33,16 +39,17 @@
 //     (format 1, YAML or JSON) read into the same value the API builds,
 //     written back in canonical form, and their JSON Schema.
 //   - [github.com/entente-go/entente/cmd/entente]: the command-line tool:
-//     check, validate, fmt, search, simulate, diff, graph, sweep, example,
-//     schema, version.
+//     check, validate, fmt, search, simulate, diff, graph, sweep, bargain,
+//     serve (the workbench: a local page to edit a scenario and see every
+//     answer change as it is typed), example, schema, version.
 //   - [github.com/entente-go/entente/examples]: scenarios modelled from
 //     public sources, starting with the seed: security guarantees for
 //     Ukraine, August 2025, and the Locarno guarantees of 1925. Runnable
 //     programs sit below it (go run ./examples/ukraine2025, go run
 //     ./examples/locarno1925).
 //
-// Dependencies point one way: actor ← guarantee ← scenario ← scenariofile,
-// graph, htmlreport, scenariotest ← tools.
+// Dependencies point one way: actor ← guarantee ← scenario ← bargain,
+// scenariofile, graph, htmlreport, scenariotest ← tools.
 //
 // # A short example
 //
