@@ -130,13 +130,6 @@ func dealWords(d scenario.Deal) (string, string) {
 	return strings.Join(ids, ", "), v
 }
 
-func actorStrings[T ~string](ids []T) []string {
-	out := make([]string, len(ids))
-	for i, a := range ids {
-		out[i] = string(a)
-	}
-	return out
-}
 
 func writeBargainText(w io.Writer, s scenario.Scenario, r bargain.Result) error {
 	bw := bufio.NewWriter(w)
