@@ -130,7 +130,6 @@ func dealWords(d scenario.Deal) (string, string) {
 	return strings.Join(ids, ", "), v
 }
 
-
 func writeBargainText(w io.Writer, s scenario.Scenario, r bargain.Result) error {
 	bw := bufio.NewWriter(w)
 	name := s.Name
