@@ -122,8 +122,8 @@ func Solve(ctx context.Context, s scenario.Scenario, opts Options) (Result, erro
 	for a := range t.actors {
 		r.Disagreement[a], _ = t.d[a].Float64()
 	}
-	if offer, veto, ok := t.exactFloats(&s); ok {
-		return solveFast(ctx, &s, t, r, opts, offer, veto)
+	if pk, ok := t.newPacking(&s); ok {
+		return solveFast(ctx, &s, t, r, opts, pk)
 	}
 	var items []*item
 	for d, err := range scenario.Outcomes(ctx, s, scenario.OutcomeOptions{Limit: opts.Limit}) {

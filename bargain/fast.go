@@ -3,10 +3,10 @@ package bargain
 import (
 	"cmp"
 	"context"
-	"encoding/binary"
 	"fmt"
 	"math"
 	"math/big"
+	"math/bits"
 	"slices"
 
 	"github.com/entente-go/entente/guarantee"
@@ -15,7 +15,7 @@ import (
 
 // The fast path. Every score of DESIGN.md is a function of the vector of
 // utilities alone, and the vectors are far fewer than the outcomes. When
-// every utility is exact in float64 (see exactFloats), Solve walks the
+// every utility is exact in float64 (see newPacking), Solve walks the
 // outcomes twice without making a Deal of each: the first walk counts the
 // outcomes of each distinct vector, from which the counts, the best and
 // ideal utilities, the points, the frontier's vectors and, for each norm,
@@ -23,73 +23,133 @@ import (
 // outcomes of those vectors only, and the frontier and the solutions are
 // chosen among them as from all outcomes.
 
-// exactFloats returns each actor's weight of each offer (by index into
-// s.Guarantees) and of each candidate veto as float64, when every sum and
-// difference of them Solve forms is exact in float64: all are multiples
-// of one power of two 2^-k (as every float64 is) and the sum of their
-// magnitudes over all actors, disagreement values included, stays below
-// 2^53 such units. Otherwise it reports false.
-func (t *terms) exactFloats(s *scenario.Scenario) (offer [][]float64, veto []map[string]float64, ok bool) {
+// packing writes a vector of utilities as one integer. When every
+// weight and disagreement value is a multiple of one power of two 2^-k
+// (as every float64 is) and the sum of their magnitudes over all actors
+// stays below 2^52 such units, every utility, gain and sum of them Solve
+// forms is exact in float64, and each utility is an integer number of
+// units between the sum of the negative terms and that of the positive
+// ones. When, moreover, the product of the actors' ranges is below 2^63,
+// the vector is the mixed-radix number key = Σ_a (units_a − low_a)·stride_a,
+// which is additive over offers and candidate vetoes like the utilities.
+type packing struct {
+	unit   float64 // 2^-k
+	low    []int64
+	radix  []uint64
+	stride []uint64
+	offer  []uint64          // per offer (index into s.Guarantees), what it adds to key
+	veto   map[string]uint64 // per candidate veto, what it adds to key
+	base   uint64            // the key of no offer and no veto
+}
+
+// newPacking returns the packing of t's terms, or false when the
+// utilities are not exact in float64 or do not fit in one key.
+func (t *terms) newPacking(s *scenario.Scenario) (*packing, bool) {
 	total := new(big.Rat)
-	var k int // largest exponent of 2 in a denominator
+	k := 0 // largest exponent of 2 in a denominator
 	note := func(r *big.Rat) {
+		if r == nil {
+			return
+		}
 		total.Add(total, new(big.Rat).Abs(r))
 		if l := r.Denom().BitLen() - 1; l > k {
 			k = l
 		}
 	}
 	n := len(t.actors)
-	offer = make([][]float64, len(s.Guarantees))
-	for i, g := range s.Guarantees {
-		offer[i] = make([]float64, n)
-		for a := range n {
-			if w := t.offer[a][g.ID]; w != nil {
-				note(w)
-				offer[i][a], _ = w.Float64()
-			}
-		}
-	}
-	veto = make([]map[string]float64, n)
 	for a := range n {
-		veto[a] = map[string]float64{}
-		for v, w := range t.veto[a] {
+		for _, g := range s.Guarantees {
+			note(t.offer[a][g.ID])
+		}
+		for _, w := range t.veto[a] {
 			note(w)
-			veto[a][v], _ = w.Float64()
 		}
 		note(t.d[a])
 	}
-	// Sums of utilities and gains over actors count each term at most
-	// twice (once in u_a, once in d_a's difference): keep a bit to spare.
-	units := new(big.Rat).Mul(total, new(big.Rat).SetInt(new(big.Int).Lsh(big.NewInt(1), uint(k)+1)))
-	limit := new(big.Rat).SetInt(new(big.Int).Lsh(big.NewInt(1), 53))
-	return offer, veto, units.Cmp(limit) < 0
+	if k > 60 {
+		return nil, false
+	}
+	scale := new(big.Rat).SetInt(new(big.Int).Lsh(big.NewInt(1), uint(k)))
+	if new(big.Rat).Mul(total, scale).Cmp(new(big.Rat).SetInt(new(big.Int).Lsh(big.NewInt(1), 52))) >= 0 {
+		return nil, false
+	}
+	units := func(r *big.Rat) int64 {
+		if r == nil {
+			return 0
+		}
+		return new(big.Rat).Mul(r, scale).Num().Int64() // whole, by the choice of k
+	}
+	p := &packing{unit: math.Ldexp(1, -k), low: make([]int64, n), radix: make([]uint64, n), stride: make([]uint64, n), offer: make([]uint64, len(s.Guarantees)), veto: map[string]uint64{}}
+	high := make([]int64, n)
+	add := func(a int, x int64) {
+		if x < 0 {
+			p.low[a] += x
+		} else {
+			high[a] += x
+		}
+	}
+	for a := range n {
+		for _, g := range s.Guarantees {
+			add(a, units(t.offer[a][g.ID]))
+		}
+		for _, w := range t.veto[a] {
+			add(a, units(w))
+		}
+	}
+	size := uint64(1)
+	for a := range n {
+		p.radix[a] = uint64(high[a]-p.low[a]) + 1
+		p.stride[a] = size
+		hi, lo := bits.Mul64(size, p.radix[a])
+		if hi != 0 || lo >= 1<<63 {
+			return nil, false
+		}
+		size = lo
+	}
+	for a := range n {
+		p.base += uint64(-p.low[a]) * p.stride[a]
+		for i, g := range s.Guarantees {
+			p.offer[i] += uint64(units(t.offer[a][g.ID])) * p.stride[a]
+		}
+		for v, w := range t.veto[a] {
+			p.veto[v] += uint64(units(w)) * p.stride[a]
+		}
+	}
+	return p, true
+}
+
+// utilities are the vector key writes.
+func (p *packing) utilities(key uint64) []float64 {
+	u := make([]float64, len(p.radix))
+	for a := range u {
+		u[a] = float64(p.low[a]+int64(key/p.stride[a]%p.radix[a])) * p.unit
+	}
+	return u
 }
 
 // walker enumerates the outcomes of one choice of candidate vetoes, as
-// [scenario.Outcomes] does, with a running vector of utilities and no
+// [scenario.Outcomes] does, with a running key of utilities and no
 // allocation per outcome.
 type walker struct {
 	ctx    context.Context
-	n      int
-	offers []int       // indices into s.Guarantees of the largest package
-	w      [][]float64 // per offer, what it adds for each actor
-	dep    [][]int     // offers each requires, by index into offers
-	by     [][]int     // offers that require each
-	reqs   [][]int     // per requires position, the offers that meet it
-	state  []int8      // 0 undecided, 1 in, -1 out
-	cur    []float64   // per depth, the utilities so far
-	key    []byte
-	visit  func(key []byte, size int)
+	offers []int    // indices into s.Guarantees of the largest package
+	w      []uint64 // per offer, what it adds to the key
+	dep    [][]int  // offers each requires, by index into offers
+	by     [][]int  // offers that require each
+	reqs   [][]int  // per requires position, the offers that meet it
+	state  []int8   // 0 undecided, 1 in, -1 out
+	vetoes []string
+	visit  func(e *walker, key uint64)
 	steps  int
 	err    error
 }
 
-func (e *walker) walk(k, size int) {
+func (e *walker) walk(k, size int, key uint64) {
 	if e.err != nil {
 		return
 	}
 	e.steps++
-	if e.steps%1024 == 0 {
+	if e.steps%4096 == 0 {
 		if err := e.ctx.Err(); err != nil {
 			e.err = err
 			return
@@ -100,36 +160,26 @@ func (e *walker) walk(k, size int) {
 			return
 		}
 	}
-	n := e.n
-	u := e.cur[k*n : (k+1)*n]
 	if k == len(e.offers) {
 		if size > 0 {
-			for a, x := range u {
-				binary.LittleEndian.PutUint64(e.key[8*a:], math.Float64bits(x))
-			}
-			e.visit(e.key, size)
+			e.visit(e, key)
 		}
 		return
 	}
-	next := e.cur[(k+1)*n : (k+2)*n]
 	if !slices.ContainsFunc(e.by[k], func(j int) bool { return e.state[j] > 0 }) {
 		e.state[k] = -1
-		copy(next, u)
-		e.walk(k+1, size)
+		e.walk(k+1, size, key)
 	}
 	if !slices.ContainsFunc(e.dep[k], func(j int) bool { return e.state[j] < 0 }) {
 		e.state[k] = 1
-		for a, x := range e.w[k] {
-			next[a] = u[a] + x
-		}
-		e.walk(k+1, size+1)
+		e.walk(k+1, size+1, key+e.w[k])
 	}
 	e.state[k] = 0
 }
 
 // deal is the outcome the walker is at.
-func (e *walker) deal(s *scenario.Scenario, vetoes []string) scenario.Deal {
-	d := scenario.Deal{Guarantees: []guarantee.ID{}, Vetoes: slices.Clone(vetoes)}
+func (e *walker) deal(s *scenario.Scenario) scenario.Deal {
+	d := scenario.Deal{Guarantees: []guarantee.ID{}, Vetoes: slices.Clone(e.vetoes)}
 	for i, st := range e.state {
 		if st > 0 {
 			d.Guarantees = append(d.Guarantees, s.Guarantees[e.offers[i]].ID)
@@ -139,9 +189,10 @@ func (e *walker) deal(s *scenario.Scenario, vetoes []string) scenario.Deal {
 	return d
 }
 
-// walkOutcomes calls visit for every outcome of s, with its utilities
-// encoded as key, and returns the walker's error or the limit's.
-func walkOutcomes(ctx context.Context, s *scenario.Scenario, n int, offer [][]float64, veto []map[string]float64, visit func(e *walker, vetoes []string, key []byte)) error {
+// walkOutcomes calls visit for every outcome of s with the key of its
+// utilities, and returns the first error: the scenario's, the context's,
+// or one visit sets in e.err.
+func walkOutcomes(ctx context.Context, s *scenario.Scenario, p *packing, visit func(e *walker, key uint64)) error {
 	at := make(map[guarantee.ID]int, len(s.Guarantees))
 	for i, g := range s.Guarantees {
 		at[g.ID] = i
@@ -150,12 +201,12 @@ func walkOutcomes(ctx context.Context, s *scenario.Scenario, n int, offer [][]fl
 		if err != nil {
 			return err
 		}
-		e := &walker{ctx: ctx, n: n, key: make([]byte, 8*n)}
+		e := &walker{ctx: ctx, vetoes: c.Vetoes, visit: visit}
 		pos := make(map[guarantee.ID]int, len(c.Largest))
 		for i, g := range c.Largest {
 			pos[g] = i
 			e.offers = append(e.offers, at[g])
-			e.w = append(e.w, offer[at[g]])
+			e.w = append(e.w, p.offer[at[g]])
 		}
 		e.dep, e.by = make([][]int, len(c.Largest)), make([][]int, len(c.Largest))
 		for i, g := range c.Largest {
@@ -174,15 +225,11 @@ func walkOutcomes(ctx context.Context, s *scenario.Scenario, n int, offer [][]fl
 			e.reqs = append(e.reqs, hit)
 		}
 		e.state = make([]int8, len(c.Largest))
-		e.cur = make([]float64, (len(c.Largest)+1)*n)
-		for a := range n {
-			for _, v := range c.Vetoes {
-				e.cur[a] += veto[a][v]
-			}
+		key := p.base
+		for _, v := range c.Vetoes {
+			key += p.veto[v]
 		}
-		vetoes := c.Vetoes
-		e.visit = func(key []byte, _ int) { visit(e, vetoes, key) }
-		e.walk(0, 0)
+		e.walk(0, 0, key)
 		if e.err != nil {
 			return e.err
 		}
@@ -199,46 +246,35 @@ type point struct {
 	items []*item
 }
 
-func decode(key string, n int) []float64 {
-	u := make([]float64, n)
-	for a := range n {
-		u[a] = math.Float64frombits(binary.LittleEndian.Uint64([]byte(key[8*a:])))
-	}
-	return u
-}
-
 // solveFast is Solve when every utility is exact in float64.
-func solveFast(ctx context.Context, s *scenario.Scenario, t *terms, r Result, opts Options, offer [][]float64, veto []map[string]float64) (Result, error) {
+func solveFast(ctx context.Context, s *scenario.Scenario, t *terms, r Result, opts Options, pk *packing) (Result, error) {
 	n := len(t.actors)
-	points := map[string]*point{}
+	counts := map[uint64]int{}
 	count := 0
-	var limitErr error
-	err := walkOutcomes(ctx, s, n, offer, veto, func(e *walker, _ []string, key []byte) {
+	err := walkOutcomes(ctx, s, pk, func(e *walker, key uint64) {
 		if opts.Limit > 0 && count >= opts.Limit {
-			limitErr = fmt.Errorf("%w: %d", scenario.ErrTooManyOutcomes, opts.Limit)
-			e.err = limitErr
+			e.err = fmt.Errorf("%w: %d", scenario.ErrTooManyOutcomes, opts.Limit)
 			return
 		}
 		count++
-		if p := points[string(key)]; p != nil {
-			p.count++
-			return
-		}
-		points[string(key)] = &point{u: decode(string(key), n), count: 1}
+		counts[key]++
 	})
 	if err != nil {
 		return Result{}, err
 	}
 	r.Outcomes = count
-	ps := make([]*point, 0, len(points))
-	for _, p := range points {
+	ps := make([]*point, 0, len(counts))
+	keyOf := make(map[*point]uint64, len(counts))
+	for key, c := range counts {
+		p := &point{u: pk.utilities(key), count: c}
+		keyOf[p] = key
 		ps = append(ps, p)
 	}
 	slices.SortFunc(ps, func(a, b *point) int { return slices.Compare(a.u, b.u) })
 
 	d := make([]float64, n)
 	for a := range n {
-		d[a], _ = t.d[a].Float64() // exact, by exactFloats
+		d[a], _ = t.d[a].Float64() // exact, by newPacking
 	}
 	rationalPt := func(p *point) bool {
 		for a, x := range p.u {
@@ -399,12 +435,16 @@ func solveFast(ctx context.Context, s *scenario.Scenario, t *terms, r Result, op
 	}
 
 	// The second walk makes the outcomes of the vectors needed.
-	err = walkOutcomes(ctx, s, n, offer, veto, func(e *walker, vetoes []string, key []byte) {
-		p := points[string(key)]
-		if p == nil || !p.need {
-			return
+	need := map[uint64]*point{}
+	for _, p := range ps {
+		if p.need {
+			need[keyOf[p]] = p
 		}
-		p.items = append(p.items, t.item(e.deal(s, vetoes)))
+	}
+	err = walkOutcomes(ctx, s, pk, func(e *walker, key uint64) {
+		if p := need[key]; p != nil {
+			p.items = append(p.items, t.item(e.deal(s)))
+		}
 	})
 	if err != nil {
 		return Result{}, err
