@@ -7,7 +7,10 @@ import (
 	"math"
 	"math/big"
 	"math/bits"
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/scenario"
@@ -136,14 +139,18 @@ type walker struct {
 	w      []uint64 // per offer, what it adds to the key
 	dep    [][]int  // offers each requires, by index into offers
 	by     [][]int  // offers that require each
-	reqs   [][]int  // per requires position, the offers that meet it
+	reqOf  [][]int  // per offer, the requires positions it meets
+	alive  []int    // per requires position, its offers not decided out
 	state  []int8   // 0 undecided, 1 in, -1 out
 	vetoes []string
+	base   uint64 // the key of the vetoes alone
 	visit  func(e *walker, key uint64)
 	steps  int
 	err    error
 }
 
+// walk decides the offers from the k-th on, out first, keeping the
+// package closed under requirements and every requires position met.
 func (e *walker) walk(k, size int, key uint64) {
 	if e.err != nil {
 		return
@@ -155,11 +162,6 @@ func (e *walker) walk(k, size int, key uint64) {
 			return
 		}
 	}
-	for _, hit := range e.reqs {
-		if !slices.ContainsFunc(hit, func(i int) bool { return e.state[i] >= 0 }) {
-			return
-		}
-	}
 	if k == len(e.offers) {
 		if size > 0 {
 			e.visit(e, key)
@@ -167,8 +169,18 @@ func (e *walker) walk(k, size int, key uint64) {
 		return
 	}
 	if !slices.ContainsFunc(e.by[k], func(j int) bool { return e.state[j] > 0 }) {
-		e.state[k] = -1
-		e.walk(k+1, size, key)
+		met := true
+		for _, r := range e.reqOf[k] {
+			e.alive[r]--
+			met = met && e.alive[r] > 0
+		}
+		if met {
+			e.state[k] = -1
+			e.walk(k+1, size, key)
+		}
+		for _, r := range e.reqOf[k] {
+			e.alive[r]++
+		}
 	}
 	if !slices.ContainsFunc(e.dep[k], func(j int) bool { return e.state[j] < 0 }) {
 		e.state[k] = 1
@@ -189,19 +201,22 @@ func (e *walker) deal(s *scenario.Scenario) scenario.Deal {
 	return d
 }
 
-// walkOutcomes calls visit for every outcome of s with the key of its
-// utilities, and returns the first error: the scenario's, the context's,
-// or one visit sets in e.err.
-func walkOutcomes(ctx context.Context, s *scenario.Scenario, p *packing, visit func(e *walker, key uint64)) error {
+// walkers returns a walker for each choice of candidate vetoes that
+// allows a deal ([scenario.Choices]).
+func walkers(ctx context.Context, s *scenario.Scenario, p *packing) ([]*walker, error) {
 	at := make(map[guarantee.ID]int, len(s.Guarantees))
 	for i, g := range s.Guarantees {
 		at[g.ID] = i
 	}
+	var ws []*walker
 	for c, err := range scenario.Choices(ctx, *s) {
 		if err != nil {
-			return err
+			return nil, err
 		}
-		e := &walker{ctx: ctx, vetoes: c.Vetoes, visit: visit}
+		e := &walker{ctx: ctx, vetoes: c.Vetoes, base: p.base}
+		for _, v := range c.Vetoes {
+			e.base += p.veto[v]
+		}
 		pos := make(map[guarantee.ID]int, len(c.Largest))
 		for i, g := range c.Largest {
 			pos[g] = i
@@ -217,24 +232,78 @@ func walkOutcomes(ctx context.Context, s *scenario.Scenario, p *packing, visit f
 				}
 			}
 		}
-		for _, r := range c.Requires {
-			var hit []int
-			for _, g := range r {
-				hit = append(hit, pos[g])
+		e.reqOf = make([][]int, len(c.Largest))
+		for r, hit := range c.Requires {
+			for _, g := range hit {
+				e.reqOf[pos[g]] = append(e.reqOf[pos[g]], r)
 			}
-			e.reqs = append(e.reqs, hit)
+			e.alive = append(e.alive, len(hit))
 		}
 		e.state = make([]int8, len(c.Largest))
-		key := p.base
-		for _, v := range c.Vetoes {
-			key += p.veto[v]
-		}
-		e.walk(0, 0, key)
-		if e.err != nil {
-			return e.err
+		ws = append(ws, e)
+	}
+	return ws, ctx.Err()
+}
+
+// countKeys walks every outcome and counts the outcomes of each key,
+// the choices shared among as many goroutines as GOMAXPROCS (the counts
+// do not depend on how). Past limit, when positive, it fails with
+// [scenario.ErrTooManyOutcomes].
+func countKeys(ctx context.Context, ws []*walker, limit int) (map[uint64]int, int, error) {
+	var total atomic.Int64
+	tooMany := fmt.Errorf("%w: %d", scenario.ErrTooManyOutcomes, limit)
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(ws)))
+	maps := make([]map[uint64]int, workers)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for i := range workers {
+		maps[i] = map[uint64]int{}
+		wg.Go(func() {
+			m := maps[i]
+			local := 0
+			visit := func(e *walker, key uint64) {
+				m[key]++
+				if local++; local == 4096 {
+					if n := total.Add(int64(local)); limit > 0 && n > int64(limit) {
+						e.err = tooMany
+					}
+					local = 0
+				}
+			}
+			for {
+				j := int(next.Add(1)) - 1
+				if j >= len(ws) {
+					break
+				}
+				ws[j].visit = visit
+				ws[j].walk(0, 0, ws[j].base)
+				if ws[j].err != nil {
+					break
+				}
+			}
+			total.Add(int64(local))
+		})
+	}
+	wg.Wait()
+	for _, e := range ws {
+		if e.err != nil && e.err != tooMany {
+			return nil, 0, e.err
 		}
 	}
-	return ctx.Err()
+	if err := ctx.Err(); err != nil {
+		return nil, 0, err
+	}
+	n := int(total.Load())
+	if limit > 0 && n > limit {
+		return nil, 0, tooMany
+	}
+	counts := maps[0]
+	for _, m := range maps[1:] {
+		for k, c := range m {
+			counts[k] += c
+		}
+	}
+	return counts, n, nil
 }
 
 // point is a distinct vector of utilities with the number of outcomes
@@ -249,16 +318,11 @@ type point struct {
 // solveFast is Solve when every utility is exact in float64.
 func solveFast(ctx context.Context, s *scenario.Scenario, t *terms, r Result, opts Options, pk *packing) (Result, error) {
 	n := len(t.actors)
-	counts := map[uint64]int{}
-	count := 0
-	err := walkOutcomes(ctx, s, pk, func(e *walker, key uint64) {
-		if opts.Limit > 0 && count >= opts.Limit {
-			e.err = fmt.Errorf("%w: %d", scenario.ErrTooManyOutcomes, opts.Limit)
-			return
-		}
-		count++
-		counts[key]++
-	})
+	ws, err := walkers(ctx, s, pk)
+	if err != nil {
+		return Result{}, err
+	}
+	counts, count, err := countKeys(ctx, ws, opts.Limit)
 	if err != nil {
 		return Result{}, err
 	}
@@ -313,7 +377,7 @@ func solveFast(ctx context.Context, s *scenario.Scenario, t *terms, r Result, op
 	// The frontier's vectors: best for the first actor first, a vector is
 	// dominated only by one before it, and then by a kept one.
 	byBest := slices.Clone(ps)
-	slices.SortFunc(byBest, func(a, b *point) int { return slices.Compare(b.u, a.u) })
+	slices.Reverse(byBest) // the vectors are distinct
 	var kept []*point
 	for _, p := range byBest {
 		dominated := slices.ContainsFunc(kept, func(k *point) bool {
@@ -408,7 +472,7 @@ func solveFast(ctx context.Context, s *scenario.Scenario, t *terms, r Result, op
 				cands = append(cands, scored{p, x})
 			}
 		}
-		slices.SortStableFunc(cands, func(a, b scored) int { return cmp.Compare(b.f, a.f) })
+		slices.SortFunc(cands, func(a, b scored) int { return cmp.Compare(b.f, a.f) })
 		var top []*big.Rat // the two best exact scores so far, best first
 		for _, c := range cands {
 			if len(top) == 2 {
@@ -441,11 +505,17 @@ func solveFast(ctx context.Context, s *scenario.Scenario, t *terms, r Result, op
 			need[keyOf[p]] = p
 		}
 	}
-	err = walkOutcomes(ctx, s, pk, func(e *walker, key uint64) {
-		if p := need[key]; p != nil {
-			p.items = append(p.items, t.item(e.deal(s)))
+	for _, e := range ws {
+		e.visit = func(e *walker, key uint64) {
+			if p := need[key]; p != nil {
+				p.items = append(p.items, t.item(e.deal(s)))
+			}
 		}
-	})
+		e.walk(0, 0, e.base)
+		if e.err != nil {
+			return Result{}, e.err
+		}
+	}
 	if err != nil {
 		return Result{}, err
 	}
