@@ -100,7 +100,7 @@ func (t *terms) newPacking(s *scenario.Scenario) (*packing, bool) {
 		}
 	}
 	size := uint64(1)
-	for a := range n {
+	for a := n - 1; a >= 0; a-- { // the first actor most significant
 		p.radix[a] = uint64(high[a]-p.low[a]) + 1
 		p.stride[a] = size
 		hi, lo := bits.Mul64(size, p.radix[a])
@@ -309,6 +309,7 @@ func countKeys(ctx context.Context, ws []*walker, limit int) (map[uint64]int, in
 // point is a distinct vector of utilities with the number of outcomes
 // that have it.
 type point struct {
+	key   uint64
 	u     []float64
 	count int
 	need  bool // its outcomes are made in the second walk
@@ -327,14 +328,16 @@ func solveFast(ctx context.Context, s *scenario.Scenario, t *terms, r Result, op
 		return Result{}, err
 	}
 	r.Outcomes = count
-	ps := make([]*point, 0, len(counts))
-	keyOf := make(map[*point]uint64, len(counts))
-	for key, c := range counts {
-		p := &point{u: pk.utilities(key), count: c}
-		keyOf[p] = key
-		ps = append(ps, p)
+	// Keys sort as their vectors do, the first actor most significant.
+	keys := make([]uint64, 0, len(counts))
+	for key := range counts {
+		keys = append(keys, key)
 	}
-	slices.SortFunc(ps, func(a, b *point) int { return slices.Compare(a.u, b.u) })
+	slices.Sort(keys)
+	ps := make([]*point, len(keys))
+	for i, key := range keys {
+		ps[i] = &point{key: key, u: pk.utilities(key), count: counts[key]}
+	}
 
 	d := make([]float64, n)
 	for a := range n {
@@ -499,14 +502,22 @@ func solveFast(ctx context.Context, s *scenario.Scenario, t *terms, r Result, op
 	}
 
 	// The second walk makes the outcomes of the vectors needed.
+	// A bit per hash of the keys needed rules most outcomes out before
+	// the map.
 	need := map[uint64]*point{}
+	var filter [1 << 14]uint64
+	hash := func(key uint64) uint64 { return (key * 0x9e3779b97f4a7c15) >> 44 }
 	for _, p := range ps {
 		if p.need {
-			need[keyOf[p]] = p
+			need[p.key] = p
+			filter[hash(p.key)/64] |= 1 << (hash(p.key) % 64)
 		}
 	}
 	for _, e := range ws {
 		e.visit = func(e *walker, key uint64) {
+			if filter[hash(key)/64]&(1<<(hash(key)%64)) == 0 {
+				return
+			}
 			if p := need[key]; p != nil {
 				p.items = append(p.items, t.item(e.deal(s)))
 			}
