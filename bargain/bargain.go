@@ -122,6 +122,9 @@ func Solve(ctx context.Context, s scenario.Scenario, opts Options) (Result, erro
 	for a := range t.actors {
 		r.Disagreement[a], _ = t.d[a].Float64()
 	}
+	if pk, ok := t.newPacking(&s); ok {
+		return solveFast(ctx, &s, t, r, opts, pk)
+	}
 	var items []*item
 	for d, err := range scenario.Outcomes(ctx, s, scenario.OutcomeOptions{Limit: opts.Limit}) {
 		if err != nil {
@@ -170,70 +173,8 @@ func Solve(ctx context.Context, s scenario.Scenario, opts Options) (Result, erro
 	slices.SortFunc(r.Points, slices.Compare)
 	r.Points = slices.CompactFunc(r.Points, slices.Equal)
 
-	// The norms, each a score over the outcomes it admits.
-	sum := func(it *item) *big.Rat {
-		s := new(big.Rat)
-		for _, u := range it.u {
-			s.Add(s, u)
-		}
-		return s
-	}
-	product := func(it *item) *big.Rat {
-		p := big.NewRat(1, 1)
-		for _, g := range it.g {
-			if g.Sign() <= 0 {
-				return nil
-			}
-			p.Mul(p, g)
-		}
-		return p
-	}
-	ks := func(it *item) *big.Rat {
-		var m *big.Rat
-		for a, g := range it.g {
-			if g.Sign() < 0 {
-				return nil
-			}
-			span := new(big.Rat).Sub(ideal[a], t.d[a])
-			if span.Sign() == 0 {
-				continue // ideal_a = d_a: left out of the minimum
-			}
-			q := new(big.Rat).Quo(g, span)
-			if m == nil || q.Cmp(m) < 0 {
-				m = q
-			}
-		}
-		if m == nil {
-			m = big.NewRat(1, 1) // no actor counts: every IR outcome scores alike
-		}
-		return m
-	}
-	least := func(it *item) *big.Rat {
-		var m *big.Rat
-		for _, g := range it.g {
-			if g.Sign() < 0 {
-				return nil
-			}
-			if m == nil || g.Cmp(m) < 0 {
-				m = g
-			}
-		}
-		return m
-	}
-	r.Solutions = []Solution{
-		solve(Utilitarian, items, sum, "the sum of utilities", func() (string, actor.ID) {
-			return "no feasible deal: there is no outcome at all", ""
-		}),
-		solve(Nash, items, product, "the product of gains", func() (string, actor.ID) {
-			return t.absent(items, best, true)
-		}),
-		solve(KalaiSmorodinsky, items, ks, "the least share of an actor's ideal gain", func() (string, actor.ID) {
-			return t.absent(items, best, false)
-		}),
-		solve(Egalitarian, items, least, "the least gain", func() (string, actor.ID) {
-			return t.absent(items, best, false)
-		}),
-	}
+	norms := newNorms(t, ideal)
+	r.Solutions = norms.solutions(len(items), best, func(int) []*item { return items })
 	return r, nil
 }
 
@@ -467,8 +408,8 @@ func (t *terms) item(d scenario.Deal) *item {
 // absent says why no outcome qualifies: the first actor whose best
 // utility over all outcomes is below its disagreement value (not above it,
 // when strict), or that the actors cannot all be served at once.
-func (t *terms) absent(items []*item, best []*big.Rat, strict bool) (string, actor.ID) {
-	if len(items) == 0 {
+func (t *terms) absent(outcomes int, best []*big.Rat, strict bool) (string, actor.ID) {
+	if outcomes == 0 {
 		return "no feasible deal: there is no outcome at all", ""
 	}
 	for a, b := range best {
@@ -479,11 +420,94 @@ func (t *terms) absent(items []*item, best []*big.Rat, strict bool) (string, act
 				rel = "not above"
 			}
 			return fmt.Sprintf("%s's best utility over all %d outcomes is %s, %s its disagreement value %s: it rules every outcome out",
-				t.actors[a], len(items), ratText(b), rel, ratText(t.d[a])), t.actors[a]
+				t.actors[a], outcomes, ratText(b), rel, ratText(t.d[a])), t.actors[a]
 		}
 	}
 	if strict {
 		return "no outcome gives every actor more than its disagreement value at once, though each alone can", ""
 	}
 	return "no outcome gives every actor at least its disagreement value at once, though each alone can", ""
+}
+
+// norms are the four scores, each over the outcomes it admits (nil for
+// one it does not).
+type norms struct {
+	t     *terms
+	ideal []*big.Rat
+}
+
+func newNorms(t *terms, ideal []*big.Rat) norms { return norms{t: t, ideal: ideal} }
+
+func (norms) sum(it *item) *big.Rat {
+	s := new(big.Rat)
+	for _, u := range it.u {
+		s.Add(s, u)
+	}
+	return s
+}
+
+func (norms) product(it *item) *big.Rat {
+	p := big.NewRat(1, 1)
+	for _, g := range it.g {
+		if g.Sign() <= 0 {
+			return nil
+		}
+		p.Mul(p, g)
+	}
+	return p
+}
+
+func (x norms) ks(it *item) *big.Rat {
+	var m *big.Rat
+	for a, g := range it.g {
+		if g.Sign() < 0 {
+			return nil
+		}
+		span := new(big.Rat).Sub(x.ideal[a], x.t.d[a])
+		if span.Sign() == 0 {
+			continue // ideal_a = d_a: left out of the minimum
+		}
+		q := new(big.Rat).Quo(g, span)
+		if m == nil || q.Cmp(m) < 0 {
+			m = q
+		}
+	}
+	if m == nil {
+		m = big.NewRat(1, 1) // no actor counts: every IR outcome scores alike
+	}
+	return m
+}
+
+func (norms) least(it *item) *big.Rat {
+	var m *big.Rat
+	for _, g := range it.g {
+		if g.Sign() < 0 {
+			return nil
+		}
+		if m == nil || g.Cmp(m) < 0 {
+			m = g
+		}
+	}
+	return m
+}
+
+// solutions chooses the four solutions, the j-th among the outcomes
+// items(j), which must hold its best and runner-up over all outcomes
+// of s; outcomes counts them all and best is each actor's best utility.
+func (x norms) solutions(outcomes int, best []*big.Rat, items func(j int) []*item) []Solution {
+	t := x.t
+	return []Solution{
+		solve(Utilitarian, items(0), x.sum, "the sum of utilities", func() (string, actor.ID) {
+			return "no feasible deal: there is no outcome at all", ""
+		}),
+		solve(Nash, items(1), x.product, "the product of gains", func() (string, actor.ID) {
+			return t.absent(outcomes, best, true)
+		}),
+		solve(KalaiSmorodinsky, items(2), x.ks, "the least share of an actor's ideal gain", func() (string, actor.ID) {
+			return t.absent(outcomes, best, false)
+		}),
+		solve(Egalitarian, items(3), x.least, "the least gain", func() (string, actor.ID) {
+			return t.absent(outcomes, best, false)
+		}),
+	}
 }

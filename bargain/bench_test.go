@@ -144,3 +144,23 @@ func BenchmarkUtilitarianOptimum(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSolveIssue is the issue's acceptance instance: every solution
+// and the frontier at 40 offers (issueScenario), and the same made with
+// 60.
+func BenchmarkSolveIssue(b *testing.B) {
+	for _, n := range []int{40, 60} {
+		s := issueScenario(b, n)
+		b.Run("offers="+strconv.Itoa(n), func(b *testing.B) {
+			for b.Loop() {
+				r, err := bargain.Solve(b.Context(), s, bargain.Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if r.Outcomes == 0 {
+					b.Fatal("no outcome")
+				}
+			}
+		})
+	}
+}

@@ -48,16 +48,31 @@
 //
 // # Cost
 //
-// Solve enumerates every outcome and keeps them all in memory: the count
-// can reach 2^offers times 2^candidate-vetoes. [Options].Limit bounds it;
-// past the limit Solve fails with [scenario.ErrTooManyOutcomes] rather
-// than answer from part of the outcomes.
+// Every norm and the frontier depend on an outcome's vector of utilities
+// alone, and the vectors are far fewer than the outcomes. When every
+// utility is exact in float64 (each weight and disagreement value a
+// multiple of one power of two, as whole numbers and halves are, and their
+// magnitudes together below 2^52 such units) and the vectors fit in one
+// 63-bit mixed-radix key, Solve walks the outcomes without making a deal
+// of any: the key is additive over offers and candidate vetoes, so the
+// walk over each choice's largest package ([scenario.Choices]) carries one
+// number. A first walk counts the outcomes of each distinct vector (the
+// choices shared among GOMAXPROCS goroutines; the counts do not depend on
+// how); the frontier's vectors and, for each norm, every vector that could
+// score one of its two best follow from the vectors (near scores in
+// float64 choose which to score exactly in rationals); a second walk makes
+// the outcomes of those vectors only. Memory grows with the distinct
+// vectors, time with the outcomes. Otherwise (weights in tenths, say)
+// Solve lists every outcome and keeps them all in memory with rational
+// utilities, as [scenario.Outcomes] yields them. Either way the count can
+// reach 2^offers times 2^candidate-vetoes: [Options].Limit bounds it; past
+// the limit Solve fails with [scenario.ErrTooManyOutcomes] rather than
+// answer from part of the outcomes.
 //
 // [UtilitarianOptimum] finds the utilitarian solution without listing the
 // outcomes: utility is additive over offers and candidate vetoes, so a
 // branch and bound over the offers of each choice's largest package
 // ([scenario.Choices]) finds it in well under a millisecond at 40 offers
-// where Solve would list millions of outcomes. The other norms and the
-// frontier are not additive and have no such method here. See
-// docs/PERFORMANCE.md.
+// where Solve walks millions of outcomes. The other norms and the frontier
+// are not additive and have no such method here. See docs/PERFORMANCE.md.
 package bargain

@@ -21,7 +21,8 @@ import (
 const bargainArgs = "[--limit N] [--frontier N] [--format text|json|markdown] " + whatIfArgs + " [--max-size N] [FILE]"
 
 // defaultOutcomeLimit bounds the outcomes entente bargain considers unless
-// --limit says otherwise: each is kept in memory.
+// --limit says otherwise: each costs time, and memory too when the
+// weights are not exact in float64 (see package bargain, "Cost").
 const defaultOutcomeLimit = 1_000_000
 
 // runBargain is entente bargain: among the feasible deals, the Pareto
