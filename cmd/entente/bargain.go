@@ -13,9 +13,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/entente-go/entente/bargain"
-	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/scenario"
-	"github.com/entente-go/entente/scenario/scenariofile"
 )
 
 const bargainArgs = "[--limit N] [--frontier N] [--format text|json|markdown] " + whatIfArgs + " [--max-size N] [FILE]"
@@ -51,22 +49,9 @@ func runBargain(e env, args []string) int {
 		fmt.Fprintf(e.stderr, "entente bargain: name one file at most; found %d\n", len(files))
 		return exitInput
 	}
-	file, s := examples.Ukraine2025File, scenario.Scenario{}
-	if len(files) == 0 {
-		fmt.Fprintf(e.stderr, "entente: no file given; bargaining over the built-in seed scenario (%s)\n", file)
-		s = examples.Ukraine2025()
-	} else {
-		file = files[0]
-		if s, ok = load(e, scenariofile.Options{MaxSize: maxSize.n}, file); !ok {
-			return exitInput
-		}
-	}
-	if w.set() {
-		var err error
-		if s, err = w.apply(s); err != nil {
-			fmt.Fprintf(e.stderr, "%s: %v\n", file, err)
-			return exitInput
-		}
+	file, s, ok := loadWhatIf(e, maxSize.n, first(files), w, "bargaining over")
+	if !ok {
+		return exitInput
 	}
 	// A weight on the veto of a position the file no longer has never
 	// counts; say so, since it is most likely a slip.

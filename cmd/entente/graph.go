@@ -65,7 +65,7 @@ func runGraph(e env, args []string) int {
 		fmt.Fprintf(e.stderr, "entente graph: name one file at most; found %d\n", len(files))
 		return exitInput
 	}
-	file, s, ok := loadWhatIf(e, maxSize.n, first(files), w)
+	file, s, ok := loadWhatIf(e, maxSize.n, first(files), w, "using")
 	if !ok {
 		return exitInput
 	}

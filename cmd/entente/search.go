@@ -12,12 +12,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/internal/safe"
 	"github.com/entente-go/entente/internal/words"
 	"github.com/entente-go/entente/scenario"
-	"github.com/entente-go/entente/scenario/scenariofile"
 )
 
 const searchArgs = "[--count] [--max N] [--timeout D] [--format text|json] " + whatIfArgs + " [--max-size N] [FILE]"
@@ -50,22 +48,9 @@ func runSearch(e env, args []string) int {
 		return exitInput
 	}
 
-	file, s := examples.Ukraine2025File, scenario.Scenario{}
-	if len(files) == 0 {
-		fmt.Fprintf(e.stderr, "entente: no file given; searching the built-in seed scenario (%s)\n", file)
-		s = examples.Ukraine2025()
-	} else {
-		file = files[0]
-		if s, ok = load(e, scenariofile.Options{MaxSize: maxSize.n}, file); !ok {
-			return exitInput
-		}
-	}
-	if w.set() {
-		var err error
-		if s, err = w.apply(s); err != nil {
-			fmt.Fprintf(e.stderr, "%s: %v\n", file, err)
-			return exitInput
-		}
+	file, s, ok := loadWhatIf(e, maxSize.n, first(files), w, "searching")
+	if !ok {
+		return exitInput
 	}
 
 	opts := scenario.SearchOptions{Count: *count, MaxPackages: maxPackages.n, Timeout: timeout.d}

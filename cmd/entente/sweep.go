@@ -58,7 +58,7 @@ func runSweep(e env, args []string) int {
 		fmt.Fprintf(e.stderr, "entente sweep: name one file at most; found %d\n", len(files))
 		return exitInput
 	}
-	file, s, ok := loadWhatIf(e, maxSize.n, first(files), w)
+	file, s, ok := loadWhatIf(e, maxSize.n, first(files), w, "using")
 	if !ok {
 		return exitInput
 	}

@@ -65,13 +65,14 @@ func (w *whatIf) apply(s scenario.Scenario) (scenario.Scenario, error) {
 	return s, nil
 }
 
-// loadWhatIf loads a file, or the seed when file is "", and applies the
-// what-if flags. ok is false after a problem, reported on stderr.
-func loadWhatIf(e env, maxSize int64, file string, w *whatIf) (string, scenario.Scenario, bool) {
+// loadWhatIf loads a file, or the seed when file is "", saying what the
+// command does with it ("searching", "using"), and applies the what-if
+// flags. ok is false after a problem, reported on stderr.
+func loadWhatIf(e env, maxSize int64, file string, w *whatIf, doing string) (string, scenario.Scenario, bool) {
 	var s scenario.Scenario
 	if file == "" {
 		file = examples.Ukraine2025File
-		fmt.Fprintf(e.stderr, "entente: no file given; using the built-in seed scenario (%s)\n", file)
+		fmt.Fprintf(e.stderr, "entente: no file given; %s the built-in seed scenario (%s)\n", doing, file)
 		s = examples.Ukraine2025()
 	} else {
 		var ok bool
@@ -117,7 +118,7 @@ func runSimulate(e env, args []string) int {
 		fmt.Fprintf(e.stderr, "entente simulate: name one file at most; found %d\n", len(files))
 		return exitInput
 	}
-	file, s, ok := loadWhatIf(e, maxSize.n, first(files), w)
+	file, s, ok := loadWhatIf(e, maxSize.n, first(files), w, "using")
 	if !ok {
 		return exitInput
 	}
