@@ -41,15 +41,11 @@ func runBargain(e env, args []string) int {
 	if !ok {
 		return code
 	}
-	switch {
-	case !slices.Contains([]string{"text", "json", "markdown"}, *format):
+	if !slices.Contains([]string{"text", "json", "markdown"}, *format) {
 		fmt.Fprintf(e.stderr, "entente bargain: unknown --format %q: want text, json or markdown\n", *format)
 		return exitInput
-	case len(files) > 1:
-		fmt.Fprintf(e.stderr, "entente bargain: name one file at most; found %d\n", len(files))
-		return exitInput
 	}
-	file, s, ok := loadWhatIf(e, maxSize.n, first(files), w, "bargaining over")
+	file, s, ok := loadWhatIf(e, "bargain", maxSize.n, files, w, "bargaining over")
 	if !ok {
 		return exitInput
 	}

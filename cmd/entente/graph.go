@@ -57,15 +57,11 @@ func runGraph(e env, args []string) int {
 	if !ok {
 		return code
 	}
-	switch {
-	case !slices.Contains([]string{"dot", "mermaid", "svg"}, *format):
+	if !slices.Contains([]string{"dot", "mermaid", "svg"}, *format) {
 		fmt.Fprintf(e.stderr, "entente graph: unknown --format %q: want dot, mermaid or svg\n", *format)
 		return exitInput
-	case len(files) > 1:
-		fmt.Fprintf(e.stderr, "entente graph: name one file at most; found %d\n", len(files))
-		return exitInput
 	}
-	file, s, ok := loadWhatIf(e, maxSize.n, first(files), w, "using")
+	file, s, ok := loadWhatIf(e, "graph", maxSize.n, files, w, "using")
 	if !ok {
 		return exitInput
 	}

@@ -39,16 +39,11 @@ func runSearch(e env, args []string) int {
 	if !ok {
 		return code
 	}
-	switch {
-	case !slices.Contains([]string{"text", "json"}, *format):
+	if !slices.Contains([]string{"text", "json"}, *format) {
 		fmt.Fprintf(e.stderr, "entente search: unknown --format %q: want text or json\n", *format)
 		return exitInput
-	case len(files) > 1:
-		fmt.Fprintf(e.stderr, "entente search: name one file at most; found %d\n", len(files))
-		return exitInput
 	}
-
-	file, s, ok := loadWhatIf(e, maxSize.n, first(files), w, "searching")
+	file, s, ok := loadWhatIf(e, "search", maxSize.n, files, w, "searching")
 	if !ok {
 		return exitInput
 	}

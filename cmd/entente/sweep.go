@@ -50,15 +50,11 @@ func runSweep(e env, args []string) int {
 	if !ok {
 		return code
 	}
-	switch {
-	case !slices.Contains([]string{"text", "json"}, *format):
+	if !slices.Contains([]string{"text", "json"}, *format) {
 		fmt.Fprintf(e.stderr, "entente sweep: unknown --format %q: want text or json\n", *format)
 		return exitInput
-	case len(files) > 1:
-		fmt.Fprintf(e.stderr, "entente sweep: name one file at most; found %d\n", len(files))
-		return exitInput
 	}
-	file, s, ok := loadWhatIf(e, maxSize.n, first(files), w, "using")
+	file, s, ok := loadWhatIf(e, "sweep", maxSize.n, files, w, "using")
 	if !ok {
 		return exitInput
 	}

@@ -65,10 +65,16 @@ func (w *whatIf) apply(s scenario.Scenario) (scenario.Scenario, error) {
 	return s, nil
 }
 
-// loadWhatIf loads a file, or the seed when file is "", saying what the
-// command does with it ("searching", "using"), and applies the what-if
-// flags. ok is false after a problem, reported on stderr.
-func loadWhatIf(e env, maxSize int64, file string, w *whatIf, doing string) (string, scenario.Scenario, bool) {
+// loadWhatIf loads the one file of files, or the seed when there is none,
+// saying what command cmd does with it ("searching", "using"), and
+// applies the what-if flags. ok is false after a problem (more than one
+// file among them), reported on stderr.
+func loadWhatIf(e env, cmd string, maxSize int64, files []string, w *whatIf, doing string) (string, scenario.Scenario, bool) {
+	if len(files) > 1 {
+		fmt.Fprintf(e.stderr, "entente %s: name one file at most; found %d\n", cmd, len(files))
+		return "", scenario.Scenario{}, false
+	}
+	file := first(files)
 	var s scenario.Scenario
 	if file == "" {
 		file = examples.Ukraine2025File
@@ -110,15 +116,11 @@ func runSimulate(e env, args []string) int {
 	if !ok {
 		return code
 	}
-	switch {
-	case !slices.Contains([]string{"text", "json"}, *format):
+	if !slices.Contains([]string{"text", "json"}, *format) {
 		fmt.Fprintf(e.stderr, "entente simulate: unknown --format %q: want text or json\n", *format)
 		return exitInput
-	case len(files) > 1:
-		fmt.Fprintf(e.stderr, "entente simulate: name one file at most; found %d\n", len(files))
-		return exitInput
 	}
-	file, s, ok := loadWhatIf(e, maxSize.n, first(files), w, "using")
+	file, s, ok := loadWhatIf(e, "simulate", maxSize.n, files, w, "using")
 	if !ok {
 		return exitInput
 	}
