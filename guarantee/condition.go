@@ -27,6 +27,17 @@ const (
 	EventCeasefire = "ceasefire"
 )
 
+// Anyone is the attacker of a trigger that answers an attack by whoever
+// makes it: attack(*, B) is an attack on B by anyone, violation(*) a
+// violation by anyone ("an armed attack against one of them", NATO's
+// Article 5). It stands only as the first argument of an attack or a
+// violation in a condition. It names no actor: [Condition.Attackers]
+// leaves it out, and a timeline, where every event names who did it,
+// refuses it ([ParseEvent], [Event.CheckHappened]). An event attack(X, B)
+// makes attack(*, B) hold, with X the attacker of that call
+// ([Event.Admits]).
+const Anyone actor.ID = "*"
+
 // Event is something that happens: a name and the actors it involves, as in
 // "peace-deal" or "attack(RU, UA)". An event of a timeline may carry the
 // date it happened; an event in a condition never does.
@@ -64,12 +75,63 @@ func (e Event) write(b *strings.Builder) {
 func (e Event) Equal(f Event) bool { return e.Name == f.Name && slices.Equal(e.Args, f.Args) }
 
 // Attacker returns the actor an attack or a violation is by: the first
-// argument of an "attack" or "violation" event.
+// argument of an "attack" or "violation" event. For attack(*, B) and
+// violation(*) it is [Anyone].
 func (e Event) Attacker() (actor.ID, bool) {
-	if (e.Name == EventAttack || e.Name == EventViolation) && len(e.Args) > 0 {
+	if isAttackName(e.Name) && len(e.Args) > 0 {
 		return e.Args[0], true
 	}
 	return "", false
+}
+
+func isAttackName(name string) bool { return name == EventAttack || name == EventViolation }
+
+// ByAnyone reports whether e is an attack or a violation by [Anyone]:
+// attack(*, B) or violation(*).
+func (e Event) ByAnyone() bool {
+	return isAttackName(e.Name) && len(e.Args) > 0 && e.Args[0] == Anyone
+}
+
+// Admits reports whether f happening makes e hold: f equals e, or e is
+// attack(*, B) or violation(*) and f is the same event by a named
+// attacker (attack(X, B), violation(X)).
+func (e Event) Admits(f Event) bool {
+	if !e.ByAnyone() || f.ByAnyone() || e.Name != f.Name || len(e.Args) != len(f.Args) {
+		return e.Equal(f)
+	}
+	return slices.Equal(e.Args[1:], f.Args[1:])
+}
+
+// AsAnyone returns e with [Anyone] as its attacker: attack(X, B) becomes
+// attack(*, B) and violation(X) becomes violation(*). An event that is no
+// attack or violation comes back unchanged.
+func (e Event) AsAnyone() Event {
+	if !isAttackName(e.Name) || len(e.Args) == 0 || e.Args[0] == Anyone {
+		return e
+	}
+	args := make([]actor.ID, len(e.Args))
+	copy(args, e.Args)
+	args[0] = Anyone
+	e.Args = args
+	return e
+}
+
+// CheckHappened returns an error if e cannot be an event that happened,
+// as a timeline records it: one that names [Anyone] as its attacker. An
+// event that happened names who did it.
+func (e Event) CheckHappened() error {
+	if e.ByAnyone() {
+		return errAnyoneHappened(e)
+	}
+	return nil
+}
+
+func errAnyoneHappened(e Event) error {
+	want := "attack(RU, UA)"
+	if e.Name == EventViolation {
+		want = "violation(RU)"
+	}
+	return fmt.Errorf("an event that happened names who did it: write %s, not %s; %s (anyone) belongs in a trigger", want, e, Anyone)
 }
 
 // Op is the operator at the top of a [Condition]. The zero Op is [Always].
@@ -121,6 +183,15 @@ func NotOf(c Condition) Condition { return Condition{Op: Not, Sub: []Condition{c
 // Attack returns the condition "attack(by, on)": by attacks on.
 func Attack(by, on actor.ID) Condition { return On(EventAttack, by, on) }
 
+// AttackOn returns the condition "attack(*, on)": an attack on on by
+// anyone, the trigger of most defence pacts ("an armed attack against
+// one of them").
+func AttackOn(on actor.ID) Condition { return On(EventAttack, Anyone, on) }
+
+// ViolationByAnyone returns the condition "violation(*)": a violation of
+// the deal by anyone.
+func ViolationByAnyone() Condition { return On(EventViolation, Anyone) }
+
 // IsAlways reports whether c is the empty condition.
 func (c Condition) IsAlways() bool { return c.Op == Always }
 
@@ -150,7 +221,9 @@ func (c Condition) write(b *strings.Builder) {
 }
 
 // Holds reports whether c holds when exactly the events for which happened
-// returns true have happened. The empty condition always holds.
+// returns true have happened. The empty condition always holds. happened
+// is asked about the events as c writes them, attack(*, B) included: it
+// should answer true when some event that it [Event.Admits] has happened.
 func (c Condition) Holds(happened func(Event) bool) bool {
 	switch c.Op {
 	case OnEvent:
@@ -268,6 +341,8 @@ func (c Condition) each(yield func(Event) bool) bool {
 // Attackers returns, sorted and each once, every actor named as the first
 // argument of an "attack" or "violation" event anywhere in c, under any
 // operator, "not" included: the actors the guarantee is meant to answer.
+// [Anyone] names no actor and is not among them; [Condition.ByAnyone]
+// tells whether c admits any attacker.
 func (c Condition) Attackers() []actor.ID { return c.AppendAttackers(nil) }
 
 // AppendAttackers appends c's attackers to dst, sorted and each once
@@ -278,7 +353,7 @@ func (c Condition) AppendAttackers(dst []actor.ID) []actor.ID {
 	var seen map[actor.ID]struct{} // past smallDedup attackers
 	for e := range c.All() {
 		a, ok := e.Attacker()
-		if !ok {
+		if !ok || a == Anyone {
 			continue
 		}
 		if seen != nil {
@@ -301,10 +376,22 @@ func (c Condition) AppendAttackers(dst []actor.ID) []actor.ID {
 	return dst
 }
 
-// HasAttacker reports whether a is an attacker of c.
+// HasAttacker reports whether a is an attacker of c, named as such:
+// HasAttacker(X) is false for attack(*, B) alone.
 func (c Condition) HasAttacker(a actor.ID) bool {
 	for e := range c.All() {
-		if x, ok := e.Attacker(); ok && x == a {
+		if x, ok := e.Attacker(); ok && x == a && a != Anyone {
+			return true
+		}
+	}
+	return false
+}
+
+// ByAnyone reports whether c names an attack or a violation by [Anyone]
+// anywhere, under any operator: whether it admits any attacker.
+func (c Condition) ByAnyone() bool {
+	for e := range c.All() {
+		if e.ByAnyone() {
 			return true
 		}
 	}
@@ -333,6 +420,7 @@ func (c Condition) Satisfiable() bool {
 	s := satSearch{ids: map[string]int32{}}
 	root := s.compile(c)
 	s.val = make([]int8, len(s.ids)) // 0 unknown, 1 happened, -1 not
+	s.linkAnyone()
 	var search func(k int) bool
 	search = func(k int) bool {
 		switch s.eval(&root) {
@@ -346,6 +434,9 @@ func (c Condition) Satisfiable() bool {
 		}
 		for _, v := range [...]int8{1, -1} {
 			s.val[k] = v
+			if !s.consistent(int32(k)) {
+				continue
+			}
 			if search(k + 1) {
 				return true
 			}
@@ -373,6 +464,48 @@ type satSearch struct {
 	ids  map[string]int32 // event number by eventKey
 	val  []int8           // per event number: 0 unknown, 1 happened, -1 not
 	work int              // operators and events evaluated so far
+
+	// Events are independent but for one link: attack(X, B) having
+	// happened makes attack(*, B) hold. links holds (named, anyone) pairs
+	// of event numbers; a choice that has the first happen and not the
+	// second is no set of events.
+	links [][2]int32
+	of    [][]int32 // per event number, the links it takes part in
+	evs   []Event   // per event number, while compiling
+}
+
+// linkAnyone finds, for each event by a named attacker, the same event
+// by anyone among c's events.
+func (s *satSearch) linkAnyone() {
+	for i, e := range s.evs {
+		if e.ByAnyone() {
+			continue
+		}
+		if w, ok := s.ids[eventKey(e.AsAnyone())]; ok && e.AsAnyone().ByAnyone() {
+			if s.of == nil {
+				s.of = make([][]int32, len(s.evs))
+			}
+			l := int32(len(s.links))
+			s.links = append(s.links, [2]int32{int32(i), w})
+			s.of[i] = append(s.of[i], l)
+			s.of[w] = append(s.of[w], l)
+		}
+	}
+}
+
+// consistent reports whether the values chosen so far respect the links
+// that event k takes part in.
+func (s *satSearch) consistent(k int32) bool {
+	if s.of == nil {
+		return true
+	}
+	for _, i := range s.of[k] {
+		s.work++
+		if l := s.links[i]; s.val[l[0]] == 1 && s.val[l[1]] == -1 {
+			return false
+		}
+	}
+	return true
 }
 
 // satNode is a condition with its events numbered.
@@ -390,6 +523,7 @@ func (s *satSearch) compile(c Condition) satNode {
 		if !ok {
 			id = int32(len(s.ids))
 			s.ids[key] = id
+			s.evs = append(s.evs, c.Event)
 		}
 		n.ev = id
 	}
@@ -577,20 +711,11 @@ func (p *parser) condition(depth int) (Condition, error) {
 			break
 		}
 		if op == OnEvent {
-			p.space()
-			at := p.pos
-			id := p.word()
-			if id == "" {
-				return Condition{}, p.errorf("want an actor ID as argument of %s; found %s", name, p.quoteNext())
+			a, err := p.eventArg(name, n)
+			if err != nil {
+				return Condition{}, err
 			}
-			if !actor.ID(id).Valid() {
-				p.pos = at
-				return Condition{}, p.errorf("invalid actor ID %q", id)
-			}
-			if p.peek('(') {
-				return Condition{}, p.errorf("the arguments of event %s are actor IDs, not conditions", name)
-			}
-			c.Event.Args = append(c.Event.Args, actor.ID(id))
+			c.Event.Args = append(c.Event.Args, a)
 		} else {
 			sub, err := p.condition(depth + 1)
 			if err != nil {
@@ -625,6 +750,32 @@ func (p *parser) condition(depth int) (Condition, error) {
 	return c, nil
 }
 
+// eventArg reads the n-th argument of event name: an actor ID, or [Anyone]
+// as the attacker of an attack or a violation.
+func (p *parser) eventArg(name string, n int) (actor.ID, error) {
+	p.space()
+	at := p.pos
+	if p.pos < len(p.in) && p.in[p.pos] == '*' {
+		if n > 0 || !isAttackName(name) {
+			return "", p.errorf("%s (anyone) stands only as the attacker, the first argument of attack(*, B) or violation(*)", Anyone)
+		}
+		p.pos++
+		return Anyone, nil
+	}
+	id := p.word()
+	if id == "" {
+		return "", p.errorf("want an actor ID as argument of %s; found %s", name, p.quoteNext())
+	}
+	if !actor.ID(id).Valid() {
+		p.pos = at
+		return "", p.errorf("invalid actor ID %q", id)
+	}
+	if p.peek('(') {
+		return "", p.errorf("the arguments of event %s are actor IDs, not conditions", name)
+	}
+	return actor.ID(id), nil
+}
+
 // Check returns an error if c could not have come from [ParseCondition]:
 // an operator with the wrong number of sub-conditions, an event with a
 // malformed name or actor ID, or nesting deeper than [MaxDepth]. Conditions
@@ -645,7 +796,13 @@ func (c Condition) check(depth int) error {
 		if !validEventName(c.Event.Name) {
 			return fmt.Errorf("invalid event name %q: want letters, digits and '-'", c.Event.Name)
 		}
-		for _, a := range c.Event.Args {
+		for k, a := range c.Event.Args {
+			if a == Anyone && k == 0 && isAttackName(c.Event.Name) {
+				continue
+			}
+			if a == Anyone {
+				return fmt.Errorf("event %s: %s (anyone) stands only as the attacker, the first argument of attack(*, B) or violation(*)", c.Event, Anyone)
+			}
 			if _, err := actor.ParseID(string(a)); err != nil {
 				return fmt.Errorf("event %s: %w", c.Event.Name, err)
 			}
@@ -691,7 +848,8 @@ func validEventName(s string) bool {
 }
 
 // ParseEvent parses one event, such as "peace-deal" or "attack(RU, UA)", as
-// written in a timeline.
+// written in a timeline. An event that happened names who did it, so
+// [Anyone] is refused there, at its column.
 func ParseEvent(s string) (Event, error) {
 	c, err := ParseCondition(s)
 	if err != nil {
@@ -699,6 +857,10 @@ func ParseEvent(s string) (Event, error) {
 	}
 	if c.Op != OnEvent {
 		return Event{}, &SyntaxError{Input: s, Column: 1, Msg: "want one event, such as peace-deal or attack(RU, UA)"}
+	}
+	if err := c.Event.CheckHappened(); err != nil {
+		col := utf8.RuneCountInString(s[:strings.IndexByte(s, '*')]) + 1
+		return Event{}, &SyntaxError{Input: s, Column: col, Msg: err.Error()}
 	}
 	return c.Event, nil
 }
