@@ -145,7 +145,7 @@ func (a Activation) Check() error {
 			return fmt.Errorf("consent needs at least one actor")
 		}
 		for i, id := range a.Actors {
-			if _, err := actor.ParseID(string(id)); err != nil {
+			if err := checkDecider(id); err != nil {
 				return err
 			}
 			if slices.Contains(a.Actors[:i], id) {
@@ -156,7 +156,7 @@ func (a Activation) Check() error {
 		if len(a.Actors) != 1 {
 			return fmt.Errorf("body takes exactly one actor; found %d", len(a.Actors))
 		}
-		if _, err := actor.ParseID(string(a.Actors[0])); err != nil {
+		if err := checkDecider(a.Actors[0]); err != nil {
 			return err
 		}
 	default:
@@ -181,4 +181,14 @@ func (a *Activation) UnmarshalText(text []byte) error {
 	}
 	*a = v
 	return nil
+}
+
+// checkDecider checks an actor an activation names. [Anyone] is no one to
+// decide: it stands only as the attacker of a trigger.
+func checkDecider(id actor.ID) error {
+	if id == Anyone {
+		return fmt.Errorf("%s (anyone) stands only as the attacker of a trigger; an activation names who decides", Anyone)
+	}
+	_, err := actor.ParseID(string(id))
+	return err
 }

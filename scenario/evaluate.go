@@ -56,6 +56,7 @@ func (m *model) evaluate(b *builder) Report {
 	m.blockedDependency(b)
 	m.dissentingMember(b)
 	m.noMilitaryResponse(b)
+	m.insiderVeto(b)
 	m.unsatisfiableTrigger(b)
 	m.idlePosition(b)
 	m.assuranceOnly(b)
@@ -473,8 +474,9 @@ func (m *model) dissentingMember(b *builder) {
 
 // noMilitaryResponse fires when X is a named attacker of B (an attacker of
 // the trigger of a guarantee to B, or attack(X, B) in the timeline) and no
-// guarantee to B whose trigger names X is military and free of error
-// findings: if X attacks, nobody is bound to fight.
+// guarantee to B whose trigger names X, or admits any attacker, is
+// military and free of error findings: if X attacks, nobody is bound to
+// fight.
 func (m *model) noMilitaryResponse(b *builder) {
 	// (beneficiary, attacker, guarantee) for every guarantee whose trigger
 	// names an attacker, and (beneficiary, attacker, -1) for every attack in
@@ -492,9 +494,26 @@ func (m *model) noMilitaryResponse(b *builder) {
 		}
 	}
 	// The report orders findings in the end, so grouping by position will do.
-	slices.SortFunc(named, func(p, q [3]int32) int {
+	byKey := func(p, q [3]int32) int {
 		return cmp.Or(cmp.Compare(p[0], q[0]), cmp.Compare(p[1], q[1]), cmp.Compare(p[2], q[2]))
-	})
+	}
+	slices.SortFunc(named, byKey)
+	if len(m.byAnyone) > 0 {
+		// A guarantee to B whose trigger admits any attacker answers
+		// every named attacker of B.
+		for i, n := 0, len(named); i < n; i++ {
+			if i > 0 && named[i][0] == named[i-1][0] && named[i][1] == named[i-1][1] {
+				continue
+			}
+			for _, g := range m.byAnyone {
+				if m.ben[g] == named[i][0] {
+					named = append(named, [3]int32{named[i][0], named[i][1], g})
+				}
+			}
+		}
+		slices.SortFunc(named, byKey)
+		named = slices.Compact(named)
+	}
 	id := func(p int32) actor.ID { return m.ax.At(int(p)).ID }
 	b.triples = named
 	for len(named) > 0 {
@@ -541,6 +560,70 @@ func (m *model) noMilitaryResponse(b *builder) {
 		}
 		b.done()
 	}
+}
+
+// insiderVeto fires when g's trigger admits any attacker (attack(*, B),
+// violation(*)) and a veto holder X of g, other than g's provider and
+// beneficiary, could be that attacker: g cannot fire against X (NATO's
+// Article 5 under consensus, Greece against Turkey). A provider that
+// attacks its own beneficiary breaks g outright, which is no veto; X
+// cannot be the attacker in attack(*, X); a party set aside loses its veto
+// in the very call it would block, so it is not counted; and an attacker
+// the trigger names is left to captured-guarantee, which already says
+// that g can never fire against it.
+func (m *model) insiderVeto(b *builder) {
+	for _, g := range m.byAnyone {
+		gg := &m.s.Guarantees[g]
+		b.start(InsiderVeto)
+		for _, h := range m.list(m.veto[g]) {
+			if h == m.prov[g] || h == m.ben[g] || holds(m.list(m.att[g]), h) || !m.couldAttack(g, h) || !m.keepsVetoAsAttacker(g, h) {
+				continue
+			}
+			b.actor(m.ax.At(int(h)).ID)
+		}
+		if !b.hasActors() {
+			b.discard()
+			continue
+		}
+		insiders := b.actorsSoFar()
+		b.guarantee(g)
+		sayList(b, insiders)
+		b.say(" can stop ", string(gg.ID), ", which answers ", gg.Trigger.String(), ", an attack by anyone: ")
+		m.sayVetoReasons(b, g, insiders)
+		b.say("; it cannot fire against ")
+		if len(insiders) == 1 {
+			b.say(string(insiders[0]))
+		} else {
+			b.say("any of them")
+		}
+		b.say(" as the attacker")
+		b.done()
+	}
+}
+
+// couldAttack reports whether the actor at position h could be the
+// attacker of an attack or violation by anyone that g's trigger names:
+// of violation(*), or of attack(*, C) for C other than h.
+func (m *model) couldAttack(g, h int32) bool {
+	id := m.ax.At(int(h)).ID
+	for e := range m.s.Guarantees[g].Trigger.All() {
+		if e.ByAnyone() && (e.Name == guarantee.EventViolation || len(e.Args) < 2 || e.Args[1] != id) {
+			return true
+		}
+	}
+	return false
+}
+
+// keepsVetoAsAttacker reports whether the actor at position h, a veto
+// holder of g, still holds its veto in a call where it is the attacker:
+// where a rule sets the parties aside, the attacker of the call is one.
+func (m *model) keepsVetoAsAttacker(g, h int32) bool {
+	if !m.aside {
+		return true
+	}
+	parties := append(m.partiesOf(nil, g), h)
+	slices.Sort(parties)
+	return holds(m.vetoesFor(nil, g, slices.Compact(parties)), h)
 }
 
 // unsatisfiableTrigger fires when g's trigger can never hold, such as

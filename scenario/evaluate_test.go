@@ -23,7 +23,7 @@ func TestCodes(t *testing.T) {
 		"veto-conflict", "captured-guarantee", "red-line", "blocked-by-member",
 		"unmet-requirement", "unmet-veto-demand", "rejected-veto", "missing-dependency",
 		"captured-renewal", "blocked-renewal",
-		"blocked-dependency", "dissenting-member", "no-military-response",
+		"blocked-dependency", "dissenting-member", "no-military-response", "insider-veto",
 		"unsatisfiable-trigger", "idle-position", "assurance-only", "sunset", "parties-set-aside",
 	}
 	if diff := cmp.Diff(want, slices.Collect(scenario.Codes())); diff != "" {

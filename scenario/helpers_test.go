@@ -255,6 +255,7 @@ var designSeverity = map[scenario.Code]scenario.Severity{
 	"blocked-dependency":    scenario.Warning,
 	"dissenting-member":     scenario.Warning,
 	"no-military-response":  scenario.Warning,
+	"insider-veto":          scenario.Warning,
 	"unsatisfiable-trigger": scenario.Warning,
 	"idle-position":         scenario.Warning,
 	"assurance-only":        scenario.Info,

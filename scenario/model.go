@@ -28,6 +28,10 @@ type model struct {
 	ben   []int32 // each guarantee's beneficiary, as an actor position
 	data  []int32
 
+	// byAnyone lists, in order, the guarantees whose trigger admits any
+	// attacker (attack(*, B), violation(*)); most scenarios have none.
+	byAnyone []int32
+
 	posDone []bool // per position: pos holds its matches
 	stances uint8  // bit s set when a position takes stance s
 
@@ -167,6 +171,7 @@ func (m *model) prepare(s *Scenario, ax *actor.Index) {
 	m.veto, m.att, m.pos, m.grant = m.spans[:n:n], m.spans[n:2*n:2*n], m.spans[2*n:2*n+np:2*n+np], m.spans[2*n+np:]
 	m.posDone = grow(m.posDone, np)
 	m.data = m.data[:0]
+	m.byAnyone = m.byAnyone[:0]
 	m.stances = 0
 	for _, p := range s.Positions {
 		m.stances |= 1 << (p.Stance & 7)

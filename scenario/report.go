@@ -75,6 +75,7 @@ const (
 	BlockedDependency    Code = "blocked-dependency"    // warning
 	DissentingMember     Code = "dissenting-member"     // warning
 	NoMilitaryResponse   Code = "no-military-response"  // warning
+	InsiderVeto          Code = "insider-veto"          // warning
 	UnsatisfiableTrigger Code = "unsatisfiable-trigger" // warning
 	IdlePosition         Code = "idle-position"         // warning
 	AssuranceOnly        Code = "assurance-only"        // info
@@ -85,7 +86,7 @@ const (
 var codes = [...]Code{
 	VetoConflict, CapturedGuarantee, RedLine, BlockedByMember, UnmetRequirement,
 	UnmetVetoDemand, RejectedVeto, MissingDependency, CapturedRenewal, BlockedRenewal,
-	BlockedDependency, DissentingMember, NoMilitaryResponse, UnsatisfiableTrigger, IdlePosition,
+	BlockedDependency, DissentingMember, NoMilitaryResponse, InsiderVeto, UnsatisfiableTrigger, IdlePosition,
 	AssuranceOnly, Sunset, PartiesSetAside,
 }
 
@@ -108,7 +109,7 @@ func (c Code) Severity() Severity {
 	case VetoConflict, CapturedGuarantee, RedLine, BlockedByMember, UnmetRequirement,
 		UnmetVetoDemand, RejectedVeto, MissingDependency, CapturedRenewal, BlockedRenewal:
 		return Error
-	case BlockedDependency, DissentingMember, NoMilitaryResponse, UnsatisfiableTrigger, IdlePosition:
+	case BlockedDependency, DissentingMember, NoMilitaryResponse, InsiderVeto, UnsatisfiableTrigger, IdlePosition:
 		return Warning
 	case AssuranceOnly, Sunset, PartiesSetAside:
 		return Info

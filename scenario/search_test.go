@@ -129,6 +129,7 @@ func generate(seed uint64, sh genShape) scenario.Scenario {
 	gen := &generator{r: rand.New(rand.NewPCG(seed, 0x656e74656e7465)), sh: sh}
 	s := gen.scenario()
 	partiesAsideAtRandom(seed, &s)
+	anyAttackerAtRandom(seed, &s)
 	return s
 }
 

@@ -68,6 +68,7 @@ func refWalk(t testing.TB, s scenario.Scenario) []string {
 		return out
 	}
 	state := map[string]bool{}
+	var happened []guarantee.Event // every event so far, repeats included
 	key := func(e guarantee.Event) string { return e.String() }
 	attackedBy := func(a, b actor.ID) bool { return state[key(guarantee.Event{Name: "attack", Args: []actor.ID{a, b}})] }
 	holds := func(c guarantee.Condition) bool {
@@ -76,8 +77,15 @@ func refWalk(t testing.TB, s scenario.Scenario) []string {
 	namedAttackers := func(g int) []actor.ID {
 		var out []actor.ID
 		for e := range s.Guarantees[g].Trigger.All() {
-			if a, ok := e.Attacker(); ok && state[key(e)] {
+			if a, ok := e.Attacker(); ok && a != guarantee.Anyone && state[key(e)] {
 				out = append(out, a)
+			}
+			if e.ByAnyone() {
+				for _, h := range happened {
+					if a, _ := h.Attacker(); e.Admits(h) {
+						out = append(out, a)
+					}
+				}
 			}
 		}
 		slices.Sort(out)
@@ -214,14 +222,18 @@ func refWalk(t testing.TB, s scenario.Scenario) []string {
 			}
 		}
 		state[key(ev)] = true
+		happened = append(happened, ev)
 		attacker, isAttack := ev.Attacker()
+		if isAttack {
+			state[key(ev.AsAnyone())] = true // an attack by X is one by anyone
+		}
 		for g := range s.Guarantees {
 			if lapsed[g] {
 				continue
 			}
 			was, now := held[g], holds(s.Guarantees[g].Trigger)
 			held[g] = now
-			named := slices.ContainsFunc(slices.Collect(s.Guarantees[g].Trigger.All()), ev.Equal)
+			named := slices.ContainsFunc(slices.Collect(s.Guarantees[g].Trigger.All()), func(e guarantee.Event) bool { return e.Admits(ev) })
 			var att []actor.ID
 			switch {
 			case now && !was:
@@ -259,7 +271,8 @@ func refWalk(t testing.TB, s scenario.Scenario) []string {
 // repeats, second attackers, renewal events, dated or not.
 func timeScenario(seed uint64) scenario.Scenario {
 	r := rand.New(rand.NewPCG(seed, 0x7173))
-	s := synth.Generate(synth.Config{Guarantees: 1 + r.IntN(8), Positions: 5 + r.IntN(4), Seed: seed})
+	// One in three answers some attacks by anyone (attack(*, B)).
+	s := synth.Generate(synth.Config{Guarantees: 1 + r.IntN(8), Positions: 5 + r.IntN(4), Seed: seed, AnyAttacker: 50 * int(seed%3/2)})
 	s.Variants = nil
 	// Triggers with more than one attacker, some of them granted a veto:
 	// the calls of one trigger then have different attackers.
@@ -276,6 +289,9 @@ func timeScenario(seed uint64) scenario.Scenario {
 		g := &s.Guarantees[i]
 		a1, a2 := states[r.IntN(len(states))], states[r.IntN(len(states))]
 		g.Trigger = guarantee.AnyOf(guarantee.Attack(a1, g.Beneficiary), guarantee.Attack(a2, g.Beneficiary), guarantee.On(guarantee.EventViolation, a2))
+		if seed%3 == 2 && r.IntN(2) == 0 {
+			g.Trigger.Sub[1] = guarantee.AttackOn(g.Beneficiary)
+		}
 		if r.IntN(2) == 0 {
 			s.Vetoes = append(s.Vetoes, scenario.Veto{Holder: []actor.ID{a1, a2}[r.IntN(2)], Over: guarantee.Selector{IDs: []guarantee.ID{g.ID}}})
 		}
@@ -289,6 +305,10 @@ func timeScenario(seed uint64) scenario.Scenario {
 	seen := map[string]bool{}
 	for _, g := range s.Guarantees {
 		for e := range g.Trigger.All() {
+			if e.ByAnyone() { // in a timeline, someone does it
+				e.Args = slices.Clone(e.Args)
+				e.Args[0] = states[r.IntN(len(states))]
+			}
 			if !seen[e.String()] {
 				seen[e.String()] = true
 				events = append(events, e)
@@ -347,7 +367,7 @@ func TestSimulateAgreesWithReference(t *testing.T) {
 	if testing.Short() {
 		n = 300
 	}
-	lapses, recalls := 0, 0
+	lapses, recalls, anyone := 0, 0, 0
 	for seed := range uint64(n) {
 		s := timeScenario(seed)
 		if err := scenario.Validate(s); err != nil {
@@ -362,10 +382,15 @@ func TestSimulateAgreesWithReference(t *testing.T) {
 			lapses += strings.Count(line, "lapsed ")
 			recalls += strings.Count(line, "#2 ")
 		}
+		for _, g := range s.Guarantees {
+			if g.Trigger.ByAnyone() && slices.ContainsFunc(got, func(l string) bool { return strings.Contains(l, string(g.ID)+"#") }) {
+				anyone++
+			}
+		}
 	}
 	// The generator must reach the cases the reference is for.
-	t.Logf("%d lapses, %d second calls", lapses, recalls)
-	if lapses < n/20 || recalls < n/20 {
-		t.Errorf("over %d scenarios, only %d lapses and %d second calls: the generator misses the cases", n, lapses, recalls)
+	t.Logf("%d lapses, %d second calls, %d guarantees answering anyone called", lapses, recalls, anyone)
+	if lapses < n/20 || recalls < n/20 || anyone < n/20 {
+		t.Errorf("over %d scenarios, only %d lapses, %d second calls and %d guarantees answering anyone called: the generator misses the cases", n, lapses, recalls, anyone)
 	}
 }

@@ -192,6 +192,10 @@ func check(m *model) error {
 			v.add(at{list: "timeline", i: i}, err)
 			continue
 		}
+		if err := e.CheckHappened(); err != nil {
+			v.add(at{list: "timeline", i: i}, err)
+			continue
+		}
 		for _, a := range e.Args {
 			v.actorRef(at{list: "timeline", i: i}, "", a, true)
 		}
@@ -301,8 +305,12 @@ func (v *validator) guarantees() {
 			}
 		}
 		lo := len(m.data)
-		v.trigger(here, g.Trigger)
+		byAnyone := false
+		v.trigger(here, g.Trigger, &byAnyone)
 		m.att[i] = m.end(lo)
+		if byAnyone {
+			m.byAnyone = append(m.byAnyone, int32(i))
+		}
 		for _, a := range g.Activation.Actors {
 			if v.actorRef(here, "activation", a, false) < 0 {
 				continue
@@ -318,11 +326,16 @@ func (v *validator) guarantees() {
 }
 
 // trigger checks the actors c names and appends the positions of its
-// attackers to the model's data.
-func (v *validator) trigger(here at, c guarantee.Condition) {
+// attackers to the model's data. [guarantee.Anyone] names no actor: it is
+// neither checked nor an attacker; byAnyone notes that c has it.
+func (v *validator) trigger(here at, c guarantee.Condition, byAnyone *bool) {
 	if c.Op == guarantee.OnEvent {
 		e := c.Event
 		for k, a := range e.Args {
+			if k == 0 && e.ByAnyone() {
+				*byAnyone = true
+				continue
+			}
 			p := v.actorRef(here, "trigger", a, false)
 			if k == 0 && p >= 0 && (e.Name == guarantee.EventAttack || e.Name == guarantee.EventViolation) {
 				v.m.data = append(v.m.data, p)
@@ -330,7 +343,7 @@ func (v *validator) trigger(here at, c guarantee.Condition) {
 		}
 	}
 	for _, sub := range c.Sub {
-		v.trigger(here, sub)
+		v.trigger(here, sub, byAnyone)
 	}
 }
 

@@ -57,7 +57,11 @@ type walker struct {
 
 	seen     map[string]bool     // the distinct events so far, by eventKey
 	attacked map[[2]int32]string // the first attack by one actor on another, as text
-	key      []byte              // eventKey's buffer
+	// byAnyone holds, for each attack(*, B) and violation(*) a trigger
+	// names (by eventKey), the attackers of the events so far that make
+	// it hold, in the order they first did; nil when no trigger has one.
+	byAnyone map[string][]int32
+	key      []byte // eventKey's buffer
 	started  bool
 	receives []Receipt // after the last step
 
@@ -67,11 +71,12 @@ type walker struct {
 	stood    []int32 // guarantees stand decided since depth was last 0
 }
 
-// atom is an attack or violation a trigger names, with its attacker.
+// atom is an attack or violation a trigger names, with its attacker, or
+// -1 for attack(*, B) and violation(*).
 type atom struct {
 	key      string
 	attacker int32
-	event    string
+	event    guarantee.Event
 }
 
 func newWalker(m *model) *walker {
@@ -101,7 +106,13 @@ func newWalker(m *model) *walker {
 				w.named[k] = append(l, int32(g))
 			}
 			if a, ok := e.Attacker(); ok {
-				w.atoms[g] = append(w.atoms[g], atom{key: k, attacker: int32(m.ax.Pos(a)), event: e.String()})
+				at := int32(-1)
+				if a != guarantee.Anyone {
+					at = int32(m.ax.Pos(a))
+				} else if w.byAnyone == nil {
+					w.byAnyone = make(map[string][]int32)
+				}
+				w.atoms[g] = append(w.atoms[g], atom{key: k, attacker: at, event: e})
 			}
 		}
 	}
@@ -153,9 +164,12 @@ func (w *walker) step(i int) Step {
 	}
 
 	// The event happens.
+	concerned := w.byAnyoneToo(ev)
 	w.key = eventKey(w.key[:0], ev)
 	repeat := w.seen[string(w.key)]
-	concerned := w.named[string(w.key)]
+	if concerned == nil {
+		concerned = w.named[string(w.key)]
+	}
 	if !repeat {
 		w.seen[string(w.key)] = true
 		if ev.Name == guarantee.EventAttack && len(ev.Args) == 2 {
@@ -316,9 +330,19 @@ func (w *walker) renewal(g int32) []Block {
 	for _, h := range m.renewalVetoesWith(g, slices.Compact(parties)) {
 		id := m.ax.At(int(h)).ID
 		for _, a := range w.atoms[g] {
-			if a.attacker == h && w.seen[a.key] {
-				out = append(out, Block{Reason: Captured, Actor: id, Event: a.event,
-					Message: string(id) + " can stop its renewal in " + string(gg.Mandate.Body) + " and is an attacker of " + a.event + ", which its trigger names"})
+			if slices.Contains(w.attackersOf(a), h) {
+				ev := a.event
+				if a.attacker < 0 {
+					ev.Args = slices.Clone(ev.Args)
+					ev.Args[0] = id
+				}
+				what := ev.String()
+				names := "which its trigger names"
+				if a.attacker < 0 {
+					names = "which its trigger's " + a.event.String() + " admits"
+				}
+				out = append(out, Block{Reason: Captured, Actor: id, Event: what,
+					Message: string(id) + " can stop its renewal in " + string(gg.Mandate.Body) + " and is an attacker of " + what + ", " + names})
 				break
 			}
 		}
@@ -334,14 +358,55 @@ func (w *walker) renewal(g int32) []Block {
 	return out
 }
 
+// byAnyoneToo notes that ev, an attack or a violation by a named
+// attacker, makes the same event by anyone hold, where a trigger names
+// that, and returns the guarantees whose trigger names either, in order;
+// nil when no trigger names ev by anyone.
+func (w *walker) byAnyoneToo(ev guarantee.Event) []int32 {
+	if w.byAnyone == nil || ev.ByAnyone() {
+		return nil
+	}
+	a, ok := ev.Attacker()
+	if !ok {
+		return nil
+	}
+	w.key = eventKey(w.key[:0], ev.AsAnyone())
+	wild := w.named[string(w.key)]
+	if len(wild) == 0 {
+		return nil
+	}
+	w.seen[string(w.key)] = true
+	p := int32(w.m.ax.Pos(a))
+	if l := w.byAnyone[string(w.key)]; !slices.Contains(l, p) {
+		w.byAnyone[string(w.key)] = append(l, p)
+	}
+	w.key = eventKey(w.key[:0], ev)
+	own := w.named[string(w.key)]
+	out := make([]int32, 0, len(wild)+len(own))
+	out = append(append(out, wild...), own...)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// attackersOf returns the attackers of the events so far that make atom a
+// hold: its own attacker, or for an attack or violation by anyone every
+// attacker of one so far.
+func (w *walker) attackersOf(a atom) []int32 {
+	if a.attacker >= 0 {
+		if w.seen[a.key] {
+			return []int32{a.attacker}
+		}
+		return nil
+	}
+	return w.byAnyone[a.key]
+}
+
 // namedAttackers returns the attackers of g's first call: those of the
 // attacks and violations so far that its trigger names, sorted.
 func (w *walker) namedAttackers(g int32) []int32 {
 	var out []int32
 	for _, a := range w.atoms[g] {
-		if w.seen[a.key] {
-			out = append(out, a.attacker)
-		}
+		out = append(out, w.attackersOf(a)...)
 	}
 	slices.Sort(out)
 	return slices.Compact(out)

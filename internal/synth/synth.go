@@ -43,6 +43,14 @@ type Config struct {
 	// same Config without it gives. Zero sets none, as before this field
 	// existed.
 	PartiesAside int
+	// AnyAttacker, when positive, is the percentage of triggers naming an
+	// attack or a violation that answer it by anyone instead
+	// (attack(*, B), violation(*)): each such event of the trigger is
+	// rewritten with an even chance, at least one of them. Like
+	// PartiesAside, it is a pass of its own, drawing from a stream of its
+	// own: the rest of the scenario is the one the same Config without it
+	// gives. Zero rewrites none.
+	AnyAttacker int
 	// Seed seeds the generator. Zero is a seed like any other.
 	Seed uint64
 }
@@ -56,7 +64,7 @@ const MinActors = 16
 // Actors raised to [MinActors]: the sizes [Generate] makes. It panics if a
 // count is negative.
 func (c Config) Resolved() Config {
-	if c.Guarantees < 0 || c.Positions < 0 || c.Actors < 0 || c.Vetoes < 0 || c.DemandsVeto < 0 || c.PartiesAside < 0 {
+	if c.Guarantees < 0 || c.Positions < 0 || c.Actors < 0 || c.Vetoes < 0 || c.DemandsVeto < 0 || c.PartiesAside < 0 || c.AnyAttacker < 0 {
 		panic(fmt.Sprintf("synth: negative count in %+v", c))
 	}
 	if c.Guarantees == 0 {
@@ -94,6 +102,10 @@ const demandsStream = pcgStream + 1
 // parties aside ([Config.PartiesAside]).
 const asideStream = pcgStream + 2
 
+// anyStream is the second word of the PCG seed of the pass that makes
+// triggers answer an attack by anyone ([Config.AnyAttacker]).
+const anyStream = pcgStream + 3
+
 // Generate returns a valid scenario of the sizes c.Resolved() gives,
 // deterministically from c: the same Config gives an equal scenario every
 // time. Each call returns a new value that shares nothing with another.
@@ -125,7 +137,47 @@ func Generate(c Config) scenario.Scenario {
 	if c.PartiesAside > 0 {
 		g.partiesAside()
 	}
+	if c.AnyAttacker > 0 {
+		g.anyAttacker()
+	}
 	return g.s
+}
+
+// anyAttacker rewrites about c.AnyAttacker percent of the triggers that
+// name an attack or a violation to answer it by anyone.
+func (g *gen) anyAttacker() {
+	r := rand.New(rand.NewPCG(g.c.Seed, anyStream))
+	for i := range g.s.Guarantees {
+		gg := &g.s.Guarantees[i]
+		if len(gg.Trigger.Attackers()) == 0 || r.IntN(100) >= g.c.AnyAttacker {
+			continue
+		}
+		first := true
+		gg.Trigger = byAnyone(gg.Trigger, func() bool {
+			on := first || r.IntN(2) == 0
+			first = false
+			return on
+		})
+	}
+}
+
+// byAnyone returns c with each attack or violation for which rewrite
+// says so made one by anyone; c itself is not changed.
+func byAnyone(c guarantee.Condition, rewrite func() bool) guarantee.Condition {
+	if c.Op == guarantee.OnEvent {
+		if _, ok := c.Event.Attacker(); ok && rewrite() {
+			c.Event = c.Event.AsAnyone()
+		}
+		return c
+	}
+	if len(c.Sub) > 0 {
+		sub := make([]guarantee.Condition, len(c.Sub))
+		for i, s := range c.Sub {
+			sub[i] = byAnyone(s, rewrite)
+		}
+		c.Sub = sub
+	}
+	return c
 }
 
 // partiesAside sets the parties aside in about c.PartiesAside percent of

@@ -360,3 +360,62 @@ func TestGeneratePartiesAside(t *testing.T) {
 		}
 	}
 }
+
+func TestGenerateAnyAttacker(t *testing.T) {
+	for _, c := range []synth.Config{
+		{Guarantees: 40, AnyAttacker: 30},
+		{Guarantees: 200, AnyAttacker: 100, PartiesAside: 20},
+	} {
+		for seed := range uint64(10) {
+			c.Seed = seed
+			s := synth.Generate(c)
+			if err := scenario.Validate(s); err != nil {
+				t.Fatalf("Validate(Generate(%+v)):\n%v", c, err)
+			}
+			plain := c
+			plain.AnyAttacker = 0
+			p := synth.Generate(plain)
+			rewritten := 0
+			for i, g := range s.Guarantees {
+				if g.Trigger.ByAnyone() {
+					rewritten++
+				}
+				// Everything but the attackers is the scenario without
+				// AnyAttacker: each event is the one it was, or that
+				// event by anyone.
+				if !sameButAnyone(p.Guarantees[i].Trigger, g.Trigger) {
+					t.Errorf("Generate(%+v): trigger %s is not %s with attackers by anyone", c, g.Trigger, p.Guarantees[i].Trigger)
+				}
+				s.Guarantees[i].Trigger = p.Guarantees[i].Trigger
+			}
+			if c.AnyAttacker == 100 && rewritten == 0 {
+				t.Errorf("Generate(%+v): no trigger answers an attack by anyone", c)
+			}
+			for _, e := range s.Timeline {
+				if e.ByAnyone() {
+					t.Errorf("Generate(%+v): timeline event %s names no attacker", c, e)
+				}
+			}
+			if diff := cmp.Diff(p, s); diff != "" {
+				t.Errorf("Generate(%+v) and without AnyAttacker differ beyond the triggers (-without +with):\n%s", c, diff)
+			}
+		}
+	}
+}
+
+// sameButAnyone reports whether b is a with some of its attacks and
+// violations made ones by anyone.
+func sameButAnyone(a, b guarantee.Condition) bool {
+	if a.Op != b.Op || len(a.Sub) != len(b.Sub) {
+		return false
+	}
+	if a.Op == guarantee.OnEvent && !a.Event.Equal(b.Event) && !a.Event.AsAnyone().Equal(b.Event) {
+		return false
+	}
+	for i := range a.Sub {
+		if !sameButAnyone(a.Sub[i], b.Sub[i]) {
+			return false
+		}
+	}
+	return true
+}
