@@ -97,7 +97,7 @@ func TestInsiderVeto(t *testing.T) {
 		{
 			name:   "AttackOnAnotherState",
 			reason: "A guarantee to UA due on an attack on PL by anyone: PL holds a veto but cannot be the attacker of an attack on itself.",
-			s: build(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "attack(*, PL)", activation("consent(PL)")))),
+			s:      build(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "attack(*, PL)", activation("consent(PL)")))),
 		},
 	})
 }
