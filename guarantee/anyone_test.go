@@ -84,8 +84,8 @@ func TestAnyoneRefusedInTimelineAndActivation(t *testing.T) {
 		column int
 		say    string
 	}{
-		{"attack(*, UA)", 8, "write attack(RU, UA)"},
-		{"  violation( *)", 14, "write violation(RU)"},
+		{"attack(*, UA)", 8, "write attack(X, UA) with X the attacker"},
+		{"  violation( *)", 14, "write violation(X) with X the attacker"},
 	} {
 		_, err := guarantee.ParseEvent(tc.in)
 		var se *guarantee.SyntaxError

@@ -127,11 +127,9 @@ func (e Event) CheckHappened() error {
 }
 
 func errAnyoneHappened(e Event) error {
-	want := "attack(RU, UA)"
-	if e.Name == EventViolation {
-		want = "violation(RU)"
-	}
-	return fmt.Errorf("an event that happened names who did it: write %s, not %s; %s (anyone) belongs in a trigger", want, e, Anyone)
+	named := e
+	named.Args = append([]actor.ID{"X"}, e.Args[1:]...)
+	return fmt.Errorf("an event that happened names who did it: write %s with X the attacker, not %s; %s (anyone) belongs in a trigger", named, e, Anyone)
 }
 
 // Op is the operator at the top of a [Condition]. The zero Op is [Always].
@@ -757,7 +755,7 @@ func (p *parser) eventArg(name string, n int) (actor.ID, error) {
 	at := p.pos
 	if p.pos < len(p.in) && p.in[p.pos] == '*' {
 		if n > 0 || !isAttackName(name) {
-			return "", p.errorf("%s (anyone) stands only as the attacker, the first argument of attack(*, B) or violation(*)", Anyone)
+			return "", p.errorf("%s (anyone) stands only as the attacker, the first argument of attack(*, B) or violation(*), in a trigger", Anyone)
 		}
 		p.pos++
 		return Anyone, nil

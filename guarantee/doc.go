@@ -18,19 +18,28 @@
 //
 //	condition = call | name
 //	call      = name "(" [ arg { "," arg } ] ")"
-//	arg       = condition | actor-id
+//	arg       = condition | actor-id | "*"
 //
 // all(c, ...), any(c, ...) and not(c) combine conditions; every other name is
 // an [Event] whose arguments are actor IDs: peace-deal, ceasefire,
-// attack(RU, UA) (RU attacks UA), violation(RU). The empty condition means
+// attack(RU, UA) (RU attacks UA), violation(RU). "*" ([Anyone]) stands
+// only as the attacker of an attack or a violation, for a pact that
+// answers an attack by whoever makes it: attack(*, TR), violation(*)
+// ([AttackOn], [ViolationByAnyone]). A timeline never writes it
+// ([ParseEvent] refuses it with its column): an event that happened names
+// who did it, and attack(X, B) happening makes attack(*, B) hold
+// ([Event.Admits]). The empty condition means
 // "from the moment the deal holds". [ParseCondition] and [Condition.String]
 // round-trip; a parse error is a [*SyntaxError] with the column. Nesting is
 // capped at [MaxDepth] so that no input can exhaust the stack.
 //
 // The attackers of a condition ([Condition.Attackers]) are the first
 // arguments of every attack and violation event anywhere in it, even under
-// not. [Condition.Satisfiable] says whether any set of events makes a
-// condition hold, taking events as independent; it is exact for every
+// not; * names no one and is not among them ([Condition.ByAnyone] says
+// whether a condition has it). [Condition.Satisfiable] says whether any
+// set of events makes a condition hold, taking events as independent but
+// for one link, that attack(X, B) makes attack(*, B) hold, so
+// all(attack(RU, UA), not(attack(*, UA))) never holds; it is exact for every
 // condition people write and, past a fixed budget of work on a huge tangled
 // one, answers "may hold" rather than hang.
 //

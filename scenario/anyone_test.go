@@ -112,13 +112,33 @@ func TestInsiderVetoMessage(t *testing.T) {
 	if len(fs) != 1 {
 		t.Fatalf("want one insider-veto finding; got:\n%s", listFindings(r.Findings))
 	}
-	for _, want := range []string{"GR, UK and US can stop art5-tr", "attack(*, TR)", "GR holds a veto in NATO's rule (unanimity)", "cannot fire against any of them"} {
+	for _, want := range []string{"art5-tr answers attack(*, TR), an attack by anyone", "cannot fire against an attacker that can stop it", "GR, UK and US hold a veto in NATO's rule (unanimity)"} {
 		if !strings.Contains(fs[0].Message, want) {
 			t.Errorf("message %q does not say %q", fs[0].Message, want)
 		}
 	}
 	if !cmp.Equal(fs[0].Sources, []string{"nato-1949"}) {
 		t.Errorf("sources %q, want the guarantee's [nato-1949]", fs[0].Sources)
+	}
+}
+
+func TestInsiderVetoReasonsGrouped(t *testing.T) {
+	// PL must consent; RU and BY are granted vetoes by the deal, with the
+	// grant's source.
+	v := grant("RU", toUA)
+	v.Sources = []string{"draft"}
+	r := evaluate(t, build(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "attack(*, UA)", activation("consent(PL)"))),
+		vetoes(v, grant("BY", toUA))))
+	fs := only(r, scenario.InsiderVeto)
+	if len(fs) != 1 {
+		t.Fatalf("want one insider-veto finding; got:\n%s", listFindings(r.Findings))
+	}
+	const want = "us-air answers attack(*, UA), an attack by anyone, and cannot fire against an attacker that can stop it: BY and RU are granted a veto by the deal; PL must consent"
+	if fs[0].Message != want {
+		t.Errorf("message\n%s\nwant\n%s", fs[0].Message, want)
+	}
+	if !cmp.Equal(fs[0].Sources, []string{"draft"}) {
+		t.Errorf("sources %q, want the grant's [draft]", fs[0].Sources)
 	}
 }
 
@@ -302,5 +322,40 @@ func TestAnyAttackerAtRandom(t *testing.T) {
 	}
 	if byAnyone < 100 || insiders < 20 {
 		t.Errorf("in 500 scenarios, only %d triggers answer anyone and %d insider-veto findings: the references rarely meet *", byAnyone, insiders)
+	}
+}
+
+func TestCompareNamesTheMoveToAnyone(t *testing.T) {
+	base := build(actors(alliance("NATO", actor.Unanimity, "US", "PL", "UA")),
+		guarantees(g("art5", "NATO", "UA", guarantee.Military, "attack(RU, UA)")))
+	other := cloneScenario(base)
+	other.Guarantees[0].Trigger = guarantee.AttackOn("UA")
+	c, err := scenario.Compare(t.Context(), base, other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const edit = "set art5.trigger = attack(*, UA) (answers an attack by anyone, where it named RU)"
+	if !cmp.Equal(c.Edits, []string{edit}) {
+		t.Errorf("edits %q, want [%s]", c.Edits, edit)
+	}
+	if len(c.Appeared) != 1 || c.Appeared[0].After.Code != scenario.InsiderVeto || !cmp.Equal(c.Appeared[0].Because, []string{edit}) {
+		t.Errorf("appeared %+v, want insider-veto because of the edit", c.Appeared)
+	}
+	c, err = scenario.Compare(t.Context(), other, base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "set art5.trigger = attack(RU, UA) (answers RU by name, no longer anyone)"; !cmp.Equal(c.Edits, []string{want}) {
+		t.Errorf("edits back %q, want [%s]", c.Edits, want)
+	}
+	// A change between named attackers says nothing more.
+	third := cloneScenario(base)
+	third.Guarantees[0].Trigger = guarantee.Attack("BY", "UA")
+	c, err = scenario.Compare(t.Context(), base, third)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "set art5.trigger = attack(BY, UA)"; !cmp.Equal(c.Edits, []string{want}) {
+		t.Errorf("edits %q, want [%s]", c.Edits, want)
 	}
 }

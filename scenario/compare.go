@@ -181,7 +181,7 @@ func Compare(ctx context.Context, base, other Scenario) (Comparison, error) {
 	edits := Diff(base, other)
 	c := Comparison{Base: base.Name, Other: other.Name, BaseVerdict: rb.Verdict, OtherVerdict: ro.Verdict}
 	for _, e := range edits {
-		c.Edits = append(c.Edits, e.String())
+		c.Edits = append(c.Edits, editText(e, &base))
 	}
 	c.Appeared, c.Disappeared, c.Changed = pairFindings(rb.Findings, ro.Findings)
 	c.Space = compareSpaces(ctx, fb, fo)
@@ -197,6 +197,36 @@ func Compare(ctx context.Context, base, other Scenario) (Comparison, error) {
 	return c, nil
 }
 
+// editText is e as a comparison lists it: its String, and for a trigger
+// that moves between named attackers and anyone (attack(RU, UA) to
+// attack(*, UA)), what that changes, in words.
+func editText(e Edit, base *Scenario) string {
+	set, ok := e.(Set)
+	id, field, _ := strings.Cut(set.Field, ".")
+	if !ok || field != "trigger" {
+		return e.String()
+	}
+	i := slices.IndexFunc(base.Guarantees, func(g guarantee.Guarantee) bool { return string(g.ID) == id })
+	after, err := guarantee.ParseCondition(set.Value)
+	if i < 0 || err != nil {
+		return e.String()
+	}
+	before := base.Guarantees[i].Trigger
+	named := joinIDs(before.Attackers())
+	switch {
+	case !before.ByAnyone() && after.ByAnyone() && named != "":
+		return e.String() + " (answers an attack by anyone, where it named " + named + ")"
+	case !before.ByAnyone() && after.ByAnyone():
+		return e.String() + " (answers an attack by anyone)"
+	case before.ByAnyone() && !after.ByAnyone():
+		if now := joinIDs(after.Attackers()); now != "" {
+			return e.String() + " (answers " + now + " by name, no longer anyone)"
+		}
+		return e.String() + " (no longer answers an attack by anyone)"
+	}
+	return e.String()
+}
+
 // attribute applies each edit alone to the base and names it under the
 // changes it makes alone.
 func attribute(ctx context.Context, c *Comparison, base Scenario, rb Report, fb *form, edits []Edit) {
@@ -207,11 +237,11 @@ func attribute(ctx context.Context, c *Comparison, base Scenario, rb Report, fb 
 		// One edit makes every change there is.
 		for _, l := range [][]FindingChange{c.Appeared, c.Disappeared, c.Changed} {
 			for i := range l {
-				l[i].Because = []string{edits[0].String()}
+				l[i].Because = []string{editText(edits[0], &base)}
 			}
 		}
 		if c.Space.Relation != Equivalent {
-			c.Space.Because = []string{edits[0].String()}
+			c.Space.Because = []string{editText(edits[0], &base)}
 		}
 		return
 	}
@@ -231,7 +261,7 @@ func attribute(ctx context.Context, c *Comparison, base Scenario, rb Report, fb 
 		mark := func(l []FindingChange, by []FindingChange) {
 			for i := range l {
 				if slices.ContainsFunc(by, func(x FindingChange) bool { return sameChange(l[i], x) }) {
-					l[i].Because = append(l[i].Because, e.String())
+					l[i].Because = append(l[i].Because, editText(e, &base))
 				}
 			}
 		}
@@ -242,7 +272,7 @@ func attribute(ctx context.Context, c *Comparison, base Scenario, rb Report, fb 
 			continue
 		}
 		if fa, err := newForm(ctx, &alone); err == nil && !fb.sameSpace(fa) {
-			c.Space.Because = append(c.Space.Because, e.String())
+			c.Space.Because = append(c.Space.Because, editText(e, &base))
 		}
 	}
 }

@@ -75,6 +75,37 @@
 //     activation does and the provider decides it (provider and consent;
 //     under body(X) the activation is X's decision).
 //
+// # Any attacker
+//
+// Most real defence pacts answer "an armed attack against one of them",
+// by whoever makes it: a trigger writes that attack(*, B), and a violation
+// by anyone violation(*) ([guarantee.Anyone]). A timeline never does: an
+// event that happened names who did it, and Validate refuses * there, as
+// it does in an activation. In a walk, an event attack(X, B) makes
+// attack(*, B) hold, and X is the attacker of that call, so void and
+// blocked are judged against X; a later attack on B by Y is a new call
+// with Y as its attacker. In the checks, * names no one:
+//
+//   - captured-guarantee, captured-renewal and parties-set-aside stay
+//     about the attackers a trigger names;
+//   - no-military-response counts a guarantee to B whose trigger admits
+//     any attacker as answering every named attacker of B;
+//   - insider-veto warns of what * opens: a veto holder of g, other than
+//     g's provider and beneficiary, that could be the attacker, so that g
+//     cannot fire against it (NATO's Article 5 under consensus, Greece
+//     against Turkey).
+//
+// The choices made where DESIGN.md is silent: an actor already named as
+// an attacker is left to captured-guarantee, which says more, and not
+// named again by insider-veto; the beneficiary C of attack(*, C) cannot be
+// the attacker of that attack, so a guarantee to UA due on attack(*, PL)
+// names no insider for PL's veto; a party set aside by a rule loses its
+// veto in the very call where it attacks, so it is no insider; and a trigger
+// admits any attacker of B when it names any attack or violation by
+// anyone, as a trigger naming violation(X) names X. No selector field
+// names an attacker, so * has no place in a selector. A scenario without
+// * evaluates exactly as before.
+//
 // A guarantee that would be captured but for the rule gets the info
 // finding parties-set-aside, naming the parties set aside and the rule.
 // Scenarios in which nothing sets the parties aside evaluate exactly as
@@ -99,8 +130,10 @@
 //	blocked-renewal        error     a veto holder of the body that renews g's mandate refuses or rejects g
 //	blocked-dependency     warning   g requires a guarantee that has an error finding of its own
 //	dissenting-member      warning   a contributor that is not the provider and holds no veto in its rule refuses g
-//	no-military-response   warning   X is a named attacker of B and no military guarantee to B whose trigger names X
-//	                                 is free of error findings
+//	no-military-response   warning   X is a named attacker of B and no military guarantee to B whose trigger names X,
+//	                                 or admits any attacker, is free of error findings
+//	insider-veto           warning   g's trigger admits any attacker (attack(*, B)) and a veto holder of g other than
+//	                                 its provider and B could be that attacker
 //	unsatisfiable-trigger  warning   g's trigger can never hold
 //	idle-position          warning   a refuses, rejects, demands-veto or rejects-veto position picks no guarantee
 //	assurance-only         info      every guarantee to a beneficiary is an assurance
@@ -120,7 +153,9 @@
 // missing-dependency, blocked-dependency and unsatisfiable-trigger; one per
 // guarantee for captured-renewal and sunset, and one per guarantee and
 // position for blocked-renewal; one per
-// attacker and beneficiary for no-military-response; one per beneficiary
+// attacker and beneficiary for no-military-response; one per guarantee
+// for insider-veto, with the veto holders grouped by how they hold their
+// veto; one per beneficiary
 // for assurance-only; one per guarantee for parties-set-aside. A
 // guarantee "has an error finding" when an error finding lists it among
 // its guarantees. A missing-dependency finding lists

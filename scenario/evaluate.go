@@ -587,16 +587,8 @@ func (m *model) insiderVeto(b *builder) {
 		}
 		insiders := b.actorsSoFar()
 		b.guarantee(g)
-		sayList(b, insiders)
-		b.say(" can stop ", string(gg.ID), ", which answers ", gg.Trigger.String(), ", an attack by anyone: ")
-		m.sayVetoReasons(b, g, insiders)
-		b.say("; it cannot fire against ")
-		if len(insiders) == 1 {
-			b.say(string(insiders[0]))
-		} else {
-			b.say("any of them")
-		}
-		b.say(" as the attacker")
+		b.say(string(gg.ID), " answers ", gg.Trigger.String(), ", an attack by anyone, and cannot fire against an attacker that can stop it: ")
+		m.sayVetoReasonsGrouped(b, g, insiders)
 		b.done()
 	}
 }
@@ -706,38 +698,91 @@ func (m *model) ruleName(p int32) string {
 // sayVetoReasons says, for each of the actors, how it comes to hold a veto
 // over g.
 func (m *model) sayVetoReasons(b *builder, g int32, actors []actor.ID) {
-	gg := m.s.Guarantees[g]
 	for i, id := range actors {
 		if i > 0 {
 			b.say("; ")
 		}
-		b.say(string(id))
 		h := int32(m.ax.Pos(id))
-		act := m.staticActivationVetoes(g)
-		switch {
-		case slices.Contains(act, h) && h == m.prov[g]:
-			b.say(" is its provider")
-		case slices.Contains(act, h) && gg.Activation.Mode == guarantee.Consent:
-			if slices.Contains(gg.Activation.Actors, id) {
-				b.say(" must consent")
-				break
-			}
-			body := m.consentingBody(g, h)
-			if body < 0 {
-				b.say(" holds a veto in ", string(gg.Provider), "'s rule (", m.ruleName(m.prov[g]), ")")
-				break
-			}
-			b.say(" holds a veto in ", string(m.ax.At(int(body)).ID), "'s rule (", m.ruleName(body), "), which must consent")
-		case slices.Contains(act, h) && gg.Activation.Mode == guarantee.ByBody:
-			body := int32(m.ax.Pos(gg.Activation.Actors[0]))
-			b.say(" holds a veto in ", string(gg.Activation.Actors[0]), "'s rule (", m.ruleName(body), ")")
-		case slices.Contains(act, h):
-			b.say(" holds a veto in ", string(gg.Provider), "'s rule (", m.ruleName(m.prov[g]), ")")
-		default:
-			b.say(" is granted a veto by the deal")
+		r := m.vetoReason(g, h)
+		b.say(string(id), " ", r.one)
+		if r.granted {
 			m.addVetoSources(b, g, h)
 		}
 	}
+}
+
+// sayVetoReasonsGrouped is [model.sayVetoReasons] with the actors that
+// hold their veto for the same reason said together, in the order each
+// reason first comes: "BE, CA and US hold a veto in NATO's rule
+// (unanimity)".
+func (m *model) sayVetoReasonsGrouped(b *builder, g int32, actors []actor.ID) {
+	reasons := make([]vetoReason, len(actors))
+	for i, id := range actors {
+		reasons[i] = m.vetoReason(g, int32(m.ax.Pos(id)))
+	}
+	done := make([]bool, len(actors))
+	first := true
+	for i := range actors {
+		if done[i] {
+			continue
+		}
+		var same []actor.ID
+		for k := i; k < len(actors); k++ {
+			if !done[k] && reasons[k] == reasons[i] {
+				done[k] = true
+				same = append(same, actors[k])
+				if reasons[k].granted {
+					m.addVetoSources(b, g, int32(m.ax.Pos(actors[k])))
+				}
+			}
+		}
+		if !first {
+			b.say("; ")
+		}
+		first = false
+		sayList(b, same)
+		if len(same) == 1 {
+			b.say(" ", reasons[i].one)
+		} else {
+			b.say(" ", reasons[i].many)
+		}
+	}
+}
+
+// vetoReason is how an actor comes to hold a veto over a guarantee, said
+// of one actor and of several.
+type vetoReason struct {
+	one, many string
+	granted   bool // the deal grants it
+}
+
+// vetoReason returns how the actor at position h comes to hold a veto
+// over g.
+func (m *model) vetoReason(g, h int32) vetoReason {
+	gg := &m.s.Guarantees[g]
+	act := m.staticActivationVetoes(g)
+	inRule := func(body actor.ID, p int32, tail string) vetoReason {
+		rule := "a veto in " + string(body) + "'s rule (" + m.ruleName(p) + ")" + tail
+		return vetoReason{one: "holds " + rule, many: "hold " + rule}
+	}
+	switch {
+	case slices.Contains(act, h) && h == m.prov[g]:
+		return vetoReason{one: "is its provider", many: "are its providers"}
+	case slices.Contains(act, h) && gg.Activation.Mode == guarantee.Consent:
+		if slices.Contains(gg.Activation.Actors, m.ax.At(int(h)).ID) {
+			return vetoReason{one: "must consent", many: "must consent"}
+		}
+		body := m.consentingBody(g, h)
+		if body < 0 {
+			return inRule(gg.Provider, m.prov[g], "")
+		}
+		return inRule(m.ax.At(int(body)).ID, body, ", which must consent")
+	case slices.Contains(act, h) && gg.Activation.Mode == guarantee.ByBody:
+		return inRule(gg.Activation.Actors[0], int32(m.ax.Pos(gg.Activation.Actors[0])), "")
+	case slices.Contains(act, h):
+		return inRule(gg.Provider, m.prov[g], "")
+	}
+	return vetoReason{one: "is granted a veto by the deal", many: "are granted a veto by the deal", granted: true}
 }
 
 // consentingBody returns the position of a body listed under g's consent

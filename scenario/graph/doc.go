@@ -21,7 +21,9 @@
 // with cut corners in SVG) for an alliance, organization or coalition.
 // Each guarantee is an arrow from its provider to its beneficiary,
 // labelled with its kind, its strength and, if it has one, its target
-// ("military/air-support", "assurance, against RU"). Tooltips carry the
+// ("military/air-support", "assurance, against RU"), or "against anyone"
+// for a guarantee with no target that answers an attack by anyone
+// (attack(*, B), as NATO's Article 5). Tooltips carry the
 // rest: a guarantee's ID, trigger, activation, requirements and note, an
 // actor's members and note, and the messages of the error findings.
 //

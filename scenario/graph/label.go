@@ -95,8 +95,9 @@ func vetoLine(n Node) string {
 
 // Label returns the edge's label, lines separated by "\n": for a
 // guarantee its kind (after "⚠ " when an error finding names it), then its
-// strength and target ("assurance, against RU"); for a membership,
-// "member of".
+// strength and target ("assurance, against RU"), or "against anyone" when
+// it has no target and its trigger answers an attack by anyone
+// (attack(*, B)); for a membership, "member of".
 func (e Edge) Label() string { return strings.Join(e.lines(), "\n") }
 
 func (e Edge) lines() []string {
@@ -112,8 +113,11 @@ func (e Edge) lines() []string {
 		first = errorMark + first
 	}
 	second := g.Strength.String()
-	if g.Target != "" {
+	switch {
+	case g.Target != "":
 		second += ", against " + safe.Clean(string(g.Target))
+	case g.Trigger.ByAnyone():
+		second += ", against anyone"
 	}
 	return []string{first, second}
 }
