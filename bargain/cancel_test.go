@@ -39,7 +39,7 @@ func tiedScenario(extra int, w float64) scenario.Scenario {
 
 // solveWithin runs Solve and fails the test when it has not returned
 // within d, rather than wait for it.
-func solveWithin(t *testing.T, d time.Duration, ctx context.Context, s scenario.Scenario, opts bargain.Options) (bargain.Result, error, time.Duration) {
+func solveWithin(t *testing.T, d time.Duration, ctx context.Context, s scenario.Scenario, opts bargain.Options) (bargain.Result, time.Duration, error) {
 	t.Helper()
 	type answer struct {
 		r   bargain.Result
@@ -53,10 +53,10 @@ func solveWithin(t *testing.T, d time.Duration, ctx context.Context, s scenario.
 	}()
 	select {
 	case a := <-done:
-		return a.r, a.err, time.Since(start)
+		return a.r, time.Since(start), a.err
 	case <-time.After(d):
 		t.Fatalf("Solve still running after %v", d)
-		return bargain.Result{}, nil, 0
+		return bargain.Result{}, 0, nil
 	}
 }
 
@@ -67,7 +67,7 @@ func solveWithin(t *testing.T, d time.Duration, ctx context.Context, s scenario.
 // bound is loose, for the race detector on a shared machine; the command
 // takes about 0.02 s.
 func TestSolveTiedOutcomes(t *testing.T) {
-	r, err, took := solveWithin(t, 20*time.Second, t.Context(), tiedScenario(16, 1), bargain.Options{FrontierLimit: 3})
+	r, took, err := solveWithin(t, 20*time.Second, t.Context(), tiedScenario(16, 1), bargain.Options{FrontierLimit: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +121,7 @@ func TestSolveDeadline(t *testing.T) {
 		t.Run(c.reason, func(t *testing.T) {
 			ctx, cancel := context.WithTimeout(t.Context(), 100*time.Millisecond)
 			defer cancel()
-			_, err, took := solveWithin(t, 30*time.Second, ctx, c.s, c.opts)
+			_, took, err := solveWithin(t, 30*time.Second, ctx, c.s, c.opts)
 			if !errors.Is(err, context.DeadlineExceeded) {
 				t.Fatalf("error %v; want one wrapping context.DeadlineExceeded", err)
 			}
@@ -138,7 +138,7 @@ func TestSolveDeadline(t *testing.T) {
 func TestSolveCanceled(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	time.AfterFunc(50*time.Millisecond, cancel)
-	_, err, took := solveWithin(t, 30*time.Second, ctx, tiedScenario(30, 1), bargain.Options{})
+	_, took, err := solveWithin(t, 30*time.Second, ctx, tiedScenario(30, 1), bargain.Options{})
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("error %v; want one wrapping context.Canceled", err)
 	}
