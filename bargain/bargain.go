@@ -166,7 +166,10 @@ func Solve(ctx context.Context, s scenario.Scenario, opts Options) (Result, erro
 		}
 		r.Ideal[a], _ = ideal[a].Float64()
 	}
-	r.Frontier, r.FrontierCount = frontier(items, opts.FrontierLimit)
+	r.Frontier, r.FrontierCount, err = frontier(ctx, items, opts.FrontierLimit)
+	if err != nil {
+		return Result{}, err
+	}
 	for _, it := range items {
 		r.Points = append(r.Points, it.out.Utilities)
 	}
@@ -174,13 +177,16 @@ func Solve(ctx context.Context, s scenario.Scenario, opts Options) (Result, erro
 	r.Points = slices.CompactFunc(r.Points, slices.Equal)
 
 	norms := newNorms(t, ideal)
-	r.Solutions = norms.solutions(len(items), best, func(int) []*item { return items })
+	r.Solutions, err = norms.solutions(ctx, len(items), best, func(int) []*item { return items })
+	if err != nil {
+		return Result{}, err
+	}
 	return r, nil
 }
 
 // solve finds the outcome with the largest score, ties to the smaller
-// deal, and its runner-up.
-func solve(name string, items []*item, score func(*item) *big.Rat, norm string, why func() (string, actor.ID)) Solution {
+// deal, and its runner-up. It stops when ctx is done.
+func solve(ctx context.Context, name string, items []*item, score func(*item) *big.Rat, norm string, why func() (string, actor.ID)) (Solution, error) {
 	var first, second *item
 	var fs, ss *big.Rat
 	better := func(a *item, as *big.Rat, b *item, bs *big.Rat) bool {
@@ -189,7 +195,12 @@ func solve(name string, items []*item, score func(*item) *big.Rat, norm string, 
 		}
 		return compareDeals(a.out.Deal, b.out.Deal) < 0
 	}
-	for _, it := range items {
+	for i, it := range items {
+		if i%1024 == 1023 {
+			if err := ctx.Err(); err != nil {
+				return Solution{}, err
+			}
+		}
 		sc := score(it)
 		if sc == nil {
 			continue
@@ -206,14 +217,14 @@ func solve(name string, items []*item, score func(*item) *big.Rat, norm string, 
 	if first == nil {
 		sol.Absent = true
 		sol.Reason, sol.Actor = why()
-		return sol
+		return sol, nil
 	}
 	out := first.out
 	sol.Outcome = &out
 	sol.Score, _ = fs.Float64()
 	if second == nil {
 		sol.Reason = "the only outcome that qualifies"
-		return sol
+		return sol, nil
 	}
 	ru := second.out
 	sol.RunnerUp = &ru
@@ -224,7 +235,7 @@ func solve(name string, items []*item, score func(*item) *big.Rat, norm string, 
 	} else {
 		sol.Reason = fmt.Sprintf("%s is %s, tied with %s; %s", norm, ratText(fs), dealText(ru.Deal), tieText(out.Deal, ru.Deal))
 	}
-	return sol
+	return sol, nil
 }
 
 // compareDeals orders deals for ties: fewer guarantees, then fewer
@@ -280,8 +291,10 @@ func ratText(r *big.Rat) string {
 // frontier returns the outcomes no other outcome matches for every actor
 // and beats for one, best for the first actor first (then the second...,
 // then the order of deals), the first limit of them when limit is
-// positive, and their number.
-func frontier(items []*item, limit int) ([]Outcome, int) {
+// positive, and their number. It finds them among the distinct vectors of
+// utilities, so that outcomes that tie cost nothing but their listing,
+// and stops when ctx is done.
+func frontier(ctx context.Context, items []*item, limit int) ([]Outcome, int, error) {
 	// When every utility is exact in float64, as it is when the weights
 	// are whole numbers or halves of moderate size, comparing the float64
 	// values compares the exact ones, at a fraction of the cost.
@@ -292,6 +305,14 @@ func frontier(items []*item, limit int) ([]Outcome, int) {
 		}
 		return a.u[k].Cmp(b.u[k])
 	}
+	sameU := func(a, b *item) bool {
+		for k := range a.u {
+			if cmpU(a, b, k) != 0 {
+				return false
+			}
+		}
+		return true
+	}
 	sorted := slices.Clone(items)
 	slices.SortFunc(sorted, func(a, b *item) int {
 		for k := range a.u {
@@ -301,12 +322,50 @@ func frontier(items []*item, limit int) ([]Outcome, int) {
 		}
 		return compareDeals(a.out.Deal, b.out.Deal)
 	})
-	// An outcome can be dominated only by one before it in this order;
-	// one dominated by any is dominated by a kept one.
-	dominates := func(a, b *item) bool {
+	if err := ctx.Err(); err != nil {
+		return nil, 0, err
+	}
+	// The outcomes of the i-th distinct vector are sorted[starts[i]:starts[i+1]].
+	var starts []int
+	for i, it := range sorted {
+		if i == 0 || !sameU(sorted[i-1], it) {
+			starts = append(starts, i)
+		}
+	}
+	starts = append(starts, len(sorted))
+	actors := 0
+	if len(items) > 0 {
+		actors = len(items[0].u)
+	}
+	kept, err := undominated(ctx, len(starts)-1, actors, func(i, j, k int) int {
+		return cmpU(sorted[starts[i]], sorted[starts[j]], k)
+	})
+	if err != nil {
+		return nil, 0, err
+	}
+	out, count := []Outcome{}, 0
+	for _, i := range kept {
+		for _, it := range sorted[starts[i]:starts[i+1]] {
+			if limit <= 0 || len(out) < limit {
+				out = append(out, it.out)
+			}
+		}
+		count += starts[i+1] - starts[i]
+	}
+	return out, count, nil
+}
+
+// undominated returns, in order, the vectors that no other matches for
+// every actor and beats for one, among n distinct vectors sorted best
+// first (by the first actor's utility, then the second's...);
+// compare(i, j, a) compares actor a's utilities in vectors i and j. A
+// vector can be dominated only by one before it in this order, and then
+// by one kept. It stops when ctx is done.
+func undominated(ctx context.Context, n, actors int, compare func(i, j, a int) int) ([]int, error) {
+	dominates := func(i, j int) bool {
 		strict := false
-		for k := range a.u {
-			switch cmpU(a, b, k) {
+		for a := range actors {
+			switch compare(i, j, a) {
 			case -1:
 				return false
 			case 1:
@@ -315,20 +374,20 @@ func frontier(items []*item, limit int) ([]Outcome, int) {
 		}
 		return strict
 	}
-	var kept []*item
-	for _, it := range sorted {
-		if !slices.ContainsFunc(kept, func(k *item) bool { return dominates(k, it) }) {
-			kept = append(kept, it)
+	var kept []int
+	work := 0
+	for j := range n {
+		if work += len(kept) + 1; work >= 1<<14 {
+			work = 0
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		if !slices.ContainsFunc(kept, func(i int) bool { return dominates(i, j) }) {
+			kept = append(kept, j)
 		}
 	}
-	out := []Outcome{}
-	for _, k := range kept {
-		if limit > 0 && len(out) == limit {
-			break
-		}
-		out = append(out, k.out)
-	}
-	return out, len(kept)
+	return kept, nil
 }
 
 // terms are the values compiled: for each actor, what each offer and each
@@ -494,20 +553,63 @@ func (norms) least(it *item) *big.Rat {
 // solutions chooses the four solutions, the j-th among the outcomes
 // items(j), which must hold its best and runner-up over all outcomes
 // of s; outcomes counts them all and best is each actor's best utility.
-func (x norms) solutions(outcomes int, best []*big.Rat, items func(j int) []*item) []Solution {
+// It stops when ctx is done.
+func (x norms) solutions(ctx context.Context, outcomes int, best []*big.Rat, items func(j int) []*item) ([]Solution, error) {
 	t := x.t
-	return []Solution{
-		solve(Utilitarian, items(0), x.sum, "the sum of utilities", func() (string, actor.ID) {
+	norms := []struct {
+		name, norm string
+		score      func(*item) *big.Rat
+		why        func() (string, actor.ID)
+	}{
+		{Utilitarian, "the sum of utilities", x.sum, func() (string, actor.ID) {
 			return "no feasible deal: there is no outcome at all", ""
-		}),
-		solve(Nash, items(1), x.product, "the product of gains", func() (string, actor.ID) {
+		}},
+		{Nash, "the product of gains", x.product, func() (string, actor.ID) {
 			return t.absent(outcomes, best, true)
-		}),
-		solve(KalaiSmorodinsky, items(2), x.ks, "the least share of an actor's ideal gain", func() (string, actor.ID) {
+		}},
+		{KalaiSmorodinsky, "the least share of an actor's ideal gain", x.ks, func() (string, actor.ID) {
 			return t.absent(outcomes, best, false)
-		}),
-		solve(Egalitarian, items(3), x.least, "the least gain", func() (string, actor.ID) {
+		}},
+		{Egalitarian, "the least gain", x.least, func() (string, actor.ID) {
 			return t.absent(outcomes, best, false)
-		}),
+		}},
 	}
+	sols := make([]Solution, len(norms))
+	for j, n := range norms {
+		var err error
+		if sols[j], err = solve(ctx, n.name, items(j), n.score, n.norm, n.why); err != nil {
+			return nil, err
+		}
+	}
+	return sols, nil
+}
+
+// requirementsOf returns what each offer of s requires.
+func requirementsOf(s *scenario.Scenario) map[guarantee.ID][]guarantee.ID {
+	requires := make(map[guarantee.ID][]guarantee.ID, len(s.Guarantees))
+	for _, g := range s.Guarantees {
+		requires[g.ID] = g.Requires
+	}
+	return requires
+}
+
+// requirementGraph returns, for the offers of a package in the order
+// given, the offers each requires (dep) and those that require each (by),
+// by index into offers, and the index of each offer. Requirements outside
+// the package are left out.
+func requirementGraph(offers []guarantee.ID, requires map[guarantee.ID][]guarantee.ID) (dep, by [][]int, at map[guarantee.ID]int) {
+	at = make(map[guarantee.ID]int, len(offers))
+	for i, g := range offers {
+		at[g] = i
+	}
+	dep, by = make([][]int, len(offers)), make([][]int, len(offers))
+	for i, g := range offers {
+		for _, r := range requires[g] {
+			if j, ok := at[r]; ok {
+				dep[i] = append(dep[i], j)
+				by[j] = append(by[j], i)
+			}
+		}
+	}
+	return dep, by, at
 }

@@ -67,19 +67,72 @@ func liveScenario(n int) scenario.Scenario {
 	return s
 }
 
-// BenchmarkSolveSynth is the issue's size: 40 offers, 30 positions, 5
-// candidate vetoes, 5 actors with values; and 60 offers. The generated
-// scenarios admit no deal (their positions rule every offer out), so this
-// measures what Solve costs before any outcome: compiling the search space
-// and trying the 32 choices of candidate vetoes.
-func BenchmarkSolveSynth(b *testing.B) {
+// BenchmarkSolveNoDeal is the issue's size as generated: 40 offers, 30
+// positions, 5 candidate vetoes, 5 actors with values; and 60 offers.
+// These scenarios admit no deal (their positions rule every offer out),
+// so this measures only what Solve costs before any outcome: compiling
+// the search space and trying the 32 choices of candidate vetoes.
+func BenchmarkSolveNoDeal(b *testing.B) {
 	for _, n := range []int{40, 60} {
 		s := synth.Generate(synth.Config{Guarantees: n, Positions: 30, DemandsVeto: 5, Seed: 1})
 		valuesFor(&s, 1)
 		b.Run("offers="+strconv.Itoa(n), func(b *testing.B) {
 			for b.Loop() {
-				if _, err := bargain.Solve(b.Context(), s, bargain.Options{}); err != nil {
+				r, err := bargain.Solve(b.Context(), s, bargain.Options{})
+				if err != nil {
 					b.Fatal(err)
+				}
+				if r.Outcomes != 0 {
+					b.Fatalf("%d outcomes; want none", r.Outcomes)
+				}
+			}
+		})
+	}
+}
+
+// tiedFour is two actors and three offers, a (3, −1), b (−1, 3) and
+// c (1, 1), plus extra offers worth nothing: 2^(extra+3) − 1 outcomes over
+// 8 vectors, each vector's outcomes tied, and the frontier (4, 0),
+// (3, 3), (0, 4) holds 3·2^extra of them. Every norm has a solution.
+func tiedFour(extra int) scenario.Scenario {
+	s := tiedScenario(extra+2, 1)
+	s.Guarantees[1].ID, s.Guarantees[2].ID = "y", "z"
+	ids := func(id guarantee.ID) *guarantee.Selector { return &guarantee.Selector{IDs: []guarantee.ID{id}} }
+	s.Values[0].Weights = []scenario.Weight{{Weight: 3, Select: ids("x")}, {Weight: -1, Select: ids("y")}, {Weight: 1, Select: ids("z")}}
+	s.Values[1].Weights = []scenario.Weight{{Weight: -1, Select: ids("x")}, {Weight: 3, Select: ids("y")}, {Weight: 1, Select: ids("z")}}
+	return s
+}
+
+// allFour fails b unless every solution of r exists.
+func allFour(b *testing.B, r bargain.Result) {
+	for _, sol := range r.Solutions {
+		if sol.Absent {
+			b.Fatalf("%s absent: %s", sol.Name, sol.Reason)
+		}
+	}
+}
+
+// BenchmarkSolveTied measures Solve where every solution exists and the
+// frontier is large and tied (tiedFour with 16 extra offers: 524,287
+// outcomes, 196,608 on the frontier), listing the first 50 of the
+// frontier, as the command does, and all of it.
+func BenchmarkSolveTied(b *testing.B) {
+	const extra = 16
+	s := tiedFour(extra)
+	for _, limit := range []int{50, 0} {
+		name := "frontier=" + strconv.Itoa(limit)
+		if limit == 0 {
+			name = "frontier=all"
+		}
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				r, err := bargain.Solve(b.Context(), s, bargain.Options{FrontierLimit: limit})
+				if err != nil {
+					b.Fatal(err)
+				}
+				allFour(b, r)
+				if r.Outcomes != 1<<(extra+3)-1 || r.FrontierCount != 3<<extra {
+					b.Fatalf("%d outcomes, frontier of %d; want %d, %d", r.Outcomes, r.FrontierCount, 1<<(extra+3)-1, 3<<extra)
 				}
 			}
 		})
@@ -147,11 +200,24 @@ func BenchmarkUtilitarianOptimum(b *testing.B) {
 
 // BenchmarkSolveIssue is the issue's acceptance instance: every solution
 // and the frontier at 40 offers (issueScenario), and the same made with
-// 60.
+// 60. At 40 offers no outcome is individually rational, so Nash,
+// Kalai–Smorodinsky and egalitarian are absent; the rational variant
+// lowers every disagreement value below any utility, so that all four
+// solutions exist over the same 5,242,880 outcomes.
 func BenchmarkSolveIssue(b *testing.B) {
-	for _, n := range []int{40, 60} {
-		s := issueScenario(b, n)
-		b.Run("offers="+strconv.Itoa(n), func(b *testing.B) {
+	for _, c := range []struct {
+		n        int
+		rational bool
+	}{{40, false}, {40, true}, {60, false}} {
+		s := issueScenario(b, c.n)
+		name := "offers=" + strconv.Itoa(c.n)
+		if c.rational {
+			name += "/rational"
+			for i := range s.Values {
+				s.Values[i].Disagreement = -1000
+			}
+		}
+		b.Run(name, func(b *testing.B) {
 			for b.Loop() {
 				r, err := bargain.Solve(b.Context(), s, bargain.Options{})
 				if err != nil {
@@ -159,6 +225,9 @@ func BenchmarkSolveIssue(b *testing.B) {
 				}
 				if r.Outcomes == 0 {
 					b.Fatal("no outcome")
+				}
+				if c.rational || c.n == 60 {
+					allFour(b, r)
 				}
 			}
 		})

@@ -109,13 +109,14 @@ func lessDeal(a, b scenario.Deal) bool {
 }
 
 // argmax returns the outcome of largest score, ties to the smaller deal,
-// and its score; nil when no outcome has a score.
-func argmax(outs []refOutcome, score func(refOutcome) *big.Rat) (*refOutcome, *big.Rat) {
+// and its score; nil when no outcome has a score. It leaves out the
+// outcome not.
+func argmax(outs []refOutcome, score func(refOutcome) *big.Rat, not *refOutcome) (*refOutcome, *big.Rat) {
 	var best *refOutcome
 	var bs *big.Rat
 	for i := range outs {
 		sc := score(outs[i])
-		if sc == nil {
+		if sc == nil || &outs[i] == not {
 			continue
 		}
 		if best == nil || sc.Cmp(bs) > 0 || sc.Cmp(bs) == 0 && lessDeal(outs[i].deal, best.deal) {
@@ -131,6 +132,8 @@ type refSolution struct {
 	Deal   scenario.Deal
 	Score  float64
 	Actor  actor.ID // whom an absent solution blames
+	// RunnerUp is the best other outcome, when there is one.
+	RunnerUp *scenario.Deal
 }
 
 func solveByHand(outs []refOutcome, actors []actor.ID) (sols []refSolution, frontier []scenario.Deal, rational int) {
@@ -224,13 +227,17 @@ func solveByHand(outs []refOutcome, actors []actor.ID) (sols []refSolution, fron
 		}},
 	}
 	for _, nm := range norms {
-		best, sc := argmax(outs, nm.score)
+		best, sc := argmax(outs, nm.score, nil)
 		if best == nil {
 			sols = append(sols, refSolution{Name: nm.name, Absent: true, Actor: blame(outs, actors, nm.name == bargain.Nash)})
 			continue
 		}
 		f, _ := sc.Float64()
-		sols = append(sols, refSolution{Name: nm.name, Deal: best.deal, Score: f})
+		sol := refSolution{Name: nm.name, Deal: best.deal, Score: f}
+		if second, _ := argmax(outs, nm.score, best); second != nil {
+			sol.RunnerUp = &second.deal
+		}
+		sols = append(sols, sol)
 	}
 	return sols, frontier, rational
 }
@@ -305,6 +312,16 @@ func randomValues(r *rand.Rand, s *scenario.Scenario) {
 	}
 }
 
+// frontierOrder reports whether outcome a comes before b on the frontier,
+// as the package documentation orders it: best for the first actor
+// first, then the second..., then by the order of deals.
+func frontierOrder(a, b bargain.Outcome) bool {
+	if c := slices.Compare(b.Utilities, a.Utilities); c != 0 {
+		return c < 0
+	}
+	return lessDeal(a.Deal, b.Deal)
+}
+
 // TestSolveAgainstBruteForce compares every solution, the frontier and
 // the counts with the reference on thousands of random scenarios.
 func TestSolveAgainstBruteForce(t *testing.T) {
@@ -332,6 +349,9 @@ func TestSolveAgainstBruteForce(t *testing.T) {
 			rs := refSolution{Name: sol.Name, Absent: sol.Absent, Actor: sol.Actor}
 			if !sol.Absent {
 				rs.Deal, rs.Score = sol.Outcome.Deal, sol.Score
+				if sol.RunnerUp != nil {
+					rs.RunnerUp = &sol.RunnerUp.Deal
+				}
 			} else {
 				absent++
 			}
@@ -348,12 +368,24 @@ func TestSolveAgainstBruteForce(t *testing.T) {
 		if !opt.Absent {
 			gotOpt.Deal, gotOpt.Score = opt.Outcome.Deal, opt.Score
 		}
-		if d := cmp.Diff(wantSols[0], gotOpt); d != "" {
+		wantOpt := wantSols[0]
+		wantOpt.RunnerUp = nil // UtilitarianOptimum names none
+		if d := cmp.Diff(wantOpt, gotOpt); d != "" {
 			t.Errorf("seed %d: UtilitarianOptimum (-want +got):\n%s", seed, d)
 		}
 		var gotFrontier []scenario.Deal
-		for _, o := range got.Frontier {
+		for i, o := range got.Frontier {
 			gotFrontier = append(gotFrontier, o.Deal)
+			if i > 0 && !frontierOrder(got.Frontier[i-1], o) {
+				t.Errorf("seed %d: frontier out of order at %d: %v then %v", seed, i, got.Frontier[i-1], o)
+			}
+		}
+		cut, err := bargain.Solve(t.Context(), s, bargain.Options{FrontierLimit: 2})
+		if err != nil {
+			t.Fatalf("seed %d: %v", seed, err)
+		}
+		if d := cmp.Diff(got.Frontier[:min(2, len(got.Frontier))], cut.Frontier); d != "" || cut.FrontierCount != got.FrontierCount {
+			t.Errorf("seed %d: frontier cut at 2, counted %d of %d (-want +got):\n%s", seed, cut.FrontierCount, got.FrontierCount, d)
 		}
 		less := func(a, b scenario.Deal) int {
 			if lessDeal(a, b) {

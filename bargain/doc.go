@@ -61,13 +61,28 @@
 // how); the frontier's vectors and, for each norm, every vector that could
 // score one of its two best follow from the vectors (near scores in
 // float64 choose which to score exactly in rationals); a second walk makes
-// the outcomes of those vectors only. Memory grows with the distinct
-// vectors, time with the outcomes. Otherwise (weights in tenths, say)
-// Solve lists every outcome and keeps them all in memory with rational
-// utilities, as [scenario.Outcomes] yields them. Either way the count can
-// reach 2^offers times 2^candidate-vetoes: [Options].Limit bounds it; past
-// the limit Solve fails with [scenario.ErrTooManyOutcomes] rather than
-// answer from part of the outcomes.
+// only the outcomes the result shows: of each frontier vector, the first
+// in the order of deals until [Options].FrontierLimit outcomes are listed
+// (all of them when it is 0), and of each norm's contenders the first two,
+// which hold its solution and runner-up. Memory grows with the distinct
+// vectors and the outcomes listed, time with the outcomes. Otherwise
+// (weights in tenths, say) Solve lists every outcome and keeps them all in
+// memory with rational utilities, as [scenario.Outcomes] yields them.
+// Either way the frontier is found among the distinct vectors, so that
+// outcomes tied on every utility cost their listing and no more, and the
+// count can reach 2^offers times 2^candidate-vetoes: [Options].Limit
+// bounds it; past the limit Solve fails with [scenario.ErrTooManyOutcomes]
+// rather than answer from part of the outcomes.
+//
+// # Cancellation
+//
+// Solve stops when its context is done, in the walks and in every loop
+// after them (the frontier, the norms' contenders, the making and the
+// choice of outcomes), and returns the context's error: a deadline
+// surfaces as an error wrapping [context.DeadlineExceeded] promptly (in
+// the tests, 1 to 21 ms after a 100 ms deadline; see docs/PERFORMANCE.md). The one step that does not look at the context is a sort:
+// on the exact path, the outcomes by utility and deal, which costs a small
+// part of the enumeration before it.
 //
 // [UtilitarianOptimum] finds the utilitarian solution without listing the
 // outcomes: utility is additive over offers and candidate vetoes, so a

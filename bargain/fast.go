@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"math/big"
 	"math/bits"
@@ -144,13 +145,16 @@ type walker struct {
 	state  []int8   // 0 undecided, 1 in, -1 out
 	vetoes []string
 	base   uint64 // the key of the vetoes alone
-	visit  func(e *walker, key uint64)
-	steps  int
-	err    error
+	// visit is called at each outcome with its key and its number of
+	// guarantees; it may set err to stop the walk.
+	visit func(e *walker, key uint64, size int)
+	steps int
+	err   error
 }
 
 // walk decides the offers from the k-th on, out first, keeping the
-// package closed under requirements and every requires position met.
+// package closed under requirements and every requires position met. It
+// stops, with err set, when ctx is done.
 func (e *walker) walk(k, size int, key uint64) {
 	if e.err != nil {
 		return
@@ -164,7 +168,7 @@ func (e *walker) walk(k, size int, key uint64) {
 	}
 	if k == len(e.offers) {
 		if size > 0 {
-			e.visit(e, key)
+			e.visit(e, key, size)
 		}
 		return
 	}
@@ -208,6 +212,7 @@ func walkers(ctx context.Context, s *scenario.Scenario, p *packing) ([]*walker, 
 	for i, g := range s.Guarantees {
 		at[g.ID] = i
 	}
+	requires := requirementsOf(s)
 	var ws []*walker
 	for c, err := range scenario.Choices(ctx, *s) {
 		if err != nil {
@@ -217,21 +222,12 @@ func walkers(ctx context.Context, s *scenario.Scenario, p *packing) ([]*walker, 
 		for _, v := range c.Vetoes {
 			e.base += p.veto[v]
 		}
-		pos := make(map[guarantee.ID]int, len(c.Largest))
-		for i, g := range c.Largest {
-			pos[g] = i
+		for _, g := range c.Largest {
 			e.offers = append(e.offers, at[g])
 			e.w = append(e.w, p.offer[at[g]])
 		}
-		e.dep, e.by = make([][]int, len(c.Largest)), make([][]int, len(c.Largest))
-		for i, g := range c.Largest {
-			for _, r := range s.Guarantees[at[g]].Requires {
-				if j, ok := pos[r]; ok {
-					e.dep[i] = append(e.dep[i], j)
-					e.by[j] = append(e.by[j], i)
-				}
-			}
-		}
+		var pos map[guarantee.ID]int
+		e.dep, e.by, pos = requirementGraph(c.Largest, requires)
 		e.reqOf = make([][]int, len(c.Largest))
 		for r, hit := range c.Requires {
 			for _, g := range hit {
@@ -261,7 +257,7 @@ func countKeys(ctx context.Context, ws []*walker, limit int) (map[uint64]int, in
 		wg.Go(func() {
 			m := maps[i]
 			local := 0
-			visit := func(e *walker, key uint64) {
+			visit := func(e *walker, key uint64, _ int) {
 				m[key]++
 				if local++; local == 4096 {
 					if n := total.Add(int64(local)); limit > 0 && n > int64(limit) {
@@ -306,19 +302,31 @@ func countKeys(ctx context.Context, ws []*walker, limit int) (map[uint64]int, in
 	return counts, n, nil
 }
 
-// point is a distinct vector of utilities with the number of outcomes
-// that have it.
+// point is a distinct vector of utilities, with the number of outcomes
+// that have it and the first of them in the order of deals that the
+// result needs.
 type point struct {
 	key   uint64
 	u     []float64
 	count int
-	need  bool // its outcomes are made in the second walk
+	// keep is how many of its outcomes the result needs, the first in the
+	// order of deals: to list on the frontier, or as a solution and its
+	// runner-up. The second walk makes those only.
+	keep  int
+	deals []scenario.Deal
+	// cut, once deals has been cut down to keep (cutDeals), is the last
+	// deal kept: no deal after it in the order of deals is needed.
+	cut    scenario.Deal
+	hasCut bool
+	// items are the outcomes kept, with their exact utilities.
 	items []*item
 }
 
-// solveFast is Solve when every utility is exact in float64.
+// solveFast is Solve when every utility is exact in float64: a first walk
+// counts the outcomes of each vector, the frontier and the solutions'
+// contenders are chosen among the vectors, and a second walk makes the
+// outcomes of those vectors that the result lists.
 func solveFast(ctx context.Context, s *scenario.Scenario, t *terms, r Result, opts Options, pk *packing) (Result, error) {
-	n := len(t.actors)
 	ws, err := walkers(ctx, s, pk)
 	if err != nil {
 		return Result{}, err
@@ -328,31 +336,61 @@ func solveFast(ctx context.Context, s *scenario.Scenario, t *terms, r Result, op
 		return Result{}, err
 	}
 	r.Outcomes = count
-	// Keys sort as their vectors do, the first actor most significant.
-	keys := make([]uint64, 0, len(counts))
-	for key := range counts {
-		keys = append(keys, key)
+	ps := newPoints(counts, pk)
+	best, ideal := describe(&r, ps)
+	front, err := frontierPoints(ctx, ps)
+	if err != nil {
+		return Result{}, err
 	}
-	slices.Sort(keys)
+	keepFrontier(front, opts.FrontierLimit)
+	norms := newNorms(t, ideal)
+	want, err := norms.contenders(ctx, ps, r.Disagreement, r.Ideal)
+	if err != nil {
+		return Result{}, err
+	}
+	if err := collect(s, ws, ps); err != nil {
+		return Result{}, err
+	}
+	for _, p := range ps {
+		if err := p.finish(ctx, t); err != nil {
+			return Result{}, err
+		}
+	}
+	r.Frontier, r.FrontierCount = listFrontier(front, opts.FrontierLimit)
+	// A norm's solution and runner-up are among the first two outcomes of
+	// its contenders, the outcomes of one vector scoring alike.
+	r.Solutions, err = norms.solutions(ctx, count, best, func(j int) []*item {
+		var out []*item
+		for _, p := range ps {
+			if want[j][p] {
+				out = append(out, p.items[:min(2, len(p.items))]...)
+			}
+		}
+		return out
+	})
+	if err != nil {
+		return Result{}, err
+	}
+	return r, nil
+}
+
+// newPoints returns the vectors counted, sorted as their keys are: by
+// the first actor's utility, then the second's, and so on.
+func newPoints(counts map[uint64]int, pk *packing) []*point {
+	keys := slices.Sorted(maps.Keys(counts))
 	ps := make([]*point, len(keys))
 	for i, key := range keys {
 		ps[i] = &point{key: key, u: pk.utilities(key), count: counts[key]}
 	}
+	return ps
+}
 
-	d := make([]float64, n)
-	for a := range n {
-		d[a], _ = t.d[a].Float64() // exact, by newPacking
-	}
-	rationalPt := func(p *point) bool {
-		for a, x := range p.u {
-			if x < d[a] {
-				return false
-			}
-		}
-		return true
-	}
+// describe sets r's Best, Ideal, Rational and Points from the vectors and
+// returns the best and ideal utilities in rationals.
+func describe(r *Result, ps []*point) (best, ideal []*big.Rat) {
+	d := r.Disagreement // exact, by newPacking
+	n := len(d)
 	r.Best, r.Ideal = make([]float64, n), slices.Clone(d)
-	best := make([]*big.Rat, n)
 	seenIR := false
 	for i, p := range ps {
 		for a, x := range p.u {
@@ -360,7 +398,7 @@ func solveFast(ctx context.Context, s *scenario.Scenario, t *terms, r Result, op
 				r.Best[a] = x
 			}
 		}
-		if rationalPt(p) {
+		if rational(p.u, d) {
 			r.Rational += p.count
 			for a, x := range p.u {
 				if !seenIR || x > r.Ideal[a] {
@@ -371,47 +409,139 @@ func solveFast(ctx context.Context, s *scenario.Scenario, t *terms, r Result, op
 		}
 		r.Points = append(r.Points, p.u)
 	}
-	ideal := make([]*big.Rat, n)
+	best, ideal = make([]*big.Rat, n), make([]*big.Rat, n)
 	for a := range n {
 		best[a] = new(big.Rat).SetFloat64(r.Best[a])
 		ideal[a] = new(big.Rat).SetFloat64(r.Ideal[a])
 	}
+	return best, ideal
+}
 
-	// The frontier's vectors: best for the first actor first, a vector is
-	// dominated only by one before it, and then by a kept one.
-	byBest := slices.Clone(ps)
-	slices.Reverse(byBest) // the vectors are distinct
-	var kept []*point
-	for _, p := range byBest {
-		dominated := slices.ContainsFunc(kept, func(k *point) bool {
-			strict := false
-			for a := range n {
-				if k.u[a] < p.u[a] {
-					return false
-				}
-				strict = strict || k.u[a] > p.u[a]
+// rational reports whether utilities u are individually rational: none
+// below its disagreement value in d.
+func rational(u, d []float64) bool {
+	for a, x := range u {
+		if x < d[a] {
+			return false
+		}
+	}
+	return true
+}
+
+// frontierPoints returns the vectors on the frontier, best for the first
+// actor first.
+func frontierPoints(ctx context.Context, ps []*point) ([]*point, error) {
+	if len(ps) == 0 {
+		return nil, nil
+	}
+	last := len(ps) - 1 // ps is sorted worst first
+	kept, err := undominated(ctx, len(ps), len(ps[0].u), func(i, j, a int) int {
+		return cmp.Compare(ps[last-i].u[a], ps[last-j].u[a])
+	})
+	if err != nil {
+		return nil, err
+	}
+	front := make([]*point, len(kept))
+	for k, i := range kept {
+		front[k] = ps[last-i]
+	}
+	return front, nil
+}
+
+// keepFrontier asks for the outcomes of the frontier's vectors that the
+// frontier lists: all of them, or the first limit when limit is positive.
+func keepFrontier(front []*point, limit int) {
+	listed := 0
+	for _, p := range front {
+		p.keep = p.count
+		if limit > 0 {
+			p.keep = min(p.count, limit-listed)
+		}
+		listed += p.keep
+	}
+}
+
+// listFrontier lists the outcomes of the frontier's vectors, the first
+// limit when limit is positive, and counts them all.
+func listFrontier(front []*point, limit int) ([]Outcome, int) {
+	listed := 0
+	for _, p := range front {
+		listed += len(p.items)
+	}
+	if limit > 0 {
+		listed = min(listed, limit)
+	}
+	out, count := make([]Outcome, 0, listed), 0
+	for _, p := range front {
+		count += p.count
+		for _, it := range p.items {
+			if limit > 0 && len(out) == limit {
+				break
 			}
-			return strict
-		})
-		if !dominated {
-			kept = append(kept, p)
-			p.need = true
+			out = append(out, it.out)
 		}
 	}
+	return out, count
+}
 
-	// Each norm's score of a vector, nearly, in float64, and exactly as
-	// Solve defines it; the exact one decides among the vectors whose
-	// near score could be one of the two best.
-	asItem := func(p *point) *item {
-		it := &item{u: make([]*big.Rat, n), g: make([]*big.Rat, n)}
-		for a, x := range p.u {
-			it.u[a] = new(big.Rat).SetFloat64(x)
-			it.g[a] = new(big.Rat).Sub(it.u[a], t.d[a])
-		}
-		return it
+// contenders returns, for each norm in the order of [Result].Solutions,
+// every vector whose score could be one of the norm's two best, and asks
+// for the first two outcomes of each, which hold the norm's solution and
+// runner-up. Scores are computed nearly, in float64, to choose which
+// vectors to score exactly, as Solve defines them; d and ideal are the
+// disagreement and ideal utilities.
+func (x norms) contenders(ctx context.Context, ps []*point, d, ideal []float64) ([]map[*point]bool, error) {
+	exact := []func(*item) *big.Rat{x.sum, x.product, x.ks, x.least}
+	want := make([]map[*point]bool, len(exact))
+	type scored struct {
+		p *point
+		f float64
 	}
-	norms := newNorms(t, ideal)
-	near := []func(u []float64) (float64, bool){
+	for j, near := range nearScores(d, ideal) {
+		want[j] = map[*point]bool{}
+		var cands []scored
+		for _, p := range ps {
+			if f, ok := near(p.u); ok {
+				cands = append(cands, scored{p, f})
+			}
+		}
+		slices.SortFunc(cands, func(a, b scored) int { return cmp.Compare(b.f, a.f) })
+		var top []*big.Rat // the two best exact scores so far, best first
+		for i, c := range cands {
+			if i%1024 == 1023 {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+			}
+			if len(top) == 2 {
+				f2, _ := top[1].Float64()
+				if c.f < f2-1e-9*math.Abs(f2)-math.SmallestNonzeroFloat64 {
+					break
+				}
+			}
+			sc := exact[j](x.t.exactUtilities(c.p.u))
+			if sc == nil {
+				continue
+			}
+			want[j][c.p] = true
+			c.p.keep = max(c.p.keep, min(c.p.count, 2))
+			switch {
+			case len(top) == 0:
+				top = append(top, sc)
+			case sc.Cmp(top[0]) > 0:
+				top = []*big.Rat{sc, top[0]}
+			case sc.Cmp(top[0]) < 0 && (len(top) == 1 || sc.Cmp(top[1]) > 0):
+				top = append(top[:1], sc)
+			}
+		}
+	}
+	return want, nil
+}
+
+// nearScores are the four norms' scores of a vector of utilities in
+// float64, false where the norm does not admit it.
+func nearScores(d, ideal []float64) []func(u []float64) (float64, bool) {
+	return []func(u []float64) (float64, bool){
 		func(u []float64) (float64, bool) {
 			s := 0.0
 			for _, x := range u {
@@ -435,10 +565,10 @@ func solveFast(ctx context.Context, s *scenario.Scenario, t *terms, r Result, op
 				if x < d[a] {
 					return 0, false
 				}
-				if r.Ideal[a] == d[a] {
+				if ideal[a] == d[a] {
 					continue
 				}
-				q := (x - d[a]) / (r.Ideal[a] - d[a])
+				q := (x - d[a]) / (ideal[a] - d[a])
 				if !any || q < m {
 					m, any = q, true
 				}
@@ -461,93 +591,109 @@ func solveFast(ctx context.Context, s *scenario.Scenario, t *terms, r Result, op
 			return m, true
 		},
 	}
-	exactScore := []func(*item) *big.Rat{norms.sum, norms.product, norms.ks, norms.least}
-	want := make([]map[*point]bool, len(near))
-	for j, f := range near {
-		want[j] = map[*point]bool{}
-		type scored struct {
-			p *point
-			f float64
-		}
-		var cands []scored
-		for _, p := range ps {
-			if x, ok := f(p.u); ok {
-				cands = append(cands, scored{p, x})
-			}
-		}
-		slices.SortFunc(cands, func(a, b scored) int { return cmp.Compare(b.f, a.f) })
-		var top []*big.Rat // the two best exact scores so far, best first
-		for _, c := range cands {
-			if len(top) == 2 {
-				f2, _ := top[1].Float64()
-				if c.f < f2-1e-9*math.Abs(f2)-math.SmallestNonzeroFloat64 {
-					break
-				}
-			}
-			sc := exactScore[j](asItem(c.p))
-			if sc == nil {
-				continue
-			}
-			want[j][c.p] = true
-			c.p.need = true
-			switch {
-			case len(top) == 0:
-				top = append(top, sc)
-			case sc.Cmp(top[0]) > 0:
-				top = []*big.Rat{sc, top[0]}
-			case sc.Cmp(top[0]) < 0 && (len(top) == 1 || sc.Cmp(top[1]) > 0):
-				top = append(top[:1], sc)
-			}
-		}
-	}
+}
 
-	// The second walk makes the outcomes of the vectors needed.
-	// A bit per hash of the keys needed rules most outcomes out before
-	// the map.
+// exactUtilities is an item of the utilities u, exact in float64, with
+// their gains, and no outcome.
+func (t *terms) exactUtilities(u []float64) *item {
+	it := &item{u: make([]*big.Rat, len(u)), g: make([]*big.Rat, len(u)), exact: true}
+	for a, x := range u {
+		it.u[a] = new(big.Rat).SetFloat64(x)
+		it.g[a] = new(big.Rat).Sub(it.u[a], t.d[a])
+	}
+	return it
+}
+
+// collect walks the outcomes again, on one core, and keeps for each
+// vector the first keep of its outcomes in the order of deals. A bit per
+// hash of the keys needed rules most outcomes out before the map.
+func collect(s *scenario.Scenario, ws []*walker, ps []*point) error {
 	need := map[uint64]*point{}
 	var filter [1 << 14]uint64
 	hash := func(key uint64) uint64 { return (key * 0x9e3779b97f4a7c15) >> 44 }
 	for _, p := range ps {
-		if p.need {
+		if p.keep > 0 {
+			p.deals = make([]scenario.Deal, 0, min(p.count, 2*p.keep))
 			need[p.key] = p
 			filter[hash(p.key)/64] |= 1 << (hash(p.key) % 64)
 		}
 	}
-	for _, e := range ws {
-		e.visit = func(e *walker, key uint64) {
-			if filter[hash(key)/64]&(1<<(hash(key)%64)) == 0 {
-				return
-			}
-			if p := need[key]; p != nil {
-				p.items = append(p.items, t.item(e.deal(s)))
-			}
+	if len(need) == 0 {
+		return nil
+	}
+	visit := func(e *walker, key uint64, size int) {
+		if filter[hash(key)/64]&(1<<(hash(key)%64)) == 0 {
+			return
 		}
+		if p := need[key]; p != nil {
+			p.add(e, s, size)
+		}
+	}
+	for _, e := range ws {
+		e.visit = visit
 		e.walk(0, 0, e.base)
 		if e.err != nil {
-			return Result{}, e.err
+			return e.err
 		}
 	}
-	if err != nil {
-		return Result{}, err
+	return nil
+}
+
+// add keeps the outcome walker e is at, of size guarantees, unless p
+// already holds keep outcomes before it in the order of deals. Outcomes
+// gather until twice keep, then are sorted and cut to keep, so that each
+// costs a logarithm, and once cut those after the last kept are ruled
+// out by their sizes before a deal is made of them.
+func (p *point) add(e *walker, s *scenario.Scenario, size int) {
+	if p.hasCut && cmp.Or(cmp.Compare(size, len(p.cut.Guarantees)), cmp.Compare(len(e.vetoes), len(p.cut.Vetoes))) > 0 {
+		return
 	}
-	var front []*item
-	for _, p := range kept {
-		front = append(front, p.items...)
+	d := e.deal(s)
+	if p.hasCut && compareDeals(d, p.cut) >= 0 {
+		return
 	}
-	r.Frontier, r.FrontierCount = frontier(front, opts.FrontierLimit)
-	r.FrontierCount = 0
-	for _, p := range kept {
-		r.FrontierCount += p.count
+	p.deals = append(p.deals, d)
+	if len(p.deals) >= 2*p.keep {
+		p.cutDeals()
 	}
-	pick := func(j int) []*item {
-		var out []*item
-		for _, p := range ps {
-			if want[j][p] {
-				out = append(out, p.items...)
+}
+
+// cutDeals sorts the deals kept and cuts them to keep.
+func (p *point) cutDeals() {
+	slices.SortFunc(p.deals, compareDeals)
+	if len(p.deals) >= p.keep {
+		p.deals = p.deals[:p.keep]
+		p.cut, p.hasCut = p.deals[p.keep-1], true
+	}
+}
+
+// finish makes the items of the deals kept: each its own copy of the
+// point's utilities and gains, with the exact ones shared. It stops when
+// ctx is done.
+func (p *point) finish(ctx context.Context, t *terms) error {
+	if p.keep == 0 {
+		return nil
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	p.cutDeals()
+	exact := t.exactUtilities(p.u)
+	gains := make([]float64, len(p.u))
+	for a, g := range exact.g {
+		gains[a], _ = g.Float64()
+	}
+	p.items = make([]*item, 0, len(p.deals))
+	for i, d := range p.deals {
+		if i%4096 == 4095 {
+			if err := ctx.Err(); err != nil {
+				return err
 			}
 		}
-		return out
+		p.items = append(p.items, &item{
+			out: Outcome{Deal: d, Utilities: slices.Clone(p.u), Gains: slices.Clone(gains)},
+			u:   exact.u, g: exact.g, exact: true,
+		})
 	}
-	r.Solutions = norms.solutions(count, best, pick)
-	return r, nil
+	return nil
 }

@@ -31,10 +31,7 @@ func UtilitarianOptimum(ctx context.Context, s scenario.Scenario) (Solution, err
 	if err != nil {
 		return Solution{}, err
 	}
-	deps := map[guarantee.ID][]guarantee.ID{}
-	for _, g := range s.Guarantees {
-		deps[g.ID] = g.Requires
-	}
+	deps := requirementsOf(&s)
 	// What each offer adds to Σ u_a, whatever the choice.
 	worth := map[guarantee.ID]*big.Rat{}
 	for _, g := range s.Guarantees {
@@ -112,9 +109,7 @@ func newBnB(ctx context.Context, t *terms, c scenario.Choice, deps map[guarantee
 		approx[g], _ = worth[g].Float64()
 	}
 	slices.SortFunc(b.offers, func(x, y guarantee.ID) int { return cmp.Or(cmp.Compare(approx[y], approx[x]), cmp.Compare(x, y)) })
-	at := map[guarantee.ID]int{}
-	for i, g := range b.offers {
-		at[g] = i
+	for _, g := range b.offers {
 		b.c = append(b.c, worth[g])
 	}
 	b.rest = make([]*big.Rat, len(b.offers)+1)
@@ -125,15 +120,8 @@ func newBnB(ctx context.Context, t *terms, c scenario.Choice, deps map[guarantee
 			b.rest[k].Add(b.rest[k], b.c[k])
 		}
 	}
-	b.dep, b.by = make([][]int, len(b.offers)), make([][]int, len(b.offers))
-	for i, g := range b.offers {
-		for _, r := range deps[g] {
-			if j, ok := at[r]; ok {
-				b.dep[i] = append(b.dep[i], j)
-				b.by[j] = append(b.by[j], i)
-			}
-		}
-	}
+	var at map[guarantee.ID]int
+	b.dep, b.by, at = requirementGraph(b.offers, deps)
 	for _, r := range c.Requires {
 		var hit []int
 		for _, g := range r {
