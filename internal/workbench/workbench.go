@@ -20,8 +20,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/entente-go/entente/scenario"
-	"github.com/entente-go/entente/scenario/graph"
 	"github.com/entente-go/entente/scenario/htmlreport"
 	"github.com/entente-go/entente/scenario/scenariofile"
 )
@@ -362,13 +360,4 @@ func (s *Server) serveSave(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, saved{Version: version(out), Text: string(out), Changed: true})
-}
-
-// renderGraph draws the framework as the HTML report does.
-func renderGraph(s scenario.Scenario, r scenario.Report) (template.HTML, error) {
-	var svg bytes.Buffer
-	if err := graph.New(s, r, graph.Options{}).WriteSVG(&svg); err != nil {
-		return "", err
-	}
-	return template.HTML(svg.String()), nil
 }

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -744,5 +745,34 @@ func TestEvaluateBargaining(t *testing.T) {
 	}
 	if strings.Contains(f.evaluate(t, "", string(examples.Locarno1925YAML())).Report, `<section id="bargaining"`) {
 		t.Errorf("a scenario without values has no bargaining section")
+	}
+}
+
+// TestEvaluateMarksWalk checks that the workbench draws the picture as
+// entente check --format html does, with the lapses of the walk marked:
+// the mission in Georgia lapsed when Russia stopped its renewal. The
+// workbench once drew it without the walk.
+func TestEvaluateMarksWalk(t *testing.T) {
+	f := newFixture(t)
+	for _, query := range []string{"?quick=1", ""} {
+		a := f.evaluate(t, query, string(examples.Georgia2009YAML()))
+		if want := "lapsed on 2009-02-15: UNSC did not renew it"; !strings.Contains(a.Report, want) {
+			t.Errorf("evaluate%s: the report does not say %q", query, want)
+		}
+	}
+}
+
+// TestEvaluateBargainingFailure checks that a bargaining that stops says
+// why in the page, where it once left its section out without a word.
+func TestEvaluateBargainingFailure(t *testing.T) {
+	f := newFixture(t)
+	s, err := workbench.New(f.file, workbench.Options{Addr: addr, Secret: secret, SearchTimeout: time.Nanosecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.server = s
+	a := f.evaluate(t, "?without=ru-demands-veto", string(examples.Ukraine2025YAML()))
+	if want := "No bargaining is shown: the bargaining did not finish within 1ns."; !strings.Contains(a.Report, want) {
+		t.Errorf("the report does not say %q", want)
 	}
 }
