@@ -268,13 +268,18 @@ func writeError(w http.ResponseWriter, code int, msg string) {
 	writeJSON(w, code, failure{Error: msg})
 }
 
+// limit is the largest file the workbench reads, in bytes.
+func (s *Server) limit() int64 {
+	if s.opts.MaxSize <= 0 {
+		return scenariofile.DefaultMaxSize
+	}
+	return s.opts.MaxSize
+}
+
 // body reads a request's body, the scenario text, refusing one larger
 // than a file may be. ok is false when it has answered the request.
 func (s *Server) body(w http.ResponseWriter, r *http.Request) (data []byte, ok bool) {
-	limit := s.opts.MaxSize
-	if limit <= 0 {
-		limit = scenariofile.DefaultMaxSize
-	}
+	limit := s.limit()
 	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
 	if err != nil {
 		if _, tooLarge := errors.AsType[*http.MaxBytesError](err); tooLarge {
@@ -337,6 +342,14 @@ func (s *Server) serveSave(w http.ResponseWriter, r *http.Request) {
 			Error:    "not saved: the text does not parse; mend the marked problems first",
 			Problems: problems(err),
 		})
+		return
+	}
+	// fmt writes aliases out in full: a small text can format to a file
+	// larger than the workbench (or any entente command) will read.
+	if limit := s.limit(); int64(len(out)) > limit {
+		writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf(
+			"not saved: in fmt's form, with its YAML aliases written out, the file would be %d bytes, more than files may be (%d bytes), "+
+				"and could not be read back; use fewer aliases, or start entente serve with a larger --max-size", len(out), limit))
 		return
 	}
 	s.saving.Lock()

@@ -776,3 +776,30 @@ func TestEvaluateBargainingFailure(t *testing.T) {
 		t.Errorf("the report does not say %q", want)
 	}
 }
+
+// TestSaveTooLargeOnceFormatted checks that a save whose text is within
+// the size limit, but whose YAML aliases fmt writes out past it, is
+// refused before anything is written: the workbench could not read such
+// a file back (every look at it would fail).
+func TestSaveTooLargeOnceFormatted(t *testing.T) {
+	f := newFixture(t)
+	st := f.state(t)
+	long := strings.Repeat("a long title ", 400) // 5,200 bytes
+	text := "entente: 1\nsources:\n  - {id: s0, title: &t '" + long + "'}\n"
+	for i := 1; i < 20; i++ {
+		text += fmt.Sprintf("  - {id: s%d, title: *t}\n", i)
+	}
+	if len(text) >= limit {
+		t.Fatalf("the text is %d bytes, want it under the limit (%d)", len(text), limit)
+	}
+	w := f.do(t, t.Context(), request{method: http.MethodPost, path: "/api/save", version: st.Version, body: text})
+	if w.Code != http.StatusRequestEntityTooLarge || !strings.Contains(w.Body.String(), "--max-size") {
+		t.Errorf("save: %d %s; want 413 naming --max-size", w.Code, w.Body)
+	}
+	if len(f.writes.paths) != 0 {
+		t.Errorf("the refused save wrote %v", f.writes.paths)
+	}
+	if got := f.state(t); got.Version != st.Version {
+		t.Error("the refused save changed the file")
+	}
+}
