@@ -5,7 +5,6 @@
 'use strict';
 
 (() => {
-  const secret = document.querySelector('meta[name="entente-secret"]').content;
   const $ = (id) => document.getElementById(id);
   const text = $('text');
   const gutter = $('gutter');
@@ -34,8 +33,14 @@
   let lines = -1;
   let diskNote = 'as on disk'; // what the state says while the text is the file's
 
+  // The session cookie, HttpOnly, goes with every request by itself; the
+  // X-Entente header says the request comes from this page (no page of
+  // another origin can send it), and X-Entente-Page names this page, so
+  // that the server stops an evaluation this page no longer waits for.
+  const pageID = Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
   function api(path, options = {}) {
-    options.headers = Object.assign({ 'X-Entente-Secret': secret }, options.headers || {});
+    options.headers = Object.assign({ 'X-Entente': '1', 'X-Entente-Page': pageID }, options.headers || {});
+    options.credentials = 'same-origin';
     return fetch(path, options);
   }
 
