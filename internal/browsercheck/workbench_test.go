@@ -241,6 +241,18 @@ func TestWorkbench(t *testing.T) {
 	if marked.Line != strconv.Itoa(line) || !strings.HasPrefix(marked.Problem, "✖ "+strconv.Itoa(line)+":6: syntax error") || marked.Mark != 1 {
 		t.Errorf("the syntax error is marked %+v, want at line %d, column 6", marked, line)
 	}
+	// While the text has errors, the last good report stays, marked out
+	// of date.
+	var stale struct {
+		Note  bool
+		Parts int
+		Codes int
+	}
+	step("reading the report", tb.eval(ctx, `({Note: !document.getElementById("stale-note").hidden,
+		Parts: document.querySelectorAll("#report .part").length, Codes: document.querySelectorAll("#report #verdict").length})`, &stale))
+	if !stale.Note || stale.Parts == 0 || stale.Codes != 1 {
+		t.Errorf("with an error in the text the report shows %+v; want the last good report, and the note that it is out of date", stale)
+	}
 	// Saving text that does not parse is refused, saying so.
 	step("saving it", tb.click(ctx, "#save"))
 	step("the refusal", tb.waitFor(ctx, 10*time.Second, `document.getElementById("state").textContent.includes("does not parse")`))
@@ -253,6 +265,7 @@ func TestWorkbench(t *testing.T) {
 		step("mending it", tb.press(ctx, "Backspace", 0))
 	}
 	step("the mark goes", tb.waitFor(ctx, 10*time.Second, `!document.querySelector("#gutter .bad") && document.getElementById("report").dataset.verdict === "compatible"`))
+	step("the note goes", tb.waitFor(ctx, 10*time.Second, `document.getElementById("stale-note").hidden`))
 
 	// Save, and read the file back: the edit, in fmt's form.
 	var text string
