@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -116,9 +117,7 @@ func (f *fixture) do(t *testing.T, ctx context.Context, rq request) *httptest.Re
 	if !rq.notPage {
 		r.Header.Set(workbench.RequestHeader, "1")
 	}
-	for k, v := range rq.header {
-		r.Header[k] = v
-	}
+	maps.Copy(r.Header, rq.header)
 	if rq.version != "" {
 		r.Header.Set(workbench.VersionHeader, rq.version)
 	}
@@ -880,14 +879,15 @@ func TestSaveTooLargeOnceFormatted(t *testing.T) {
 	f := newFixture(t)
 	st := f.state(t)
 	long := strings.Repeat("a long title ", 400) // 5,200 bytes
-	text := "entente: 1\nsources:\n  - {id: s0, title: &t '" + long + "'}\n"
+	var text strings.Builder
+	text.WriteString("entente: 1\nsources:\n  - {id: s0, title: &t '" + long + "'}\n")
 	for i := 1; i < 20; i++ {
-		text += fmt.Sprintf("  - {id: s%d, title: *t}\n", i)
+		fmt.Fprintf(&text, "  - {id: s%d, title: *t}\n", i)
 	}
-	if len(text) >= limit {
-		t.Fatalf("the text is %d bytes, want it under the limit (%d)", len(text), limit)
+	if len(text.String()) >= limit {
+		t.Fatalf("the text is %d bytes, want it under the limit (%d)", len(text.String()), limit)
 	}
-	w := f.do(t, t.Context(), request{method: http.MethodPost, path: "/api/save", version: st.Version, body: text})
+	w := f.do(t, t.Context(), request{method: http.MethodPost, path: "/api/save", version: st.Version, body: text.String()})
 	if w.Code != http.StatusRequestEntityTooLarge || !strings.Contains(w.Body.String(), "--max-size") {
 		t.Errorf("save: %d %s; want 413 naming --max-size", w.Code, w.Body)
 	}
