@@ -2,11 +2,9 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"flag"
 	"fmt"
-	"html/template"
 	"io"
 	"os"
 	"os/signal"
@@ -15,7 +13,6 @@ import (
 	"time"
 
 	"github.com/entente-go/entente/actor"
-	"github.com/entente-go/entente/bargain"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/scenario"
 	"github.com/entente-go/entente/scenario/graph"
@@ -145,68 +142,30 @@ const (
 	mermaidMaxText  = 50000
 )
 
-// htmlSweepSamples is how many samples the HTML report's sweep draws.
-const htmlSweepSamples = 10000
-
 // writeHTML writes the HTML report of s: its verdict and findings, its
 // picture, and the sections that exist: the walk of its timeline when it
 // has one, the search for a deal, and a sweep when it has likelihoods
 // strictly between 0 and 1 (10,000 samples, seed 0; entente sweep draws
-// more). Each of the search and the sweep stops after timeout, as Ctrl-C
-// stops both; their sections then say they are incomplete.
+// more), and the bargaining when it has values, all as [htmlreport.Build]
+// works them out for the workbench too. Each of the search, the sweep and
+// the bargaining stops after timeout, as Ctrl-C stops them; their
+// sections then say so.
 func writeHTML(e env, file string, s scenario.Scenario, r scenario.Report, timeout time.Duration) error {
 	ctx, stop := signal.NotifyContext(e.context(), os.Interrupt)
 	defer stop()
-	p := htmlreport.Page{Scenario: s, Report: r, File: file}
-	if len(s.Timeline) > 0 {
-		sim, err := scenario.Simulate(s)
-		if err != nil {
-			return err
-		}
-		p.Simulation = &sim
-	}
-	var svg bytes.Buffer
-	pic := graph.New(s, r, graph.Options{})
-	if p.Simulation != nil {
-		pic.MarkWalk(*p.Simulation)
-	}
-	if err := pic.WriteSVG(&svg); err != nil {
+	p, err := htmlreport.Build(ctx, s, r, htmlreport.BuildOptions{
+		File:    file,
+		Timeout: timeout,
+		Sweep:   true,
+		Progress: func(label string, work func()) {
+			withProgress(e, "entente check: "+label, work)
+		},
+		Omitted: func(section string, err error) {
+			fmt.Fprintf(e.stderr, "%s: the report shows no %s: %v\n", file, section, err)
+		},
+	})
+	if err != nil {
 		return err
-	}
-	p.Graph = template.HTML(svg.String())
-	sr, err := scenario.Search(ctx, s, scenario.SearchOptions{Timeout: timeout})
-	switch {
-	case errors.Is(err, scenario.ErrTooManyVetoes):
-		fmt.Fprintf(e.stderr, "%s: the report has no search section: %v\n", file, err)
-	case err != nil:
-		return err
-	default:
-		p.Search = &sr
-	}
-	if len(s.Uncertain()) > 0 {
-		var sw scenario.SweepResult
-		sctx, cancel := context.WithTimeout(ctx, timeout)
-		withProgress(e, "entente check: sweeping", func() {
-			sw, err = scenario.Sweep(sctx, s, scenario.SweepOptions{Samples: htmlSweepSamples, Search: p.Search != nil, Walk: p.Simulation != nil})
-		})
-		cancel()
-		if err != nil {
-			return err
-		}
-		p.Sweep = &sw
-	}
-	if len(s.Values) > 0 {
-		bctx, cancel := context.WithTimeout(ctx, timeout)
-		var br bargain.Result
-		withProgress(e, "entente check: bargaining", func() {
-			br, err = bargain.Solve(bctx, s, bargain.Options{Limit: htmlreport.BargainingOutcomes, FrontierLimit: htmlreport.BargainingFrontier})
-		})
-		cancel()
-		if err != nil {
-			fmt.Fprintf(e.stderr, "%s: the report has no bargaining section: %v\n", file, err)
-		} else if p.Bargaining, err = htmlreport.BargainingOf(br); err != nil {
-			return err
-		}
 	}
 	var buf bytes.Buffer
 	if err := htmlreport.Write(&buf, p); err != nil {

@@ -10,15 +10,17 @@
 //	entente simulate [--format text|json] [FILE]
 //	entente diff [--format text|json] A [B]
 //	entente sweep [--samples N] [--seed S] [--search=true|false] [--walk=true|false] [--format text|json] [FILE]
-//	entente serve [--addr HOST:PORT] [--open] FILE
+//	entente serve [--addr HOST:PORT] [--expose-to-network-i-trust] [--open] [--max-size N] FILE
 //	entente example [NAME]
 //	entente schema
 //
 // entente serve is the workbench: a page on this machine (127.0.0.1 and a
 // free port unless --addr says otherwise) to edit FILE and see its report,
 // what-ifs and comparison change as it is typed; see package
-// internal/workbench. It prints the address, opens a browser only with
-// --open, and runs until Ctrl-C.
+// internal/workbench. It prints the address with a one-time token (the
+// page's only way in), opens a browser only with --open, and runs until
+// Ctrl-C. An --addr that is not this machine's loopback is refused unless
+// --expose-to-network-i-trust is given.
 //
 // With no file, check, search, simulate and sweep use the built-in seed
 // scenario (security guarantees for Ukraine, August 2025) and say so.

@@ -16,14 +16,20 @@ import (
 	"github.com/entente-go/entente/internal/workbench"
 )
 
-const serveArgs = "[--addr HOST:PORT] [--open] [--max-size N] FILE"
+const serveArgs = "[--addr HOST:PORT] [--expose-to-network-i-trust] [--open] [--max-size N] FILE"
+
+// exposeFlag is the flag that lets entente serve listen on an address
+// other machines can reach. Its name says the risk.
+const exposeFlag = "expose-to-network-i-trust"
 
 // runServe is entente serve: the workbench for one file, a page on this
-// machine to edit it and see every answer change as it is typed. It runs
-// until Ctrl-C (or the end of e's context), then stops cleanly.
+// machine to edit it and see every answer change as it is typed. It
+// prints the page's address with a one-time token, and runs until Ctrl-C
+// (or the end of e's context), then stops cleanly.
 func runServe(e env, args []string) int {
 	fs := flags(e, "serve", serveArgs)
-	addr := fs.String("addr", "127.0.0.1:0", "listen on `HOST:PORT`; port 0 takes a free one; the host must be named (not 0.0.0.0)")
+	addr := fs.String("addr", "127.0.0.1:0", "listen on `HOST:PORT`, this machine's loopback (127.0.0.1, ::1, localhost) unless --"+exposeFlag+" is given; port 0 takes a free one")
+	expose := fs.Bool(exposeFlag, false, "allow an --addr that other machines can reach. The workbench speaks plain HTTP: anyone on the network who sees the printed address or the cookie it is exchanged for can read and overwrite FILE with your rights. Only on a network you trust")
 	open := fs.Bool("open", false, "open the page in the default browser")
 	maxSize := addMaxSize(fs)
 	files, code, ok := parse(fs, args)
@@ -34,39 +40,31 @@ func runServe(e env, args []string) int {
 		fmt.Fprintf(e.stderr, "entente serve: name one file; found %d\n", len(files))
 		return exitInput
 	}
-	host, _, err := net.SplitHostPort(*addr)
+	ln, listening, err := workbench.Listen(*addr, *expose)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "entente serve: --addr %q: want HOST:PORT, such as 127.0.0.1:8080\n", *addr)
-		return exitInput
-	}
-	if ip := net.ParseIP(host); host == "" || ip != nil && ip.IsUnspecified() {
-		fmt.Fprintf(e.stderr, "entente serve: --addr %q: name the host to answer to, such as 127.0.0.1:8080; the workbench answers only requests for its own address\n", *addr)
-		return exitInput
-	}
-	ln, err := net.Listen("tcp", *addr)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "entente serve: %v\n", err)
+		fmt.Fprintf(e.stderr, "entente serve: --addr: %v\n", err)
+		if errors.Is(err, workbench.ErrNotLoopback) {
+			fmt.Fprintf(e.stderr, "entente serve: to serve other machines anyway, on a network you trust, add --%s\n", exposeFlag)
+		}
 		return exitInput
 	}
 	defer ln.Close()
-	_, port, _ := net.SplitHostPort(ln.Addr().String())
-	listening := net.JoinHostPort(host, port)
-	wb, err := workbench.New(files[0], workbench.Options{Addr: listening, MaxSize: maxSize.n, Replace: replaceFile})
+	wb, err := workbench.New(files[0], workbench.Options{Addr: listening, Network: *expose, MaxSize: maxSize.n, Replace: replaceFile})
 	if err != nil {
 		reportError(e, err)
 		return exitInput
 	}
 	ctx, stop := signal.NotifyContext(e.context(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	srv := &http.Server{
-		Handler:           wb,
-		ReadHeaderTimeout: 10 * time.Second,
-		BaseContext:       func(net.Listener) context.Context { return ctx },
-	}
+	srv := newHTTPServer(ctx, wb)
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
-	url := "http://" + listening + "/"
+	url := wb.URL()
 	fmt.Fprintf(e.stdout, "entente serve: %s at %s (Ctrl-C stops it)\n", files[0], url)
+	fmt.Fprintln(e.stdout, "entente serve: the address opens the workbench once, in one browser; keep it to yourself")
+	if *expose {
+		fmt.Fprintf(e.stderr, "entente serve: warning: --%s: other machines can reach %s over plain HTTP\n", exposeFlag, listening)
+	}
 	if *open {
 		if err := openBrowser(url); err != nil {
 			fmt.Fprintf(e.stderr, "entente serve: could not open a browser (%v); open %s yourself\n", err, url)
@@ -85,6 +83,30 @@ func runServe(e env, args []string) int {
 	}
 	fmt.Fprintln(e.stderr, "entente serve: stopped")
 	return exitOK
+}
+
+// The workbench's limits on a connection: the whole of a request (a
+// scenario of --max-size is a local upload of moments), the answer (an
+// evaluation stops its search and its bargaining after seconds), and an
+// idle connection kept open.
+const (
+	serveReadHeaderTimeout = 10 * time.Second
+	serveReadTimeout       = 30 * time.Second
+	serveWriteTimeout      = 2 * time.Minute
+	serveIdleTimeout       = 2 * time.Minute
+)
+
+// newHTTPServer is the HTTP server of entente serve for h, whose
+// requests end when ctx does.
+func newHTTPServer(ctx context.Context, h http.Handler) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: serveReadHeaderTimeout,
+		ReadTimeout:       serveReadTimeout,
+		WriteTimeout:      serveWriteTimeout,
+		IdleTimeout:       serveIdleTimeout,
+		BaseContext:       func(net.Listener) context.Context { return ctx },
+	}
 }
 
 // openBrowser asks the system to open url in the default browser.

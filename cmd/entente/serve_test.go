@@ -5,10 +5,13 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"net"
 	"net/http"
+	"net/http/cookiejar"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -32,6 +35,9 @@ func TestServeRefuses(t *testing.T) {
 		{"every interface: it would answer other machines", []string{"--addr", "0.0.0.0:0", file}, "name the host"},
 		{"no host", []string{"--addr", ":0", file}, "name the host"},
 		{"no port", []string{"--addr", "127.0.0.1", file}, "want HOST:PORT"},
+		{"another machine's address: it would answer the network", []string{"--addr", "192.0.2.1:0", file}, "--expose-to-network-i-trust"},
+		{"a name, which may resolve anywhere", []string{"--addr", "myhost.example:80", file}, "not this machine's loopback"},
+		{"the flag does not make every interface a host to answer to", []string{"--expose-to-network-i-trust", "--addr", "0.0.0.0:0", file}, "name the host"},
 		{"a file that is not there", []string{filepath.Join(t.TempDir(), "none.yaml")}, "no such file"},
 	}
 	for _, tt := range tests {
@@ -71,31 +77,50 @@ func TestServe(t *testing.T) {
 	}
 	go io.Copy(io.Discard, pr)
 	_, rest, ok := strings.Cut(line, " at http://127.0.0.1:")
-	url, _, _ := strings.Cut(rest, " ")
-	if !ok || !strings.HasSuffix(url, "/") {
-		t.Fatalf("entente serve printed %q, want the address on 127.0.0.1", line)
+	tokenURL, _, _ := strings.Cut(rest, " ")
+	tokenURL = "http://127.0.0.1:" + tokenURL
+	base, token, hasToken := strings.Cut(tokenURL, "/?token=")
+	if !ok || !hasToken || len(token) < 16 {
+		t.Fatalf("entente serve printed %q, want the address on 127.0.0.1 with a one-time token", line)
 	}
-	url = "http://127.0.0.1:" + url
+	url := base + "/"
 
-	resp, err := http.Get(url)
+	// Without the token's cookie, nothing: not the page, not the file.
+	for _, path := range []string{"", "api/file"} {
+		resp, err := http.Get(url + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusForbidden {
+			t.Errorf("GET /%s without the cookie: %d, want 403", path, resp.StatusCode)
+		}
+	}
+	jar, err := cookiejar.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	client := &http.Client{Jar: jar}
+	resp, err := client.Get(tokenURL)
 	if err != nil {
 		t.Fatal(err)
 	}
 	page, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	_, after, _ := strings.Cut(string(page), `name="entente-secret" content="`)
-	secret, _, _ := strings.Cut(after, `"`)
-	if resp.StatusCode != http.StatusOK || len(secret) < 16 {
-		t.Fatalf("GET %s: %d, secret %q", url, resp.StatusCode, secret)
+	if resp.StatusCode != http.StatusOK || resp.Request.URL.String() != url || !strings.Contains(string(page), "Entente workbench") {
+		t.Fatalf("GET %s: %d at %s, want the page at %s", tokenURL, resp.StatusCode, resp.Request.URL, url)
+	}
+	if resp, err := http.Get(tokenURL); err != nil || resp.StatusCode != http.StatusForbidden {
+		t.Errorf("the token a second time: %v %v, want 403", resp.StatusCode, err)
 	}
 
 	ask := func(method, path, version, body string) (int, string) {
 		r, _ := http.NewRequest(method, url+path[1:], strings.NewReader(body))
-		r.Header.Set("X-Entente-Secret", secret)
+		r.Header.Set("X-Entente", "1")
 		if version != "" {
 			r.Header.Set("X-Entente-Version", version)
 		}
-		resp, err := http.DefaultClient.Do(r)
+		resp, err := client.Do(r)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -104,7 +129,7 @@ func TestServe(t *testing.T) {
 		return resp.StatusCode, string(b)
 	}
 	_, st := ask(http.MethodGet, "/api/version", "", "")
-	_, after, _ = strings.Cut(st, `"version":"`)
+	_, after, _ := strings.Cut(st, `"version":"`)
 	version, _, _ := strings.Cut(after, `"`)
 	edited := strings.Replace(string(examples.Ukraine2025YAML()), "name: Ukraine security guarantees, August 2025", "name:    Saved from the workbench", 1)
 	if code, body := ask(http.MethodPost, "/api/save", version, edited); code != http.StatusOK {
@@ -135,5 +160,78 @@ func TestServe(t *testing.T) {
 	}
 	if _, err := http.Get(url); err == nil {
 		t.Error("the server still answers after it stopped")
+	}
+}
+
+// TestServeExposed checks that --expose-to-network-i-trust lets entente
+// serve listen on an address of this machine that others can reach, and
+// that it warns when it does. It needs such an address.
+func TestServeExposed(t *testing.T) {
+	var ip net.IP
+	addrs, _ := net.InterfaceAddrs()
+	for _, a := range addrs {
+		if n, ok := a.(*net.IPNet); ok && n.IP.To4() != nil && !n.IP.IsLoopback() {
+			ip = n.IP
+			break
+		}
+	}
+	if ip == nil {
+		t.Skip("this machine has no IPv4 address but loopback")
+	}
+	file := filepath.Join(t.TempDir(), "seed.yaml")
+	if err := os.WriteFile(file, examples.Ukraine2025YAML(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	addr := net.JoinHostPort(ip.String(), "0")
+	e, _, stderr := fakeEnv(false, nil)
+	if code := run([]string{"serve", "--addr", addr, file}, e); code != exitInput || !strings.Contains(stderr.String(), "--expose-to-network-i-trust") {
+		t.Errorf("without the flag: exit %d, stderr %q; want %d, naming the flag", code, stderr, exitInput)
+	}
+	pr, pw := io.Pipe()
+	var warned bytes.Buffer
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	e = env{stdout: pw, stderr: &syncBuffer{b: &warned}, getenv: func(string) string { return "" }, isTerminal: func(io.Writer) bool { return false }, ctx: ctx}
+	exited := make(chan int, 1)
+	go func() {
+		exited <- run([]string{"serve", "--expose-to-network-i-trust", "--addr", addr, file}, e)
+		pw.Close()
+	}()
+	line, err := bufio.NewReader(pr).ReadString('\n')
+	go io.Copy(io.Discard, pr)
+	if err != nil || !strings.Contains(line, "http://"+ip.String()+":") {
+		t.Errorf("with the flag, entente serve printed %q (%v), want its address on %s", line, err, ip)
+	}
+	cancel()
+	if code := <-exited; code != exitOK {
+		t.Errorf("exit %d, want 0", code)
+	}
+	if !strings.Contains(warned.String(), "warning") {
+		t.Errorf("stderr %q does not warn that other machines can reach it", warned.String())
+	}
+}
+
+// syncBuffer is a buffer safe to write from the server's goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  *bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+// TestServeTimeouts checks that the server of entente serve bounds the
+// time of every part of a request and of an idle connection, so that
+// slow requests cannot pile up.
+func TestServeTimeouts(t *testing.T) {
+	srv := newHTTPServer(t.Context(), http.NotFoundHandler())
+	for name, d := range map[string]time.Duration{"ReadHeaderTimeout": srv.ReadHeaderTimeout, "ReadTimeout": srv.ReadTimeout,
+		"WriteTimeout": srv.WriteTimeout, "IdleTimeout": srv.IdleTimeout} {
+		if d <= 0 || d > 5*time.Minute {
+			t.Errorf("%s = %v, want a bound of minutes at most", name, d)
+		}
 	}
 }

@@ -211,9 +211,10 @@ var keys = map[string]struct {
 	"Backspace": {"Backspace", 8},
 	"Enter":     {"Enter", 13},
 	"Delete":    {"Delete", 46},
+	"s":         {"KeyS", 83},
 }
 
-// press presses and releases a key (Backspace, Enter, Delete) with the
+// press presses and releases a key (Backspace, Enter, Delete, s) with the
 // given modifiers (CDP's bits: 2 Ctrl).
 func (t *tab) press(ctx context.Context, key string, modifiers int) error {
 	k, ok := keys[key]

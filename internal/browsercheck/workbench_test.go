@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"flag"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -48,37 +47,54 @@ func replace(path string, data []byte) error {
 	return os.Rename(tmp.Name(), path)
 }
 
+// served is a workbench served for a test.
+type served struct {
+	url  string // the one-time address entente serve prints
+	base string // http://ADDR/, the page's address once signed in
+}
+
 // serveWorkbench serves the workbench for file on a free port of
-// 127.0.0.1, as entente serve does, until the test ends, and returns its
-// address.
-func serveWorkbench(t *testing.T, file string) string {
+// 127.0.0.1, as entente serve does, until the test ends, with replace
+// to save and around (nil: none) wrapping its handler, and returns its
+// addresses.
+func serveWorkbench(t *testing.T, file string, replace func(string, []byte) error, around func(http.Handler) http.Handler) served {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	ln, addr, err := workbench.Listen("127.0.0.1:0", false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	wb, err := workbench.New(file, workbench.Options{Addr: ln.Addr().String(), Replace: replace})
+	wb, err := workbench.New(file, workbench.Options{Addr: addr, Replace: replace})
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := &http.Server{Handler: wb, ReadHeaderTimeout: 10 * time.Second}
+	var h http.Handler = wb
+	if around != nil {
+		h = around(h)
+	}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
 	t.Cleanup(func() { srv.Close() })
-	return "http://" + ln.Addr().String() + "/"
+	return served{url: wb.URL(), base: "http://" + addr + "/"}
 }
 
 // openWorkbench starts a browser on the workbench of file and waits for
 // its first report.
 func openWorkbench(t *testing.T, ctx context.Context, file string) *tab {
 	t.Helper()
+	return openServed(t, ctx, serveWorkbench(t, file, replace, nil))
+}
+
+// openServed starts a browser on the workbench w, at its one-time
+// address, and waits for its first report.
+func openServed(t *testing.T, ctx context.Context, w served) *tab {
+	t.Helper()
 	bin := testChromium(t)
-	address := serveWorkbench(t, file)
 	b, err := launch(ctx, bin, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(b.close)
-	tb, err := b.openTab(ctx, address)
+	tb, err := b.openTab(ctx, w.url)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -225,6 +241,18 @@ func TestWorkbench(t *testing.T) {
 	if marked.Line != strconv.Itoa(line) || !strings.HasPrefix(marked.Problem, "✖ "+strconv.Itoa(line)+":6: syntax error") || marked.Mark != 1 {
 		t.Errorf("the syntax error is marked %+v, want at line %d, column 6", marked, line)
 	}
+	// While the text has errors, the last good report stays, marked out
+	// of date.
+	var stale struct {
+		Note  bool
+		Parts int
+		Codes int
+	}
+	step("reading the report", tb.eval(ctx, `({Note: !document.getElementById("stale-note").hidden,
+		Parts: document.querySelectorAll("#report .part").length, Codes: document.querySelectorAll("#report #verdict").length})`, &stale))
+	if !stale.Note || stale.Parts == 0 || stale.Codes != 1 {
+		t.Errorf("with an error in the text the report shows %+v; want the last good report, and the note that it is out of date", stale)
+	}
 	// Saving text that does not parse is refused, saying so.
 	step("saving it", tb.click(ctx, "#save"))
 	step("the refusal", tb.waitFor(ctx, 10*time.Second, `document.getElementById("state").textContent.includes("does not parse")`))
@@ -237,6 +265,7 @@ func TestWorkbench(t *testing.T) {
 		step("mending it", tb.press(ctx, "Backspace", 0))
 	}
 	step("the mark goes", tb.waitFor(ctx, 10*time.Second, `!document.querySelector("#gutter .bad") && document.getElementById("report").dataset.verdict === "compatible"`))
+	step("the note goes", tb.waitFor(ctx, 10*time.Second, `document.getElementById("stale-note").hidden`))
 
 	// Save, and read the file back: the edit, in fmt's form.
 	var text string

@@ -2,10 +2,12 @@
 // on this machine, to edit one scenario file and see its report change as
 // it is typed.
 //
+//	ln, addr, err := workbench.Listen("127.0.0.1:0", false) // loopback only
 //	wb, err := workbench.New("ukraine.yaml", workbench.Options{
-//		Addr:    ln.Addr().String(), // where it listens, for the Host check
-//		Replace: replaceFile,        // the atomic write of `entente fmt -w`
+//		Addr:    addr,        // where it listens, for the Host check
+//		Replace: replaceFile, // the atomic write of `entente fmt -w`
 //	})
+//	fmt.Println(wb.URL()) // http://127.0.0.1:PORT/?token=…, for its owner only
 //	http.Serve(ln, wb)
 //
 // # A thin layer
@@ -13,9 +15,10 @@
 // The server implements no rule of its own. Each answer is made of the
 // calls the command line makes: [scenariofile.Options.Parse] for the
 // problems of the text, with their line and column; [scenario.Evaluate],
-// [scenario.Simulate] and [scenario.Search] for the report, drawn by
-// [graph.New] and written by [htmlreport.WriteFragment] exactly as
-// `entente check --format html` writes its sections; [scenario.Scenario.With]
+// [htmlreport.Build] for the report, the very call behind `entente check
+// --format html` (the picture with the walk's lapses marked, the walk, the
+// deal search, the bargaining), written by [htmlreport.WriteFragment] as
+// that page writes its sections; [scenario.Scenario.With]
 // for the what-ifs, and [scenario.Compare] with [scenario.WriteComparison]
 // for the comparison, the very text `entente diff` prints; and
 // [scenariofile.Options.Format] with the caller's Replace for saving, as
@@ -23,6 +26,8 @@
 //
 // # Endpoints
 //
+//   - GET /?token=T, the address [Server.URL] gives, exchanges the
+//     one-time token for the session cookie and sends the browser on to /.
 //   - GET / is the page; /app.js, /app.css and /report.css are all it
 //     loads, embedded in the binary: nothing comes from the network.
 //   - GET /api/file answers the file's name, text and version (the
@@ -57,25 +62,53 @@
 //
 // # Safety
 //
-// A server on this machine is still a server, which any page in the
-// browser can try to reach. So it answers only requests whose Host is the
-// address it listens on (with "localhost" for a loopback address), which
-// defeats DNS rebinding; every request under /api/ must carry the per-run
-// secret, which the page reads from a meta tag when it loads and sends in
-// X-Entente-Secret, a header that no other site can set without the
-// browser asking the server first, which it refuses; every response
-// carries a Content-Security-Policy that allows the page's own script and
-// style sheets and nothing else (no inline script or event handler, no
-// other site, no frame); request bodies are limited as files are
-// ([Options.MaxSize]); and the server reads and writes FILE only
-// (a save, through Replace, writes a temporary file beside it and renames
-// it over FILE). Text from the file reaches the page through the escaping
-// HTML renderer or through textContent, never as markup of its own.
+// A server on this machine is still a server: every local user, every
+// page in the browser and, on a network address, every machine can try
+// to reach it, and whoever it answers can read FILE and overwrite it with
+// the rights of the one who started it. So, as notebook servers do:
+//
+//   - It listens on this machine's loopback only ([Listen], [Options.Addr]:
+//     127.0.0.1, ::1 or localhost; not 0.0.0.0, not a name that may
+//     resolve anywhere), unless [Options.Network] (`entente serve
+//     --expose-to-network-i-trust`) says otherwise: plain HTTP on a
+//     network lets anyone who sees the address or the cookie in.
+//   - Nothing is answered without a session cookie, not even the page:
+//     [Server.URL] holds a random one-time token, printed for the one who
+//     started the server; its first use sets the cookie (HttpOnly, so no
+//     script reads it; SameSite=Strict, so no other site's page sends
+//     it) and redirects to /, so the token leaves the address bar and the
+//     history. A second use is refused. Every other request without the
+//     cookie gets 403, GET /api/file too. The cookie's name holds the
+//     port: two workbenches on one machine keep apart.
+//   - Requests under /api/ must also come from the page itself: they
+//     carry [RequestHeader], which no page of another origin can send
+//     without the browser asking the server first (it refuses), and no
+//     Origin or Sec-Fetch-Site naming another origin. Cookies are shared
+//     by every port of a host, so this keeps out a page served on
+//     another port of this machine.
+//   - It answers only requests whose Host is the address it listens on
+//     (with "localhost" for a loopback address, and without the port on
+//     port 80, as browsers send it), which defeats DNS rebinding.
+//   - Every response carries a Content-Security-Policy that allows the
+//     page's own script and style sheets and nothing else (no inline
+//     script or event handler, no other site, no frame).
+//   - Request bodies are limited as files are ([Options.MaxSize]), and a
+//     save whose fmt form (aliases written out) would exceed the limit is
+//     refused before writing: the workbench could not read it back.
+//   - It reads and writes FILE only (a save, through Replace, writes a
+//     temporary file beside it and renames it over FILE).
+//   - At most [MaxEvaluations] evaluations run at once; a newer evaluation
+//     from a page ([PageHeader]) stops the one that page still has
+//     running, on the server, and one whose request ends stops too.
+//     `entente serve` bounds the time to read a request, to write an
+//     answer and to keep an idle connection.
+//
+// Text from the file reaches the page through the escaping HTML renderer
+// or through textContent, never as markup of its own.
 //
 // A save is refused when the file on disk is no longer the version the
 // page loaded (another editor, git pull): no edit is lost without a
-// word. Saves are serialised; an evaluation whose request ends (the page
-// sent a newer one and aborted this) stops and answers nothing.
+// word. Saves are serialised.
 //
 // A [Server] is safe for concurrent use.
 package workbench

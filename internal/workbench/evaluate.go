@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/entente-go/entente/bargain"
 	"github.com/entente-go/entente/scenario"
 	"github.com/entente-go/entente/scenario/htmlreport"
 	"github.com/entente-go/entente/scenario/scenariofile"
@@ -237,59 +236,22 @@ func (s *Server) evaluate(ctx context.Context, text []byte, t toggles) (result, 
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
-	p := htmlreport.Page{Scenario: sc, Report: r}
-	if p.Graph, err = renderGraph(sc, r); err != nil {
+	// The page of entente check --format html, built by the same call,
+	// without the sweep (see the package documentation).
+	p, err := htmlreport.Build(ctx, sc, r, htmlreport.BuildOptions{Timeout: s.search, Quick: t.quick})
+	if err := ctx.Err(); err != nil {
 		return res, err
 	}
-	if len(sc.Timeline) > 0 {
-		sim, err := scenario.Simulate(sc)
-		if err != nil {
-			return res, err
-		}
-		p.Simulation = &sim
-	}
-	if t.quick {
-		var frag bytes.Buffer
-		if err := htmlreport.WriteFragment(&frag, p); err != nil {
-			return res, err
-		}
-		res.Report, res.Quick = frag.String(), true
-		return res, nil
-	}
-	sr, err := scenario.Search(ctx, sc, scenario.SearchOptions{Timeout: s.search})
-	switch {
-	case ctx.Err() != nil:
-		return res, ctx.Err()
-	case errors.Is(err, scenario.ErrTooManyVetoes):
-		// The report has no search section, as with entente check.
-	case err != nil:
+	if err != nil {
 		return res, err
-	default:
-		p.Search = &sr
 	}
-	if len(sc.Values) > 0 {
-		// As entente check --format html bargains, within the search's
-		// time and the report's limits.
-		bctx, cancel := context.WithTimeout(ctx, s.search)
-		br, err := bargain.Solve(bctx, sc, bargain.Options{Limit: htmlreport.BargainingOutcomes, FrontierLimit: htmlreport.BargainingFrontier})
-		cancel()
-		switch {
-		case ctx.Err() != nil:
-			return res, ctx.Err()
-		case err == nil:
-			if p.Bargaining, err = htmlreport.BargainingOf(br); err != nil {
-				return res, err
-			}
-		}
-		// A bargaining that stops at a limit leaves the section out, as
-		// the command line's report does.
-	}
+	res.Quick = t.quick
 	var frag bytes.Buffer
 	if err := htmlreport.WriteFragment(&frag, p); err != nil {
 		return res, err
 	}
 	res.Report = frag.String()
-	if len(res.Applied) > 0 {
+	if len(res.Applied) > 0 && !t.quick {
 		c, err := scenario.Compare(ctx, base, sc)
 		if err != nil {
 			return res, err

@@ -31,9 +31,15 @@ func ExampleNew() {
 	if err != nil {
 		log.Fatal(err)
 	}
+	// The address printed at the start opens the workbench once: it
+	// answers with the session cookie, which every later request carries.
+	signIn := httptest.NewRecorder()
+	wb.ServeHTTP(signIn, httptest.NewRequest(http.MethodGet, wb.URL(), nil))
+	cookie := signIn.Result().Cookies()[0]
 	evaluate := func(query string) {
 		r := httptest.NewRequest(http.MethodPost, "http://127.0.0.1:8080/api/evaluate"+query, strings.NewReader(string(examples.Ukraine2025YAML())))
-		r.Header.Set(workbench.SecretHeader, wb.Secret())
+		r.AddCookie(cookie)
+		r.Header.Set(workbench.RequestHeader, "1") // as the workbench's own page does
 		w := httptest.NewRecorder()
 		wb.ServeHTTP(w, r)
 		var answer struct {

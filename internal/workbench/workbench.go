@@ -2,9 +2,9 @@ package workbench
 
 import (
 	"bytes"
+	"context"
 	"crypto/rand"
 	"crypto/sha256"
-	"crypto/subtle"
 	"embed"
 	"encoding/hex"
 	"encoding/json"
@@ -18,17 +18,12 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
-	"github.com/entente-go/entente/scenario"
-	"github.com/entente-go/entente/scenario/graph"
 	"github.com/entente-go/entente/scenario/htmlreport"
 	"github.com/entente-go/entente/scenario/scenariofile"
 )
-
-// SecretHeader is the request header that carries the server's per-run
-// secret. Every request under /api/ must have it.
-const SecretHeader = "X-Entente-Secret"
 
 // VersionHeader is the header of a save request that names the version
 // of the file the page loaded: the save is refused when the file on disk
@@ -43,89 +38,107 @@ const DefaultSearchTimeout = 2 * time.Second
 // every other field means its default.
 type Options struct {
 	// Addr is the host and port the server listens on, such as
-	// "127.0.0.1:8080". The server answers only requests whose Host
-	// header is Addr (or, when its host is a loopback address,
-	// "localhost" with its port), so that a page of another site cannot
-	// reach it through a name that resolves to this machine (DNS
-	// rebinding). Its host must not be unspecified (0.0.0.0, ::).
+	// "127.0.0.1:8080" ([Listen] gives it). The server answers only
+	// requests whose Host header is Addr (or, when its host is a loopback
+	// address, "localhost" with its port; and either without the port
+	// when the port is 80, as browsers send it), so that a page of
+	// another site cannot reach it through a name that resolves to this
+	// machine (DNS rebinding). Its host must be named (not 0.0.0.0, ::),
+	// and be this machine's loopback unless Network is true.
 	Addr string
+	// Network allows an Addr whose host is not this machine's loopback:
+	// a server that other machines can reach, over plain HTTP. Whoever
+	// sees the address with its token, or the cookie, on the way can read
+	// and overwrite the file. False, the default, refuses such an Addr.
+	Network bool
 	// MaxSize is the largest scenario file, and so the largest request
 	// body, in bytes; zero means [scenariofile.DefaultMaxSize].
 	MaxSize int64
-	// SearchTimeout bounds the deal search of each evaluation; the report
-	// then says the search is incomplete. Zero means
-	// [DefaultSearchTimeout].
+	// SearchTimeout bounds the deal search, and the bargaining, of each
+	// evaluation; the report then says the search is incomplete. Zero
+	// means [DefaultSearchTimeout].
 	SearchTimeout time.Duration
 	// Replace writes the file when the page saves it. It must replace the
 	// file atomically, as `entente fmt -w` does (the command passes that
 	// very function). Nil makes the workbench read-only: saving is
 	// refused, saying so.
 	Replace func(path string, data []byte) error
-	// Secret is the per-run secret; empty means a new random one, which
-	// is what a real run wants. Tests set it.
-	Secret string
 }
+
+// MaxEvaluations is how many evaluations a [Server] runs at once; more
+// wait for one to end.
+const MaxEvaluations = 4
 
 // Server is the workbench for one scenario file: an [http.Handler] that
 // serves the page and its API. It is safe for concurrent use.
 type Server struct {
 	file   string
+	addr   string
 	opts   scenariofile.Options
 	hosts  map[string]bool
-	secret string
 	search time.Duration
 	write  func(path string, data []byte) error
-	page   []byte // the page, with the secret in it
+	page   []byte
+
+	// token opens the workbench once (see URL); session is the value of
+	// the cookie it is exchanged for, named cookie.
+	token, session, cookie string
+	tokenUsed              atomic.Bool
 
 	saving sync.Mutex // one save at a time
+
+	slots   chan struct{} // a token per evaluation running, MaxEvaluations at most
+	mu      sync.Mutex
+	running map[string]*evaluation // by PageHeader: the evaluation each page has running
 }
+
+// evaluation is an evaluation running for a page; cancel stops it.
+type evaluation struct{ cancel context.CancelCauseFunc }
 
 // New returns the workbench for file. It checks that file can be read
 // (it may have errors: the page shows them), and that opts.Addr names
-// a host and a port.
+// a host and a port, as [Listen] does.
 func New(file string, opts Options) (*Server, error) {
-	host, port, err := net.SplitHostPort(opts.Addr)
+	host, port, err := checkAddr(opts.Addr, opts.Network, false)
 	if err != nil {
-		return nil, fmt.Errorf("workbench: address %q: %w", opts.Addr, err)
-	}
-	ip := net.ParseIP(strings.Trim(host, "[]"))
-	if host == "" || ip != nil && ip.IsUnspecified() {
-		return nil, fmt.Errorf("workbench: address %q: name the host to answer to, such as 127.0.0.1", opts.Addr)
-	}
-	if _, err := strconv.ParseUint(port, 10, 16); err != nil || port == "0" {
-		return nil, fmt.Errorf("workbench: address %q: want the port listened on", opts.Addr)
+		return nil, fmt.Errorf("workbench: %w", err)
 	}
 	s := &Server{
-		file:   file,
-		opts:   scenariofile.Options{MaxSize: opts.MaxSize},
-		hosts:  map[string]bool{strings.ToLower(net.JoinHostPort(strings.Trim(host, "[]"), port)): true},
-		secret: opts.Secret,
-		search: opts.SearchTimeout,
-		write:  opts.Replace,
-	}
-	if ip != nil && ip.IsLoopback() {
-		s.hosts[net.JoinHostPort("localhost", port)] = true
+		file:    file,
+		addr:    net.JoinHostPort(host, port),
+		opts:    scenariofile.Options{MaxSize: opts.MaxSize},
+		hosts:   hostsFor(host, port),
+		search:  opts.SearchTimeout,
+		write:   opts.Replace,
+		token:   rand.Text(),
+		session: rand.Text(),
+		// Cookies are shared by every port of a host: one name per port
+		// keeps two workbenches on one machine apart.
+		cookie:  "entente-" + port,
+		slots:   make(chan struct{}, MaxEvaluations),
+		running: make(map[string]*evaluation),
 	}
 	if s.search <= 0 {
 		s.search = DefaultSearchTimeout
-	}
-	if s.secret == "" {
-		s.secret = rand.Text()
 	}
 	if _, err := s.read(); err != nil {
 		return nil, err
 	}
 	var page bytes.Buffer
-	if err := pageTemplate.Execute(&page, struct{ File, Secret string }{filepath.Base(file), s.secret}); err != nil {
+	if err := pageTemplate.Execute(&page, struct{ File string }{filepath.Base(file)}); err != nil {
 		return nil, fmt.Errorf("workbench: %w", err)
 	}
 	s.page = page.Bytes()
 	return s, nil
 }
 
-// Secret returns the per-run secret that requests under /api/ carry in
-// [SecretHeader]. The page gets it when it loads.
-func (s *Server) Secret() string { return s.secret }
+// URL returns the address that opens the workbench, with its one-time
+// token: http://ADDR/?token=T. The first request for it gets the session
+// cookie and is sent on to http://ADDR/; every later one is refused. It
+// is for the one who started the server, and for nobody else.
+func (s *Server) URL() string {
+	return "http://" + s.addr + "/?" + TokenParam + "=" + s.token
+}
 
 //go:embed assets
 var assets embed.FS
@@ -138,8 +151,9 @@ var pageTemplate = template.Must(template.ParseFS(assets, "assets/index.html"))
 const contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
 	"connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
-// ServeHTTP answers one request, after checking its Host (and, under
-// /api/, its secret).
+// ServeHTTP answers one request, after checking its Host, its session
+// cookie and, under /api/, that it comes from the workbench's own page.
+// GET /?token=T exchanges the one-time token for the cookie.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Content-Security-Policy", contentSecurityPolicy)
@@ -150,12 +164,18 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "this server answers only requests for its own address", http.StatusMisdirectedRequest)
 		return
 	}
-	if strings.HasPrefix(r.URL.Path, "/api/") {
-		got := r.Header.Get(SecretHeader)
-		if subtle.ConstantTimeCompare([]byte(got), []byte(s.secret)) != 1 {
-			http.Error(w, "missing or wrong "+SecretHeader+": reload the page", http.StatusForbidden)
-			return
-		}
+	if r.URL.Path == "/" && r.URL.Query().Has(TokenParam) {
+		s.exchange(w, r)
+		return
+	}
+	if !s.signedIn(r) {
+		http.Error(w, "open the workbench at the address entente serve printed when it started: "+
+			"it holds a one-time token, which this browser exchanges for a cookie", http.StatusForbidden)
+		return
+	}
+	if strings.HasPrefix(r.URL.Path, "/api/") && !sameOrigin(r) {
+		http.Error(w, "this server answers its API only to its own page", http.StatusForbidden)
+		return
 	}
 	route := func(method string, f func(http.ResponseWriter, *http.Request)) {
 		if r.Method != method && !(method == http.MethodGet && r.Method == http.MethodHead) {
@@ -270,13 +290,18 @@ func writeError(w http.ResponseWriter, code int, msg string) {
 	writeJSON(w, code, failure{Error: msg})
 }
 
+// limit is the largest file the workbench reads, in bytes.
+func (s *Server) limit() int64 {
+	if s.opts.MaxSize <= 0 {
+		return scenariofile.DefaultMaxSize
+	}
+	return s.opts.MaxSize
+}
+
 // body reads a request's body, the scenario text, refusing one larger
 // than a file may be. ok is false when it has answered the request.
 func (s *Server) body(w http.ResponseWriter, r *http.Request) (data []byte, ok bool) {
-	limit := s.opts.MaxSize
-	if limit <= 0 {
-		limit = scenariofile.DefaultMaxSize
-	}
+	limit := s.limit()
 	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
 	if err != nil {
 		if _, tooLarge := errors.AsType[*http.MaxBytesError](err); tooLarge {
@@ -300,15 +325,67 @@ func (s *Server) serveEvaluate(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	res, err := s.evaluate(r.Context(), text, t)
+	ctx, done := s.start(r)
+	defer done()
+	// Wait for a turn: evaluations at once are capped, and one that waits
+	// stops waiting when the page sends a newer one.
+	select {
+	case s.slots <- struct{}{}:
+		defer func() { <-s.slots }()
+	case <-ctx.Done():
+		s.stopped(w, r, ctx)
+		return
+	}
+	res, err := s.evaluate(ctx, text, t)
 	if err != nil {
-		if r.Context().Err() != nil {
-			return // the page has moved on; nobody reads the answer
+		if ctx.Err() != nil {
+			s.stopped(w, r, ctx)
+			return
 		}
 		writeError(w, http.StatusInternalServerError, err.Error())
 		return
 	}
 	writeJSON(w, http.StatusOK, res)
+}
+
+// errSuperseded is why an evaluation stops when its page sends a newer
+// one.
+var errSuperseded = errors.New("superseded by a newer evaluation from the same page")
+
+// start registers the evaluation of r under its page ([PageHeader]),
+// stopping the one the page still has running, and returns its context;
+// done unregisters it.
+func (s *Server) start(r *http.Request) (ctx context.Context, done func()) {
+	ctx, cancel := context.WithCancelCause(r.Context())
+	page := r.Header.Get(PageHeader)
+	if page == "" || len(page) > 64 {
+		return ctx, func() { cancel(nil) }
+	}
+	e := &evaluation{cancel}
+	s.mu.Lock()
+	if prev := s.running[page]; prev != nil {
+		prev.cancel(errSuperseded)
+	}
+	s.running[page] = e
+	s.mu.Unlock()
+	return ctx, func() {
+		s.mu.Lock()
+		if s.running[page] == e {
+			delete(s.running, page)
+		}
+		s.mu.Unlock()
+		cancel(nil)
+	}
+}
+
+// stopped answers an evaluation that stopped before its end: nothing,
+// when the request ended (the page has moved on), or that a newer one
+// superseded it.
+func (s *Server) stopped(w http.ResponseWriter, r *http.Request, ctx context.Context) {
+	if r.Context().Err() != nil {
+		return // nobody reads the answer
+	}
+	writeError(w, http.StatusConflict, "not evaluated: "+context.Cause(ctx).Error())
 }
 
 // saved is the answer to a save: the file's new version and its text as
@@ -341,6 +418,14 @@ func (s *Server) serveSave(w http.ResponseWriter, r *http.Request) {
 		})
 		return
 	}
+	// fmt writes aliases out in full: a small text can format to a file
+	// larger than the workbench (or any entente command) will read.
+	if limit := s.limit(); int64(len(out)) > limit {
+		writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf(
+			"not saved: in fmt's form, with its YAML aliases written out, the file would be %d bytes, more than files may be (%d bytes), "+
+				"and could not be read back; use fewer aliases, or start entente serve with a larger --max-size", len(out), limit))
+		return
+	}
 	s.saving.Lock()
 	defer s.saving.Unlock()
 	current, err := s.read()
@@ -362,13 +447,4 @@ func (s *Server) serveSave(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, saved{Version: version(out), Text: string(out), Changed: true})
-}
-
-// renderGraph draws the framework as the HTML report does.
-func renderGraph(s scenario.Scenario, r scenario.Report) (template.HTML, error) {
-	var svg bytes.Buffer
-	if err := graph.New(s, r, graph.Options{}).WriteSVG(&svg); err != nil {
-		return "", err
-	}
-	return template.HTML(svg.String()), nil
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -22,9 +24,8 @@ import (
 )
 
 const (
-	addr   = "127.0.0.1:8123"
-	secret = "TESTSECRET"
-	limit  = 64 << 10
+	addr  = "127.0.0.1:8123"
+	limit = 64 << 10
 )
 
 // writes records what a test server's Replace was asked to write.
@@ -54,11 +55,13 @@ func (w *writes) replace(path string, data []byte) error {
 	return os.Rename(tmp.Name(), path)
 }
 
-// fixture is a workbench on a copy of the seed in a temporary folder.
+// fixture is a workbench on a copy of the seed in a temporary folder,
+// and the session cookie its one-time address gave.
 type fixture struct {
 	file   string
 	server *workbench.Server
 	writes *writes
+	cookie *http.Cookie
 }
 
 func newFixture(t *testing.T) *fixture {
@@ -69,18 +72,36 @@ func newFixture(t *testing.T) *fixture {
 		t.Fatal(err)
 	}
 	w := &writes{}
-	s, err := workbench.New(file, workbench.Options{Addr: addr, MaxSize: limit, Secret: secret, Replace: w.replace})
+	s, err := workbench.New(file, workbench.Options{Addr: addr, MaxSize: limit, Replace: w.replace})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &fixture{file, s, w}
+	f := &fixture{file: file, writes: w}
+	f.use(t, s)
+	return f
 }
 
-// request is one request to a test server.
+// use makes s the fixture's server, and signs in at its one-time address.
+func (f *fixture) use(t *testing.T, s *workbench.Server) {
+	t.Helper()
+	f.server = s
+	w := httptest.NewRecorder()
+	s.ServeHTTP(w, httptest.NewRequest(http.MethodGet, s.URL(), nil))
+	cookies := w.Result().Cookies()
+	if w.Code != http.StatusSeeOther || len(cookies) != 1 {
+		t.Fatalf("GET %s: %d, cookies %v; want 303 and the session cookie", s.URL(), w.Code, cookies)
+	}
+	f.cookie = cookies[0]
+}
+
+// request is one request to a test server. By default it is the page's
+// own: with the session cookie and the header the page sends.
 type request struct {
 	method, path string
 	host         string // "" is addr
-	secret       *string
+	signedOut    bool   // without the session cookie
+	notPage      bool   // without workbench.RequestHeader
+	header       http.Header
 	version      string
 	body         string
 }
@@ -90,11 +111,13 @@ func (f *fixture) do(t *testing.T, ctx context.Context, rq request) *httptest.Re
 	method := cmpOr(rq.method, http.MethodGet)
 	r := httptest.NewRequestWithContext(ctx, method, "http://"+addr+rq.path, strings.NewReader(rq.body))
 	r.Host = cmpOr(rq.host, addr)
-	if rq.secret == nil {
-		r.Header.Set(workbench.SecretHeader, secret)
-	} else if *rq.secret != "" {
-		r.Header.Set(workbench.SecretHeader, *rq.secret)
+	if !rq.signedOut {
+		r.AddCookie(f.cookie)
 	}
+	if !rq.notPage {
+		r.Header.Set(workbench.RequestHeader, "1")
+	}
+	maps.Copy(r.Header, rq.header)
 	if rq.version != "" {
 		r.Header.Set(workbench.VersionHeader, rq.version)
 	}
@@ -144,12 +167,26 @@ func TestRefusals(t *testing.T) {
 			request{path: "/", host: "attacker.example:8123"}, http.StatusMisdirectedRequest, "its own address"},
 		{"the right name on another port is another address",
 			request{path: "/api/file", host: "127.0.0.1:9999"}, http.StatusMisdirectedRequest, "its own address"},
-		{"the API without the secret",
-			request{path: "/api/file", secret: new("")}, http.StatusForbidden, workbench.SecretHeader},
-		{"a save without the secret, as a form of another site would post it",
-			request{method: http.MethodPost, path: "/api/save", secret: new(""), version: current, body: seed}, http.StatusForbidden, workbench.SecretHeader},
-		{"an evaluation with a wrong secret",
-			request{method: http.MethodPost, path: "/api/evaluate", secret: new("GUESS"), body: seed}, http.StatusForbidden, workbench.SecretHeader},
+		{"the page without the cookie: whoever asks for it gets nothing",
+			request{path: "/", signedOut: true}, http.StatusForbidden, "one-time token"},
+		{"the script without the cookie",
+			request{path: "/app.js", signedOut: true}, http.StatusForbidden, "one-time token"},
+		{"reading the file without the cookie",
+			request{path: "/api/file", signedOut: true}, http.StatusForbidden, "one-time token"},
+		{"a save without the cookie",
+			request{method: http.MethodPost, path: "/api/save", signedOut: true, version: current, body: seed}, http.StatusForbidden, "one-time token"},
+		{"an evaluation without the cookie",
+			request{method: http.MethodPost, path: "/api/evaluate", signedOut: true, body: seed}, http.StatusForbidden, "one-time token"},
+		{"a wrong cookie",
+			request{path: "/api/file", signedOut: true, header: http.Header{"Cookie": {"entente-8123=GUESS"}}}, http.StatusForbidden, "one-time token"},
+		{"a wrong token",
+			request{path: "/?token=GUESS", signedOut: true}, http.StatusForbidden, "wrong or was used"},
+		{"the API without the page's header, as a form of another page on this host would post it",
+			request{method: http.MethodPost, path: "/api/save", notPage: true, version: current, body: seed}, http.StatusForbidden, "its own page"},
+		{"the API from another origin: a page on another port of this machine has the cookie too",
+			request{method: http.MethodPost, path: "/api/save", header: http.Header{"Origin": {"http://127.0.0.1:9999"}}, version: current, body: seed}, http.StatusForbidden, "its own page"},
+		{"the API from another site, as Chromium tells it",
+			request{path: "/api/file", header: http.Header{"Sec-Fetch-Site": {"same-site"}}}, http.StatusForbidden, "its own page"},
 		{"an evaluation larger than a file may be",
 			request{method: http.MethodPost, path: "/api/evaluate", body: seed + strings.Repeat("#", limit)}, http.StatusRequestEntityTooLarge, "larger than files may be"},
 		{"a save larger than a file may be",
@@ -204,11 +241,11 @@ func TestRefusals(t *testing.T) {
 // TestReadOnly checks that a workbench without Replace refuses to save.
 func TestReadOnly(t *testing.T) {
 	f := newFixture(t)
-	s, err := workbench.New(f.file, workbench.Options{Addr: addr, Secret: secret})
+	s, err := workbench.New(f.file, workbench.Options{Addr: addr})
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.server = s
+	f.use(t, s)
 	w := f.do(t, t.Context(), request{method: http.MethodPost, path: "/api/save", version: f.state(t).Version, body: "format: 1\n"})
 	if w.Code != http.StatusForbidden || !strings.Contains(w.Body.String(), "read-only") {
 		t.Errorf("save: %d %s, want 403 saying read-only", w.Code, w.Body)
@@ -227,6 +264,8 @@ func TestNew(t *testing.T) {
 		{"no port", f.file, "127.0.0.1", "address"},
 		{"port 0 is not where anything listens", f.file, "127.0.0.1:0", "port"},
 		{"a file that is not there", filepath.Join(t.TempDir(), "none.yaml"), addr, "no such file"},
+		{"another machine's address, without Network", f.file, "192.0.2.1:8080", "not this machine's loopback"},
+		{"a name that may resolve anywhere, without Network", f.file, "myhost.example:80", "not this machine's loopback"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.reason, func(t *testing.T) {
@@ -236,37 +275,92 @@ func TestNew(t *testing.T) {
 			}
 		})
 	}
-	for _, ok := range []string{"127.0.0.1:8080", "localhost:8080", "[::1]:8080", "myhost.example:80"} {
+	for _, ok := range []string{"127.0.0.1:8080", "localhost:8080", "[::1]:8080"} {
 		if _, err := workbench.New(f.file, workbench.Options{Addr: ok}); err != nil {
 			t.Errorf("New(%q): %v", ok, err)
 		}
 	}
+	for _, ok := range []string{"192.0.2.1:8080", "myhost.example:80"} {
+		if _, err := workbench.New(f.file, workbench.Options{Addr: ok, Network: true}); err != nil {
+			t.Errorf("New(%q) with Network: %v", ok, err)
+		}
+	}
 }
 
-// TestHosts checks the Host values a loopback server answers.
+// TestHosts checks the Host values a loopback server answers, on a
+// port of its own and on port 80, which browsers leave out of Host.
 func TestHosts(t *testing.T) {
-	f := newFixture(t)
 	tests := []struct {
-		reason, host string
-		code         int
+		reason, addr, host string
+		code               int
 	}{
-		{"its own address", addr, http.StatusOK},
-		{"localhost is this machine whatever DNS says", "localhost:8123", http.StatusOK},
-		{"case does not matter in a host name", "LOCALHOST:8123", http.StatusOK},
-		{"no port is not its address", "127.0.0.1", http.StatusMisdirectedRequest},
-		{"a name that resolves to 127.0.0.1 is still another name", "localtest.me:8123", http.StatusMisdirectedRequest},
-		{"no Host at all", "", http.StatusMisdirectedRequest},
+		{"its own address", addr, addr, http.StatusOK},
+		{"localhost is this machine whatever DNS says", addr, "localhost:8123", http.StatusOK},
+		{"case does not matter in a host name", addr, "LOCALHOST:8123", http.StatusOK},
+		{"no port is not its address", addr, "127.0.0.1", http.StatusMisdirectedRequest},
+		{"a name that resolves to 127.0.0.1 is still another name", addr, "localtest.me:8123", http.StatusMisdirectedRequest},
+		{"a Host that is no address", addr, "-", http.StatusMisdirectedRequest},
+		{"port 80: browsers send the host alone", "127.0.0.1:80", "127.0.0.1", http.StatusOK},
+		{"port 80, localhost alone", "127.0.0.1:80", "localhost", http.StatusOK},
+		{"port 80, with the port written", "127.0.0.1:80", "127.0.0.1:80", http.StatusOK},
+		{"port 80, IPv6", "[::1]:80", "[::1]", http.StatusOK},
+		{"port 80, another name alone", "127.0.0.1:80", "localtest.me", http.StatusMisdirectedRequest},
+		{"another port: the host alone is not its address", "127.0.0.1:8080", "127.0.0.1", http.StatusMisdirectedRequest},
 	}
 	for _, tt := range tests {
 		t.Run(tt.reason, func(t *testing.T) {
-			r := httptest.NewRequest(http.MethodGet, "http://"+addr+"/", nil)
-			r.Host = tt.host
-			w := httptest.NewRecorder()
-			f.server.ServeHTTP(w, r)
-			if w.Code != tt.code {
+			f := newFixture(t)
+			s, err := workbench.New(f.file, workbench.Options{Addr: tt.addr})
+			if err != nil {
+				t.Fatal(err)
+			}
+			f.use(t, s)
+			if w := f.do(t, t.Context(), request{path: "/", host: tt.host}); w.Code != tt.code {
 				t.Errorf("Host %q: status %d, want %d", tt.host, w.Code, tt.code)
 			}
 		})
+	}
+}
+
+// TestToken checks the one-time address: it answers with an HttpOnly,
+// SameSite=Strict cookie and sends the browser on to / so that the token
+// leaves the address bar; a second use is refused.
+func TestToken(t *testing.T) {
+	f := newFixture(t) // has used its server's token
+	s, err := workbench.New(f.file, workbench.Options{Addr: addr})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := s.URL()
+	if !strings.HasPrefix(u, "http://"+addr+"/?token=") || len(u) < len("http://"+addr+"/?token=")+16 {
+		t.Fatalf("URL() = %q, want http://%s/?token= and a long token", u, addr)
+	}
+	w := httptest.NewRecorder()
+	s.ServeHTTP(w, httptest.NewRequest(http.MethodGet, u, nil))
+	cookies := w.Result().Cookies()
+	if w.Code != http.StatusSeeOther || w.Header().Get("Location") != "/" {
+		t.Errorf("first use: %d to %q, want 303 to /", w.Code, w.Header().Get("Location"))
+	}
+	if len(cookies) != 1 || !cookies[0].HttpOnly || cookies[0].SameSite != http.SameSiteStrictMode || cookies[0].Path != "/" || strings.Contains(u, cookies[0].Value) {
+		t.Fatalf("first use set %v, want one HttpOnly, SameSite=Strict cookie for /, not the token", cookies)
+	}
+	w = httptest.NewRecorder()
+	again := httptest.NewRequest(http.MethodGet, u, nil)
+	again.AddCookie(cookies[0])
+	s.ServeHTTP(w, again)
+	if w.Code != http.StatusForbidden || len(w.Result().Cookies()) != 0 {
+		t.Errorf("second use: %d, cookies %v; want 403 and none", w.Code, w.Result().Cookies())
+	}
+	if f.server == s {
+		t.Fatal("the fixture and this test share a server")
+	}
+	// The cookie of one server opens no other.
+	w = httptest.NewRecorder()
+	other := httptest.NewRequest(http.MethodGet, "http://"+addr+"/", nil)
+	other.AddCookie(f.cookie)
+	s.ServeHTTP(w, other)
+	if w.Code != http.StatusForbidden {
+		t.Errorf("another server's cookie: %d, want 403", w.Code)
 	}
 }
 
@@ -277,16 +371,16 @@ func TestPage(t *testing.T) {
 		reason, path, contentType string
 		has                       []string
 	}{
-		{"the page holds the secret for the API, and loads its script, not inline", "/", "text/html; charset=utf-8",
-			[]string{`<meta name="entente-secret" content="` + secret + `"/>`, `<script src="/app.js" defer></script>`, "<title>seed.yaml: Entente workbench</title>"}},
-		{"the script asks the API with the secret", "/app.js", "text/javascript; charset=utf-8",
-			[]string{"X-Entente-Secret", "AbortController", "/api/evaluate", "/api/save", "/api/version"}},
+		{"the page loads its script, not inline", "/", "text/html; charset=utf-8",
+			[]string{`<script src="/app.js" defer></script>`, "<title>seed.yaml: Entente workbench</title>"}},
+		{"the script asks the API with the page's header", "/app.js", "text/javascript; charset=utf-8",
+			[]string{"'X-Entente': '1'", "AbortController", "/api/evaluate", "/api/save", "/api/version"}},
 		{"the layout", "/app.css", "text/css; charset=utf-8", []string{".editor"}},
 		{"the report's own style sheet", "/report.css", "text/css; charset=utf-8", []string{".finding h3"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.reason, func(t *testing.T) {
-			w := f.do(t, t.Context(), request{path: tt.path, secret: new("")})
+			w := f.do(t, t.Context(), request{path: tt.path, notPage: true})
 			if w.Code != http.StatusOK {
 				t.Fatalf("status %d: %s", w.Code, w.Body)
 			}
@@ -673,7 +767,8 @@ func TestConcurrent(t *testing.T) {
 			return 0, nil, err
 		}
 		r.Host = addr
-		r.Header.Set(workbench.SecretHeader, secret)
+		r.AddCookie(f.cookie)
+		r.Header.Set(workbench.RequestHeader, "1")
 		if version != "" {
 			r.Header.Set(workbench.VersionHeader, version)
 		}
@@ -744,5 +839,62 @@ func TestEvaluateBargaining(t *testing.T) {
 	}
 	if strings.Contains(f.evaluate(t, "", string(examples.Locarno1925YAML())).Report, `<section id="bargaining"`) {
 		t.Errorf("a scenario without values has no bargaining section")
+	}
+}
+
+// TestEvaluateMarksWalk checks that the workbench draws the picture as
+// entente check --format html does, with the lapses of the walk marked:
+// the mission in Georgia lapsed when Russia stopped its renewal. The
+// workbench once drew it without the walk.
+func TestEvaluateMarksWalk(t *testing.T) {
+	f := newFixture(t)
+	for _, query := range []string{"?quick=1", ""} {
+		a := f.evaluate(t, query, string(examples.Georgia2009YAML()))
+		if want := "lapsed on 2009-02-15: UNSC did not renew it"; !strings.Contains(a.Report, want) {
+			t.Errorf("evaluate%s: the report does not say %q", query, want)
+		}
+	}
+}
+
+// TestEvaluateBargainingFailure checks that a bargaining that stops says
+// why in the page, where it once left its section out without a word.
+func TestEvaluateBargainingFailure(t *testing.T) {
+	f := newFixture(t)
+	s, err := workbench.New(f.file, workbench.Options{Addr: addr, SearchTimeout: time.Nanosecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.use(t, s)
+	a := f.evaluate(t, "?without=ru-demands-veto", string(examples.Ukraine2025YAML()))
+	if want := "No bargaining is shown: the bargaining did not finish within 1ns."; !strings.Contains(a.Report, want) {
+		t.Errorf("the report does not say %q", want)
+	}
+}
+
+// TestSaveTooLargeOnceFormatted checks that a save whose text is within
+// the size limit, but whose YAML aliases fmt writes out past it, is
+// refused before anything is written: the workbench could not read such
+// a file back (every look at it would fail).
+func TestSaveTooLargeOnceFormatted(t *testing.T) {
+	f := newFixture(t)
+	st := f.state(t)
+	long := strings.Repeat("a long title ", 400) // 5,200 bytes
+	var text strings.Builder
+	text.WriteString("entente: 1\nsources:\n  - {id: s0, title: &t '" + long + "'}\n")
+	for i := 1; i < 20; i++ {
+		fmt.Fprintf(&text, "  - {id: s%d, title: *t}\n", i)
+	}
+	if len(text.String()) >= limit {
+		t.Fatalf("the text is %d bytes, want it under the limit (%d)", len(text.String()), limit)
+	}
+	w := f.do(t, t.Context(), request{method: http.MethodPost, path: "/api/save", version: st.Version, body: text.String()})
+	if w.Code != http.StatusRequestEntityTooLarge || !strings.Contains(w.Body.String(), "--max-size") {
+		t.Errorf("save: %d %s; want 413 naming --max-size", w.Code, w.Body)
+	}
+	if len(f.writes.paths) != 0 {
+		t.Errorf("the refused save wrote %v", f.writes.paths)
+	}
+	if got := f.state(t); got.Version != st.Version {
+		t.Error("the refused save changed the file")
 	}
 }

@@ -11,6 +11,10 @@
 //		Sweep: &swept,
 //	})
 //
+// [Build] works the sections out, as `entente check --format html` and
+// the workbench of `entente serve` both do: one place decides what the
+// picture marks (the lapses of the walk) and which sections a page has.
+//
 // A page of the caller's own that shows a report among other things, as
 // the workbench of `entente serve` does, takes the sections alone from
 // [WriteFragment] and their CSS from [Stylesheet].
@@ -49,7 +53,8 @@
 //     gain and the reason. The caller works it out (the package bargain
 //     imports scenario, so this package takes plain text rather than its
 //     result); every string is escaped, and the picture is trusted as
-//     Graph is.
+//     Graph is. A bargaining that could not be worked out (a limit, a
+//     timeout) leaves the section with one sentence that says why.
 //   - Sources: the scenario's sources, numbered, each with its title (a
 //     link when it has an http or https URL), date, note and ID,
 //     and links back to the findings that cite it. A finding links to

@@ -67,6 +67,9 @@ type Bargaining struct {
 	FrontierNote string
 	// Solutions are where each norm of fairness settles.
 	Solutions []BargainingSolution
+	// Failure, when not empty, says why the bargaining was not worked
+	// out; the section then shows that sentence and nothing else.
+	Failure string
 }
 
 // BargainingOutcome is one outcome: its guarantees, the candidate vetoes

@@ -5,7 +5,6 @@
 'use strict';
 
 (() => {
-  const secret = document.querySelector('meta[name="entente-secret"]').content;
   const $ = (id) => document.getElementById(id);
   const text = $('text');
   const gutter = $('gutter');
@@ -20,6 +19,7 @@
   const whatIfError = $('whatif-error');
   const applied = $('applied');
   const searching = $('searching');
+  const staleNote = $('stale-note');
 
   const debounce = 30; // ms after the last keystroke before asking
   const pollEvery = 1000; // ms between looks at the file on disk
@@ -33,9 +33,17 @@
   let typedAt = 0; // performance.now() of the keystroke not yet answered
   let lines = -1;
   let diskNote = 'as on disk'; // what the state says while the text is the file's
+  let saving = false; // a save is in flight
+  let saveAgain = false; // Ctrl-S or Save during it: save again after it
 
+  // The session cookie, HttpOnly, goes with every request by itself; the
+  // X-Entente header says the request comes from this page (no page of
+  // another origin can send it), and X-Entente-Page names this page, so
+  // that the server stops an evaluation this page no longer waits for.
+  const pageID = Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
   function api(path, options = {}) {
-    options.headers = Object.assign({ 'X-Entente-Secret': secret }, options.headers || {});
+    options.headers = Object.assign({ 'X-Entente': '1', 'X-Entente-Page': pageID }, options.headers || {});
+    options.credentials = 'same-origin';
     return fetch(path, options);
   }
 
@@ -224,12 +232,15 @@
     paint();
     showProblems();
     if (problems.length > 0) {
+      // The last good answer stays, marked out of date.
       report.classList.add('stale');
+      staleNote.hidden = report.childElementCount === 0;
       say(problems.length === 1 ? '1 problem in the text' : problems.length + ' problems in the text', true);
       saveButton.disabled = false;
       return;
     }
     report.classList.remove('stale');
+    staleNote.hidden = true;
     render(answer.report, !answer.quick);
     report.dataset.verdict = answer.verdict;
     showToggles(answer.offered);
@@ -331,11 +342,19 @@
     togglesBox.replaceChildren(box);
   }
 
+  // load reads the file from disk into the editor, unless the text
+  // changed while it was asked (keystrokes are never lost): the edit is
+  // then kept, and the notice says the file on disk changed.
   async function load(why) {
+    const sent = text.value;
     const r = await api('/api/file');
     const f = await r.json();
     if (!r.ok) {
       say(f.error, true);
+      return;
+    }
+    if (text.value !== sent) {
+      if (f.version !== disk.version) changedOnDisk(f.version);
       return;
     }
     disk = { version: f.version, text: f.text };
@@ -349,9 +368,13 @@
   }
 
   async function poll() {
+    // A save changes the file on disk before its answer comes: that is
+    // not another editor's change.
+    if (saving) return;
     try {
       const r = await api('/api/version');
       const f = await r.json();
+      if (saving) return;
       if (!r.ok) {
         say(f.error || 'the server refused: ' + r.status, true);
         return;
@@ -361,20 +384,49 @@
         await load('loaded again: the file changed on disk');
         return;
       }
-      notice.dataset.version = f.version;
-      $('notice-text').textContent = 'The file changed on disk since this page loaded it. Your edit is kept, but saving will refuse it.';
-      notice.hidden = false;
+      changedOnDisk(f.version);
     } catch (e) {
       say('the server did not answer: ' + e.message, true);
     }
   }
 
+  // changedOnDisk says that the file on disk is now version, and no
+  // longer what the edit started from: the edit is kept.
+  function changedOnDisk(version) {
+    notice.dataset.version = version;
+    $('notice-text').textContent = 'The file changed on disk since this page loaded it. Your edit is kept, but saving will refuse it.';
+    notice.hidden = false;
+  }
+
+  // save writes the text. One save at a time: asked during one, it saves
+  // once more after it, from the version that one wrote, rather than
+  // sending the old version and reporting a false conflict. The text as
+  // written replaces the editor's only if the editor still holds what
+  // was sent: keystrokes typed during the save are kept.
   async function save() {
+    if (saving) {
+      saveAgain = true;
+      return;
+    }
+    saving = true;
+    try {
+      await saveOnce();
+    } finally {
+      saving = false;
+    }
+    if (saveAgain) {
+      saveAgain = false;
+      if (edited()) save();
+    }
+  }
+
+  async function saveOnce() {
     saveButton.disabled = true;
+    const sent = text.value;
     try {
       const r = await api('/api/save', {
         method: 'POST',
-        body: text.value,
+        body: sent,
         headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Entente-Version': disk.version },
       });
       const answer = await r.json();
@@ -389,15 +441,22 @@
         return;
       }
       disk = { version: answer.version, text: answer.text };
-      if (text.value !== answer.text) {
-        const caret = text.selectionStart;
-        text.value = answer.text;
-        text.setSelectionRange(caret, caret);
-        paint();
-        schedule(0);
-      }
       diskNote = answer.changed ? 'saved' : 'saved: the file already held this';
-      say(diskNote);
+      if (text.value !== sent) {
+        // Typed during the save: kept, and not saved yet.
+        say('saved what was sent; what you typed since is kept, not saved yet');
+        saveButton.disabled = false;
+        schedule(0);
+      } else {
+        if (text.value !== answer.text) {
+          const caret = text.selectionStart;
+          text.value = answer.text;
+          text.setSelectionRange(caret, caret);
+          paint();
+          schedule(0);
+        }
+        say(diskNote);
+      }
       document.body.dataset.saved = answer.version;
     } catch (e) {
       say('not saved: the server did not answer: ' + e.message, true);
@@ -413,7 +472,10 @@
   });
   text.addEventListener('scroll', follow);
   saveButton.addEventListener('click', save);
-  $('reload').addEventListener('click', () => load('loaded from disk'));
+  $('reload').addEventListener('click', () => {
+    if (edited() && !confirm('Load the file from disk, and lose your edit?')) return;
+    load('loaded from disk');
+  });
   document.addEventListener('keydown', (e) => {
     if ((e.ctrlKey || e.metaKey) && e.key === 's') {
       e.preventDefault();

@@ -1,0 +1,95 @@
+package workbench
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/entente-go/entente/examples"
+)
+
+// TestEvaluationsAtOnce checks, with every turn taken, that evaluations
+// wait for one (at most MaxEvaluations run at once), and that a newer
+// evaluation from a page stops the one that page still has waiting or
+// running, on the server, not only in the page.
+func TestEvaluationsAtOnce(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "seed.yaml")
+	seed := string(examples.Ukraine2025YAML())
+	if err := os.WriteFile(file, []byte(seed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(file, Options{Addr: "127.0.0.1:8123"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	signIn := httptest.NewRecorder()
+	s.ServeHTTP(signIn, httptest.NewRequest(http.MethodGet, s.URL(), nil))
+	cookie := signIn.Result().Cookies()[0]
+	evaluate := func(ctx context.Context, page string) chan *httptest.ResponseRecorder {
+		answer := make(chan *httptest.ResponseRecorder, 1)
+		r := httptest.NewRequestWithContext(ctx, http.MethodPost, "http://127.0.0.1:8123/api/evaluate?quick=1", strings.NewReader(seed))
+		r.AddCookie(cookie)
+		r.Header.Set(RequestHeader, "1")
+		r.Header.Set(PageHeader, page)
+		go func() {
+			w := httptest.NewRecorder()
+			s.ServeHTTP(w, r)
+			answer <- w
+		}()
+		return answer
+	}
+	waiting := func(page string) {
+		t.Helper()
+		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+			s.mu.Lock()
+			_, ok := s.running[page]
+			s.mu.Unlock()
+			if ok {
+				return
+			}
+		}
+		t.Fatalf("no evaluation of page %s started", page)
+	}
+
+	for range MaxEvaluations {
+		s.slots <- struct{}{} // every turn taken
+	}
+	first := evaluate(t.Context(), "P")
+	waiting("P")
+	second := evaluate(t.Context(), "P")
+	select {
+	case w := <-first:
+		if w.Code != http.StatusConflict || !strings.Contains(w.Body.String(), "superseded") {
+			t.Errorf("the first evaluation answered %d %s; want 409, superseded", w.Code, w.Body)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the newer evaluation of the page did not stop the older one")
+	}
+	// Another page's evaluation stops nothing, and waits for a turn.
+	ctx, cancel := context.WithTimeout(t.Context(), 200*time.Millisecond)
+	defer cancel()
+	if w := <-evaluate(ctx, "Q"); w.Body.Len() != 0 {
+		t.Errorf("with every turn taken, an evaluation answered %d %.100s; want it to wait, and nothing once its request ended", w.Code, w.Body)
+	}
+	select {
+	case w := <-second:
+		t.Fatalf("with every turn taken, an evaluation answered %d", w.Code)
+	default:
+	}
+	for range MaxEvaluations {
+		<-s.slots
+	}
+	select {
+	case w := <-second:
+		if w.Code != http.StatusOK {
+			t.Errorf("the newer evaluation answered %d %.200s, want 200", w.Code, w.Body)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("the newer evaluation never ran")
+	}
+}
