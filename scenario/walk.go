@@ -47,7 +47,6 @@ type walker struct {
 	mandated []int32 // guarantees with a mandate
 	next     []int   // per guarantee: the day of its next renewal point, or noDay
 	anchor   []int   // per guarantee: the day its periods count from
-	prevDay  int     // the day of the last dated event, or noDay
 
 	group   []int32   // per guarantee: its (beneficiary, kind) group
 	groups  []Receipt // per group, sorted: its beneficiary and kind, and the guarantees it receives now
@@ -78,7 +77,7 @@ func newWalker(m *model) *walker {
 	n := len(m.s.Guarantees)
 	w := &walker{m: m, objects: make([][]int32, n), named: make(map[string][]int32), atoms: make([][]atom, n),
 		held: make([]bool, n), active: make([]bool, n), calls: make([]int32, n), firstCall: make([]int32, n),
-		lapsedAt: make([]int32, n), lapseDate: make([]string, n), next: make([]int, n), anchor: make([]int, n), prevDay: noDay,
+		lapsedAt: make([]int32, n), lapseDate: make([]string, n), next: make([]int, n), anchor: make([]int, n),
 		seen: make(map[string]bool), attacked: make(map[[2]int32]string), standing: make([]Status, n)}
 	for i, p := range m.s.Positions {
 		if p.Stance != Refuses && p.Stance != Rejects {
@@ -136,7 +135,6 @@ func (w *walker) step(i int) Step {
 	// Time passes: the renewal points and sunsets before a dated event.
 	if day := dayOf(ev.Date); day != noDay {
 		st.Lapses = w.pass(i, day, st.Lapses)
-		w.prevDay = day
 	}
 	// A renewal event is a renewal point of every mandate its body (or,
 	// with no body named, any body) renews.
