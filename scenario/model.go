@@ -145,7 +145,7 @@ func (m *model) compile(s *Scenario, ax *actor.Index) error {
 			continue
 		}
 		lo := len(m.data)
-		m.data = m.activationVetoes(m.data, g)
+		m.data = m.activationVetoes(m.data, int32(g), nil)
 		for len(grants) > 0 && grants[0][0] == int32(g) {
 			m.data = append(m.data, grants[0][1])
 			grants = grants[1:]
@@ -300,23 +300,30 @@ func (m *model) exists(sel *guarantee.Selector) bool {
 // those plus each consenting actor (and, for a consenting body, the veto
 // holders of its rule) under consent; the veto holders of X's rule under
 // body(X).
-func (m *model) activationVetoes(dst []int32, g int) []int32 {
-	a := m.s.Guarantees[g].Activation
+//
+// parties are g's parties (actor positions, sorted ascending): each body
+// that decides sets them aside when g's activation or the body's own rule
+// says so. States keep their say, parties or not: a state provider decides
+// for itself and a listed state must consent. With no parties, or where
+// nothing in the scenario sets the parties aside, every body decides by
+// its rule as it stands. The result is not sorted.
+func (m *model) activationVetoes(dst []int32, g int32, parties []int32) []int32 {
+	a := &m.s.Guarantees[g].Activation
 	switch a.Mode {
 	case guarantee.Automatic:
 		return dst
 	case guarantee.ByBody:
-		return append(dst, m.ax.VetoPos(m.ax.Pos(a.Actors[0]))...)
+		return m.bodyVetoes(dst, g, m.ax.Pos(a.Actors[0]), parties)
 	case guarantee.Consent:
 		for _, id := range a.Actors {
 			p := m.ax.Pos(id)
 			dst = append(dst, int32(p))
 			if m.ax.At(p).Kind.IsBody() {
-				dst = append(dst, m.ax.VetoPos(p)...)
+				dst = m.bodyVetoes(dst, g, p, parties)
 			}
 		}
 	}
-	return append(dst, m.ax.VetoPos(int(m.prov[g]))...)
+	return m.bodyVetoes(dst, g, int(m.prov[g]), parties)
 }
 
 // holds reports whether the sorted list l contains x.
