@@ -9,6 +9,7 @@ import (
 
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/sorted"
 )
 
 // ErrAsideNoBody is reported, wrapped in a [*FieldError] at a guarantee's
@@ -160,7 +161,7 @@ func (m *model) partiesSetAside(b *builder) {
 		gg := &m.s.Guarantees[g]
 		b.start(PartiesSetAside)
 		for _, h := range att {
-			if slices.Contains(plain, h) && !holds(vetoes, h) {
+			if slices.Contains(plain, h) && !sorted.Contains(vetoes, h) {
 				b.actor(m.ax.At(int(h)).ID)
 			}
 		}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/sorted"
 )
 
 // model is a validated scenario compiled for evaluation: actors resolved to
@@ -268,7 +269,7 @@ func (m *model) matches(i int) []int32 {
 // picks reports whether position i's selector picks guarantee g.
 func (m *model) picks(i int, g int32) bool {
 	if m.posDone[i] {
-		return holds(m.list(m.pos[i]), g)
+		return sorted.Contains(m.list(m.pos[i]), g)
 	}
 	return m.s.Positions[i].Select.Matches(&m.s.Guarantees[g], m.ax)
 }
@@ -324,12 +325,6 @@ func (m *model) activationVetoes(dst []int32, g int32, parties []int32) []int32 
 		}
 	}
 	return m.bodyVetoes(dst, g, int(m.prov[g]), parties)
-}
-
-// holds reports whether the sorted list l contains x.
-func holds(l []int32, x int32) bool {
-	_, ok := slices.BinarySearch(l, x)
-	return ok
 }
 
 // contributors returns g's contributors: its provider and every member of

@@ -10,6 +10,7 @@ import (
 
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/sorted"
 )
 
 // SearchOptions are the limits of a [Search]. The zero SearchOptions
@@ -264,7 +265,7 @@ func (sp *space) build() {
 			// without a grant.
 			d := demand{pos: i, actor: a, uncov: newSet(sp.n), holder: p.Actor}
 			for _, g := range picked {
-				if !holds(m.list(m.veto[g]), a) {
+				if !sorted.Contains(m.list(m.veto[g]), a) {
 					d.uncov.add(int(g))
 				}
 			}
@@ -287,7 +288,7 @@ func (sp *space) build() {
 			// blocked-by-member.
 			blocked := newSet(sp.n)
 			for _, g := range picked {
-				if a != m.prov[g] && holds(m.ruleVetoes(g), a) {
+				if a != m.prov[g] && sorted.Contains(m.ruleVetoes(g), a) {
 					blocked.add(int(g))
 				}
 			}
@@ -295,7 +296,7 @@ func (sp *space) build() {
 			// blocked-renewal.
 			lapsing := newSet(sp.n)
 			for _, g := range picked {
-				if m.s.Guarantees[g].Mandate.Body != "" && holds(m.renewalVetoes(g), a) {
+				if m.s.Guarantees[g].Mandate.Body != "" && sorted.Contains(m.renewalVetoes(g), a) {
 					lapsing.add(int(g))
 				}
 			}
@@ -328,7 +329,7 @@ func (sp *space) build() {
 	for ci := range sp.cands {
 		c := &sp.cands[ci]
 		c.cover.each(func(g int) {
-			if holds(m.list(m.att[g]), c.actor) {
+			if sorted.Contains(m.list(m.att[g]), c.actor) {
 				c.captures.add(g)
 			}
 		})
@@ -1010,7 +1011,7 @@ func containsAll(s, sub []int) bool {
 func (m *model) attackersAmong(g int32, vetoes []int32) []actor.ID {
 	var out []actor.ID
 	for _, h := range vetoes {
-		if holds(m.list(m.att[g]), h) {
+		if sorted.Contains(m.list(m.att[g]), h) {
 			out = append(out, m.ax.At(int(h)).ID)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/sorted"
 )
 
 // noDay marks an undated event, or a date not set.
@@ -422,7 +423,7 @@ func (w *walker) outcome(g int32, attackers []int32) Outcome {
 	}
 	vetoes := m.callVetoes(g, attackers)
 	for _, c := range m.contributors(g) {
-		if c == m.prov[g] || holds(vetoes, c) {
+		if c == m.prov[g] || sorted.Contains(vetoes, c) {
 			continue
 		}
 		if slices.ContainsFunc(w.objects[g], func(p int32) bool {
