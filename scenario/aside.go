@@ -52,16 +52,12 @@ func asideNoBody(g *guarantee.Guarantee, lookup func(actor.ID) (actor.Actor, boo
 	return fmt.Errorf("%w: the provider %s is a state and no body must consent", ErrAsideNoBody, g.Provider)
 }
 
-// forceAside makes every model take the paths of the rule, for tests
-// that check those paths give what the plain ones do where nothing sets
-// the parties aside.
-var forceAside = false
-
 // compileAside notes whether anything in the scenario sets the parties
-// aside. Without it, veto holders are those of the index as they stand, and
-// the model takes none of the paths below.
+// aside, or m.opt asks for the paths of the rule all the same. Without
+// either, veto holders are those of the index as they stand, and the model
+// takes none of the paths below.
 func (m *model) compileAside() {
-	m.aside = forceAside || slices.ContainsFunc(m.s.Actors, func(a actor.Actor) bool { return a.PartiesAside }) ||
+	m.aside = m.opt.forceAside || slices.ContainsFunc(m.s.Actors, func(a actor.Actor) bool { return a.PartiesAside }) ||
 		slices.ContainsFunc(m.s.Guarantees, func(g guarantee.Guarantee) bool { return g.Activation.PartiesAside })
 }
 

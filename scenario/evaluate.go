@@ -17,8 +17,12 @@ import (
 //
 // Evaluate never changes s, gives the same report for the same scenario
 // every time, and is safe for concurrent use.
-func Evaluate(s Scenario) (Report, error) {
+func Evaluate(s Scenario) (Report, error) { return evaluateWith(s, modelOptions{}) }
+
+// evaluateWith is [Evaluate] with the model compiled with opt.
+func evaluateWith(s Scenario, opt modelOptions) (Report, error) {
 	sc := scratchPool.Get().(*scratch)
+	sc.m.opt = opt
 	if err := sc.m.compile(&s, &sc.ax); err != nil {
 		sc.release()
 		return Report{}, err

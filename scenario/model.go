@@ -52,6 +52,17 @@ type model struct {
 	aside         bool
 	granted, rule []span
 	party, vbuf   []int32
+
+	opt modelOptions // set by whoever compiles the model, before compile
+}
+
+// modelOptions are choices of the path a model takes to its answers, never
+// of the answers. Every public entry point compiles with the zero value;
+// tests pass others to check that the paths agree.
+type modelOptions struct {
+	// forceAside makes the model take the paths of the parties-aside rule
+	// even where nothing in the scenario sets the parties aside.
+	forceAside bool
 }
 
 type span struct{ lo, hi int32 }
@@ -101,8 +112,8 @@ func grow[T any](s []T, n int) []T {
 	return s[:n]
 }
 
-// compile validates s and compiles it into m. s must not change while the
-// model is in use.
+// compile validates s and compiles it into m, with the options in m.opt.
+// s must not change while the model is in use.
 func (m *model) compile(s *Scenario, ax *actor.Index) error {
 	m.prepare(s, ax)
 	if err := check(m); err != nil {

@@ -111,12 +111,17 @@ const maxCandidates = 16
 // has with Complete false. It returns an error only for an invalid
 // scenario or one with more than 16 demands-veto positions.
 func Search(ctx context.Context, s Scenario, opts SearchOptions) (SearchResult, error) {
+	return searchWith(ctx, s, opts, modelOptions{})
+}
+
+// searchWith is [Search] with the model compiled with mopt.
+func searchWith(ctx context.Context, s Scenario, opts SearchOptions, mopt modelOptions) (SearchResult, error) {
 	if opts.Timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, opts.Timeout)
 		defer cancel()
 	}
-	sp, err := newSpace(&s)
+	sp, err := newSpaceWith(&s, mopt)
 	if err != nil {
 		return SearchResult{}, err
 	}
@@ -178,8 +183,11 @@ type requirement struct {
 	hit set
 }
 
-func newSpace(s *Scenario) (*space, error) {
-	m := new(model)
+func newSpace(s *Scenario) (*space, error) { return newSpaceWith(s, modelOptions{}) }
+
+// newSpaceWith is newSpace with the model compiled with opt.
+func newSpaceWith(s *Scenario, opt modelOptions) (*space, error) {
+	m := &model{opt: opt}
 	if err := m.compile(s, new(actor.Index)); err != nil {
 		return nil, err
 	}
