@@ -1,6 +1,10 @@
 package actor
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/entente-go/entente/internal/sorted"
+)
 
 // VetoHoldersAside returns the actors whose "no" alone stops the body with
 // the given ID from acting on a dispute when the parties to it are set
@@ -105,7 +109,7 @@ func (x *Index) asideWithin(i int32) bool {
 func (x *Index) touches(i int32, parties []int32) bool {
 	desc := x.descPos(i)
 	for _, q := range parties {
-		if q != i && holds(desc, q) {
+		if q != i && sorted.Contains(desc, q) {
 			return true
 		}
 	}
@@ -121,7 +125,7 @@ func (x *Index) appendAside(i int32, parties []int32, aside bool, dst []int32) [
 	if !a.Kind.IsBody() || !aside && !x.asideWithin(i) || !x.touches(i, parties) {
 		return append(dst, x.vetoPos(i)...)
 	}
-	counts := func(j int32) bool { return !aside || !holds(parties, j) }
+	counts := func(j int32) bool { return !aside || !sorted.Contains(parties, j) }
 	n := 0
 	for _, j := range x.members(i) {
 		if counts(j) {
@@ -166,14 +170,4 @@ func quorumOf(a *Actor, n int) int {
 		return n/2 + 1
 	}
 	return 0
-}
-
-// holds reports whether the sorted list l contains v; short lists, the
-// usual case for parties, are scanned.
-func holds(l []int32, v int32) bool {
-	if len(l) <= 8 {
-		return slices.Contains(l, v)
-	}
-	_, ok := slices.BinarySearch(l, v)
-	return ok
 }

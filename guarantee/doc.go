@@ -50,6 +50,17 @@
 // the provider's and each listed actor's ([Consent]), or a decision of a
 // body by its rule ([ByBody]).
 //
+// # Mandates
+//
+// A [Mandate] says how long a guarantee lasts: renewed by a body at every
+// [Period] from a date, ending on a date, or both. Renewal points are
+// counted from that anchor each time, never from the point before, and
+// months keep the anchor's day of the month, clamped to the last day of
+// a shorter month: a monthly mandate from 31 January renews on 28 or 29
+// February, then on 31 March. [Period.After] gives the points, and says
+// how a Period of both months and days would count them (months first,
+// then days), though a mandate takes one or the other.
+//
 // # Selectors
 //
 // A [Selector] picks guarantees by kind (with Is), provider, provider-in,

@@ -17,8 +17,10 @@ import (
 const EventRenewal = "renewal"
 
 // Period is how often a mandate must be renewed: a number of months (a
-// year is twelve) or of days, counted as [time.Time.AddDate] counts them.
-// The zero Period means "at the renewal events of the timeline only".
+// year is twelve) or of days. Months are calendar months that keep the
+// day of the month, clamped to the last day of a shorter month (see
+// [Period.After]). The zero Period means "at the renewal events of the
+// timeline only".
 type Period struct {
 	Months int
 	Days   int
@@ -101,8 +103,39 @@ func (p Period) check() error {
 	return nil
 }
 
-// After returns the date n periods after from.
-func (p Period) After(from time.Time, n int) time.Time { return from.AddDate(0, n*p.Months, n*p.Days) }
+// After returns the date n periods after from, counted from from itself
+// rather than from the date n-1 periods after it, with from's time of day
+// and location.
+//
+// Months fall on from's day of the month, or on the last day of a month
+// too short for it: one month after 31 January is 28 or 29 February, two
+// months 31 March; one year after 29 February 2024 is 28 February 2025,
+// four years 29 February 2028. Unlike [time.Time.AddDate], After never
+// rolls over into the month after.
+//
+// A Period with both months and days, which [ParsePeriod] never gives and
+// a mandate does not accept, counts the months first, clamped, then adds
+// the days: 1 month and 1 day after 31 January 2009 is 1 March 2009.
+func (p Period) After(from time.Time, n int) time.Time {
+	t := from
+	if p.Months != 0 {
+		y, m, d := from.Date()
+		months := int(m) - 1 + n*p.Months // since January of year y
+		y += months / 12
+		if months %= 12; months < 0 {
+			y, months = y-1, months+12
+		}
+		m = time.Month(months + 1)
+		// The day before the first of the next month is the last of m.
+		d = min(d, time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day())
+		hh, mm, ss := from.Clock()
+		t = time.Date(y, m, d, hh, mm, ss, from.Nanosecond(), from.Location())
+	}
+	if p.Days != 0 {
+		t = t.AddDate(0, 0, n*p.Days)
+	}
+	return t
+}
 
 // ErrDate is returned, wrapped, for a date that is not a calendar date
 // written YYYY-MM-DD.

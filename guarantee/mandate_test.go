@@ -2,6 +2,7 @@ package guarantee_test
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -60,15 +61,110 @@ func TestParsePeriod(t *testing.T) {
 }
 
 func TestPeriodAfter(t *testing.T) {
-	from := time.Date(2008, 10, 9, 0, 0, 0, 0, time.UTC)
-	p := guarantee.Period{Months: 4}
-	if got, want := p.After(from, 2), time.Date(2009, 6, 9, 0, 0, 0, 0, time.UTC); !got.Equal(want) {
-		t.Errorf("4 months × 2 after 2008-10-09 = %s; want %s", got, want)
+	for _, tc := range []struct {
+		from   string
+		p      guarantee.Period
+		n      int
+		want   string
+		reason string
+	}{
+		{"2008-10-09", guarantee.Period{Months: 4}, 2, "2009-06-09", "UNOMIG's four-month terms"},
+		{"2008-10-09", guarantee.Period{Days: 30}, 1, "2008-11-08", "days are days"},
+		{"2009-01-31", guarantee.Period{Months: 1}, 1, "2009-02-28", "31 January plus a month is the last day of February, not 3 March"},
+		{"2009-01-31", guarantee.Period{Months: 1}, 2, "2009-03-31", "counted from the anchor, the day comes back after February"},
+		{"2009-01-31", guarantee.Period{Months: 1}, 3, "2009-04-30", "a thirty-day month"},
+		{"2008-01-31", guarantee.Period{Months: 1}, 1, "2008-02-29", "a leap year's February"},
+		{"2100-01-31", guarantee.Period{Months: 1}, 1, "2100-02-28", "a century that is not a leap year"},
+		{"2000-01-30", guarantee.Period{Months: 1}, 1, "2000-02-29", "a century that is one"},
+		{"2009-01-29", guarantee.Period{Months: 1}, 1, "2009-02-28", "the 29th in a common year"},
+		{"2009-01-28", guarantee.Period{Months: 1}, 1, "2009-02-28", "the 28th needs no clamp"},
+		{"2009-08-31", guarantee.Period{Months: 6}, 1, "2010-02-28", "six months across a year end"},
+		{"2024-02-29", guarantee.Period{Months: 12}, 1, "2025-02-28", "a year after a leap day"},
+		{"2024-02-29", guarantee.Period{Months: 12}, 4, "2028-02-29", "four years after a leap day, counted from it, not from 28 February"},
+		{"2024-02-29", guarantee.Period{Months: 12}, 0, "2024-02-29", "no period at all"},
+		{"2009-03-31", guarantee.Period{Months: 1}, -1, "2009-02-28", "backwards, clamped the same way"},
+		{"2009-01-31", guarantee.Period{Months: 1, Days: 1}, 1, "2009-03-01", "months first, clamped, then the days"},
+		{"2009-01-31", guarantee.Period{Months: 1, Days: 1}, 2, "2009-04-02", "both, n times each, from the anchor"},
+	} {
+		from := mustDate(t, tc.from)
+		got := tc.p.After(from, tc.n).Format(time.DateOnly)
+		if got != tc.want {
+			t.Errorf("%+v × %d after %s = %s; want %s: %s", tc.p, tc.n, tc.from, got, tc.want, tc.reason)
+		}
+		if ref := refAfter(tc.from, tc.p, tc.n); ref != tc.want {
+			t.Errorf("the reference gives %+v × %d after %s = %s; the case's want %s is wrong: %s", tc.p, tc.n, tc.from, ref, tc.want, tc.reason)
+		}
 	}
-	d := guarantee.Period{Days: 30}
-	if got, want := d.After(from, 1), time.Date(2008, 11, 8, 0, 0, 0, 0, time.UTC); !got.Equal(want) {
-		t.Errorf("30 days after 2008-10-09 = %s; want %s", got, want)
+}
+
+// TestPeriodAfterAgreesWithReference checks After against refAfter, which
+// shares no code with it, for anchors on every day of the years around the
+// leap rules and for periods of months and of days.
+func TestPeriodAfterAgreesWithReference(t *testing.T) {
+	periods := []guarantee.Period{{Months: 1}, {Months: 2}, {Months: 4}, {Months: 6}, {Months: 12}, {Months: 48}, {Months: 1200},
+		{Days: 1}, {Days: 30}, {Days: 90}, {Days: 366}, {Months: 1, Days: 1}, {Months: 12, Days: 30}}
+	clamped := 0
+	for _, year := range []int{1899, 1900, 1999, 2000, 2008, 2009, 2023, 2024, 2099, 2100} {
+		for yday := range 366 {
+			from := time.Date(year, time.January, 1+yday, 0, 0, 0, 0, time.UTC)
+			if from.Year() != year {
+				break
+			}
+			s := from.Format(time.DateOnly)
+			for _, p := range periods {
+				for _, n := range []int{1, 2, 3, 11, 13} {
+					got, want := p.After(from, n).Format(time.DateOnly), refAfter(s, p, n)
+					if got != want {
+						t.Fatalf("%+v × %d after %s = %s; the reference says %s", p, n, s, got, want)
+					}
+					if p.Days == 0 && got[8:] != s[8:] {
+						clamped++
+					}
+				}
+			}
+		}
 	}
+	if clamped == 0 {
+		t.Error("no case was clamped: the test misses what it is for")
+	}
+}
+
+// refAfter is After written another way, with no help from package time:
+// months counted as year*12+month, the day clamped by a table of the
+// days in each month, then days stepped one at a time over the calendar.
+func refAfter(from string, p guarantee.Period, n int) string {
+	var y, m, d int
+	if _, err := fmt.Sscanf(from, "%4d-%2d-%2d", &y, &m, &d); err != nil {
+		panic(err)
+	}
+	leap := func(y int) bool { return y%4 == 0 && (y%100 != 0 || y%400 == 0) }
+	daysIn := func(y, m int) int {
+		if m == 2 && leap(y) {
+			return 29
+		}
+		return [...]int{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}[m-1]
+	}
+	ym := y*12 + (m - 1) + n*p.Months
+	y, m = ym/12, ym%12+1
+	d = min(d, daysIn(y, m))
+	for range n * p.Days {
+		if d++; d > daysIn(y, m) {
+			d, m = 1, m+1
+			if m > 12 {
+				m, y = 1, y+1
+			}
+		}
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+}
+
+func mustDate(t *testing.T, s string) time.Time {
+	t.Helper()
+	d, err := guarantee.ParseDate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }
 
 func TestMandateCheck(t *testing.T) {

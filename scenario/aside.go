@@ -9,6 +9,7 @@ import (
 
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/sorted"
 )
 
 // ErrAsideNoBody is reported, wrapped in a [*FieldError] at a guarantee's
@@ -51,16 +52,12 @@ func asideNoBody(g *guarantee.Guarantee, lookup func(actor.ID) (actor.Actor, boo
 	return fmt.Errorf("%w: the provider %s is a state and no body must consent", ErrAsideNoBody, g.Provider)
 }
 
-// forceAside makes every model take the paths of the rule, for tests
-// that check those paths give what the plain ones do where nothing sets
-// the parties aside.
-var forceAside = false
-
 // compileAside notes whether anything in the scenario sets the parties
-// aside. Without it, veto holders are those of the index as they stand, and
-// the model takes none of the paths below.
+// aside, or m.opt asks for the paths of the rule all the same. Without
+// either, veto holders are those of the index as they stand, and the model
+// takes none of the paths below.
 func (m *model) compileAside() {
-	m.aside = forceAside || slices.ContainsFunc(m.s.Actors, func(a actor.Actor) bool { return a.PartiesAside }) ||
+	m.aside = m.opt.forceAside || slices.ContainsFunc(m.s.Actors, func(a actor.Actor) bool { return a.PartiesAside }) ||
 		slices.ContainsFunc(m.s.Guarantees, func(g guarantee.Guarantee) bool { return g.Activation.PartiesAside })
 }
 
@@ -88,45 +85,23 @@ func (m *model) partiesOf(dst []int32, g int32) []int32 {
 // calls it with the attackers of each call and the beneficiary.
 func (m *model) vetoesFor(dst []int32, g int32, parties []int32) []int32 {
 	lo := len(dst)
-	dst = m.activationVetoesFor(dst, g, parties)
+	dst = m.activationVetoes(dst, g, parties)
 	dst = append(dst, m.list(m.granted[g])...)
 	s := dst[lo:]
 	slices.Sort(s)
 	return dst[:lo+len(slices.Compact(s))]
 }
 
-// activationVetoesFor is [model.activationVetoes] with parties: each body
-// that decides sets them aside when g's activation or the body's own rule
-// says so. States keep their say, parties or not: a state provider decides
-// for itself and a listed state must consent. The result is not sorted.
-func (m *model) activationVetoesFor(dst []int32, g int32, parties []int32) []int32 {
-	if !m.aside || len(parties) == 0 {
-		return m.activationVetoes(dst, int(g))
-	}
-	a := &m.s.Guarantees[g].Activation
-	switch a.Mode {
-	case guarantee.Automatic:
-		return dst
-	case guarantee.ByBody:
-		return m.bodyVetoes(dst, g, m.ax.Pos(a.Actors[0]), parties)
-	case guarantee.Consent:
-		for _, id := range a.Actors {
-			p := m.ax.Pos(id)
-			dst = append(dst, int32(p))
-			if m.ax.At(p).Kind.IsBody() {
-				dst = m.bodyVetoes(dst, g, p, parties)
-			}
-		}
-	}
-	return m.bodyVetoes(dst, g, int(m.prov[g]), parties)
-}
-
 // bodyVetoes appends the veto holders of the actor at position p when it
 // decides on g with parties: for a body, the holders of its rule with the
 // parties set aside where g's activation or its rules say so; for a state,
-// itself.
+// itself. With no parties, or where nothing sets the parties aside, they
+// are the holders of the index as they stand.
 func (m *model) bodyVetoes(dst []int32, g int32, p int, parties []int32) []int32 {
-	if m.s.Guarantees[g].Activation.PartiesAside {
+	switch {
+	case !m.aside || len(parties) == 0:
+		return append(dst, m.ax.VetoPos(p)...)
+	case m.s.Guarantees[g].Activation.PartiesAside:
 		return m.ax.VetoPosAside(p, parties, dst)
 	}
 	return m.ax.VetoPosParties(p, parties, dst)
@@ -177,12 +152,12 @@ func (m *model) partiesSetAside(b *builder) {
 		if len(att) == 0 || guarantee.Overlap(att, vetoes) {
 			continue
 		}
-		plain := m.activationVetoes(b.order[:0], int(g))
+		plain := m.activationVetoes(b.order[:0], g, nil)
 		b.order = plain
 		gg := &m.s.Guarantees[g]
 		b.start(PartiesSetAside)
 		for _, h := range att {
-			if slices.Contains(plain, h) && !holds(vetoes, h) {
+			if slices.Contains(plain, h) && !sorted.Contains(vetoes, h) {
 				b.actor(m.ax.At(int(h)).ID)
 			}
 		}
@@ -302,11 +277,11 @@ func (m *model) bodyVetoesOf(g int32, p int) []int32 {
 }
 
 // staticActivationVetoes returns, in a new slice, the veto holders g's
-// activation gives it with g's parties: those of [model.activationVetoes]
-// where nothing sets the parties aside.
+// activation gives it with g's parties (none where nothing sets the
+// parties aside, which comes to the same).
 func (m *model) staticActivationVetoes(g int32) []int32 {
 	if !m.aside {
-		return m.activationVetoes(nil, int(g))
+		return m.activationVetoes(nil, g, nil)
 	}
-	return m.activationVetoesFor(nil, g, m.partiesOf(nil, g))
+	return m.activationVetoes(nil, g, m.partiesOf(nil, g))
 }

@@ -96,18 +96,25 @@ type answers struct {
 	Search scenario.SearchResult
 }
 
-func answer(t *testing.T, s scenario.Scenario) answers {
+// answer returns the tools' answers about s: through the public entry
+// points, or, forcingAside, through the paths of the parties-aside rule
+// even where nothing sets the parties aside.
+func answer(t *testing.T, s scenario.Scenario, forcingAside bool) answers {
 	t.Helper()
+	evaluate, simulate, search := scenario.Evaluate, scenario.Simulate, scenario.Search
+	if forcingAside {
+		evaluate, simulate, search = scenario.EvaluateForcingAside, scenario.SimulateForcingAside, scenario.SearchForcingAside
+	}
 	var a answers
 	var err error
-	if a.Report, err = scenario.Evaluate(s); err != nil {
+	if a.Report, err = evaluate(s); err != nil {
 		t.Fatal(err)
 	}
-	if a.Walk, err = scenario.Simulate(s); err != nil {
+	if a.Walk, err = simulate(s); err != nil {
 		t.Fatal(err)
 	}
 	if len(s.Guarantees) <= 16 {
-		if a.Search, err = scenario.Search(context.Background(), s, scenario.SearchOptions{}); err != nil {
+		if a.Search, err = search(context.Background(), s, scenario.SearchOptions{}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -128,10 +135,8 @@ func TestOldFilesKeepTheirMeaning(t *testing.T) {
 	for _, name := range slices.Sorted(maps.Keys(files)) {
 		s := files[name]
 		if !hasAside(s) {
-			plain := answer(t, s)
-			restore := scenario.SetForceAside(true)
-			forced := answer(t, s)
-			restore()
+			plain := answer(t, s, false)
+			forced := answer(t, s, true)
 			if diff := cmp.Diff(plain, forced); diff != "" {
 				t.Errorf("%s: the paths of the rule answer differently where nothing sets the parties aside (-plain +forced):\n%s", name, diff)
 			}
@@ -204,9 +209,11 @@ func TestPartiesSetAsideAgreesWithStripped(t *testing.T) {
 			continue
 		}
 		plain := evaluate(t, s)
-		restore := scenario.SetForceAside(true)
-		forced := evaluate(t, s)
-		restore()
+		forced, err := scenario.EvaluateForcingAside(s)
+		if err != nil {
+			t.Fatalf("seed %d: through the paths of the rule: %v", seed, err)
+		}
+		checkInvariants(t, forced)
 		if diff := cmp.Diff(plain, forced); diff != "" {
 			t.Errorf("seed %d: the paths of the rule evaluate differently where nothing sets the parties aside (-plain +forced):\n%s", seed, diff)
 		}

@@ -328,10 +328,12 @@
 //     events; a sunset still covers its end date and lapses at the first
 //     dated event after it. Points up to the first dated event are before
 //     the walk (nothing has happened to block them). Periods count from
-//     the mandate's From date, or else from the first dated event, with
-//     [time.Time.AddDate]'s calendar (31 January plus one month is
-//     3 March). In an undated timeline only renewal events are renewal
-//     points, and a sunset never passes.
+//     the mandate's From date, or else from the first dated event, each
+//     point counted from that anchor ([guarantee.Period.After]): months
+//     keep the anchor's day of the month, clamped to the last day of a
+//     shorter month, so a monthly mandate from 31 January renews on 28
+//     or 29 February, then on 31 March. In an undated timeline only
+//     renewal events are renewal points, and a sunset never passes.
 //   - Between two events the state does not change, so when one renewal
 //     point passes so do the others before the next event: the walk
 //     judges the first only, and its cost does not grow with the number

@@ -7,6 +7,7 @@ import (
 
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/sorted"
 )
 
 // Evaluate checks whether the positions in s can be satisfied together by
@@ -16,8 +17,12 @@ import (
 //
 // Evaluate never changes s, gives the same report for the same scenario
 // every time, and is safe for concurrent use.
-func Evaluate(s Scenario) (Report, error) {
+func Evaluate(s Scenario) (Report, error) { return evaluateWith(s, modelOptions{}) }
+
+// evaluateWith is [Evaluate] with the model compiled with opt.
+func evaluateWith(s Scenario, opt modelOptions) (Report, error) {
 	sc := scratchPool.Get().(*scratch)
+	sc.m.opt = opt
 	if err := sc.m.compile(&s, &sc.ax); err != nil {
 		sc.release()
 		return Report{}, err
@@ -197,7 +202,7 @@ func (m *model) capturedGuarantee(b *builder) {
 		}
 		b.start(CapturedGuarantee)
 		for _, h := range m.list(m.veto[g]) {
-			if holds(att, h) {
+			if sorted.Contains(att, h) {
 				b.actor(m.ax.At(int(h)).ID)
 			}
 		}
@@ -271,7 +276,7 @@ func (m *model) blockedByMember(b *builder) {
 		// A veto holder of a body's rule is one of its members, so it
 		// contributes to whatever the body provides.
 		for _, g := range m.contributedBy(a) {
-			if a == m.prov[g] || !holds(m.ruleVetoes(g), a) || !m.picks(i, g) {
+			if a == m.prov[g] || !sorted.Contains(m.ruleVetoes(g), a) || !m.picks(i, g) {
 				continue
 			}
 			gg := m.s.Guarantees[g]
@@ -318,7 +323,7 @@ func (m *model) unmetVetoDemand(b *builder) {
 		a := m.pact[i]
 		b.start(UnmetVetoDemand)
 		for _, g := range m.matches(i) {
-			if !holds(m.list(m.veto[g]), a) {
+			if !sorted.Contains(m.list(m.veto[g]), a) {
 				b.guarantee(g)
 			}
 		}
@@ -455,7 +460,7 @@ func (m *model) dissentingMember(b *builder) {
 		}
 		a := m.pact[i]
 		for _, g := range m.contributedBy(a) {
-			if a == m.prov[g] || holds(m.ruleVetoes(g), a) || !holds(m.contributors(g), a) || !m.picks(i, g) {
+			if a == m.prov[g] || sorted.Contains(m.ruleVetoes(g), a) || !sorted.Contains(m.contributors(g), a) || !m.picks(i, g) {
 				continue
 			}
 			gg := m.s.Guarantees[g]
@@ -801,7 +806,7 @@ func (m *model) consentingBody(g, h int32) int32 {
 // at position h a veto holder of g.
 func (m *model) addVetoSources(b *builder, g, h int32) {
 	for v, vt := range m.s.Vetoes {
-		if holds(m.list(m.grant[v]), g) && m.ax.Pos(vt.Holder) == int(h) {
+		if sorted.Contains(m.list(m.grant[v]), g) && m.ax.Pos(vt.Holder) == int(h) {
 			b.sources(vt.Sources)
 		}
 	}

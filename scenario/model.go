@@ -7,6 +7,7 @@ import (
 
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/sorted"
 )
 
 // model is a validated scenario compiled for evaluation: actors resolved to
@@ -55,6 +56,17 @@ type model struct {
 	aside         bool
 	granted, rule []span
 	party, vbuf   []int32
+
+	opt modelOptions // set by whoever compiles the model, before compile
+}
+
+// modelOptions are choices of the path a model takes to its answers, never
+// of the answers. Every public entry point compiles with the zero value;
+// tests pass others to check that the paths agree.
+type modelOptions struct {
+	// forceAside makes the model take the paths of the parties-aside rule
+	// even where nothing in the scenario sets the parties aside.
+	forceAside bool
 }
 
 type span struct{ lo, hi int32 }
@@ -104,8 +116,8 @@ func grow[T any](s []T, n int) []T {
 	return s[:n]
 }
 
-// compile validates s and compiles it into m. s must not change while the
-// model is in use.
+// compile validates s and compiles it into m, with the options in m.opt.
+// s must not change while the model is in use.
 func (m *model) compile(s *Scenario, ax *actor.Index) error {
 	m.prepare(s, ax)
 	if err := check(m); err != nil {
@@ -149,7 +161,7 @@ func (m *model) compile(s *Scenario, ax *actor.Index) error {
 			continue
 		}
 		lo := len(m.data)
-		m.data = m.activationVetoes(m.data, g)
+		m.data = m.activationVetoes(m.data, int32(g), nil)
 		for len(grants) > 0 && grants[0][0] == int32(g) {
 			m.data = append(m.data, grants[0][1])
 			grants = grants[1:]
@@ -273,7 +285,7 @@ func (m *model) matches(i int) []int32 {
 // picks reports whether position i's selector picks guarantee g.
 func (m *model) picks(i int, g int32) bool {
 	if m.posDone[i] {
-		return holds(m.list(m.pos[i]), g)
+		return sorted.Contains(m.list(m.pos[i]), g)
 	}
 	return m.s.Positions[i].Select.Matches(&m.s.Guarantees[g], m.ax)
 }
@@ -305,29 +317,30 @@ func (m *model) exists(sel *guarantee.Selector) bool {
 // those plus each consenting actor (and, for a consenting body, the veto
 // holders of its rule) under consent; the veto holders of X's rule under
 // body(X).
-func (m *model) activationVetoes(dst []int32, g int) []int32 {
-	a := m.s.Guarantees[g].Activation
+//
+// parties are g's parties (actor positions, sorted ascending): each body
+// that decides sets them aside when g's activation or the body's own rule
+// says so. States keep their say, parties or not: a state provider decides
+// for itself and a listed state must consent. With no parties, or where
+// nothing in the scenario sets the parties aside, every body decides by
+// its rule as it stands. The result is not sorted.
+func (m *model) activationVetoes(dst []int32, g int32, parties []int32) []int32 {
+	a := &m.s.Guarantees[g].Activation
 	switch a.Mode {
 	case guarantee.Automatic:
 		return dst
 	case guarantee.ByBody:
-		return append(dst, m.ax.VetoPos(m.ax.Pos(a.Actors[0]))...)
+		return m.bodyVetoes(dst, g, m.ax.Pos(a.Actors[0]), parties)
 	case guarantee.Consent:
 		for _, id := range a.Actors {
 			p := m.ax.Pos(id)
 			dst = append(dst, int32(p))
 			if m.ax.At(p).Kind.IsBody() {
-				dst = append(dst, m.ax.VetoPos(p)...)
+				dst = m.bodyVetoes(dst, g, p, parties)
 			}
 		}
 	}
-	return append(dst, m.ax.VetoPos(int(m.prov[g]))...)
-}
-
-// holds reports whether the sorted list l contains x.
-func holds(l []int32, x int32) bool {
-	_, ok := slices.BinarySearch(l, x)
-	return ok
+	return m.bodyVetoes(dst, g, int(m.prov[g]), parties)
 }
 
 // contributors returns g's contributors: its provider and every member of

@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/sorted"
 )
 
 // renewalVetoes returns the veto holders of the decision that renews g's
@@ -60,7 +61,7 @@ func (m *model) capturedRenewal(b *builder) {
 		b.start(CapturedRenewal)
 		b.guarantee(int32(g))
 		for _, h := range holders {
-			if holds(att, h) {
+			if sorted.Contains(att, h) {
 				b.actor(m.ax.At(int(h)).ID)
 			}
 		}
@@ -86,7 +87,7 @@ func (m *model) blockedRenewal(b *builder) {
 		a := m.pact[i]
 		for _, g := range m.matches(i) {
 			gg := &m.s.Guarantees[g]
-			if gg.Mandate.Body == "" || !holds(m.renewalVetoes(g), a) {
+			if gg.Mandate.Body == "" || !sorted.Contains(m.renewalVetoes(g), a) {
 				continue
 			}
 			b.start(BlockedRenewal)
@@ -149,7 +150,7 @@ func (m *model) renewalAside(b *builder, g int32, holders []int32) {
 	b.start(PartiesSetAside)
 	b.guarantee(g)
 	for _, h := range m.ax.VetoPos(m.ax.Pos(gg.Mandate.Body)) {
-		if holds(att, h) && !holds(holders, h) {
+		if sorted.Contains(att, h) && !sorted.Contains(holders, h) {
 			b.actor(m.ax.At(int(h)).ID)
 		}
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/sorted"
 )
 
 // SearchOptions are the limits of a [Search]. The zero SearchOptions
@@ -110,12 +111,17 @@ const maxCandidates = 16
 // has with Complete false. It returns an error only for an invalid
 // scenario or one with more than 16 demands-veto positions.
 func Search(ctx context.Context, s Scenario, opts SearchOptions) (SearchResult, error) {
+	return searchWith(ctx, s, opts, modelOptions{})
+}
+
+// searchWith is [Search] with the model compiled with mopt.
+func searchWith(ctx context.Context, s Scenario, opts SearchOptions, mopt modelOptions) (SearchResult, error) {
 	if opts.Timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, opts.Timeout)
 		defer cancel()
 	}
-	sp, err := newSpace(&s)
+	sp, err := newSpaceWith(&s, mopt)
 	if err != nil {
 		return SearchResult{}, err
 	}
@@ -177,8 +183,11 @@ type requirement struct {
 	hit set
 }
 
-func newSpace(s *Scenario) (*space, error) {
-	m := new(model)
+func newSpace(s *Scenario) (*space, error) { return newSpaceWith(s, modelOptions{}) }
+
+// newSpaceWith is newSpace with the model compiled with opt.
+func newSpaceWith(s *Scenario, opt modelOptions) (*space, error) {
+	m := &model{opt: opt}
 	if err := m.compile(s, new(actor.Index)); err != nil {
 		return nil, err
 	}
@@ -264,7 +273,7 @@ func (sp *space) build() {
 			// without a grant.
 			d := demand{pos: i, actor: a, uncov: newSet(sp.n), holder: p.Actor}
 			for _, g := range picked {
-				if !holds(m.list(m.veto[g]), a) {
+				if !sorted.Contains(m.list(m.veto[g]), a) {
 					d.uncov.add(int(g))
 				}
 			}
@@ -287,7 +296,7 @@ func (sp *space) build() {
 			// blocked-by-member.
 			blocked := newSet(sp.n)
 			for _, g := range picked {
-				if a != m.prov[g] && holds(m.ruleVetoes(g), a) {
+				if a != m.prov[g] && sorted.Contains(m.ruleVetoes(g), a) {
 					blocked.add(int(g))
 				}
 			}
@@ -295,7 +304,7 @@ func (sp *space) build() {
 			// blocked-renewal.
 			lapsing := newSet(sp.n)
 			for _, g := range picked {
-				if m.s.Guarantees[g].Mandate.Body != "" && holds(m.renewalVetoes(g), a) {
+				if m.s.Guarantees[g].Mandate.Body != "" && sorted.Contains(m.renewalVetoes(g), a) {
 					lapsing.add(int(g))
 				}
 			}
@@ -328,7 +337,7 @@ func (sp *space) build() {
 	for ci := range sp.cands {
 		c := &sp.cands[ci]
 		c.cover.each(func(g int) {
-			if holds(m.list(m.att[g]), c.actor) {
+			if sorted.Contains(m.list(m.att[g]), c.actor) {
 				c.captures.add(g)
 			}
 		})
@@ -1010,7 +1019,7 @@ func containsAll(s, sub []int) bool {
 func (m *model) attackersAmong(g int32, vetoes []int32) []actor.ID {
 	var out []actor.ID
 	for _, h := range vetoes {
-		if holds(m.list(m.att[g]), h) {
+		if sorted.Contains(m.list(m.att[g]), h) {
 			out = append(out, m.ax.At(int(h)).ID)
 		}
 	}

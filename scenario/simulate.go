@@ -258,8 +258,11 @@ func (sim Simulation) MarshalJSON() ([]byte, error) {
 //
 // Simulate validates s first and returns the [Errors] of [Validate] on an
 // invalid scenario.
-func Simulate(s Scenario) (Simulation, error) {
-	m := new(model)
+func Simulate(s Scenario) (Simulation, error) { return simulateWith(s, modelOptions{}) }
+
+// simulateWith is [Simulate] with the model compiled with opt.
+func simulateWith(s Scenario, opt modelOptions) (Simulation, error) {
+	m := &model{opt: opt}
 	if err := m.compile(&s, new(actor.Index)); err != nil {
 		return Simulation{}, err
 	}

@@ -187,7 +187,7 @@ func refWalk(t testing.TB, s scenario.Scenario) []string {
 				done := false
 				if !md.Every.IsZero() && md.Body != "" && !lastDated.IsZero() {
 					for k := 1; ; k++ {
-						p := md.Every.After(anchor[g], k)
+						p := refPoint(anchor[g], md.Every, k)
 						if p.After(d) {
 							break
 						}
@@ -267,6 +267,24 @@ func refWalk(t testing.TB, s scenario.Scenario) []string {
 	return out
 }
 
+// refPoint is the kth renewal point of a period from anchor, from
+// DESIGN.md, computed without [guarantee.Period.After] or
+// [time.Time.AddDate]: months counted as year*12+month from the anchor,
+// on the anchor's day clamped to the last day of the month by a table;
+// days counted as day numbers.
+func refPoint(anchor time.Time, every guarantee.Period, k int) time.Time {
+	if every.Months == 0 {
+		return time.Unix((anchor.Unix()/86400+int64(k*every.Days))*86400, 0).UTC()
+	}
+	ym := anchor.Year()*12 + int(anchor.Month()) - 1 + k*every.Months
+	y, m := ym/12, ym%12+1
+	last := [...]int{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}[m-1]
+	if m == 2 && y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+		last = 29
+	}
+	return time.Date(y, time.Month(m), min(anchor.Day(), last), 0, 0, 0, 0, time.UTC)
+}
+
 // timeScenario is a random scenario with mandates and a random timeline:
 // repeats, second attackers, renewal events, dated or not.
 func timeScenario(seed uint64) scenario.Scenario {
@@ -338,7 +356,18 @@ func timeScenario(seed uint64) scenario.Scenario {
 			case 1:
 				m.Every = guarantee.Period{Months: 1 + r.IntN(12)}
 			}
-			if !m.Every.IsZero() && r.IntN(3) == 0 {
+			switch {
+			case m.Every.Months > 0 && r.IntN(2) == 0:
+				// A short period from the 29th, 30th or 31st of a month
+				// near the timeline's start, or the last day of a
+				// shorter one: where months are clamped.
+				m.Every.Months = 1 + r.IntN(2)
+				from := time.Date(2000, time.Month(r.IntN(3)), 29+r.IntN(3), 0, 0, 0, 0, time.UTC)
+				if from.Day() < 29 {
+					from = from.AddDate(0, 0, -from.Day())
+				}
+				m.From = from.Format(time.DateOnly)
+			case !m.Every.IsZero() && r.IntN(3) == 0:
 				m.From = start.AddDate(0, 0, r.IntN(400)-100).Format(time.DateOnly)
 			}
 		}

@@ -263,6 +263,91 @@ func TestSimulateMandates(t *testing.T) {
 	})
 }
 
+// TestSimulateMonthEnds holds DESIGN.md's renewal points of a mandate
+// anchored late in a month: the same day of the month as the anchor,
+// counted from the anchor each time, clamped to the last day of a shorter
+// month. A monthly mandate from 31 January renews on 28 or 29 February,
+// then on 31 March, not on 3 March (as 31 January plus a month rolls over
+// to in time.Time.AddDate) and again on 31 March. A renewal point shows
+// as the date of the lapse it makes after RU attacks.
+func TestSimulateMonthEnds(t *testing.T) {
+	council := unsc()
+	monitors := func(opts ...gopt) guarantee.Guarantee {
+		return g("mission", "UK", "GE", guarantee.Surveillance, "any(peace-deal, attack(RU, GE))", opts...)
+	}
+	monthly := monitors(mandate("UNSC", "1 month", "", ""))
+	runTimeCases(t, []timeCase{
+		{
+			name:   "FebruaryOfACommonYear",
+			reason: "Anchored on the first dated event, 31 January 2009: the first point is 28 February, where RU's attack of 10 February blocks it.",
+			s: build(actors(council), guarantees(monthly),
+				timeline("2009-01-31 peace-deal", "2009-02-10 attack(RU, GE)", "2009-03-05 ceasefire")),
+			want: []string{
+				"2009-01-31 peace-deal: mission#1 activates []",
+				"2009-02-10 attack(RU, GE): mission#2 activates [RU]",
+				"2009-03-05 ceasefire: lapsed mission 2009-02-28 (UNSC RU:captured)",
+			},
+		},
+		{
+			name:   "FebruaryOfALeapYear",
+			reason: "From 31 January 2008, a leap year: the first point is 29 February.",
+			s: build(actors(council), guarantees(monitors(mandate("UNSC", "1 month", "2008-01-31", ""))),
+				timeline("2008-02-01 peace-deal", "2008-02-10 attack(RU, GE)", "2008-03-05 ceasefire")),
+			want: []string{
+				"2008-02-01 peace-deal: mission#1 activates []",
+				"2008-02-10 attack(RU, GE): mission#2 activates [RU]",
+				"2008-03-05 ceasefire: lapsed mission 2008-02-29 (UNSC RU:captured)",
+			},
+		},
+		{
+			name: "BackToThe31stInMarch",
+			reason: "After 28 February the next point is 31 March, counted from the anchor, not 28 March from the point before, nor 3 March: " +
+				"an attack on 1 March is judged on 31 March, and nothing lapses on 20 March.",
+			s: build(actors(council), guarantees(monthly),
+				timeline("2009-01-31 peace-deal", "2009-03-01 attack(RU, GE)", "2009-03-20 ceasefire", "2009-04-05 ceasefire")),
+			want: []string{
+				"2009-01-31 peace-deal: mission#1 activates []",
+				"2009-03-01 attack(RU, GE): mission#2 activates [RU]",
+				"2009-03-20 ceasefire: ",
+				"2009-04-05 ceasefire: lapsed mission 2009-03-31 (UNSC RU:captured)",
+			},
+		},
+		{
+			name:   "ThirtyDayMonth",
+			reason: "From 31 January, the point in April is the 30th.",
+			s: build(actors(council), guarantees(monthly),
+				timeline("2009-01-31 peace-deal", "2009-04-01 attack(RU, GE)", "2009-05-01 ceasefire")),
+			want: []string{
+				"2009-01-31 peace-deal: mission#1 activates []",
+				"2009-04-01 attack(RU, GE): mission#2 activates [RU]",
+				"2009-05-01 ceasefire: lapsed mission 2009-04-30 (UNSC RU:captured)",
+			},
+		},
+		{
+			name:   "ManyPointsLater",
+			reason: "Thirteen months on, the walk finds the point after the attack without stepping through the others: 28 February 2010.",
+			s: build(actors(council), guarantees(monthly),
+				timeline("2009-01-31 peace-deal", "2010-02-01 attack(RU, GE)", "2010-03-05 ceasefire")),
+			want: []string{
+				"2009-01-31 peace-deal: mission#1 activates []",
+				"2010-02-01 attack(RU, GE): mission#2 activates [RU]",
+				"2010-03-05 ceasefire: lapsed mission 2010-02-28 (UNSC RU:captured)",
+			},
+		},
+		{
+			name:   "YearlyFromALeapDay",
+			reason: "A yearly mandate from 29 February 2024 renews on 28 February in common years and on 29 February 2028, counted from the anchor.",
+			s: build(actors(council), guarantees(monitors(mandate("UNSC", "1 year", "2024-02-29", ""))),
+				timeline("2024-03-01 peace-deal", "2028-02-28 attack(RU, GE)", "2028-03-01 ceasefire")),
+			want: []string{
+				"2024-03-01 peace-deal: mission#1 activates []",
+				"2028-02-28 attack(RU, GE): mission#2 activates [RU]",
+				"2028-03-01 ceasefire: lapsed mission 2028-02-29 (UNSC RU:captured)",
+			},
+		},
+	})
+}
+
 func TestSimulateLifetimes(t *testing.T) {
 	s := build(actors(unsc()), guarantees(
 		g("mission", "UK", "GE", guarantee.Surveillance, "any(peace-deal, attack(RU, GE))", mandate("UNSC", "6 months", "", "")),

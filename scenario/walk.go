@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/sorted"
 )
 
 // noDay marks an undated event, or a date not set.
@@ -47,7 +48,6 @@ type walker struct {
 	mandated []int32 // guarantees with a mandate
 	next     []int   // per guarantee: the day of its next renewal point, or noDay
 	anchor   []int   // per guarantee: the day its periods count from
-	prevDay  int     // the day of the last dated event, or noDay
 
 	group   []int32   // per guarantee: its (beneficiary, kind) group
 	groups  []Receipt // per group, sorted: its beneficiary and kind, and the guarantees it receives now
@@ -83,7 +83,7 @@ func newWalker(m *model) *walker {
 	n := len(m.s.Guarantees)
 	w := &walker{m: m, objects: make([][]int32, n), named: make(map[string][]int32), atoms: make([][]atom, n),
 		held: make([]bool, n), active: make([]bool, n), calls: make([]int32, n), firstCall: make([]int32, n),
-		lapsedAt: make([]int32, n), lapseDate: make([]string, n), next: make([]int, n), anchor: make([]int, n), prevDay: noDay,
+		lapsedAt: make([]int32, n), lapseDate: make([]string, n), next: make([]int, n), anchor: make([]int, n),
 		seen: make(map[string]bool), attacked: make(map[[2]int32]string), standing: make([]Status, n)}
 	for i, p := range m.s.Positions {
 		if p.Stance != Refuses && p.Stance != Rejects {
@@ -147,7 +147,6 @@ func (w *walker) step(i int) Step {
 	// Time passes: the renewal points and sunsets before a dated event.
 	if day := dayOf(ev.Date); day != noDay {
 		st.Lapses = w.pass(i, day, st.Lapses)
-		w.prevDay = day
 	}
 	// A renewal event is a renewal point of every mandate its body (or,
 	// with no body named, any body) renews.
@@ -489,7 +488,7 @@ func (w *walker) outcome(g int32, attackers []int32) Outcome {
 	}
 	vetoes := m.callVetoes(g, attackers)
 	for _, c := range m.contributors(g) {
-		if c == m.prov[g] || holds(vetoes, c) {
+		if c == m.prov[g] || sorted.Contains(vetoes, c) {
 			continue
 		}
 		if slices.ContainsFunc(w.objects[g], func(p int32) bool {
