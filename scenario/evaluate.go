@@ -581,7 +581,7 @@ func (m *model) insiderVeto(b *builder) {
 		gg := &m.s.Guarantees[g]
 		b.start(InsiderVeto)
 		for _, h := range m.list(m.veto[g]) {
-			if h == m.prov[g] || h == m.ben[g] || holds(m.list(m.att[g]), h) || !m.couldAttack(g, h) || !m.keepsVetoAsAttacker(g, h) {
+			if h == m.prov[g] || h == m.ben[g] || sorted.Contains(m.list(m.att[g]), h) || !m.couldAttack(g, h) || !m.keepsVetoAsAttacker(g, h) {
 				continue
 			}
 			b.actor(m.ax.At(int(h)).ID)
@@ -620,7 +620,7 @@ func (m *model) keepsVetoAsAttacker(g, h int32) bool {
 	}
 	parties := append(m.partiesOf(nil, g), h)
 	slices.Sort(parties)
-	return holds(m.vetoesFor(nil, g, slices.Compact(parties)), h)
+	return sorted.Contains(m.vetoesFor(nil, g, slices.Compact(parties)), h)
 }
 
 // unsatisfiableTrigger fires when g's trigger can never hold, such as
