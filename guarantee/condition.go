@@ -418,7 +418,9 @@ func (c Condition) Satisfiable() bool {
 	s := satSearch{ids: map[string]int32{}}
 	root := s.compile(c)
 	s.val = make([]int8, len(s.ids)) // 0 unknown, 1 happened, -1 not
-	s.linkAnyone()
+	if s.anyone {
+		s.linkAnyone(c)
+	}
 	var search func(k int) bool
 	search = func(k int) bool {
 		switch s.eval(&root) {
@@ -467,27 +469,32 @@ type satSearch struct {
 	// happened makes attack(*, B) hold. links holds (named, anyone) pairs
 	// of event numbers; a choice that has the first happen and not the
 	// second is no set of events.
-	links [][2]int32
-	of    [][]int32 // per event number, the links it takes part in
-	evs   []Event   // per event number, while compiling
+	links  [][2]int32
+	of     [][]int32 // per event number, the links it takes part in
+	anyone bool      // some event is by anyone
 }
 
-// linkAnyone finds, for each event by a named attacker, the same event
-// by anyone among c's events.
-func (s *satSearch) linkAnyone() {
-	for i, e := range s.evs {
-		if e.ByAnyone() {
+// linkAnyone finds, for each event of c by a named attacker, the same
+// event by anyone among c's events.
+func (s *satSearch) linkAnyone(c Condition) {
+	linked := make([]bool, len(s.ids))
+	for e := range c.All() {
+		if _, ok := e.Attacker(); !ok || e.ByAnyone() {
 			continue
 		}
-		if w, ok := s.ids[eventKey(e.AsAnyone())]; ok && e.AsAnyone().ByAnyone() {
-			if s.of == nil {
-				s.of = make([][]int32, len(s.evs))
-			}
-			l := int32(len(s.links))
-			s.links = append(s.links, [2]int32{int32(i), w})
-			s.of[i] = append(s.of[i], l)
-			s.of[w] = append(s.of[w], l)
+		i := s.ids[eventKey(e)]
+		w, ok := s.ids[eventKey(e.AsAnyone())]
+		if !ok || linked[i] {
+			continue
 		}
+		linked[i] = true
+		if s.of == nil {
+			s.of = make([][]int32, len(s.ids))
+		}
+		l := int32(len(s.links))
+		s.links = append(s.links, [2]int32{i, w})
+		s.of[i] = append(s.of[i], l)
+		s.of[w] = append(s.of[w], l)
 	}
 }
 
@@ -521,7 +528,7 @@ func (s *satSearch) compile(c Condition) satNode {
 		if !ok {
 			id = int32(len(s.ids))
 			s.ids[key] = id
-			s.evs = append(s.evs, c.Event)
+			s.anyone = s.anyone || c.Event.ByAnyone()
 		}
 		n.ev = id
 	}

@@ -334,19 +334,26 @@ func TestCompareNamesTheMoveToAnyone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const edit = "set art5.trigger = attack(*, UA) (answers an attack by anyone, where it named RU)"
-	if !cmp.Equal(c.Edits, []string{edit}) {
-		t.Errorf("edits %q, want [%s]", c.Edits, edit)
+	const edit = "set art5.trigger = attack(*, UA)"
+	if !cmp.Equal(c.Edits, []string{edit}) || !cmp.Equal(c.Notes, []string{"art5 now answers an attack by anyone, where it named RU"}) {
+		t.Errorf("edits %q and notes %q, want [%s] and the move to anyone named", c.Edits, c.Notes, edit)
 	}
 	if len(c.Appeared) != 1 || c.Appeared[0].After.Code != scenario.InsiderVeto || !cmp.Equal(c.Appeared[0].Because, []string{edit}) {
 		t.Errorf("appeared %+v, want insider-veto because of the edit", c.Appeared)
+	}
+	var text strings.Builder
+	if err := scenario.WriteComparison(&text, c); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(text.String(), "  set art5.trigger = attack(*, UA)\n  (art5 now answers an attack by anyone, where it named RU)\n") {
+		t.Errorf("the text does not name the move to anyone under the edit:\n%s", text.String())
 	}
 	c, err = scenario.Compare(t.Context(), other, base)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "set art5.trigger = attack(RU, UA) (answers RU by name, no longer anyone)"; !cmp.Equal(c.Edits, []string{want}) {
-		t.Errorf("edits back %q, want [%s]", c.Edits, want)
+	if want := "art5 now answers RU by name, no longer anyone"; !cmp.Equal(c.Notes, []string{want}) {
+		t.Errorf("notes back %q, want [%s]", c.Notes, want)
 	}
 	// A change between named attackers says nothing more.
 	third := cloneScenario(base)
@@ -355,7 +362,7 @@ func TestCompareNamesTheMoveToAnyone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "set art5.trigger = attack(BY, UA)"; !cmp.Equal(c.Edits, []string{want}) {
-		t.Errorf("edits %q, want [%s]", c.Edits, want)
+	if want := "set art5.trigger = attack(BY, UA)"; !cmp.Equal(c.Edits, []string{want}) || len(c.Notes) != 0 {
+		t.Errorf("edits %q and notes %q, want [%s] and no note", c.Edits, c.Notes, want)
 	}
 }

@@ -54,7 +54,11 @@ type Comparison struct {
 	BaseVerdict  Verdict `json:"base_verdict"`
 	OtherVerdict Verdict `json:"other_verdict"`
 	// Edits turn the base into the other, one line each (see [Diff]).
-	Edits       []string        `json:"edits"`
+	Edits []string `json:"edits"`
+	// Notes say in words what an edit changes that its text leaves
+	// implicit: a trigger that moves between named attackers and anyone
+	// ("art5 now answers an attack by anyone, where it named RU").
+	Notes       []string        `json:"notes,omitempty"`
 	Appeared    []FindingChange `json:"appeared"`
 	Disappeared []FindingChange `json:"disappeared"`
 	Changed     []FindingChange `json:"changed"`
@@ -181,7 +185,10 @@ func Compare(ctx context.Context, base, other Scenario) (Comparison, error) {
 	edits := Diff(base, other)
 	c := Comparison{Base: base.Name, Other: other.Name, BaseVerdict: rb.Verdict, OtherVerdict: ro.Verdict}
 	for _, e := range edits {
-		c.Edits = append(c.Edits, editText(e, &base))
+		c.Edits = append(c.Edits, e.String())
+		if note := triggerNote(e, &base); note != "" {
+			c.Notes = append(c.Notes, note)
+		}
 	}
 	c.Appeared, c.Disappeared, c.Changed = pairFindings(rb.Findings, ro.Findings)
 	c.Space = compareSpaces(ctx, fb, fo)
@@ -197,34 +204,33 @@ func Compare(ctx context.Context, base, other Scenario) (Comparison, error) {
 	return c, nil
 }
 
-// editText is e as a comparison lists it: its String, and for a trigger
-// that moves between named attackers and anyone (attack(RU, UA) to
-// attack(*, UA)), what that changes, in words.
-func editText(e Edit, base *Scenario) string {
+// triggerNote says, for an edit that moves a guarantee's trigger between
+// named attackers and anyone (attack(RU, UA) to attack(*, UA)), what that
+// changes in words; "" for any other edit.
+func triggerNote(e Edit, base *Scenario) string {
 	set, ok := e.(Set)
 	id, field, _ := strings.Cut(set.Field, ".")
 	if !ok || field != "trigger" {
-		return e.String()
+		return ""
 	}
 	i := slices.IndexFunc(base.Guarantees, func(g guarantee.Guarantee) bool { return string(g.ID) == id })
 	after, err := guarantee.ParseCondition(set.Value)
 	if i < 0 || err != nil {
-		return e.String()
+		return ""
 	}
 	before := base.Guarantees[i].Trigger
-	named := joinIDs(before.Attackers())
+	named, now := joinIDs(before.Attackers()), joinIDs(after.Attackers())
 	switch {
 	case !before.ByAnyone() && after.ByAnyone() && named != "":
-		return e.String() + " (answers an attack by anyone, where it named " + named + ")"
+		return id + " now answers an attack by anyone, where it named " + named
 	case !before.ByAnyone() && after.ByAnyone():
-		return e.String() + " (answers an attack by anyone)"
+		return id + " now answers an attack by anyone"
+	case before.ByAnyone() && !after.ByAnyone() && now != "":
+		return id + " now answers " + now + " by name, no longer anyone"
 	case before.ByAnyone() && !after.ByAnyone():
-		if now := joinIDs(after.Attackers()); now != "" {
-			return e.String() + " (answers " + now + " by name, no longer anyone)"
-		}
-		return e.String() + " (no longer answers an attack by anyone)"
+		return id + " no longer answers an attack by anyone"
 	}
-	return e.String()
+	return ""
 }
 
 // attribute applies each edit alone to the base and names it under the
@@ -237,11 +243,11 @@ func attribute(ctx context.Context, c *Comparison, base Scenario, rb Report, fb 
 		// One edit makes every change there is.
 		for _, l := range [][]FindingChange{c.Appeared, c.Disappeared, c.Changed} {
 			for i := range l {
-				l[i].Because = []string{editText(edits[0], &base)}
+				l[i].Because = []string{edits[0].String()}
 			}
 		}
 		if c.Space.Relation != Equivalent {
-			c.Space.Because = []string{editText(edits[0], &base)}
+			c.Space.Because = []string{edits[0].String()}
 		}
 		return
 	}
@@ -261,7 +267,7 @@ func attribute(ctx context.Context, c *Comparison, base Scenario, rb Report, fb 
 		mark := func(l []FindingChange, by []FindingChange) {
 			for i := range l {
 				if slices.ContainsFunc(by, func(x FindingChange) bool { return sameChange(l[i], x) }) {
-					l[i].Because = append(l[i].Because, editText(e, &base))
+					l[i].Because = append(l[i].Because, e.String())
 				}
 			}
 		}
@@ -272,7 +278,7 @@ func attribute(ctx context.Context, c *Comparison, base Scenario, rb Report, fb 
 			continue
 		}
 		if fa, err := newForm(ctx, &alone); err == nil && !fb.sameSpace(fa) {
-			c.Space.Because = append(c.Space.Because, editText(e, &base))
+			c.Space.Because = append(c.Space.Because, e.String())
 		}
 	}
 }

@@ -27,6 +27,9 @@ func WriteComparison(w io.Writer, c Comparison) error {
 		for _, e := range c.Edits {
 			fmt.Fprintf(bw, "  %s\n", safe.Terminal(e))
 		}
+		for _, n := range c.Notes {
+			fmt.Fprintf(bw, "  (%s)\n", safe.Terminal(n))
+		}
 	}
 	section := func(title string, l []FindingChange) {
 		if len(l) == 0 {

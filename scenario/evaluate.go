@@ -707,12 +707,8 @@ func (m *model) sayVetoReasons(b *builder, g int32, actors []actor.ID) {
 		if i > 0 {
 			b.say("; ")
 		}
-		h := int32(m.ax.Pos(id))
-		r := m.vetoReason(g, h)
-		b.say(string(id), " ", r.one)
-		if r.granted {
-			m.addVetoSources(b, g, h)
-		}
+		b.say(string(id))
+		m.sayVetoReason(b, g, int32(m.ax.Pos(id)), false)
 	}
 }
 
@@ -726,68 +722,93 @@ func (m *model) sayVetoReasonsGrouped(b *builder, g int32, actors []actor.ID) {
 		reasons[i] = m.vetoReason(g, int32(m.ax.Pos(id)))
 	}
 	done := make([]bool, len(actors))
-	first := true
+	var same []actor.ID
 	for i := range actors {
 		if done[i] {
 			continue
 		}
-		var same []actor.ID
+		same = same[:0]
 		for k := i; k < len(actors); k++ {
 			if !done[k] && reasons[k] == reasons[i] {
 				done[k] = true
 				same = append(same, actors[k])
-				if reasons[k].granted {
-					m.addVetoSources(b, g, int32(m.ax.Pos(actors[k])))
-				}
 			}
 		}
-		if !first {
+		if i > 0 {
 			b.say("; ")
 		}
-		first = false
 		sayList(b, same)
-		if len(same) == 1 {
-			b.say(" ", reasons[i].one)
-		} else {
-			b.say(" ", reasons[i].many)
+		for _, id := range same[1:] {
+			if reasons[i].kind == grantedVeto {
+				m.addVetoSources(b, g, int32(m.ax.Pos(id)))
+			}
 		}
+		m.sayVetoReason(b, g, int32(m.ax.Pos(same[0])), len(same) > 1)
 	}
 }
 
-// vetoReason is how an actor comes to hold a veto over a guarantee, said
-// of one actor and of several.
+// vetoReason is how an actor comes to hold a veto over a guarantee: its
+// kind, and for a veto in a body's rule, that body and what follows.
 type vetoReason struct {
-	one, many string
-	granted   bool // the deal grants it
+	kind int8
+	body int32 // the body whose rule gives the veto, for inRule
+	tail string
 }
+
+// The kinds of [vetoReason].
+const (
+	isProvider int8 = iota
+	mustConsent
+	inRule
+	grantedVeto
+)
 
 // vetoReason returns how the actor at position h comes to hold a veto
 // over g.
 func (m *model) vetoReason(g, h int32) vetoReason {
 	gg := &m.s.Guarantees[g]
 	act := m.staticActivationVetoes(g)
-	inRule := func(body actor.ID, p int32, tail string) vetoReason {
-		rule := "a veto in " + string(body) + "'s rule (" + m.ruleName(p) + ")" + tail
-		return vetoReason{one: "holds " + rule, many: "hold " + rule}
-	}
 	switch {
 	case slices.Contains(act, h) && h == m.prov[g]:
-		return vetoReason{one: "is its provider", many: "are its providers"}
+		return vetoReason{kind: isProvider}
 	case slices.Contains(act, h) && gg.Activation.Mode == guarantee.Consent:
 		if slices.Contains(gg.Activation.Actors, m.ax.At(int(h)).ID) {
-			return vetoReason{one: "must consent", many: "must consent"}
+			return vetoReason{kind: mustConsent}
 		}
-		body := m.consentingBody(g, h)
-		if body < 0 {
-			return inRule(gg.Provider, m.prov[g], "")
+		if body := m.consentingBody(g, h); body >= 0 {
+			return vetoReason{kind: inRule, body: body, tail: ", which must consent"}
 		}
-		return inRule(m.ax.At(int(body)).ID, body, ", which must consent")
+		return vetoReason{kind: inRule, body: m.prov[g]}
 	case slices.Contains(act, h) && gg.Activation.Mode == guarantee.ByBody:
-		return inRule(gg.Activation.Actors[0], int32(m.ax.Pos(gg.Activation.Actors[0])), "")
+		return vetoReason{kind: inRule, body: int32(m.ax.Pos(gg.Activation.Actors[0]))}
 	case slices.Contains(act, h):
-		return inRule(gg.Provider, m.prov[g], "")
+		return vetoReason{kind: inRule, body: m.prov[g]}
 	}
-	return vetoReason{one: "is granted a veto by the deal", many: "are granted a veto by the deal", granted: true}
+	return vetoReason{kind: grantedVeto}
+}
+
+// sayVetoReason says how the actor at position h, or several actors
+// holding their veto the same way (many), come to hold a veto over g, as
+// the words after their names; a veto the deal grants adds its sources.
+func (m *model) sayVetoReason(b *builder, g, h int32, many bool) {
+	r := m.vetoReason(g, h)
+	verb := func(one, several string) string {
+		if many {
+			return several
+		}
+		return one
+	}
+	switch r.kind {
+	case isProvider:
+		b.say(verb(" is its provider", " are its providers"))
+	case mustConsent:
+		b.say(" must consent")
+	case inRule:
+		b.say(verb(" holds", " hold"), " a veto in ", string(m.ax.At(int(r.body)).ID), "'s rule (", m.ruleName(r.body), ")", r.tail)
+	default:
+		b.say(verb(" is granted a veto by the deal", " are granted a veto by the deal"))
+		m.addVetoSources(b, g, h)
+	}
 }
 
 // consentingBody returns the position of a body listed under g's consent
