@@ -75,8 +75,12 @@ func (b *browser) check(ctx context.Context, path string, opt checkOptions) (*re
 	// Scroll to the end and back, so that anything loaded lazily, below
 	// the fold, is asked for before the settle; then the screenshot shows
 	// the top of the page, as a reader first sees it.
+	// Two animation frames after each scroll let the page lay itself out
+	// and run its intersection checks, which start lazy loads, however
+	// busy the machine is; the settle then gives late requests their time.
 	for _, y := range []string{"document.documentElement.scrollHeight", "0"} {
-		if err := c.call(ctx, session, "Runtime.evaluate", map[string]any{"expression": "window.scrollTo(0, " + y + ")"}, nil); err != nil && ctx.Err() == nil {
+		scroll := "window.scrollTo(0, " + y + "); new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+		if err := c.call(ctx, session, "Runtime.evaluate", map[string]any{"expression": scroll, "awaitPromise": true}, nil); err != nil && ctx.Err() == nil {
 			return nil, err
 		}
 		select {
