@@ -37,7 +37,7 @@ type builder struct {
 	out  []Finding
 
 	triples [][3]int32 // scratch for noMilitaryResponse
-	pairs   [][2]int32 // scratch for vetoConflict
+	pairs   [][2]int32 // scratch for vetoConflict, then noMilitaryResponse
 	order   []int32    // scratch for assuranceOnly
 }
 

@@ -505,15 +505,22 @@ func (m *model) noMilitaryResponse(b *builder) {
 	slices.SortFunc(named, byKey)
 	if len(m.byAnyone) > 0 {
 		// A guarantee to B whose trigger admits any attacker answers
-		// every named attacker of B.
+		// every named attacker of B: with them sorted by beneficiary, each
+		// group finds its own in one search.
+		wild := b.pairs[:0]
+		for _, g := range m.byAnyone {
+			wild = append(wild, [2]int32{m.ben[g], g})
+		}
+		slices.SortFunc(wild, func(p, q [2]int32) int { return cmp.Or(cmp.Compare(p[0], q[0]), cmp.Compare(p[1], q[1])) })
+		b.pairs = wild
 		for i, n := 0, len(named); i < n; i++ {
 			if i > 0 && named[i][0] == named[i-1][0] && named[i][1] == named[i-1][1] {
 				continue
 			}
-			for _, g := range m.byAnyone {
-				if m.ben[g] == named[i][0] {
-					named = append(named, [3]int32{named[i][0], named[i][1], g})
-				}
+			ben := named[i][0]
+			k, _ := slices.BinarySearchFunc(wild, ben, func(p [2]int32, ben int32) int { return cmp.Compare(p[0], ben) })
+			for ; k < len(wild) && wild[k][0] == ben; k++ {
+				named = append(named, [3]int32{ben, named[i][1], wild[k][1]})
 			}
 		}
 		slices.SortFunc(named, byKey)
