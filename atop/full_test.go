@@ -3,6 +3,7 @@ package atop_test
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -92,4 +93,23 @@ func TestFullRecord(t *testing.T) {
 	if warnings != 1 {
 		t.Errorf("warnings: got %d, want 1 (COW8152 in atopid 1320)", warnings)
 	}
+}
+
+// TestFullRecordCheck checks every phase as coded and under both what-ifs,
+// and logs the summary (go test -v shows it).
+func TestFullRecordCheck(t *testing.T) {
+	r, err := atop.ReadDir(dataDir(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules := []atop.Rule{atop.AsCoded, atop.Unanimity, atop.Majority}
+	res, err := atop.Check(t.Context(), r.Phases(), rules...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := atop.WriteSummary(&b, res, rules); err != nil {
+		t.Fatal(err)
+	}
+	t.Log("\n" + b.String())
 }
