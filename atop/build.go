@@ -206,13 +206,24 @@ func (p Phase) guarantee(t Type, c Condition, prov, b, members actor.ID, threats
 	var notes []string
 	var named []actor.ID
 	if c&OnAdversary != 0 {
-		for _, x := range threats {
-			if x != b && x != prov {
-				named = append(named, x)
+		switch t {
+		case Defense, Offense:
+			// The alliance's named threats are the adversary its defence
+			// answers and its offence aims at.
+			for _, x := range threats {
+				if x != b && x != prov {
+					named = append(named, x)
+				}
 			}
-		}
-		if len(named) == 0 {
-			notes = append(notes, "ATOP codes it against a specific adversary but names none the guarantee could answer: read as any attacker")
+			if len(named) == 0 {
+				notes = append(notes, "ATOP codes it against a specific adversary but names none it could answer: read as against any attacker")
+			}
+		default:
+			// The named threats are the alliance's, and need not be this
+			// obligation's adversary (the Dual Alliance of 1879 promises
+			// neutrality against an attacker other than Russia, its
+			// named threat).
+			notes = append(notes, "ATOP codes it against a specific adversary, which it does not name for this obligation: read as against any attacker")
 		}
 	}
 	switch t {
@@ -233,11 +244,7 @@ func (p Phase) guarantee(t Type, c Condition, prov, b, members actor.ID, threats
 	if len(named) == 1 {
 		g.Target = named[0]
 	}
-	var untested []string
-	for _, w := range t.says(c &^ OnAdversary) {
-		untested = append(untested, w)
-	}
-	if len(untested) > 0 {
+	if untested := t.says(c &^ OnAdversary); len(untested) > 0 {
 		notes = append(notes, "conditions ATOP codes that Entente does not test: "+strings.Join(untested, "; "))
 	}
 	g.Note = strings.Join(notes, ". ")

@@ -72,3 +72,26 @@ func parseDate(s string) (Date, error) {
 	}
 	return d, nil
 }
+
+// Selection picks alliance phases: by atopid, and by the years they were in
+// force. The zero Selection picks every phase.
+type Selection struct {
+	IDs      []int // atopids; none means every alliance
+	From, To int   // a phase in force in some year from From to To (0: no bound)
+}
+
+// Picks reports whether the selection picks the phase info describes. A
+// phase is in force from the year it began to the year it ended, or to
+// the end of the data when it did not end.
+func (sel Selection) Picks(info Info) bool {
+	if len(sel.IDs) > 0 && !slices.Contains(sel.IDs, info.Alliance) {
+		return false
+	}
+	if sel.To > 0 && info.Begin.Year > sel.To {
+		return false
+	}
+	if sel.From > 0 && !info.End.IsZero() && info.End.Year < sel.From {
+		return false
+	}
+	return true
+}

@@ -132,7 +132,7 @@ func ReadFiles(alliances, members string) (*Record, error) {
 		return nil, err
 	}
 	defer m.Close()
-	return Read(filepath.Base(alliances), a, filepath.Base(members), m)
+	return Read(alliances, a, members, m)
 }
 
 // ReadDir reads the alliance and member files of a folder, named as ATOP
