@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // ErrEmpty, ErrColumn and the other sentinels are what an *Error wraps, for
@@ -100,12 +101,14 @@ func (d Date) compare(e Date) int {
 	return d.Day - e.Day
 }
 
-// String writes d as YYYY-MM-DD, an unknown month or day as the first.
+// String writes d as YYYY-MM-DD, an unknown month or day as the first, a day past the end of its month as its last.
 func (d Date) String() string {
 	if d.IsZero() {
 		return ""
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", d.Year, max(d.Month, 1), max(d.Day, 1))
+	m := max(d.Month, 1)
+	last := time.Date(d.Year, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, m, min(max(d.Day, 1), last))
 }
 
 // Record is the alliance record as read: every alliance, and every member
@@ -172,7 +175,11 @@ func Read(aname string, alliances io.Reader, mname string, members io.Reader) (*
 		a.Length = row.int("length")
 		a.Renewal = row.int("proren")
 		a.RenewalLength = row.int("renewlgt")
-		a.SpecificThreat = row.int("specthrt")
+		a.SpecificThreat = row.optInt("specthrt")
+		row.date("begyr", "begmo", "begday")
+		row.date("endyr", "endmo", "endday")
+		row.within("length", 0, maxMonths)
+		row.within("renewlgt", 0, maxMonths)
 		for _, c := range []string{"statthr1", "statthr2"} {
 			if t := row.int(c); t > 0 && !slices.Contains(a.Threats, t) {
 				a.Threats = append(a.Threats, t)
@@ -204,6 +211,8 @@ func Read(aname string, alliances io.Reader, mname string, members io.Reader) (*
 		m.Phase = row.int("phase")
 		m.Entry = Date{row.int("yrent"), row.int("moent"), row.int("dayent")}
 		m.Exit = Date{row.int("yrexit"), row.int("moexit"), row.int("dayexit")}
+		row.date("yrent", "moent", "dayent")
+		row.date("yrexit", "moexit", "dayexit")
 		for o := range nTypes {
 			m.Obligations[o].Present = row.int(o.column()) == 1
 			for _, c := range o.conditions() {
@@ -293,11 +302,33 @@ func (w *row) int(name string) int {
 		w.err = w.wrap(name, fmt.Errorf("%w: %q", ErrNumber, s))
 		return 0
 	}
-	if n < -1e9 || n > 1e9 {
+	if n < -1e9 || n > 1e9 { // no code of ATOP's comes near
 		w.err = w.wrap(name, fmt.Errorf("%w: %q is out of range", ErrNumber, s))
 		return 0
 	}
 	return n
+}
+
+// maxMonths is the longest length or renewal the reading takes, a
+// century: the longest period of a mandate.
+const maxMonths = 1200
+
+// within checks that the named column holds a number from lo to hi.
+func (w *row) within(name string, lo, hi int) {
+	if _, ok := w.cols[name]; !ok || w.err != nil {
+		return
+	}
+	if n := w.int(name); w.err == nil && (n < lo || n > hi) {
+		w.err = w.errorf(name, "want a number from %d to %d, found %d", lo, hi, n)
+	}
+}
+
+// date checks the columns of a date: a year up to 3000 (0 for none), so that a length added to it stays a date,
+// a month from 0 to 12 and a day from 0 to 31 (0 for unknown).
+func (w *row) date(year, month, day string) {
+	w.within(year, 0, 3000)
+	w.within(month, 0, 12)
+	w.within(day, 0, 31)
 }
 
 // optInt reads a column that the layout may not have, as 0 when it is absent.
