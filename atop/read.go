@@ -142,6 +142,9 @@ func ReadFiles(alliances, members string) (*Record, error) {
 // names them: the one file whose name ends in a.csv and the one ending in
 // m.csv (atop4_01a.csv and atop4_01m.csv, atop5_1a.csv and atop5_1m.csv).
 func ReadDir(dir string) (*Record, error) {
+	if _, err := os.Stat(dir); err != nil {
+		return nil, err
+	}
 	a, err := filepath.Glob(filepath.Join(dir, "atop*a.csv"))
 	if err != nil {
 		return nil, err
