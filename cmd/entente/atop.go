@@ -18,6 +18,7 @@ import (
 
 	"github.com/entente-go/entente/atop"
 	"github.com/entente-go/entente/internal/safe"
+	"github.com/entente-go/entente/scenario"
 	"github.com/entente-go/entente/scenario/scenariofile"
 )
 
@@ -174,18 +175,39 @@ func runAtopImport(e env, args []string) int {
 	if enc == scenariofile.JSON {
 		ext = ".json"
 	}
+	// Each phase is written on its own, several at a time; the files, the
+	// warnings and any error come out in the order of the phases.
 	files := make([][]byte, len(phases))
+	warns := make([][]atop.Warning, len(phases))
+	errs := make([]error, len(phases))
+	var next int
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(phases)) {
+		wg.Go(func() {
+			for {
+				mu.Lock()
+				i := next
+				next++
+				mu.Unlock()
+				if i >= len(phases) {
+					return
+				}
+				var s scenario.Scenario
+				s, warns[i] = phases[i].Scenario()
+				files[i], errs[i] = scenariofile.Marshal(s, enc)
+			}
+		})
+	}
+	wg.Wait()
 	for i, p := range phases {
-		s, warns := p.Scenario()
-		for _, w := range warns {
+		for _, w := range warns[i] {
 			fmt.Fprintf(e.stderr, "%s:%d: warning: %s\n", safe.Terminal(r.MemberFile), w.Line, safe.Terminal(w.Message))
 		}
-		data, err := scenariofile.Marshal(s, enc)
-		if err != nil { // every phase validates; this would be a bug
-			fmt.Fprintf(e.stderr, "entente atop import: %s: %v\n", p.Key(), err)
+		if errs[i] != nil { // every phase validates; this would be a bug
+			fmt.Fprintf(e.stderr, "entente atop import: %s: %v\n", p.Key(), errs[i])
 			return exitInput
 		}
-		files[i] = data
 	}
 	if *out == "" {
 		if _, err := e.stdout.Write(files[0]); err != nil {
