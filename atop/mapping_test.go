@@ -299,6 +299,10 @@ func TestBadInput(t *testing.T) {
 			"m.csv:1:1: atopid: missing column: m.csv has no column atopid, member, phase, yrent, moent, dayent, yrexit, moexit, dayexit, defense, offense, neutral, nonagg, consul; is this an ATOP member file (atop*m.csv)?", atop.ErrColumn},
 		{"files swapped", "the member file given as the alliance file", goodM, goodA,
 			"a.csv:1:1: begyr: missing column: a.csv has no column begyr, begmo, begday, endyr, endmo, endday, speclgth, length, proren, renewlgt, statthr1, statthr2; is this an ATOP alliance file (atop*a.csv)?", atop.ErrColumn},
+		{"length out of range", "more than a century", strings.Replace(goodA, "\n9000,1900,1,31,0,0,0,0,0,", "\n9000,1900,1,31,0,0,0,1,5000,", 1), goodM,
+			"a.csv:2:24: length: want a number from 0 to 1200, found 5000", nil},
+		{"month out of range", "a month is 0 to 12", goodA, strings.Replace(goodM, "\n9000,2,0,1900,1,", "\n9000,2,0,1900,13,", 1),
+			"m.csv:2:15: moent: want a number from 0 to 12, found 13", nil},
 		{"negative atopid", "an alliance needs an ID", strings.Replace(goodA, "\n9000,", "\n-3,", 1), goodM,
 			`a.csv:2:1: atopid: an alliance needs a positive atopid, found "-3"`, nil},
 	}
