@@ -2,6 +2,7 @@ package atop_test
 
 import (
 	"errors"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -23,9 +24,7 @@ var (
 // "column=value".
 func row(header string, defaults map[string]string, cells ...string) string {
 	vals := map[string]string{}
-	for k, v := range defaults {
-		vals[k] = v
-	}
+	maps.Copy(vals, defaults)
 	for _, c := range cells {
 		k, v, _ := strings.Cut(c, "=")
 		vals[k] = v

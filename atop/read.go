@@ -255,13 +255,12 @@ var memberColumns = []string{"atopid", "member", "phase", "yrent", "moent", "day
 // row is one record of a CSV file with its header, collecting the first
 // problem met in reading its cells.
 type row struct {
-	file   string
-	line   int
-	cols   map[string]int
-	rec    []string
-	r      *csv.Reader
-	err    error
-	header bool
+	file string
+	line int
+	cols map[string]int
+	rec  []string
+	r    *csv.Reader
+	err  error
 }
 
 func (w *row) cell(name string) string {

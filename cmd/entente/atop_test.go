@@ -132,6 +132,9 @@ func TestAtopImportFolder(t *testing.T) {
 	if code := run([]string{"atop", "check", "--csv", side, "--svg", pic, fixture}, e); code != exitOK {
 		t.Fatalf("exit %d, %s", code, errOut)
 	}
+	if !strings.HasPrefix(out.String(), "ATOP 4.01: 5 alliances, 8 alliance phases") {
+		t.Errorf("with --csv and --svg, standard output is still the summary: %q", out)
+	}
 	if data, err := os.ReadFile(side); err != nil || !strings.HasPrefix(string(data), "atopid,phase,begin,end,members,verdict,") {
 		t.Errorf("--csv: %q, %v", data, err)
 	}
