@@ -81,8 +81,17 @@ func init() {
 
 func (t Type) column() string                { return typeInfo[t].column }
 func (t Type) conditions() []conditionColumn { return typeInfo[t].conditions }
-func (t Type) String() string                { return typeInfo[t].name }
-func (t Type) Kind() guarantee.Kind          { return typeInfo[t].kind }
+
+// String returns the obligation's name: "defence", "offence", "neutrality",
+// "non-aggression" or "consultation".
+func (t Type) String() string { return typeInfo[t].name }
+
+// Kind returns the guarantee kind the obligation becomes, such as
+// "military/defense".
+func (t Type) Kind() guarantee.Kind { return typeInfo[t].kind }
+
+// MarshalText writes the obligation as its name.
+func (t Type) MarshalText() ([]byte, error) { return []byte(t.String()), nil }
 
 // says lists the conditions of c in words, for a note.
 func (t Type) says(c Condition) []string {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"slices"
@@ -184,5 +185,20 @@ func TestAtopFullRecord(t *testing.T) {
 		if s.Name != want.Name || len(s.Guarantees) != len(want.Guarantees) || len(s.Actors) != len(want.Actors) {
 			t.Errorf("%s reads back differently", p.Key())
 		}
+	}
+}
+
+// TestAtopImportInterrupted: an import stopped before its renames writes
+// nothing into the folder, and leaves no temporary folder behind.
+func TestAtopImportInterrupted(t *testing.T) {
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	err := writeAll(ctx, dir, []string{"a.yaml", "b.yaml"}, [][]byte{[]byte("a"), []byte("b")}, false)
+	if err == nil || !strings.Contains(err.Error(), "nothing written") {
+		t.Errorf("err %v, want an interruption that wrote nothing", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("the folder holds %v", entries)
 	}
 }
