@@ -238,9 +238,9 @@ var palette = []string{"#1b6ca8", "#c0392b", "#27ae60", "#8e44ad", "#d35400", "#
 var dashes = []string{"", "6 3", "2 3"}
 
 // WriteSVG draws the record over time: grey bars for the alliances in force
-// in each decade (left axis), and for each finding code and rule a line for
-// the share of them carrying it (right axis, 0 to 100%); a code keeps its
-// colour across rules, and a rule its dash. All text is Entente's own or
+// in each decade (left axis), and for each finding code and rule that some
+// decade carries a line for the share of them carrying it (right axis, 0 to
+// 100%); a code keeps its colour across rules, and a rule its dash. All text is Entente's own or
 // numbers; none comes from the files as markup.
 func WriteSVG(w io.Writer, results []Result, rules []Rule) error {
 	ds := decades(results, rules)
@@ -258,10 +258,14 @@ func WriteSVG(w io.Writer, results []Result, rules []Rule) error {
 			}
 		}
 	}
+	// A line for each rule and code that some decade carries: a line flat
+	// at zero would only crowd the legend.
 	var lines []series
 	for k := range rules {
 		for _, c := range codes {
-			lines = append(lines, series{k, c})
+			if slices.ContainsFunc(ds, func(d decade) bool { return len(d.carry[k][c]) > 0 }) {
+				lines = append(lines, series{k, c})
+			}
 		}
 	}
 	const (
