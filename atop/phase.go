@@ -3,7 +3,6 @@ package atop
 import (
 	"cmp"
 	"fmt"
-	"iter"
 	"slices"
 	"time"
 )
@@ -82,9 +81,6 @@ func (r *Record) Phases() []Phase {
 	}
 	return out
 }
-
-// All returns the phases of the record one by one, in the order of Phases.
-func (r *Record) All() iter.Seq[Phase] { return slices.Values(r.Phases()) }
 
 // merge makes one member of the rows of each state, in the order of
 // state codes.
