@@ -16,12 +16,15 @@ import (
 // not have.
 type Warning struct {
 	Alliance, Phase int
-	Line            int    // the member row, in the member file
-	Message         string // lower case, one line
+	// Field is the column of the code: "member", in the member file, or
+	// "statthr", a named threat in the alliance file.
+	Field   string
+	Line    int    // the row, in the file Field is in
+	Message string // lower case, one line
 }
 
 func (w Warning) String() string {
-	return fmt.Sprintf("atopid %d phase %d (member file line %d): %s", w.Alliance, w.Phase, w.Line, w.Message)
+	return fmt.Sprintf("atopid %d phase %d (%s, line %d): %s", w.Alliance, w.Phase, w.Field, w.Line, w.Message)
 }
 
 // groupMin is the smallest number of members owing the same obligation
@@ -78,7 +81,7 @@ func (p Phase) Scenario() (scenario.Scenario, []Warning) {
 		}
 		srcs := []string{src, cowSource}
 		if !ok {
-			warns = append(warns, Warning{a.ID, p.Number, m.Line, fmt.Sprintf("state code %d is not in the Correlates of War table; its actor is %s", m.State, id)})
+			warns = append(warns, Warning{a.ID, p.Number, "member", m.Line, fmt.Sprintf("state code %d is not in the Correlates of War table; its actor is %s", m.State, id)})
 			note += "; a code the Correlates of War table does not have"
 			srcs = cite
 		}
@@ -94,7 +97,7 @@ func (p Phase) Scenario() (scenario.Scenario, []Warning) {
 		srcs := []string{src, cowSource}
 		note := fmt.Sprintf("COW %d; a threat the alliance names (statthr)", t)
 		if !ok {
-			warns = append(warns, Warning{a.ID, p.Number, a.Line, fmt.Sprintf("threat code %d is not in the Correlates of War table; its actor is %s", t, id)})
+			warns = append(warns, Warning{a.ID, p.Number, "statthr", a.Line, fmt.Sprintf("threat code %d is not in the Correlates of War table; its actor is %s", t, id)})
 			srcs = cite
 		}
 		s.Actors = append(s.Actors, actor.Actor{ID: id, Name: name, Note: note, Sources: srcs})

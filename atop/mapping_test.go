@@ -326,3 +326,15 @@ func TestBadInput(t *testing.T) {
 		})
 	}
 }
+
+// TestUnknownThreat: a named threat whose code the COW table lacks is an
+// actor whose ID says so, and a warning at the alliance row.
+func TestUnknownThreat(t *testing.T) {
+	s, w := phase(t, []string{"statthr1=8152"}, []string{"member=2", "defense=1", "defcoadv=1"}, []string{"member=200"})
+	if g := byID(s, "defense-USA-UKG"); g.Trigger.String() != "attack(COW8152, UKG)" {
+		t.Errorf("trigger %s", g.Trigger)
+	}
+	if len(w) != 1 || w[0].Field != "statthr" || w[0].Line != 2 {
+		t.Errorf("warnings %v", w)
+	}
+}

@@ -202,7 +202,11 @@ func runAtopImport(e env, args []string) int {
 	wg.Wait()
 	for i, p := range phases {
 		for _, w := range warns[i] {
-			fmt.Fprintf(e.stderr, "%s:%d: warning: %s\n", safe.Terminal(r.MemberFile), w.Line, safe.Terminal(w.Message))
+			file := r.MemberFile
+			if w.Field != "member" {
+				file = r.AllianceFile
+			}
+			fmt.Fprintf(e.stderr, "%s:%d: %s: warning: %s\n", safe.Terminal(file), w.Line, w.Field, safe.Terminal(w.Message))
 		}
 		if errs[i] != nil { // every phase validates; this would be a bug
 			fmt.Fprintf(e.stderr, "entente atop import: %s: %v\n", p.Key(), errs[i])
