@@ -11,6 +11,8 @@
 //	entente diff [--format text|json] A [B]
 //	entente sweep [--samples N] [--seed S] [--search=true|false] [--walk=true|false] [--format text|json] [FILE]
 //	entente serve [--addr HOST:PORT] [--expose-to-network-i-trust] [--open] [--max-size N] FILE
+//	entente atop import [--out DIR] [--force] [--id ATOPID]... [--phase N] [--from YEAR] [--to YEAR] SOURCE
+//	entente atop check [--what-if unanimity|majority]... [--format text|csv|svg|html] [--csv FILE] [--svg FILE] SOURCE
 //	entente example [NAME]
 //	entente schema
 //
@@ -21,6 +23,12 @@
 // page's only way in), opens a browser only with --open, and runs until
 // Ctrl-C. An --addr that is not this machine's loopback is refused unless
 // --expose-to-network-i-trust is given.
+//
+// entente atop reads the Alliance Treaty Obligations and Provisions record
+// (ATOP): import writes one scenario file per alliance phase (see package
+// atop), check evaluates every phase, as coded and with every alliance
+// deciding by unanimity or by majority, and writes a table by atopid, a
+// summary, a picture by decade or a page. Both exit 0 when they ran.
 //
 // With no file, check, search, simulate and sweep use the built-in seed
 // scenario (security guarantees for Ukraine, August 2025) and say so.

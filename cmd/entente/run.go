@@ -66,6 +66,7 @@ func init() {
 		{"graph", graphArgs, "the framework as a picture: who guarantees what to whom, who can block it, and what has errors", runGraph},
 		{"sweep", sweepArgs, "draw samples as the likelihoods say: how likely the scenario is compatible and a deal possible, and which uncertain element matters most", runSweep},
 		{"serve", serveArgs, "a page on this machine to edit one file and see its report, what-ifs and comparison change as it is typed", runServe},
+		{"atop", atopArgs, "the alliance record (ATOP): import alliances as scenario files; check every alliance phase, as coded and under what-ifs", runAtop},
 		{"example", "[NAME]", "print a built-in scenario to start from", runExample},
 		{"schema", "", "print the JSON Schema of scenario files, format 1", runSchema},
 		{"version", "", "print the version of entente", runVersion},

@@ -1,0 +1,146 @@
+package atop
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"slices"
+	"sync"
+
+	"github.com/entente-go/entente/actor"
+	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/scenario"
+)
+
+// Rule is a what-if over the whole record: how every alliance decides its
+// obligations. The zero Rule is the record as coded.
+type Rule uint8
+
+// The rules.
+const (
+	AsCoded   Rule = iota // as ATOP codes it: each member decides for itself
+	Unanimity             // every alliance decides its obligations by unanimity of its members
+	Majority              // every alliance decides its obligations by majority of its members
+)
+
+var ruleNames = [...]string{"as-coded", "unanimity", "majority"}
+
+func (r Rule) String() string {
+	if int(r) < len(ruleNames) {
+		return ruleNames[r]
+	}
+	return fmt.Sprintf("Rule(%d)", r)
+}
+
+// MarshalText writes the rule as its name.
+func (r Rule) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
+
+// ParseRule reads a rule by its name: as-coded, unanimity, majority.
+func ParseRule(s string) (Rule, error) {
+	if i := slices.Index(ruleNames[:], s); i >= 0 {
+		return Rule(i), nil
+	}
+	return 0, fmt.Errorf("unknown rule %q; want as-coded, unanimity or majority", s)
+}
+
+// Apply returns s with the rule applied to the alliance body of an imported
+// phase (the one actor of kind alliance): the alliance decides by the rule,
+// and every guarantee is activated by its decision, body(ATOPn). AsCoded
+// returns s as it is. s is not changed. Under majority a renewal is by
+// majority too, as the alliance decides everything the same way.
+func (r Rule) Apply(s scenario.Scenario) scenario.Scenario {
+	if r == AsCoded {
+		return s
+	}
+	i := slices.IndexFunc(s.Actors, func(a actor.Actor) bool { return a.Kind == actor.Alliance })
+	if i < 0 {
+		return s
+	}
+	body := s.Actors[i].ID
+	s.Actors = slices.Clone(s.Actors)
+	s.Actors[i].Decides = actor.Unanimity
+	if r == Majority {
+		s.Actors[i].Decides = actor.Majority
+	}
+	s.Guarantees = slices.Clone(s.Guarantees)
+	for j := range s.Guarantees {
+		s.Guarantees[j].Activation = guarantee.DecidedBy(body)
+	}
+	return s
+}
+
+// Result is the check of one phase under each rule asked for.
+type Result struct {
+	Info     Info
+	Outcomes []Outcome // one per rule, in the order asked
+}
+
+// Outcome is the verdict of one phase under one rule, and how many
+// findings of each code it has.
+type Outcome struct {
+	Rule    Rule
+	Verdict scenario.Verdict
+	Counts  map[scenario.Code]int
+}
+
+// Check evaluates every phase under each rule (AsCoded when none is given)
+// and returns the results in the order of the phases, the same whatever the
+// number of cores. It stops with the context, returning its error.
+func Check(ctx context.Context, phases []Phase, rules ...Rule) ([]Result, error) {
+	if len(rules) == 0 {
+		rules = []Rule{AsCoded}
+	}
+	out := make([]Result, len(phases))
+	errs := make([]error, len(phases))
+	var next int
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(phases), 1)) {
+		wg.Go(func() {
+			for {
+				mu.Lock()
+				i := next
+				next++
+				mu.Unlock()
+				if i >= len(phases) || ctx.Err() != nil {
+					return
+				}
+				out[i], errs[i] = checkPhase(phases[i], rules)
+			}
+		})
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// checkPhase imports p and checks it under each rule.
+func checkPhase(p Phase, rules []Rule) (Result, error) {
+	s, _ := p.Scenario()
+	return CheckScenario(p.Info(), s, rules)
+}
+
+// CheckScenario evaluates s, the scenario of the phase info describes
+// (imported, perhaps edited since), under each rule.
+func CheckScenario(info Info, s scenario.Scenario, rules []Rule) (Result, error) {
+	res := Result{Info: info, Outcomes: make([]Outcome, len(rules))}
+	for k, r := range rules {
+		rep, err := scenario.Evaluate(r.Apply(s))
+		if err != nil {
+			return Result{}, fmt.Errorf("atopid %d phase %d under %s: %w", info.Alliance, info.Phase, r, err)
+		}
+		counts := map[scenario.Code]int{}
+		for _, f := range rep.Findings {
+			counts[f.Code]++
+		}
+		res.Outcomes[k] = Outcome{Rule: r, Verdict: rep.Verdict, Counts: counts}
+	}
+	return res, nil
+}

@@ -1,0 +1,115 @@
+package atop_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/entente-go/entente/atop"
+	"github.com/entente-go/entente/scenario"
+	"github.com/entente-go/entente/scenario/scenariofile"
+)
+
+// dataDir returns the folder of ATOP 4.01 beside the module, ../shared/data
+// from the module root, skipping the test when it is absent, unless CI=true:
+// CI has the data, and a missing copy there is a failure.
+func dataDir(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the test's folder")
+		}
+		dir = parent
+	}
+	// CI clones the module beside shared/; a git worktree under wt/ has it
+	// one folder further up.
+	data := filepath.Join(dir, "..", "shared", "data", "atop-4.01")
+	if _, err := os.Stat(data); err != nil {
+		data = filepath.Join(dir, "..", "..", "shared", "data", "atop-4.01")
+	}
+	if _, err := os.Stat(filepath.Join(data, "atop4_01a.csv")); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("CI=true and the ATOP 4.01 record is not at %s: %v", data, err)
+		}
+		t.Skipf("the ATOP 4.01 record is not at %s; skipping the test of the whole record", data)
+	}
+	return data
+}
+
+// TestFullRecord reads the whole of ATOP 4.01: every phase imports into a
+// scenario that validates, writes to a canonical file and reads back as
+// the same scenario.
+func TestFullRecord(t *testing.T) {
+	r, err := atop.ReadDir(dataDir(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := len(r.Alliances), 745; got != want {
+		t.Errorf("alliances: got %d, want %d", got, want)
+	}
+	phases := r.Phases()
+	if got, want := len(phases), 799; got != want {
+		t.Errorf("phases: got %d, want %d", got, want)
+	}
+	if r.Version != "4.01" {
+		t.Errorf("version: got %q, want 4.01", r.Version)
+	}
+	var warnings int
+	for _, p := range phases {
+		s, warns := p.Scenario()
+		warnings += len(warns)
+		if err := scenario.Validate(s); err != nil {
+			t.Errorf("%s: %v", p.Key(), err)
+			continue
+		}
+		data, err := scenariofile.Marshal(s, scenariofile.YAML)
+		if err != nil {
+			t.Errorf("%s: %v", p.Key(), err)
+			continue
+		}
+		back, err := scenariofile.Parse(p.Key()+".yaml", data)
+		if err != nil {
+			t.Errorf("%s: %v", p.Key(), err)
+			continue
+		}
+		if d := cmp.Diff(s, back); d != "" {
+			t.Errorf("%s: read back differs (-imported +read):\n%s", p.Key(), d)
+		}
+		if _, err := scenario.Evaluate(s); err != nil {
+			t.Errorf("%s: %v", p.Key(), err)
+		}
+	}
+	if warnings != 1 {
+		t.Errorf("warnings: got %d, want 1 (COW8152 in atopid 1320)", warnings)
+	}
+}
+
+// TestFullRecordCheck checks every phase as coded and under both what-ifs,
+// and logs the summary (go test -v shows it).
+func TestFullRecordCheck(t *testing.T) {
+	r, err := atop.ReadDir(dataDir(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules := []atop.Rule{atop.AsCoded, atop.Unanimity, atop.Majority}
+	res, err := atop.Check(t.Context(), r.Phases(), rules...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := atop.WriteSummary(&b, res, rules); err != nil {
+		t.Fatal(err)
+	}
+	t.Log("\n" + b.String())
+}

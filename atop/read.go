@@ -1,0 +1,419 @@
+package atop
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// ErrEmpty, ErrColumn and the other sentinels are what an *Error wraps, for
+// callers that test which problem it was.
+var (
+	ErrEmpty     = errors.New("empty file: no header line")
+	ErrColumn    = errors.New("missing column")
+	ErrNumber    = errors.New("not a whole number")
+	ErrUnknown   = errors.New("member of an alliance the alliance file does not have")
+	ErrDuplicate = errors.New("alliance already read")
+	ErrSyntax    = errors.New("malformed CSV")
+)
+
+// Error is a problem in an ATOP file, at a line and column, in a field
+// named by its column header. Column counts bytes from 1, as the file's
+// editors show it; Line counts lines from 1, the header being line 1.
+type Error struct {
+	File   string
+	Line   int
+	Column int
+	Field  string // the column's header, where one is concerned
+	Err    error
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s:%d:%d: ", e.File, e.Line, e.Column)
+	if e.Field != "" {
+		b.WriteString(e.Field + ": ")
+	}
+	b.WriteString(e.Err.Error())
+	return b.String()
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Alliance is one row of ATOP's alliance-level file: what the reading uses
+// of it.
+type Alliance struct {
+	ID             int
+	Begin, End     Date // End is zero while the alliance was in force when the data end
+	SpecLength     int  // speclgth: 0 none, 1 a length, 2 until an event, 3 both
+	Length         int  // length, in months
+	Renewal        int  // proren: 0 none, 1 by a new act, 2 automatic unless renounced
+	RenewalLength  int  // renewlgt, in months
+	Threats        []int
+	Line           int // where the row is, for messages
+	SpecificThreat int // specthrt as coded
+}
+
+// Member is one row of ATOP's member-level file: one member of one
+// alliance in one phase, with that member's own obligations.
+type Member struct {
+	Alliance    int
+	State       int // member, a Correlates of War state code
+	Phase       int
+	Entry, Exit Date // Exit is zero while the member was in when the data end
+	Obligations [nTypes]Obligation
+	Line        int
+}
+
+// Obligation is one of a member's obligations as ATOP codes it: whether it
+// is present, and the conditions on it.
+type Obligation struct {
+	Present    bool
+	Conditions Condition // a set of Condition bits
+}
+
+// Date is a date as ATOP codes it; a zero month or day is unknown.
+type Date struct{ Year, Month, Day int }
+
+// IsZero reports whether d is no date at all.
+func (d Date) IsZero() bool { return d.Year == 0 }
+
+// Less reports whether d comes before e, unknown months and days first.
+func (d Date) Less(e Date) bool {
+	return d.compare(e) < 0
+}
+
+func (d Date) compare(e Date) int {
+	if c := d.Year - e.Year; c != 0 {
+		return c
+	}
+	if c := d.Month - e.Month; c != 0 {
+		return c
+	}
+	return d.Day - e.Day
+}
+
+// String writes d as YYYY-MM-DD, an unknown month or day as the first, a day past the end of its month as its last.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	m := max(d.Month, 1)
+	last := time.Date(d.Year, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, m, min(max(d.Day, 1), last))
+}
+
+// Record is the alliance record as read: every alliance, and every member
+// row, in the order of the files.
+type Record struct {
+	// Version is the ATOP version the files say they are ("4.01"), from
+	// their version column; empty when they do not say.
+	Version   string
+	Alliances []Alliance
+	Members   []Member
+	// Files names the two files read, for citations and messages.
+	AllianceFile, MemberFile string
+}
+
+// ReadFiles reads the alliance file and the member file at the two paths.
+func ReadFiles(alliances, members string) (*Record, error) {
+	a, err := os.Open(alliances)
+	if err != nil {
+		return nil, err
+	}
+	defer a.Close()
+	m, err := os.Open(members)
+	if err != nil {
+		return nil, err
+	}
+	defer m.Close()
+	return Read(alliances, a, members, m)
+}
+
+// ReadDir reads the alliance and member files of a folder, named as ATOP
+// names them: the one file whose name ends in a.csv and the one ending in
+// m.csv (atop4_01a.csv and atop4_01m.csv, atop5_1a.csv and atop5_1m.csv).
+func ReadDir(dir string) (*Record, error) {
+	if _, err := os.Stat(dir); err != nil {
+		return nil, err
+	}
+	a, err := filepath.Glob(filepath.Join(dir, "atop*a.csv"))
+	if err != nil {
+		return nil, err
+	}
+	m, err := filepath.Glob(filepath.Join(dir, "atop*m.csv"))
+	if err != nil {
+		return nil, err
+	}
+	if len(a) != 1 || len(m) != 1 {
+		return nil, fmt.Errorf("%s: want one ATOP alliance file (atop*a.csv) and one member file (atop*m.csv), found %d and %d", dir, len(a), len(m))
+	}
+	return ReadFiles(a[0], m[0])
+}
+
+// Read reads ATOP's alliance-level and member-level files, naming them
+// aname and mname in errors. Columns are found by their headers, so the
+// layouts of 4.01 and 5.x both read and extra columns are ignored; a byte
+// order mark and CRLF line ends are accepted. An empty cell reads as 0,
+// ATOP's "not coded". Every problem is an *Error with the file, line,
+// column and field; the first one found is returned.
+func Read(aname string, alliances io.Reader, mname string, members io.Reader) (*Record, error) {
+	r := &Record{AllianceFile: aname, MemberFile: mname}
+	seen := map[int]int{}
+	version := ""
+	err := readRows(aname, alliances, allianceColumns, func(row *row) error {
+		a := Alliance{Line: row.line}
+		a.ID = row.int("atopid")
+		a.Begin = Date{row.int("begyr"), row.int("begmo"), row.int("begday")}
+		a.End = Date{row.int("endyr"), row.int("endmo"), row.int("endday")}
+		a.SpecLength = row.int("speclgth")
+		a.Length = row.int("length")
+		a.Renewal = row.int("proren")
+		a.RenewalLength = row.int("renewlgt")
+		a.SpecificThreat = row.optInt("specthrt")
+		row.date("begyr", "begmo", "begday")
+		row.date("endyr", "endmo", "endday")
+		row.within("length", 0, maxMonths)
+		row.within("renewlgt", 0, maxMonths)
+		for _, c := range []string{"statthr1", "statthr2"} {
+			if t := row.int(c); t > 0 && !slices.Contains(a.Threats, t) {
+				a.Threats = append(a.Threats, t)
+			}
+		}
+		if row.err != nil {
+			return row.err
+		}
+		if a.ID <= 0 {
+			return row.errorf("atopid", "an alliance needs a positive atopid, found %q", row.cell("atopid"))
+		}
+		if line, ok := seen[a.ID]; ok {
+			return row.wrap("atopid", fmt.Errorf("%w: atopid %d is already on line %d", ErrDuplicate, a.ID, line))
+		}
+		seen[a.ID] = row.line
+		if version == "" {
+			version = row.version()
+		}
+		r.Alliances = append(r.Alliances, a)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = readRows(mname, members, memberColumns, func(row *row) error {
+		m := Member{Line: row.line}
+		m.Alliance = row.int("atopid")
+		m.State = row.int("member")
+		m.Phase = row.int("phase")
+		m.Entry = Date{row.int("yrent"), row.int("moent"), row.int("dayent")}
+		m.Exit = Date{row.int("yrexit"), row.int("moexit"), row.int("dayexit")}
+		row.date("yrent", "moent", "dayent")
+		row.date("yrexit", "moexit", "dayexit")
+		for o := range nTypes {
+			m.Obligations[o].Present = row.int(o.column()) == 1
+			for _, c := range o.conditions() {
+				if row.optInt(c.column) != 0 {
+					m.Obligations[o].Conditions |= c.bit
+				}
+			}
+		}
+		if row.err != nil {
+			return row.err
+		}
+		if _, ok := seen[m.Alliance]; !ok {
+			return row.wrap("atopid", fmt.Errorf("%w: atopid %d is not in %s", ErrUnknown, m.Alliance, aname))
+		}
+		if m.State <= 0 {
+			return row.errorf("member", "a member needs a positive state code, found %q", row.cell("member"))
+		}
+		if version == "" {
+			version = row.version()
+		}
+		r.Members = append(r.Members, m)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	r.Version = version
+	return r, nil
+}
+
+var allianceColumns = []string{"atopid", "begyr", "begmo", "begday", "endyr", "endmo", "endday",
+	"speclgth", "length", "proren", "renewlgt", "statthr1", "statthr2"}
+
+var memberColumns = []string{"atopid", "member", "phase", "yrent", "moent", "dayent", "yrexit", "moexit", "dayexit",
+	"defense", "offense", "neutral", "nonagg", "consul"}
+
+// row is one record of a CSV file with its header, collecting the first
+// problem met in reading its cells.
+type row struct {
+	file string
+	line int
+	cols map[string]int
+	rec  []string
+	r    *csv.Reader
+	err  error
+}
+
+func (w *row) cell(name string) string {
+	i, ok := w.cols[name]
+	if !ok {
+		return ""
+	}
+	return strings.TrimSpace(w.rec[i])
+}
+
+func (w *row) pos(name string) (line, col int) {
+	i, ok := w.cols[name]
+	if !ok {
+		return w.line, 1
+	}
+	return w.r.FieldPos(i)
+}
+
+func (w *row) wrap(name string, err error) error {
+	line, col := w.pos(name)
+	return &Error{File: w.file, Line: line, Column: col, Field: name, Err: err}
+}
+
+func (w *row) errorf(name, format string, args ...any) error {
+	return w.wrap(name, fmt.Errorf(format, args...))
+}
+
+// int reads a whole number in the named column; empty is 0. The first
+// problem is kept in w.err.
+func (w *row) int(name string) int {
+	s := w.cell(name)
+	if s == "" || w.err != nil {
+		return 0
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		// Stata writes whole numbers as 1.0 at times; take those.
+		if f, ferr := strconv.ParseFloat(s, 64); ferr == nil && f == math.Trunc(f) && math.Abs(f) < 1e9 {
+			return int(f)
+		}
+		w.err = w.wrap(name, fmt.Errorf("%w: %q", ErrNumber, s))
+		return 0
+	}
+	if n < -1e9 || n > 1e9 { // no code of ATOP's comes near
+		w.err = w.wrap(name, fmt.Errorf("%w: %q is out of range", ErrNumber, s))
+		return 0
+	}
+	return n
+}
+
+// maxMonths is the longest length or renewal the reading takes, a
+// century: the longest period of a mandate.
+const maxMonths = 1200
+
+// within checks that the named column holds a number from lo to hi.
+func (w *row) within(name string, lo, hi int) {
+	if _, ok := w.cols[name]; !ok || w.err != nil {
+		return
+	}
+	if n := w.int(name); w.err == nil && (n < lo || n > hi) {
+		w.err = w.errorf(name, "want a number from %d to %d, found %d", lo, hi, n)
+	}
+}
+
+// date checks the columns of a date: a year up to 3000 (0 for none), so that a length added to it stays a date,
+// a month from 0 to 12 and a day from 0 to 31 (0 for unknown).
+func (w *row) date(year, month, day string) {
+	w.within(year, 0, 3000)
+	w.within(month, 0, 12)
+	w.within(day, 0, 31)
+}
+
+// optInt reads a column that the layout may not have, as 0 when it is absent.
+func (w *row) optInt(name string) int {
+	if _, ok := w.cols[name]; !ok {
+		return 0
+	}
+	return w.int(name)
+}
+
+// version reads the version column, if there is one, as "4.01": the
+// alliance file of 4.01 writes it as a float, 4.0100002.
+func (w *row) version() string {
+	s := w.cell("version")
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f <= 0 || f > 1000 {
+		return ""
+	}
+	return strconv.FormatFloat(math.Round(f*100)/100, 'f', -1, 64)
+}
+
+// readRows reads a CSV file with a header, checks that it has the needed
+// columns, and calls each for every row after it.
+func readRows(name string, in io.Reader, needed []string, each func(*row) error) error {
+	r := csv.NewReader(in)
+	r.ReuseRecord = true
+	header, err := r.Read()
+	if err == io.EOF {
+		return &Error{File: name, Line: 1, Column: 1, Err: ErrEmpty}
+	}
+	if err != nil {
+		return csvError(name, err)
+	}
+	cols := make(map[string]int, len(header))
+	for i, h := range header {
+		if i == 0 {
+			h = strings.TrimPrefix(h, "\ufeff")
+		}
+		h = strings.ToLower(strings.TrimSpace(h))
+		if _, dup := cols[h]; !dup {
+			cols[h] = i
+		}
+	}
+	var missing []string
+	for _, c := range needed {
+		if _, ok := cols[c]; !ok {
+			missing = append(missing, c)
+		}
+	}
+	if len(missing) > 0 {
+		what := "an ATOP alliance file (atop*a.csv)"
+		if slices.Contains(needed, "member") {
+			what = "an ATOP member file (atop*m.csv)"
+		}
+		return &Error{File: name, Line: 1, Column: 1, Field: missing[0],
+			Err: fmt.Errorf("%w: %s has no column %s; is this %s?", ErrColumn, name, strings.Join(missing, ", "), what)}
+	}
+	w := &row{file: name, cols: cols, r: r}
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return csvError(name, err)
+		}
+		w.rec, w.err = rec, nil
+		w.line, _ = r.FieldPos(0)
+		if err := each(w); err != nil {
+			return err
+		}
+	}
+}
+
+// csvError turns encoding/csv's error into an *Error.
+func csvError(name string, err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		msg := pe.Err.Error()
+		if errors.Is(pe.Err, csv.ErrFieldCount) {
+			msg = "wrong number of fields: the line is cut short or has extra cells"
+		}
+		return &Error{File: name, Line: pe.Line, Column: pe.Column, Err: fmt.Errorf("%w: %s", ErrSyntax, msg)}
+	}
+	return &Error{File: name, Line: 1, Column: 1, Err: err}
+}
