@@ -28,7 +28,9 @@
 // ([AttackOn], [ViolationByAnyone]). A timeline never writes it
 // ([ParseEvent] refuses it with its column): an event that happened names
 // who did it, and attack(X, B) happening makes attack(*, B) hold
-// ([Event.Admits]). The empty condition means
+// ([Event.Admits]). A trigger is a [Condition] ([Attack], [On], [AllOf]);
+// a timeline is a list of events ([AttackEvent], [ViolationEvent],
+// [Renewal], dated with [Event.At], or [ParseDatedEvent]). The empty condition means
 // "from the moment the deal holds". [ParseCondition] and [Condition.String]
 // round-trip; a parse error is a [*SyntaxError] with the column. Nesting is
 // capped at [MaxDepth] so that no input can exhaust the stack.
