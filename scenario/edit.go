@@ -178,7 +178,7 @@ func dropVetoWeights(s *Scenario, pi int) {
 	for i, v := range s.Values {
 		ws := make([]Weight, 0, len(v.Weights))
 		for _, w := range v.Weights {
-			if w.Select == nil {
+			if w.Veto != "" {
 				k := s.PositionIndex(w.Veto)
 				if k == pi {
 					continue
@@ -189,7 +189,7 @@ func dropVetoWeights(s *Scenario, pi int) {
 			}
 			ws = append(ws, w)
 		}
-		if slices.Equal(ws, v.Weights) {
+		if len(ws) == len(v.Weights) {
 			continue
 		}
 		if values == nil {
@@ -272,8 +272,8 @@ func references(s *Scenario, id actor.ID) []string {
 			add("values[%d].actor", i)
 		}
 		for j := range v.Weights {
-			if sel := v.Weights[j].Select; sel != nil {
-				if f := selectorRef(sel, id); f != "" {
+			if w := &v.Weights[j]; w.Veto == "" {
+				if f := selectorRef(&w.Select, id); f != "" {
 					add("values[%d].weights[%d].select.%s", i, j, f)
 				}
 			}
@@ -554,6 +554,12 @@ func known(s *Scenario, id actor.ID, required bool) error {
 
 // Revoke removes the granted vetoes Holder holds: those over Over when
 // Over is set, else all of them. It is refused when it would remove none.
+//
+// Over is a pointer, unlike [Veto.Over], because nil has a meaning of its
+// own: a nil Over revokes every veto Holder holds ("revoke RU vetoes"),
+// while a pointer to the zero Selector revokes only Holder's vetoes over
+// {}, every guarantee ("revoke RU veto over {}"), which [Diff] needs when a
+// holder keeps its other vetoes.
 type Revoke struct {
 	Holder actor.ID
 	Over   *guarantee.Selector
