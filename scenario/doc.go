@@ -244,7 +244,7 @@
 // applies, and an actor still named anywhere cannot be removed (the error
 // lists where it is named). A [Variant] names a list of edits inside a
 // scenario, as a scenario file's variants section does; [Scenario.Variant]
-// applies one.
+// applies one, and Variant([AsWritten]) is the scenario as written.
 //
 // [Compare] says what changes from one scenario to another, typically to
 // one of its variants: the edits between them ([Diff], which names a

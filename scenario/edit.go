@@ -947,11 +947,22 @@ type Variant struct {
 // does not define.
 var ErrNoVariant = errors.New("no such variant")
 
+// AsWritten names the scenario as written, with no variant applied:
+// s.Variant(AsWritten) is s itself. It is the empty name, which no variant
+// may have, so that a what-if that names no variant (entente's --variant
+// left out) is the scenario as written, and a loop over
+// AsWritten and every variant's name covers the file.
+const AsWritten = ""
+
 // Variant returns the scenario s becomes under its variant of the given
 // name: s with the variant's edits applied, named "NAME (variant V)", and
 // without variants of its own (they are written against s, not against
-// the variant).
+// the variant). Variant(AsWritten) returns s unchanged, its name and
+// variants kept.
 func (s Scenario) Variant(name string) (Scenario, error) {
+	if name == AsWritten {
+		return s, nil
+	}
 	i := slices.IndexFunc(s.Variants, func(v Variant) bool { return v.Name == name })
 	if i < 0 {
 		names := make([]string, len(s.Variants))

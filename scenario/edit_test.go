@@ -1088,6 +1088,20 @@ func TestVariant(t *testing.T) {
 	}
 }
 
+// TestVariantAsWritten checks that the variant named AsWritten is the
+// scenario itself, with or without variants, its name and variants kept.
+func TestVariantAsWritten(t *testing.T) {
+	for _, s := range []scenario.Scenario{editedSeed(), {Name: "no variants"}} {
+		got, err := s.Variant(scenario.AsWritten)
+		if err != nil {
+			t.Errorf("%s: Variant(AsWritten): %v", s.Name, err)
+		}
+		if diff := cmp.Diff(s, got); diff != "" {
+			t.Errorf("%s: Variant(AsWritten) is not the scenario as written (-want +got):\n%s", s.Name, diff)
+		}
+	}
+}
+
 func TestVariantRefusals(t *testing.T) {
 	s := editedSeed()
 	s.Variants = append(s.Variants, scenario.Variant{Name: "broken", Edits: []scenario.Edit{scenario.Without{ID: "us-air-support"}, scenario.Without{ID: "nobody"}}})
@@ -1098,7 +1112,6 @@ func TestVariantRefusals(t *testing.T) {
 		is   error
 	}{
 		{"unknown", s, `no such variant "unknown": want one of no-us-air, ru-veto, broken`, scenario.ErrNoVariant},
-		{"", s, `no such variant "": want one of no-us-air, ru-veto, broken`, scenario.ErrNoVariant},
 		{"unknown", scenario.Scenario{Name: "no variants"}, `no such variant "unknown": the scenario has none`, scenario.ErrNoVariant},
 		{"broken", s, `variant broken: without nobody: no actor, guarantee or position has ID "nobody"`, scenario.ErrEdit},
 	}
