@@ -229,7 +229,8 @@
 // # What-ifs
 //
 // A what-if is an [Edit]: [Without] an actor, guarantee or position;
-// [AddActor], [AddGuarantee], [AddPosition] and their Replace forms;
+// [AddActor] (several at once: [AddActors]), [AddGuarantee], [AddPosition]
+// and their Replace forms;
 // [Grant] or [Revoke] a veto; [Set] one field to a value written as in a
 // scenario file; [WithMandate] and [WithoutMandate] a guarantee's
 // mandate. Each prints as one line ("without us-air-support", "grant RU

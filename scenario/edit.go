@@ -344,6 +344,21 @@ type AddActor struct {
 
 func (e AddActor) String() string { return "add actor " + string(e.Actor.ID) }
 
+// AddActors returns one [AddActor] edit for each of actors, in the order
+// given, so that a body listed after its members finds them:
+//
+//	s.With(scenario.AddActors(pl, de, fr, coalition)...)
+//
+// Each edit prints, applies and is written in a file as the AddActor it is
+// ("add actor PL", add-actor: {id: PL}).
+func AddActors(actors ...actor.Actor) []Edit {
+	edits := make([]Edit, len(actors))
+	for i, a := range actors {
+		edits[i] = AddActor{Actor: a}
+	}
+	return edits
+}
+
 func (e AddActor) apply(s *Scenario, c *editCheck) error {
 	if slices.ContainsFunc(s.Actors, func(a actor.Actor) bool { return a.ID == e.Actor.ID }) {
 		return fmt.Errorf("actor %s already exists; replace it instead", e.Actor.ID)

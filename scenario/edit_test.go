@@ -187,6 +187,9 @@ func TestEditApplies(t *testing.T) {
 		}, func(s *scenario.Scenario) {
 			s.Actors = append(s.Actors, actor.Actor{ID: "PL"}, coalition("weimar", "FR", "DE", "PL"))
 		}},
+		{"AddActorsMembersFirst", seed, scenario.AddActors(actor.Actor{ID: "PL"}, actor.Actor{ID: "CZ"}, coalition("v4-west", "PL", "CZ", "DE")), func(s *scenario.Scenario) {
+			s.Actors = append(s.Actors, actor.Actor{ID: "PL"}, actor.Actor{ID: "CZ"}, coalition("v4-west", "PL", "CZ", "DE"))
+		}},
 		{"AddGuarantee", seed, []scenario.Edit{scenario.AddGuarantee{Guarantee: ukTroops}}, func(s *scenario.Scenario) {
 			s.Guarantees = append(s.Guarantees, ukTroops)
 		}},
@@ -1695,5 +1698,27 @@ func BenchmarkEvaluateGrantBuilt(b *testing.B) {
 		if _, err := scenario.Evaluate(v); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestAddActors checks that AddActors is one AddActor per actor, in order:
+// the same edits, printed and applied alike, and nothing for no actor.
+func TestAddActors(t *testing.T) {
+	pl, weimar := actor.Actor{ID: "PL", Name: "Poland"}, coalition("weimar", "FR", "DE", "PL")
+	want := []scenario.Edit{scenario.AddActor{Actor: pl}, scenario.AddActor{Actor: weimar}}
+	got := scenario.AddActors(pl, weimar)
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("AddActors (-want +got):\n%s", d)
+	}
+	if got, want := listEdits(got), "add actor PL; add actor weimar"; got != want {
+		t.Errorf("AddActors prints as %q; want %q", got, want)
+	}
+	if got := scenario.AddActors(); len(got) != 0 {
+		t.Errorf("AddActors() = %v; want no edit", got)
+	}
+	// A body before its members is refused, at its index.
+	var ee *scenario.EditError
+	if _, err := examples.Ukraine2025().With(scenario.AddActors(weimar, pl)...); !errors.As(err, &ee) || ee.Index != 0 {
+		t.Errorf("With(AddActors(weimar, PL)) = %v; want an *EditError at index 0", err)
 	}
 }
