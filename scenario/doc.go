@@ -394,7 +394,9 @@
 // whether these should be findings; they are warnings of validation
 // because they concern how the file reads, not whether the deal holds, and
 // so that sweeps and searches, which evaluate many times, pay nothing for
-// them.
+// them. For the same reasons [Warnings] reports a kind under a top level
+// the SDK does not name, such as "air-support" written for
+// "military/air-support", which would quietly stop counting as military.
 //
 // # Order and determinism
 //
