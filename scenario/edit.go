@@ -9,6 +9,7 @@ import (
 
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/suggest"
 )
 
 // Edit is one what-if change to a scenario: add, remove or replace an
@@ -149,7 +150,7 @@ func (e Without) apply(s *Scenario, c *editCheck) error {
 	case e.ID == "":
 		return errors.New("no ID given")
 	case len(kinds) == 0:
-		return fmt.Errorf("no actor, guarantee or position has ID %q", e.ID)
+		return noID(s, "actor, guarantee or position", e.ID, elemActors|elemGuarantees|elemPositions)
 	case len(kinds) > 1:
 		return fmt.Errorf("%q is ambiguous: it is %s", e.ID, strings.Join(kinds, " and "))
 	case gi >= 0:
@@ -215,6 +216,43 @@ func positionIndex(ps []Position, id string) int {
 		}
 	}
 	return -1
+}
+
+// Kinds of element an edit names by ID, for noID.
+const (
+	elemActors uint8 = 1 << iota
+	elemGuarantees
+	elemPositions
+)
+
+// noID returns the error for an ID that no element of the given kinds of
+// s has ("no guarantee has ID ..."), with "did you mean" when one of their
+// IDs is close to it, as for an unknown actor ([suggest.Closest]; ties go
+// to the first ID in sorted order).
+func noID(s *Scenario, what, id string, kinds uint8) error {
+	var ids []string
+	if kinds&elemActors != 0 {
+		for _, a := range s.Actors {
+			ids = append(ids, string(a.ID))
+		}
+	}
+	if kinds&elemGuarantees != 0 {
+		for _, g := range s.Guarantees {
+			ids = append(ids, string(g.ID))
+		}
+	}
+	if kinds&elemPositions != 0 {
+		for _, p := range s.Positions {
+			if p.ID != "" {
+				ids = append(ids, p.ID)
+			}
+		}
+	}
+	slices.Sort(ids)
+	if best, ok := suggest.Closest(id, ids); ok {
+		return fmt.Errorf("no %s has ID %q; did you mean %q?", what, id, best)
+	}
+	return fmt.Errorf("no %s has ID %q", what, id)
 }
 
 // sayPlaces lists up to three places, and how many more there are.
@@ -378,7 +416,7 @@ func (e ReplaceActor) String() string { return "replace actor " + string(e.Actor
 func (e ReplaceActor) apply(s *Scenario, c *editCheck) error {
 	i := slices.IndexFunc(s.Actors, func(a actor.Actor) bool { return a.ID == e.Actor.ID })
 	if i < 0 {
-		return fmt.Errorf("no actor has ID %q", e.Actor.ID)
+		return noID(s, "actor", string(e.Actor.ID), elemActors)
 	}
 	c.own(s, ownActors)
 	s.Actors[i] = e.Actor
@@ -433,7 +471,7 @@ func (e ReplaceGuarantee) String() string { return "replace guarantee " + string
 func (e ReplaceGuarantee) apply(s *Scenario, c *editCheck) error {
 	i := slices.IndexFunc(s.Guarantees, func(g guarantee.Guarantee) bool { return g.ID == e.Guarantee.ID })
 	if i < 0 {
-		return fmt.Errorf("no guarantee has ID %q", e.Guarantee.ID)
+		return noID(s, "guarantee", string(e.Guarantee.ID), elemGuarantees)
 	}
 	c.own(s, ownGuarantees)
 	s.Guarantees[i] = e.Guarantee
@@ -495,7 +533,7 @@ func (e ReplacePosition) target() string {
 func (e ReplacePosition) apply(s *Scenario, c *editCheck) error {
 	i := positionIndex(s.Positions, e.target())
 	if i < 0 {
-		return fmt.Errorf("no position has ID %q", e.target())
+		return noID(s, "position", e.target(), elemPositions)
 	}
 	if id := e.Position.ID; id != "" && id != s.Positions[i].ID &&
 		slices.ContainsFunc(s.Positions, func(p Position) bool { return p.ID == id }) {
@@ -714,7 +752,7 @@ func (e Set) apply(s *Scenario, c *editCheck) error {
 		s.Actors[ai] = a
 		return c.actors(s)
 	}
-	return fmt.Errorf("no actor, guarantee or position has ID %q", id)
+	return noID(s, "actor, guarantee or position", id, elemActors|elemGuarantees|elemPositions)
 }
 
 // WithMandate gives the guarantee with ID Guarantee a mandate, in place of
@@ -739,7 +777,7 @@ func (e WithMandate) apply(s *Scenario, c *editCheck) error {
 	i := slices.IndexFunc(s.Guarantees, func(g guarantee.Guarantee) bool { return g.ID == e.Guarantee })
 	switch {
 	case i < 0:
-		return fmt.Errorf("no guarantee has ID %q", e.Guarantee)
+		return noID(s, "guarantee", string(e.Guarantee), elemGuarantees)
 	case e.Mandate.IsZero():
 		return fmt.Errorf("%w: a mandate needs a body that renews it, an end date, or both; to remove %s's, write without mandate %s", guarantee.ErrMissing, e.Guarantee, e.Guarantee)
 	}
@@ -761,7 +799,7 @@ func (e WithoutMandate) apply(s *Scenario, c *editCheck) error {
 	i := slices.IndexFunc(s.Guarantees, func(g guarantee.Guarantee) bool { return g.ID == e.Guarantee })
 	switch {
 	case i < 0:
-		return fmt.Errorf("no guarantee has ID %q", e.Guarantee)
+		return noID(s, "guarantee", string(e.Guarantee), elemGuarantees)
 	case s.Guarantees[i].Mandate.IsZero():
 		return fmt.Errorf("guarantee %s has no mandate", e.Guarantee)
 	}

@@ -667,6 +667,36 @@ func TestEditRefusals(t *testing.T) {
 			want:  `without nobody: no actor, guarantee or position has ID "nobody"`,
 		},
 		{
+			name:  "MisspeltGuarantee",
+			s:     seed,
+			edits: []scenario.Edit{scenario.Without{ID: "us-air-suport"}},
+			want:  `without us-air-suport: no actor, guarantee or position has ID "us-air-suport"; did you mean "us-air-support"?`,
+		},
+		{
+			name:  "MisspeltPositionInSet",
+			s:     seed,
+			edits: []scenario.Edit{scenario.Set{Field: "ru-demand-veto.note", Value: "x"}},
+			want:  `set ru-demand-veto.note = x: no actor, guarantee or position has ID "ru-demand-veto"; did you mean "ru-demands-veto"?`,
+		},
+		{
+			name:  "MisspeltGuaranteeOfAMandate",
+			s:     seed,
+			edits: []scenario.Edit{scenario.WithMandate{Guarantee: "us-ari-support", Mandate: guarantee.RenewedBy("US", guarantee.Years(1))}},
+			want:  `with mandate us-ari-support: renewed by US every 1 year: no guarantee has ID "us-ari-support"; did you mean "us-air-support"?`,
+		},
+		{
+			name:  "MisspeltPositionReplaced",
+			s:     seed,
+			edits: []scenario.Edit{scenario.ReplacePosition{At: "ua-rejects-ru-vetoes", Position: pos("RU", scenario.DemandsVeto, toUA)}},
+			want:  `replace position ua-rejects-ru-vetoes with RU demands-veto {beneficiary: UA}: no position has ID "ua-rejects-ru-vetoes"; did you mean "ua-rejects-ru-veto"?`,
+		},
+		{
+			name:  "NoSuggestionOfAnotherKind",
+			s:     seed,
+			edits: []scenario.Edit{scenario.ReplaceGuarantee{Guarantee: g("ru-demands-vetoes", "US", "UA", guarantee.Arms, "")}},
+			want:  `replace guarantee ru-demands-vetoes: no guarantee has ID "ru-demands-vetoes"`,
+		},
+		{
 			name:  "NoID",
 			s:     seed,
 			edits: []scenario.Edit{scenario.Without{}},
