@@ -310,7 +310,9 @@
 // lapses since the event before, with the date, the body, and who blocked
 // the renewal and why; the walk ends with how long each guarantee lasted,
 // from its first call to its lapse or to the end of the timeline, in
-// events and, where both ends are dated, in days.
+// events and, where both ends are dated, in days; of a guarantee none of
+// whose calls activated, that it was never received and what became of its
+// calls ("void at its only call (event 2)").
 //
 // Evaluate reports what a mandate foretells without a timeline:
 // captured-renewal (a veto holder of the renewing body attacks in the
