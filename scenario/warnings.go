@@ -76,7 +76,7 @@ func Warnings(s Scenario) []*FieldError {
 	for i, v := range s.Values {
 		for j, wt := range v.Weights {
 			if wt.Veto == "" {
-				w.kind("values["+strconv.Itoa(i)+"].weights["+strconv.Itoa(j)+"].select.kind", wt.Select.Kind)
+				w.newTopKind("values["+strconv.Itoa(i)+"].weights["+strconv.Itoa(j)+"].select.kind", wt.Select.Kind)
 			}
 		}
 	}
@@ -129,7 +129,7 @@ func (w *warner) actor(p string, a actor.Actor) {
 }
 
 func (w *warner) guarantee(p string, g guarantee.Guarantee) {
-	w.kind(p+".kind", g.Kind)
+	w.newTopKind(p+".kind", g.Kind)
 	w.text(p+".location", g.Location)
 	w.text(p+".note", g.Note)
 	w.texts(p+".sources", g.Sources)
@@ -137,14 +137,14 @@ func (w *warner) guarantee(p string, g guarantee.Guarantee) {
 
 func (w *warner) position(p string, pos Position) {
 	w.text(p+".id", pos.ID)
-	w.kind(p+"."+pos.Stance.String()+".kind", pos.Select.Kind)
+	w.newTopKind(p+"."+pos.Stance.String()+".kind", pos.Select.Kind)
 	w.text(p+"."+pos.Stance.String()+".location", pos.Select.Location)
 	w.text(p+".note", pos.Note)
 	w.texts(p+".sources", pos.Sources)
 }
 
 func (w *warner) veto(p string, v Veto) {
-	w.kind(p+".over.kind", v.Over.Kind)
+	w.newTopKind(p+".over.kind", v.Over.Kind)
 	w.text(p+".over.location", v.Over.Location)
 	w.text(p+".note", v.Note)
 	w.texts(p+".sources", v.Sources)
@@ -175,16 +175,16 @@ func (w *warner) edit(p string, e Edit) {
 		// of its own (alliance, coalition), never a guarantee kind.
 		if strings.HasSuffix(e.Field, ".kind") {
 			if _, err := actor.ParseKind(e.Value); err != nil {
-				w.kind(p+".set.to", guarantee.Kind(e.Value))
+				w.newTopKind(p+".set.to", guarantee.Kind(e.Value))
 			}
 		}
 	}
 }
 
-// kind warns of a kind under a top level the SDK does not name
+// newTopKind warns of a kind under a top level the SDK does not name
 // ([ErrNewTopKind]), suggesting the kind most likely meant. An empty or
 // malformed kind is left to [Validate].
-func (w *warner) kind(path string, k guarantee.Kind) {
+func (w *warner) newTopKind(path string, k guarantee.Kind) {
 	if k == "" || !k.Valid() {
 		return
 	}

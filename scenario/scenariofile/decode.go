@@ -1176,9 +1176,9 @@ func (d *decoder) value(n *yaml.Node, path string) scenario.Value {
 
 // weight reads one weight of a value: a number, and a selector or the
 // demands-veto position whose candidate veto it values. A file writes
-// exactly one of the two; scenario.Weight tells them apart by Veto alone,
-// so that select: {} (every guarantee) and no select at all are told apart
-// here.
+// exactly one of the two. scenario.Weight tells them apart by Veto alone,
+// its zero Select picking every guarantee, so only the decoder can tell
+// select: {} from no select at all, and it checks the rule.
 func (d *decoder) weight(n *yaml.Node, path string) scenario.Weight {
 	var w scenario.Weight
 	var sel, veto bool
