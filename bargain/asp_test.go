@@ -54,7 +54,7 @@ func aspProgram(tb testing.TB, s scenario.Scenario) string {
 	var b strings.Builder
 	b.WriteString("% The utilitarian optimum of " + strings.ReplaceAll(s.Name, "\n", " ") + ", written by bargain's asp_test.go.\n")
 	for _, g := range s.Guarantees {
-		fmt.Fprintf(&b, "worth(%s,%d).\n", atom(string(g.ID)), worth(func(w scenario.Weight) bool { return w.Select != nil && w.Select.Matches(&g, x) }))
+		fmt.Fprintf(&b, "worth(%s,%d).\n", atom(string(g.ID)), worth(func(w scenario.Weight) bool { return w.Veto == "" && w.Select.Matches(&g, x) }))
 		for _, r := range g.Requires {
 			fmt.Fprintf(&b, "dep(%s,%s).\n", atom(string(g.ID)), atom(string(r)))
 		}
@@ -66,7 +66,7 @@ func aspProgram(tb testing.TB, s scenario.Scenario) string {
 		}
 		vw := worth(func(w scenario.Weight) bool {
 			k := s.PositionIndex(w.Veto)
-			return w.Select == nil && k >= 0 && slices.Contains(c.Vetoes, s.PositionRef(k))
+			return w.Veto != "" && k >= 0 && slices.Contains(c.Vetoes, s.PositionRef(k))
 		})
 		fmt.Fprintf(&b, "choice(%d). vworth(%d,%d).\n", k, k, vw)
 		for _, g := range c.Largest {

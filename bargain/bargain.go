@@ -417,7 +417,7 @@ func newTerms(s *scenario.Scenario) (*terms, error) {
 		}
 		for _, w := range v.Weights {
 			r := new(big.Rat).SetFloat64(w.Weight)
-			if w.Select != nil {
+			if w.Veto == "" {
 				for i := range s.Guarantees {
 					g := &s.Guarantees[i]
 					if w.Select.Matches(g, x) {

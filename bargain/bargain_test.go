@@ -23,7 +23,7 @@ func fourOffers() scenario.Scenario {
 		g := guarantee.ID(id)
 		s.Guarantees = append(s.Guarantees, guarantee.Guarantee{ID: g, Provider: "US", Beneficiary: "A", Kind: guarantee.Aid})
 		for k := range 2 {
-			s.Values[k].Weights = append(s.Values[k].Weights, scenario.Weight{Weight: val[id][k], Select: &guarantee.Selector{IDs: []guarantee.ID{g}}})
+			s.Values[k].Weights = append(s.Values[k].Weights, scenario.Weight{Weight: val[id][k], Select: guarantee.SelectIDs(g)})
 		}
 	}
 	return s
@@ -127,7 +127,7 @@ func TestSolveErrors(t *testing.T) {
 	noValues.Values = nil
 	invalid := fourOffers()
 	invalid.Values[0].Weights[0].Weight = 0
-	invalid.Values[0].Weights[0].Select = nil
+	invalid.Values[0].Weights[0].Veto = "d" // beside its selector
 	for _, c := range []struct {
 		reason string
 		s      scenario.Scenario
@@ -135,7 +135,7 @@ func TestSolveErrors(t *testing.T) {
 		want   error
 	}{
 		{reason: "no values", s: noValues, want: bargain.ErrNoValues},
-		{reason: "a weight with neither select nor veto", s: invalid, want: scenario.ErrWeightTerm},
+		{reason: "a weight with both a selector and a veto", s: invalid, want: scenario.ErrWeightTerm},
 		{reason: "15 outcomes, limit 14", s: fourOffers(), opts: bargain.Options{Limit: 14}, want: scenario.ErrTooManyOutcomes},
 		{reason: "15 outcomes, limit 15", s: fourOffers(), opts: bargain.Options{Limit: 15}},
 	} {

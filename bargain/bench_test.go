@@ -36,7 +36,7 @@ func valuesFor(s *scenario.Scenario, seed uint64) {
 			case 1:
 				sel = guarantee.Selector{Beneficiary: g.Beneficiary}
 			}
-			v.Weights = append(v.Weights, scenario.Weight{Weight: float64(r.IntN(11) - 4), Select: &sel})
+			v.Weights = append(v.Weights, scenario.Weight{Weight: float64(r.IntN(11) - 4), Select: sel})
 		}
 		for _, d := range demands {
 			v.Weights = append(v.Weights, scenario.Weight{Weight: float64(r.IntN(7) - 3), Veto: d})
@@ -97,7 +97,7 @@ func BenchmarkSolveNoDeal(b *testing.B) {
 func tiedFour(extra int) scenario.Scenario {
 	s := tiedScenario(extra+2, 1)
 	s.Guarantees[1].ID, s.Guarantees[2].ID = "y", "z"
-	ids := func(id guarantee.ID) *guarantee.Selector { return &guarantee.Selector{IDs: []guarantee.ID{id}} }
+	ids := guarantee.SelectIDs
 	s.Values[0].Weights = []scenario.Weight{{Weight: 3, Select: ids("x")}, {Weight: -1, Select: ids("y")}, {Weight: 1, Select: ids("z")}}
 	s.Values[1].Weights = []scenario.Weight{{Weight: -1, Select: ids("x")}, {Weight: 3, Select: ids("y")}, {Weight: 1, Select: ids("z")}}
 	return s

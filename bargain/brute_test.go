@@ -75,7 +75,7 @@ func reference(t *testing.T, s scenario.Scenario) []refOutcome {
 				u := new(big.Rat)
 				for _, wt := range v.Weights {
 					r := new(big.Rat).SetFloat64(wt.Weight)
-					if wt.Select != nil {
+					if wt.Veto == "" {
 						for i := range c.Guarantees {
 							if wt.Select.Matches(&c.Guarantees[i], x) {
 								u.Add(u, r)
@@ -304,7 +304,7 @@ func randomValues(r *rand.Rand, s *scenario.Scenario) {
 						sel.Provider = g.Provider
 					}
 				}
-				w.Select = &sel
+				w.Select = sel
 			}
 			v.Weights = append(v.Weights, w)
 		}

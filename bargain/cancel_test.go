@@ -29,7 +29,7 @@ func tiedScenario(extra int, w float64) scenario.Scenario {
 		}
 		s.Guarantees = append(s.Guarantees, guarantee.Guarantee{ID: id, Provider: "US", Beneficiary: "A", Kind: guarantee.Aid})
 	}
-	x := &guarantee.Selector{IDs: []guarantee.ID{"x"}}
+	x := guarantee.SelectIDs("x")
 	s.Values = []scenario.Value{
 		{Actor: "A", Weights: []scenario.Weight{{Weight: w, Select: x}}},
 		{Actor: "B", Weights: []scenario.Weight{{Weight: -w, Select: x}}},

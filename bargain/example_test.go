@@ -13,7 +13,6 @@ import (
 // Two actors value two offers differently: A wants both, B wants only
 // the first and is hurt by the second.
 func ExampleSolve() {
-	ids := func(id guarantee.ID) *guarantee.Selector { return &guarantee.Selector{IDs: []guarantee.ID{id}} }
 	s := scenario.Scenario{
 		Actors: []actor.Actor{{ID: "A"}, {ID: "B"}, {ID: "US"}},
 		Guarantees: []guarantee.Guarantee{
@@ -21,8 +20,8 @@ func ExampleSolve() {
 			{ID: "air", Provider: "US", Beneficiary: "A", Kind: guarantee.AirSupport},
 		},
 		Values: []scenario.Value{
-			{Actor: "A", Weights: []scenario.Weight{{Weight: 2, Select: ids("aid")}, {Weight: 3, Select: ids("air")}}},
-			{Actor: "B", Weights: []scenario.Weight{{Weight: 2, Select: ids("aid")}, {Weight: -1, Select: ids("air")}}},
+			{Actor: "A", Weights: []scenario.Weight{{Weight: 2, Select: guarantee.SelectIDs("aid")}, {Weight: 3, Select: guarantee.SelectIDs("air")}}},
+			{Actor: "B", Weights: []scenario.Weight{{Weight: 2, Select: guarantee.SelectIDs("aid")}, {Weight: -1, Select: guarantee.SelectIDs("air")}}},
 		},
 	}
 	r, err := bargain.Solve(context.Background(), s, bargain.Options{})

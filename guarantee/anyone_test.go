@@ -108,7 +108,7 @@ func TestAnyoneRefusedInTimelineAndActivation(t *testing.T) {
 	if err := guarantee.AttackOn("UA").Event.CheckHappened(); err == nil {
 		t.Error("attack(*, UA).CheckHappened() = nil, want an error")
 	}
-	if err := guarantee.Attack("RU", "UA").Event.CheckHappened(); err != nil {
+	if err := guarantee.AttackEvent("RU", "UA").CheckHappened(); err != nil {
 		t.Errorf("attack(RU, UA).CheckHappened() = %v", err)
 	}
 }

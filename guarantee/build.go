@@ -6,7 +6,7 @@ import "github.com/entente-go/entente/actor"
 //
 //	g.Mandate = guarantee.RenewedBy("UNSC", guarantee.Months(6)).Starting("2008-10-15")
 //	timeline := []guarantee.Event{
-//		guarantee.Attack("RU", "GE").Event.At("2008-08-08"),
+//		guarantee.AttackEvent("RU", "GE").At("2008-08-08"),
 //		guarantee.Renewal("UNSC").At("2009-06-15"),
 //	}
 //
@@ -46,6 +46,21 @@ func Renewal(body actor.ID) Event {
 		return Event{Name: EventRenewal}
 	}
 	return Event{Name: EventRenewal, Args: []actor.ID{body}}
+}
+
+// AttackEvent returns the event of a timeline "attack(by, on)": by
+// attacked on. It is the event that makes the condition [Attack](by, on)
+// hold, and [AttackOn](on) too. Unlike a condition, an event that happened
+// names who did it, so by should not be [Anyone].
+func AttackEvent(by, on actor.ID) Event {
+	return Event{Name: EventAttack, Args: []actor.ID{by, on}}
+}
+
+// ViolationEvent returns the event of a timeline "violation(by)": by
+// violated the deal. It makes the conditions violation(by) and
+// [ViolationByAnyone] hold.
+func ViolationEvent(by actor.ID) Event {
+	return Event{Name: EventViolation, Args: []actor.ID{by}}
 }
 
 // At returns e dated date, YYYY-MM-DD, as an event of a timeline.

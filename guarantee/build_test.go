@@ -24,7 +24,9 @@ func TestBuilders(t *testing.T) {
 		{"a sunset alone", guarantee.Mandate{}.Ending("2030-01-01"), guarantee.Mandate{Ends: "2030-01-01"}},
 		{"a renewal of every mandate", guarantee.Renewal(""), guarantee.Event{Name: "renewal"}},
 		{"a renewal of one body's", guarantee.Renewal("UNSC").At("2009-06-15"), guarantee.Event{Name: "renewal", Args: []actor.ID{"UNSC"}, Date: "2009-06-15"}},
-		{"a dated attack", guarantee.Attack("RU", "GE").Event.At("2008-08-08"), guarantee.Event{Name: "attack", Args: []actor.ID{"RU", "GE"}, Date: "2008-08-08"}},
+		{"a dated attack", guarantee.AttackEvent("RU", "GE").At("2008-08-08"), guarantee.Event{Name: "attack", Args: []actor.ID{"RU", "GE"}, Date: "2008-08-08"}},
+		{"the event of the condition Attack", guarantee.AttackEvent("RU", "GE"), guarantee.Attack("RU", "GE").Event},
+		{"a violation", guarantee.ViolationEvent("RU"), guarantee.Event{Name: "violation", Args: []actor.ID{"RU"}}},
 	} {
 		if d := cmp.Diff(tc.want, tc.got); d != "" {
 			t.Errorf("%s (-want +got):\n%s", tc.reason, d)
@@ -37,7 +39,7 @@ func TestBuilders(t *testing.T) {
 		t.Errorf("Starting and Ending changed the mandate they were called on: %+v", m)
 	}
 	// What they build reads back as the files write it.
-	for _, e := range []guarantee.Event{guarantee.Renewal("UNSC").At("2009-06-15"), guarantee.Attack("RU", "GE").Event.At("2008-08-08")} {
+	for _, e := range []guarantee.Event{guarantee.Renewal("UNSC").At("2009-06-15"), guarantee.AttackEvent("RU", "GE").At("2008-08-08"), guarantee.ViolationEvent("RU")} {
 		back, err := guarantee.ParseDatedEvent(e.Dated())
 		if err != nil || back.Date != e.Date || !back.Equal(e) {
 			t.Errorf("ParseDatedEvent(%q) = %v, %v; want %v", e.Dated(), back, err, e)

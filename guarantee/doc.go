@@ -28,7 +28,9 @@
 // ([AttackOn], [ViolationByAnyone]). A timeline never writes it
 // ([ParseEvent] refuses it with its column): an event that happened names
 // who did it, and attack(X, B) happening makes attack(*, B) hold
-// ([Event.Admits]). The empty condition means
+// ([Event.Admits]). A trigger is a [Condition] ([Attack], [On], [AllOf]);
+// a timeline is a list of events ([AttackEvent], [ViolationEvent],
+// [Renewal], dated with [Event.At], or [ParseDatedEvent]). The empty condition means
 // "from the moment the deal holds". [ParseCondition] and [Condition.String]
 // round-trip; a parse error is a [*SyntaxError] with the column. Nesting is
 // capped at [MaxDepth] so that no input can exhaust the stack.
@@ -65,7 +67,8 @@
 //
 // A [Selector] picks guarantees by kind (with Is), provider, provider-in,
 // beneficiary, target, location and IDs; every field given must match and
-// the zero Selector picks all. ProviderIn follows DESIGN.md: it matches
+// the zero Selector picks all; [SelectIDs]("x", "y") picks guarantees by ID.
+// ProviderIn follows DESIGN.md: it matches
 // when any contributor of the guarantee (its provider or a member of the
 // provider at any depth) is the named actor or one of its members at any
 // depth, so "troops from NATO countries" catches a coalition whose members

@@ -48,7 +48,7 @@ func ExampleCondition_Satisfiable() {
 // order: here, NATO's Article 5 read as a trigger over attacks on two allies.
 func ExampleCondition_Holds() {
 	article5 := guarantee.AnyOf(guarantee.Attack("RU", "PL"), guarantee.Attack("RU", "EE"))
-	happened := func(e guarantee.Event) bool { return e.Equal(guarantee.Attack("RU", "EE").Event) }
+	happened := func(e guarantee.Event) bool { return e.Equal(guarantee.AttackEvent("RU", "EE")) }
 	fmt.Println(article5, "holds:", article5.Holds(happened))
 	// Output:
 	// any(attack(RU, PL), attack(RU, EE)) holds: true

@@ -23,6 +23,14 @@ type Selector struct {
 	IDs         []ID // the guarantee's ID is one of these
 }
 
+// SelectIDs returns the selector that picks the guarantees with the given
+// IDs, as a scenario file writes {ids: [x, y]}. It keeps its own copy of
+// ids. SelectIDs() with no ID is the zero Selector, which picks every
+// guarantee.
+func SelectIDs(ids ...ID) Selector {
+	return Selector{IDs: slices.Clone(ids)}
+}
+
 // IsZero reports whether s picks every guarantee.
 func (s Selector) IsZero() bool {
 	return s.Kind == "" && s.Provider == "" && s.ProviderIn == "" && s.Beneficiary == "" &&

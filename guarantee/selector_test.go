@@ -308,3 +308,30 @@ func TestOverlap(t *testing.T) {
 		}
 	}
 }
+
+func TestSelectIDs(t *testing.T) {
+	for _, tc := range []struct {
+		reason string
+		got    guarantee.Selector
+		want   guarantee.Selector
+		text   string
+	}{
+		{reason: "one ID", got: guarantee.SelectIDs("x"), want: guarantee.Selector{IDs: []guarantee.ID{"x"}}, text: "{ids: [x]}"},
+		{reason: "several, in the order given", got: guarantee.SelectIDs("y", "x"), want: guarantee.Selector{IDs: []guarantee.ID{"y", "x"}}, text: "{ids: [y, x]}"},
+		{reason: "none is the zero selector, which picks every guarantee", got: guarantee.SelectIDs(), want: guarantee.Selector{}, text: "{}"},
+	} {
+		if d := cmp.Diff(tc.want, tc.got); d != "" {
+			t.Errorf("%s (-want +got):\n%s", tc.reason, d)
+		}
+		if got := tc.got.String(); got != tc.text {
+			t.Errorf("%s: String() = %q, want %q", tc.reason, got, tc.text)
+		}
+	}
+	// The selector keeps its own copy: a caller's slice may change later.
+	ids := []guarantee.ID{"x", "y"}
+	s := guarantee.SelectIDs(ids...)
+	ids[0] = "z"
+	if s.IDs[0] != "x" {
+		t.Errorf("SelectIDs shares its caller's slice: %v", s.IDs)
+	}
+}

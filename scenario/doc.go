@@ -229,7 +229,8 @@
 // # What-ifs
 //
 // A what-if is an [Edit]: [Without] an actor, guarantee or position;
-// [AddActor], [AddGuarantee], [AddPosition] and their Replace forms;
+// [AddActor] (several at once: [AddActors]), [AddGuarantee], [AddPosition]
+// and their Replace forms;
 // [Grant] or [Revoke] a veto; [Set] one field to a value written as in a
 // scenario file; [WithMandate] and [WithoutMandate] a guarantee's
 // mandate. Each prints as one line ("without us-air-support", "grant RU
@@ -244,7 +245,7 @@
 // applies, and an actor still named anywhere cannot be removed (the error
 // lists where it is named). A [Variant] names a list of edits inside a
 // scenario, as a scenario file's variants section does; [Scenario.Variant]
-// applies one.
+// applies one, and Variant([AsWritten]) is the scenario as written.
 //
 // [Compare] says what changes from one scenario to another, typically to
 // one of its variants: the edits between them ([Diff], which names a
@@ -309,7 +310,9 @@
 // lapses since the event before, with the date, the body, and who blocked
 // the renewal and why; the walk ends with how long each guarantee lasted,
 // from its first call to its lapse or to the end of the timeline, in
-// events and, where both ends are dated, in days.
+// events and, where both ends are dated, in days; of a guarantee none of
+// whose calls activated, that it was never received and what became of its
+// calls ("void at its only call (event 2)").
 //
 // Evaluate reports what a mandate foretells without a timeline:
 // captured-renewal (a veto holder of the renewing body attacks in the
@@ -393,7 +396,9 @@
 // whether these should be findings; they are warnings of validation
 // because they concern how the file reads, not whether the deal holds, and
 // so that sweeps and searches, which evaluate many times, pay nothing for
-// them.
+// them. For the same reasons [Warnings] reports a kind under a top level
+// the SDK does not name, such as "air-support" written for
+// "military/air-support", which would quietly stop counting as military.
 //
 // # Order and determinism
 //

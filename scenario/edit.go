@@ -9,6 +9,7 @@ import (
 
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/suggest"
 )
 
 // Edit is one what-if change to a scenario: add, remove or replace an
@@ -149,7 +150,7 @@ func (e Without) apply(s *Scenario, c *editCheck) error {
 	case e.ID == "":
 		return errors.New("no ID given")
 	case len(kinds) == 0:
-		return fmt.Errorf("no actor, guarantee or position has ID %q", e.ID)
+		return noID(s, "actor, guarantee or position", e.ID, elemActors|elemGuarantees|elemPositions)
 	case len(kinds) > 1:
 		return fmt.Errorf("%q is ambiguous: it is %s", e.ID, strings.Join(kinds, " and "))
 	case gi >= 0:
@@ -178,7 +179,7 @@ func dropVetoWeights(s *Scenario, pi int) {
 	for i, v := range s.Values {
 		ws := make([]Weight, 0, len(v.Weights))
 		for _, w := range v.Weights {
-			if w.Select == nil {
+			if w.Veto != "" {
 				k := s.PositionIndex(w.Veto)
 				if k == pi {
 					continue
@@ -189,7 +190,7 @@ func dropVetoWeights(s *Scenario, pi int) {
 			}
 			ws = append(ws, w)
 		}
-		if slices.Equal(ws, v.Weights) {
+		if len(ws) == len(v.Weights) {
 			continue
 		}
 		if values == nil {
@@ -215,6 +216,43 @@ func positionIndex(ps []Position, id string) int {
 		}
 	}
 	return -1
+}
+
+// Kinds of element an edit names by ID, for noID.
+const (
+	elemActors uint8 = 1 << iota
+	elemGuarantees
+	elemPositions
+)
+
+// noID returns the error for an ID that no element of the given kinds of
+// s has ("no guarantee has ID ..."), with "did you mean" when one of their
+// IDs is close to it, as for an unknown actor ([suggest.Closest]; ties go
+// to the first ID in sorted order).
+func noID(s *Scenario, what, id string, kinds uint8) error {
+	var ids []string
+	if kinds&elemActors != 0 {
+		for _, a := range s.Actors {
+			ids = append(ids, string(a.ID))
+		}
+	}
+	if kinds&elemGuarantees != 0 {
+		for _, g := range s.Guarantees {
+			ids = append(ids, string(g.ID))
+		}
+	}
+	if kinds&elemPositions != 0 {
+		for _, p := range s.Positions {
+			if p.ID != "" {
+				ids = append(ids, p.ID)
+			}
+		}
+	}
+	slices.Sort(ids)
+	if best, ok := suggest.Closest(id, ids); ok {
+		return fmt.Errorf("no %s has ID %q; did you mean %q?", what, id, best)
+	}
+	return fmt.Errorf("no %s has ID %q", what, id)
 }
 
 // sayPlaces lists up to three places, and how many more there are.
@@ -272,8 +310,8 @@ func references(s *Scenario, id actor.ID) []string {
 			add("values[%d].actor", i)
 		}
 		for j := range v.Weights {
-			if sel := v.Weights[j].Select; sel != nil {
-				if f := selectorRef(sel, id); f != "" {
+			if w := &v.Weights[j]; w.Veto == "" {
+				if f := selectorRef(&w.Select, id); f != "" {
 					add("values[%d].weights[%d].select.%s", i, j, f)
 				}
 			}
@@ -344,6 +382,21 @@ type AddActor struct {
 
 func (e AddActor) String() string { return "add actor " + string(e.Actor.ID) }
 
+// AddActors returns one [AddActor] edit for each of actors, in the order
+// given, so that a body listed after its members finds them:
+//
+//	s.With(scenario.AddActors(pl, de, fr, coalition)...)
+//
+// Each edit prints, applies and is written in a file as the AddActor it is
+// ("add actor PL", add-actor: {id: PL}).
+func AddActors(actors ...actor.Actor) []Edit {
+	edits := make([]Edit, len(actors))
+	for i, a := range actors {
+		edits[i] = AddActor{Actor: a}
+	}
+	return edits
+}
+
 func (e AddActor) apply(s *Scenario, c *editCheck) error {
 	if slices.ContainsFunc(s.Actors, func(a actor.Actor) bool { return a.ID == e.Actor.ID }) {
 		return fmt.Errorf("actor %s already exists; replace it instead", e.Actor.ID)
@@ -363,7 +416,7 @@ func (e ReplaceActor) String() string { return "replace actor " + string(e.Actor
 func (e ReplaceActor) apply(s *Scenario, c *editCheck) error {
 	i := slices.IndexFunc(s.Actors, func(a actor.Actor) bool { return a.ID == e.Actor.ID })
 	if i < 0 {
-		return fmt.Errorf("no actor has ID %q", e.Actor.ID)
+		return noID(s, "actor", string(e.Actor.ID), elemActors)
 	}
 	c.own(s, ownActors)
 	s.Actors[i] = e.Actor
@@ -418,7 +471,7 @@ func (e ReplaceGuarantee) String() string { return "replace guarantee " + string
 func (e ReplaceGuarantee) apply(s *Scenario, c *editCheck) error {
 	i := slices.IndexFunc(s.Guarantees, func(g guarantee.Guarantee) bool { return g.ID == e.Guarantee.ID })
 	if i < 0 {
-		return fmt.Errorf("no guarantee has ID %q", e.Guarantee.ID)
+		return noID(s, "guarantee", string(e.Guarantee.ID), elemGuarantees)
 	}
 	c.own(s, ownGuarantees)
 	s.Guarantees[i] = e.Guarantee
@@ -480,7 +533,7 @@ func (e ReplacePosition) target() string {
 func (e ReplacePosition) apply(s *Scenario, c *editCheck) error {
 	i := positionIndex(s.Positions, e.target())
 	if i < 0 {
-		return fmt.Errorf("no position has ID %q", e.target())
+		return noID(s, "position", e.target(), elemPositions)
 	}
 	if id := e.Position.ID; id != "" && id != s.Positions[i].ID &&
 		slices.ContainsFunc(s.Positions, func(p Position) bool { return p.ID == id }) {
@@ -554,6 +607,12 @@ func known(s *Scenario, id actor.ID, required bool) error {
 
 // Revoke removes the granted vetoes Holder holds: those over Over when
 // Over is set, else all of them. It is refused when it would remove none.
+//
+// Over is a pointer, unlike [Veto.Over], because nil has a meaning of its
+// own: a nil Over revokes every veto Holder holds ("revoke RU vetoes"),
+// while a pointer to the zero Selector revokes only Holder's vetoes over
+// {}, every guarantee ("revoke RU veto over {}"), which [Diff] needs when a
+// holder keeps its other vetoes.
 type Revoke struct {
 	Holder actor.ID
 	Over   *guarantee.Selector
@@ -693,7 +752,7 @@ func (e Set) apply(s *Scenario, c *editCheck) error {
 		s.Actors[ai] = a
 		return c.actors(s)
 	}
-	return fmt.Errorf("no actor, guarantee or position has ID %q", id)
+	return noID(s, "actor, guarantee or position", id, elemActors|elemGuarantees|elemPositions)
 }
 
 // WithMandate gives the guarantee with ID Guarantee a mandate, in place of
@@ -718,7 +777,7 @@ func (e WithMandate) apply(s *Scenario, c *editCheck) error {
 	i := slices.IndexFunc(s.Guarantees, func(g guarantee.Guarantee) bool { return g.ID == e.Guarantee })
 	switch {
 	case i < 0:
-		return fmt.Errorf("no guarantee has ID %q", e.Guarantee)
+		return noID(s, "guarantee", string(e.Guarantee), elemGuarantees)
 	case e.Mandate.IsZero():
 		return fmt.Errorf("%w: a mandate needs a body that renews it, an end date, or both; to remove %s's, write without mandate %s", guarantee.ErrMissing, e.Guarantee, e.Guarantee)
 	}
@@ -740,7 +799,7 @@ func (e WithoutMandate) apply(s *Scenario, c *editCheck) error {
 	i := slices.IndexFunc(s.Guarantees, func(g guarantee.Guarantee) bool { return g.ID == e.Guarantee })
 	switch {
 	case i < 0:
-		return fmt.Errorf("no guarantee has ID %q", e.Guarantee)
+		return noID(s, "guarantee", string(e.Guarantee), elemGuarantees)
 	case s.Guarantees[i].Mandate.IsZero():
 		return fmt.Errorf("guarantee %s has no mandate", e.Guarantee)
 	}
@@ -941,11 +1000,22 @@ type Variant struct {
 // does not define.
 var ErrNoVariant = errors.New("no such variant")
 
+// AsWritten names the scenario as written, with no variant applied:
+// s.Variant(AsWritten) is s itself. It is the empty name, which no variant
+// may have, so that a what-if that names no variant (entente's --variant
+// left out) is the scenario as written, and a loop over
+// AsWritten and every variant's name covers the file.
+const AsWritten = ""
+
 // Variant returns the scenario s becomes under its variant of the given
 // name: s with the variant's edits applied, named "NAME (variant V)", and
 // without variants of its own (they are written against s, not against
-// the variant).
+// the variant). Variant(AsWritten) returns s unchanged, its name and
+// variants kept.
 func (s Scenario) Variant(name string) (Scenario, error) {
+	if name == AsWritten {
+		return s, nil
+	}
 	i := slices.IndexFunc(s.Variants, func(v Variant) bool { return v.Name == name })
 	if i < 0 {
 		names := make([]string, len(s.Variants))

@@ -187,6 +187,9 @@ func TestEditApplies(t *testing.T) {
 		}, func(s *scenario.Scenario) {
 			s.Actors = append(s.Actors, actor.Actor{ID: "PL"}, coalition("weimar", "FR", "DE", "PL"))
 		}},
+		{"AddActorsMembersFirst", seed, scenario.AddActors(actor.Actor{ID: "PL"}, actor.Actor{ID: "CZ"}, coalition("v4-west", "PL", "CZ", "DE")), func(s *scenario.Scenario) {
+			s.Actors = append(s.Actors, actor.Actor{ID: "PL"}, actor.Actor{ID: "CZ"}, coalition("v4-west", "PL", "CZ", "DE"))
+		}},
 		{"AddGuarantee", seed, []scenario.Edit{scenario.AddGuarantee{Guarantee: ukTroops}}, func(s *scenario.Scenario) {
 			s.Guarantees = append(s.Guarantees, ukTroops)
 		}},
@@ -664,6 +667,36 @@ func TestEditRefusals(t *testing.T) {
 			want:  `without nobody: no actor, guarantee or position has ID "nobody"`,
 		},
 		{
+			name:  "MisspeltGuarantee",
+			s:     seed,
+			edits: []scenario.Edit{scenario.Without{ID: "us-air-suport"}},
+			want:  `without us-air-suport: no actor, guarantee or position has ID "us-air-suport"; did you mean "us-air-support"?`,
+		},
+		{
+			name:  "MisspeltPositionInSet",
+			s:     seed,
+			edits: []scenario.Edit{scenario.Set{Field: "ru-demand-veto.note", Value: "x"}},
+			want:  `set ru-demand-veto.note = x: no actor, guarantee or position has ID "ru-demand-veto"; did you mean "ru-demands-veto"?`,
+		},
+		{
+			name:  "MisspeltGuaranteeOfAMandate",
+			s:     seed,
+			edits: []scenario.Edit{scenario.WithMandate{Guarantee: "us-ari-support", Mandate: guarantee.RenewedBy("US", guarantee.Years(1))}},
+			want:  `with mandate us-ari-support: renewed by US every 1 year: no guarantee has ID "us-ari-support"; did you mean "us-air-support"?`,
+		},
+		{
+			name:  "MisspeltPositionReplaced",
+			s:     seed,
+			edits: []scenario.Edit{scenario.ReplacePosition{At: "ua-rejects-ru-vetoes", Position: pos("RU", scenario.DemandsVeto, toUA)}},
+			want:  `replace position ua-rejects-ru-vetoes with RU demands-veto {beneficiary: UA}: no position has ID "ua-rejects-ru-vetoes"; did you mean "ua-rejects-ru-veto"?`,
+		},
+		{
+			name:  "NoSuggestionOfAnotherKind",
+			s:     seed,
+			edits: []scenario.Edit{scenario.ReplaceGuarantee{Guarantee: g("ru-demands-vetoes", "US", "UA", guarantee.Arms, "")}},
+			want:  `replace guarantee ru-demands-vetoes: no guarantee has ID "ru-demands-vetoes"`,
+		},
+		{
 			name:  "NoID",
 			s:     seed,
 			edits: []scenario.Edit{scenario.Without{}},
@@ -1088,6 +1121,20 @@ func TestVariant(t *testing.T) {
 	}
 }
 
+// TestVariantAsWritten checks that the variant named AsWritten is the
+// scenario itself, with or without variants, its name and variants kept.
+func TestVariantAsWritten(t *testing.T) {
+	for _, s := range []scenario.Scenario{editedSeed(), {Name: "no variants"}} {
+		got, err := s.Variant(scenario.AsWritten)
+		if err != nil {
+			t.Errorf("%s: Variant(AsWritten): %v", s.Name, err)
+		}
+		if diff := cmp.Diff(s, got); diff != "" {
+			t.Errorf("%s: Variant(AsWritten) is not the scenario as written (-want +got):\n%s", s.Name, diff)
+		}
+	}
+}
+
 func TestVariantRefusals(t *testing.T) {
 	s := editedSeed()
 	s.Variants = append(s.Variants, scenario.Variant{Name: "broken", Edits: []scenario.Edit{scenario.Without{ID: "us-air-support"}, scenario.Without{ID: "nobody"}}})
@@ -1098,7 +1145,6 @@ func TestVariantRefusals(t *testing.T) {
 		is   error
 	}{
 		{"unknown", s, `no such variant "unknown": want one of no-us-air, ru-veto, broken`, scenario.ErrNoVariant},
-		{"", s, `no such variant "": want one of no-us-air, ru-veto, broken`, scenario.ErrNoVariant},
 		{"unknown", scenario.Scenario{Name: "no variants"}, `no such variant "unknown": the scenario has none`, scenario.ErrNoVariant},
 		{"broken", s, `variant broken: without nobody: no actor, guarantee or position has ID "nobody"`, scenario.ErrEdit},
 	}
@@ -1682,5 +1728,27 @@ func BenchmarkEvaluateGrantBuilt(b *testing.B) {
 		if _, err := scenario.Evaluate(v); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestAddActors checks that AddActors is one AddActor per actor, in order:
+// the same edits, printed and applied alike, and nothing for no actor.
+func TestAddActors(t *testing.T) {
+	pl, weimar := actor.Actor{ID: "PL", Name: "Poland"}, coalition("weimar", "FR", "DE", "PL")
+	want := []scenario.Edit{scenario.AddActor{Actor: pl}, scenario.AddActor{Actor: weimar}}
+	got := scenario.AddActors(pl, weimar)
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("AddActors (-want +got):\n%s", d)
+	}
+	if got, want := listEdits(got), "add actor PL; add actor weimar"; got != want {
+		t.Errorf("AddActors prints as %q; want %q", got, want)
+	}
+	if got := scenario.AddActors(); len(got) != 0 {
+		t.Errorf("AddActors() = %v; want no edit", got)
+	}
+	// A body before its members is refused, at its index.
+	var ee *scenario.EditError
+	if _, err := examples.Ukraine2025().With(scenario.AddActors(weimar, pl)...); !errors.As(err, &ee) || ee.Index != 0 {
+		t.Errorf("With(AddActors(weimar, PL)) = %v; want an *EditError at index 0", err)
 	}
 }

@@ -28,7 +28,7 @@ func ExampleEvaluate_mandate() {
 		},
 		Guarantees: []guarantee.Guarantee{unomig},
 		Timeline: []guarantee.Event{
-			guarantee.Attack("RU", "GE").Event.At("2008-08-08"),
+			guarantee.AttackEvent("RU", "GE").At("2008-08-08"),
 			guarantee.Renewal("UNSC").At("2009-06-15"),
 		},
 	}

@@ -193,7 +193,9 @@ func (o Outcome) MarshalJSON() ([]byte, error) {
 }
 
 // Lifetime is how long one guarantee lasted in the walk: from its first
-// call to its lapse, or to the end of the timeline.
+// call to its lapse, or to the end of the timeline. A guarantee none of
+// whose calls activated was never received: it lasted nowhere, and
+// [LifetimeWords] says so instead of how long.
 type Lifetime struct {
 	Guarantee guarantee.ID `json:"guarantee"`
 	// Calls is how many times it was called.
@@ -211,6 +213,10 @@ type Lifetime struct {
 	// Events counts the events it stood through, from its first call to
 	// its lapse or the end of the timeline.
 	Events int `json:"events"`
+	// Activated is how many of its calls activated; 0 when it was never
+	// received. Void is how many were void; the rest were blocked.
+	Activated int `json:"activated"`
+	Void      int `json:"void"`
 	// Days is the number of days from From to To, when both are known.
 	Days *int `json:"days,omitempty"`
 }
@@ -272,7 +278,31 @@ func simulateWith(s Scenario, opt modelOptions) (Simulation, error) {
 		sim.Steps = append(sim.Steps, w.step(i))
 	}
 	sim.Lifetimes = w.lifetimes()
+	countCalls(sim.Steps, sim.Lifetimes)
 	return sim, nil
+}
+
+// countCalls counts, for each lifetime, the calls of the steps that
+// activated and those that were void, as the steps report them.
+func countCalls(steps []Step, lts []Lifetime) {
+	at := make(map[guarantee.ID]*Lifetime, len(lts))
+	for i := range lts {
+		at[lts[i].Guarantee] = &lts[i]
+	}
+	for _, st := range steps {
+		for _, o := range st.Due {
+			lt := at[o.Guarantee]
+			if lt == nil {
+				continue
+			}
+			switch o.Status {
+			case Activates:
+				lt.Activated++
+			case Void:
+				lt.Void++
+			}
+		}
+	}
 }
 
 // WriteSimulation writes sim as plain text: each event, the mandates that
@@ -349,12 +379,35 @@ func callWords(n int) string {
 
 // LifetimeWords says how long a guarantee lasted, as [WriteSimulation]
 // writes it: "first called at event 2 (2008-08-08), lapsed on 2009-02-15
-// (by event 3): 191 days, 1 event".
+// (by event 3): 191 days, 1 event". A guarantee never received, none of
+// its calls having activated, lasted no time, and the words say what
+// became of its calls instead: "void at its only call (event 2)",
+// "never received: blocked at each of its 3 calls, from event 1"; a lapse
+// follows as for any other.
 func LifetimeWords(lt Lifetime) string {
 	var b strings.Builder
-	if lt.FirstCall == 0 {
+	received := lt.FirstCall > 0 && lt.Activated > 0
+	switch {
+	case lt.FirstCall == 0:
 		b.WriteString("never called")
-	} else {
+	case !received:
+		what := "void or blocked"
+		switch lt.Void {
+		case lt.Calls:
+			what = "void"
+		case 0:
+			what = "blocked"
+		}
+		at := "event " + strconv.Itoa(lt.FirstCall)
+		if lt.From != "" {
+			at += ", " + lt.From
+		}
+		if lt.Calls <= 1 {
+			fmt.Fprintf(&b, "%s at its only call (%s)", what, at)
+		} else {
+			fmt.Fprintf(&b, "never received: %s at each of its %d calls, from %s", what, lt.Calls, at)
+		}
+	default:
 		fmt.Fprintf(&b, "first called at event %d", lt.FirstCall)
 		if lt.From != "" {
 			fmt.Fprintf(&b, " (%s)", lt.From)
@@ -368,10 +421,10 @@ func LifetimeWords(lt Lifetime) string {
 		fmt.Fprintf(&b, ", lapsed on %s (by event %d)", lt.To, lt.Lapsed)
 	case lt.Lapsed > 0:
 		fmt.Fprintf(&b, ", lapsed by event %d", lt.Lapsed)
-	default:
+	case received || lt.FirstCall == 0:
 		b.WriteString(", to the end")
 	}
-	if lt.FirstCall == 0 {
+	if !received {
 		return b.String()
 	}
 	b.WriteString(": ")

@@ -1039,12 +1039,12 @@ func TestSimulateSeed(t *testing.T) {
      intelligence/surveillance  us-intelligence
 
 How long each guarantee lasted
-   us-air-support: first called at event 2, to the end: 1 event
+   us-air-support: void at its only call (event 2)
    us-intelligence: first called at event 1, to the end: 2 events
-   european-force: first called at event 1, to the end: 2 events
-   turkey-black-sea: first called at event 1, to the end: 2 events
-   willing-financial: first called at event 2, to the end: 1 event
-   willing-sanctions: first called at event 2, to the end: 1 event
+   european-force: blocked at its only call (event 1)
+   turkey-black-sea: blocked at its only call (event 1)
+   willing-financial: void at its only call (event 2)
+   willing-sanctions: void at its only call (event 2)
 `
 		var b strings.Builder
 		if err := scenario.WriteSimulation(&b, simulate(t, seedGrantedRUVeto(t))); err != nil {
@@ -1121,7 +1121,7 @@ func TestSimulateJSON(t *testing.T) {
 		`{"event":"attack(RU, UA)","lapses":[],"due":[` +
 		`{"guarantee":"c","provider":"FR","beneficiary":"UA","kind":"military/air-support","call":1,"attackers":["RU"],"status":"void","blocks":[{"reason":"captured","actor":"RU","message":"RU can stop it and is an attacker this call answers"}],"abstains":[],"sources":[]}],` +
 		`"no_longer_due":[],"receives":[{"beneficiary":"UA","kind":"financial/aid","guarantees":["a"]}]}],` +
-		`"lifetimes":[{"guarantee":"a","calls":1,"first_call":1,"lapsed":0,"events":2},{"guarantee":"b","calls":1,"first_call":1,"lapsed":0,"events":2},{"guarantee":"c","calls":1,"first_call":2,"lapsed":0,"events":1}]}`
+		`"lifetimes":[{"guarantee":"a","calls":1,"first_call":1,"lapsed":0,"events":2,"activated":1,"void":0},{"guarantee":"b","calls":1,"first_call":1,"lapsed":0,"events":2,"activated":0,"void":0},{"guarantee":"c","calls":1,"first_call":2,"lapsed":0,"events":1,"activated":0,"void":1}]}`
 	got, err := json.Marshal(simulate(t, s))
 	if err != nil {
 		t.Fatalf("json.Marshal: %v", err)

@@ -356,8 +356,8 @@ func TestSimulateLifetimes(t *testing.T) {
 	), timeline("2008-01-01 peace-deal", "2008-08-08 attack(RU, GE)", "2009-06-15 ceasefire"))
 	days := func(n int) *int { return &n }
 	want := []scenario.Lifetime{
-		{Guarantee: "mission", Calls: 2, FirstCall: 1, Lapsed: 3, From: "2008-01-01", To: "2009-01-01", Events: 2, Days: days(366)},
-		{Guarantee: "aid", Calls: 1, FirstCall: 2, From: "2008-08-08", To: "2009-06-15", Events: 2, Days: days(311)},
+		{Guarantee: "mission", Calls: 2, FirstCall: 1, Lapsed: 3, From: "2008-01-01", To: "2009-01-01", Events: 2, Activated: 2, Days: days(366)},
+		{Guarantee: "aid", Calls: 1, FirstCall: 2, From: "2008-08-08", To: "2009-06-15", Events: 2, Activated: 1, Days: days(311)},
 	}
 	if diff := cmp.Diff(want, simulate(t, s).Lifetimes); diff != "" {
 		t.Errorf("Lifetimes: the mission lasted from its first call to its lapse, aid to the end, and a guarantee never called is left out (-want +got):\n%s", diff)
@@ -544,5 +544,61 @@ func TestRenewalPartiesAside(t *testing.T) {
 	state := build(guarantees(g("aid", "US", "UA", guarantee.Aid, "", mandate("US", "", "", ""), aside)))
 	if err := scenario.Validate(state); !errors.Is(err, scenario.ErrNotABody) {
 		t.Errorf("a renewal by a state that sets the parties aside: %v; want ErrNotABody", err)
+	}
+}
+
+// TestLifetimeWords checks what the walk says of how long a guarantee
+// lasted: how long, for one received at some call; what became of its
+// calls, for one never received (issue 23: "to the end: 1 event" said of a
+// guarantee void at its only call read as if it had held).
+func TestLifetimeWords(t *testing.T) {
+	days := func(n int) *int { return &n }
+	for _, c := range []struct {
+		reason string
+		lt     scenario.Lifetime
+		want   string
+	}{
+		{"received to the end", scenario.Lifetime{Calls: 1, Activated: 1, FirstCall: 1, Events: 2},
+			"first called at event 1, to the end: 2 events"},
+		{"received at one call of two, then lapsed, dated",
+			scenario.Lifetime{Calls: 2, Activated: 1, Void: 1, FirstCall: 2, Lapsed: 3, From: "2008-08-08", To: "2009-02-15", Events: 1, Days: days(191)},
+			"first called at event 2 (2008-08-08), called 2 times, lapsed on 2009-02-15 (by event 3): 191 days, 1 event"},
+		{"void at its only call", scenario.Lifetime{Calls: 1, Void: 1, FirstCall: 2, Events: 1},
+			"void at its only call (event 2)"},
+		{"blocked at its only call, dated", scenario.Lifetime{Calls: 1, FirstCall: 1, From: "2025-08-01", To: "2025-09-01", Events: 2, Days: days(31)},
+			"blocked at its only call (event 1, 2025-08-01)"},
+		{"void at each of several calls", scenario.Lifetime{Calls: 3, Void: 3, FirstCall: 2, Events: 3},
+			"never received: void at each of its 3 calls, from event 2"},
+		{"void and blocked calls, then a lapse", scenario.Lifetime{Calls: 2, Void: 1, FirstCall: 1, Lapsed: 4, Events: 3},
+			"never received: void or blocked at each of its 2 calls, from event 1, lapsed by event 4"},
+		{"never called, lapsed", scenario.Lifetime{Lapsed: 2},
+			"never called, lapsed by event 2"},
+	} {
+		if got := scenario.LifetimeWords(c.lt); got != c.want {
+			t.Errorf("%s:\ngot  %q\nwant %q", c.reason, got, c.want)
+		}
+	}
+}
+
+// TestSimulateNeverReceived checks the counts behind those words: a
+// guarantee whose attacker holds a veto over it is void at its call, one
+// aimed at a veto holder blocked, and neither is received.
+func TestSimulateNeverReceived(t *testing.T) {
+	s := build(guarantees(
+		g("aid", "US", "UA", guarantee.Aid, "peace-deal"),
+		g("troops", "UK", "UA", guarantee.GroundTroops, "peace-deal", target("RU")),
+		g("air", "FR", "UA", guarantee.AirSupport, "attack(RU, UA)"),
+	), vetoes(grant("RU", sel{IDs: gids("troops", "air")})), timeline("peace-deal", "attack(RU, UA)", "attack(RU, UA)"))
+	var got []string
+	for _, lt := range simulate(t, s).Lifetimes {
+		got = append(got, string(lt.Guarantee)+": "+scenario.LifetimeWords(lt))
+	}
+	want := []string{
+		"aid: first called at event 1, to the end: 3 events",
+		"troops: blocked at its only call (event 1)",
+		"air: never received: void at each of its 2 calls, from event 2",
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("lifetimes (-want +got):\n%s", d)
 	}
 }

@@ -61,6 +61,10 @@ var (
 	// earlier one; dates never go backwards.
 	ErrTimelineOrder = errors.New("the timeline's dates go backwards")
 	ErrUnknownSource = errors.New("unknown source")
+	// ErrNotAnEvent: an event of the timeline has no name, or the name of
+	// an operator of conditions (all, any, not); see
+	// [guarantee.AttackEvent] and [guarantee.ParseEvent].
+	ErrNotAnEvent = errors.New("not an event")
 )
 
 // Validate reports every problem in s at once, each a [*FieldError] with its
@@ -188,6 +192,10 @@ func check(m *model) error {
 	}
 	last := -1 // the last dated event
 	for i, e := range s.Timeline {
+		if err := notAnEvent(e); err != nil {
+			v.add(at{list: "timeline", i: i}, err)
+			continue
+		}
 		if err := guarantee.On(e.Name, e.Args...).Check(); err != nil {
 			v.add(at{list: "timeline", i: i}, err)
 			continue
@@ -217,6 +225,22 @@ func check(m *model) error {
 	}
 	if len(v.errs) > 0 {
 		return v.errs
+	}
+	return nil
+}
+
+// notAnEvent returns an error for an event of the timeline that is no event
+// at all: one with no name, as the Event of a condition that is not one event
+// is (guarantee.AllOf(...).Event), or named as an operator of conditions. The
+// error says how to write an event, since only Go code can build one: files
+// parse theirs.
+func notAnEvent(e guarantee.Event) error {
+	const how = "write an event with guarantee.ParseEvent or a constructor (guarantee.AttackEvent, guarantee.ViolationEvent, guarantee.Renewal), not from a condition"
+	switch e.Name {
+	case "":
+		return fmt.Errorf("%w: it has no name; %s", ErrNotAnEvent, how)
+	case "all", "any", "not":
+		return fmt.Errorf("%w: %s combines conditions; %s", ErrNotAnEvent, e.Name, how)
 	}
 	return nil
 }

@@ -192,6 +192,22 @@ func TestValidate(t *testing.T) {
 			wantIs: []error{guarantee.ErrMissing, actor.ErrUnknownActor, guarantee.ErrInvalidKind},
 		},
 		{
+			name:   "TimelineNotAnEvent",
+			reason: "A timeline holds events, not conditions: the Event of a condition that is not one event has no name, and the error says how to write one.",
+			s: build(func(s *scenario.Scenario) {
+				s.Timeline = []guarantee.Event{
+					guarantee.AttackEvent("RU", "UA"),
+					guarantee.AllOf(guarantee.On(guarantee.EventPeaceDeal), guarantee.Attack("RU", "UA")).Event,
+					{Name: "any", Args: []actor.ID{"RU"}},
+				}
+			}),
+			want: []string{
+				`timeline[1]: not an event: it has no name; write an event with guarantee.ParseEvent or a constructor (guarantee.AttackEvent, guarantee.ViolationEvent, guarantee.Renewal), not from a condition`,
+				`timeline[2]: not an event: any combines conditions; write an event with guarantee.ParseEvent or a constructor (guarantee.AttackEvent, guarantee.ViolationEvent, guarantee.Renewal), not from a condition`,
+			},
+			wantIs: []error{scenario.ErrNotAnEvent},
+		},
+		{
 			name:   "Actors",
 			reason: "Actor problems come with their paths: a state with members, an unknown member, a veto holder that is not a member, a threshold out of range, a duplicate ID.",
 			s: build(actors(

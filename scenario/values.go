@@ -23,18 +23,23 @@ type Value struct {
 	Weights      []Weight
 }
 
-// Weight is one term of an actor's utility. Exactly one of Select and Veto
-// is set:
-//   - Select: Weight counts once for each guarantee of the deal that the
-//     selector picks (negative for what the actor wants kept out);
+// Weight is one term of an actor's utility, on what Select picks or on a
+// veto:
+//   - Select, when Veto is empty: Weight counts once for each guarantee of
+//     the deal that the selector picks (negative for what the actor wants
+//     kept out); the zero Selector picks every guarantee;
 //   - Veto: the ID (or path, "positions[3]") of a demands-veto position;
-//     Weight counts when the deal grants that position's candidate veto.
-//     Validate does not require the position to be there (a what-if may
-//     remove it; then the weight never counts); [CheckValueVetoes] says
-//     where it is not.
+//     Weight counts when the deal grants that position's candidate veto,
+//     and Select must be zero ([ErrWeightTerm]). Validate does not require
+//     the position to be there (a what-if may remove it; then the weight
+//     never counts); [CheckValueVetoes] says where it is not.
+//
+// Files write a weight with exactly one of select and veto
+// ({weight: 2, select: {ids: [x]}}); in Go,
+// Weight{Weight: 2, Select: guarantee.SelectIDs("x")}.
 type Weight struct {
 	Weight float64
-	Select *guarantee.Selector
+	Select guarantee.Selector
 	Veto   string
 }
 
@@ -43,7 +48,8 @@ var (
 	// ErrWeight: a weight or disagreement value that is not a finite
 	// number.
 	ErrWeight = errors.New("want a finite number")
-	// ErrWeightTerm: a weight with both or neither of select and veto.
+	// ErrWeightTerm: a weight with both a selector and a veto (in Go, a
+	// Veto with a non-zero Select), or, in a file, with neither.
 	ErrWeightTerm = errors.New("a weight needs exactly one of select and veto")
 	// ErrNotDemandsVeto: a weight's veto names a position that demands no
 	// veto.
@@ -103,10 +109,10 @@ func (v *validator) values() {
 				v.errs = append(v.errs, &FieldError{path + ".weight", fmt.Errorf("%w; found %v", ErrWeight, w.Weight)})
 			}
 			switch {
-			case (w.Select == nil) == (w.Veto == ""):
+			case w.Veto != "" && !w.Select.IsZero():
 				v.errs = append(v.errs, &FieldError{path, ErrWeightTerm})
-			case w.Select != nil:
-				v.selector(at{sub: path + ".select"}, w.Select)
+			case w.Veto == "":
+				v.selector(at{sub: path + ".select"}, &w.Select)
 			}
 		}
 	}
@@ -123,7 +129,7 @@ func CheckValueVetoes(s Scenario) error {
 	var errs Errors
 	for i, val := range s.Values {
 		for j, w := range val.Weights {
-			if w.Select != nil || w.Veto == "" {
+			if w.Veto == "" {
 				continue
 			}
 			path := "values[" + strconv.Itoa(i) + "].weights[" + strconv.Itoa(j) + "].veto"

@@ -1,6 +1,7 @@
 package scenario_test
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -17,7 +18,7 @@ func valued() scenario.Scenario {
 	half := 0.5
 	s.Positions = []scenario.Position{{ID: "ru-demands-veto", Actor: "RU", Stance: scenario.DemandsVeto, Select: guarantee.Selector{Beneficiary: "UA"}, Likelihood: &half}}
 	s.Values = []scenario.Value{
-		{Actor: "UA", Weights: []scenario.Weight{{Weight: 1, Select: &guarantee.Selector{}}, {Weight: -5, Veto: "ru-demands-veto"}}},
+		{Actor: "UA", Weights: []scenario.Weight{{Weight: 1, Select: guarantee.Selector{}}, {Weight: -5, Veto: "ru-demands-veto"}}},
 		{Actor: "RU", Weights: []scenario.Weight{{Weight: 5, Veto: "positions[0]"}}},
 	}
 	return s
@@ -33,7 +34,7 @@ func TestWithoutDropsVetoWeights(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []scenario.Value{
-		{Actor: "UA", Weights: []scenario.Weight{{Weight: 1, Select: &guarantee.Selector{}}}},
+		{Actor: "UA", Weights: []scenario.Weight{{Weight: 1, Select: guarantee.Selector{}}}},
 		{Actor: "RU", Weights: []scenario.Weight{}},
 	}
 	if d := cmp.Diff(want, got.Values); d != "" {
@@ -80,7 +81,7 @@ func TestWithoutActorNamedByValues(t *testing.T) {
 		t.Run(c.reason, func(t *testing.T) {
 			s := s
 			s.Values = append([]scenario.Value(nil), s.Values...)
-			s.Values[0].Weights = []scenario.Weight{{Weight: 1, Select: &guarantee.Selector{Provider: "US"}}}
+			s.Values[0].Weights = []scenario.Weight{{Weight: 1, Select: guarantee.Selector{Provider: "US"}}}
 			s.Positions = nil
 			if c.id == "US" {
 				s.Guarantees = nil
@@ -90,5 +91,32 @@ func TestWithoutActorNamedByValues(t *testing.T) {
 				t.Errorf("With(without %s) = %v; want a refusal naming %s", c.id, err, c.place)
 			}
 		})
+	}
+}
+
+// TestWeightTerms checks how Validate tells a weight's terms apart now that
+// Select is a value: a weight is on a veto when Veto is set, else on what
+// Select picks, the zero Selector picking every guarantee; a veto beside a
+// selector is refused.
+func TestWeightTerms(t *testing.T) {
+	for _, c := range []struct {
+		reason string
+		w      scenario.Weight
+		want   error
+	}{
+		{reason: "a selector of guarantees by ID", w: scenario.Weight{Weight: 2, Select: guarantee.SelectIDs("g1")}},
+		{reason: "the zero selector weighs every guarantee", w: scenario.Weight{Weight: 1}},
+		{reason: "a veto alone", w: scenario.Weight{Weight: -5, Veto: "ru-demands-veto"}},
+		{reason: "a veto beside a selector", w: scenario.Weight{Weight: 1, Select: guarantee.Selector{Kind: guarantee.Military}, Veto: "ru-demands-veto"}, want: scenario.ErrWeightTerm},
+	} {
+		s := valued()
+		s.Values = []scenario.Value{{Actor: "UA", Weights: []scenario.Weight{c.w}}}
+		err := scenario.Validate(s)
+		switch {
+		case c.want == nil && err != nil:
+			t.Errorf("%s: Validate = %v; want nil", c.reason, err)
+		case c.want != nil && !errors.Is(err, c.want):
+			t.Errorf("%s: Validate = %v; want %v", c.reason, err, c.want)
+		}
 	}
 }

@@ -62,13 +62,38 @@ func TestWarnings(t *testing.T) {
 				{"positions[0].note", scenario.ErrHiddenText}, {"vetoes[0].note", scenario.ErrHiddenText}, {"vetoes[1].note", scenario.ErrHiddenText},
 				{"variants[0].name", scenario.ErrHiddenText}, {"variants[0].edits[0].add-actor.name", scenario.ErrHiddenText}},
 		},
+		{
+			name:   "known kinds",
+			reason: "kinds under a top level the SDK names warn of nothing, new ones below it included, and an actor's kind set by an edit is no guarantee kind",
+			s: scenario.Scenario{
+				Guarantees: []guarantee.Guarantee{{ID: "g", Kind: guarantee.AirSupport}, {ID: "h", Kind: "diplomatic/observers"}, {ID: "i"}},
+				Positions:  []scenario.Position{{Stance: scenario.Refuses, Select: guarantee.Selector{Kind: guarantee.Military}}},
+				Variants: []scenario.Variant{{Name: "v", Edits: []scenario.Edit{
+					scenario.Set{Field: "NATO.kind", Value: "coalition"}, scenario.Set{Field: "g.kind", Value: "military/naval"}}}},
+			},
+		},
+		{
+			name:   "new top-level kinds",
+			reason: "a kind outside the SDK's families stops counting as military and the like, wherever it is written",
+			s: scenario.Scenario{
+				Guarantees: []guarantee.Guarantee{{ID: "g", Kind: "air-support"}},
+				Positions:  []scenario.Position{{Stance: scenario.Refuses, Select: guarantee.Selector{Kind: "militray"}}},
+				Vetoes:     []scenario.Veto{{Holder: "A", Over: guarantee.Selector{Kind: "cyber"}}},
+				Values:     []scenario.Value{{Actor: "A", Weights: []scenario.Weight{{Weight: 1, Select: guarantee.Selector{Kind: "aid"}}, {Weight: 1, Veto: "p"}}}},
+				Variants: []scenario.Variant{{Name: "v", Edits: []scenario.Edit{
+					scenario.AddGuarantee{Guarantee: guarantee.Guarantee{ID: "h", Kind: "naval"}}, scenario.Set{Field: "g.kind", Value: "sanction"}}}},
+			},
+			want: []warning{{"guarantees[0].kind", scenario.ErrNewTopKind}, {"positions[0].refuses.kind", scenario.ErrNewTopKind},
+				{"vetoes[0].over.kind", scenario.ErrNewTopKind}, {"values[0].weights[0].select.kind", scenario.ErrNewTopKind},
+				{"variants[0].edits[0].add-guarantee.kind", scenario.ErrNewTopKind}, {"variants[0].edits[1].set.to", scenario.ErrNewTopKind}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []warning
 			for _, w := range scenario.Warnings(tt.s) {
 				sentinel := w.Err
-				for _, s := range []error{scenario.ErrHiddenText, scenario.ErrNotWebURL} {
+				for _, s := range []error{scenario.ErrHiddenText, scenario.ErrNotWebURL, scenario.ErrNewTopKind} {
 					if errors.Is(w.Err, s) {
 						sentinel = s
 					}
@@ -79,5 +104,38 @@ func TestWarnings(t *testing.T) {
 				t.Errorf("%s (-want +got):\n%s", tt.reason, diff)
 			}
 		})
+	}
+}
+
+// TestWarningsNewTopKind checks what the warning of a new top-level kind
+// says: the kind most likely meant, whether the family was left out or
+// misspelt or the kind itself misspelt, and no guess when nothing is near.
+func TestWarningsNewTopKind(t *testing.T) {
+	const families = "military, intelligence, financial, sanctions and diplomatic"
+	for _, c := range []struct {
+		reason string
+		kind   guarantee.Kind
+		want   string
+	}{
+		{"a known kind without its family", "air-support",
+			`"air-support" is a new top-level kind, so it counts as none of ` + families + `; did you mean "military/air-support"?`},
+		{"a kind of one's own below a known kind, without the family", "surveillance/satellite",
+			`"surveillance/satellite" is a new top-level kind, so it counts as none of ` + families + `; did you mean "intelligence/surveillance/satellite"?`},
+		{"a misspelt family", "militray/arms",
+			`"militray/arms" is a new top-level kind, so it counts as none of ` + families + `; did you mean "military/arms"?`},
+		{"a misspelt kind without its family", "air-suport",
+			`"air-suport" is a new top-level kind, so it counts as none of ` + families + `; did you mean "military/air-support"?`},
+		{"a family of one's own", "cyber",
+			`"cyber" is a new top-level kind, so it counts as none of ` + families + `; write it below one of them unless it is a family of its own`},
+	} {
+		s := scenario.Scenario{Guarantees: []guarantee.Guarantee{{ID: "g", Kind: c.kind}}}
+		ws := scenario.Warnings(s)
+		if len(ws) != 1 {
+			t.Errorf("%s: Warnings = %v; want one", c.reason, ws)
+			continue
+		}
+		if got := ws[0].Error(); got != "guarantees[0].kind: "+c.want {
+			t.Errorf("%s:\ngot  %s\nwant guarantees[0].kind: %s", c.reason, got, c.want)
+		}
 	}
 }

@@ -112,6 +112,9 @@ func TestHostileWarnings(t *testing.T) {
 			[]string{"sources[1].url"}},
 		{"clean", "a file of ordinary text and web addresses warns of nothing", "testdata/budapest1994.yaml",
 			nil, []string{"warning"}},
+		{"new-kind", "a kind outside the SDK's families warns, with the kind most likely meant", "testdata/new-kind.yaml",
+			[]string{`testdata/new-kind.yaml: guarantees[0].kind: warning: "air-support" is a new top-level kind`, `did you mean "military/air-support"?`},
+			[]string{"guarantees[1]"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -603,10 +603,10 @@ func (g *gen) timeline() {
 	for k, b := range g.protected {
 		x := g.threatOf[b]
 		if g.chance(20) {
-			g.s.Timeline = append(g.s.Timeline, guarantee.Event{Name: guarantee.EventViolation, Args: []actor.ID{x}})
+			g.s.Timeline = append(g.s.Timeline, guarantee.ViolationEvent(x))
 		}
 		if k == len(g.protected)-1 && !attacked || g.chance(50) {
-			g.s.Timeline = append(g.s.Timeline, guarantee.Event{Name: guarantee.EventAttack, Args: []actor.ID{x, b}})
+			g.s.Timeline = append(g.s.Timeline, guarantee.AttackEvent(x, b))
 			attacked = true
 		}
 	}

@@ -1175,21 +1175,32 @@ func (d *decoder) value(n *yaml.Node, path string) scenario.Value {
 }
 
 // weight reads one weight of a value: a number, and a selector or the
-// demands-veto position whose candidate veto it values.
+// demands-veto position whose candidate veto it values. A file writes
+// exactly one of the two. scenario.Weight tells them apart by Veto alone,
+// its zero Select picking every guarantee, so only the decoder can tell
+// select: {} from no select at all, and it checks the rule.
 func (d *decoder) weight(n *yaml.Node, path string) scenario.Weight {
 	var w scenario.Weight
+	var sel, veto bool
+	before := len(d.errs)
 	d.fields(n, path, weightKeys, func(key string, _, val *yaml.Node) {
 		at := join(path, key)
 		switch key {
 		case "weight":
 			w.Weight = d.number(val, at)
 		case "select":
-			sel := d.selector(val, at, nil)
-			w.Select = &sel
+			sel = true
+			w.Select = d.selector(val, at, nil)
 		case "veto":
+			veto = true
 			w.Veto = d.str(val, at)
 		}
 	})
+	// As when Validate said it, a weight with a problem of its own already
+	// reported (a misspelt key) is not also said to lack a term.
+	if m := d.node(n); m != nil && m.Kind == yaml.MappingNode && sel == veto && len(d.errs) == before {
+		d.fail(m, path, scenario.ErrWeightTerm)
+	}
 	return w
 }
 

@@ -346,8 +346,8 @@ func valueNode(v scenario.Value) *yaml.Node {
 	m.add("weights", list(v.Weights, false, func(w scenario.Weight) *yaml.Node {
 		wm := newMapping(true)
 		wm.add("weight", likelihood(&w.Weight))
-		if w.Select != nil {
-			wm.add("select", selectorNode(*w.Select, nil))
+		if w.Veto == "" {
+			wm.add("select", selectorNode(w.Select, nil))
 		}
 		wm.str("veto", w.Veto)
 		return wm.n

@@ -25,13 +25,13 @@ func TestValuesFile(t *testing.T) {
 	}
 	want := []scenario.Value{
 		{Actor: "UA", Weights: []scenario.Weight{
-			{Weight: 3, Select: &guarantee.Selector{Kind: "military", Beneficiary: "UA"}},
+			{Weight: 3, Select: guarantee.Selector{Kind: "military", Beneficiary: "UA"}},
 			{Weight: -5, Veto: "ru-demands-veto"},
 		}},
 		{Actor: "RU", Disagreement: -1.5, Weights: []scenario.Weight{
-			{Weight: -2, Select: &guarantee.Selector{Kind: "military"}},
+			{Weight: -2, Select: guarantee.Selector{Kind: "military"}},
 			{Weight: 4, Veto: "ru-demands-veto"},
-			{Weight: 0.25, Select: &guarantee.Selector{}},
+			{Weight: 0.25, Select: guarantee.Selector{}},
 		}},
 	}
 	if d := cmp.Diff(want, s.Values); d != "" {
@@ -82,6 +82,10 @@ func TestValueMistakes(t *testing.T) {
 			want: []string{`f.yaml:8:13: values[1].actor: a second value for one actor: UA (also values[0])`}, is: scenario.ErrDuplicateValue},
 		{reason: "neither select nor veto", values: "  - {actor: UA, weights: [{weight: 1}]}\n",
 			want: []string{`f.yaml:7:27: values[0].weights[0]: a weight needs exactly one of select and veto`}, is: scenario.ErrWeightTerm},
+		{reason: "a veto beside select: {}, which picks every guarantee", values: "  - {actor: UA, weights: [{weight: 1, select: {}, veto: d}]}\n",
+			want: []string{`f.yaml:7:27: values[0].weights[0]: a weight needs exactly one of select and veto`}, is: scenario.ErrWeightTerm},
+		{reason: "a misspelt key is said once, not also as a missing term", values: "  - {actor: UA, weights: [{weight: 1, selct: {}}]}\n",
+			want: []string{`f.yaml:7:39: values[0].weights[0].selct: unknown key "selct"; did you mean "select"?`}, is: scenariofile.ErrUnknownKey},
 	} {
 		t.Run(c.reason, func(t *testing.T) {
 			_, err := scenariofile.Parse("f.yaml", []byte(head+c.values))
