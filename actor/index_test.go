@@ -514,7 +514,7 @@ func TestIndexReset(t *testing.T) {
 }
 
 // naive answers the questions of an Index the slow, obvious way, from
-// DESIGN.md's definitions, for valid actors.
+// docs/MODEL.md's definitions, for valid actors.
 type naive struct {
 	actors []actor.Actor
 	pos    map[actor.ID]int

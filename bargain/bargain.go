@@ -105,7 +105,7 @@ type item struct {
 }
 
 // Solve enumerates the outcomes of s with [scenario.Outcomes] and
-// computes the Pareto frontier and the four solutions DESIGN.md lists.
+// computes the Pareto frontier and the four solutions docs/MODEL.md lists.
 // See the package documentation for the arithmetic and the ties.
 func Solve(ctx context.Context, s scenario.Scenario, opts Options) (Result, error) {
 	if err := scenario.Validate(s); err != nil {

@@ -15,7 +15,7 @@ import (
 	"github.com/entente-go/entente/scenario"
 )
 
-// This file checks Solve against a reference straight from DESIGN.md:
+// This file checks Solve against a reference straight from docs/MODEL.md:
 // every package times every choice of candidate vetoes, each evaluated
 // with scenario.Evaluate on the scenario cut down to it; utilities summed
 // from the weights' definitions; each solution by its formula over the
@@ -94,7 +94,7 @@ func reference(t *testing.T, s scenario.Scenario) []refOutcome {
 	return out
 }
 
-// lessDeal is DESIGN.md's order of ties.
+// lessDeal is docs/MODEL.md's order of ties.
 func lessDeal(a, b scenario.Deal) bool {
 	if len(a.Guarantees) != len(b.Guarantees) {
 		return len(a.Guarantees) < len(b.Guarantees)

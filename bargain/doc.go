@@ -1,6 +1,6 @@
 // Package bargain answers the question after search: among the feasible
 // deals, which would each side prefer, and where would a fair settlement
-// lie? It follows DESIGN.md, "Bargaining".
+// lie? It follows docs/MODEL.md, "Bargaining".
 //
 // Positions stay hard: they decide which deals are feasible. Values
 // ([scenario.Value]) are soft: an actor's utility u_a of an outcome (a

@@ -17,7 +17,7 @@ import (
 	"github.com/entente-go/entente/scenario"
 )
 
-// The fast path. Every score of DESIGN.md is a function of the vector of
+// The fast path. Every score of docs/MODEL.md is a function of the vector of
 // utilities alone, and the vectors are far fewer than the outcomes. When
 // every utility is exact in float64 (see newPacking), Solve walks the
 // outcomes twice without making a Deal of each: the first walk counts the

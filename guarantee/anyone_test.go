@@ -9,7 +9,7 @@ import (
 	"github.com/entente-go/entente/guarantee"
 )
 
-// This file tests "Any attacker" (DESIGN.md, section "Guarantees"):
+// This file tests "Any attacker" (docs/MODEL.md, section "Guarantees"):
 // attack(*, B) and violation(*) in triggers, never in a timeline or an
 // activation.
 

@@ -68,7 +68,7 @@
 // A [Selector] picks guarantees by kind (with Is), provider, provider-in,
 // beneficiary, target, location and IDs; every field given must match and
 // the zero Selector picks all; [SelectIDs]("x", "y") picks guarantees by ID.
-// ProviderIn follows DESIGN.md: it matches
+// ProviderIn follows docs/MODEL.md: it matches
 // when any contributor of the guarantee (its provider or a member of the
 // provider at any depth) is the named actor or one of its members at any
 // depth, so "troops from NATO countries" catches a coalition whose members

@@ -127,7 +127,7 @@ func TestNamedKinds(t *testing.T) {
 	}
 	want := []guarantee.Kind{guarantee.Military, guarantee.Intelligence, guarantee.Financial, guarantee.Sanctions, guarantee.Diplomatic}
 	if diff := cmp.Diff(want, tops); diff != "" {
-		t.Errorf("the top levels DESIGN.md names (-want +got):\n%s", diff)
+		t.Errorf("the top levels docs/MODEL.md names (-want +got):\n%s", diff)
 	}
 	named[0] = "changed"
 	if diff := cmp.Diff(guarantee.Military, guarantee.Named()[0]); diff != "" {

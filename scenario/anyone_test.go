@@ -13,7 +13,7 @@ import (
 	"github.com/entente-go/entente/scenario"
 )
 
-// The tests in this file hold DESIGN.md's paragraph "Any attacker", one
+// The tests in this file hold docs/MODEL.md's paragraph "Any attacker", one
 // sentence at a time: attack(*, B) is an attack on B by anyone; in a
 // timeline events name their attacker; an event attack(X, B) makes
 // attack(*, B) hold with X the attacker of that call; * names no one for

@@ -61,7 +61,7 @@ func (m *model) compileAside() {
 		slices.ContainsFunc(m.s.Guarantees, func(g guarantee.Guarantee) bool { return g.Activation.PartiesAside })
 }
 
-// partiesOf appends g's parties, as DESIGN.md defines them for a static
+// partiesOf appends g's parties, as docs/MODEL.md defines them for a static
 // judgement, to dst, sorted: the attackers of its trigger and its
 // beneficiary.
 func (m *model) partiesOf(dst []int32, g int32) []int32 {

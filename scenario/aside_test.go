@@ -12,7 +12,7 @@ import (
 	"github.com/entente-go/entente/scenario"
 )
 
-// The tests in this file hold DESIGN.md's paragraph "Parties set aside":
+// The tests in this file hold docs/MODEL.md's paragraph "Parties set aside":
 // for a guarantee decided by a body whose rule, or whose activation, sets
 // the parties aside, the attackers of its trigger and its beneficiary are
 // no veto holders of that decision.

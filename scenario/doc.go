@@ -36,7 +36,7 @@
 // under consent(A, ...), those plus each listed actor; under body(X), the
 // veto holders of X's rule; plus every actor a granted veto names.
 //
-// Two readings go beyond the letter of DESIGN.md, because a careful analyst
+// Two readings go beyond the letter of docs/MODEL.md, because a careful analyst
 // would make them: a veto holder of a body's rule that is itself a body
 // passes its own veto holders up (a member that can block the EU, where the
 // EU can block a unanimity body, can block that body too); and a body
@@ -56,7 +56,7 @@
 // them aside they hold no veto in its rule and its threshold counts only
 // its other direct members ([actor.Index.VetoHoldersAside] says how an
 // explicit threshold and bodies inside bodies are read). The choices made
-// where DESIGN.md is silent:
+// where docs/MODEL.md is silent:
 //
 //   - The bodies that decide g are its provider when it is a body (under
 //     provider and consent activation), the body of body(X), and each body
@@ -95,7 +95,7 @@
 //     cannot fire against it (NATO's Article 5 under consensus, Greece
 //     against Turkey).
 //
-// The choices made where DESIGN.md is silent: an actor already named as
+// The choices made where docs/MODEL.md is silent: an actor already named as
 // an attacker is left to captured-guarantee, which says more, and not
 // named again by insider-veto; the beneficiary C of attack(*, C) cannot be
 // the attacker of that attack, so a guarantee to UA due on attack(*, PL)
@@ -145,7 +145,7 @@
 // beside whichever of unmet-veto-demand and rejected-veto the deal as
 // written violates, which say this deal does not satisfy one of them.
 //
-// Where DESIGN.md leaves the granularity open, findings are grouped as a
+// Where docs/MODEL.md leaves the granularity open, findings are grouped as a
 // reader would want them: one per position for red-line, unmet-veto-demand,
 // rejected-veto, unmet-requirement and idle-position (listing every
 // guarantee involved); one per guarantee and position for blocked-by-member
@@ -212,7 +212,7 @@
 // # Values and outcomes
 //
 // [Scenario.Values] say what actors value in a deal, for bargaining
-// (DESIGN.md, "Bargaining"; the package bargain computes the solutions):
+// (docs/MODEL.md, "Bargaining"; the package bargain computes the solutions):
 // a [Weight] on a selector counts once per guarantee of the deal it picks,
 // a weight on a demands-veto position's candidate veto counts when the
 // deal grants it. Values never change what Evaluate or Search find.
@@ -277,7 +277,7 @@
 //
 // # Time
 //
-// [Simulate] walks the timeline event by event, as DESIGN.md's section
+// [Simulate] walks the timeline event by event, as docs/MODEL.md's section
 // "Time" says; a guarantee is judged at each call, not once.
 //
 // Calls. A guarantee is called at the event after which its trigger holds
@@ -320,7 +320,7 @@
 // the guarantee: UNPREDEP, 1999) and sunset. Search counts the two errors
 // like every other: such a guarantee is in no feasible deal.
 //
-// Where DESIGN.md is silent, the walk reads it so:
+// Where docs/MODEL.md is silent, the walk reads it so:
 //
 //   - "Aimed at" a veto holder means its target, or a guarantee to a
 //     beneficiary it has attacked, as before mandates existed.

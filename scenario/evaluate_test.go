@@ -14,7 +14,7 @@ import (
 	"github.com/entente-go/entente/scenario"
 )
 
-// The tests in this file hold DESIGN.md's table of finding codes: for each
+// The tests in this file hold docs/MODEL.md's table of finding codes: for each
 // code, cases where it fires (code, severity, actors, guarantees and
 // positions checked exactly) and close cases where it must not.
 
@@ -27,11 +27,11 @@ func TestCodes(t *testing.T) {
 		"unsatisfiable-trigger", "idle-position", "assurance-only", "sunset", "parties-set-aside",
 	}
 	if diff := cmp.Diff(want, slices.Collect(scenario.Codes())); diff != "" {
-		t.Errorf("Codes() should list DESIGN.md's tables in order, errors first: -want +got:\n%s", diff)
+		t.Errorf("Codes() should list docs/MODEL.md's tables in order, errors first: -want +got:\n%s", diff)
 	}
 	for _, c := range want {
 		if got := c.Severity(); got != designSeverity[c] {
-			t.Errorf("%s.Severity() = %v; DESIGN.md says %v", c, got, designSeverity[c])
+			t.Errorf("%s.Severity() = %v; docs/MODEL.md says %v", c, got, designSeverity[c])
 		}
 	}
 	if got := scenario.Code("no-such-code").Severity(); got != 0 {
@@ -199,7 +199,7 @@ func TestCapturedGuarantee(t *testing.T) {
 		},
 		{
 			name:   "ViolationUnderNot",
-			reason: "violation(BY) names BY as an attacker even under not(...): DESIGN.md says anywhere in the trigger.",
+			reason: "violation(BY) names BY as an attacker even under not(...): docs/MODEL.md says anywhere in the trigger.",
 			s:      build(guarantees(g("us-aid", "US", "UA", guarantee.Aid, "all(peace-deal, not(violation(BY)))", activation("consent(BY)")))),
 			want:   captured(ids("BY"), "us-aid"),
 		},
@@ -259,7 +259,7 @@ func TestCapturedGuarantee(t *testing.T) {
 		},
 		{
 			name:   "ConsentOfABodyWithTheAttacker",
-			reason: "consent(CSTO), CSTO unanimous with RU among its members: the implementation counts the veto holders of a consenting body's rule (RU) as veto holders of g. DESIGN.md says only \"consent: the listed actors plus the provider's\"; this pins the reading that a body consents by its rule.",
+			reason: "consent(CSTO), CSTO unanimous with RU among its members: the implementation counts the veto holders of a consenting body's rule (RU) as veto holders of g. docs/MODEL.md says only \"consent: the listed actors plus the provider's\"; this pins the reading that a body consents by its rule.",
 			s: build(actors(alliance("CSTO", actor.Unanimity, "RU", "BY")),
 				guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)", activation("consent(CSTO)")))),
 			want: captured(ids("RU"), "us-air"),
@@ -299,7 +299,7 @@ func TestCapturedGuarantee(t *testing.T) {
 		},
 		{
 			name:   "BodyAttackerDecidesItself",
-			reason: "DESIGN.md, read literally: under body(X), V(g) is \"the veto holders of X's rule\", which does not include X itself; so a guarantee against an attack by CSTO that needs CSTO's own decision is not captured. This pins the literal reading, which a researcher may not expect.",
+			reason: "docs/MODEL.md, read literally: under body(X), V(g) is \"the veto holders of X's rule\", which does not include X itself; so a guarantee against an attack by CSTO that needs CSTO's own decision is not captured. This pins the literal reading, which a researcher may not expect.",
 			s: build(actors(alliance("CSTO", actor.Unanimity, "RU", "BY")),
 				guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "attack(CSTO, UA)", activation("body(CSTO)")))),
 			want: nil,
@@ -481,7 +481,7 @@ func TestBlockedByMember(t *testing.T) {
 		},
 		{
 			name:   "AutomaticActivationStillBlocked",
-			reason: "DESIGN.md ties blocked-by-member to \"a veto holder of that body's rule\", not to V(g): TR still blocks NATO's automatic sanctions, though V(g) is empty. This pins that literal reading.",
+			reason: "docs/MODEL.md ties blocked-by-member to \"a veto holder of that body's rule\", not to V(g): TR still blocks NATO's automatic sanctions, though V(g) is empty. This pins that literal reading.",
 			s: build(actors(alliance("NATO", actor.Unanimity, "US", "TR")),
 				guarantees(g("nato-sanctions", "NATO", "UA", guarantee.EconomicSanctions, "", activation("automatic"))),
 				positions(pos("TR", scenario.Refuses, sel{Kind: guarantee.Sanctions}))),
@@ -619,7 +619,7 @@ func TestUnmetVetoDemand(t *testing.T) {
 		},
 		{
 			name:   "BodyDecidesButIsNotItsOwnVetoHolder",
-			reason: "DESIGN.md, read literally: under body(EU), V(g) is \"the veto holders of X's rule\" (FR, DE), not the EU itself; so the EU's demand for a veto over a guarantee only it can activate is unmet. This pins the literal reading.",
+			reason: "docs/MODEL.md, read literally: under body(EU), V(g) is \"the veto holders of X's rule\" (FR, DE), not the EU itself; so the EU's demand for a veto over a guarantee only it can activate is unmet. This pins the literal reading.",
 			s: build(actors(body("EU", actor.Organization, actor.Unanimity, "FR", "DE")),
 				guarantees(g("fr-aid", "FR", "UA", guarantee.Aid, "", activation("body(EU)"))),
 				positions(pos("EU", scenario.DemandsVeto, toUA))),
@@ -725,7 +725,7 @@ func TestRejectedVeto(t *testing.T) {
 		},
 		{
 			name:   "EmptyByAndABodyProvider",
-			reason: "DESIGN.md: an empty by \"means any actor other than the provider\". The members of a unanimity provider are not the provider, so their vetoes violate it. This pins the literal reading; DESIGN.md does not say whether a body's own members count as \"its own provider\".",
+			reason: "docs/MODEL.md: an empty by \"means any actor other than the provider\". The members of a unanimity provider are not the provider, so their vetoes violate it. This pins the literal reading; docs/MODEL.md does not say whether a body's own members count as \"its own provider\".",
 			s: build(actors(alliance("NATO", actor.Unanimity, "US", "UK")),
 				guarantees(g("nato-air", "NATO", "UA", guarantee.AirSupport, "")),
 				positions(rejectsVeto("UA", nil, toUA))),
@@ -733,7 +733,7 @@ func TestRejectedVeto(t *testing.T) {
 		},
 		{
 			name:   "EmptyByAndTheRejectersOwnVeto",
-			reason: "DESIGN.md: an empty by means any actor other than the provider, so UA's own consent violates UA's own rejects-veto. This pins the literal reading; the message's \"by others\" suggests the rejecting actor was meant to be exempt (see TestKnownBugs for the message).",
+			reason: "docs/MODEL.md: an empty by means any actor other than the provider, so UA's own consent violates UA's own rejects-veto. This pins the literal reading; the message's \"by others\" suggests the rejecting actor was meant to be exempt (see TestKnownBugs for the message).",
 			s: build(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "", activation("consent(UA)"))),
 				positions(rejectsVeto("UA", nil, toUA))),
 			want: []scenario.Finding{finding(scenario.RejectedVeto, scenario.Error, ids("UA"), gids("us-air"), refs("positions[0]"))},
@@ -1183,7 +1183,7 @@ func TestSeed(t *testing.T) {
 	}
 
 	// The whole report, pinned so that any change is visible. Each line is
-	// what DESIGN.md asks of the seed:
+	// what docs/MODEL.md asks of the seed:
 	want := []scenario.Finding{
 		// No guarantee gives RU a veto.
 		finding(scenario.UnmetVetoDemand, scenario.Error, ids("RU"), seedGuarantees, refs("ru-demands-veto")),
@@ -1322,7 +1322,7 @@ func several() scenario.Scenario {
 func TestReportOrder(t *testing.T) {
 	r := evaluate(t, several())
 	// Severity first; then the code as a string (so blocked-by-member
-	// before captured-guarantee, unlike DESIGN.md's table); then the first
+	// before captured-guarantee, unlike docs/MODEL.md's table); then the first
 	// guarantee (tr-naval before us-air, though us-air comes first in the
 	// scenario); then the first actor (FR before UA, though UA's position
 	// comes first).
@@ -1773,7 +1773,7 @@ func TestMessagesAndSources(t *testing.T) {
 }
 
 // TestRegressions holds cases where the implementation once contradicted
-// DESIGN.md or its own documentation.
+// docs/MODEL.md or its own documentation.
 func TestRegressions(t *testing.T) {
 	t.Run("PositionsInScenarioOrder", func(t *testing.T) {
 		s := build(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "")),

@@ -203,7 +203,7 @@ func evaluate(t *testing.T, s scenario.Scenario) scenario.Report {
 	return r
 }
 
-// checkInvariants checks what DESIGN.md and FORMAT.md promise of every
+// checkInvariants checks what docs/MODEL.md and FORMAT.md promise of every
 // report: the verdict is compatible exactly when no finding is an error;
 // each finding's severity is its code's; actors and guarantees are sorted
 // and without duplicates; findings are ordered by severity, then code,
@@ -216,9 +216,9 @@ func checkInvariants(t *testing.T, r scenario.Report) {
 			errs++
 		}
 		if want, ok := designSeverity[f.Code]; !ok {
-			t.Errorf("finding %v: code not in DESIGN.md's table", f)
+			t.Errorf("finding %v: code not in docs/MODEL.md's table", f)
 		} else if f.Severity != want {
-			t.Errorf("finding %v: severity %v, DESIGN.md says %v", f, f.Severity, want)
+			t.Errorf("finding %v: severity %v, docs/MODEL.md says %v", f, f.Severity, want)
 		}
 		if !slices.IsSorted(f.Actors) || len(slices.Compact(slices.Clone(f.Actors))) != len(f.Actors) {
 			t.Errorf("finding %v: actors %q not sorted and unique", f, f.Actors)
@@ -242,7 +242,7 @@ func checkInvariants(t *testing.T, r scenario.Report) {
 	}
 }
 
-// designSeverity is the table of finding codes in DESIGN.md.
+// designSeverity is the table of finding codes in docs/MODEL.md.
 var designSeverity = map[scenario.Code]scenario.Severity{
 	"veto-conflict":         scenario.Error,
 	"captured-guarantee":    scenario.Error,

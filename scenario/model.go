@@ -312,7 +312,7 @@ func (m *model) exists(sel *guarantee.Selector) bool {
 }
 
 // activationVetoes appends the veto holders g's activation gives it, as
-// DESIGN.md defines them: none when automatic; the provider's (the state
+// docs/MODEL.md defines them: none when automatic; the provider's (the state
 // itself, or the veto holders of a body's rule) when the provider decides;
 // those plus each consenting actor (and, for a consenting body, the veto
 // holders of its rule) under consent; the veto holders of X's rule under

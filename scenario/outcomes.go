@@ -10,7 +10,7 @@ import (
 	"github.com/entente-go/entente/guarantee"
 )
 
-// Deal is one outcome of bargaining (DESIGN.md, "Bargaining"): a
+// Deal is one outcome of bargaining (docs/MODEL.md, "Bargaining"): a
 // non-empty package of offers with the candidate vetoes it grants, such
 // that the scenario cut down to the package, with the scenario's granted
 // vetoes and those candidates, evaluates with no error. The same package

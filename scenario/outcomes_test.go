@@ -18,7 +18,7 @@ import (
 )
 
 // bruteOutcomes returns every feasible (H, W), H non-empty, straight from
-// DESIGN.md: every package times every choice of candidate vetoes, each
+// docs/MODEL.md: every package times every choice of candidate vetoes, each
 // evaluated on the scenario cut down to the package.
 func bruteOutcomes(t testing.TB, s scenario.Scenario) []scenario.Deal {
 	b := &brute{s: s, n: len(s.Guarantees)}

@@ -23,7 +23,7 @@ import (
 )
 
 // This file proves Search exact: a brute-force reference, judged by
-// Evaluate alone, computes what DESIGN.md ("Deals and search") says Search
+// Evaluate alone, computes what docs/MODEL.md ("Deals and search") says Search
 // answers, on thousands of small random scenarios, and the two must agree.
 //
 // The reference follows the definitions to the letter. The offers are the

@@ -293,7 +293,7 @@ func TestSimulateActivation(t *testing.T) {
 		},
 		{
 			name:   "RepeatAttackCallsAgain",
-			reason: "DESIGN.md, Time: a new attack is a new call, even a repeat of an earlier one.",
+			reason: "docs/MODEL.md, Time: a new attack is a new call, even a repeat of an earlier one.",
 			s: build(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)")),
 				timeline("attack(RU, UA)", "attack(RU, UA)")),
 			want: []simStep{
@@ -389,7 +389,7 @@ func TestSimulateCaptured(t *testing.T) {
 		},
 		{
 			name:   "OnlyTheCallsAttacker",
-			reason: "Both attackers of any(attack(RU, UA), attack(BY, UA)) hold a veto, but only BY has attacked: the call is void by BY alone (DESIGN.md, Time: judged against that call).",
+			reason: "Both attackers of any(attack(RU, UA), attack(BY, UA)) hold a veto, but only BY has attacked: the call is void by BY alone (docs/MODEL.md, Time: judged against that call).",
 			s: build(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "any(attack(BY, UA), attack(RU, UA))")),
 				vetoes(grant("BY", toUA), grant("RU", toUA)),
 				timeline("attack(BY, UA)")),
@@ -572,7 +572,7 @@ func TestSimulateDependency(t *testing.T) {
 		},
 		{
 			name:   "NotVoidWithoutTheAttack",
-			reason: "RU holds a veto over the backstop and is an attacker its trigger names, but the force's call at the peace deal has no attackers: called with the same attackers, the backstop would activate, so the force stands (DESIGN.md, Time).",
+			reason: "RU holds a veto over the backstop and is an attacker its trigger names, but the force's call at the peace deal has no attackers: called with the same attackers, the backstop would activate, so the force stands (docs/MODEL.md, Time).",
 			s: build(guarantees(
 				g("us-backstop", "US", "UA", guarantee.AirSupport, "attack(RU, UA)"),
 				g("eu-force", "UK", "UA", guarantee.GroundTroops, "peace-deal", requires("us-backstop")),

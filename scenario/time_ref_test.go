@@ -17,7 +17,7 @@ import (
 )
 
 // This file checks Simulate against a reference walk written straight
-// from DESIGN.md's section "Time", which recomputes everything at every
+// from docs/MODEL.md's section "Time", which recomputes everything at every
 // event and at every renewal point, day by day, with none of the fast
 // path's indexes, memos or skipped points.
 
@@ -32,7 +32,7 @@ func refWalk(t testing.TB, s scenario.Scenario) []string {
 	for i, g := range s.Guarantees {
 		byID[g.ID] = i
 	}
-	// V(g), from DESIGN.md: the activation's veto holders plus granted ones.
+	// V(g), from docs/MODEL.md: the activation's veto holders plus granted ones.
 	veto := make([][]actor.ID, len(s.Guarantees))
 	for i := range s.Guarantees {
 		g := &s.Guarantees[i]
@@ -268,7 +268,7 @@ func refWalk(t testing.TB, s scenario.Scenario) []string {
 }
 
 // refPoint is the kth renewal point of a period from anchor, from
-// DESIGN.md, computed without [guarantee.Period.After] or
+// docs/MODEL.md, computed without [guarantee.Period.After] or
 // [time.Time.AddDate]: months counted as year*12+month from the anchor,
 // on the anchor's day clamped to the last day of the month by a table;
 // days counted as day numbers.

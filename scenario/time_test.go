@@ -14,7 +14,7 @@ import (
 	"github.com/entente-go/entente/scenario"
 )
 
-// The tests in this file hold DESIGN.md's section "Time": calls judged
+// The tests in this file hold docs/MODEL.md's section "Time": calls judged
 // one by one, mandates renewed or lapsing, and the findings over time.
 
 // mandate sets a guarantee's mandate.
@@ -263,7 +263,7 @@ func TestSimulateMandates(t *testing.T) {
 	})
 }
 
-// TestSimulateMonthEnds holds DESIGN.md's renewal points of a mandate
+// TestSimulateMonthEnds holds docs/MODEL.md's renewal points of a mandate
 // anchored late in a month: the same day of the month as the anchor,
 // counted from the anchor each time, clamped to the last day of a shorter
 // month. A monthly mandate from 31 January renews on 28 or 29 February,
@@ -513,7 +513,7 @@ func TestSweepRenewal(t *testing.T) {
 }
 
 // TestRenewalPartiesAside checks a renewal that sets the parties aside
-// (DESIGN.md, "Parties set aside"): RU, the attacker the mission answers,
+// (docs/MODEL.md, "Parties set aside"): RU, the attacker the mission answers,
 // holds no veto over its renewal, so the renewal is not captured, a
 // parties-set-aside note says why, and the walk renews the mission.
 func TestRenewalPartiesAside(t *testing.T) {

@@ -11,7 +11,7 @@ import (
 	"github.com/entente-go/entente/guarantee"
 )
 
-// Value is what one actor values in a deal, for bargaining (DESIGN.md,
+// Value is what one actor values in a deal, for bargaining (docs/MODEL.md,
 // "Bargaining"). Positions stay hard, deciding which deals are feasible;
 // values are soft, ranking the feasible ones. An actor's utility of an
 // outcome is the sum of its weights that the outcome triggers; only the
