@@ -2,6 +2,11 @@
 // who promises what to whom, under which conditions, and who can block it;
 // and whether the parties' positions can be satisfied together.
 //
+//	s := examples.Ukraine2025() // or scenariofile.ReadFile("my.yaml"), or a scenario.Scenario built in Go
+//	r, err := scenario.Evaluate(s)
+//	if err != nil { ... }
+//	scenario.WriteText(os.Stdout, r) // the verdict, and the findings that explain it
+//
 // Analysts, researchers and the engineers who build their tools write a
 // framework down as a [scenario.Scenario] and ask it hard questions. Can
 // these positions be satisfied together? Which demand makes every deal
@@ -29,6 +34,10 @@
 //     deals by the actors' values: the Pareto frontier and the utilitarian,
 //     Nash, Kalai–Smorodinsky and egalitarian solutions. It is built on the
 //     scenario package's public API alone.
+//   - [github.com/entente-go/entente/atop]: the alliance record (the
+//     Alliance Treaty Obligations and Provisions data) read into one
+//     scenario per alliance phase, and checked whole, as coded and under
+//     what-ifs, with answers keyed by atopid.
 //   - [github.com/entente-go/entente/scenario/graph]: the framework as a
 //     picture, in Graphviz's DOT, in Mermaid, or as SVG.
 //   - [github.com/entente-go/entente/scenario/htmlreport]: the report as
@@ -48,28 +57,10 @@
 //     programs sit below it (go run ./examples/ukraine2025, go run
 //     ./examples/locarno1925).
 //
-// Dependencies point one way: actor ← guarantee ← scenario ← bargain,
+// Dependencies point one way: actor ← guarantee ← scenario ← atop, bargain,
 // scenariofile, graph, htmlreport, scenariotest ← tools.
 //
-// # A short example
-//
-// Russia demands a veto over any guarantee to Ukraine; Kyiv rejects it:
-//
-//	s := scenario.Scenario{
-//		Actors: []actor.Actor{{ID: "US"}, {ID: "UA"}, {ID: "RU"}},
-//		Guarantees: []guarantee.Guarantee{{
-//			ID: "us-air-support", Provider: "US", Beneficiary: "UA",
-//			Kind: guarantee.AirSupport, Trigger: guarantee.Attack("RU", "UA"),
-//		}},
-//		Positions: []scenario.Position{
-//			{Actor: "RU", Stance: scenario.DemandsVeto, Select: guarantee.Selector{Beneficiary: "UA"}},
-//			{Actor: "UA", Stance: scenario.RejectsVeto, By: []actor.ID{"RU"}, Select: guarantee.Selector{Beneficiary: "UA"}},
-//		},
-//	}
-//	r, err := scenario.Evaluate(s)
-//	// r.Verdict is scenario.Incompatible; r.Findings holds a veto-conflict
-//	// naming RU and UA, the unmet-veto-demand behind it, and a warning that
-//	// no military response to a Russian attack is free of errors.
-//
-// The package's Example runs this and checks its output.
+// The package's Example builds a scenario in Go and evaluates it;
+// examples/newcomer_test.go also searches and walks it, writes a what-if
+// as a test, and bargains over the seed's variants.
 package entente

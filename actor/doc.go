@@ -2,6 +2,11 @@
 // the bodies they form (alliances, organizations, coalitions), who is a
 // member of what, and how each body decides.
 //
+//	p5 := []actor.ID{"US", "UK", "FR", "RU", "CN"}
+//	x, err := actor.NewIndex([]actor.Actor{{ID: "US"}, {ID: "UK"}, {ID: "FR"}, {ID: "RU"}, {ID: "CN"},
+//		{ID: "UNSC", Kind: actor.Organization, Members: p5, Decides: actor.Majority, Vetoes: p5}})
+//	for id := range x.VetoHolders("UNSC") { ... } // US UK FR RU CN: each can stop the Council alone
+//
 // # Conventions
 //
 // An [ID] is a short, case-sensitive code of ASCII letters, digits, '-' and

@@ -3,6 +3,11 @@
 // Interactions 28: 237-60; atopdata.org), into scenarios, and checks the whole
 // record at once, as coded and under what-ifs, with answers keyed by atopid.
 //
+//	rec, err := atop.ReadDir("ATOP 5.1") // the alliance- and member-level CSV files from atopdata.org
+//	rules := []atop.Rule{atop.AsCoded, atop.Unanimity}
+//	results, err := atop.Check(ctx, rec.Phases(), rules...)
+//	err = atop.WriteSummary(os.Stdout, results, rules) // how many alliances carry each finding, per rule
+//
 // The ATOP files are not part of this module: download them from
 // atopdata.org. State names and abbreviations come from an embedded copy of
 // the Correlates of War Project's State System Membership List, v2016.

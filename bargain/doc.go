@@ -2,6 +2,11 @@
 // deals, which would each side prefer, and where would a fair settlement
 // lie? It follows docs/MODEL.md, "Bargaining".
 //
+//	s, err := examples.Ukraine2025().Variant("moscow-drops-veto-demand") // a scenario with values
+//	r, err := bargain.Solve(ctx, s, bargain.Options{})
+//	fmt.Println(r.Summary()) // who takes part, how many deals, the Pareto frontier
+//	for _, sol := range r.Solutions { ... } // utilitarian, Nash, Kalai–Smorodinsky, egalitarian: an outcome, or why none
+//
 // Positions stay hard: they decide which deals are feasible. Values
 // ([scenario.Value]) are soft: an actor's utility u_a of an outcome (a
 // non-empty feasible package H with its granted candidate vetoes W, as

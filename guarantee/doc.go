@@ -2,6 +2,12 @@
 // of support to one beneficiary, when it falls due, and whose consent it
 // then needs.
 //
+//	g := guarantee.Guarantee{ID: "us-air-support", Provider: "US", Beneficiary: "UA",
+//		Kind: guarantee.AirSupport, Trigger: guarantee.MustParseCondition("all(peace-deal, attack(RU, UA))")}
+//	g.Kind.Is(guarantee.Military) // true: air support is military
+//	peace := func(e guarantee.Event) bool { return e.Name == "peace-deal" }
+//	g.Trigger.Holds(peace) // false: not due until Russia attacks again
+//
 // # Kinds and strength
 //
 // A [Kind] is a path from the general to the specific, such as

@@ -2,6 +2,10 @@
 // whom, who belongs to which body, who can block what, and what the
 // evaluation found wrong. It is what entente graph prints.
 //
+//	r, err := scenario.Evaluate(s)
+//	g := graph.New(s, r, graph.Options{}) // marked with r's error findings
+//	err = g.WriteDOT(os.Stdout)           // or WriteMermaid, WriteSVG
+//
 // [New] turns a scenario and its report into a [Graph]: a model of nodes,
 // clusters, edges and marks, before any layout. Three writers draw it:
 // [Graph.WriteDOT] in Graphviz's DOT, [Graph.WriteMermaid] as a Mermaid
