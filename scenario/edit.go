@@ -760,7 +760,8 @@ func (e Set) apply(s *Scenario, c *editCheck) error {
 // ends. The body must be an actor of the scenario, and the mandate well
 // formed (see [guarantee.Mandate]); the zero Mandate is refused (remove a
 // mandate with [WithoutMandate]). It prints as "with mandate eu-force:
-// renewed by UNSC every 6 months".
+// renewed by UNSC every 6 months". A mandate is edited whole, not field by
+// field, so that every mandate edit leaves one that stands on its own.
 type WithMandate struct {
 	Guarantee guarantee.ID
 	Mandate   guarantee.Mandate

@@ -46,6 +46,10 @@ const maxDemands = 24
 // over the demands-veto positions in order, the first the lowest bit),
 // then by package, in a depth-first order over the offers.
 //
+// A candidate veto whose grant covers no offer of the package is still a
+// choice of its own: the deal grants it, and an actor may value the grant.
+// So the count can be as large as 2^offers times 2^candidates.
+//
 // For a choice W the feasible packages are exactly the subsets of the
 // largest package W allows (the one [Search] computes) that are closed
 // under the offers' requirements and meet every requires position: each

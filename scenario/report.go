@@ -57,7 +57,60 @@ func (s *Severity) UnmarshalText(text []byte) error {
 }
 
 // Code names a kind of finding. The codes and their meaning are part of
-// Entente's contract; see the package documentation.
+// Entente's contract (docs/MODEL.md, "Evaluation"). Each code is checked by
+// one function named after it, whose doc comment says when it fires and
+// cites the case behind it.
+//
+//	code                   severity  fires when
+//	veto-conflict          error     an actor demands a veto over guarantees another actor's rejects-veto forbids it,
+//	                                 and a guarantee on the table falls under both (once per pair of positions)
+//	captured-guarantee     error     an attacker named in g's trigger is among g's veto holders
+//	red-line               error     a rejects position is violated, or a refuses position by the provider itself
+//	blocked-by-member      error     a veto holder of the rule of g's provider (a body) refuses or rejects g
+//	unmet-requirement      error     a requires position finds nothing
+//	unmet-veto-demand      error     a demands-veto position is violated
+//	rejected-veto          error     a rejects-veto position is violated
+//	missing-dependency     error     g requires a guarantee that is not in the deal
+//	captured-renewal       error     a veto holder of the body that renews g's mandate is an attacker of g's trigger
+//	blocked-renewal        error     a veto holder of the body that renews g's mandate refuses or rejects g
+//	blocked-dependency     warning   g requires a guarantee that has an error finding of its own
+//	dissenting-member      warning   a contributor that is not the provider and holds no veto in its rule refuses g
+//	no-military-response   warning   X is a named attacker of B and no military guarantee to B whose trigger names X,
+//	                                 or admits any attacker, is free of error findings
+//	insider-veto           warning   g's trigger admits any attacker (attack(*, B)) and a veto holder of g other than
+//	                                 its provider and B could be that attacker
+//	unsatisfiable-trigger  warning   g's trigger can never hold
+//	idle-position          warning   a refuses, rejects, demands-veto or rejects-veto position picks no guarantee
+//	assurance-only         info      every guarantee to a beneficiary is an assurance
+//	sunset                 info      g's mandate ends on a date with no renewal (the finding gives the date)
+//	parties-set-aside      info      an attacker of g's trigger would hold a veto over g but for a rule that sets
+//	                                 the parties aside: g is not captured, and this says why
+//
+// A veto-conflict says no deal can satisfy both positions; it is reported
+// beside whichever of unmet-veto-demand and rejected-veto the deal as
+// written violates, which say this deal does not satisfy one of them.
+//
+// Where docs/MODEL.md leaves the granularity open, findings are grouped as a
+// reader would want them: one per position for red-line, unmet-veto-demand,
+// rejected-veto, unmet-requirement and idle-position (listing every
+// guarantee involved); one per guarantee and position for blocked-by-member
+// and dissenting-member; one per guarantee for captured-guarantee,
+// missing-dependency, blocked-dependency and unsatisfiable-trigger; one per
+// guarantee for captured-renewal and sunset, and one per guarantee and
+// position for blocked-renewal; one per
+// attacker and beneficiary for no-military-response; one per guarantee
+// for insider-veto, with the veto holders grouped by how they hold their
+// veto; one per beneficiary
+// for assurance-only; one per guarantee for parties-set-aside. A
+// guarantee "has an error finding" when an error finding lists it among
+// its guarantees. A missing-dependency finding lists
+// the absent guarantees' IDs beside the one that requires them.
+//
+// Requires and a selector's ids are not references that validation
+// resolves: a deal may lack a guarantee that another requires (that is the
+// missing-dependency finding, and what a what-if that removes a guarantee
+// must report), and a position may name a guarantee the deal does not
+// contain (idle-position says so).
 type Code string
 
 // The finding codes, with their severities.

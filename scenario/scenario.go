@@ -47,6 +47,20 @@ type Source struct {
 
 // Stance is what a [Position] says about the guarantees its selector picks.
 // The zero Stance is invalid: a position must say something.
+//
+// Each stance is held by one actor about the guarantees its selector
+// picks S (docs/MODEL.md, "Scenario"):
+//
+//	refuses S        "I will not provide S"     violated when a guarantee in S has the actor among its contributors
+//	rejects S        "no deal may contain S"    violated when a guarantee in S is in the deal
+//	requires S       "no deal without S"        violated when no guarantee is in S
+//	demands-veto S   "I must be able to stop S" violated when a guarantee in S lacks the actor among its veto holders
+//	rejects-veto S   "none of By may stop S"    violated when a guarantee in S has one of By, other than its own
+//	                                            provider, among its veto holders (empty By: anyone but the provider)
+//
+// A granted [Veto] makes its holder a veto holder of every guarantee its
+// selector picks: how a draft writes "the guarantors act only by unanimous
+// decision, Russia among them".
 type Stance uint8
 
 const (

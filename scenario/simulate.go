@@ -242,8 +242,8 @@ func (sim Simulation) MarshalJSON() ([]byte, error) {
 // which guarantees are called and what becomes of each call, which
 // mandates lapsed since the last event, and what each beneficiary then
 // receives. The deal is s as written: its guarantees, with the veto
-// holders their activation and the granted vetoes give them. The package
-// documentation (section Time) gives the rules; in short:
+// holders their activation and the granted vetoes give them. The rules
+// are those of docs/MODEL.md, section "Time"; in short:
 //
 //   - a guarantee is called at the event that makes its trigger hold, and
 //     again at every later attack or violation its trigger names while it
@@ -264,6 +264,57 @@ func (sim Simulation) MarshalJSON() ([]byte, error) {
 //
 // Simulate validates s first and returns the [Errors] of [Validate] on an
 // invalid scenario.
+//
+// # Calls and lapses
+//
+// Nothing is called before the first event, so an empty trigger ("from
+// the moment the deal holds") is called at the first event. Each call is
+// judged against its own attackers. Cyprus, 1974: Greece's coup does not
+// void Turkey's guarantee; Turkey's landing is a new call, void for
+// Turkey's own.
+//
+// A renewal event of the timeline is "renewal" for every body, or
+// "renewal(X)" for X alone. A guarantee that lapses is never called again,
+// it is no longer received, and what requires it is blocked. Each step
+// lists the lapses since the event before, with the date, the body, and
+// who blocked the renewal and why; the walk ends with how long each
+// guarantee lasted, from its first call to its lapse or to the end of the
+// timeline, in events and, where both ends are dated, in days; of a
+// guarantee none of whose calls activated, that it was never received and
+// what became of its calls ("void at its only call (event 2)").
+//
+// [Evaluate] reports what a mandate foretells without a timeline:
+// captured-renewal (a veto holder of the renewing body attacks in the
+// trigger: UNOMIG, Georgia, 2009), blocked-renewal (one refuses or rejects
+// the guarantee: UNPREDEP, 1999) and sunset. [Search] counts the two
+// errors like every other: such a guarantee is in no feasible deal.
+//
+// # Where docs/MODEL.md is silent
+//
+//   - "Aimed at" a veto holder means its target, or a guarantee to a
+//     beneficiary it has attacked, as before mandates existed.
+//   - A trigger that stops holding and holds again (any(all(a, not(b)), c)
+//     after a, b, c) is due again: that is a call, numbered after the
+//     others, whose attackers are those of a first call.
+//   - Renewal points fall at the start of their day, before that day's
+//     events; a sunset still covers its end date and lapses at the first
+//     dated event after it. Points up to the first dated event are before
+//     the walk (nothing has happened to block them). Periods count from
+//     the mandate's From date, or else from the first dated event, each
+//     point counted from that anchor ([guarantee.Period.After]): months
+//     keep the anchor's day of the month, clamped to the last day of a
+//     shorter month, so a monthly mandate from 31 January renews on 28
+//     or 29 February, then on 31 March. In an undated timeline only
+//     renewal events are renewal points, and a sunset never passes.
+//   - Between two events the state does not change, so when one renewal
+//     point passes so do the others before the next event: the walk
+//     judges the first only, and its cost does not grow with the number
+//     of points.
+//   - Granted vetoes are vetoes over a guarantee when it is called, not
+//     over its renewal, which is the renewing body's decision by its rule.
+//   - A guarantee that already activated keeps being received until its
+//     next call, its lapse, or its trigger stops holding; a requirement
+//     that lapses blocks it at its next call.
 func Simulate(s Scenario) (Simulation, error) { return simulateWith(s, modelOptions{}) }
 
 // simulateWith is [Simulate] with the model compiled with opt.

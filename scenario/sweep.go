@@ -215,11 +215,16 @@ type SweepResult struct {
 // drawn as they are: the same samples, split two ways, with no further
 // evaluation. Elements rank by the size of their effect; an element of
 // likelihood near 0 or 1 has few samples on one side, and its intervals
-// say so.
+// say so. Elements are independent, so the difference estimates the
+// average effect of the element; one that changes nothing has an effect
+// near 0, inside the noise its two intervals show.
+//
+// The Wilson score interval stays inside [0, 1] and keeps its coverage
+// near 0 and 1, where a normal approximation fails.
 //
 // # Reproducibility and cost
 //
-// Sample i draws from a generator seeded with (Seed, i) alone, so the
+// Sample i draws from a PCG generator seeded with (Seed, i) alone, so the
 // result depends on the seed and the number of samples, never on the
 // workers or their timing. Samples run on opts.Workers goroutines, which
 // share one cache: each distinct sample (each combination of which

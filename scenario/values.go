@@ -15,7 +15,8 @@ import (
 // "Bargaining"). Positions stay hard, deciding which deals are feasible;
 // values are soft, ranking the feasible ones. An actor's utility of an
 // outcome is the sum of its weights that the outcome triggers; only the
-// actors with a Value take part in bargaining.
+// actors with a Value take part in bargaining. Values never change what
+// Evaluate or Search find.
 type Value struct {
 	Actor actor.ID
 	// Disagreement is what the actor gets with no deal at all.

@@ -45,6 +45,16 @@ var (
 // finding or verdict depends on them. The paths are in the terms of
 // scenario files, as for [Validate]; an edit of a variant is at
 // "variants[i].edits[j]".
+//
+// A scenario file comes from someone else. The writers of this package
+// ([Text], [WriteMarkdown], [WriteComparison], [WriteSimulation],
+// [WriteSweep]) show control characters and bidirectional overrides in
+// the scenario's text escaped ("\x1b", "\u202e"), with colour or
+// without, and [WriteMarkdown] links a source only when its URL is an
+// http or https address. The design left open whether what Warnings
+// reports should be findings; they are warnings of validation because they
+// concern how the file reads, not whether the deal holds, and so that
+// sweeps and searches, which evaluate many times, pay nothing for them.
 func Warnings(s Scenario) []*FieldError {
 	var w warner
 	w.text("name", s.Name)
