@@ -150,7 +150,7 @@ func checkSimulation(t testing.TB, s scenario.Scenario, sim scenario.Simulation)
 		if !st.Event.Equal(s.Timeline[i]) {
 			t.Errorf("step %d: event %v; want %v", i+1, st.Event, s.Timeline[i])
 		}
-		if !slices.IsSortedFunc(st.Due, func(a, b scenario.Outcome) int { return order[a.Guarantee] - order[b.Guarantee] }) {
+		if !slices.IsSortedFunc(st.Due, func(a, b scenario.Call) int { return order[a.Guarantee] - order[b.Guarantee] }) {
 			t.Errorf("step %d: due guarantees not in the scenario's order", i+1)
 		}
 		for _, o := range st.Due {
@@ -167,8 +167,8 @@ func checkSimulation(t testing.TB, s scenario.Scenario, sim scenario.Simulation)
 				t.Errorf("step %d: %s is called after it lapsed", i+1, o.Guarantee)
 			}
 			calls[o.Guarantee]++
-			if o.Call != calls[o.Guarantee] {
-				t.Errorf("step %d: %s's call is numbered %d; want %d", i+1, o.Guarantee, o.Call, calls[o.Guarantee])
+			if o.Number != calls[o.Guarantee] {
+				t.Errorf("step %d: %s's call is numbered %d; want %d", i+1, o.Guarantee, o.Number, calls[o.Guarantee])
 			}
 			due[o.Guarantee], active[o.Guarantee] = true, o.Status == scenario.Activates
 			if o.Provider != gg.Provider || o.Beneficiary != gg.Beneficiary || o.Kind != gg.Kind || !slices.Equal(o.Sources, gg.Sources) {
@@ -342,8 +342,8 @@ func TestSimulateActivation(t *testing.T) {
 	t.Run("Outcome", func(t *testing.T) {
 		s := build(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)", gsources("seed", "kyiv"))),
 			timeline("attack(RU, UA)"))
-		want := scenario.Outcome{Guarantee: "us-air", Provider: "US", Beneficiary: "UA", Kind: guarantee.AirSupport,
-			Call: 1, Attackers: []actor.ID{"RU"}, Status: scenario.Activates, Sources: []string{"seed", "kyiv"}}
+		want := scenario.Call{Guarantee: "us-air", Provider: "US", Beneficiary: "UA", Kind: guarantee.AirSupport,
+			Number: 1, Attackers: []actor.ID{"RU"}, Status: scenario.Activates, Sources: []string{"seed", "kyiv"}}
 		if diff := cmp.Diff(want, simulate(t, s).Steps[0].Due[0], cmpopts.EquateEmpty()); diff != "" {
 			t.Errorf("the outcome names the guarantee, its provider, beneficiary, kind, call, attackers and sources: -want +got:\n%s", diff)
 		}
@@ -1138,7 +1138,7 @@ func TestSimulateJSON(t *testing.T) {
 			{scenario.Simulation{}, `{"scenario":"","steps":[],"lifetimes":[]}`},
 			{scenario.Step{Event: guarantee.Event{Name: "ceasefire"}}, `{"event":"ceasefire","lapses":[],"due":[],"no_longer_due":[],"receives":[]}`},
 			{scenario.Step{Event: guarantee.Event{Name: "renewal", Date: "2009-06-15"}}, `{"event":"renewal","date":"2009-06-15","lapses":[],"due":[],"no_longer_due":[],"receives":[]}`},
-			{scenario.Outcome{Status: scenario.Blocked}, `{"guarantee":"","provider":"","beneficiary":"","kind":"","call":0,"attackers":[],"status":"blocked","blocks":[],"abstains":[],"sources":[]}`},
+			{scenario.Call{Status: scenario.Blocked}, `{"guarantee":"","provider":"","beneficiary":"","kind":"","call":0,"attackers":[],"status":"blocked","blocks":[],"abstains":[],"sources":[]}`},
 			{scenario.Lapse{Guarantee: "g", Date: "2009-06-15", Sunset: true}, `{"guarantee":"g","date":"2009-06-15","sunset":true,"blocks":[]}`},
 			{scenario.Block{Reason: scenario.Dependency, Requires: "x", Message: "m"}, `{"reason":"dependency","requires":"x","message":"m"}`},
 			{scenario.Block{Reason: scenario.Objects, Actor: "RU", Position: "p", Message: "m"}, `{"reason":"position","actor":"RU","position":"p","message":"m"}`},

@@ -310,7 +310,7 @@ func walk(w io.Writer, s scenario.Scenario) error {
 // sameWalk reports whether two walks decide the same for every guarantee.
 func sameWalk(a, b scenario.Simulation) bool {
 	return slices.EqualFunc(a.Steps, b.Steps, func(x, y scenario.Step) bool {
-		return slices.EqualFunc(x.Due, y.Due, func(o, p scenario.Outcome) bool {
+		return slices.EqualFunc(x.Due, y.Due, func(o, p scenario.Call) bool {
 			return o.Guarantee == p.Guarantee && o.Status == p.Status
 		}) && len(x.Receives) == len(y.Receives)
 	})

@@ -428,8 +428,8 @@ func buildTimeline(sim scenario.Simulation, srcs sources) *timelineView {
 		}
 		for _, o := range st.Due {
 			call := "first call"
-			if o.Call > 1 {
-				call = "call " + strconv.Itoa(o.Call)
+			if o.Number > 1 {
+				call = "call " + strconv.Itoa(o.Number)
 			}
 			if len(o.Attackers) > 0 {
 				call += " against " + strings.Join(toStrings(o.Attackers), ", ")

@@ -530,7 +530,7 @@ func TestEscaping(t *testing.T) {
 		File:     evil,
 		Simulation: &scenario.Simulation{Scenario: evil, Steps: []scenario.Step{{
 			Event:       guarantee.Event{Name: evil},
-			Due:         []scenario.Outcome{{Guarantee: evil, Kind: evil, Attackers: []actor.ID{evil}, Status: scenario.Blocked, Blocks: []scenario.Block{{Message: evil}}, Abstains: []actor.ID{evil}, Sources: []string{evil}}},
+			Due:         []scenario.Call{{Guarantee: evil, Kind: evil, Attackers: []actor.ID{evil}, Status: scenario.Blocked, Blocks: []scenario.Block{{Message: evil}}, Abstains: []actor.ID{evil}, Sources: []string{evil}}},
 			NoLongerDue: []guarantee.ID{evil},
 			Lapses:      []scenario.Lapse{{Guarantee: evil, Body: evil, Date: evil, Blocks: []scenario.Block{{Message: evil}}}},
 			Receives:    []scenario.Receipt{{Beneficiary: evil, Kind: evil, Guarantees: []guarantee.ID{evil}}},
