@@ -209,7 +209,7 @@
 // judged by Evaluate agrees with Search in the tests on thousands of
 // random scenarios.
 //
-// # Values and outcomes
+// # Values and deals
 //
 // [Scenario.Values] say what actors value in a deal, for bargaining
 // (docs/MODEL.md, "Bargaining"; the package bargain computes the solutions):
@@ -217,13 +217,13 @@
 // a weight on a demands-veto position's candidate veto counts when the
 // deal grants it. Values never change what Evaluate or Search find.
 //
-// [Outcomes] enumerates the outcomes bargaining ranges over: every
+// [Deals] enumerates the deals bargaining ranges over: every
 // feasible non-empty package with each choice of candidate vetoes that
 // makes it feasible, as a [Deal]. A candidate veto whose grant covers no
 // offer of the package is still a choice of its own: the deal grants it,
 // and an actor may value the grant. The count can be as large as 2^offers
-// times 2^candidates; [OutcomeOptions].Limit bounds it, and past it the
-// sequence ends with [ErrTooManyOutcomes] rather than a partial answer
+// times 2^candidates; [DealOptions].Limit bounds it, and past it the
+// sequence ends with [ErrTooManyDeals] rather than a partial answer
 // passed off as whole.
 //
 // # What-ifs

@@ -22,23 +22,22 @@ type Deal struct {
 	Vetoes []string `json:"vetoes"`
 }
 
-// OutcomeOptions are the limits of [Outcomes]. The zero OutcomeOptions
-// sets none.
-type OutcomeOptions struct {
-	// Limit, when positive, is the most deals Outcomes yields; one more
-	// ends the sequence with an error wrapping [ErrTooManyOutcomes].
+// DealOptions are the limits of [Deals]. The zero DealOptions sets none.
+type DealOptions struct {
+	// Limit, when positive, is the most deals [Deals] yields; one more
+	// ends the sequence with an error wrapping [ErrTooManyDeals].
 	Limit int
 }
 
-// ErrTooManyOutcomes ends an [Outcomes] sequence that has more deals than
-// the caller's limit: the deals yielded before it are not all of them.
-var ErrTooManyOutcomes = errors.New("more outcomes than the limit")
+// ErrTooManyDeals ends a [Deals] sequence that has more deals than the
+// caller's limit: the deals yielded before it are not all of them.
+var ErrTooManyDeals = errors.New("more deals than the limit")
 
-// maxDemands bounds the demands-veto positions whose grants Outcomes
+// maxDemands bounds the demands-veto positions whose grants Deals
 // tries in every combination, those that cover no offer included.
 const maxDemands = 24
 
-// Outcomes yields every feasible deal of s, exactly, with a nil error:
+// Deals yields every feasible deal of s, exactly, with a nil error:
 // for each choice W of the candidate vetoes (one per demands-veto
 // position) every non-empty package H such that the scenario cut down to
 // H, with the granted vetoes plus W, evaluates with no error. Deals come
@@ -53,9 +52,9 @@ const maxDemands = 24
 //
 // The sequence ends after one error: the scenario's problems (as from
 // [Validate]), [ErrTooManyVetoes], the context's error when ctx is done,
-// or [ErrTooManyOutcomes] past opts.Limit. A caller that stops early
+// or [ErrTooManyDeals] past opts.Limit. A caller that stops early
 // stops the enumeration.
-func Outcomes(ctx context.Context, s Scenario, opts OutcomeOptions) iter.Seq2[Deal, error] {
+func Deals(ctx context.Context, s Scenario, opts DealOptions) iter.Seq2[Deal, error] {
 	return func(yield func(Deal, error) bool) {
 		sp, err := newSpace(&s)
 		if err != nil {
@@ -186,7 +185,7 @@ func (e *enumerator) walk(k, size int) {
 func (e *enumerator) emit() {
 	if e.limit > 0 && e.count >= e.limit {
 		e.stop = true
-		e.yield(Deal{}, fmt.Errorf("%w: %d", ErrTooManyOutcomes, e.limit))
+		e.yield(Deal{}, fmt.Errorf("%w: %d", ErrTooManyDeals, e.limit))
 		return
 	}
 	e.count++
@@ -219,11 +218,11 @@ type Choice struct {
 }
 
 // Choices yields, for every choice of the candidate vetoes in the order
-// [Outcomes] takes them, the largest package it allows, when some
-// non-empty package is feasible under it. [Outcomes] is the subsets of
+// [Deals] takes them, the largest package it allows, when some
+// non-empty package is feasible under it. [Deals] is the subsets of
 // these; an analysis with an additive objective can search them by branch
 // and bound instead of listing them. The sequence ends after one error,
-// as Outcomes' does.
+// as Deals' does.
 func Choices(ctx context.Context, s Scenario) iter.Seq2[Choice, error] {
 	return func(yield func(Choice, error) bool) {
 		sp, err := newSpace(&s)

@@ -66,7 +66,7 @@ func runBargain(e env, args []string) int {
 		r, err = bargain.Solve(ctx, s, bargain.Options{Limit: limit.n, FrontierLimit: front.n})
 	})
 	if err != nil {
-		if errors.Is(err, scenario.ErrTooManyOutcomes) {
+		if errors.Is(err, scenario.ErrTooManyDeals) {
 			fmt.Fprintf(e.stderr, "%s: more than %d outcomes: raise --limit to bargain over them all\n", file, limit.n)
 		} else {
 			fmt.Fprintf(e.stderr, "%s: %v\n", file, err)
