@@ -10,16 +10,35 @@ import (
 	"github.com/entente-go/entente/guarantee"
 )
 
-// Deal is one outcome of bargaining (docs/MODEL.md, "Bargaining"): a
-// non-empty package of offers with the candidate vetoes it grants, such
-// that the scenario cut down to the package, with the scenario's granted
-// vetoes and those candidates, evaluates with no error. The same package
-// with two different choices of candidates is two deals.
+// Deal is a package of the offers on the table with the candidate vetoes
+// it grants (docs/MODEL.md, "Deals and search"): what [Search] reports as a
+// maximal package and a concession unlocks, what [Deals] yields, and what
+// bargaining ranges over. Those deals are feasible: the scenario cut down
+// to the package, with the scenario's granted vetoes and those candidates,
+// evaluates with no error. The same package with two different choices of
+// candidates is two deals. [Scenario.CandidateVeto] gives the veto each
+// grant is.
 type Deal struct {
-	Guarantees []guarantee.ID `json:"guarantees"` // sorted
+	// Guarantees are the package's offers, sorted.
+	Guarantees []guarantee.ID `json:"guarantees"`
 	// Vetoes are the demands-veto positions (by ID, else by path) whose
 	// candidate vetoes the deal grants, in the order of the positions.
 	Vetoes []string `json:"vetoes"`
+}
+
+// CandidateVeto returns the candidate veto of the demands-veto position
+// that position names (its ID, or its path "positions[i]"): the veto a
+// deal grants when [Deal.Vetoes] names that position. Its holder is the
+// position's actor, it is over what the position's selector picks, and it
+// carries the position's sources. ok is false when position names no
+// demands-veto position of s.
+func (s *Scenario) CandidateVeto(position string) (v Veto, ok bool) {
+	i := s.PositionIndex(position)
+	if i < 0 || s.Positions[i].Stance != DemandsVeto {
+		return Veto{}, false
+	}
+	p := &s.Positions[i]
+	return Veto{Holder: p.Actor, Over: p.Select, Note: "granted to meet " + s.positionRef(i), Sources: p.Sources}, true
 }
 
 // DealOptions are the limits of [Deals]. The zero DealOptions sets none.

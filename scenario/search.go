@@ -26,25 +26,14 @@ type SearchOptions struct {
 	Timeout time.Duration
 }
 
-// Package is a set of the offers on the table, with the candidate vetoes
-// it needs granted for the scenario cut down to it to hold no error.
-type Package struct {
-	Guarantees []guarantee.ID `json:"guarantees"` // sorted
-	// Vetoes are the grants the package needs: for each, the veto a
-	// demands-veto position asks for, granted.
-	Vetoes []Veto `json:"-"`
-	// VetoPositions name the demands-veto positions whose grants Vetoes
-	// are, in the same order.
-	VetoPositions []string `json:"vetoes"`
-}
-
 // Concession is a minimal set of positions whose withdrawal would make a
-// non-empty package feasible, with the maximal packages it unlocks.
+// non-empty package feasible, with the maximal packages it unlocks, each
+// as the deal that grants the candidate vetoes it needs.
 type Concession struct {
-	Positions []string  `json:"positions"`
-	Message   string    `json:"message"`
-	Unlocks   []Package `json:"unlocks"`
-	Sources   []string  `json:"sources"`
+	Positions []string `json:"positions"`
+	Message   string   `json:"message"`
+	Unlocks   []Deal   `json:"unlocks"`
+	Sources   []string `json:"sources"`
 }
 
 // Conflict is a minimal set of positions that together rule out every
@@ -68,9 +57,10 @@ type Conflict struct {
 type SearchResult struct {
 	// Feasible reports whether a non-empty package is feasible.
 	Feasible bool `json:"feasible"`
-	// Maximal are the maximal feasible packages: non-empty, and no offer
-	// can be added to them. Largest first.
-	Maximal []Package `json:"maximal"`
+	// Maximal are the maximal feasible packages (non-empty, and no offer
+	// can be added to them), each as the deal that grants the candidate
+	// vetoes it needs. Largest first.
+	Maximal []Deal `json:"maximal"`
 	// Count is the number of feasible packages, the empty one included
 	// when it is feasible; it is set when SearchOptions.Count asked for it.
 	Count *uint64 `json:"count,omitempty"`
@@ -638,23 +628,20 @@ func (sp *space) undominated(choices []choice, keepEmpty bool) []choice {
 	return keep
 }
 
-func (sp *space) maximal(out outcome) []Package {
-	var ps []Package
+func (sp *space) maximal(out outcome) []Deal {
+	var ps []Deal
 	for _, c := range sp.maximalSets(out) {
 		ps = append(ps, sp.pack(c))
 	}
 	return ps
 }
 
-func (sp *space) pack(c choice) Package {
-	p := Package{Vetoes: []Veto{}, VetoPositions: []string{}}
+func (sp *space) pack(c choice) Deal {
+	p := Deal{Vetoes: []string{}}
 	c.max.each(func(g int) { p.Guarantees = append(p.Guarantees, sp.m.s.Guarantees[g].ID) })
 	slices.Sort(p.Guarantees)
 	for _, ci := range c.grants {
-		pos := sp.cands[ci].pos
-		pp := &sp.m.s.Positions[pos]
-		p.Vetoes = append(p.Vetoes, Veto{Holder: pp.Actor, Over: pp.Select, Note: "granted to meet " + sp.m.s.positionRef(pos), Sources: pp.Sources})
-		p.VetoPositions = append(p.VetoPositions, sp.m.s.positionRef(pos))
+		p.Vetoes = append(p.Vetoes, sp.m.s.positionRef(sp.cands[ci].pos))
 	}
 	return p
 }

@@ -203,7 +203,7 @@ func writeSearchText(w io.Writer, s scenario.Scenario, r scenario.SearchResult, 
 	for i, p := range r.Maximal {
 		fmt.Fprintf(bw, "\npackage %d\n", i+1)
 		fmt.Fprintf(bw, "         %-11s %s\n", "guarantees:", safe.Terminal(joinList(p.Guarantees)))
-		fmt.Fprintf(bw, "         %-11s %s\n", "vetoes:", safe.Terminal(vetoWords(p, "none needed")))
+		fmt.Fprintf(bw, "         %-11s %s\n", "vetoes:", safe.Terminal(vetoWords(&s, p, "none needed")))
 	}
 
 	bw.WriteString("\n")
@@ -245,7 +245,7 @@ func writeSearchText(w io.Writer, s scenario.Scenario, r scenario.SearchResult, 
 				}
 				fmt.Fprintf(bw, "         %-11s %s\n", label, safe.Terminal(joinList(p.Guarantees)))
 				if len(p.Vetoes) > 0 {
-					fmt.Fprintf(bw, "         %-11s with %s granted\n", "", safe.Terminal(vetoWords(p, "")))
+					fmt.Fprintf(bw, "         %-11s with %s granted\n", "", safe.Terminal(vetoWords(&s, p, "")))
 				}
 			}
 			if len(c.Sources) > 0 {
@@ -280,22 +280,19 @@ func stoppedWhy(stopped string, opts scenario.SearchOptions) string {
 	return stopped
 }
 
-// vetoWords names the vetoes a package needs: "RU over guarantees to UA
-// (ru-demands-veto)".
-func vetoWords(p scenario.Package, none string) string {
-	if len(p.Vetoes) == 0 && len(p.VetoPositions) == 0 {
+// vetoWords names the vetoes a deal of s grants: "RU's veto over
+// guarantees to UA (ru-demands-veto)".
+func vetoWords(s *scenario.Scenario, d scenario.Deal, none string) string {
+	if len(d.Vetoes) == 0 {
 		return none
 	}
-	var words []string
-	for i, v := range p.Vetoes {
-		word := string(v.Holder) + "'s veto over " + v.Over.Describe()
-		if i < len(p.VetoPositions) {
-			word += " (" + p.VetoPositions[i] + ")"
+	words := make([]string, 0, len(d.Vetoes))
+	for _, pos := range d.Vetoes {
+		v, ok := s.CandidateVeto(pos)
+		if !ok {
+			return "the vetoes of " + strings.Join(d.Vetoes, ", ")
 		}
-		words = append(words, word)
-	}
-	if len(p.Vetoes) == 0 { // decoded from JSON, which keeps only the positions
-		words = append(words, "the vetoes of "+strings.Join(p.VetoPositions, ", "))
+		words = append(words, string(v.Holder)+"'s veto over "+v.Over.Describe()+" ("+pos+")")
 	}
 	return strings.Join(words, "; ")
 }

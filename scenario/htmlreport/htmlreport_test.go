@@ -537,7 +537,7 @@ func TestEscaping(t *testing.T) {
 		}}, Lifetimes: []scenario.Lifetime{{Guarantee: evil, FirstCall: 1, From: evil, To: evil}}},
 		Search: &scenario.SearchResult{Complete: false, Stopped: evil,
 			Concessions: []scenario.Concession{{Positions: []string{evil}, Message: evil, Sources: []string{evil},
-				Unlocks: []scenario.Package{{Guarantees: []guarantee.ID{evil}, VetoPositions: []string{evil}}}}},
+				Unlocks: []scenario.Deal{{Guarantees: []guarantee.ID{evil}, Vetoes: []string{evil}}}}},
 			Conflicts: []scenario.Conflict{{Positions: []string{evil}, Message: evil}}},
 		Sweep: &scenario.SweepResult{Scenario: evil,
 			Uncertain:   []scenario.Uncertain{{Element: evil}},
