@@ -387,7 +387,7 @@
 //
 // A scenario file comes from someone else. The writers of this package
 // ([Text], [WriteMarkdown], [WriteComparison], [WriteSimulation],
-// [WriteSweep]) show control characters and bidirectional overrides in
+// [WriteSweep], [WriteSearch]) show control characters and bidirectional overrides in
 // the scenario's text escaped ("\x1b", "\u202e"), with colour or
 // without, and [WriteMarkdown] links a source only when its URL is an
 // http or https address. [Warnings] reports such text, and source URLs

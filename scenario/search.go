@@ -1,7 +1,9 @@
 package scenario
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -62,8 +64,11 @@ type SearchResult struct {
 	// vetoes it needs. Largest first.
 	Maximal []Deal `json:"maximal"`
 	// Count is the number of feasible packages, the empty one included
-	// when it is feasible; it is set when SearchOptions.Count asked for it.
-	Count *uint64 `json:"count,omitempty"`
+	// when it is feasible, when Counted: SearchOptions.Count asked for it
+	// and the search counted them before it stopped. In JSON, "count" is
+	// there only when Counted.
+	Count   uint64 `json:"count"`
+	Counted bool   `json:"-"`
 	// EmptyFeasible reports whether the empty package (no guarantee at
 	// all) is feasible.
 	EmptyFeasible bool `json:"empty_feasible"`
@@ -81,6 +86,53 @@ type SearchResult struct {
 	// Stopped then says which.
 	Complete bool   `json:"complete"`
 	Stopped  string `json:"stopped,omitempty"`
+}
+
+// searchJSON is a SearchResult as JSON writes it: the count only when
+// counted. Its fields are SearchResult's, in the same order.
+type searchJSON struct {
+	Feasible      bool           `json:"feasible"`
+	Maximal       []Deal         `json:"maximal"`
+	Count         *uint64        `json:"count,omitempty"`
+	EmptyFeasible bool           `json:"empty_feasible"`
+	Forced        []guarantee.ID `json:"forced"`
+	Dead          []guarantee.ID `json:"dead"`
+	Concessions   []Concession   `json:"concessions"`
+	Conflicts     []Conflict     `json:"conflicts"`
+	Complete      bool           `json:"complete"`
+	Stopped       string         `json:"stopped,omitempty"`
+}
+
+// MarshalJSON writes r with its fields' JSON names, and "count" only when
+// r.Counted. Like every writer of this package it leaves escaping HTML to
+// the encoder that calls it.
+func (r SearchResult) MarshalJSON() ([]byte, error) {
+	j := searchJSON{r.Feasible, r.Maximal, nil, r.EmptyFeasible, r.Forced, r.Dead, r.Concessions, r.Conflicts, r.Complete, r.Stopped}
+	if r.Counted {
+		j.Count = &r.Count
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(j); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
+// UnmarshalJSON reads what MarshalJSON writes: Counted is whether "count"
+// is there.
+func (r *SearchResult) UnmarshalJSON(data []byte) error {
+	var j searchJSON
+	if err := json.Unmarshal(data, &j); err != nil {
+		return err
+	}
+	*r = SearchResult{Feasible: j.Feasible, Maximal: j.Maximal, EmptyFeasible: j.EmptyFeasible, Forced: j.Forced, Dead: j.Dead,
+		Concessions: j.Concessions, Conflicts: j.Conflicts, Complete: j.Complete, Stopped: j.Stopped}
+	if j.Count != nil {
+		r.Count, r.Counted = *j.Count, true
+	}
+	return nil
 }
 
 // ErrTooManyVetoes is returned when a scenario has more demands-veto
@@ -561,7 +613,7 @@ func (sp *space) search(opts SearchOptions) SearchResult {
 		// A count past its limits leaves the count unset and says why, but
 		// the rest of the search stands.
 		if n, ok := sp.count(out); ok {
-			r.Count = &n
+			r.Count, r.Counted = n, true
 		} else if sp.stopped == "" {
 			sp.stopped, sp.countSkipped = sp.countSkipped, ""
 		}

@@ -736,8 +736,8 @@ func summarize(r scenario.SearchResult) searchSummary {
 		Forced:        slices.Clone(r.Forced),
 		Dead:          slices.Clone(r.Dead),
 	}
-	if r.Count != nil {
-		s.Count = *r.Count
+	if r.Counted {
+		s.Count = r.Count
 	}
 	for _, p := range r.Maximal {
 		s.Maximal = append(s.Maximal, slices.Clone(p.Guarantees))
@@ -848,8 +848,8 @@ func checkSearch(t testing.TB, s scenario.Scenario, r *rand.Rand) (*brute, scena
 		y, _ := scenariofile.Marshal(s, scenariofile.YAML)
 		t.Errorf(format+"\nscenario:\n%s", append(args, y)...)
 	}
-	if !got.Complete || got.Stopped != "" || got.Count == nil {
-		fail("Search(...): Complete %v, Stopped %q, Count set %v; want a complete search with a count", got.Complete, got.Stopped, got.Count != nil)
+	if !got.Complete || got.Stopped != "" || !got.Counted {
+		fail("Search(...): Complete %v, Stopped %q, Count set %v; want a complete search with a count", got.Complete, got.Stopped, got.Counted)
 	}
 	if diff := cmp.Diff(b.want(), summarize(got), summaryOpts); diff != "" {
 		fail("Search(...) disagrees with the brute-force reference (-want +got):\n%s", diff)
@@ -1222,8 +1222,8 @@ func TestSearch(t *testing.T) {
 				"withdrawing the US's call and Kyiv's rejection instead unlocks Turkey's Black Sea support and US intelligence, with Russia's veto.",
 			s: examples.Ukraine2025(),
 			want: scenario.SearchResult{
-				Count: new(uint64(0)),
-				Dead:  gids("european-force", "turkey-black-sea", "us-air-support", "us-intelligence", "willing-financial", "willing-sanctions"),
+				Count: 0, Counted: true,
+				Dead: gids("european-force", "turkey-black-sea", "us-air-support", "us-intelligence", "willing-financial", "willing-sanctions"),
 				Concessions: []scenario.Concession{
 					{
 						Positions: refs("ru-demands-veto"),
@@ -1270,7 +1270,7 @@ func TestSearch(t *testing.T) {
 			want: scenario.SearchResult{
 				Feasible: true,
 				Maximal:  []scenario.Deal{pkg(gids("de-aid", "uk-troops", "us-air"))},
-				Count:    new(uint64(6)),
+				Count:    6, Counted: true,
 				Forced:   gids("de-aid", "uk-troops", "us-air"),
 				Complete: true,
 			},
@@ -1286,8 +1286,8 @@ func TestSearch(t *testing.T) {
 				positions(named("ua-wants-troops", pos("UA", scenario.Requires, sel{Kind: guarantee.GroundTroops}))),
 			),
 			want: scenario.SearchResult{
-				Count: new(uint64(0)),
-				Dead:  gids("de-aid", "fr-sanctions"),
+				Count: 0, Counted: true,
+				Dead: gids("de-aid", "fr-sanctions"),
 				Concessions: []scenario.Concession{{
 					Positions: refs("ua-wants-troops"),
 					Message:   "withdraw: UA requires military/ground-troops guarantees",
@@ -1309,9 +1309,9 @@ func TestSearch(t *testing.T) {
 				g("pl-aid", "PL", "UA", guarantee.Aid, "peace-deal", requires("nato-fund")),
 			)),
 			want: scenario.SearchResult{
-				Feasible:      true,
-				Maximal:       []scenario.Deal{pkg(gids("eu-force", "tr-naval", "us-air"))},
-				Count:         new(uint64(4)),
+				Feasible: true,
+				Maximal:  []scenario.Deal{pkg(gids("eu-force", "tr-naval", "us-air"))},
+				Count:    4, Counted: true,
 				EmptyFeasible: true,
 				Forced:        gids("eu-force", "tr-naval", "us-air"),
 				Dead:          gids("pl-aid"),
@@ -1330,9 +1330,9 @@ func TestSearch(t *testing.T) {
 				positions(named("ru-veto", pos("RU", scenario.DemandsVeto, toUA))),
 			),
 			want: scenario.SearchResult{
-				Feasible:      true,
-				Maximal:       []scenario.Deal{pkg(gids("us-intel"), "ru-veto")},
-				Count:         new(uint64(2)),
+				Feasible: true,
+				Maximal:  []scenario.Deal{pkg(gids("us-intel"), "ru-veto")},
+				Count:    2, Counted: true,
 				EmptyFeasible: true,
 				Forced:        gids("us-intel"),
 				Dead:          gids("us-air"),
@@ -1351,8 +1351,8 @@ func TestSearch(t *testing.T) {
 				positions(named("ua-wants-military", pos("UA", scenario.Requires, military))),
 			),
 			want: scenario.SearchResult{
-				Count: new(uint64(0)),
-				Dead:  gids("eu-force", "us-air"),
+				Count: 0, Counted: true,
+				Dead: gids("eu-force", "us-air"),
 				Conflicts: []scenario.Conflict{{
 					Positions: []string{},
 					Message:   "no offer can stand even with every position withdrawn: RU can stop us-air, which answers attack(RU, UA); eu-force requires us-air, which cannot stand",
@@ -1366,7 +1366,7 @@ func TestSearch(t *testing.T) {
 			reason: "With nothing on the table, only the empty package is feasible, and no position is to blame.",
 			s:      build(),
 			want: scenario.SearchResult{
-				Count:         new(uint64(1)),
+				Count: 1, Counted: true,
 				EmptyFeasible: true,
 				Conflicts:     []scenario.Conflict{{Positions: []string{}, Message: "no offers are on the table"}},
 				Complete:      true,
@@ -1424,8 +1424,8 @@ func TestSearchCountLimitKeepsConcessions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Count != nil || r.Complete || r.Stopped == "" {
-		t.Errorf("count of 63 offers: Count %v, Complete %v, Stopped %q; want no count, incomplete, and why", r.Count, r.Complete, r.Stopped)
+	if r.Counted || r.Complete || r.Stopped == "" {
+		t.Errorf("count of 63 offers: Counted %v, Complete %v, Stopped %q; want no count, incomplete, and why", r.Counted, r.Complete, r.Stopped)
 	}
 	if len(r.Concessions) != 2 || len(r.Conflicts) != 1 {
 		t.Errorf("count past its limits: %d concessions, %d conflicts; want 2 and 1", len(r.Concessions), len(r.Conflicts))

@@ -511,8 +511,8 @@ func buildSearch(s scenario.Scenario, r scenario.SearchResult, srcs sources) *se
 	for i, pk := range r.Maximal {
 		v.Maximal = append(v.Maximal, packageView{i + 1, toStrings(pk.Guarantees), vetoWords(&s, pk, "none needed")})
 	}
-	if r.Count != nil {
-		v.Count = strconv.FormatUint(*r.Count, 10)
+	if r.Counted {
+		v.Count = strconv.FormatUint(r.Count, 10)
 		if r.EmptyFeasible {
 			v.Count += ", counting the empty package (no guarantee at all)"
 		}
