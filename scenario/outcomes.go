@@ -13,8 +13,8 @@ import (
 // Deal is a package of the offers on the table with the candidate vetoes
 // it grants (docs/MODEL.md, "Deals and search"): what [Search] reports as a
 // maximal package and a concession unlocks, what [Deals] yields, and what
-// bargaining ranges over. Those deals are feasible: the scenario cut down
-// to the package, with the scenario's granted vetoes and those candidates,
+// bargaining ranges over. Every deal they give is feasible: the scenario
+// cut down to the package, with the scenario's granted vetoes and those candidates,
 // evaluates with no error. The same package with two different choices of
 // candidates is two deals. [Scenario.CandidateVeto] gives the veto each
 // grant is.
