@@ -60,6 +60,56 @@
 // Dependencies point one way: actor ← guarantee ← scenario ← atop, bargain,
 // scenariofile, graph, htmlreport, scenariotest ← tools.
 //
+// # Words
+//
+// Each word means one thing, in the code, the docs and every report
+// (docs/MODEL.md says each at length):
+//
+//   - scenario: a framework under study: actors, the guarantees on the
+//     table, positions, granted vetoes and a timeline ([scenario.Scenario]).
+//   - actor: a state, or a body (alliance, organization, coalition) with
+//     its members and its decision rule ([actor.Actor]).
+//   - guarantee: one commitment by one provider to one beneficiary, due
+//     when its trigger holds ([guarantee.Guarantee]); an offer, to a
+//     search: a guarantee on the table, which a deal may hold or leave out.
+//   - position: what one actor holds about the guarantees a selector picks:
+//     refuses, rejects, requires, demands-veto or rejects-veto
+//     ([scenario.Position]).
+//   - veto: the power of an actor, a veto holder, to stop a guarantee when
+//     it is due; a granted veto is one the scenario grants
+//     ([scenario.Veto]); a candidate veto is the one a demands-veto
+//     position asks for, which a deal may grant
+//     ([scenario.Scenario.CandidateVeto]).
+//   - package: a set of offers, such as the feasible packages a search
+//     counts.
+//   - deal: a package with the candidate vetoes it grants
+//     ([scenario.Deal]), feasible when the scenario cut down to it
+//     evaluates with no error; [scenario.Search] reports the maximal ones,
+//     [scenario.Deals] yields them all.
+//   - finding: one reason for a verdict: a code, a severity, what it
+//     involves, a message and the sources behind it ([scenario.Finding]).
+//   - concession and conflict: a minimal set of positions whose withdrawal
+//     makes a deal possible, and one that rules every deal out
+//     ([scenario.Concession], [scenario.Conflict]).
+//   - call: one time a guarantee is due in the walk of the timeline, judged
+//     against its own attackers: it activates, is blocked or is void
+//     ([scenario.Call]).
+//   - lapse: the end of a guarantee's mandate, at a blocked renewal or a
+//     sunset ([scenario.Lapse]).
+//   - what-if: an edit that returns a new scenario ([scenario.Edit]); a
+//     variant is a named list of them that a scenario carries
+//     ([scenario.Variant]).
+//   - outcome: in bargaining, a deal with what each actor taking part gets
+//     from it ([bargain.Outcome]); a solution is where one norm of fairness
+//     settles among the outcomes ([bargain.Solution]).
+//
+// Every answer has a writer beside it that the command-line tool itself
+// uses: [scenario.Text] and [scenario.WriteMarkdown] for a report,
+// [scenario.WriteSearch], [scenario.WriteSimulation],
+// [scenario.WriteComparison], [scenario.WriteSweep], and
+// [bargain.WriteText] and [bargain.WriteMarkdown]; JSON is the answers'
+// own fields.
+//
 // The package's Example builds a scenario in Go and evaluates it;
 // examples/newcomer_test.go also searches and walks it, writes a what-if
 // as a test, and bargains over the seed's variants.

@@ -18,7 +18,7 @@ import (
 // Options are the limits of [Solve]. The zero Options sets none.
 type Options struct {
 	// Limit, when positive, bounds the outcomes Solve considers; past it
-	// Solve fails with an error wrapping [scenario.ErrTooManyOutcomes]
+	// Solve fails with an error wrapping [scenario.ErrTooManyDeals]
 	// rather than answer from part of them.
 	Limit int
 	// FrontierLimit, when positive, bounds the frontier outcomes listed;
@@ -104,7 +104,7 @@ type item struct {
 	exact bool
 }
 
-// Solve enumerates the outcomes of s with [scenario.Outcomes] and
+// Solve enumerates the outcomes of s with [scenario.Deals] and
 // computes the Pareto frontier and the four solutions docs/MODEL.md lists.
 // See the package documentation for the arithmetic and the ties.
 func Solve(ctx context.Context, s scenario.Scenario, opts Options) (Result, error) {
@@ -126,7 +126,7 @@ func Solve(ctx context.Context, s scenario.Scenario, opts Options) (Result, erro
 		return solveFast(ctx, &s, t, r, opts, pk)
 	}
 	var items []*item
-	for d, err := range scenario.Outcomes(ctx, s, scenario.OutcomeOptions{Limit: opts.Limit}) {
+	for d, err := range scenario.Deals(ctx, s, scenario.DealOptions{Limit: opts.Limit}) {
 		if err != nil {
 			return Result{}, err
 		}

@@ -136,7 +136,7 @@ func TestSolveErrors(t *testing.T) {
 	}{
 		{reason: "no values", s: noValues, want: bargain.ErrNoValues},
 		{reason: "a weight with both a selector and a veto", s: invalid, want: scenario.ErrWeightTerm},
-		{reason: "15 outcomes, limit 14", s: fourOffers(), opts: bargain.Options{Limit: 14}, want: scenario.ErrTooManyOutcomes},
+		{reason: "15 outcomes, limit 14", s: fourOffers(), opts: bargain.Options{Limit: 14}, want: scenario.ErrTooManyDeals},
 		{reason: "15 outcomes, limit 15", s: fourOffers(), opts: bargain.Options{Limit: 15}},
 	} {
 		t.Run(c.reason, func(t *testing.T) {

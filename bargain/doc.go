@@ -10,7 +10,7 @@
 // Positions stay hard: they decide which deals are feasible. Values
 // ([scenario.Value]) are soft: an actor's utility u_a of an outcome (a
 // non-empty feasible package H with its granted candidate vetoes W, as
-// [scenario.Outcomes] yields them) is the sum of its weights on selectors,
+// [scenario.Deals] yields them) is the sum of its weights on selectors,
 // each counted once for each guarantee of H it picks, and of its weights
 // on the candidate vetoes W grants. Its disagreement value d_a (default 0)
 // is what it gets with no deal. Only actors with values take part.
@@ -72,11 +72,11 @@
 // which hold its solution and runner-up. Memory grows with the distinct
 // vectors and the outcomes listed, time with the outcomes. Otherwise
 // (weights in tenths, say) Solve lists every outcome and keeps them all in
-// memory with rational utilities, as [scenario.Outcomes] yields them.
+// memory with rational utilities, as [scenario.Deals] yields them.
 // Either way the frontier is found among the distinct vectors, so that
 // outcomes tied on every utility cost their listing and no more, and the
 // count can reach 2^offers times 2^candidate-vetoes: [Options].Limit
-// bounds it; past the limit Solve fails with [scenario.ErrTooManyOutcomes]
+// bounds it; past the limit Solve fails with [scenario.ErrTooManyDeals]
 // rather than answer from part of the outcomes.
 //
 // # Cancellation

@@ -132,7 +132,7 @@ func (p *packing) utilities(key uint64) []float64 {
 }
 
 // walker enumerates the outcomes of one choice of candidate vetoes, as
-// [scenario.Outcomes] does, with a running key of utilities and no
+// [scenario.Deals] does, with a running key of utilities and no
 // allocation per outcome.
 type walker struct {
 	ctx    context.Context
@@ -244,10 +244,10 @@ func walkers(ctx context.Context, s *scenario.Scenario, p *packing) ([]*walker, 
 // countKeys walks every outcome and counts the outcomes of each key,
 // the choices shared among as many goroutines as GOMAXPROCS (the counts
 // do not depend on how). Past limit, when positive, it fails with
-// [scenario.ErrTooManyOutcomes].
+// [scenario.ErrTooManyDeals].
 func countKeys(ctx context.Context, ws []*walker, limit int) (map[uint64]int, int, error) {
 	var total atomic.Int64
-	tooMany := fmt.Errorf("%w: %d", scenario.ErrTooManyOutcomes, limit)
+	tooMany := fmt.Errorf("%w: %d", scenario.ErrTooManyDeals, limit)
 	workers := max(1, min(runtime.GOMAXPROCS(0), len(ws)))
 	maps := make([]map[uint64]int, workers)
 	var next atomic.Int64

@@ -296,7 +296,7 @@ func TestSimulatePartiesAside(t *testing.T) {
 				guarantees(g("g", "US", "UA", guarantee.Military, trigger, activation("body(council)"))),
 				timeline("attack(RU, UA)", "attack(BY, UA)")),
 			at:   0,
-			want: []simOutcome{activates("g")},
+			want: []simCall{activates("g")},
 		},
 		{
 			name:   "TwoAttackersOtherAttacker",
@@ -305,7 +305,7 @@ func TestSimulatePartiesAside(t *testing.T) {
 				guarantees(g("g", "US", "UA", guarantee.Military, trigger, activation("body(council)"))),
 				timeline("attack(BY, UA)")),
 			at:   0,
-			want: []simOutcome{activates("g")},
+			want: []simCall{activates("g")},
 		},
 		{
 			name:   "TwoAttackersSecondCall",
@@ -314,7 +314,7 @@ func TestSimulatePartiesAside(t *testing.T) {
 				guarantees(g("g", "US", "UA", guarantee.Military, trigger, activation("body(council)"))),
 				timeline("attack(RU, UA)", "attack(BY, UA)")),
 			at:   1,
-			want: []simOutcome{blockedBy("g", aimedAt("RU", "attack(RU, UA)"))},
+			want: []simCall{blockedBy("g", aimedAt("RU", "attack(RU, UA)"))},
 		},
 		{
 			name:   "WithoutTheRule",
@@ -323,7 +323,7 @@ func TestSimulatePartiesAside(t *testing.T) {
 				guarantees(g("g", "US", "UA", guarantee.Military, trigger, activation("body(council)"))),
 				timeline("attack(RU, UA)", "attack(BY, UA)")),
 			at:   0,
-			want: []simOutcome{voidBy("g", capturedBy("RU"))},
+			want: []simCall{voidBy("g", capturedBy("RU"))},
 		},
 		{
 			name:   "WithoutTheRuleSecondCall",
@@ -332,7 +332,7 @@ func TestSimulatePartiesAside(t *testing.T) {
 				guarantees(g("g", "US", "UA", guarantee.Military, trigger, activation("body(council)"))),
 				timeline("attack(RU, UA)", "attack(BY, UA)")),
 			at:   1,
-			want: []simOutcome{voidBy("g", capturedBy("BY"))},
+			want: []simCall{voidBy("g", capturedBy("BY"))},
 		},
 		{
 			name:   "RuleOnTheActivation",
@@ -341,7 +341,7 @@ func TestSimulatePartiesAside(t *testing.T) {
 				guarantees(g("g", "US", "UA", guarantee.Military, trigger, activation("body(council)"), asideActivation)),
 				timeline("attack(RU, UA)")),
 			at:   0,
-			want: []simOutcome{activates("g")},
+			want: []simCall{activates("g")},
 		},
 	})
 }

@@ -24,7 +24,7 @@
 //     [Stance] what each position says.
 //   - [Search]: which deals are possible, the concessions that would make
 //     one possible, and the conflicts that rule every deal out.
-//   - [Outcomes]: every feasible deal, for bargaining by what the actors
+//   - [Deals]: every feasible deal, for bargaining by what the actors
 //     value ([Value]; package bargain).
 //   - [Scenario.With] and [Scenario.Variant]: what-ifs, each a new
 //     scenario made by edits ([Edit]); [Compare]: what a what-if changes.

@@ -10,35 +10,53 @@ import (
 	"github.com/entente-go/entente/guarantee"
 )
 
-// Deal is one outcome of bargaining (docs/MODEL.md, "Bargaining"): a
-// non-empty package of offers with the candidate vetoes it grants, such
-// that the scenario cut down to the package, with the scenario's granted
-// vetoes and those candidates, evaluates with no error. The same package
-// with two different choices of candidates is two deals.
+// Deal is a package of the offers on the table with the candidate vetoes
+// it grants (docs/MODEL.md, "Deals and search"): what [Search] reports as a
+// maximal package and a concession unlocks, what [Deals] yields, and what
+// bargaining ranges over. Every deal they give is feasible: the scenario
+// cut down to the package, with the scenario's granted vetoes and those candidates,
+// evaluates with no error. The same package with two different choices of
+// candidates is two deals. [Scenario.CandidateVeto] gives the veto each
+// grant is.
 type Deal struct {
-	Guarantees []guarantee.ID `json:"guarantees"` // sorted
+	// Guarantees are the package's offers, sorted.
+	Guarantees []guarantee.ID `json:"guarantees"`
 	// Vetoes are the demands-veto positions (by ID, else by path) whose
 	// candidate vetoes the deal grants, in the order of the positions.
 	Vetoes []string `json:"vetoes"`
 }
 
-// OutcomeOptions are the limits of [Outcomes]. The zero OutcomeOptions
-// sets none.
-type OutcomeOptions struct {
-	// Limit, when positive, is the most deals Outcomes yields; one more
-	// ends the sequence with an error wrapping [ErrTooManyOutcomes].
+// CandidateVeto returns the candidate veto of the demands-veto position
+// that position names (its ID, or its path "positions[i]"): the veto a
+// deal grants when [Deal.Vetoes] names that position. Its holder is the
+// position's actor, it is over what the position's selector picks, and it
+// carries the position's sources. ok is false when position names no
+// demands-veto position of s.
+func (s *Scenario) CandidateVeto(position string) (v Veto, ok bool) {
+	i := s.PositionIndex(position)
+	if i < 0 || s.Positions[i].Stance != DemandsVeto {
+		return Veto{}, false
+	}
+	p := &s.Positions[i]
+	return Veto{Holder: p.Actor, Over: p.Select, Note: "granted to meet " + s.positionRef(i), Sources: p.Sources}, true
+}
+
+// DealOptions are the limits of [Deals]. The zero DealOptions sets none.
+type DealOptions struct {
+	// Limit, when positive, is the most deals [Deals] yields; one more
+	// ends the sequence with an error wrapping [ErrTooManyDeals].
 	Limit int
 }
 
-// ErrTooManyOutcomes ends an [Outcomes] sequence that has more deals than
-// the caller's limit: the deals yielded before it are not all of them.
-var ErrTooManyOutcomes = errors.New("more outcomes than the limit")
+// ErrTooManyDeals ends a [Deals] sequence that has more deals than the
+// caller's limit: the deals yielded before it are not all of them.
+var ErrTooManyDeals = errors.New("more deals than the limit")
 
-// maxDemands bounds the demands-veto positions whose grants Outcomes
+// maxDemands bounds the demands-veto positions whose grants Deals
 // tries in every combination, those that cover no offer included.
 const maxDemands = 24
 
-// Outcomes yields every feasible deal of s, exactly, with a nil error:
+// Deals yields every feasible deal of s, exactly, with a nil error:
 // for each choice W of the candidate vetoes (one per demands-veto
 // position) every non-empty package H such that the scenario cut down to
 // H, with the granted vetoes plus W, evaluates with no error. Deals come
@@ -57,9 +75,9 @@ const maxDemands = 24
 //
 // The sequence ends after one error: the scenario's problems (as from
 // [Validate]), [ErrTooManyVetoes], the context's error when ctx is done,
-// or [ErrTooManyOutcomes] past opts.Limit. A caller that stops early
+// or [ErrTooManyDeals] past opts.Limit. A caller that stops early
 // stops the enumeration.
-func Outcomes(ctx context.Context, s Scenario, opts OutcomeOptions) iter.Seq2[Deal, error] {
+func Deals(ctx context.Context, s Scenario, opts DealOptions) iter.Seq2[Deal, error] {
 	return func(yield func(Deal, error) bool) {
 		sp, err := newSpace(&s)
 		if err != nil {
@@ -190,7 +208,7 @@ func (e *enumerator) walk(k, size int) {
 func (e *enumerator) emit() {
 	if e.limit > 0 && e.count >= e.limit {
 		e.stop = true
-		e.yield(Deal{}, fmt.Errorf("%w: %d", ErrTooManyOutcomes, e.limit))
+		e.yield(Deal{}, fmt.Errorf("%w: %d", ErrTooManyDeals, e.limit))
 		return
 	}
 	e.count++
@@ -223,11 +241,11 @@ type Choice struct {
 }
 
 // Choices yields, for every choice of the candidate vetoes in the order
-// [Outcomes] takes them, the largest package it allows, when some
-// non-empty package is feasible under it. [Outcomes] is the subsets of
+// [Deals] takes them, the largest package it allows, when some
+// non-empty package is feasible under it. [Deals] is the subsets of
 // these; an analysis with an additive objective can search them by branch
 // and bound instead of listing them. The sequence ends after one error,
-// as Outcomes' does.
+// as Deals' does.
 func Choices(ctx context.Context, s Scenario) iter.Seq2[Choice, error] {
 	return func(yield func(Choice, error) bool) {
 		sp, err := newSpace(&s)

@@ -17,10 +17,10 @@ import (
 	"github.com/entente-go/entente/scenario"
 )
 
-// bruteOutcomes returns every feasible (H, W), H non-empty, straight from
+// bruteDeals returns every feasible (H, W), H non-empty, straight from
 // docs/MODEL.md: every package times every choice of candidate vetoes, each
 // evaluated on the scenario cut down to the package.
-func bruteOutcomes(t testing.TB, s scenario.Scenario) []scenario.Deal {
+func bruteDeals(t testing.TB, s scenario.Scenario) []scenario.Deal {
 	b := &brute{s: s, n: len(s.Guarantees)}
 	for i, p := range s.Positions {
 		if p.Stance == scenario.DemandsVeto {
@@ -54,10 +54,10 @@ func dealKey(d scenario.Deal) string {
 	return b.String()
 }
 
-func collect(t testing.TB, s scenario.Scenario, opts scenario.OutcomeOptions) ([]scenario.Deal, error) {
+func collect(t testing.TB, s scenario.Scenario, opts scenario.DealOptions) ([]scenario.Deal, error) {
 	t.Helper()
 	var out []scenario.Deal
-	for d, err := range scenario.Outcomes(t.Context(), s, opts) {
+	for d, err := range scenario.Deals(t.Context(), s, opts) {
 		if err != nil {
 			return out, err
 		}
@@ -66,10 +66,10 @@ func collect(t testing.TB, s scenario.Scenario, opts scenario.OutcomeOptions) ([
 	return out, nil
 }
 
-// TestOutcomesAgainstBruteForce checks on random scenarios that Outcomes
+// TestDealsAgainstBruteForce checks on random scenarios that Deals
 // yields exactly the feasible (H, W) that Evaluate finds one by one, each
 // once, and in the same order every time.
-func TestOutcomesAgainstBruteForce(t *testing.T) {
+func TestDealsAgainstBruteForce(t *testing.T) {
 	n := 1500
 	if testing.Short() || raceEnabled {
 		n = 150
@@ -80,8 +80,8 @@ func TestOutcomesAgainstBruteForce(t *testing.T) {
 		sh := randomShape(r)
 		sh.offers = min(sh.offers, 9)
 		s := generate(seed, sh)
-		want := bruteOutcomes(t, s)
-		got, err := collect(t, s, scenario.OutcomeOptions{})
+		want := bruteDeals(t, s)
+		got, err := collect(t, s, scenario.DealOptions{})
 		if err != nil {
 			t.Fatalf("seed %d: %v", seed, err)
 		}
@@ -91,7 +91,7 @@ func TestOutcomesAgainstBruteForce(t *testing.T) {
 				withVetoes++
 			}
 		}
-		again, _ := collect(t, s, scenario.OutcomeOptions{})
+		again, _ := collect(t, s, scenario.DealOptions{})
 		if d := cmp.Diff(got, again); d != "" {
 			t.Errorf("seed %d: a second run differs (-first +second):\n%s", seed, d)
 		}
@@ -108,13 +108,13 @@ func TestOutcomesAgainstBruteForce(t *testing.T) {
 	t.Logf("%d outcomes, %d granting a candidate veto", total, withVetoes)
 }
 
-// TestOutcomesLimit checks that a limit below the number of outcomes ends
-// the sequence with ErrTooManyOutcomes after exactly that many, and that
+// TestDealsLimit checks that a limit below the number of deals ends
+// the sequence with ErrTooManyDeals after exactly that many, and that
 // a limit at the number yields them all with no error.
-func TestOutcomesLimit(t *testing.T) {
+func TestDealsLimit(t *testing.T) {
 	s := wideScenario(3)
 	s.Positions = []scenario.Position{{ID: "us-demands-veto", Actor: "US", Stance: scenario.DemandsVeto, Select: guarantee.Selector{IDs: []guarantee.ID{"g0"}}}}
-	all, err := collect(t, s, scenario.OutcomeOptions{})
+	all, err := collect(t, s, scenario.DealOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,11 +129,11 @@ func TestOutcomesLimit(t *testing.T) {
 	}{
 		{reason: "no limit", limit: 0, want: len(all)},
 		{reason: "the limit is the count", limit: len(all), want: len(all)},
-		{reason: "one fewer", limit: len(all) - 1, want: len(all) - 1, err: scenario.ErrTooManyOutcomes},
-		{reason: "one", limit: 1, want: 1, err: scenario.ErrTooManyOutcomes},
+		{reason: "one fewer", limit: len(all) - 1, want: len(all) - 1, err: scenario.ErrTooManyDeals},
+		{reason: "one", limit: 1, want: 1, err: scenario.ErrTooManyDeals},
 	} {
 		t.Run(c.reason, func(t *testing.T) {
-			got, err := collect(t, s, scenario.OutcomeOptions{Limit: c.limit})
+			got, err := collect(t, s, scenario.DealOptions{Limit: c.limit})
 			if !errors.Is(err, c.err) {
 				t.Errorf("error %v; want %v", err, c.err)
 			}
@@ -144,15 +144,15 @@ func TestOutcomesLimit(t *testing.T) {
 	}
 }
 
-// TestOutcomesCancelled checks that a cancelled context ends the sequence
+// TestDealsCancelled checks that a cancelled context ends the sequence
 // with its error, and that a caller that breaks stops the enumeration.
-func TestOutcomesCancelled(t *testing.T) {
+func TestDealsCancelled(t *testing.T) {
 	s := wideScenario(20)
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
 	n := 0
 	var last error
-	for _, err := range scenario.Outcomes(ctx, s, scenario.OutcomeOptions{}) {
+	for _, err := range scenario.Deals(ctx, s, scenario.DealOptions{}) {
 		if err != nil {
 			last = err
 			break
@@ -166,7 +166,7 @@ func TestOutcomesCancelled(t *testing.T) {
 		t.Errorf("yielded all %d outcomes despite the cancelled context", n)
 	}
 	n = 0
-	for range scenario.Outcomes(t.Context(), s, scenario.OutcomeOptions{}) {
+	for range scenario.Deals(t.Context(), s, scenario.DealOptions{}) {
 		n++
 		if n == 5 {
 			break
@@ -177,10 +177,10 @@ func TestOutcomesCancelled(t *testing.T) {
 	}
 }
 
-// TestOutcomesInvalid checks that an invalid scenario yields its problems.
-func TestOutcomesInvalid(t *testing.T) {
+// TestDealsInvalid checks that an invalid scenario yields its problems.
+func TestDealsInvalid(t *testing.T) {
 	s := scenario.Scenario{Values: []scenario.Value{{Actor: "XX"}}}
-	_, err := collect(t, s, scenario.OutcomeOptions{})
+	_, err := collect(t, s, scenario.DealOptions{})
 	var es scenario.Errors
 	if !errors.As(err, &es) {
 		t.Errorf("error %v (%T); want scenario.Errors", err, err)
@@ -199,13 +199,13 @@ func wideScenario(n int) scenario.Scenario {
 	return s
 }
 
-// Outcomes lists every feasible package with each choice of candidate
+// Deals lists every feasible package with each choice of candidate
 // vetoes: here Moscow demands a veto over g1, so g1 stands only with the
 // veto granted, and g0 stands either way.
-func ExampleOutcomes() {
+func ExampleDeals() {
 	s := wideScenario(2)
 	s.Positions = []scenario.Position{{ID: "ru-demands-veto", Actor: "RU", Stance: scenario.DemandsVeto, Select: guarantee.Selector{IDs: []guarantee.ID{"g1"}}}}
-	for d, err := range scenario.Outcomes(context.Background(), s, scenario.OutcomeOptions{Limit: 100}) {
+	for d, err := range scenario.Deals(context.Background(), s, scenario.DealOptions{Limit: 100}) {
 		if err != nil {
 			fmt.Println(err)
 			return

@@ -1,7 +1,9 @@
 package scenario
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -26,25 +28,14 @@ type SearchOptions struct {
 	Timeout time.Duration
 }
 
-// Package is a set of the offers on the table, with the candidate vetoes
-// it needs granted for the scenario cut down to it to hold no error.
-type Package struct {
-	Guarantees []guarantee.ID `json:"guarantees"` // sorted
-	// Vetoes are the grants the package needs: for each, the veto a
-	// demands-veto position asks for, granted.
-	Vetoes []Veto `json:"-"`
-	// VetoPositions name the demands-veto positions whose grants Vetoes
-	// are, in the same order.
-	VetoPositions []string `json:"vetoes"`
-}
-
 // Concession is a minimal set of positions whose withdrawal would make a
-// non-empty package feasible, with the maximal packages it unlocks.
+// non-empty package feasible, with the maximal packages it unlocks, each
+// as the deal that grants the candidate vetoes it needs.
 type Concession struct {
-	Positions []string  `json:"positions"`
-	Message   string    `json:"message"`
-	Unlocks   []Package `json:"unlocks"`
-	Sources   []string  `json:"sources"`
+	Positions []string `json:"positions"`
+	Message   string   `json:"message"`
+	Unlocks   []Deal   `json:"unlocks"`
+	Sources   []string `json:"sources"`
 }
 
 // Conflict is a minimal set of positions that together rule out every
@@ -68,12 +59,16 @@ type Conflict struct {
 type SearchResult struct {
 	// Feasible reports whether a non-empty package is feasible.
 	Feasible bool `json:"feasible"`
-	// Maximal are the maximal feasible packages: non-empty, and no offer
-	// can be added to them. Largest first.
-	Maximal []Package `json:"maximal"`
+	// Maximal are the maximal feasible packages (non-empty, and no offer
+	// can be added to them), each as the deal that grants the candidate
+	// vetoes it needs. Largest first.
+	Maximal []Deal `json:"maximal"`
 	// Count is the number of feasible packages, the empty one included
-	// when it is feasible; it is set when SearchOptions.Count asked for it.
-	Count *uint64 `json:"count,omitempty"`
+	// when it is feasible, when Counted: SearchOptions.Count asked for it
+	// and the search counted them before it stopped. In JSON, "count" is
+	// there only when Counted.
+	Count   uint64 `json:"count"`
+	Counted bool   `json:"-"`
 	// EmptyFeasible reports whether the empty package (no guarantee at
 	// all) is feasible.
 	EmptyFeasible bool `json:"empty_feasible"`
@@ -91,6 +86,53 @@ type SearchResult struct {
 	// Stopped then says which.
 	Complete bool   `json:"complete"`
 	Stopped  string `json:"stopped,omitempty"`
+}
+
+// searchJSON is a SearchResult as JSON writes it: the count only when
+// counted. Its fields are SearchResult's, in the same order.
+type searchJSON struct {
+	Feasible      bool           `json:"feasible"`
+	Maximal       []Deal         `json:"maximal"`
+	Count         *uint64        `json:"count,omitempty"`
+	EmptyFeasible bool           `json:"empty_feasible"`
+	Forced        []guarantee.ID `json:"forced"`
+	Dead          []guarantee.ID `json:"dead"`
+	Concessions   []Concession   `json:"concessions"`
+	Conflicts     []Conflict     `json:"conflicts"`
+	Complete      bool           `json:"complete"`
+	Stopped       string         `json:"stopped,omitempty"`
+}
+
+// MarshalJSON writes r with its fields' JSON names, and "count" only when
+// r.Counted. Like every writer of this package it leaves escaping HTML to
+// the encoder that calls it.
+func (r SearchResult) MarshalJSON() ([]byte, error) {
+	j := searchJSON{r.Feasible, r.Maximal, nil, r.EmptyFeasible, r.Forced, r.Dead, r.Concessions, r.Conflicts, r.Complete, r.Stopped}
+	if r.Counted {
+		j.Count = &r.Count
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(j); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
+// UnmarshalJSON reads what MarshalJSON writes: Counted is whether "count"
+// is there.
+func (r *SearchResult) UnmarshalJSON(data []byte) error {
+	var j searchJSON
+	if err := json.Unmarshal(data, &j); err != nil {
+		return err
+	}
+	*r = SearchResult{Feasible: j.Feasible, Maximal: j.Maximal, EmptyFeasible: j.EmptyFeasible, Forced: j.Forced, Dead: j.Dead,
+		Concessions: j.Concessions, Conflicts: j.Conflicts, Complete: j.Complete, Stopped: j.Stopped}
+	if j.Count != nil {
+		r.Count, r.Counted = *j.Count, true
+	}
+	return nil
 }
 
 // ErrTooManyVetoes is returned when a scenario has more demands-veto
@@ -604,7 +646,7 @@ func (sp *space) search(opts SearchOptions) SearchResult {
 		// A count past its limits leaves the count unset and says why, but
 		// the rest of the search stands.
 		if n, ok := sp.count(out); ok {
-			r.Count = &n
+			r.Count, r.Counted = n, true
 		} else if sp.stopped == "" {
 			sp.stopped, sp.countSkipped = sp.countSkipped, ""
 		}
@@ -671,23 +713,20 @@ func (sp *space) undominated(choices []choice, keepEmpty bool) []choice {
 	return keep
 }
 
-func (sp *space) maximal(out outcome) []Package {
-	var ps []Package
+func (sp *space) maximal(out outcome) []Deal {
+	var ps []Deal
 	for _, c := range sp.maximalSets(out) {
 		ps = append(ps, sp.pack(c))
 	}
 	return ps
 }
 
-func (sp *space) pack(c choice) Package {
-	p := Package{Vetoes: []Veto{}, VetoPositions: []string{}}
+func (sp *space) pack(c choice) Deal {
+	p := Deal{Vetoes: []string{}}
 	c.max.each(func(g int) { p.Guarantees = append(p.Guarantees, sp.m.s.Guarantees[g].ID) })
 	slices.Sort(p.Guarantees)
 	for _, ci := range c.grants {
-		pos := sp.cands[ci].pos
-		pp := &sp.m.s.Positions[pos]
-		p.Vetoes = append(p.Vetoes, Veto{Holder: pp.Actor, Over: pp.Select, Note: "granted to meet " + sp.m.s.positionRef(pos), Sources: pp.Sources})
-		p.VetoPositions = append(p.VetoPositions, sp.m.s.positionRef(pos))
+		p.Vetoes = append(p.Vetoes, sp.m.s.positionRef(sp.cands[ci].pos))
 	}
 	return p
 }

@@ -80,11 +80,11 @@ func benchSearch(b *testing.B, s scenario.Scenario, opts scenario.SearchOptions,
 				r.Feasible, len(r.Concessions), len(r.Conflicts))
 		}
 	}
-	if opts.Count && (r.Count == nil || shape == searchDeal && *r.Count < 2) {
-		b.Fatalf("Search: count %s, complete %v; the benchmark wants the feasible packages counted", countString(r.Count), r.Complete)
+	if opts.Count && (!r.Counted || shape == searchDeal && r.Count < 2) {
+		b.Fatalf("Search: count %s, complete %v; the benchmark wants the feasible packages counted", countString(r), r.Complete)
 	}
 	b.Logf("one search: %v; %d maximal packages, %d concessions, %d conflicts, count %s",
-		time.Since(start).Round(time.Microsecond), len(r.Maximal), len(r.Concessions), len(r.Conflicts), countString(r.Count))
+		time.Since(start).Round(time.Microsecond), len(r.Maximal), len(r.Concessions), len(r.Conflicts), countString(r))
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := scenario.Search(ctx, s, opts); err != nil {
@@ -95,11 +95,11 @@ func benchSearch(b *testing.B, s scenario.Scenario, opts scenario.SearchOptions,
 	b.ReportMetric(float64(len(r.Concessions)), "concessions")
 }
 
-func countString(n *uint64) string {
-	if n == nil {
+func countString(r scenario.SearchResult) string {
+	if !r.Counted {
 		return "none"
 	}
-	return fmt.Sprint(*n)
+	return fmt.Sprint(r.Count)
 }
 
 // searchNoDealScenario is a generated scenario of n offers, p positions
@@ -192,7 +192,7 @@ func BenchmarkSearchSeed(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if !r.Complete || r.Count == nil {
+	if !r.Complete || !r.Counted {
 		b.Fatalf("Search(seed): complete %v, count %v; want a complete search with a count", r.Complete, r.Count)
 	}
 	b.ReportAllocs()

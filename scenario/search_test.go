@@ -736,8 +736,8 @@ func summarize(r scenario.SearchResult) searchSummary {
 		Forced:        slices.Clone(r.Forced),
 		Dead:          slices.Clone(r.Dead),
 	}
-	if r.Count != nil {
-		s.Count = *r.Count
+	if r.Counted {
+		s.Count = r.Count
 	}
 	for _, p := range r.Maximal {
 		s.Maximal = append(s.Maximal, slices.Clone(p.Guarantees))
@@ -779,11 +779,12 @@ func sortSets[T ~string](sets [][]T) {
 
 var summaryOpts = cmp.Options{cmpopts.EquateEmpty()}
 
-// checkPackage checks that a package Search reports evaluates with no
-// error when the scenario is cut down to it, with its vetoes granted and
-// the positions in withdrawn (refs) taken away, and that its vetoes are
-// the grants of standing demands-veto positions.
-func checkPackage(t testing.TB, s scenario.Scenario, p scenario.Package, withdrawn []string, what string) {
+// checkPackage checks that a deal Search reports evaluates with no
+// error when the scenario is cut down to its package, with its vetoes
+// granted and the positions in withdrawn (refs) taken away, that its
+// vetoes are the grants of standing demands-veto positions, and that
+// Scenario.CandidateVeto gives each grant.
+func checkPackage(t testing.TB, s scenario.Scenario, p scenario.Deal, withdrawn []string, what string) {
 	t.Helper()
 	c := s
 	c.Guarantees = nil
@@ -794,10 +795,6 @@ func checkPackage(t testing.TB, s scenario.Scenario, p scenario.Package, withdra
 	}
 	if len(c.Guarantees) != len(p.Guarantees) || !slices.IsSorted(p.Guarantees) {
 		t.Errorf("%s: package %v: guarantees not sorted, repeated or not on the table", what, p.Guarantees)
-	}
-	if len(p.Vetoes) != len(p.VetoPositions) {
-		t.Errorf("%s: package %v: %d vetoes but %d veto positions", what, p.Guarantees, len(p.Vetoes), len(p.VetoPositions))
-		return
 	}
 	c.Positions = nil
 	byRef := map[string]scenario.Position{}
@@ -811,24 +808,26 @@ func checkPackage(t testing.TB, s scenario.Scenario, p scenario.Package, withdra
 			c.Positions = append(c.Positions, pp)
 		}
 	}
-	for i, v := range p.Vetoes {
-		pp, ok := byRef[p.VetoPositions[i]]
+	c.Vetoes = slices.Clone(s.Vetoes)
+	for _, ref := range p.Vetoes {
+		pp, ok := byRef[ref]
+		v, vok := s.CandidateVeto(ref)
 		switch {
 		case !ok || pp.Stance != scenario.DemandsVeto:
-			t.Errorf("%s: package %v: veto %v is granted for %q, not a demands-veto position", what, p.Guarantees, v, p.VetoPositions[i])
-		case slices.Contains(withdrawn, p.VetoPositions[i]):
-			t.Errorf("%s: package %v: veto for %q, which is withdrawn", what, p.Guarantees, p.VetoPositions[i])
-		case v.Holder != pp.Actor || !v.Over.Equal(pp.Select):
-			t.Errorf("%s: package %v: veto %v is not the grant %q asks for", what, p.Guarantees, v, p.VetoPositions[i])
+			t.Errorf("%s: package %v: a veto is granted for %q, not a demands-veto position", what, p.Guarantees, ref)
+		case slices.Contains(withdrawn, ref):
+			t.Errorf("%s: package %v: veto for %q, which is withdrawn", what, p.Guarantees, ref)
+		case !vok || v.Holder != pp.Actor || !v.Over.Equal(pp.Select):
+			t.Errorf("%s: package %v: CandidateVeto(%q) = %v, %v; want the grant it asks for", what, p.Guarantees, ref, v, vok)
 		}
+		c.Vetoes = append(c.Vetoes, v)
 	}
-	c.Vetoes = append(slices.Clone(s.Vetoes), p.Vetoes...)
 	r, err := scenario.Evaluate(c)
 	if err != nil {
 		t.Fatalf("%s: Evaluate: %v", what, err)
 	}
 	if r.Verdict != scenario.Compatible {
-		t.Errorf("%s: package %v with vetoes %v does not evaluate clean:\n%s", what, p.Guarantees, p.VetoPositions, listFindings(r.Findings))
+		t.Errorf("%s: package %v with vetoes %v does not evaluate clean:\n%s", what, p.Guarantees, p.Vetoes, listFindings(r.Findings))
 	}
 }
 
@@ -849,8 +848,8 @@ func checkSearch(t testing.TB, s scenario.Scenario, r *rand.Rand) (*brute, scena
 		y, _ := scenariofile.Marshal(s, scenariofile.YAML)
 		t.Errorf(format+"\nscenario:\n%s", append(args, y)...)
 	}
-	if !got.Complete || got.Stopped != "" || got.Count == nil {
-		fail("Search(...): Complete %v, Stopped %q, Count set %v; want a complete search with a count", got.Complete, got.Stopped, got.Count != nil)
+	if !got.Complete || got.Stopped != "" || !got.Counted {
+		fail("Search(...): Complete %v, Stopped %q, Count set %v; want a complete search with a count", got.Complete, got.Stopped, got.Counted)
 	}
 	if diff := cmp.Diff(b.want(), summarize(got), summaryOpts); diff != "" {
 		fail("Search(...) disagrees with the brute-force reference (-want +got):\n%s", diff)
@@ -871,7 +870,7 @@ func checkSearch(t testing.TB, s scenario.Scenario, r *rand.Rand) (*brute, scena
 // first, concessions smallest first, positions in the scenario's order.
 func checkOrder(t testing.TB, r scenario.SearchResult) {
 	t.Helper()
-	if !slices.IsSortedFunc(r.Maximal, func(a, b scenario.Package) int { return len(b.Guarantees) - len(a.Guarantees) }) {
+	if !slices.IsSortedFunc(r.Maximal, func(a, b scenario.Deal) int { return len(b.Guarantees) - len(a.Guarantees) }) {
 		t.Errorf("maximal packages not largest first: %v", r.Maximal)
 	}
 	if !slices.IsSortedFunc(r.Concessions, func(a, b scenario.Concession) int { return len(a.Positions) - len(b.Positions) }) {
@@ -966,13 +965,13 @@ func (c *coverage) note(s scenario.Scenario, b *brute, got scenario.SearchResult
 		}
 	}
 	for _, p := range got.Maximal {
-		if len(p.VetoPositions) > 0 {
+		if len(p.Vetoes) > 0 {
 			keys = append(keys, "result package needs vetoes")
 		}
 	}
 	for _, c := range got.Concessions {
 		for _, p := range c.Unlocks {
-			if len(p.VetoPositions) > 0 {
+			if len(p.Vetoes) > 0 {
 				keys = append(keys, "result unlocked package needs vetoes")
 			}
 		}
@@ -1202,8 +1201,8 @@ func TestSearchStops(t *testing.T) {
 
 // pkg returns a package of the given guarantees, needing the grants of
 // the given demands-veto positions.
-func pkg(gs []guarantee.ID, vetoPositions ...string) scenario.Package {
-	return scenario.Package{Guarantees: gs, VetoPositions: vetoPositions}
+func pkg(gs []guarantee.ID, vetoes ...string) scenario.Deal {
+	return scenario.Deal{Guarantees: gs, Vetoes: vetoes}
 }
 
 // TestSearch checks Search on cases small enough to work out by hand, each
@@ -1223,19 +1222,19 @@ func TestSearch(t *testing.T) {
 				"withdrawing the US's call and Kyiv's rejection instead unlocks Turkey's Black Sea support and US intelligence, with Russia's veto.",
 			s: examples.Ukraine2025(),
 			want: scenario.SearchResult{
-				Count: new(uint64(0)),
-				Dead:  gids("european-force", "turkey-black-sea", "us-air-support", "us-intelligence", "willing-financial", "willing-sanctions"),
+				Count: 0, Counted: true,
+				Dead: gids("european-force", "turkey-black-sea", "us-air-support", "us-intelligence", "willing-financial", "willing-sanctions"),
 				Concessions: []scenario.Concession{
 					{
 						Positions: refs("ru-demands-veto"),
 						Message:   "withdraw: RU demands a veto over guarantees to UA",
-						Unlocks:   []scenario.Package{pkg(gids("european-force", "turkey-black-sea", "us-air-support", "us-intelligence", "willing-financial", "willing-sanctions"))},
+						Unlocks:   []scenario.Deal{pkg(gids("european-force", "turkey-black-sea", "us-air-support", "us-intelligence", "willing-financial", "willing-sanctions"))},
 						Sources:   []string{examples.SeedArticle},
 					},
 					{
 						Positions: refs("us-wants-europe-lead", "ua-rejects-ru-veto"),
 						Message:   "withdraw: US requires military guarantees by europe to UA; UA rejects any veto by RU over guarantees to UA",
-						Unlocks:   []scenario.Package{pkg(gids("turkey-black-sea", "us-intelligence"), "ru-demands-veto")},
+						Unlocks:   []scenario.Deal{pkg(gids("turkey-black-sea", "us-intelligence"), "ru-demands-veto")},
 						Sources:   []string{examples.SeedArticle},
 					},
 				},
@@ -1270,8 +1269,8 @@ func TestSearch(t *testing.T) {
 			),
 			want: scenario.SearchResult{
 				Feasible: true,
-				Maximal:  []scenario.Package{pkg(gids("de-aid", "uk-troops", "us-air"))},
-				Count:    new(uint64(6)),
+				Maximal:  []scenario.Deal{pkg(gids("de-aid", "uk-troops", "us-air"))},
+				Count:    6, Counted: true,
 				Forced:   gids("de-aid", "uk-troops", "us-air"),
 				Complete: true,
 			},
@@ -1287,12 +1286,12 @@ func TestSearch(t *testing.T) {
 				positions(named("ua-wants-troops", pos("UA", scenario.Requires, sel{Kind: guarantee.GroundTroops}))),
 			),
 			want: scenario.SearchResult{
-				Count: new(uint64(0)),
-				Dead:  gids("de-aid", "fr-sanctions"),
+				Count: 0, Counted: true,
+				Dead: gids("de-aid", "fr-sanctions"),
 				Concessions: []scenario.Concession{{
 					Positions: refs("ua-wants-troops"),
 					Message:   "withdraw: UA requires military/ground-troops guarantees",
-					Unlocks:   []scenario.Package{pkg(gids("de-aid", "fr-sanctions"))},
+					Unlocks:   []scenario.Deal{pkg(gids("de-aid", "fr-sanctions"))},
 				}},
 				Conflicts: []scenario.Conflict{{Positions: refs("ua-wants-troops"), Message: "UA requires military/ground-troops guarantees"}},
 				Complete:  true,
@@ -1310,9 +1309,9 @@ func TestSearch(t *testing.T) {
 				g("pl-aid", "PL", "UA", guarantee.Aid, "peace-deal", requires("nato-fund")),
 			)),
 			want: scenario.SearchResult{
-				Feasible:      true,
-				Maximal:       []scenario.Package{pkg(gids("eu-force", "tr-naval", "us-air"))},
-				Count:         new(uint64(4)),
+				Feasible: true,
+				Maximal:  []scenario.Deal{pkg(gids("eu-force", "tr-naval", "us-air"))},
+				Count:    4, Counted: true,
 				EmptyFeasible: true,
 				Forced:        gids("eu-force", "tr-naval", "us-air"),
 				Dead:          gids("pl-aid"),
@@ -1331,9 +1330,9 @@ func TestSearch(t *testing.T) {
 				positions(named("ru-veto", pos("RU", scenario.DemandsVeto, toUA))),
 			),
 			want: scenario.SearchResult{
-				Feasible:      true,
-				Maximal:       []scenario.Package{pkg(gids("us-intel"), "ru-veto")},
-				Count:         new(uint64(2)),
+				Feasible: true,
+				Maximal:  []scenario.Deal{pkg(gids("us-intel"), "ru-veto")},
+				Count:    2, Counted: true,
 				EmptyFeasible: true,
 				Forced:        gids("us-intel"),
 				Dead:          gids("us-air"),
@@ -1352,8 +1351,8 @@ func TestSearch(t *testing.T) {
 				positions(named("ua-wants-military", pos("UA", scenario.Requires, military))),
 			),
 			want: scenario.SearchResult{
-				Count: new(uint64(0)),
-				Dead:  gids("eu-force", "us-air"),
+				Count: 0, Counted: true,
+				Dead: gids("eu-force", "us-air"),
 				Conflicts: []scenario.Conflict{{
 					Positions: []string{},
 					Message:   "no offer can stand even with every position withdrawn: RU can stop us-air, which answers attack(RU, UA); eu-force requires us-air, which cannot stand",
@@ -1367,14 +1366,14 @@ func TestSearch(t *testing.T) {
 			reason: "With nothing on the table, only the empty package is feasible, and no position is to blame.",
 			s:      build(),
 			want: scenario.SearchResult{
-				Count:         new(uint64(1)),
+				Count: 1, Counted: true,
 				EmptyFeasible: true,
 				Conflicts:     []scenario.Conflict{{Positions: []string{}, Message: "no offers are on the table"}},
 				Complete:      true,
 			},
 		},
 	}
-	opts := cmp.Options{cmpopts.IgnoreFields(scenario.Package{}, "Vetoes"), cmpopts.EquateEmpty()}
+	opts := cmp.Options{cmpopts.EquateEmpty()}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := scenario.Search(context.Background(), tc.s, scenario.SearchOptions{Count: true})
@@ -1425,8 +1424,8 @@ func TestSearchCountLimitKeepsConcessions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Count != nil || r.Complete || r.Stopped == "" {
-		t.Errorf("count of 63 offers: Count %v, Complete %v, Stopped %q; want no count, incomplete, and why", r.Count, r.Complete, r.Stopped)
+	if r.Counted || r.Complete || r.Stopped == "" {
+		t.Errorf("count of 63 offers: Counted %v, Complete %v, Stopped %q; want no count, incomplete, and why", r.Counted, r.Complete, r.Stopped)
 	}
 	if len(r.Concessions) != 2 || len(r.Conflicts) != 1 {
 		t.Errorf("count past its limits: %d concessions, %d conflicts; want 2 and 1", len(r.Concessions), len(r.Conflicts))

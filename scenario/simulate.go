@@ -90,16 +90,17 @@ type Block struct {
 	Message string `json:"message"`
 }
 
-// Outcome is what becomes of one guarantee at one call: the event that
-// first makes its trigger hold, or a later attack or violation its trigger
-// names.
-type Outcome struct {
+// Call is one call of a guarantee in the walk, and what becomes of it:
+// the event that first makes its trigger hold, or a later attack or
+// violation its trigger names, and whether the guarantee activates, is
+// blocked or is void there.
+type Call struct {
 	Guarantee   guarantee.ID   `json:"guarantee"`
 	Provider    actor.ID       `json:"provider"`
 	Beneficiary actor.ID       `json:"beneficiary"`
 	Kind        guarantee.Kind `json:"kind"`
-	// Call counts the guarantee's calls: 1 for the first.
-	Call int `json:"call"`
+	// Number counts the guarantee's calls: 1 for the first.
+	Number int `json:"call"`
 	// Attackers are the attackers of the call, sorted: at the first call,
 	// those of every attack and violation so far that the trigger names;
 	// at a later call, the attacker of the event that makes it. None for a
@@ -161,7 +162,7 @@ type Step struct {
 	// Due are the calls at this event, in the scenario's order: the
 	// guarantees whose trigger holds now and did not before, and those
 	// whose trigger held and names this attack or violation.
-	Due []Outcome `json:"due"`
+	Due []Call `json:"due"`
 	// NoLongerDue are the guarantees whose trigger held before this event
 	// and does not now (all(x, not(y)) after y).
 	NoLongerDue []guarantee.ID `json:"no_longer_due"`
@@ -184,9 +185,9 @@ func (st Step) MarshalJSON() ([]byte, error) {
 	}{st.Event.String(), st.Event.Date, p})
 }
 
-// MarshalJSON writes the outcome with empty lists as [].
-func (o Outcome) MarshalJSON() ([]byte, error) {
-	type plain Outcome
+// MarshalJSON writes the call with empty lists as [].
+func (o Call) MarshalJSON() ([]byte, error) {
+	type plain Call
 	p := plain(o)
 	p.Attackers, p.Blocks, p.Abstains, p.Sources = nonNil(p.Attackers), nonNil(p.Blocks), nonNil(p.Abstains), nonNil(p.Sources)
 	return json.Marshal(p)
@@ -382,7 +383,7 @@ func WriteSimulation(w io.Writer, sim Simulation) error {
 			b.WriteString("   nothing is called\n")
 		}
 		for _, o := range st.Due {
-			fmt.Fprintf(&b, "   %-9s %s (%s, %s to %s), %s", o.Status, o.Guarantee, o.Kind, o.Provider, o.Beneficiary, callWords(o.Call))
+			fmt.Fprintf(&b, "   %-9s %s (%s, %s to %s), %s", o.Status, o.Guarantee, o.Kind, o.Provider, o.Beneficiary, callWords(o.Number))
 			if len(o.Attackers) > 0 {
 				fmt.Fprintf(&b, " against %s", strings.Join(toStrings(o.Attackers), ", "))
 			}

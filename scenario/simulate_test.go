@@ -23,17 +23,17 @@ import (
 // event.
 
 // simStep is a step of a simulation without what the cases leave out: the
-// event as text, and the due guarantees as simOutcomes.
+// event as text, and the due guarantees as simCalls.
 type simStep struct {
 	Event    string
-	Due      []simOutcome
+	Due      []simCall
 	Lapsed   []guarantee.ID
 	Receives []scenario.Receipt
 }
 
-// simOutcome is an outcome without the fields [checkSimulation] checks
+// simCall is a call without the fields [checkSimulation] checks
 // against the scenario (provider, beneficiary, kind, sources).
-type simOutcome struct {
+type simCall struct {
 	Guarantee guarantee.ID
 	Status    scenario.Status
 	Blocks    []scenario.Block
@@ -47,16 +47,16 @@ var simOpts = cmp.Options{
 	cmpopts.EquateEmpty(),
 }
 
-func activates(id guarantee.ID, abstains ...actor.ID) simOutcome {
-	return simOutcome{Guarantee: id, Status: scenario.Activates, Abstains: abstains}
+func activates(id guarantee.ID, abstains ...actor.ID) simCall {
+	return simCall{Guarantee: id, Status: scenario.Activates, Abstains: abstains}
 }
 
-func blockedBy(id guarantee.ID, blocks ...scenario.Block) simOutcome {
-	return simOutcome{Guarantee: id, Status: scenario.Blocked, Blocks: blocks}
+func blockedBy(id guarantee.ID, blocks ...scenario.Block) simCall {
+	return simCall{Guarantee: id, Status: scenario.Blocked, Blocks: blocks}
 }
 
-func voidBy(id guarantee.ID, blocks ...scenario.Block) simOutcome {
-	return simOutcome{Guarantee: id, Status: scenario.Void, Blocks: blocks}
+func voidBy(id guarantee.ID, blocks ...scenario.Block) simCall {
+	return simCall{Guarantee: id, Status: scenario.Void, Blocks: blocks}
 }
 
 func capturedBy(a actor.ID) scenario.Block {
@@ -101,7 +101,7 @@ func walk(sim scenario.Simulation) []simStep {
 	for _, st := range sim.Steps {
 		w := simStep{Event: st.Event.String(), Lapsed: st.NoLongerDue, Receives: st.Receives}
 		for _, o := range st.Due {
-			w.Due = append(w.Due, simOutcome{o.Guarantee, o.Status, o.Blocks, o.Abstains})
+			w.Due = append(w.Due, simCall{o.Guarantee, o.Status, o.Blocks, o.Abstains})
 		}
 		out = append(out, w)
 	}
@@ -150,7 +150,7 @@ func checkSimulation(t testing.TB, s scenario.Scenario, sim scenario.Simulation)
 		if !st.Event.Equal(s.Timeline[i]) {
 			t.Errorf("step %d: event %v; want %v", i+1, st.Event, s.Timeline[i])
 		}
-		if !slices.IsSortedFunc(st.Due, func(a, b scenario.Outcome) int { return order[a.Guarantee] - order[b.Guarantee] }) {
+		if !slices.IsSortedFunc(st.Due, func(a, b scenario.Call) int { return order[a.Guarantee] - order[b.Guarantee] }) {
 			t.Errorf("step %d: due guarantees not in the scenario's order", i+1)
 		}
 		for _, o := range st.Due {
@@ -167,8 +167,8 @@ func checkSimulation(t testing.TB, s scenario.Scenario, sim scenario.Simulation)
 				t.Errorf("step %d: %s is called after it lapsed", i+1, o.Guarantee)
 			}
 			calls[o.Guarantee]++
-			if o.Call != calls[o.Guarantee] {
-				t.Errorf("step %d: %s's call is numbered %d; want %d", i+1, o.Guarantee, o.Call, calls[o.Guarantee])
+			if o.Number != calls[o.Guarantee] {
+				t.Errorf("step %d: %s's call is numbered %d; want %d", i+1, o.Guarantee, o.Number, calls[o.Guarantee])
 			}
 			due[o.Guarantee], active[o.Guarantee] = true, o.Status == scenario.Activates
 			if o.Provider != gg.Provider || o.Beneficiary != gg.Beneficiary || o.Kind != gg.Kind || !slices.Equal(o.Sources, gg.Sources) {
@@ -231,7 +231,7 @@ type simCase struct {
 	reason string
 	s      scenario.Scenario
 	at     int // the step, from 0, whose due outcomes want lists
-	want   []simOutcome
+	want   []simCall
 }
 
 func runSimCases(t *testing.T, cases []simCase) {
@@ -277,7 +277,7 @@ func TestSimulateActivation(t *testing.T) {
 			want: []simStep{
 				{Event: "peace-deal"},
 				{Event: "ceasefire"},
-				{Event: "attack(RU, UA)", Due: []simOutcome{activates("us-air")}, Receives: receipts(air)},
+				{Event: "attack(RU, UA)", Due: []simCall{activates("us-air")}, Receives: receipts(air)},
 				{Event: "violation(RU)", Receives: receipts(air)},
 			},
 		},
@@ -287,7 +287,7 @@ func TestSimulateActivation(t *testing.T) {
 			s: build(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "")),
 				timeline("ceasefire", "peace-deal")),
 			want: []simStep{
-				{Event: "ceasefire", Due: []simOutcome{activates("us-air")}, Receives: receipts(air)},
+				{Event: "ceasefire", Due: []simCall{activates("us-air")}, Receives: receipts(air)},
 				{Event: "peace-deal", Receives: receipts(air)},
 			},
 		},
@@ -297,8 +297,8 @@ func TestSimulateActivation(t *testing.T) {
 			s: build(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)")),
 				timeline("attack(RU, UA)", "attack(RU, UA)")),
 			want: []simStep{
-				{Event: "attack(RU, UA)", Due: []simOutcome{activates("us-air")}, Receives: receipts(air)},
-				{Event: "attack(RU, UA)", Due: []simOutcome{activates("us-air")}, Receives: receipts(air)},
+				{Event: "attack(RU, UA)", Due: []simCall{activates("us-air")}, Receives: receipts(air)},
+				{Event: "attack(RU, UA)", Due: []simCall{activates("us-air")}, Receives: receipts(air)},
 			},
 		},
 		{
@@ -307,7 +307,7 @@ func TestSimulateActivation(t *testing.T) {
 			s: build(guarantees(g("us-aid", "US", "UA", guarantee.Aid, "peace-deal")),
 				timeline("peace-deal", "peace-deal")),
 			want: []simStep{
-				{Event: "peace-deal", Due: []simOutcome{activates("us-aid")}, Receives: receipts(receipt("UA", guarantee.Aid, "us-aid"))},
+				{Event: "peace-deal", Due: []simCall{activates("us-aid")}, Receives: receipts(receipt("UA", guarantee.Aid, "us-aid"))},
 				{Event: "peace-deal", Receives: receipts(receipt("UA", guarantee.Aid, "us-aid"))},
 			},
 		},
@@ -323,7 +323,7 @@ func TestSimulateActivation(t *testing.T) {
 			), timeline("peace-deal")),
 			want: []simStep{{
 				Event: "peace-deal",
-				Due:   []simOutcome{activates("us-air"), activates("uk-aid"), activates("fr-aid"), activates("de-aid")},
+				Due:   []simCall{activates("us-air"), activates("uk-aid"), activates("fr-aid"), activates("de-aid")},
 				Receives: receipts(
 					receipt("GE", guarantee.Aid, "fr-aid"),
 					receipt("UA", guarantee.Aid, "uk-aid", "de-aid"),
@@ -339,11 +339,11 @@ func TestSimulateActivation(t *testing.T) {
 		},
 	})
 
-	t.Run("Outcome", func(t *testing.T) {
+	t.Run("Call", func(t *testing.T) {
 		s := build(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)", gsources("seed", "kyiv"))),
 			timeline("attack(RU, UA)"))
-		want := scenario.Outcome{Guarantee: "us-air", Provider: "US", Beneficiary: "UA", Kind: guarantee.AirSupport,
-			Call: 1, Attackers: []actor.ID{"RU"}, Status: scenario.Activates, Sources: []string{"seed", "kyiv"}}
+		want := scenario.Call{Guarantee: "us-air", Provider: "US", Beneficiary: "UA", Kind: guarantee.AirSupport,
+			Number: 1, Attackers: []actor.ID{"RU"}, Status: scenario.Activates, Sources: []string{"seed", "kyiv"}}
 		if diff := cmp.Diff(want, simulate(t, s).Steps[0].Due[0], cmpopts.EquateEmpty()); diff != "" {
 			t.Errorf("the outcome names the guarantee, its provider, beneficiary, kind, call, attackers and sources: -want +got:\n%s", diff)
 		}
@@ -361,14 +361,14 @@ func TestSimulateCaptured(t *testing.T) {
 			s: attack(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)")),
 				vetoes(grant("RU", toUA))),
 			at:   1,
-			want: []simOutcome{voidBy("us-air", capturedBy("RU"))},
+			want: []simCall{voidBy("us-air", capturedBy("RU"))},
 		},
 		{
 			name:   "Consent",
 			reason: "consent(RU) makes RU a veto holder, and RU attacks.",
 			s:      attack(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)", activation("consent(RU)")))),
 			at:     1,
-			want:   []simOutcome{voidBy("us-air", capturedBy("RU"))},
+			want:   []simCall{voidBy("us-air", capturedBy("RU"))},
 		},
 		{
 			name:   "BodyWithVeto",
@@ -376,7 +376,7 @@ func TestSimulateCaptured(t *testing.T) {
 			s: attack(actors(unsc()),
 				guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)", activation("body(UNSC)")))),
 			at:   1,
-			want: []simOutcome{voidBy("us-air", capturedBy("RU"))},
+			want: []simCall{voidBy("us-air", capturedBy("RU"))},
 		},
 		{
 			name:   "OnlyCaptureIsReported",
@@ -385,7 +385,7 @@ func TestSimulateCaptured(t *testing.T) {
 				vetoes(grant("RU", toUA)),
 				positions(pos("RU", scenario.Rejects, toUA))),
 			at:   1,
-			want: []simOutcome{voidBy("us-air", capturedBy("RU"))},
+			want: []simCall{voidBy("us-air", capturedBy("RU"))},
 		},
 		{
 			name:   "OnlyTheCallsAttacker",
@@ -394,7 +394,7 @@ func TestSimulateCaptured(t *testing.T) {
 				vetoes(grant("BY", toUA), grant("RU", toUA)),
 				timeline("attack(BY, UA)")),
 			at:   0,
-			want: []simOutcome{voidBy("us-air", capturedBy("BY"))},
+			want: []simCall{voidBy("us-air", capturedBy("BY"))},
 		},
 		{
 			name:   "EveryAttackerOfTheFirstCall",
@@ -403,7 +403,7 @@ func TestSimulateCaptured(t *testing.T) {
 				vetoes(grant("BY", toUA), grant("RU", toUA)),
 				timeline("attack(BY, UA)", "attack(RU, UA)")),
 			at:   1,
-			want: []simOutcome{voidBy("us-air", capturedBy("RU"), capturedBy("BY"))},
+			want: []simCall{voidBy("us-air", capturedBy("RU"), capturedBy("BY"))},
 		},
 		{
 			name:   "VetoHolderIsNotTheAttacker",
@@ -412,7 +412,7 @@ func TestSimulateCaptured(t *testing.T) {
 				vetoes(grant("RU", toUA)),
 				timeline("attack(BY, UA)")),
 			at:   0,
-			want: []simOutcome{activates("us-air")},
+			want: []simCall{activates("us-air")},
 		},
 		{
 			name:   "AttackerWithoutVeto",
@@ -421,14 +421,14 @@ func TestSimulateCaptured(t *testing.T) {
 				guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "attack(DZ, UA)", activation("body(UNSC)"))),
 				timeline("attack(DZ, UA)")),
 			at:   0,
-			want: []simOutcome{activates("us-air")},
+			want: []simCall{activates("us-air")},
 		},
 		{
 			name:   "Automatic",
 			reason: "An automatic guarantee has no veto holder but those granted; none is granted.",
 			s:      attack(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)", activation("automatic")))),
 			at:     1,
-			want:   []simOutcome{activates("us-air")},
+			want:   []simCall{activates("us-air")},
 		},
 	})
 }
@@ -440,7 +440,7 @@ func TestSimulateAimedAt(t *testing.T) {
 			reason: "RU holds a veto and is the target: blocked, with no event.",
 			s: build(guarantees(g("uk-troops", "UK", "UA", guarantee.GroundTroops, "peace-deal", target("RU"))),
 				vetoes(grant("RU", toUA)), timeline("peace-deal")),
-			want: []simOutcome{blockedBy("uk-troops", aimedAt("RU", ""))},
+			want: []simCall{blockedBy("uk-troops", aimedAt("RU", ""))},
 		},
 		{
 			name:   "EarlierAttack",
@@ -448,7 +448,7 @@ func TestSimulateAimedAt(t *testing.T) {
 			s: build(guarantees(g("uk-troops", "UK", "UA", guarantee.GroundTroops, "ceasefire")),
 				vetoes(grant("BY", toUA)), timeline("attack(BY, UA)", "ceasefire")),
 			at:   1,
-			want: []simOutcome{blockedBy("uk-troops", aimedAt("BY", "attack(BY, UA)"))},
+			want: []simCall{blockedBy("uk-troops", aimedAt("BY", "attack(BY, UA)"))},
 		},
 		{
 			name:   "TargetThatAttacked",
@@ -456,14 +456,14 @@ func TestSimulateAimedAt(t *testing.T) {
 			s: build(guarantees(g("uk-troops", "UK", "UA", guarantee.GroundTroops, "ceasefire", target("RU"))),
 				vetoes(grant("RU", toUA)), timeline("peace-deal", "attack(RU, UA)", "attack(RU, UA)", "ceasefire")),
 			at:   3,
-			want: []simOutcome{blockedBy("uk-troops", aimedAt("RU", "attack(RU, UA)"))},
+			want: []simCall{blockedBy("uk-troops", aimedAt("RU", "attack(RU, UA)"))},
 		},
 		{
 			name:   "TargetWithoutVeto",
 			reason: "RU is the target but holds no veto: the guarantee activates.",
 			s: build(guarantees(g("uk-troops", "UK", "UA", guarantee.GroundTroops, "peace-deal", target("RU"))),
 				timeline("peace-deal")),
-			want: []simOutcome{activates("uk-troops")},
+			want: []simCall{activates("uk-troops")},
 		},
 		{
 			name:   "AttackedSomeoneElse",
@@ -471,7 +471,7 @@ func TestSimulateAimedAt(t *testing.T) {
 			s: build(guarantees(g("uk-troops", "UK", "UA", guarantee.GroundTroops, "ceasefire")),
 				vetoes(grant("BY", toUA)), timeline("attack(BY, GE)", "ceasefire")),
 			at:   1,
-			want: []simOutcome{activates("uk-troops")},
+			want: []simCall{activates("uk-troops")},
 		},
 		{
 			name:   "AttackedByTheBeneficiary",
@@ -479,14 +479,14 @@ func TestSimulateAimedAt(t *testing.T) {
 			s: build(guarantees(g("uk-troops", "UK", "UA", guarantee.GroundTroops, "ceasefire")),
 				vetoes(grant("BY", toUA)), timeline("attack(UA, BY)", "ceasefire")),
 			at:   1,
-			want: []simOutcome{activates("uk-troops")},
+			want: []simCall{activates("uk-troops")},
 		},
 		{
 			name:   "AttackAfterItFellDue",
 			reason: "What becomes of a guarantee is decided once, when it falls due: BY's later attack does not undo it.",
 			s: build(guarantees(g("uk-troops", "UK", "UA", guarantee.GroundTroops, "peace-deal")),
 				vetoes(grant("BY", toUA)), timeline("peace-deal", "attack(BY, UA)")),
-			want: []simOutcome{activates("uk-troops")},
+			want: []simCall{activates("uk-troops")},
 		},
 		{
 			name:   "AttackerWithoutVeto",
@@ -494,7 +494,7 @@ func TestSimulateAimedAt(t *testing.T) {
 			s: build(guarantees(g("uk-troops", "UK", "UA", guarantee.GroundTroops, "ceasefire")),
 				timeline("attack(BY, UA)", "ceasefire")),
 			at:   1,
-			want: []simOutcome{activates("uk-troops")},
+			want: []simCall{activates("uk-troops")},
 		},
 	})
 }
@@ -508,7 +508,7 @@ func TestSimulateObjects(t *testing.T) {
 			s: build(troops, vetoes(grant("RU", toUA)),
 				positions(named("ru-no-troops", pos("RU", scenario.Rejects, sel{Kind: guarantee.GroundTroops}))),
 				timeline("peace-deal")),
-			want: []simOutcome{blockedBy("uk-troops", objectsBy("RU", "ru-no-troops"))},
+			want: []simCall{blockedBy("uk-troops", objectsBy("RU", "ru-no-troops"))},
 		},
 		{
 			name:   "RefusesByVetoHolder",
@@ -519,7 +519,7 @@ func TestSimulateObjects(t *testing.T) {
 					pos("PL", scenario.Refuses, sel{IDs: gids("uk-troops")}),
 				),
 				timeline("peace-deal")),
-			want: []simOutcome{blockedBy("uk-troops", objectsBy("PL", "positions[1]"))},
+			want: []simCall{blockedBy("uk-troops", objectsBy("PL", "positions[1]"))},
 		},
 		{
 			name:   "EveryObjectingPosition",
@@ -530,14 +530,14 @@ func TestSimulateObjects(t *testing.T) {
 					named("a", pos("RU", scenario.Rejects, sel{Kind: guarantee.Military})),
 				),
 				timeline("peace-deal")),
-			want: []simOutcome{blockedBy("uk-troops", objectsBy("RU", "b"), objectsBy("RU", "a"))},
+			want: []simCall{blockedBy("uk-troops", objectsBy("RU", "b"), objectsBy("RU", "a"))},
 		},
 		{
 			name:   "RejectsWithoutVeto",
 			reason: "RU rejects the guarantee but holds no veto over it (and does not contribute to it).",
 			s: build(troops, positions(pos("RU", scenario.Rejects, toUA)),
 				timeline("peace-deal")),
-			want: []simOutcome{activates("uk-troops")},
+			want: []simCall{activates("uk-troops")},
 		},
 		{
 			name:   "PositionPicksAnother",
@@ -545,7 +545,7 @@ func TestSimulateObjects(t *testing.T) {
 			s: build(troops, vetoes(grant("RU", toUA)),
 				positions(pos("RU", scenario.Rejects, sel{Kind: guarantee.AirSupport})),
 				timeline("peace-deal")),
-			want: []simOutcome{activates("uk-troops")},
+			want: []simCall{activates("uk-troops")},
 		},
 		{
 			name:   "OtherStances",
@@ -556,7 +556,7 @@ func TestSimulateObjects(t *testing.T) {
 					pos("RU", scenario.DemandsVeto, toUA),
 				),
 				timeline("peace-deal")),
-			want: []simOutcome{activates("uk-troops")},
+			want: []simCall{activates("uk-troops")},
 		},
 	})
 }
@@ -568,7 +568,7 @@ func TestSimulateDependency(t *testing.T) {
 			reason: "The guarantee requires one that is not in the deal.",
 			s: build(guarantees(g("eu-force", "UK", "UA", guarantee.GroundTroops, "peace-deal", requires("us-backstop"))),
 				timeline("peace-deal")),
-			want: []simOutcome{blockedBy("eu-force", dependsOn("us-backstop"))},
+			want: []simCall{blockedBy("eu-force", dependsOn("us-backstop"))},
 		},
 		{
 			name:   "NotVoidWithoutTheAttack",
@@ -577,7 +577,7 @@ func TestSimulateDependency(t *testing.T) {
 				g("us-backstop", "US", "UA", guarantee.AirSupport, "attack(RU, UA)"),
 				g("eu-force", "UK", "UA", guarantee.GroundTroops, "peace-deal", requires("us-backstop")),
 			), vetoes(grant("RU", sel{IDs: gids("us-backstop")})), timeline("peace-deal")),
-			want: []simOutcome{activates("eu-force")},
+			want: []simCall{activates("eu-force")},
 		},
 		{
 			name:   "VoidWithTheSameAttackers",
@@ -587,7 +587,7 @@ func TestSimulateDependency(t *testing.T) {
 				g("eu-force", "UK", "UA", guarantee.GroundTroops, "attack(RU, UA)", requires("us-backstop")),
 			), vetoes(grant("RU", sel{IDs: gids("us-backstop")})), timeline("peace-deal", "attack(RU, UA)")),
 			at:   1,
-			want: []simOutcome{blockedBy("eu-force", dependsOn("us-backstop"))},
+			want: []simCall{blockedBy("eu-force", dependsOn("us-backstop"))},
 		},
 		{
 			name:   "Blocked",
@@ -596,7 +596,7 @@ func TestSimulateDependency(t *testing.T) {
 				g("us-backstop", "US", "UA", guarantee.AirSupport, "attack(BY, UA)", target("RU")),
 				g("eu-force", "UK", "UA", guarantee.GroundTroops, "peace-deal", requires("us-backstop")),
 			), vetoes(grant("RU", sel{IDs: gids("us-backstop")})), timeline("peace-deal")),
-			want: []simOutcome{blockedBy("eu-force", dependsOn("us-backstop"))},
+			want: []simCall{blockedBy("eu-force", dependsOn("us-backstop"))},
 		},
 		{
 			name:   "EveryRequirement",
@@ -606,7 +606,7 @@ func TestSimulateDependency(t *testing.T) {
 				g("eu-force", "UK", "UA", guarantee.GroundTroops, "peace-deal", target("RU"), requires("nowhere", "us-intel", "us-backstop")),
 				g("us-intel", "US", "UA", guarantee.Surveillance, "peace-deal"),
 			), vetoes(grant("RU", sel{IDs: gids("us-backstop", "eu-force")})), timeline("peace-deal")),
-			want: []simOutcome{
+			want: []simCall{
 				blockedBy("eu-force", aimedAt("RU", ""), dependsOn("nowhere"), dependsOn("us-backstop")),
 				activates("us-intel"),
 			},
@@ -619,7 +619,7 @@ func TestSimulateDependency(t *testing.T) {
 				g("b", "UK", "UA", guarantee.Aid, "attack(RU, UA)", requires("c")),
 				g("c", "FR", "UA", guarantee.Aid, "attack(RU, UA)", target("RU")),
 			), vetoes(grant("RU", sel{IDs: gids("c")})), timeline("peace-deal")),
-			want: []simOutcome{blockedBy("a", dependsOn("b"))},
+			want: []simCall{blockedBy("a", dependsOn("b"))},
 		},
 		{
 			name:   "RequirementNotDueStands",
@@ -628,7 +628,7 @@ func TestSimulateDependency(t *testing.T) {
 				g("us-backstop", "US", "UA", guarantee.AirSupport, "attack(RU, UA)"),
 				g("eu-force", "UK", "UA", guarantee.GroundTroops, "peace-deal", requires("us-backstop")),
 			), timeline("peace-deal")),
-			want: []simOutcome{activates("eu-force")},
+			want: []simCall{activates("eu-force")},
 		},
 		{
 			name:   "CycleStands",
@@ -637,7 +637,7 @@ func TestSimulateDependency(t *testing.T) {
 				g("a", "US", "UA", guarantee.AirSupport, "peace-deal", requires("b")),
 				g("b", "UK", "UA", guarantee.GroundTroops, "peace-deal", requires("a")),
 			), timeline("peace-deal")),
-			want: []simOutcome{activates("a"), activates("b")},
+			want: []simCall{activates("a"), activates("b")},
 		},
 		{
 			name:   "CycleStandsWhenNotDue",
@@ -646,7 +646,7 @@ func TestSimulateDependency(t *testing.T) {
 				g("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)", requires("eu-force")),
 				g("eu-force", "UK", "UA", guarantee.GroundTroops, "peace-deal", requires("us-air")),
 			), timeline("peace-deal")),
-			want: []simOutcome{activates("eu-force")},
+			want: []simCall{activates("eu-force")},
 		},
 		{
 			name: "CycleWithABlockedMember",
@@ -658,7 +658,7 @@ func TestSimulateDependency(t *testing.T) {
 				g("y", "FR", "UA", guarantee.Aid, "", requires("x")),
 				g("w", "DE", "UA", guarantee.Aid, "peace-deal", requires("y")),
 			), vetoes(grant("RU", sel{IDs: gids("x")})), timeline("peace-deal")),
-			want: []simOutcome{
+			want: []simCall{
 				blockedBy("z", dependsOn("x")),
 				blockedBy("x", aimedAt("RU", ""), dependsOn("y")),
 				blockedBy("y", dependsOn("x")),
@@ -674,7 +674,7 @@ func TestSimulateDependency(t *testing.T) {
 				g("y", "FR", "UA", guarantee.Aid, "ceasefire", requires("x")),
 				g("w", "DE", "UA", guarantee.Aid, "peace-deal", requires("y")),
 			), vetoes(grant("RU", sel{IDs: gids("x")})), timeline("peace-deal")),
-			want: []simOutcome{
+			want: []simCall{
 				blockedBy("z", dependsOn("x")),
 				blockedBy("w", dependsOn("y")),
 			},
@@ -692,7 +692,7 @@ func TestSimulateBlockOrder(t *testing.T) {
 			positions(named("by-no", pos("BY", scenario.Rejects, toUA)), named("ru-no", pos("RU", scenario.Rejects, toUA))),
 			timeline("attack(BY, UA)", "ceasefire")),
 		at: 1,
-		want: []simOutcome{blockedBy("uk-troops",
+		want: []simCall{blockedBy("uk-troops",
 			aimedAt("RU", ""), objectsBy("RU", "ru-no"),
 			aimedAt("BY", "attack(BY, UA)"), objectsBy("BY", "by-no"),
 			dependsOn("nowhere"),
@@ -708,33 +708,33 @@ func TestSimulateAbstains(t *testing.T) {
 			name:   "CoalitionMember",
 			reason: "Coalition members act separately: PL refuses but cannot stop the guarantee, which goes ahead without it.",
 			s:      build(actors(coalition("cw", "UK", "FR", "PL")), cwGuarantee, refusal, timeline("peace-deal")),
-			want:   []simOutcome{activates("cw-force", "PL")},
+			want:   []simCall{activates("cw-force", "PL")},
 		},
 		{
 			name:   "UnanimityMember",
 			reason: "Under unanimity PL holds a veto: its refusal blocks the guarantee, and it does not abstain.",
 			s:      build(actors(alliance("cw", actor.Unanimity, "UK", "FR", "PL")), cwGuarantee, refusal, timeline("peace-deal")),
-			want:   []simOutcome{blockedBy("cw-force", objectsBy("PL", "pl-no"))},
+			want:   []simCall{blockedBy("cw-force", objectsBy("PL", "pl-no"))},
 		},
 		{
 			name:   "MajorityMember",
 			reason: "In a majority body of three PL holds no veto: it abstains.",
 			s:      build(actors(alliance("cw", actor.Majority, "UK", "FR", "PL")), cwGuarantee, refusal, timeline("peace-deal")),
-			want:   []simOutcome{activates("cw-force", "PL")},
+			want:   []simCall{activates("cw-force", "PL")},
 		},
 		{
 			name:   "InActorOrder",
 			reason: "Abstainers are listed in the order of the actors, not of the positions.",
 			s: build(actors(coalition("cw", "UK", "FR", "PL")), cwGuarantee,
 				positions(pos("PL", scenario.Refuses, toUA), pos("FR", scenario.Refuses, toUA)), timeline("peace-deal")),
-			want: []simOutcome{activates("cw-force", "FR", "PL")},
+			want: []simCall{activates("cw-force", "FR", "PL")},
 		},
 		{
 			name:   "RejectsIsNotRefuses",
 			reason: "A member that rejects rather than refuses the guarantee neither abstains nor, holding no veto, stops it.",
 			s: build(actors(coalition("cw", "UK", "FR", "PL")), cwGuarantee,
 				positions(pos("PL", scenario.Rejects, toUA)), timeline("peace-deal")),
-			want: []simOutcome{activates("cw-force")},
+			want: []simCall{activates("cw-force")},
 		},
 		{
 			name:   "NotWhenBlocked",
@@ -742,14 +742,14 @@ func TestSimulateAbstains(t *testing.T) {
 			s: build(actors(coalition("cw", "UK", "FR", "PL")),
 				guarantees(g("cw-force", "cw", "UA", guarantee.GroundTroops, "peace-deal", target("RU"))),
 				refusal, vetoes(grant("RU", toUA)), timeline("peace-deal")),
-			want: []simOutcome{blockedBy("cw-force", aimedAt("RU", ""))},
+			want: []simCall{blockedBy("cw-force", aimedAt("RU", ""))},
 		},
 		{
 			name:   "NotAContributor",
 			reason: "DE refuses the coalition's guarantee but is not a member: it has nothing to abstain from.",
 			s: build(actors(coalition("cw", "UK", "FR", "PL")), cwGuarantee,
 				positions(pos("DE", scenario.Refuses, toUA)), timeline("peace-deal")),
-			want: []simOutcome{activates("cw-force")},
+			want: []simCall{activates("cw-force")},
 		},
 	})
 }
@@ -765,7 +765,7 @@ func TestSimulateTriggers(t *testing.T) {
 			want: []simStep{
 				{Event: "attack(RU, UA)"},
 				{Event: "ceasefire"},
-				{Event: "peace-deal", Due: []simOutcome{activates("aid")}, Receives: receipts(aid)},
+				{Event: "peace-deal", Due: []simCall{activates("aid")}, Receives: receipts(aid)},
 			},
 		},
 		{
@@ -775,7 +775,7 @@ func TestSimulateTriggers(t *testing.T) {
 				timeline("peace-deal", "attack(RU, UA)", "ceasefire")),
 			want: []simStep{
 				{Event: "peace-deal"},
-				{Event: "attack(RU, UA)", Due: []simOutcome{activates("aid")}, Receives: receipts(aid)},
+				{Event: "attack(RU, UA)", Due: []simCall{activates("aid")}, Receives: receipts(aid)},
 				{Event: "ceasefire", Receives: receipts(aid)},
 			},
 		},
@@ -787,8 +787,8 @@ func TestSimulateTriggers(t *testing.T) {
 				g("air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)"),
 			), timeline("peace-deal", "attack(RU, UA)", "ceasefire")),
 			want: []simStep{
-				{Event: "peace-deal", Due: []simOutcome{activates("aid")}, Receives: receipts(aid)},
-				{Event: "attack(RU, UA)", Due: []simOutcome{activates("air")}, Lapsed: gids("aid"),
+				{Event: "peace-deal", Due: []simCall{activates("aid")}, Receives: receipts(aid)},
+				{Event: "attack(RU, UA)", Due: []simCall{activates("air")}, Lapsed: gids("aid"),
 					Receives: receipts(receipt("UA", guarantee.AirSupport, "air"))},
 				{Event: "ceasefire", Receives: receipts(receipt("UA", guarantee.AirSupport, "air"))},
 			},
@@ -799,7 +799,7 @@ func TestSimulateTriggers(t *testing.T) {
 			s: build(guarantees(g("aid", "US", "UA", guarantee.Aid, "all(peace-deal, not(attack(RU, UA)))", target("BY"))),
 				vetoes(grant("BY", toUA)), timeline("peace-deal", "attack(RU, UA)")),
 			want: []simStep{
-				{Event: "peace-deal", Due: []simOutcome{blockedBy("aid", aimedAt("BY", ""))}},
+				{Event: "peace-deal", Due: []simCall{blockedBy("aid", aimedAt("BY", ""))}},
 				{Event: "attack(RU, UA)", Lapsed: gids("aid")},
 			},
 		},
@@ -930,9 +930,9 @@ func TestSimulateBodies(t *testing.T) {
 					timeline("peace-deal"))
 				got := walk(simulate(t, s))[0].Due
 				switch {
-				case cmp.Equal(got, []simOutcome{blockedBy("g", objectsBy(m, "no"))}, simOpts):
+				case cmp.Equal(got, []simCall{blockedBy("g", objectsBy(m, "no"))}, simOpts):
 					blockers = append(blockers, m)
-				case cmp.Equal(got, []simOutcome{activates("g", m)}, simOpts):
+				case cmp.Equal(got, []simCall{activates("g", m)}, simOpts):
 					abstainers = append(abstainers, m)
 				default:
 					t.Errorf("when %s refuses, the guarantee neither is blocked by it alone nor goes ahead without it: %+v", m, got)
@@ -971,12 +971,12 @@ func TestSimulateSeed(t *testing.T) {
 			want: []simStep{
 				{
 					Event:    "peace-deal",
-					Due:      []simOutcome{activates("us-intelligence"), activates("european-force"), activates("turkey-black-sea")},
+					Due:      []simCall{activates("us-intelligence"), activates("european-force"), activates("turkey-black-sea")},
 					Receives: receipts(intel, troops, naval),
 				},
 				{
 					Event: "attack(RU, UA)",
-					Due:   []simOutcome{activates("us-air-support"), activates("willing-financial"), activates("willing-sanctions")},
+					Due:   []simCall{activates("us-air-support"), activates("willing-financial"), activates("willing-sanctions")},
 					Receives: receipts(
 						receipt("UA", guarantee.Aid, "willing-financial"),
 						intel,
@@ -995,7 +995,7 @@ func TestSimulateSeed(t *testing.T) {
 			want: []simStep{
 				{
 					Event: "peace-deal",
-					Due: []simOutcome{
+					Due: []simCall{
 						activates("us-intelligence"),
 						blockedBy("european-force", aimedAt("RU", ""), dependsOn("us-air-support")),
 						blockedBy("turkey-black-sea", aimedAt("RU", "")),
@@ -1004,7 +1004,7 @@ func TestSimulateSeed(t *testing.T) {
 				},
 				{
 					Event: "attack(RU, UA)",
-					Due: []simOutcome{
+					Due: []simCall{
 						voidBy("us-air-support", capturedBy("RU")),
 						voidBy("willing-financial", capturedBy("RU")),
 						voidBy("willing-sanctions", capturedBy("RU")),
@@ -1138,7 +1138,7 @@ func TestSimulateJSON(t *testing.T) {
 			{scenario.Simulation{}, `{"scenario":"","steps":[],"lifetimes":[]}`},
 			{scenario.Step{Event: guarantee.Event{Name: "ceasefire"}}, `{"event":"ceasefire","lapses":[],"due":[],"no_longer_due":[],"receives":[]}`},
 			{scenario.Step{Event: guarantee.Event{Name: "renewal", Date: "2009-06-15"}}, `{"event":"renewal","date":"2009-06-15","lapses":[],"due":[],"no_longer_due":[],"receives":[]}`},
-			{scenario.Outcome{Status: scenario.Blocked}, `{"guarantee":"","provider":"","beneficiary":"","kind":"","call":0,"attackers":[],"status":"blocked","blocks":[],"abstains":[],"sources":[]}`},
+			{scenario.Call{Status: scenario.Blocked}, `{"guarantee":"","provider":"","beneficiary":"","kind":"","call":0,"attackers":[],"status":"blocked","blocks":[],"abstains":[],"sources":[]}`},
 			{scenario.Lapse{Guarantee: "g", Date: "2009-06-15", Sunset: true}, `{"guarantee":"g","date":"2009-06-15","sunset":true,"blocks":[]}`},
 			{scenario.Block{Reason: scenario.Dependency, Requires: "x", Message: "m"}, `{"reason":"dependency","requires":"x","message":"m"}`},
 			{scenario.Block{Reason: scenario.Objects, Actor: "RU", Position: "p", Message: "m"}, `{"reason":"position","actor":"RU","position":"p","message":"m"}`},

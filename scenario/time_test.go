@@ -52,7 +52,7 @@ func calls(sim scenario.Simulation) []string {
 			parts = append(parts, fmt.Sprintf("lapsed %s %s (%s)", l.Guarantee, l.Date, who))
 		}
 		for _, o := range st.Due {
-			parts = append(parts, fmt.Sprintf("%s#%d %s %v", o.Guarantee, o.Call, o.Status, o.Attackers))
+			parts = append(parts, fmt.Sprintf("%s#%d %s %v", o.Guarantee, o.Number, o.Status, o.Attackers))
 		}
 		for _, g := range st.NoLongerDue {
 			parts = append(parts, "ends "+string(g))

@@ -180,9 +180,9 @@ func (w *walker) step(i int) Step {
 	}
 	attacker, isAttack := ev.Attacker()
 	call := func(g int32, attackers []int32) {
-		o := w.outcome(g, attackers)
+		o := w.call(g, attackers)
 		w.calls[g]++
-		o.Call = int(w.calls[g])
+		o.Number = int(w.calls[g])
 		if w.firstCall[g] == 0 {
 			w.firstCall[g] = int32(i + 1)
 		}
@@ -467,12 +467,12 @@ func (w *walker) receipts() []Receipt {
 	return out
 }
 
-// outcome decides what becomes of a call of g with the given attackers,
+// call decides what becomes of a call of g with the given attackers,
 // with the reasons.
-func (w *walker) outcome(g int32, attackers []int32) Outcome {
+func (w *walker) call(g int32, attackers []int32) Call {
 	m := w.m
 	gg := &m.s.Guarantees[g]
-	o := Outcome{Guarantee: gg.ID, Provider: gg.Provider, Beneficiary: gg.Beneficiary, Kind: gg.Kind, Sources: gg.Sources}
+	o := Call{Guarantee: gg.ID, Provider: gg.Provider, Beneficiary: gg.Beneficiary, Kind: gg.Kind, Sources: gg.Sources}
 	for _, a := range attackers {
 		o.Attackers = append(o.Attackers, m.ax.At(int(a)).ID)
 	}

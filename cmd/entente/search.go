@@ -1,10 +1,9 @@
 package main
 
 import (
-	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"os/signal"
 	"slices"
@@ -12,9 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/internal/safe"
-	"github.com/entente-go/entente/internal/words"
 	"github.com/entente-go/entente/scenario"
 )
 
@@ -67,13 +64,9 @@ func runSearch(e env, args []string) int {
 		enc := json.NewEncoder(safe.JSON(e.stdout))
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
-		err = enc.Encode(struct {
-			File     string `json:"file"`
-			Scenario string `json:"scenario"`
-			scenario.SearchResult
-		}{file, s.Name, r})
+		err = enc.Encode(searchJSON{file, s.Name, r})
 	default:
-		err = writeSearchText(e.stdout, s, r, opts, color.on(e))
+		err = scenario.Text{Color: color.on(e)}.WriteSearch(e.stdout, s, r, opts)
 	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "entente: %v\n", err)
@@ -170,147 +163,30 @@ func withStatus(e env, status func(tick int, elapsed time.Duration) string, work
 	}
 }
 
-// writeSearchText writes r for a person to read: the verdict, the maximal
-// packages with the vetoes they need, forced and dead offers, the count,
-// and when no deal is possible the concessions and the conflicts.
-func writeSearchText(w io.Writer, s scenario.Scenario, r scenario.SearchResult, opts scenario.SearchOptions, color bool) error {
-	bw := bufio.NewWriter(w)
-	name := s.Name
-	if name == "" {
-		name = "(unnamed scenario)"
-	}
-	paint := func(code, text string) string {
-		if !color {
-			return text
-		}
-		return code + text + "\x1b[0m"
-	}
-	fmt.Fprintln(bw, safe.Terminal(name))
-	switch {
-	case r.Feasible:
-		fmt.Fprintf(bw, "%s: %s.\n", paint("\x1b[1;32m", "A deal is possible"), words.Plural(len(r.Maximal), "maximal package"))
-	case len(s.Guarantees) == 0:
-		fmt.Fprintf(bw, "%s: there are no offers on the table.\n", paint("\x1b[1;31m", "No deal is possible"))
-	case r.EmptyFeasible:
-		fmt.Fprintf(bw, "%s: of the %s on the table, none can be in a deal that meets every position; only no guarantee at all does.\n", paint("\x1b[1;31m", "No deal is possible"), words.Plural(len(s.Guarantees), "offer"))
-	default:
-		fmt.Fprintf(bw, "%s: no package of the %s on the table meets every position.\n", paint("\x1b[1;31m", "No deal is possible"), words.Plural(len(s.Guarantees), "offer"))
-	}
-	if !r.Complete {
-		fmt.Fprintf(bw, "The search is incomplete: %s; what follows is what it found before it stopped.\n", stoppedWhy(r.Stopped, opts))
-	}
-
-	for i, p := range r.Maximal {
-		fmt.Fprintf(bw, "\npackage %d\n", i+1)
-		fmt.Fprintf(bw, "         %-11s %s\n", "guarantees:", safe.Terminal(joinList(p.Guarantees)))
-		fmt.Fprintf(bw, "         %-11s %s\n", "vetoes:", safe.Terminal(vetoWords(p, "none needed")))
-	}
-
-	bw.WriteString("\n")
-	if r.Feasible {
-		fmt.Fprintf(bw, "Forced, in every maximal package: %s\n", safe.Terminal(orNone(r.Forced)))
-	}
-	switch {
-	case !r.Feasible && len(r.Dead) == len(s.Guarantees) && len(r.Dead) > 0:
-		fmt.Fprintf(bw, "Dead, in no feasible package: every offer, as the positions stand\n")
-	default:
-		fmt.Fprintf(bw, "Dead, in no feasible package: %s\n", safe.Terminal(orNone(r.Dead)))
-	}
-	if opts.Count {
-		switch {
-		case r.Count == nil:
-			fmt.Fprintf(bw, "Feasible packages: not counted (%s)\n", stoppedWhy(r.Stopped, opts))
-		case r.EmptyFeasible:
-			fmt.Fprintf(bw, "Feasible packages: %d, counting the empty package (no guarantee at all)\n", *r.Count)
-		default:
-			fmt.Fprintf(bw, "Feasible packages: %d\n", *r.Count)
-		}
-	}
-
-	if !r.Feasible {
-		switch {
-		case len(r.Concessions) > 0:
-			fmt.Fprintf(bw, "\nWhat would make a deal possible: %s, smallest first.\n", words.Plural(len(r.Concessions), "minimal concession"))
-		case r.Complete:
-			fmt.Fprintf(bw, "\nNo withdrawal of positions makes a deal possible: the offers themselves rule every deal out.\n")
-		}
-		for i, c := range r.Concessions {
-			fmt.Fprintf(bw, "\nconcession %d\n", i+1)
-			fmt.Fprintf(bw, "         %s\n", safe.Terminal(c.Message))
-			fmt.Fprintf(bw, "         %-11s %s\n", "positions:", safe.Terminal(strings.Join(c.Positions, ", ")))
-			for j, p := range c.Unlocks {
-				label := ""
-				if j == 0 {
-					label = "unlocks:"
-				}
-				fmt.Fprintf(bw, "         %-11s %s\n", label, safe.Terminal(joinList(p.Guarantees)))
-				if len(p.Vetoes) > 0 {
-					fmt.Fprintf(bw, "         %-11s with %s granted\n", "", safe.Terminal(vetoWords(p, "")))
-				}
-			}
-			if len(c.Sources) > 0 {
-				fmt.Fprintf(bw, "         %-11s %s\n", "sources:", safe.Terminal(strings.Join(c.Sources, ", ")))
-			}
-		}
-		if len(r.Conflicts) > 0 {
-			fmt.Fprintf(bw, "\nWhat rules every deal out: %s, each a minimal set of positions that cannot all stand.\n", words.Plural(len(r.Conflicts), "conflict"))
-		}
-		for i, c := range r.Conflicts {
-			fmt.Fprintf(bw, "\nconflict %d\n", i+1)
-			fmt.Fprintf(bw, "         %s\n", safe.Terminal(c.Message))
-			fmt.Fprintf(bw, "         %-11s %s\n", "positions:", safe.Terminal(strings.Join(c.Positions, ", ")))
-			if len(c.Sources) > 0 {
-				fmt.Fprintf(bw, "         %-11s %s\n", "sources:", safe.Terminal(strings.Join(c.Sources, ", ")))
-			}
-		}
-	}
-	return bw.Flush()
+// searchJSON is what search --format json writes: the file and the
+// scenario's name, then the result's own fields, as its MarshalJSON
+// writes them.
+type searchJSON struct {
+	File     string
+	Scenario string
+	Result   scenario.SearchResult
 }
 
-// stoppedWhy says in words why a search stopped.
-func stoppedWhy(stopped string, opts scenario.SearchOptions) string {
-	switch {
-	case strings.Contains(stopped, "deadline exceeded") && opts.Timeout > 0:
-		return fmt.Sprintf("the --timeout of %v ran out", opts.Timeout)
-	case strings.Contains(stopped, "canceled"):
-		return "it was interrupted"
-	case stopped == "":
-		return "it stopped early"
+func (o searchJSON) MarshalJSON() ([]byte, error) {
+	var head bytes.Buffer
+	enc := json.NewEncoder(&head)
+	enc.SetEscapeHTML(false) // the encoder that calls this one decides
+	err := enc.Encode(struct {
+		File     string `json:"file"`
+		Scenario string `json:"scenario"`
+	}{o.File, o.Scenario})
+	if err != nil {
+		return nil, err
 	}
-	return stopped
-}
-
-// vetoWords names the vetoes a package needs: "RU over guarantees to UA
-// (ru-demands-veto)".
-func vetoWords(p scenario.Package, none string) string {
-	if len(p.Vetoes) == 0 && len(p.VetoPositions) == 0 {
-		return none
+	body, err := o.Result.MarshalJSON()
+	if err != nil {
+		return nil, err
 	}
-	var words []string
-	for i, v := range p.Vetoes {
-		word := string(v.Holder) + "'s veto over " + v.Over.Describe()
-		if i < len(p.VetoPositions) {
-			word += " (" + p.VetoPositions[i] + ")"
-		}
-		words = append(words, word)
-	}
-	if len(p.Vetoes) == 0 { // decoded from JSON, which keeps only the positions
-		words = append(words, "the vetoes of "+strings.Join(p.VetoPositions, ", "))
-	}
-	return strings.Join(words, "; ")
-}
-
-func joinList(ids []guarantee.ID) string {
-	s := make([]string, len(ids))
-	for i, id := range ids {
-		s[i] = string(id)
-	}
-	return strings.Join(s, ", ")
-}
-
-func orNone(ids []guarantee.ID) string {
-	if len(ids) == 0 {
-		return "none"
-	}
-	return joinList(ids)
+	h := bytes.TrimSuffix(bytes.TrimSpace(head.Bytes()), []byte("}"))
+	return slices.Concat(h, []byte(","), bytes.TrimPrefix(body, []byte("{"))), nil
 }

@@ -172,7 +172,7 @@ func search(w io.Writer, s scenario.Scenario) error {
 	if r.Feasible {
 		fmt.Fprintf(w, "  Yes: %d maximal package(s).\n", len(r.Maximal))
 		for _, p := range r.Maximal {
-			fmt.Fprintf(w, "  - %s%s\n", ids(p.Guarantees), withVetoes(p))
+			fmt.Fprintf(w, "  - %s%s\n", ids(p.Guarantees), withVetoes(&s, p))
 		}
 		return nil
 	}
@@ -188,7 +188,7 @@ func search(w io.Writer, s scenario.Scenario) error {
 			if len(p.Guarantees) == len(s.Guarantees) {
 				what = "every offer"
 			}
-			fmt.Fprintf(w, "     unlocks %s%s\n", what, withVetoes(p))
+			fmt.Fprintf(w, "     unlocks %s%s\n", what, withVetoes(&s, p))
 		}
 	}
 	if len(r.Conflicts) > 0 {
@@ -219,11 +219,12 @@ func ids(list []guarantee.ID) string {
 	return b.String()
 }
 
-// withVetoes says which demanded vetoes a package needs granted.
-func withVetoes(p scenario.Package) string {
+// withVetoes says which demanded vetoes a deal of s grants.
+func withVetoes(s *scenario.Scenario, d scenario.Deal) string {
 	var out strings.Builder
-	for i, v := range p.Vetoes {
-		fmt.Fprintf(&out, ", if %s is granted its veto over %s (%s)", v.Holder, v.Over.Describe(), p.VetoPositions[i])
+	for _, pos := range d.Vetoes {
+		v, _ := s.CandidateVeto(pos)
+		fmt.Fprintf(&out, ", if %s is granted its veto over %s (%s)", v.Holder, v.Over.Describe(), pos)
 	}
 	return out.String()
 }
@@ -310,7 +311,7 @@ func walk(w io.Writer, s scenario.Scenario) error {
 // sameWalk reports whether two walks decide the same for every guarantee.
 func sameWalk(a, b scenario.Simulation) bool {
 	return slices.EqualFunc(a.Steps, b.Steps, func(x, y scenario.Step) bool {
-		return slices.EqualFunc(x.Due, y.Due, func(o, p scenario.Outcome) bool {
+		return slices.EqualFunc(x.Due, y.Due, func(o, p scenario.Call) bool {
 			return o.Guarantee == p.Guarantee && o.Status == p.Status
 		}) && len(x.Receives) == len(y.Receives)
 	})

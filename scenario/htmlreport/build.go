@@ -129,7 +129,7 @@ func failure(err error, timeout time.Duration) string {
 	switch {
 	case errors.Is(err, context.DeadlineExceeded):
 		return "the bargaining did not finish within " + timeout.String() + "."
-	case errors.Is(err, scenario.ErrTooManyOutcomes):
+	case errors.Is(err, scenario.ErrTooManyDeals):
 		return "the scenario has more possible outcomes than the report bargains over (" + strconv.Itoa(BargainingOutcomes) + "); entente bargain --limit N goes further."
 	}
 	return "the bargaining stopped: " + err.Error() + "."

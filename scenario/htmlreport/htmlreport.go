@@ -428,8 +428,8 @@ func buildTimeline(sim scenario.Simulation, srcs sources) *timelineView {
 		}
 		for _, o := range st.Due {
 			call := "first call"
-			if o.Call > 1 {
-				call = "call " + strconv.Itoa(o.Call)
+			if o.Number > 1 {
+				call = "call " + strconv.Itoa(o.Number)
 			}
 			if len(o.Attackers) > 0 {
 				call += " against " + strings.Join(toStrings(o.Attackers), ", ")
@@ -509,10 +509,10 @@ func buildSearch(s scenario.Scenario, r scenario.SearchResult, srcs sources) *se
 	}
 	v.DeadEvery = !r.Feasible && len(r.Dead) == len(s.Guarantees) && len(r.Dead) > 0
 	for i, pk := range r.Maximal {
-		v.Maximal = append(v.Maximal, packageView{i + 1, toStrings(pk.Guarantees), vetoWords(pk, "none needed")})
+		v.Maximal = append(v.Maximal, packageView{i + 1, toStrings(pk.Guarantees), vetoWords(&s, pk, "none needed")})
 	}
-	if r.Count != nil {
-		v.Count = strconv.FormatUint(*r.Count, 10)
+	if r.Counted {
+		v.Count = strconv.FormatUint(r.Count, 10)
 		if r.EmptyFeasible {
 			v.Count += ", counting the empty package (no guarantee at all)"
 		}
@@ -529,7 +529,7 @@ func buildSearch(s scenario.Scenario, r scenario.SearchResult, srcs sources) *se
 	for i, c := range r.Concessions {
 		cv := concessionView{N: i + 1, Message: c.Message, Positions: c.Positions, Sources: srcs.cites(c.Sources)}
 		for j, pk := range c.Unlocks {
-			cv.Unlocks = append(cv.Unlocks, packageView{j + 1, toStrings(pk.Guarantees), vetoWords(pk, "")})
+			cv.Unlocks = append(cv.Unlocks, packageView{j + 1, toStrings(pk.Guarantees), vetoWords(&s, pk, "")})
 		}
 		v.Concessions = append(v.Concessions, cv)
 	}
@@ -542,23 +542,21 @@ func buildSearch(s scenario.Scenario, r scenario.SearchResult, srcs sources) *se
 	return v
 }
 
-// vetoWords names the vetoes a package needs, as entente search does:
-// "RU's veto over guarantees to UA (ru-demands-veto)"; none when it needs
-// none.
-func vetoWords(p scenario.Package, none string) string {
-	if len(p.Vetoes) == 0 && len(p.VetoPositions) == 0 {
+// vetoWords names the vetoes a deal of s grants, as entente search does:
+// "RU's veto over guarantees to UA (ru-demands-veto)"; none when it grants
+// none. A deal that names positions s lacks (one decoded from JSON, say)
+// gets the names alone.
+func vetoWords(s *scenario.Scenario, d scenario.Deal, none string) string {
+	if len(d.Vetoes) == 0 {
 		return none
 	}
-	var words []string
-	for i, v := range p.Vetoes {
-		word := string(v.Holder) + "'s veto over " + v.Over.Describe()
-		if i < len(p.VetoPositions) {
-			word += " (" + p.VetoPositions[i] + ")"
+	words := make([]string, 0, len(d.Vetoes))
+	for _, pos := range d.Vetoes {
+		v, ok := s.CandidateVeto(pos)
+		if !ok {
+			return "the vetoes of " + strings.Join(d.Vetoes, ", ")
 		}
-		words = append(words, word)
-	}
-	if len(p.Vetoes) == 0 { // decoded from JSON, which keeps only the positions
-		words = append(words, "the vetoes of "+strings.Join(p.VetoPositions, ", "))
+		words = append(words, string(v.Holder)+"'s veto over "+v.Over.Describe()+" ("+pos+")")
 	}
 	return strings.Join(words, "; ")
 }

@@ -292,7 +292,7 @@ func (c *Case) Status(event string, g guarantee.ID, want scenario.Status) *Case 
 		if !slices.ContainsFunc(s.Guarantees, func(x guarantee.Guarantee) bool { return x.ID == g }) {
 			return "at " + event + " want " + string(g) + " " + want.String() + "; there is no guarantee " + string(g), nil
 		}
-		var due *scenario.Outcome
+		var due *scenario.Call
 		dueAt := -1
 		for i, st := range sim.Steps[:at+1] {
 			for j := range st.Due {
@@ -304,7 +304,7 @@ func (c *Case) Status(event string, g guarantee.ID, want scenario.Status) *Case 
 		if due == nil {
 			msg := "by " + event + " want " + string(g) + " " + want.String() + "; "
 			for _, st := range sim.Steps[at+1:] {
-				if slices.ContainsFunc(st.Due, func(o scenario.Outcome) bool { return o.Guarantee == g }) {
+				if slices.ContainsFunc(st.Due, func(o scenario.Call) bool { return o.Guarantee == g }) {
 					return msg + "it does not fall due until " + st.Event.String(), nil
 				}
 			}
