@@ -2,6 +2,7 @@ package guarantee_test
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -170,6 +171,28 @@ func TestSatisfiableWithAnyone(t *testing.T) {
 	} {
 		if got := guarantee.MustParseCondition(tc.in).Satisfiable(); got != tc.want {
 			t.Errorf("Satisfiable(%s) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestAdmitsAnyone(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"attack(*, UA)", []string{"attack(*, UA)"}},
+		{"all(peace-deal, not(attack(*, UA)))", nil},
+		{"not(not(violation(*)))", []string{"violation(*)"}},
+		{"any(not(attack(*, GE)), all(attack(*, UA), not(violation(*))))", []string{"attack(*, UA)"}},
+		{"attack(RU, UA)", nil},
+	} {
+		c := guarantee.MustParseCondition(tc.in)
+		var got []string
+		for e := range c.Admitted() {
+			got = append(got, e.String())
+		}
+		if !slices.Equal(got, tc.want) || c.AdmitsAnyone() != (len(tc.want) > 0) {
+			t.Errorf("%s: Admitted() = %q, AdmitsAnyone() = %v; want %q", tc.in, got, c.AdmitsAnyone(), tc.want)
 		}
 	}
 }

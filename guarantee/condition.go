@@ -386,7 +386,7 @@ func (c Condition) HasAttacker(a actor.ID) bool {
 }
 
 // ByAnyone reports whether c names an attack or a violation by [Anyone]
-// anywhere, under any operator: whether it admits any attacker.
+// anywhere, under any operator, "not" included.
 func (c Condition) ByAnyone() bool {
 	for e := range c.All() {
 		if e.ByAnyone() {
@@ -394,6 +394,36 @@ func (c Condition) ByAnyone() bool {
 		}
 	}
 	return false
+}
+
+// AdmitsAnyone reports whether an attack or a violation by anyone can
+// make c hold: whether c names one by [Anyone] under an even number of
+// "not" (none, most often). all(peace-deal, not(attack(*, UA))) names one
+// but admits no attacker: an attack ends it.
+func (c Condition) AdmitsAnyone() bool {
+	for range c.Admitted() {
+		return true
+	}
+	return false
+}
+
+// Admitted returns the attacks and violations by [Anyone] that c names
+// under an even number of "not", in the order written: those whose
+// happening can make c hold.
+func (c Condition) Admitted() iter.Seq[Event] {
+	return func(yield func(Event) bool) { c.admitted(false, yield) }
+}
+
+func (c Condition) admitted(neg bool, yield func(Event) bool) bool {
+	if c.Op == OnEvent && !neg && c.Event.ByAnyone() && !yield(c.Event) {
+		return false
+	}
+	for _, s := range c.Sub {
+		if !s.admitted(neg != (c.Op == Not), yield) {
+			return false
+		}
+	}
+	return true
 }
 
 // satBudget bounds the work [Condition.Satisfiable] does on one condition:

@@ -95,6 +95,27 @@ func TestInsiderVeto(t *testing.T) {
 			want: insider("us-air", "BY"),
 		},
 		{
+			name:   "UnderNot",
+			reason: "A trigger that an attack by anyone ends, all(peace-deal, not(attack(*, TR))), admits no attacker: it never fires on one.",
+			s: build(actors(withGR(), nato("TR")),
+				guarantees(g("art5-tr", "NATO", "TR", guarantee.Military, "all(peace-deal, not(attack(*, TR)))"))),
+		},
+		{
+			name:   "UnderTwoNots",
+			reason: "not(not(attack(*, TR))) admits any attacker, as attack(*, TR) does.",
+			s: build(actors(withGR(), nato("TR")),
+				guarantees(g("art5-tr", "NATO", "TR", guarantee.Military, "not(not(attack(*, TR)))"))),
+			want: insider("art5-tr", "GR", "UK", "US"),
+		},
+		{
+			name:   "GrantedVetoSurvivesPartiesAside",
+			reason: "The rule sets the parties aside, so a member that attacks loses its vote; but UK also holds a veto the deal grants, which no rule sets aside.",
+			s: build(actors(withGR(), aside(nato("TR"))),
+				guarantees(g("art5-tr", "NATO", "TR", guarantee.Military, "attack(*, TR)")),
+				vetoes(grant("UK", sel{IDs: gids("art5-tr")}))),
+			want: insider("art5-tr", "UK"),
+		},
+		{
 			name:   "AttackOnAnotherState",
 			reason: "A guarantee to UA due on an attack on PL by anyone: PL holds a veto but cannot be the attacker of an attack on itself.",
 			s:      build(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "attack(*, PL)", activation("consent(PL)")))),
@@ -139,6 +160,34 @@ func TestInsiderVetoReasonsGrouped(t *testing.T) {
 	}
 	if !cmp.Equal(fs[0].Sources, []string{"draft"}) {
 		t.Errorf("sources %q, want the grant's [draft]", fs[0].Sources)
+	}
+}
+
+func TestInsiderVetoReasonWithPartiesAside(t *testing.T) {
+	// UK is a member of a Council that sets the parties aside, and the deal
+	// grants it a veto: attacking, it loses its vote in the Council but
+	// keeps the veto the deal grants, and the message says so, with the
+	// grant's source.
+	v := grant("UK", sel{IDs: gids("art5-tr")})
+	v.Sources = []string{"draft"}
+	r := evaluate(t, build(actors(withGR(), aside(nato("TR"))),
+		guarantees(g("art5-tr", "NATO", "TR", guarantee.Military, "attack(*, TR)")), vetoes(v)))
+	fs := only(r, scenario.InsiderVeto)
+	if len(fs) != 1 {
+		t.Fatalf("want one insider-veto finding; got:\n%s", listFindings(r.Findings))
+	}
+	if !strings.HasSuffix(fs[0].Message, ": UK is granted a veto by the deal") || !cmp.Equal(fs[0].Sources, []string{"draft"}) {
+		t.Errorf("message %q with sources %q; want UK's veto said to be granted by the deal, citing draft", fs[0].Message, fs[0].Sources)
+	}
+}
+
+func TestAnyoneUnderNotAnswersNoAttack(t *testing.T) {
+	// A military guarantee that an attack by anyone ends does not answer
+	// RU's attack.
+	s := build(guarantees(g("quiet", "US", "UA", guarantee.Military, "all(peace-deal, not(attack(*, UA)))")), timeline("attack(RU, UA)"))
+	want := []scenario.Finding{finding(scenario.NoMilitaryResponse, scenario.Warning, ids("RU", "UA"), nil, nil)}
+	if diff := cmp.Diff(want, only(evaluate(t, s), scenario.NoMilitaryResponse), ignoreText); diff != "" {
+		t.Errorf("no-military-response (-want +got):\n%s", diff)
 	}
 }
 

@@ -238,13 +238,13 @@ func triggerNote(e Edit, base *Scenario) string {
 	before := base.Guarantees[i].Trigger
 	named, now := joinIDs(before.Attackers()), joinIDs(after.Attackers())
 	switch {
-	case !before.ByAnyone() && after.ByAnyone() && named != "":
+	case !before.AdmitsAnyone() && after.AdmitsAnyone() && named != "":
 		return id + " now answers an attack by anyone, where it named " + named
-	case !before.ByAnyone() && after.ByAnyone():
+	case !before.AdmitsAnyone() && after.AdmitsAnyone():
 		return id + " now answers an attack by anyone"
-	case before.ByAnyone() && !after.ByAnyone() && now != "":
+	case before.AdmitsAnyone() && !after.AdmitsAnyone() && now != "":
 		return id + " now answers " + now + " by name, no longer anyone"
-	case before.ByAnyone() && !after.ByAnyone():
+	case before.AdmitsAnyone() && !after.AdmitsAnyone():
 		return id + " no longer answers an attack by anyone"
 	}
 	return ""

@@ -91,8 +91,9 @@
 // of that attack, so a guarantee to UA due on attack(*, PL) names no
 // insider for PL's veto; a party set aside by a rule loses its veto in the
 // very call where it attacks, so it is no insider; and a trigger admits
-// any attacker of B when it names any attack or violation by anyone, as a
-// trigger naming violation(X) names X. No selector field names an
+// any attacker of B when an attack or a violation by anyone can make it
+// hold: named under an even number of "not" (a trigger that an attack by
+// anyone ends answers none). No selector field names an
 // attacker, so * has no place in a selector. A scenario without *
 // evaluates exactly as before.
 //

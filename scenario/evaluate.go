@@ -600,7 +600,7 @@ func (m *model) insiderVeto(b *builder) {
 		insiders := b.actorsSoFar()
 		b.guarantee(g)
 		b.say(string(gg.ID), " answers ", gg.Trigger.String(), ", an attack by anyone, and cannot fire against an attacker that can stop it: ")
-		m.sayVetoReasonsGrouped(b, g, insiders)
+		m.sayInsiderReasons(b, g, insiders)
 		b.done()
 	}
 }
@@ -610,8 +610,8 @@ func (m *model) insiderVeto(b *builder) {
 // of violation(*), or of attack(*, C) for C other than h.
 func (m *model) couldAttack(g, h int32) bool {
 	id := m.ax.At(int(h)).ID
-	for e := range m.s.Guarantees[g].Trigger.All() {
-		if e.ByAnyone() && (e.Name == guarantee.EventViolation || len(e.Args) < 2 || e.Args[1] != id) {
+	for e := range m.s.Guarantees[g].Trigger.Admitted() {
+		if e.Name == guarantee.EventViolation || len(e.Args) < 2 || e.Args[1] != id {
 			return true
 		}
 	}
@@ -715,18 +715,27 @@ func (m *model) sayVetoReasons(b *builder, g int32, actors []actor.ID) {
 			b.say("; ")
 		}
 		b.say(string(id))
-		m.sayVetoReason(b, g, int32(m.ax.Pos(id)), false)
+		h := int32(m.ax.Pos(id))
+		m.sayVetoReason(b, g, h, m.vetoReason(g, h, m.staticActivationVetoes(g)), false)
 	}
 }
 
-// sayVetoReasonsGrouped is [model.sayVetoReasons] with the actors that
-// hold their veto for the same reason said together, in the order each
-// reason first comes: "BE, CA and US hold a veto in NATO's rule
-// (unanimity)".
-func (m *model) sayVetoReasonsGrouped(b *builder, g int32, actors []actor.ID) {
+// sayInsiderReasons says how each of the actors holds a veto over g in a
+// call where it is the attacker (a party, where a rule sets the parties
+// aside), with the actors that hold it for the same reason said together,
+// in the order each reason first comes: "BE, CA and US hold a veto in
+// NATO's rule (unanimity)".
+func (m *model) sayInsiderReasons(b *builder, g int32, actors []actor.ID) {
 	reasons := make([]vetoReason, len(actors))
+	act := m.staticActivationVetoes(g)
 	for i, id := range actors {
-		reasons[i] = m.vetoReason(g, int32(m.ax.Pos(id)))
+		h := int32(m.ax.Pos(id))
+		if m.aside {
+			parties := append(m.partiesOf(nil, g), h)
+			slices.Sort(parties)
+			act = m.activationVetoes(nil, g, slices.Compact(parties))
+		}
+		reasons[i] = m.vetoReason(g, h, act)
 	}
 	done := make([]bool, len(actors))
 	var same []actor.ID
@@ -750,7 +759,7 @@ func (m *model) sayVetoReasonsGrouped(b *builder, g int32, actors []actor.ID) {
 				m.addVetoSources(b, g, int32(m.ax.Pos(id)))
 			}
 		}
-		m.sayVetoReason(b, g, int32(m.ax.Pos(same[0])), len(same) > 1)
+		m.sayVetoReason(b, g, int32(m.ax.Pos(same[0])), reasons[i], len(same) > 1)
 	}
 }
 
@@ -771,10 +780,11 @@ const (
 )
 
 // vetoReason returns how the actor at position h comes to hold a veto
-// over g.
-func (m *model) vetoReason(g, h int32) vetoReason {
+// over g, given act, the veto holders g's activation gives it with the
+// parties of the call in question: from the activation when h is among
+// them, else granted by the deal.
+func (m *model) vetoReason(g, h int32, act []int32) vetoReason {
 	gg := &m.s.Guarantees[g]
-	act := m.staticActivationVetoes(g)
 	switch {
 	case slices.Contains(act, h) && h == m.prov[g]:
 		return vetoReason{kind: isProvider}
@@ -794,11 +804,10 @@ func (m *model) vetoReason(g, h int32) vetoReason {
 	return vetoReason{kind: grantedVeto}
 }
 
-// sayVetoReason says how the actor at position h, or several actors
+// sayVetoReason says r, how the actor at position h, or several actors
 // holding their veto the same way (many), come to hold a veto over g, as
 // the words after their names; a veto the deal grants adds its sources.
-func (m *model) sayVetoReason(b *builder, g, h int32, many bool) {
-	r := m.vetoReason(g, h)
+func (m *model) sayVetoReason(b *builder, g, h int32, r vetoReason, many bool) {
 	verb := func(one, several string) string {
 		if many {
 			return several

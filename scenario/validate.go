@@ -330,7 +330,7 @@ func (v *validator) guarantees() {
 		}
 		lo := len(m.data)
 		byAnyone := false
-		v.trigger(here, g.Trigger, &byAnyone)
+		v.trigger(here, g.Trigger, false, &byAnyone)
 		m.att[i] = m.end(lo)
 		if byAnyone {
 			m.byAnyone = append(m.byAnyone, int32(i))
@@ -351,13 +351,14 @@ func (v *validator) guarantees() {
 
 // trigger checks the actors c names and appends the positions of its
 // attackers to the model's data. [guarantee.Anyone] names no actor: it is
-// neither checked nor an attacker; byAnyone notes that c has it.
-func (v *validator) trigger(here at, c guarantee.Condition, byAnyone *bool) {
+// neither checked nor an attacker; byAnyone notes that c admits it, under
+// an even number of "not" (neg says whether c stands under an odd one).
+func (v *validator) trigger(here at, c guarantee.Condition, neg bool, byAnyone *bool) {
 	if c.Op == guarantee.OnEvent {
 		e := c.Event
 		for k, a := range e.Args {
 			if k == 0 && e.ByAnyone() {
-				*byAnyone = true
+				*byAnyone = *byAnyone || !neg
 				continue
 			}
 			p := v.actorRef(here, "trigger", a, false)
@@ -367,7 +368,7 @@ func (v *validator) trigger(here at, c guarantee.Condition, byAnyone *bool) {
 		}
 	}
 	for _, sub := range c.Sub {
-		v.trigger(here, sub, byAnyone)
+		v.trigger(here, sub, neg != (c.Op == guarantee.Not), byAnyone)
 	}
 }
 

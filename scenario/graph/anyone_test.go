@@ -47,6 +47,14 @@ func TestAgainstAnyone(t *testing.T) {
 			t.Errorf("%s does not label the edge against anyone", name)
 		}
 	}
+	// A trigger that an attack by anyone ends answers no attacker.
+	ended := examples.Aegean1996()
+	ended.Guarantees[0].Trigger = guarantee.AllOf(guarantee.On(guarantee.EventPeaceDeal), guarantee.NotOf(guarantee.AttackOn("GR")))
+	for _, e := range graph.New(ended, r, graph.Options{}).Edges {
+		if e.Kind == graph.GuaranteeEdge && e.Guarantee.ID == "article-5-greece" && strings.Contains(e.Label(), "anyone") {
+			t.Errorf("a guarantee that an attack by anyone ends is labelled %q", e.Label())
+		}
+	}
 	// A target says who the guarantee is against, and stays.
 	s.Guarantees[0].Target = "TR"
 	g = graph.New(s, r, graph.Options{})

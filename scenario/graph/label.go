@@ -116,7 +116,7 @@ func (e Edge) lines() []string {
 	switch {
 	case g.Target != "":
 		second += ", against " + safe.Clean(string(g.Target))
-	case g.Trigger.ByAnyone():
+	case g.Trigger.AdmitsAnyone():
 		second += ", against anyone"
 	}
 	return []string{first, second}
