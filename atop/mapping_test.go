@@ -338,3 +338,94 @@ func TestUnknownThreat(t *testing.T) {
 		t.Errorf("warnings %v", w)
 	}
 }
+
+// owed returns the trigger of the guarantee of kind that member m owes b,
+// by itself or through a coalition it is in, and whether there is one.
+func owed(s scenario.Scenario, kind guarantee.Kind, m, b actor.ID) (string, bool) {
+	for _, g := range s.Guarantees {
+		if g.Kind != kind || g.Beneficiary != b {
+			continue
+		}
+		if g.Provider == m || slices.Contains(actorOf(s, g.Provider).Members, m) && actorOf(s, g.Provider).Kind == actor.Coalition {
+			return g.Trigger.String(), true
+		}
+	}
+	return "", false
+}
+
+// TestGroupingKeepsAnswers is the reviewer's case: grouping members under
+// one provider only keeps the file readable, so what each member owes each
+// partner, and what the what-ifs find, must not depend on how many members
+// there are. Two members (USA, UKG), both the named threats, each defending
+// the other against a specific adversary: neither owes anything it could
+// answer, and the obligation must not widen to any attacker. A third
+// member (FRN) owes both a defence against the other, and under unanimity
+// that other holds a veto over it.
+func TestGroupingKeepsAnswers(t *testing.T) {
+	usa, ukg, frn, gmy, ita := "member=2", "member=200", "member=220", "member=255", "member=325"
+	threats := []string{"statthr1=2", "statthr2=200"}
+	def := []string{"defense=1", "defcoadv=1"}
+	two, _ := phase(t, threats, append([]string{usa}, def...), append([]string{ukg}, def...))
+	three, _ := phase(t, threats, append([]string{usa}, def...), append([]string{ukg}, def...), append([]string{frn}, def...))
+	five, _ := phase(t, threats, append([]string{usa}, def...), append([]string{ukg}, def...), append([]string{frn}, def...), append([]string{gmy}, def...), append([]string{ita}, def...))
+	if g := byID(five, "defense-ATOP9000-defense-1-USA"); g.Provider == "" || !slices.Equal(actorOf(five, g.Provider).Members, []actor.ID{"FRN", "GMY", "ITA"}) {
+		t.Errorf("five members: the three that are no threat share one provider: %v", ids(five))
+	}
+	for _, g := range two.Guarantees {
+		t.Errorf("two members: %s with trigger %s: every named threat is the provider or the beneficiary, so nothing is owed", g.ID, g.Trigger)
+	}
+	if !strings.Contains(two.Description, "Left out") || !strings.Contains(two.Description, "the defence of UKG by USA") {
+		t.Errorf("two members: the description does not say what is left out: %q", two.Description)
+	}
+	// What each member owes each partner: the named threats but the
+	// member itself and the partner, the same with two members, three or five,
+	// grouped or not.
+	for _, c := range []struct {
+		reason  string
+		s       scenario.Scenario
+		members []actor.ID
+	}{
+		{"two members", two, []actor.ID{"USA", "UKG"}},
+		{"three members", three, []actor.ID{"USA", "UKG", "FRN"}},
+		{"five members, FRN, GMY and ITA grouped", five, []actor.ID{"USA", "UKG", "FRN", "GMY", "ITA"}},
+	} {
+		for _, m := range c.members {
+			for _, b := range c.members {
+				if m == b {
+					continue
+				}
+				var want []string
+				for _, x := range []actor.ID{"USA", "UKG"} {
+					if x != m && x != b {
+						want = append(want, "attack("+string(x)+", "+string(b)+")")
+					}
+				}
+				got, ok := owed(c.s, atop.Defense.Kind(), m, b)
+				switch {
+				case len(want) == 0 && ok:
+					t.Errorf("%s: %s owes %s a defence on %s; want none", c.reason, m, b, got)
+				case len(want) == 1 && got != want[0]:
+					t.Errorf("%s: %s owes %s a defence on %q; want %s", c.reason, m, b, got, want[0])
+				}
+			}
+		}
+	}
+	for _, c := range []struct {
+		reason string
+		s      scenario.Scenario
+		want   []scenario.Code
+	}{
+		{"two members", two, nil},
+		{"three members", three, []scenario.Code{scenario.CapturedGuarantee, scenario.NoMilitaryResponse}},
+	} {
+		rep, err := scenario.Evaluate(atop.Unanimity.Apply(c.s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, code := range []scenario.Code{scenario.CapturedGuarantee, scenario.NoMilitaryResponse, scenario.InsiderVeto} {
+			if got, want := rep.Has(code), slices.Contains(c.want, code); got != want {
+				t.Errorf("%s under unanimity: %s %v, want %v", c.reason, code, got, want)
+			}
+		}
+	}
+}
