@@ -3,6 +3,7 @@ package atop
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/entente-go/entente/actor"
@@ -29,20 +30,8 @@ func (p Phase) Info() Info {
 // fails for a scenario that no import wrote.
 func InfoOf(s scenario.Scenario) (Info, error) {
 	for _, src := range s.Sources {
-		rest, ok := strings.CutPrefix(src.ID, "atop-")
+		info, ok := parseSourceID(src.ID)
 		if !ok {
-			continue
-		}
-		parts := strings.Split(rest, "-")
-		if len(parts) != 3 {
-			continue
-		}
-		var info Info
-		info.Version = parts[0]
-		if info.Version == "unknown" {
-			info.Version = ""
-		}
-		if _, err := fmt.Sscanf(parts[1]+" "+parts[2], "%d %d", &info.Alliance, &info.Phase); err != nil {
 			continue
 		}
 		var err error
@@ -63,6 +52,43 @@ func InfoOf(s scenario.Scenario) (Info, error) {
 		return info, nil
 	}
 	return Info{}, fmt.Errorf("no ATOP source (atop-VERSION-ATOPID-PHASE): not a scenario entente imported from ATOP")
+}
+
+// parseSourceID reads the version, atopid and phase of an ATOP source ID,
+// atop-VERSION-ATOPID-PHASE, as Phase.SourceID writes it.
+func parseSourceID(id string) (Info, bool) {
+	rest, ok := strings.CutPrefix(id, "atop-")
+	if !ok {
+		return Info{}, false
+	}
+	parts := strings.Split(rest, "-")
+	if len(parts) != 3 {
+		return Info{}, false
+	}
+	var info Info
+	info.Version = parts[0]
+	if info.Version == "unknown" {
+		info.Version = ""
+	}
+	var err error
+	if info.Alliance, err = strconv.Atoi(parts[1]); err != nil || info.Alliance <= 0 {
+		return Info{}, false
+	}
+	if info.Phase, err = strconv.Atoi(parts[2]); err != nil || info.Phase < 0 {
+		return Info{}, false
+	}
+	return info, true
+}
+
+// allianceOf returns the ID of the alliance body of an imported phase,
+// from its ATOP source: AllianceID of the atopid the source cites.
+func allianceOf(s scenario.Scenario) (actor.ID, bool) {
+	for _, src := range s.Sources {
+		if info, ok := parseSourceID(src.ID); ok {
+			return AllianceID(info.Alliance), true
+		}
+	}
+	return "", false
 }
 
 func parseDate(s string) (Date, error) {

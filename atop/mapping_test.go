@@ -429,3 +429,30 @@ func TestGroupingKeepsAnswers(t *testing.T) {
 		}
 	}
 }
+
+// TestApplyFindsTheAllianceByID: a researcher who adds a body of their own
+// before ATOPn (here a council of two members) must see the what-if
+// rewrite ATOPn, the alliance the ATOP source cites, and leave theirs be.
+func TestApplyFindsTheAllianceByID(t *testing.T) {
+	s, _ := phase(t, nil, []string{"member=2", "defense=1"}, []string{"member=200", "defense=1"})
+	council := actor.Actor{ID: "COUNCIL", Name: "a council the researcher adds", Kind: actor.Alliance, Members: []actor.ID{"USA", "UKG"}, Decides: actor.Unanimity}
+	s.Actors = append([]actor.Actor{council}, s.Actors...)
+	if err := scenario.Validate(s); err != nil {
+		t.Fatal(err)
+	}
+	got := atop.Majority.Apply(s)
+	if a := actorOf(got, "ATOP9000"); a.Decides != actor.Majority {
+		t.Errorf("ATOP9000 decides %s, want majority", a.Decides)
+	}
+	if d := cmp.Diff(council, actorOf(got, "COUNCIL")); d != "" {
+		t.Errorf("the researcher's body changed (-want +got):\n%s", d)
+	}
+	for _, g := range got.Guarantees {
+		if g.Activation.String() != "body(ATOP9000)" {
+			t.Errorf("%s: activation %s, want body(ATOP9000)", g.ID, g.Activation)
+		}
+	}
+	if d := cmp.Diff(council, actorOf(s, "COUNCIL")); d != "" || actorOf(s, "ATOP9000").Decides != actor.Unanimity {
+		t.Errorf("Apply changed its argument")
+	}
+}
