@@ -2,7 +2,10 @@ package atop_test
 
 import (
 	"errors"
+	"fmt"
 	"maps"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -302,6 +305,8 @@ func TestBadInput(t *testing.T) {
 			"a.csv:2:24: length: want a number from 0 to 1200, found 5000", nil},
 		{"month out of range", "a month is 0 to 12", goodA, strings.Replace(goodM, "\n9000,2,0,1900,1,", "\n9000,2,0,1900,13,", 1),
 			"m.csv:2:15: moent: want a number from 0 to 12, found 13", nil},
+		{"negative phase", "a phase from 0: atop-9000--1.yaml could not be read back", goodA, strings.Replace(goodM, "\n9000,2,0,", "\n9000,2,-1,", 1),
+			"m.csv:2:8: phase: want a number from 0 to 999, found -1", nil},
 		{"negative atopid", "an alliance needs an ID", strings.Replace(goodA, "\n9000,", "\n-3,", 1), goodM,
 			`a.csv:2:1: atopid: an alliance needs a positive atopid, found "-3"`, nil},
 	}
@@ -324,6 +329,51 @@ func TestBadInput(t *testing.T) {
 				t.Errorf("%s: not errors.Is %v", tc.reason, tc.is)
 			}
 		})
+	}
+}
+
+// TestLimits: a phase of more than MaxMembers members, and a file larger
+// than MaxSize, are errors at the line and column where the reading
+// stops, before a check can take minutes and gigabytes (a phase of 1,500
+// members of one coding took 22 s and 558 MB under unanimity).
+func TestLimits(t *testing.T) {
+	goodA := aHeader + "\n" + row(aHeader, aDefault) + "\n"
+	var m strings.Builder
+	m.WriteString(mHeader + "\n")
+	for i := range atop.MaxMembers + 1 {
+		m.WriteString(row(mHeader, mDefault, fmt.Sprintf("member=%d", 1000+i), "defense=1") + "\n")
+	}
+	_, err := atop.Read("a.csv", strings.NewReader(goodA), "m.csv", strings.NewReader(m.String()))
+	want := fmt.Sprintf("m.csv:%d:6: member: too many members: atopid 9000 phase 0 has more than %d members (ATOP's largest alliances have about 60)", atop.MaxMembers+2, atop.MaxMembers)
+	if err == nil || err.Error() != want || !errors.Is(err, atop.ErrTooMany) {
+		t.Errorf("members:\n got %v\nwant %s", err, want)
+	}
+	// One member fewer reads.
+	cut := strings.Join(strings.Split(m.String(), "\n")[:atop.MaxMembers+1], "\n") + "\n"
+	if _, err := atop.Read("a.csv", strings.NewReader(goodA), "m.csv", strings.NewReader(cut)); err != nil {
+		t.Errorf("%d members: %v", atop.MaxMembers, err)
+	}
+
+	max := int64(len(cut))
+	opts := atop.Options{MaxSize: max}
+	if _, err := opts.Read("a.csv", strings.NewReader(goodA), "m.csv", strings.NewReader(cut)); err != nil {
+		t.Errorf("a file of exactly MaxSize bytes: %v", err)
+	}
+	_, err = opts.Read("a.csv", strings.NewReader(goodA), "m.csv", strings.NewReader(m.String()))
+	if e, ok := errors.AsType[*atop.Error](err); !ok || !errors.Is(err, atop.ErrTooLarge) || e.File != "m.csv" || e.Line < 2 || e.Column != 1 ||
+		!strings.Contains(err.Error(), "--max-size") {
+		t.Errorf("a reader past MaxSize: %v", err)
+	}
+	dir := t.TempDir()
+	for name, data := range map[string]string{"atop9a.csv": goodA, "atop9m.csv": m.String()} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err = opts.ReadDir(dir)
+	want = fmt.Sprintf("%s:1:1: file too large: %d bytes; the limit is %d bytes (raise it with --max-size, or Options.MaxSize)", filepath.Join(dir, "atop9m.csv"), m.Len(), max)
+	if err == nil || err.Error() != want {
+		t.Errorf("a file past MaxSize:\n got %v\nwant %s", err, want)
 	}
 }
 

@@ -90,14 +90,14 @@ func addSelection(fs *flag.FlagSet) *atop.Selection {
 
 // readRecord reads the ATOP files that args name: a folder holding both,
 // or the alliance file and the member file.
-func readRecord(e env, cmd string, args []string) (*atop.Record, bool) {
+func readRecord(e env, cmd string, opts atop.Options, args []string) (*atop.Record, bool) {
 	var r *atop.Record
 	var err error
 	switch len(args) {
 	case 1:
-		r, err = atop.ReadDir(args[0])
+		r, err = opts.ReadDir(args[0])
 	case 2:
-		r, err = atop.ReadFiles(args[0], args[1])
+		r, err = opts.ReadFiles(args[0], args[1])
 	default:
 		fmt.Fprintf(e.stderr, "entente atop %s: name a folder holding ATOP's two files, or the alliance file and the member file; found %d arguments\n", cmd, len(args))
 		return nil, false
@@ -124,7 +124,7 @@ func pick(r *atop.Record, sel *atop.Selection) []atop.Phase {
 	return out
 }
 
-const atopImportArgs = "[--out DIR] [--force] [--id ATOPID]... [--phase N] [--from YEAR] [--to YEAR] [--format yaml|json] SOURCE"
+const atopImportArgs = "[--out DIR] [--force] [--id ATOPID]... [--phase N] [--from YEAR] [--to YEAR] [--format yaml|json] [--max-size N] SOURCE"
 
 func runAtopImport(e env, args []string) int {
 	fs := flags(e, "atop import", atopImportArgs)
@@ -133,6 +133,7 @@ func runAtopImport(e env, args []string) int {
 	phase := fs.Int("phase", -1, "only phase `N` of the alliances selected")
 	format := fs.String("format", "yaml", "the files' encoding: yaml or json")
 	sel := addSelection(fs)
+	maxSize := addMaxSize(fs)
 	srcs, code, ok := parse(fs, args)
 	if !ok {
 		return code
@@ -146,7 +147,7 @@ func runAtopImport(e env, args []string) int {
 		fmt.Fprintf(e.stderr, "entente atop import: unknown --format %q: want yaml or json\n", safe.Terminal(*format))
 		return exitInput
 	}
-	r, ok := readRecord(e, "import", srcs)
+	r, ok := readRecord(e, "import", atop.Options{MaxSize: maxSize.n}, srcs)
 	if !ok {
 		return exitInput
 	}
@@ -340,7 +341,7 @@ func runAtopCheck(e env, args []string) int {
 			return exitInput
 		}
 	} else {
-		r, ok := readRecord(e, "check", srcs)
+		r, ok := readRecord(e, "check", atop.Options{MaxSize: maxSize.n}, srcs)
 		if !ok {
 			return exitInput
 		}

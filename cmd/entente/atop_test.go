@@ -38,6 +38,7 @@ func TestAtopGolden(t *testing.T) {
 		{"atop-check-years", "--from and --to keep the phases in force in those years", []string{"atop", "check", "--from", "1900", "--to", "1950", "--format", "csv", fixture}, 0},
 		{"atop-check-bad-rule", "an unknown what-if names the ones there are", []string{"atop", "check", "--what-if", "plurality", fixture}, 2},
 		{"atop-check-bad", "bad input exits 2 with file:line:col: field", []string{"atop", "check", "testdata/atop-bad"}, 2},
+		{"atop-check-max-size", "--max-size bounds ATOP's CSV files too: file, line, column", []string{"atop", "check", "--max-size", "1000", fixture}, 2},
 		{"atop-check-missing", "a folder that does not exist", []string{"atop", "check", "testdata/no-such-folder"}, 2},
 		{"atop-unknown", "an unknown subcommand", []string{"atop", "export"}, 2},
 	}
