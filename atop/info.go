@@ -34,6 +34,9 @@ func InfoOf(s scenario.Scenario) (Info, error) {
 		if !ok {
 			continue
 		}
+		if !validVersion(info.Version) {
+			return Info{}, fmt.Errorf("source %s: version %q: want digits and dots, such as 4.01, or unknown", src.ID, info.Version)
+		}
 		var err error
 		if info.Begin, err = parseDate(src.Date); err != nil {
 			return Info{}, fmt.Errorf("source %s: date: %w", src.ID, err)
@@ -78,6 +81,21 @@ func parseSourceID(id string) (Info, bool) {
 		return Info{}, false
 	}
 	return info, true
+}
+
+// validVersion reports whether v is a version an import writes: empty
+// (unknown) or digits and dots, as "4.01". A version is shown on every
+// page and summary of the record, and comes from a file a person edits.
+func validVersion(v string) bool {
+	if len(v) > 16 {
+		return false
+	}
+	for _, c := range []byte(v) {
+		if (c < '0' || c > '9') && c != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 // allianceOf returns the ID of the alliance body of an imported phase,

@@ -203,3 +203,54 @@ func TestAtopImportInterrupted(t *testing.T) {
 		t.Errorf("the folder holds %v", entries)
 	}
 }
+
+// TestAtopHostileSourceID: a source ID edited to carry a bidirectional
+// override and markup as its version ('atop-4.01\u202e<b>x</b>-2525-0')
+// reaches no output of atop check raw, in any format: the folder is
+// refused with the file named, and the page, were a Go caller to give
+// WriteHTML such a version, escapes it.
+func TestAtopHostileSourceID(t *testing.T) {
+	dir := t.TempDir()
+	e, _, errOut := fakeEnv(false, nil)
+	if code := run([]string{"atop", "import", "--out", dir, "--id", "2525", fixture}, e); code != exitOK {
+		t.Fatalf("import: exit %d, %s", code, errOut)
+	}
+	path := filepath.Join(dir, "atop-2525-0.yaml")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hostile := `"atop-4.01\u202e<b>x</b>-2525-0"`
+	data = []byte(strings.ReplaceAll(string(data), "atop-4.01-2525-0", hostile))
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := scenariofile.Parse(path, data); err != nil {
+		t.Fatalf("the edited file should load, so that the check sees it: %v", err)
+	}
+	hidden := func(s string) bool {
+		return strings.ContainsAny(s, "\u202e\u202a\u202b\u202c\u202d\u2066\u2067\u2068\u2069\x1b")
+	}
+	raw := func(s string) bool { return hidden(s) || strings.Contains(s, "<b>") }
+	for _, format := range []string{"text", "csv", "svg", "html"} {
+		e, out, errOut := fakeEnv(false, nil)
+		code := run([]string{"atop", "check", "--what-if", "unanimity", "--format", format, dir}, e)
+		if code != exitInput {
+			t.Errorf("%s: exit %d, want 2 for a version that is not digits and dots", format, code)
+		}
+		if raw(out.String()) || hidden(errOut.String()) {
+			t.Errorf("%s: a raw control, bidi or (on standard output) markup:\nstdout %q\nstderr %q", format, out, errOut)
+		}
+		if !strings.Contains(errOut.String(), "want digits and dots") || !strings.Contains(errOut.String(), "atop-2525-0.yaml") {
+			t.Errorf("%s: stderr %q does not say which file and why", format, errOut)
+		}
+	}
+	res := []atop.Result{{Info: atop.Info{Version: "4.01\u202e<b>x</b>", Alliance: 2525}, Outcomes: []atop.Outcome{{Rule: atop.AsCoded}}}}
+	var page strings.Builder
+	if err := atop.WriteHTML(&page, res, []atop.Rule{atop.AsCoded}); err != nil {
+		t.Fatal(err)
+	}
+	if raw(page.String()) || !strings.Contains(page.String(), `<title>The alliance record: ATOP 4.01\u202e&lt;b&gt;x&lt;/b&gt;</title>`) {
+		t.Errorf("WriteHTML: the version is not escaped:\n%s", page.String()[:min(page.Len(), 400)])
+	}
+}
