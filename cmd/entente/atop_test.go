@@ -204,6 +204,53 @@ func TestAtopImportInterrupted(t *testing.T) {
 	}
 }
 
+// TestAtopNoClobber: without --force nothing already there is overwritten,
+// even a file that appears after the check of the names. Two files of one
+// name stand for a file made between the check and the publishing: the
+// second must fail, not replace the first. atop check's --csv and --svg
+// refuse a file that exists unless --force is given.
+func TestAtopNoClobber(t *testing.T) {
+	dir := t.TempDir()
+	err := writeAll(t.Context(), dir, []string{"a.yaml", "a.yaml"}, [][]byte{[]byte("first"), []byte("second")}, false)
+	if err == nil || !strings.Contains(err.Error(), "already exists") {
+		t.Errorf("err %v, want a refusal", err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "a.yaml")); string(got) != "first" {
+		t.Errorf("a.yaml holds %q: a file that appeared while writing was overwritten", got)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("the folder holds %v; want a.yaml alone, no temporary folder", entries)
+	}
+
+	side := filepath.Join(dir, "record.csv")
+	pic := filepath.Join(dir, "record.svg")
+	for _, f := range []string{side, pic} {
+		if err := os.WriteFile(f, []byte("mine"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, args := range [][]string{{"--csv", side}, {"--svg", pic}} {
+		e, _, errOut := fakeEnv(false, nil)
+		if code := run(append(append([]string{"atop", "check"}, args...), fixture), e); code != exitInput || !strings.Contains(errOut.String(), "--force") {
+			t.Errorf("%v over an existing file: exit %d, stderr %q; want 2 and a word on --force", args, code, errOut)
+		}
+		if got, _ := os.ReadFile(args[1]); string(got) != "mine" {
+			t.Errorf("%v: the file was overwritten without --force", args)
+		}
+	}
+	e, _, errOut := fakeEnv(false, nil)
+	if code := run([]string{"atop", "check", "--force", "--csv", side, "--svg", pic, fixture}, e); code != exitOK {
+		t.Fatalf("--force: exit %d, %s", code, errOut)
+	}
+	for _, f := range []string{side, pic} {
+		got, _ := os.ReadFile(f)
+		info, _ := os.Stat(f)
+		if string(got) == "mine" || info.Mode().Perm() != 0o600 {
+			t.Errorf("--force: %s holds %.20q with mode %v; want the new file, keeping the old file's permissions", f, got, info.Mode().Perm())
+		}
+	}
+}
+
 // TestAtopHostileSourceID: a source ID edited to carry a bidirectional
 // override and markup as its version ('atop-4.01\u202e<b>x</b>-2525-0')
 // reaches no output of atop check raw, in any format: the folder is
