@@ -113,15 +113,14 @@ func (e *Error) Unwrap() error { return e.Err }
 // Alliance is one row of ATOP's alliance-level file: what the reading uses
 // of it.
 type Alliance struct {
-	ID             int
-	Begin, End     Date // End is zero while the alliance was in force when the data end
-	SpecLength     int  // speclgth: 0 none, 1 a length, 2 until an event, 3 both
-	Length         int  // length, in months
-	Renewal        int  // proren: 0 none, 1 by a new act, 2 automatic unless renounced
-	RenewalLength  int  // renewlgt, in months
-	Threats        []int
-	Line           int // where the row is, for messages
-	SpecificThreat int // specthrt as coded
+	ID            int
+	Begin, End    Date // End is zero while the alliance was in force when the data end
+	SpecLength    int  // speclgth: 0 none, 1 a length, 2 until an event, 3 both
+	Length        int  // length, in months
+	Renewal       int  // proren: 0 none, 1 by a new act, 2 automatic unless renounced
+	RenewalLength int  // renewlgt, in months
+	Threats       []int
+	Line          int // where the row is, for messages
 }
 
 // Member is one row of ATOP's member-level file: one member of one
@@ -264,7 +263,6 @@ func (o Options) Read(aname string, alliances io.Reader, mname string, members i
 		a.Length = row.int("length")
 		a.Renewal = row.int("proren")
 		a.RenewalLength = row.int("renewlgt")
-		a.SpecificThreat = row.optInt("specthrt")
 		row.date("begyr", "begmo", "begday")
 		row.date("endyr", "endmo", "endday")
 		row.within("length", 0, maxMonths)
