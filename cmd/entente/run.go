@@ -35,6 +35,9 @@ type env struct {
 	// ctx is what search, diff and sweep run under, besides Ctrl-C; nil
 	// is context.Background(). Tests cancel it to play Ctrl-C.
 	ctx context.Context
+	// start starts a program (the browser of serve --open) and does not
+	// wait for it; nil starts it with os/exec. Tests record the argv.
+	start func(name string, args ...string) error
 }
 
 // context returns e.ctx, or the background context when it is nil.
