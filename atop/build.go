@@ -131,6 +131,7 @@ func (p Phase) Scenario() (scenario.Scenario, []Warning) {
 
 	members := body + "-members"
 	usedMembers := false
+	var dropped []string
 	for t := range nTypes {
 		// The members owing t, grouped by its conditions, each group in
 		// the order of state codes, the groups in the order of their
@@ -152,15 +153,27 @@ func (p Phase) Scenario() (scenario.Scenario, []Warning) {
 		}
 		for gi, g := range groups {
 			c := conds[gi]
+			// A member that is itself a named threat does not answer its
+			// own attack (see adversaries), so it owes something other
+			// than its partners do: it provides on its own, and grouping
+			// stays a matter of reading only.
+			var alone, shared []int
+			for _, i := range g {
+				if t.takesThreats(c) && slices.Contains(threats, ids[i]) {
+					alone = append(alone, i)
+				} else {
+					shared = append(shared, i)
+				}
+			}
 			var providers []actor.ID
-			if len(g) >= groupMin {
+			if len(shared) >= groupMin {
 				var prov actor.ID
-				if len(g) == len(p.Members) {
+				if len(shared) == len(p.Members) {
 					prov, usedMembers = members, true
 				} else {
 					prov = actor.ID(fmt.Sprintf("%s-%s-%d", body, t.column(), gi+1))
-					ms := make([]actor.ID, len(g))
-					for k, i := range g {
+					ms := make([]actor.ID, len(shared))
+					for k, i := range shared {
 						ms[k] = ids[i]
 					}
 					s.Actors = append(s.Actors, actor.Actor{
@@ -170,19 +183,29 @@ func (p Phase) Scenario() (scenario.Scenario, []Warning) {
 				}
 				providers = []actor.ID{prov}
 			} else {
-				for _, i := range g {
-					providers = append(providers, ids[i])
-				}
+				alone = append(alone, shared...)
+				slices.Sort(alone) // the members' order, which is their state codes'
+			}
+			for _, i := range alone {
+				providers = append(providers, ids[i])
 			}
 			for _, prov := range providers {
 				for _, b := range ids {
 					if b == prov {
 						continue
 					}
-					s.Guarantees = append(s.Guarantees, p.guarantee(t, c, prov, b, members, threats, mandate, cite))
+					g, ok := p.guarantee(t, c, prov, b, members, threats, mandate, cite)
+					if !ok {
+						dropped = append(dropped, fmt.Sprintf("the %s of %s by %s", t, b, prov))
+						continue
+					}
+					s.Guarantees = append(s.Guarantees, g)
 				}
 			}
 		}
+	}
+	if len(dropped) > 0 {
+		s.Description += fmt.Sprintf(" Left out, as ATOP codes them against a specific adversary and every threat the alliance names is the provider or the beneficiary itself: %s.", strings.Join(dropped, ", "))
 	}
 	if usedMembers {
 		s.Actors = append(s.Actors, actor.Actor{
@@ -195,8 +218,36 @@ func (p Phase) Scenario() (scenario.Scenario, []Warning) {
 	return s, warns
 }
 
-// guarantee returns the obligation t, with conditions c, of prov to b.
-func (p Phase) guarantee(t Type, c Condition, prov, b, members actor.ID, threats []actor.ID, m guarantee.Mandate, cite []string) guarantee.Guarantee {
+// takesThreats reports whether t, with conditions c, is owed against the
+// alliance's named threats: defence and offence conditional on a specific
+// adversary.
+func (t Type) takesThreats(c Condition) bool {
+	return c&OnAdversary != 0 && (t == Defense || t == Offense)
+}
+
+// adversaries returns the named threats that a guarantee by prov to b
+// answers: every threat but b itself (an attack on b by b is none) and
+// but prov (a state that is a named threat does not defend its partner
+// against itself: in Locarno France and Germany are the threats, and
+// Britain and Italy the guarantors). The filter is the same whether prov
+// is a member or a coalition of them, as no coalition has a threat among
+// its members (Scenario gives such a member its own guarantees).
+func adversaries(threats []actor.ID, prov, b actor.ID) []actor.ID {
+	var out []actor.ID
+	for _, x := range threats {
+		if x != b && x != prov {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// guarantee returns the obligation t, with conditions c, of prov to b. It
+// reports false when there is none to give: t is owed against the named
+// threats, the alliance names some, and every one is prov or b. Reading
+// such an obligation as against any attacker would widen it beyond what
+// ATOP codes.
+func (p Phase) guarantee(t Type, c Condition, prov, b, members actor.ID, threats []actor.ID, m guarantee.Mandate, cite []string) (guarantee.Guarantee, bool) {
 	id := string(t.Kind()[strings.LastIndexByte(string(t.Kind()), '/')+1:]) + "-"
 	if prov != members {
 		id += string(prov) + "-"
@@ -208,26 +259,23 @@ func (p Phase) guarantee(t Type, c Condition, prov, b, members actor.ID, threats
 	}
 	var notes []string
 	var named []actor.ID
-	if c&OnAdversary != 0 {
-		switch t {
-		case Defense, Offense:
-			// The alliance's named threats are the adversary its defence
-			// answers and its offence aims at.
-			for _, x := range threats {
-				if x != b && x != prov {
-					named = append(named, x)
-				}
-			}
-			if len(named) == 0 {
-				notes = append(notes, "ATOP codes it against a specific adversary but names none it could answer: read as against any attacker")
-			}
-		default:
-			// The named threats are the alliance's, and need not be this
-			// obligation's adversary (the Dual Alliance of 1879 promises
-			// neutrality against an attacker other than Russia, its
-			// named threat).
-			notes = append(notes, "ATOP codes it against a specific adversary, which it does not name for this obligation: read as against any attacker")
+	switch {
+	case t.takesThreats(c):
+		// The alliance's named threats are the adversary its defence
+		// answers and its offence aims at.
+		if len(threats) == 0 {
+			notes = append(notes, "ATOP codes it against a specific adversary but names none: read as against any attacker")
+			break
 		}
+		if named = adversaries(threats, prov, b); len(named) == 0 {
+			return guarantee.Guarantee{}, false
+		}
+	case c&OnAdversary != 0:
+		// The named threats are the alliance's, and need not be this
+		// obligation's adversary (the Dual Alliance of 1879 promises
+		// neutrality against an attacker other than Russia, its
+		// named threat).
+		notes = append(notes, "ATOP codes it against a specific adversary, which it does not name for this obligation: read as against any attacker")
 	}
 	switch t {
 	case Defense, Neutrality, Consultation:
@@ -251,7 +299,7 @@ func (p Phase) guarantee(t Type, c Condition, prov, b, members actor.ID, threats
 		notes = append(notes, "conditions ATOP codes that Entente does not test: "+strings.Join(untested, "; "))
 	}
 	g.Note = strings.Join(notes, ". ")
-	return g
+	return g, true
 }
 
 func orUnknown(v string) string {

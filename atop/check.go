@@ -44,7 +44,8 @@ func ParseRule(s string) (Rule, error) {
 }
 
 // Apply returns s with the rule applied to the alliance body of an imported
-// phase (the one actor of kind alliance): the alliance decides by the rule,
+// phase, the actor ATOPn of the atopid its ATOP source cites (whatever
+// other bodies a researcher has added): the alliance decides by the rule,
 // and every guarantee is activated by its decision, body(ATOPn). AsCoded
 // returns s as it is. s is not changed. Under majority a renewal is by
 // majority too, as the alliance decides everything the same way.
@@ -52,11 +53,14 @@ func (r Rule) Apply(s scenario.Scenario) scenario.Scenario {
 	if r == AsCoded {
 		return s
 	}
-	i := slices.IndexFunc(s.Actors, func(a actor.Actor) bool { return a.Kind == actor.Alliance })
+	body, ok := allianceOf(s)
+	if !ok {
+		return s
+	}
+	i := slices.IndexFunc(s.Actors, func(a actor.Actor) bool { return a.ID == body })
 	if i < 0 {
 		return s
 	}
-	body := s.Actors[i].ID
 	s.Actors = slices.Clone(s.Actors)
 	s.Actors[i].Decides = actor.Unanimity
 	if r == Majority {

@@ -34,7 +34,9 @@
 //     it renews the treaty, and any member can stop a renewal;
 //   - per member and obligation, a guarantee to each partner, strength treaty:
 //     defence (military/defense) due on attack(*, B), or on an attack by the
-//     named threats where it is conditional on a specific adversary; offence
+//     named threats where it is conditional on a specific adversary (but for
+//     the provider and the beneficiary themselves; a guarantee left with none
+//     of them is left out, never widened to any attacker); offence
 //     (military/offense) and non-aggression (military/non-aggression) from the
 //     start; neutrality (military/neutrality) and consultation
 //     (diplomatic/consultation) due on attack(*, B); the conditions ATOP codes
@@ -42,7 +44,10 @@
 //   - ATOP codes no decision rule, so each member decides for itself: the
 //     provider is the member that owes the obligation, or, for three or more
 //     members that owe it under the same conditions, a coalition of them that
-//     decides separately, so that NATO stays a file a person reads;
+//     decides separately, so that NATO stays a file a person reads. A member
+//     that is itself a named threat owes something other than its partners
+//     (it does not answer its own attack) and is never grouped, so grouping
+//     changes no answer;
 //   - a specified length is a sunset, and a renewal provision a mandate the
 //     alliance renews (every renewlgt months, the first when the first term
 //     ends);

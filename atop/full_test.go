@@ -96,20 +96,59 @@ func TestFullRecord(t *testing.T) {
 }
 
 // TestFullRecordCheck checks every phase as coded and under both what-ifs,
-// and logs the summary (go test -v shows it).
+// and asserts what must hold of ATOP 4.01: 799 phases of 745 alliances,
+// every one evaluating without an error; as coded, no insider-veto (each
+// member decides for itself); under unanimity some, each in a phase of
+// three members or more (in a pact of two, the members are the provider
+// and the beneficiary); under majority none; and the same bytes twice.
+// go test -v logs the summary.
 func TestFullRecordCheck(t *testing.T) {
 	r, err := atop.ReadDir(dataDir(t))
 	if err != nil {
 		t.Fatal(err)
 	}
 	rules := []atop.Rule{atop.AsCoded, atop.Unanimity, atop.Majority}
-	res, err := atop.Check(t.Context(), r.Phases(), rules...)
-	if err != nil {
-		t.Fatal(err)
+	check := func() ([]atop.Result, string) {
+		res, err := atop.Check(t.Context(), r.Phases(), rules...)
+		if err != nil {
+			t.Fatalf("a phase does not evaluate: %v", err)
+		}
+		var b strings.Builder
+		if err := atop.WriteSummary(&b, res, rules); err != nil {
+			t.Fatal(err)
+		}
+		if err := atop.WriteCSV(&b, res, rules); err != nil {
+			t.Fatal(err)
+		}
+		return res, b.String()
 	}
-	var b strings.Builder
-	if err := atop.WriteSummary(&b, res, rules); err != nil {
-		t.Fatal(err)
+	res, out := check()
+	if _, again := check(); again != out {
+		t.Error("two checks of the record differ")
 	}
-	t.Log("\n" + b.String())
+	alliances := map[int]bool{}
+	for _, r := range res {
+		alliances[r.Info.Alliance] = true
+	}
+	if len(res) != 799 || len(alliances) != 745 {
+		t.Errorf("%d phases of %d alliances, want 799 of 745", len(res), len(alliances))
+	}
+	sums := atop.Summarize(res, rules)
+	if n := sums[0].Codes[scenario.InsiderVeto].Phases; n != 0 {
+		t.Errorf("as coded: %d phases with insider-veto, want none: each member decides for itself", n)
+	}
+	if n := sums[1].Codes[scenario.InsiderVeto].Phases; n == 0 {
+		t.Error("under unanimity: no phase with insider-veto")
+	}
+	if n := sums[2].Codes[scenario.InsiderVeto].Phases; n != 0 {
+		t.Errorf("under majority: %d phases with insider-veto, want none", n)
+	}
+	for _, r := range res {
+		if r.Outcomes[1].Counts[scenario.InsiderVeto] > 0 && r.Info.Members < 3 {
+			t.Errorf("atopid %d phase %d: insider-veto under unanimity with %d members; a member other than the provider and the beneficiary needs three",
+				r.Info.Alliance, r.Info.Phase, r.Info.Members)
+		}
+	}
+	summary, _, _ := strings.Cut(out, "atopid,")
+	t.Log("\n" + summary)
 }

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io"
 
+	"github.com/entente-go/entente/internal/safe"
 	"github.com/entente-go/entente/scenario"
 	"github.com/entente-go/entente/scenario/htmlreport"
 )
@@ -99,8 +100,12 @@ func WriteHTML(w io.Writer, results []Result, rules []Rule) error {
 			data.None = append(data.None, c)
 		}
 	}
-	if err := page.Execute(w, data); err != nil {
+	var b bytes.Buffer
+	if err := page.Execute(&b, data); err != nil {
 		return fmt.Errorf("the record's page: %w", err)
 	}
-	return nil
+	// As for the HTML report: no control or bidirectional character goes
+	// out raw, whatever a version or a code holds.
+	_, err := w.Write(safe.Page(b.Bytes()))
+	return err
 }

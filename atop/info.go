@@ -3,6 +3,7 @@ package atop
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/entente-go/entente/actor"
@@ -29,21 +30,12 @@ func (p Phase) Info() Info {
 // fails for a scenario that no import wrote.
 func InfoOf(s scenario.Scenario) (Info, error) {
 	for _, src := range s.Sources {
-		rest, ok := strings.CutPrefix(src.ID, "atop-")
+		info, ok := parseSourceID(src.ID)
 		if !ok {
 			continue
 		}
-		parts := strings.Split(rest, "-")
-		if len(parts) != 3 {
-			continue
-		}
-		var info Info
-		info.Version = parts[0]
-		if info.Version == "unknown" {
-			info.Version = ""
-		}
-		if _, err := fmt.Sscanf(parts[1]+" "+parts[2], "%d %d", &info.Alliance, &info.Phase); err != nil {
-			continue
+		if !validVersion(info.Version) {
+			return Info{}, fmt.Errorf("source %s: version %q: want digits and dots, such as 4.01, or unknown", src.ID, info.Version)
 		}
 		var err error
 		if info.Begin, err = parseDate(src.Date); err != nil {
@@ -63,6 +55,58 @@ func InfoOf(s scenario.Scenario) (Info, error) {
 		return info, nil
 	}
 	return Info{}, fmt.Errorf("no ATOP source (atop-VERSION-ATOPID-PHASE): not a scenario entente imported from ATOP")
+}
+
+// parseSourceID reads the version, atopid and phase of an ATOP source ID,
+// atop-VERSION-ATOPID-PHASE, as Phase.SourceID writes it.
+func parseSourceID(id string) (Info, bool) {
+	rest, ok := strings.CutPrefix(id, "atop-")
+	if !ok {
+		return Info{}, false
+	}
+	parts := strings.Split(rest, "-")
+	if len(parts) != 3 {
+		return Info{}, false
+	}
+	var info Info
+	info.Version = parts[0]
+	if info.Version == "unknown" {
+		info.Version = ""
+	}
+	var err error
+	if info.Alliance, err = strconv.Atoi(parts[1]); err != nil || info.Alliance <= 0 {
+		return Info{}, false
+	}
+	if info.Phase, err = strconv.Atoi(parts[2]); err != nil || info.Phase < 0 {
+		return Info{}, false
+	}
+	return info, true
+}
+
+// validVersion reports whether v is a version an import writes: empty
+// (unknown) or digits and dots, as "4.01". A version is shown on every
+// page and summary of the record, and comes from a file a person edits.
+func validVersion(v string) bool {
+	if len(v) > 16 {
+		return false
+	}
+	for _, c := range []byte(v) {
+		if (c < '0' || c > '9') && c != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// allianceOf returns the ID of the alliance body of an imported phase,
+// from its ATOP source: AllianceID of the atopid the source cites.
+func allianceOf(s scenario.Scenario) (actor.ID, bool) {
+	for _, src := range s.Sources {
+		if info, ok := parseSourceID(src.ID); ok {
+			return AllianceID(info.Alliance), true
+		}
+	}
+	return "", false
 }
 
 func parseDate(s string) (Date, error) {

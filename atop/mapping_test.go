@@ -2,7 +2,10 @@ package atop_test
 
 import (
 	"errors"
+	"fmt"
 	"maps"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -302,6 +305,8 @@ func TestBadInput(t *testing.T) {
 			"a.csv:2:24: length: want a number from 0 to 1200, found 5000", nil},
 		{"month out of range", "a month is 0 to 12", goodA, strings.Replace(goodM, "\n9000,2,0,1900,1,", "\n9000,2,0,1900,13,", 1),
 			"m.csv:2:15: moent: want a number from 0 to 12, found 13", nil},
+		{"negative phase", "a phase from 0: atop-9000--1.yaml could not be read back", goodA, strings.Replace(goodM, "\n9000,2,0,", "\n9000,2,-1,", 1),
+			"m.csv:2:8: phase: want a number from 0 to 999, found -1", nil},
 		{"negative atopid", "an alliance needs an ID", strings.Replace(goodA, "\n9000,", "\n-3,", 1), goodM,
 			`a.csv:2:1: atopid: an alliance needs a positive atopid, found "-3"`, nil},
 	}
@@ -327,6 +332,51 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
+// TestLimits: a phase of more than MaxMembers members, and a file larger
+// than MaxSize, are errors at the line and column where the reading
+// stops, before a check can take minutes and gigabytes (a phase of 1,500
+// members of one coding took 22 s and 558 MB under unanimity).
+func TestLimits(t *testing.T) {
+	goodA := aHeader + "\n" + row(aHeader, aDefault) + "\n"
+	var m strings.Builder
+	m.WriteString(mHeader + "\n")
+	for i := range atop.MaxMembers + 1 {
+		m.WriteString(row(mHeader, mDefault, fmt.Sprintf("member=%d", 1000+i), "defense=1") + "\n")
+	}
+	_, err := atop.Read("a.csv", strings.NewReader(goodA), "m.csv", strings.NewReader(m.String()))
+	want := fmt.Sprintf("m.csv:%d:6: member: too many members: atopid 9000 phase 0 has more than %d members (ATOP's largest alliances have about 60)", atop.MaxMembers+2, atop.MaxMembers)
+	if err == nil || err.Error() != want || !errors.Is(err, atop.ErrTooMany) {
+		t.Errorf("members:\n got %v\nwant %s", err, want)
+	}
+	// One member fewer reads.
+	cut := strings.Join(strings.Split(m.String(), "\n")[:atop.MaxMembers+1], "\n") + "\n"
+	if _, err := atop.Read("a.csv", strings.NewReader(goodA), "m.csv", strings.NewReader(cut)); err != nil {
+		t.Errorf("%d members: %v", atop.MaxMembers, err)
+	}
+
+	max := int64(len(cut))
+	opts := atop.Options{MaxSize: max}
+	if _, err := opts.Read("a.csv", strings.NewReader(goodA), "m.csv", strings.NewReader(cut)); err != nil {
+		t.Errorf("a file of exactly MaxSize bytes: %v", err)
+	}
+	_, err = opts.Read("a.csv", strings.NewReader(goodA), "m.csv", strings.NewReader(m.String()))
+	if e, ok := errors.AsType[*atop.Error](err); !ok || !errors.Is(err, atop.ErrTooLarge) || e.File != "m.csv" || e.Line < 2 || e.Column != 1 ||
+		!strings.Contains(err.Error(), "--max-size") {
+		t.Errorf("a reader past MaxSize: %v", err)
+	}
+	dir := t.TempDir()
+	for name, data := range map[string]string{"atop9a.csv": goodA, "atop9m.csv": m.String()} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err = opts.ReadDir(dir)
+	want = fmt.Sprintf("%s:1:1: file too large: %d bytes; the limit is %d bytes (raise it with --max-size, or Options.MaxSize)", filepath.Join(dir, "atop9m.csv"), m.Len(), max)
+	if err == nil || err.Error() != want {
+		t.Errorf("a file past MaxSize:\n got %v\nwant %s", err, want)
+	}
+}
+
 // TestUnknownThreat: a named threat whose code the COW table lacks is an
 // actor whose ID says so, and a warning at the alliance row.
 func TestUnknownThreat(t *testing.T) {
@@ -336,5 +386,123 @@ func TestUnknownThreat(t *testing.T) {
 	}
 	if len(w) != 1 || w[0].Field != "statthr" || w[0].Line != 2 {
 		t.Errorf("warnings %v", w)
+	}
+}
+
+// owed returns the trigger of the guarantee of kind that member m owes b,
+// by itself or through a coalition it is in, and whether there is one.
+func owed(s scenario.Scenario, kind guarantee.Kind, m, b actor.ID) (string, bool) {
+	for _, g := range s.Guarantees {
+		if g.Kind != kind || g.Beneficiary != b {
+			continue
+		}
+		if g.Provider == m || slices.Contains(actorOf(s, g.Provider).Members, m) && actorOf(s, g.Provider).Kind == actor.Coalition {
+			return g.Trigger.String(), true
+		}
+	}
+	return "", false
+}
+
+// TestGroupingKeepsAnswers is the reviewer's case: grouping members under
+// one provider only keeps the file readable, so what each member owes each
+// partner, and what the what-ifs find, must not depend on how many members
+// there are. Two members (USA, UKG), both the named threats, each defending
+// the other against a specific adversary: neither owes anything it could
+// answer, and the obligation must not widen to any attacker. A third
+// member (FRN) owes both a defence against the other, and under unanimity
+// that other holds a veto over it.
+func TestGroupingKeepsAnswers(t *testing.T) {
+	usa, ukg, frn, gmy, ita := "member=2", "member=200", "member=220", "member=255", "member=325"
+	threats := []string{"statthr1=2", "statthr2=200"}
+	def := []string{"defense=1", "defcoadv=1"}
+	two, _ := phase(t, threats, append([]string{usa}, def...), append([]string{ukg}, def...))
+	three, _ := phase(t, threats, append([]string{usa}, def...), append([]string{ukg}, def...), append([]string{frn}, def...))
+	five, _ := phase(t, threats, append([]string{usa}, def...), append([]string{ukg}, def...), append([]string{frn}, def...), append([]string{gmy}, def...), append([]string{ita}, def...))
+	if g := byID(five, "defense-ATOP9000-defense-1-USA"); g.Provider == "" || !slices.Equal(actorOf(five, g.Provider).Members, []actor.ID{"FRN", "GMY", "ITA"}) {
+		t.Errorf("five members: the three that are no threat share one provider: %v", ids(five))
+	}
+	for _, g := range two.Guarantees {
+		t.Errorf("two members: %s with trigger %s: every named threat is the provider or the beneficiary, so nothing is owed", g.ID, g.Trigger)
+	}
+	if !strings.Contains(two.Description, "Left out") || !strings.Contains(two.Description, "the defence of UKG by USA") {
+		t.Errorf("two members: the description does not say what is left out: %q", two.Description)
+	}
+	// What each member owes each partner: the named threats but the
+	// member itself and the partner, the same with two members, three or five,
+	// grouped or not.
+	for _, c := range []struct {
+		reason  string
+		s       scenario.Scenario
+		members []actor.ID
+	}{
+		{"two members", two, []actor.ID{"USA", "UKG"}},
+		{"three members", three, []actor.ID{"USA", "UKG", "FRN"}},
+		{"five members, FRN, GMY and ITA grouped", five, []actor.ID{"USA", "UKG", "FRN", "GMY", "ITA"}},
+	} {
+		for _, m := range c.members {
+			for _, b := range c.members {
+				if m == b {
+					continue
+				}
+				var want []string
+				for _, x := range []actor.ID{"USA", "UKG"} {
+					if x != m && x != b {
+						want = append(want, "attack("+string(x)+", "+string(b)+")")
+					}
+				}
+				got, ok := owed(c.s, atop.Defense.Kind(), m, b)
+				switch {
+				case len(want) == 0 && ok:
+					t.Errorf("%s: %s owes %s a defence on %s; want none", c.reason, m, b, got)
+				case len(want) == 1 && got != want[0]:
+					t.Errorf("%s: %s owes %s a defence on %q; want %s", c.reason, m, b, got, want[0])
+				}
+			}
+		}
+	}
+	for _, c := range []struct {
+		reason string
+		s      scenario.Scenario
+		want   []scenario.Code
+	}{
+		{"two members", two, nil},
+		{"three members", three, []scenario.Code{scenario.CapturedGuarantee, scenario.NoMilitaryResponse}},
+	} {
+		rep, err := scenario.Evaluate(atop.Unanimity.Apply(c.s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, code := range []scenario.Code{scenario.CapturedGuarantee, scenario.NoMilitaryResponse, scenario.InsiderVeto} {
+			if got, want := rep.Has(code), slices.Contains(c.want, code); got != want {
+				t.Errorf("%s under unanimity: %s %v, want %v", c.reason, code, got, want)
+			}
+		}
+	}
+}
+
+// TestApplyFindsTheAllianceByID: a researcher who adds a body of their own
+// before ATOPn (here a council of two members) must see the what-if
+// rewrite ATOPn, the alliance the ATOP source cites, and leave theirs be.
+func TestApplyFindsTheAllianceByID(t *testing.T) {
+	s, _ := phase(t, nil, []string{"member=2", "defense=1"}, []string{"member=200", "defense=1"})
+	council := actor.Actor{ID: "COUNCIL", Name: "a council the researcher adds", Kind: actor.Alliance, Members: []actor.ID{"USA", "UKG"}, Decides: actor.Unanimity}
+	s.Actors = append([]actor.Actor{council}, s.Actors...)
+	if err := scenario.Validate(s); err != nil {
+		t.Fatal(err)
+	}
+	got := atop.Majority.Apply(s)
+	if a := actorOf(got, "ATOP9000"); a.Decides != actor.Majority {
+		t.Errorf("ATOP9000 decides %s, want majority", a.Decides)
+	}
+	if d := cmp.Diff(council, actorOf(got, "COUNCIL")); d != "" {
+		t.Errorf("the researcher's body changed (-want +got):\n%s", d)
+	}
+	for _, g := range got.Guarantees {
+		if g.Activation.String() != "body(ATOP9000)" {
+			t.Errorf("%s: activation %s, want body(ATOP9000)", g.ID, g.Activation)
+		}
+	}
+	if d := cmp.Diff(council, actorOf(s, "COUNCIL")); d != "" || actorOf(s, "ATOP9000").Decides != actor.Unanimity {
+		t.Errorf("Apply changed its argument")
 	}
 }

@@ -23,7 +23,69 @@ var (
 	ErrUnknown   = errors.New("member of an alliance the alliance file does not have")
 	ErrDuplicate = errors.New("alliance already read")
 	ErrSyntax    = errors.New("malformed CSV")
+	ErrTooLarge  = errors.New("file too large")
+	ErrTooMany   = errors.New("too many members")
 )
+
+// DefaultMaxSize is the largest ATOP file read unless told otherwise, as
+// for scenario files: 8 MiB. 4.01's member file is 0.5 MB.
+const DefaultMaxSize = 8 << 20
+
+// MaxMembers is the most members a phase may have. ATOP's largest
+// alliances have about 60; the limit keeps a made-up file from costing
+// minutes and gigabytes (a check grows faster than its members).
+const MaxMembers = 300
+
+// maxPhase is the largest phase number read; 4.01's largest is 4.
+const maxPhase = 999
+
+// Options are the limits of a reading. The zero Options reads with the
+// defaults.
+type Options struct {
+	// MaxSize is the largest file, in bytes, that is read; zero means
+	// DefaultMaxSize. A larger file is an error (ErrTooLarge).
+	MaxSize int64
+}
+
+func (o Options) maxSize() int64 {
+	if o.MaxSize > 0 {
+		return o.MaxSize
+	}
+	return DefaultMaxSize
+}
+
+func (o Options) tooLarge(name string, line int, size string) error {
+	return &Error{File: name, Line: line, Column: 1,
+		Err: fmt.Errorf("%w: %s bytes; the limit is %d bytes (raise it with --max-size, or Options.MaxSize)", ErrTooLarge, size, o.maxSize())}
+}
+
+// limited reads at most n bytes of r, and then fails with ErrTooLarge if
+// r has more.
+type limited struct {
+	r io.Reader
+	n int64
+}
+
+func (l *limited) Read(p []byte) (int, error) {
+	if l.n <= 0 {
+		var one [1]byte
+		for {
+			k, err := l.r.Read(one[:])
+			if k > 0 {
+				return 0, ErrTooLarge
+			}
+			if err != nil {
+				return 0, err
+			}
+		}
+	}
+	if int64(len(p)) > l.n {
+		p = p[:l.n]
+	}
+	k, err := l.r.Read(p)
+	l.n -= int64(k)
+	return k, err
+}
 
 // Error is a problem in an ATOP file, at a line and column, in a field
 // named by its column header. Column counts bytes from 1, as the file's
@@ -51,15 +113,14 @@ func (e *Error) Unwrap() error { return e.Err }
 // Alliance is one row of ATOP's alliance-level file: what the reading uses
 // of it.
 type Alliance struct {
-	ID             int
-	Begin, End     Date // End is zero while the alliance was in force when the data end
-	SpecLength     int  // speclgth: 0 none, 1 a length, 2 until an event, 3 both
-	Length         int  // length, in months
-	Renewal        int  // proren: 0 none, 1 by a new act, 2 automatic unless renounced
-	RenewalLength  int  // renewlgt, in months
-	Threats        []int
-	Line           int // where the row is, for messages
-	SpecificThreat int // specthrt as coded
+	ID            int
+	Begin, End    Date // End is zero while the alliance was in force when the data end
+	SpecLength    int  // speclgth: 0 none, 1 a length, 2 until an event, 3 both
+	Length        int  // length, in months
+	Renewal       int  // proren: 0 none, 1 by a new act, 2 automatic unless renounced
+	RenewalLength int  // renewlgt, in months
+	Threats       []int
+	Line          int // where the row is, for messages
 }
 
 // Member is one row of ATOP's member-level file: one member of one
@@ -123,8 +184,24 @@ type Record struct {
 	AllianceFile, MemberFile string
 }
 
-// ReadFiles reads the alliance file and the member file at the two paths.
+// ReadFiles reads the alliance file and the member file at the two paths,
+// with the default limits.
 func ReadFiles(alliances, members string) (*Record, error) {
+	return Options{}.ReadFiles(alliances, members)
+}
+
+// ReadDir reads the alliance and member files of a folder, with the
+// default limits; see [Options.ReadDir].
+func ReadDir(dir string) (*Record, error) { return Options{}.ReadDir(dir) }
+
+// Read reads the two files, with the default limits; see [Options.Read].
+func Read(aname string, alliances io.Reader, mname string, members io.Reader) (*Record, error) {
+	return Options{}.Read(aname, alliances, mname, members)
+}
+
+// ReadFiles reads the alliance file and the member file at the two paths.
+// A file larger than MaxSize is an error before any of it is read.
+func (o Options) ReadFiles(alliances, members string) (*Record, error) {
 	a, err := os.Open(alliances)
 	if err != nil {
 		return nil, err
@@ -135,13 +212,18 @@ func ReadFiles(alliances, members string) (*Record, error) {
 		return nil, err
 	}
 	defer m.Close()
-	return Read(alliances, a, members, m)
+	for _, f := range []*os.File{a, m} {
+		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() > o.maxSize() {
+			return nil, o.tooLarge(f.Name(), 1, strconv.FormatInt(info.Size(), 10))
+		}
+	}
+	return o.Read(alliances, a, members, m)
 }
 
 // ReadDir reads the alliance and member files of a folder, named as ATOP
 // names them: the one file whose name ends in a.csv and the one ending in
 // m.csv (atop4_01a.csv and atop4_01m.csv, atop5_1a.csv and atop5_1m.csv).
-func ReadDir(dir string) (*Record, error) {
+func (o Options) ReadDir(dir string) (*Record, error) {
 	if _, err := os.Stat(dir); err != nil {
 		return nil, err
 	}
@@ -156,7 +238,7 @@ func ReadDir(dir string) (*Record, error) {
 	if len(a) != 1 || len(m) != 1 {
 		return nil, fmt.Errorf("%s: want one ATOP alliance file (atop*a.csv) and one member file (atop*m.csv), found %d and %d", dir, len(a), len(m))
 	}
-	return ReadFiles(a[0], m[0])
+	return o.ReadFiles(a[0], m[0])
 }
 
 // Read reads ATOP's alliance-level and member-level files, naming them
@@ -164,12 +246,15 @@ func ReadDir(dir string) (*Record, error) {
 // layouts of 4.01 and 5.x both read and extra columns are ignored; a byte
 // order mark and CRLF line ends are accepted. An empty cell reads as 0,
 // ATOP's "not coded". Every problem is an *Error with the file, line,
-// column and field; the first one found is returned.
-func Read(aname string, alliances io.Reader, mname string, members io.Reader) (*Record, error) {
+// column and field; the first one found is returned. A file longer than
+// MaxSize, or a phase of more than MaxMembers members, is an error.
+func (o Options) Read(aname string, alliances io.Reader, mname string, members io.Reader) (*Record, error) {
 	r := &Record{AllianceFile: aname, MemberFile: mname}
+	alliances = &limited{alliances, o.maxSize()}
+	members = &limited{members, o.maxSize()}
 	seen := map[int]int{}
 	version := ""
-	err := readRows(aname, alliances, allianceColumns, func(row *row) error {
+	err := readRows(o, aname, alliances, allianceColumns, func(row *row) error {
 		a := Alliance{Line: row.line}
 		a.ID = row.int("atopid")
 		a.Begin = Date{row.int("begyr"), row.int("begmo"), row.int("begday")}
@@ -178,7 +263,6 @@ func Read(aname string, alliances io.Reader, mname string, members io.Reader) (*
 		a.Length = row.int("length")
 		a.Renewal = row.int("proren")
 		a.RenewalLength = row.int("renewlgt")
-		a.SpecificThreat = row.optInt("specthrt")
 		row.date("begyr", "begmo", "begday")
 		row.date("endyr", "endmo", "endday")
 		row.within("length", 0, maxMonths)
@@ -207,13 +291,16 @@ func Read(aname string, alliances io.Reader, mname string, members io.Reader) (*
 	if err != nil {
 		return nil, err
 	}
-	err = readRows(mname, members, memberColumns, func(row *row) error {
+	type key struct{ id, phase int }
+	states := map[key]map[int]bool{}
+	err = readRows(o, mname, members, memberColumns, func(row *row) error {
 		m := Member{Line: row.line}
 		m.Alliance = row.int("atopid")
 		m.State = row.int("member")
 		m.Phase = row.int("phase")
 		m.Entry = Date{row.int("yrent"), row.int("moent"), row.int("dayent")}
 		m.Exit = Date{row.int("yrexit"), row.int("moexit"), row.int("dayexit")}
+		row.within("phase", 0, maxPhase)
 		row.date("yrent", "moent", "dayent")
 		row.date("yrexit", "moexit", "dayexit")
 		for o := range nTypes {
@@ -232,6 +319,13 @@ func Read(aname string, alliances io.Reader, mname string, members io.Reader) (*
 		}
 		if m.State <= 0 {
 			return row.errorf("member", "a member needs a positive state code, found %q", row.cell("member"))
+		}
+		k := key{m.Alliance, m.Phase}
+		if states[k] == nil {
+			states[k] = map[int]bool{}
+		}
+		if states[k][m.State] = true; len(states[k]) > MaxMembers {
+			return row.wrap("member", fmt.Errorf("%w: atopid %d phase %d has more than %d members (ATOP's largest alliances have about 60)", ErrTooMany, m.Alliance, m.Phase, MaxMembers))
 		}
 		if version == "" {
 			version = row.version()
@@ -354,12 +448,15 @@ func (w *row) version() string {
 
 // readRows reads a CSV file with a header, checks that it has the needed
 // columns, and calls each for every row after it.
-func readRows(name string, in io.Reader, needed []string, each func(*row) error) error {
+func readRows(o Options, name string, in io.Reader, needed []string, each func(*row) error) error {
 	r := csv.NewReader(in)
 	r.ReuseRecord = true
 	header, err := r.Read()
 	if err == io.EOF {
 		return &Error{File: name, Line: 1, Column: 1, Err: ErrEmpty}
+	}
+	if errors.Is(err, ErrTooLarge) {
+		return o.tooLarge(name, 1, fmt.Sprintf("more than %d", o.maxSize()))
 	}
 	if err != nil {
 		return csvError(name, err)
@@ -388,11 +485,14 @@ func readRows(name string, in io.Reader, needed []string, each func(*row) error)
 		return &Error{File: name, Line: 1, Column: 1, Field: missing[0],
 			Err: fmt.Errorf("%w: %s has no column %s; is this %s?", ErrColumn, name, strings.Join(missing, ", "), what)}
 	}
-	w := &row{file: name, cols: cols, r: r}
+	w := &row{file: name, line: 1, cols: cols, r: r}
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
 			return nil
+		}
+		if errors.Is(err, ErrTooLarge) {
+			return o.tooLarge(name, w.line+1, fmt.Sprintf("more than %d", o.maxSize()))
 		}
 		if err != nil {
 			return csvError(name, err)

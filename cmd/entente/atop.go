@@ -90,14 +90,14 @@ func addSelection(fs *flag.FlagSet) *atop.Selection {
 
 // readRecord reads the ATOP files that args name: a folder holding both,
 // or the alliance file and the member file.
-func readRecord(e env, cmd string, args []string) (*atop.Record, bool) {
+func readRecord(e env, cmd string, opts atop.Options, args []string) (*atop.Record, bool) {
 	var r *atop.Record
 	var err error
 	switch len(args) {
 	case 1:
-		r, err = atop.ReadDir(args[0])
+		r, err = opts.ReadDir(args[0])
 	case 2:
-		r, err = atop.ReadFiles(args[0], args[1])
+		r, err = opts.ReadFiles(args[0], args[1])
 	default:
 		fmt.Fprintf(e.stderr, "entente atop %s: name a folder holding ATOP's two files, or the alliance file and the member file; found %d arguments\n", cmd, len(args))
 		return nil, false
@@ -124,7 +124,7 @@ func pick(r *atop.Record, sel *atop.Selection) []atop.Phase {
 	return out
 }
 
-const atopImportArgs = "[--out DIR] [--force] [--id ATOPID]... [--phase N] [--from YEAR] [--to YEAR] [--format yaml|json] SOURCE"
+const atopImportArgs = "[--out DIR] [--force] [--id ATOPID]... [--phase N] [--from YEAR] [--to YEAR] [--format yaml|json] [--max-size N] SOURCE"
 
 func runAtopImport(e env, args []string) int {
 	fs := flags(e, "atop import", atopImportArgs)
@@ -133,6 +133,7 @@ func runAtopImport(e env, args []string) int {
 	phase := fs.Int("phase", -1, "only phase `N` of the alliances selected")
 	format := fs.String("format", "yaml", "the files' encoding: yaml or json")
 	sel := addSelection(fs)
+	maxSize := addMaxSize(fs)
 	srcs, code, ok := parse(fs, args)
 	if !ok {
 		return code
@@ -146,7 +147,7 @@ func runAtopImport(e env, args []string) int {
 		fmt.Fprintf(e.stderr, "entente atop import: unknown --format %q: want yaml or json\n", safe.Terminal(*format))
 		return exitInput
 	}
-	r, ok := readRecord(e, "import", srcs)
+	r, ok := readRecord(e, "import", atop.Options{MaxSize: maxSize.n}, srcs)
 	if !ok {
 		return exitInput
 	}
@@ -241,14 +242,16 @@ func runAtopImport(e env, args []string) int {
 // writeAll writes each file into dir under its name, all or nothing as far
 // as a file system allows: it refuses, before writing anything, when a name
 // is taken and force is false; it writes every file into a temporary folder
-// inside dir, synced, and only then renames each over its name, so that an
-// error or an interrupt leaves no file half-written and, before the renames,
-// none written at all.
+// inside dir, synced, and only then publishes each under its name (see
+// publish: without force, a file that appears meanwhile is never
+// overwritten), so that an error or an interrupt leaves no file
+// half-written and, before the first is published, none written at all.
 func writeAll(ctx context.Context, dir string, names []string, files [][]byte, force bool) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	if !force {
+	mode := replace(force)
+	if mode == noClobber {
 		var taken []string
 		for _, n := range names {
 			if _, err := os.Lstat(filepath.Join(dir, n)); err == nil {
@@ -264,48 +267,34 @@ func writeAll(ctx context.Context, dir string, names []string, files [][]byte, f
 		return err
 	}
 	defer os.RemoveAll(tmp)
+	staged := make([]string, len(names))
 	for i, n := range names {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("interrupted; nothing written")
 		}
-		if err := writeSynced(filepath.Join(tmp, n), files[i]); err != nil {
+		if staged[i], err = stage(tmp, n+".*", files[i], 0o644); err != nil {
 			return err
 		}
 	}
-	for _, n := range names {
+	for i, n := range names {
 		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("interrupted; the files renamed so far are whole, the others not written")
+			return fmt.Errorf("interrupted; the files published so far are whole, the others not written")
 		}
-		if err := os.Rename(filepath.Join(tmp, n), filepath.Join(dir, n)); err != nil {
+		if err := publish(staged[i], filepath.Join(dir, n), mode); err != nil {
 			return err
 		}
 	}
-	return nil
+	return syncDir(dir)
 }
 
-func writeSynced(path string, data []byte) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
-}
-
-const atopCheckArgs = "[--what-if unanimity|majority]... [--format text|csv|svg|html] [--csv FILE] [--svg FILE] [--id ATOPID]... [--from YEAR] [--to YEAR] [--max-size N] SOURCE"
+const atopCheckArgs = "[--what-if unanimity|majority]... [--format text|csv|svg|html] [--csv FILE] [--svg FILE] [--force] [--id ATOPID]... [--from YEAR] [--to YEAR] [--max-size N] SOURCE"
 
 func runAtopCheck(e env, args []string) int {
 	fs := flags(e, "atop check", atopCheckArgs)
 	format := fs.String("format", "text", "standard output: text (the summary), csv (one row per alliance phase), svg (the picture by decade) or html (a page with the summary and the picture)")
 	csvFile := fs.String("csv", "", "also write the CSV table to `FILE`")
 	svgFile := fs.String("svg", "", "also write the picture to `FILE`")
+	force := fs.Bool("force", false, "overwrite the files of --csv and --svg if they exist")
 	rules := []atop.Rule{atop.AsCoded}
 	fs.Func("what-if", "also check with every alliance deciding its obligations by this `rule`: unanimity or majority; repeat it, or give a list", func(v string) error {
 		for f := range strings.SplitSeq(v, ",") {
@@ -340,7 +329,7 @@ func runAtopCheck(e env, args []string) int {
 			return exitInput
 		}
 	} else {
-		r, ok := readRecord(e, "check", srcs)
+		r, ok := readRecord(e, "check", atop.Options{MaxSize: maxSize.n}, srcs)
 		if !ok {
 			return exitInput
 		}
@@ -366,7 +355,7 @@ func runAtopCheck(e env, args []string) int {
 			fmt.Fprintf(e.stderr, "entente atop check: %v\n", err)
 			return exitInput
 		}
-		if err := writeFileAtomic(f.path, b.Bytes()); err != nil {
+		if err := writeFile(f.path, b.Bytes(), replace(*force)); err != nil {
 			fmt.Fprintf(e.stderr, "entente atop check: %s\n", safe.Terminal(err.Error()))
 			return exitInput
 		}
@@ -387,35 +376,6 @@ func runAtopCheck(e env, args []string) int {
 		return exitInput
 	}
 	return exitOK
-}
-
-// writeFileAtomic writes data to path through a synced temporary file
-// beside it, renamed over it: never a half-written file.
-func writeFileAtomic(path string, data []byte) error {
-	if _, err := os.Stat(path); err == nil {
-		return replaceFile(path, data)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
 
 // isImportFolder reports whether path is a folder of scenario files, as

@@ -38,6 +38,7 @@ func TestAtopGolden(t *testing.T) {
 		{"atop-check-years", "--from and --to keep the phases in force in those years", []string{"atop", "check", "--from", "1900", "--to", "1950", "--format", "csv", fixture}, 0},
 		{"atop-check-bad-rule", "an unknown what-if names the ones there are", []string{"atop", "check", "--what-if", "plurality", fixture}, 2},
 		{"atop-check-bad", "bad input exits 2 with file:line:col: field", []string{"atop", "check", "testdata/atop-bad"}, 2},
+		{"atop-check-max-size", "--max-size bounds ATOP's CSV files too: file, line, column", []string{"atop", "check", "--max-size", "1000", fixture}, 2},
 		{"atop-check-missing", "a folder that does not exist", []string{"atop", "check", "testdata/no-such-folder"}, 2},
 		{"atop-unknown", "an unknown subcommand", []string{"atop", "export"}, 2},
 	}
@@ -200,5 +201,103 @@ func TestAtopImportInterrupted(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("the folder holds %v", entries)
+	}
+}
+
+// TestAtopNoClobber: without --force nothing already there is overwritten,
+// even a file that appears after the check of the names. Two files of one
+// name stand for a file made between the check and the publishing: the
+// second must fail, not replace the first. atop check's --csv and --svg
+// refuse a file that exists unless --force is given.
+func TestAtopNoClobber(t *testing.T) {
+	dir := t.TempDir()
+	err := writeAll(t.Context(), dir, []string{"a.yaml", "a.yaml"}, [][]byte{[]byte("first"), []byte("second")}, false)
+	if err == nil || !strings.Contains(err.Error(), "already exists") {
+		t.Errorf("err %v, want a refusal", err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "a.yaml")); string(got) != "first" {
+		t.Errorf("a.yaml holds %q: a file that appeared while writing was overwritten", got)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("the folder holds %v; want a.yaml alone, no temporary folder", entries)
+	}
+
+	side := filepath.Join(dir, "record.csv")
+	pic := filepath.Join(dir, "record.svg")
+	for _, f := range []string{side, pic} {
+		if err := os.WriteFile(f, []byte("mine"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, args := range [][]string{{"--csv", side}, {"--svg", pic}} {
+		e, _, errOut := fakeEnv(false, nil)
+		if code := run(append(append([]string{"atop", "check"}, args...), fixture), e); code != exitInput || !strings.Contains(errOut.String(), "--force") {
+			t.Errorf("%v over an existing file: exit %d, stderr %q; want 2 and a word on --force", args, code, errOut)
+		}
+		if got, _ := os.ReadFile(args[1]); string(got) != "mine" {
+			t.Errorf("%v: the file was overwritten without --force", args)
+		}
+	}
+	e, _, errOut := fakeEnv(false, nil)
+	if code := run([]string{"atop", "check", "--force", "--csv", side, "--svg", pic, fixture}, e); code != exitOK {
+		t.Fatalf("--force: exit %d, %s", code, errOut)
+	}
+	for _, f := range []string{side, pic} {
+		got, _ := os.ReadFile(f)
+		info, _ := os.Stat(f)
+		if string(got) == "mine" || info.Mode().Perm() != 0o600 {
+			t.Errorf("--force: %s holds %.20q with mode %v; want the new file, keeping the old file's permissions", f, got, info.Mode().Perm())
+		}
+	}
+}
+
+// TestAtopHostileSourceID: a source ID edited to carry a bidirectional
+// override and markup as its version ('atop-4.01\u202e<b>x</b>-2525-0')
+// reaches no output of atop check raw, in any format: the folder is
+// refused with the file named, and the page, were a Go caller to give
+// WriteHTML such a version, escapes it.
+func TestAtopHostileSourceID(t *testing.T) {
+	dir := t.TempDir()
+	e, _, errOut := fakeEnv(false, nil)
+	if code := run([]string{"atop", "import", "--out", dir, "--id", "2525", fixture}, e); code != exitOK {
+		t.Fatalf("import: exit %d, %s", code, errOut)
+	}
+	path := filepath.Join(dir, "atop-2525-0.yaml")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hostile := `"atop-4.01\u202e<b>x</b>-2525-0"`
+	data = []byte(strings.ReplaceAll(string(data), "atop-4.01-2525-0", hostile))
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := scenariofile.Parse(path, data); err != nil {
+		t.Fatalf("the edited file should load, so that the check sees it: %v", err)
+	}
+	hidden := func(s string) bool {
+		return strings.ContainsAny(s, "\u202e\u202a\u202b\u202c\u202d\u2066\u2067\u2068\u2069\x1b")
+	}
+	raw := func(s string) bool { return hidden(s) || strings.Contains(s, "<b>") }
+	for _, format := range []string{"text", "csv", "svg", "html"} {
+		e, out, errOut := fakeEnv(false, nil)
+		code := run([]string{"atop", "check", "--what-if", "unanimity", "--format", format, dir}, e)
+		if code != exitInput {
+			t.Errorf("%s: exit %d, want 2 for a version that is not digits and dots", format, code)
+		}
+		if raw(out.String()) || hidden(errOut.String()) {
+			t.Errorf("%s: a raw control, bidi or (on standard output) markup:\nstdout %q\nstderr %q", format, out, errOut)
+		}
+		if !strings.Contains(errOut.String(), "want digits and dots") || !strings.Contains(errOut.String(), "atop-2525-0.yaml") {
+			t.Errorf("%s: stderr %q does not say which file and why", format, errOut)
+		}
+	}
+	res := []atop.Result{{Info: atop.Info{Version: "4.01\u202e<b>x</b>", Alliance: 2525}, Outcomes: []atop.Outcome{{Rule: atop.AsCoded}}}}
+	var page strings.Builder
+	if err := atop.WriteHTML(&page, res, []atop.Rule{atop.AsCoded}); err != nil {
+		t.Fatal(err)
+	}
+	if raw(page.String()) || !strings.Contains(page.String(), `<title>The alliance record: ATOP 4.01\u202e&lt;b&gt;x&lt;/b&gt;</title>`) {
+		t.Errorf("WriteHTML: the version is not escaped:\n%s", page.String()[:min(page.Len(), 400)])
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"strconv"
@@ -36,6 +35,9 @@ type env struct {
 	// ctx is what search, diff and sweep run under, besides Ctrl-C; nil
 	// is context.Background(). Tests cancel it to play Ctrl-C.
 	ctx context.Context
+	// start starts a program (the browser of serve --open) and does not
+	// wait for it; nil starts it with os/exec. Tests record the argv.
+	start func(name string, args ...string) error
 }
 
 // context returns e.ctx, or the background context when it is nil.
@@ -418,41 +420,6 @@ func runFmt(e env, args []string) int {
 		}
 	}
 	return result
-}
-
-// replaceFile writes data to path without ever leaving a half-written
-// file: it writes a temporary file beside it, syncs it, and renames it
-// over the original, keeping the original's permissions.
-func replaceFile(path string, data []byte) error {
-	// Rewrite what a symbolic link points to, not the link.
-	if real, err := filepath.EvalSymlinks(path); err == nil {
-		path = real
-	}
-	info, err := os.Stat(path)
-	if err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // after a successful rename, nothing is left to remove
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(info.Mode().Perm()); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
 
 // builtIn are the scenarios entente example prints.

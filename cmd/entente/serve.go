@@ -4,11 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"html"
 	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"os/signal"
+	"path/filepath"
 	"runtime"
 	"syscall"
 	"time"
@@ -66,7 +68,9 @@ func runServe(e env, args []string) int {
 		fmt.Fprintf(e.stderr, "entente serve: warning: --%s: other machines can reach %s over plain HTTP\n", exposeFlag, listening)
 	}
 	if *open {
-		if err := openBrowser(url); err != nil {
+		remove, err := openBrowser(e, url)
+		defer remove()
+		if err != nil {
 			fmt.Fprintf(e.stderr, "entente serve: could not open a browser (%v); open %s yourself\n", err, url)
 		}
 	}
@@ -109,20 +113,52 @@ func newHTTPServer(ctx context.Context, h http.Handler) *http.Server {
 	}
 }
 
-// openBrowser asks the system to open url in the default browser.
-func openBrowser(url string) error {
-	var cmd *exec.Cmd
+// openBrowser asks the system to open url in the default browser, without
+// putting url, whose one-time token opens the workbench, in any program's
+// arguments: those are in /proc/PID/cmdline, which every local user reads,
+// and could race to redeem it. As Jupyter does, it writes a page that
+// redirects to url (a meta refresh and a link) into a file only the user
+// can read, in a folder only the user can enter, and opens that file. The
+// page must stay until the browser has read it; remove, which is never nil,
+// deletes it, when the server stops.
+func openBrowser(e env, url string) (remove func(), err error) {
+	remove = func() {}
+	dir, err := os.MkdirTemp("", "entente-serve-*") // 0700
+	if err != nil {
+		return remove, err
+	}
+	remove = func() { os.RemoveAll(dir) }
+	page := filepath.Join(dir, "open.html")
+	u := html.EscapeString(url)
+	doc := `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=` + u + `">
+<title>Entente workbench</title></head>
+<body><p><a href="` + u + `">Open the Entente workbench</a></p></body></html>
+`
+	if err := os.WriteFile(page, []byte(doc), 0o600); err != nil {
+		return remove, err
+	}
+	start := e.start
+	if start == nil {
+		start = startProgram
+	}
 	switch runtime.GOOS {
 	case "darwin":
-		cmd = exec.Command("open", url)
+		return remove, start("open", page)
 	case "windows":
-		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", url)
+		return remove, start("rundll32", "url.dll,FileProtocolHandler", page)
 	default:
-		cmd = exec.Command("xdg-open", url)
+		return remove, start("xdg-open", page)
 	}
+}
+
+// startProgram starts name with args and reaps it when it ends; its
+// status does not matter.
+func startProgram(name string, args ...string) error {
+	cmd := exec.Command(name, args...)
 	if err := cmd.Start(); err != nil {
 		return err
 	}
-	go cmd.Wait() // reap it; its status does not matter
+	go cmd.Wait()
 	return nil
 }

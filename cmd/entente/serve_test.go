@@ -4,12 +4,14 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"errors"
 	"io"
 	"net"
 	"net/http"
 	"net/http/cookiejar"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -233,5 +235,85 @@ func TestServeTimeouts(t *testing.T) {
 		if d <= 0 || d > 5*time.Minute {
 			t.Errorf("%s = %v, want a bound of minutes at most", name, d)
 		}
+	}
+}
+
+// TestServeOpenKeepsTheTokenOutOfArgv: --open must not pass the one-time
+// address to the browser's opener, whose arguments every local user reads
+// in /proc/PID/cmdline. It opens a page only the user can read that
+// redirects there, and removes it when the server stops.
+func TestServeOpenKeepsTheTokenOutOfArgv(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "seed.yaml")
+	if err := os.WriteFile(file, examples.Ukraine2025YAML(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	pr, pw := io.Pipe()
+	var stderr bytes.Buffer
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	var mu sync.Mutex
+	var argv []string
+	started := make(chan struct{})
+	e := env{stdout: pw, stderr: &stderr, getenv: func(string) string { return "" }, isTerminal: func(io.Writer) bool { return false }, ctx: ctx,
+		start: func(name string, args ...string) error {
+			mu.Lock()
+			argv = append([]string{name}, args...)
+			mu.Unlock()
+			close(started)
+			return nil
+		}}
+	exited := make(chan int, 1)
+	go func() {
+		exited <- run([]string{"serve", "--open", file}, e)
+		pw.Close()
+	}()
+	line, err := bufio.NewReader(pr).ReadString('\n')
+	if err != nil {
+		t.Fatalf("reading the address: %v (stderr %q)", err, stderr.String())
+	}
+	go io.Copy(io.Discard, pr)
+	_, token, ok := strings.Cut(strings.TrimSpace(line), "?token=")
+	token, _, _ = strings.Cut(token, " ")
+	if !ok || len(token) < 16 {
+		t.Fatalf("no token in %q", line)
+	}
+	select {
+	case <-started:
+	case <-time.After(10 * time.Second):
+		t.Fatal("--open started nothing")
+	}
+	mu.Lock()
+	args := slices.Clone(argv)
+	mu.Unlock()
+	for _, a := range args {
+		if strings.Contains(a, token) {
+			t.Errorf("the opener's argv %q holds the token", args)
+		}
+	}
+	page := args[len(args)-1]
+	data, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatalf("the page opened: %v", err)
+	}
+	if !strings.Contains(string(data), `http-equiv="refresh"`) || !strings.Contains(string(data), token) {
+		t.Errorf("the page does not redirect to the address:\n%s", data)
+	}
+	if info, err := os.Stat(page); err != nil || info.Mode().Perm() != 0o600 {
+		t.Errorf("the page's mode: %v %v, want 0600", info.Mode().Perm(), err)
+	}
+	if info, err := os.Stat(filepath.Dir(page)); err != nil || info.Mode().Perm() != 0o700 {
+		t.Errorf("the page's folder's mode: %v %v, want 0700", info.Mode().Perm(), err)
+	}
+	cancel()
+	select {
+	case code := <-exited:
+		if code != exitOK {
+			t.Errorf("exit %d, stderr %q", code, stderr.String())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("serve did not stop")
+	}
+	if _, err := os.Stat(filepath.Dir(page)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the page's folder is still there after the server stopped: %v", err)
 	}
 }
