@@ -3,12 +3,11 @@ package atop
 import (
 	"context"
 	"fmt"
-	"runtime"
 	"slices"
-	"sync"
 
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/parallel"
 	"github.com/entente-go/entente/scenario"
 )
 
@@ -96,24 +95,9 @@ func Check(ctx context.Context, phases []Phase, rules ...Rule) ([]Result, error)
 	}
 	out := make([]Result, len(phases))
 	errs := make([]error, len(phases))
-	var next int
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(phases), 1)) {
-		wg.Go(func() {
-			for {
-				mu.Lock()
-				i := next
-				next++
-				mu.Unlock()
-				if i >= len(phases) || ctx.Err() != nil {
-					return
-				}
-				out[i], errs[i] = checkPhase(phases[i], rules)
-			}
-		})
-	}
-	wg.Wait()
+	parallel.Each(ctx, len(phases), func(i int) {
+		out[i], errs[i] = checkPhase(phases[i], rules)
+	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

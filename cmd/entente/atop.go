@@ -10,13 +10,12 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/entente-go/entente/atop"
+	"github.com/entente-go/entente/internal/parallel"
 	"github.com/entente-go/entente/internal/safe"
 	"github.com/entente-go/entente/scenario"
 	"github.com/entente-go/entente/scenario/scenariofile"
@@ -181,26 +180,11 @@ func runAtopImport(e env, args []string) int {
 	files := make([][]byte, len(phases))
 	warns := make([][]atop.Warning, len(phases))
 	errs := make([]error, len(phases))
-	var next int
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(phases)) {
-		wg.Go(func() {
-			for {
-				mu.Lock()
-				i := next
-				next++
-				mu.Unlock()
-				if i >= len(phases) {
-					return
-				}
-				var s scenario.Scenario
-				s, warns[i] = phases[i].Scenario()
-				files[i], errs[i] = scenariofile.Marshal(s, enc)
-			}
-		})
-	}
-	wg.Wait()
+	parallel.Each(context.Background(), len(phases), func(i int) {
+		var s scenario.Scenario
+		s, warns[i] = phases[i].Scenario()
+		files[i], errs[i] = scenariofile.Marshal(s, enc)
+	})
 	for i, p := range phases {
 		for _, w := range warns[i] {
 			file := r.MemberFile
@@ -417,48 +401,33 @@ func checkFolder(ctx context.Context, e env, dir string, opts scenariofile.Optio
 		errs   []string
 	}
 	outs := make([]outcome, len(files))
-	var next int
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(files)) {
-		wg.Go(func() {
-			for {
-				mu.Lock()
-				i := next
-				next++
-				mu.Unlock()
-				if i >= len(files) || ctx.Err() != nil {
-					return
+	parallel.Each(ctx, len(files), func(i int) {
+		o := &outs[i]
+		s, err := opts.ReadFile(files[i])
+		if err != nil {
+			var fe scenariofile.Errors
+			if errors.As(err, &fe) {
+				for _, x := range fe {
+					o.errs = append(o.errs, x.Error())
 				}
-				o := &outs[i]
-				s, err := opts.ReadFile(files[i])
-				if err != nil {
-					var fe scenariofile.Errors
-					if errors.As(err, &fe) {
-						for _, x := range fe {
-							o.errs = append(o.errs, x.Error())
-						}
-					} else {
-						o.errs = append(o.errs, err.Error())
-					}
-					continue
-				}
-				info, err := atop.InfoOf(s)
-				if err != nil {
-					o.errs = append(o.errs, files[i]+": "+err.Error())
-					continue
-				}
-				if !sel.Picks(info) {
-					continue
-				}
-				o.picked = true
-				if o.res, err = atop.CheckScenario(info, s, rules); err != nil {
-					o.errs = append(o.errs, files[i]+": "+err.Error())
-				}
+			} else {
+				o.errs = append(o.errs, err.Error())
 			}
-		})
-	}
-	wg.Wait()
+			return
+		}
+		info, err := atop.InfoOf(s)
+		if err != nil {
+			o.errs = append(o.errs, files[i]+": "+err.Error())
+			return
+		}
+		if !sel.Picks(info) {
+			return
+		}
+		o.picked = true
+		if o.res, err = atop.CheckScenario(info, s, rules); err != nil {
+			o.errs = append(o.errs, files[i]+": "+err.Error())
+		}
+	})
 	if err := ctx.Err(); err != nil {
 		fmt.Fprintf(e.stderr, "entente atop check: %v\n", err)
 		return nil, false
