@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/entente-go/entente/actor"
+	"github.com/entente-go/entente/internal/sorted"
 )
 
 // Selector picks guarantees. Every field is optional and every field given
@@ -52,7 +53,7 @@ func (s *Selector) Matches(g *Guarantee, x *actor.Index) bool {
 		return false
 	}
 	p, in := x.Pos(g.Provider), x.Pos(s.ProviderIn)
-	return p >= 0 && in >= 0 && Overlap(x.ContributorPos(p), x.ContributorPos(in))
+	return p >= 0 && in >= 0 && sorted.Overlap(x.ContributorPos(p), x.ContributorPos(in))
 }
 
 // MatchesFields reports whether g matches every field of s but ProviderIn,
@@ -64,21 +65,6 @@ func (s *Selector) MatchesFields(g *Guarantee) bool {
 		(s.Target == "" || s.Target == g.Target) &&
 		(s.Location == "" || s.Location == g.Location) &&
 		(len(s.IDs) == 0 || slices.Contains(s.IDs, g.ID))
-}
-
-// Overlap reports whether two sorted slices share an element.
-func Overlap(a, b []int32) bool {
-	for len(a) > 0 && len(b) > 0 {
-		switch {
-		case a[0] < b[0]:
-			a = a[1:]
-		case a[0] > b[0]:
-			b = b[1:]
-		default:
-			return true
-		}
-	}
-	return false
 }
 
 // String returns s in the flow style of scenario files, fields in a fixed

@@ -286,29 +286,6 @@ func TestSelectorCheck(t *testing.T) {
 	}
 }
 
-func TestOverlap(t *testing.T) {
-	tests := []struct {
-		reason string
-		a, b   []int32
-		want   bool
-	}{
-		{reason: "both empty", a: nil, b: nil},
-		{reason: "one empty", a: []int32{1, 2}, b: nil},
-		{reason: "a shared first element", a: []int32{1, 5}, b: []int32{1, 7}, want: true},
-		{reason: "a shared last element", a: []int32{1, 3, 9}, b: []int32{2, 4, 9}, want: true},
-		{reason: "interleaved without a shared element", a: []int32{1, 3, 5}, b: []int32{2, 4, 6}},
-		{reason: "one runs out first", a: []int32{1}, b: []int32{2, 3, 4}},
-	}
-	for _, tc := range tests {
-		if diff := cmp.Diff(tc.want, guarantee.Overlap(tc.a, tc.b)); diff != "" {
-			t.Errorf("Overlap(%v, %v): %s\n(-want +got):\n%s", tc.a, tc.b, tc.reason, diff)
-		}
-		if diff := cmp.Diff(tc.want, guarantee.Overlap(tc.b, tc.a)); diff != "" {
-			t.Errorf("Overlap(%v, %v): %s, either way round\n(-want +got):\n%s", tc.b, tc.a, tc.reason, diff)
-		}
-	}
-}
-
 func TestSelectIDs(t *testing.T) {
 	for _, tc := range []struct {
 		reason string

@@ -149,7 +149,7 @@ func (m *model) partiesSetAside(b *builder) {
 	}
 	for g := range int32(len(m.s.Guarantees)) {
 		att, vetoes := m.list(m.att[g]), m.list(m.veto[g])
-		if len(att) == 0 || guarantee.Overlap(att, vetoes) {
+		if len(att) == 0 || sorted.Overlap(att, vetoes) {
 			continue
 		}
 		plain := m.activationVetoes(b.order[:0], g, nil)

@@ -197,7 +197,7 @@ func (m *model) capturedGuarantee(b *builder) {
 	for g := range m.s.Guarantees {
 		gg := &m.s.Guarantees[g]
 		att := m.list(m.att[g])
-		if !guarantee.Overlap(att, m.list(m.veto[g])) {
+		if !sorted.Overlap(att, m.list(m.veto[g])) {
 			continue
 		}
 		b.start(CapturedGuarantee)

@@ -52,8 +52,8 @@ func (m *model) capturedRenewal(b *builder) {
 		gg := &m.s.Guarantees[g]
 		holders := m.renewalVetoes(int32(g))
 		att := m.list(m.att[g])
-		if !guarantee.Overlap(att, holders) {
-			if gg.Mandate.Body != "" && guarantee.Overlap(att, m.ax.VetoPos(m.ax.Pos(gg.Mandate.Body))) {
+		if !sorted.Overlap(att, holders) {
+			if gg.Mandate.Body != "" && sorted.Overlap(att, m.ax.VetoPos(m.ax.Pos(gg.Mandate.Body))) {
 				m.renewalAside(b, int32(g), holders)
 			}
 			continue

@@ -295,11 +295,11 @@ func (sp *space) build() {
 	for g := range m.s.Guarantees {
 		gg := &m.s.Guarantees[g]
 		// captured-guarantee, from the scenario's own activation and grants.
-		if guarantee.Overlap(m.list(m.att[g]), m.list(m.veto[g])) {
+		if sorted.Overlap(m.list(m.att[g]), m.list(m.veto[g])) {
 			sp.deadAlways.add(g)
 		}
 		// captured-renewal: the renewing body answers to an attacker.
-		if guarantee.Overlap(m.list(m.att[g]), m.renewalVetoes(int32(g))) {
+		if sorted.Overlap(m.list(m.att[g]), m.renewalVetoes(int32(g))) {
 			sp.deadAlways.add(g)
 		}
 		// missing-dependency: a requirement that is not on the table.

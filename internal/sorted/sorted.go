@@ -1,6 +1,6 @@
-// Package sorted holds what the actor and scenario packages both do with
+// Package sorted holds what the actor, guarantee and scenario packages do with
 // sorted lists of positions (actors or guarantees numbered from 0), so
-// that each is written once and neither package exports it.
+// that each is written once and no package exports it.
 package sorted
 
 import "slices"
@@ -15,4 +15,20 @@ func Contains(l []int32, v int32) bool {
 	}
 	_, ok := slices.BinarySearch(l, v)
 	return ok
+}
+
+// Overlap reports whether two lists, each sorted ascending, share an
+// element, in one pass over both.
+func Overlap(a, b []int32) bool {
+	for len(a) > 0 && len(b) > 0 {
+		switch {
+		case a[0] < b[0]:
+			a = a[1:]
+		case a[0] > b[0]:
+			b = b[1:]
+		default:
+			return true
+		}
+	}
+	return false
 }

@@ -45,3 +45,26 @@ func TestContainsAgreesWithScan(t *testing.T) {
 		}
 	}
 }
+
+func TestOverlap(t *testing.T) {
+	tests := []struct {
+		reason string
+		a, b   []int32
+		want   bool
+	}{
+		{reason: "both empty", a: nil, b: nil},
+		{reason: "one empty", a: []int32{1, 2}, b: nil},
+		{reason: "a shared first element", a: []int32{1, 5}, b: []int32{1, 7}, want: true},
+		{reason: "a shared last element", a: []int32{1, 3, 9}, b: []int32{2, 4, 9}, want: true},
+		{reason: "interleaved without a shared element", a: []int32{1, 3, 5}, b: []int32{2, 4, 6}},
+		{reason: "one runs out first", a: []int32{1}, b: []int32{2, 3, 4}},
+	}
+	for _, tc := range tests {
+		if got := Overlap(tc.a, tc.b); got != tc.want {
+			t.Errorf("Overlap(%v, %v) = %v, want %v: %s", tc.a, tc.b, got, tc.want, tc.reason)
+		}
+		if got := Overlap(tc.b, tc.a); got != tc.want {
+			t.Errorf("Overlap(%v, %v) = %v, want %v: %s, either way round", tc.b, tc.a, got, tc.want, tc.reason)
+		}
+	}
+}
