@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"io"
 	"strings"
@@ -49,7 +50,7 @@ func (t Text) WriteSearch(w io.Writer, s Scenario, r SearchResult, opts SearchOp
 	for i, d := range r.Maximal {
 		fmt.Fprintf(bw, "\npackage %d\n", i+1)
 		fmt.Fprintf(bw, "         %-11s %s\n", "guarantees:", safe.Terminal(joinIDs(d.Guarantees)))
-		fmt.Fprintf(bw, "         %-11s %s\n", "vetoes:", safe.Terminal(s.vetoWords(d, "none needed")))
+		fmt.Fprintf(bw, "         %-11s %s\n", "vetoes:", safe.Terminal(cmp.Or(s.DescribeVetoes(d), "none needed")))
 	}
 
 	bw.WriteString("\n")
@@ -91,7 +92,7 @@ func (t Text) WriteSearch(w io.Writer, s Scenario, r SearchResult, opts SearchOp
 				}
 				fmt.Fprintf(bw, "         %-11s %s\n", label, safe.Terminal(joinIDs(d.Guarantees)))
 				if len(d.Vetoes) > 0 {
-					fmt.Fprintf(bw, "         %-11s with %s granted\n", "", safe.Terminal(s.vetoWords(d, "")))
+					fmt.Fprintf(bw, "         %-11s with %s granted\n", "", safe.Terminal(s.DescribeVetoes(d)))
 				}
 			}
 			if len(c.Sources) > 0 {
@@ -126,13 +127,14 @@ func stoppedWhy(stopped string, opts SearchOptions) string {
 	return stopped
 }
 
-// vetoWords names the vetoes a deal of s grants: "RU's veto over
-// guarantees to UA (ru-demands-veto)"; none when it grants none. A deal
+// DescribeVetoes names, in words, the candidate vetoes a deal of s grants,
+// as entente search and the HTML report write them: "RU's veto over
+// guarantees to UA (ru-demands-veto)"; "" when it grants none. A deal
 // that names positions s lacks (one decoded from JSON for another
 // scenario, say) gets the positions' names alone.
-func (s *Scenario) vetoWords(d Deal, none string) string {
+func (s *Scenario) DescribeVetoes(d Deal) string {
 	if len(d.Vetoes) == 0 {
-		return none
+		return ""
 	}
 	words := make([]string, 0, len(d.Vetoes))
 	for _, pos := range d.Vetoes {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/entente-go/entente/actor"
+	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/scenario"
 )
@@ -132,5 +133,21 @@ func TestWriteSearchColor(t *testing.T) {
 	}
 	if !strings.Contains(color.String(), "\x1b[1;31mNo deal is possible\x1b[0m") {
 		t.Errorf("the coloured text does not mark the verdict:\n%q", color.String())
+	}
+}
+
+func TestDescribeVetoes(t *testing.T) {
+	s := examples.Ukraine2025()
+	for _, tc := range []struct {
+		deal scenario.Deal
+		want string
+	}{
+		{scenario.Deal{}, ""},
+		{scenario.Deal{Vetoes: []string{"ru-demands-veto"}}, "RU's veto over guarantees to UA (ru-demands-veto)"},
+		{scenario.Deal{Vetoes: []string{"ru-demands-veto", "no-such-position"}}, "the vetoes of ru-demands-veto, no-such-position"},
+	} {
+		if got := s.DescribeVetoes(tc.deal); got != tc.want {
+			t.Errorf("DescribeVetoes(%v) = %q, want %q", tc.deal.Vetoes, got, tc.want)
+		}
 	}
 }

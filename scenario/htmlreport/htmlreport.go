@@ -509,7 +509,7 @@ func buildSearch(s scenario.Scenario, r scenario.SearchResult, srcs sources) *se
 	}
 	v.DeadEvery = !r.Feasible && len(r.Dead) == len(s.Guarantees) && len(r.Dead) > 0
 	for i, pk := range r.Maximal {
-		v.Maximal = append(v.Maximal, packageView{i + 1, toStrings(pk.Guarantees), vetoWords(&s, pk, "none needed")})
+		v.Maximal = append(v.Maximal, packageView{i + 1, toStrings(pk.Guarantees), cmp.Or(s.DescribeVetoes(pk), "none needed")})
 	}
 	if r.Counted {
 		v.Count = strconv.FormatUint(r.Count, 10)
@@ -529,7 +529,7 @@ func buildSearch(s scenario.Scenario, r scenario.SearchResult, srcs sources) *se
 	for i, c := range r.Concessions {
 		cv := concessionView{N: i + 1, Message: c.Message, Positions: c.Positions, Sources: srcs.cites(c.Sources)}
 		for j, pk := range c.Unlocks {
-			cv.Unlocks = append(cv.Unlocks, packageView{j + 1, toStrings(pk.Guarantees), vetoWords(&s, pk, "")})
+			cv.Unlocks = append(cv.Unlocks, packageView{j + 1, toStrings(pk.Guarantees), s.DescribeVetoes(pk)})
 		}
 		v.Concessions = append(v.Concessions, cv)
 	}
@@ -540,25 +540,6 @@ func buildSearch(s scenario.Scenario, r scenario.SearchResult, srcs sources) *se
 		v.Conflicts = append(v.Conflicts, conflictView{i + 1, c.Message, c.Positions, srcs.cites(c.Sources)})
 	}
 	return v
-}
-
-// vetoWords names the vetoes a deal of s grants, as entente search does:
-// "RU's veto over guarantees to UA (ru-demands-veto)"; none when it grants
-// none. A deal that names positions s lacks (one decoded from JSON, say)
-// gets the names alone.
-func vetoWords(s *scenario.Scenario, d scenario.Deal, none string) string {
-	if len(d.Vetoes) == 0 {
-		return none
-	}
-	words := make([]string, 0, len(d.Vetoes))
-	for _, pos := range d.Vetoes {
-		v, ok := s.CandidateVeto(pos)
-		if !ok {
-			return "the vetoes of " + strings.Join(d.Vetoes, ", ")
-		}
-		words = append(words, string(v.Holder)+"'s veto over "+v.Over.Describe()+" ("+pos+")")
-	}
-	return strings.Join(words, "; ")
 }
 
 type sweepView struct {
