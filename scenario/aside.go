@@ -57,7 +57,7 @@ func asideNoBody(g *guarantee.Guarantee, lookup func(actor.ID) (actor.Actor, boo
 // either, veto holders are those of the index as they stand, and the model
 // takes none of the paths below.
 func (m *model) compileAside() {
-	m.aside = m.opt.forceAside || slices.ContainsFunc(m.s.Actors, func(a actor.Actor) bool { return a.PartiesAside }) ||
+	m.aside = m.opt.ForceAside || slices.ContainsFunc(m.s.Actors, func(a actor.Actor) bool { return a.PartiesAside }) ||
 		slices.ContainsFunc(m.s.Guarantees, func(g guarantee.Guarantee) bool { return g.Activation.PartiesAside })
 }
 
@@ -230,7 +230,7 @@ func asideName(a actor.Actor) string {
 // (actor positions, sorted): [model.vetoesFor] with att and g's
 // beneficiary as the parties. Where nothing sets the parties aside it is
 // the static V(g). The result is scratch, good until the next call.
-func (m *model) callVetoes(g int32, att []int32) []int32 {
+func (m *model) CallVetoes(g int32, att []int32) []int32 {
 	if !m.aside {
 		return m.list(m.veto[g])
 	}

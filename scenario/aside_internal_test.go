@@ -48,7 +48,7 @@ func TestCallVetoes(t *testing.T) {
 		{"a call with no attackers: only the beneficiary is set aside", nil, pos("US", "RU", "BY")},
 	}
 	for _, tc := range tests {
-		got := slices.Clone(m.callVetoes(0, tc.att))
+		got := slices.Clone(m.CallVetoes(0, tc.att))
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("%s: callVetoes = %v; want %v", tc.reason, got, tc.want)
 		}

@@ -2,19 +2,19 @@ package scenario
 
 import "math/bits"
 
-// set is a set of small non-negative integers (offers, positions) as a
-// bit set. Sets of one search share a length.
-type set []uint64
+// Bits is a Bits of small non-negative integers (offers, positions) as a
+// bit Bits. Sets of one search share a length.
+type Bits []uint64
 
-func newSet(n int) set { return make(set, (n+63)/64) }
+func NewSet(n int) Bits { return make(Bits, (n+63)/64) }
 
-func (s set) has(i int) bool { return s[i/64]&(1<<(i%64)) != 0 }
-func (s set) add(i int)      { s[i/64] |= 1 << (i % 64) }
-func (s set) del(i int)      { s[i/64] &^= 1 << (i % 64) }
+func (s Bits) Has(i int) bool { return s[i/64]&(1<<(i%64)) != 0 }
+func (s Bits) Add(i int)      { s[i/64] |= 1 << (i % 64) }
+func (s Bits) Del(i int)      { s[i/64] &^= 1 << (i % 64) }
 
-func (s set) clone() set { return append(set(nil), s...) }
+func (s Bits) Clone() Bits { return append(Bits(nil), s...) }
 
-func (s set) empty() bool {
+func (s Bits) Empty() bool {
 	for _, w := range s {
 		if w != 0 {
 			return false
@@ -23,7 +23,7 @@ func (s set) empty() bool {
 	return true
 }
 
-func (s set) len() int {
+func (s Bits) len() int {
 	n := 0
 	for _, w := range s {
 		n += bits.OnesCount64(w)
@@ -31,7 +31,7 @@ func (s set) len() int {
 	return n
 }
 
-func (s set) equal(t set) bool {
+func (s Bits) equal(t Bits) bool {
 	for i := range s {
 		if s[i] != t[i] {
 			return false
@@ -40,8 +40,8 @@ func (s set) equal(t set) bool {
 	return true
 }
 
-// subset reports whether s ⊆ t.
-func (s set) subset(t set) bool {
+// Subset reports whether s ⊆ t.
+func (s Bits) Subset(t Bits) bool {
 	for i := range s {
 		if s[i]&^t[i] != 0 {
 			return false
@@ -50,7 +50,7 @@ func (s set) subset(t set) bool {
 	return true
 }
 
-func (s set) meets(t set) bool {
+func (s Bits) Meets(t Bits) bool {
 	for i := range s {
 		if s[i]&t[i] != 0 {
 			return true
@@ -59,26 +59,26 @@ func (s set) meets(t set) bool {
 	return false
 }
 
-func (s set) or(t set) {
+func (s Bits) Or(t Bits) {
 	for i := range s {
 		s[i] |= t[i]
 	}
 }
 
-func (s set) and(t set) {
+func (s Bits) And(t Bits) {
 	for i := range s {
 		s[i] &= t[i]
 	}
 }
 
-func (s set) andNot(t set) {
+func (s Bits) AndNot(t Bits) {
 	for i := range s {
 		s[i] &^= t[i]
 	}
 }
 
-// each calls f for each member, in increasing order.
-func (s set) each(f func(i int)) {
+// Each calls f for Each member, in increasing order.
+func (s Bits) Each(f func(i int)) {
 	for wi, w := range s {
 		for w != 0 {
 			b := bits.TrailingZeros64(w)
@@ -89,7 +89,7 @@ func (s set) each(f func(i int)) {
 }
 
 // compare orders sets of the same length by their members, smallest first.
-func (s set) compare(t set) int {
+func (s Bits) compare(t Bits) int {
 	for i := range s {
 		if s[i] != t[i] {
 			// The lowest differing member decides.

@@ -5,6 +5,7 @@ import (
 
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/words"
 )
 
 // builder assembles findings. The lists of all findings share one backing
@@ -130,7 +131,7 @@ func (b *builder) guaranteeID(id guarantee.ID) {
 
 // position adds the i-th position, with its sources.
 func (b *builder) position(i int) {
-	b.pos = append(b.pos, b.m.s.positionRef(i))
+	b.pos = append(b.pos, words.PositionRef(b.m.s.Positions[i].ID, i))
 	b.sources(b.m.s.Positions[i].Sources)
 }
 

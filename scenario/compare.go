@@ -8,8 +8,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/words"
 )
 
 // Relation says how the feasible packages of one scenario relate to those
@@ -125,13 +125,13 @@ type Example struct {
 func (c Comparison) MarshalJSON() ([]byte, error) {
 	type plain Comparison
 	p := plain(c)
-	p.Edits, p.Appeared, p.Disappeared, p.Changed = nonNil(p.Edits), nonNil(p.Appeared), nonNil(p.Disappeared), nonNil(p.Changed)
-	p.Space.Because = nonNil(p.Space.Because)
+	p.Edits, p.Appeared, p.Disappeared, p.Changed = words.NonNil(p.Edits), words.NonNil(p.Appeared), words.NonNil(p.Disappeared), words.NonNil(p.Changed)
+	p.Space.Because = words.NonNil(p.Space.Because)
 	// Copies, so that marshaling leaves c's lists alone.
 	for _, l := range []*[]FindingChange{&p.Appeared, &p.Disappeared, &p.Changed} {
 		*l = slices.Clone(*l)
 		for i := range *l {
-			(*l)[i].Because = nonNil((*l)[i].Because)
+			(*l)[i].Because = words.NonNil((*l)[i].Because)
 		}
 	}
 	return json.Marshal(p)
@@ -236,7 +236,7 @@ func triggerNote(e Edit, base *Scenario) string {
 		return ""
 	}
 	before := base.Guarantees[i].Trigger
-	named, now := joinIDs(before.Attackers()), joinIDs(after.Attackers())
+	named, now := words.JoinIDs(before.Attackers()), words.JoinIDs(after.Attackers())
 	switch {
 	case !before.AdmitsAnyone() && after.AdmitsAnyone() && named != "":
 		return id + " now answers an attack by anyone, where it named " + named
@@ -315,7 +315,7 @@ func sameChange(a, b FindingChange) bool {
 func findingKey(f Finding) string {
 	var b strings.Builder
 	b.WriteString(string(f.Code))
-	for _, l := range [][]string{toStrings(f.Actors), toStrings(f.Guarantees), f.Positions} {
+	for _, l := range [][]string{words.Strings(f.Actors), words.Strings(f.Guarantees), f.Positions} {
 		b.WriteByte('|')
 		b.WriteString(strings.Join(l, ","))
 	}
@@ -365,7 +365,7 @@ func pairFindings(base, other []Finding) (appeared, disappeared, changed []Findi
 		if len(f.Guarantees) == 0 {
 			return ""
 		}
-		return string(f.Code) + "|" + strings.Join(toStrings(f.Guarantees), ",")
+		return string(f.Code) + "|" + strings.Join(words.Strings(f.Guarantees), ",")
 	})
 	for i := range base {
 		if !usedB[i] {
@@ -390,30 +390,30 @@ func sameFinding(f, g Finding) bool {
 // within that package, holds every offer its offers require, and meets
 // every requires position. ok is false when no package is feasible.
 type form struct {
-	sp     *space
+	sp     *Space
 	ok     bool
-	max    set
-	reqs   []set
+	max    Bits
+	reqs   []Bits
 	grants []int // the candidate grants the largest package needs
 	ids    []guarantee.ID
 }
 
 func newForm(ctx context.Context, s *Scenario) (*form, error) {
-	sp, err := newSpace(s)
+	sp, err := New(s)
 	if err != nil {
 		return nil, err
 	}
-	sp.ctx = ctx
-	out := sp.evaluate(sp.allPositions())
-	f := &form{sp: sp, ids: make([]guarantee.ID, sp.n)}
-	for g := range sp.n {
-		f.ids[g] = sp.m.s.Guarantees[g].ID
+	sp.Ctx = ctx
+	out := sp.Evaluate(sp.AllPositions())
+	f := &form{sp: sp, ids: make([]guarantee.ID, sp.N)}
+	for g := range sp.N {
+		f.ids[g] = sp.S.Guarantees[g].ID
 	}
-	for _, r := range sp.requires {
-		f.reqs = append(f.reqs, r.hit)
+	for _, r := range sp.Requires {
+		f.reqs = append(f.reqs, r.Hit)
 	}
-	if len(out.choices) > 0 {
-		f.ok, f.max, f.grants = true, out.choices[0].max, out.choices[0].grants
+	if len(out.Choices) > 0 {
+		f.ok, f.max, f.grants = true, out.Choices[0].Max, out.Choices[0].Grants
 	}
 	return f, nil
 }
@@ -434,10 +434,10 @@ type universe struct {
 
 // side is one scenario's form mapped into a universe.
 type side struct {
-	links // requirements between offers, in the universe
+	Links // requirements between offers, in the universe
 	ok    bool
-	max   set
-	reqs  []set
+	max   Bits
+	reqs  []Bits
 }
 
 func newUniverse(f, g *form) *universe {
@@ -453,25 +453,25 @@ func newUniverse(f, g *form) *universe {
 	return u
 }
 
-func (u *universe) mapSet(f *form, s set) set {
-	out := newSet(len(u.ids))
-	s.each(func(g int) { out.add(u.pos[f.ids[g]]) })
+func (u *universe) mapSet(f *form, s Bits) Bits {
+	out := NewSet(len(u.ids))
+	s.Each(func(g int) { out.Add(u.pos[f.ids[g]]) })
 	return out
 }
 
 func (u *universe) side(f *form) side {
-	sd := side{ok: f.ok, max: newSet(len(u.ids))}
+	sd := side{ok: f.ok, max: NewSet(len(u.ids))}
 	if f.ok {
 		sd.max = u.mapSet(f, f.max)
 	}
 	deps := make([][]int, len(u.ids))
-	for g, ds := range f.sp.deps {
+	for g, ds := range f.sp.Deps {
 		for _, r := range ds {
 			k := u.pos[f.ids[g]]
 			deps[k] = append(deps[k], u.pos[f.ids[r]])
 		}
 	}
-	sd.links = newLinks(deps)
+	sd.Links = NewLinks(deps)
 	for _, r := range f.reqs {
 		sd.reqs = append(sd.reqs, u.mapSet(f, r))
 	}
@@ -479,17 +479,17 @@ func (u *universe) side(f *form) side {
 }
 
 // admits reports whether h is a feasible package of sd.
-func (sd side) admits(h set) bool {
-	if !sd.ok || !h.subset(sd.max) {
+func (sd side) admits(h Bits) bool {
+	if !sd.ok || !h.Subset(sd.max) {
 		return false
 	}
-	for g := range sd.deps {
-		if h.has(g) && slices.ContainsFunc(sd.deps[g], func(r int) bool { return !h.has(r) }) {
+	for g := range sd.Deps {
+		if h.Has(g) && slices.ContainsFunc(sd.Deps[g], func(r int) bool { return !h.Has(r) }) {
 			return false
 		}
 	}
 	for _, r := range sd.reqs {
-		if !h.meets(r) {
+		if !h.Meets(r) {
 			return false
 		}
 	}
@@ -498,10 +498,10 @@ func (sd side) admits(h set) bool {
 
 // largestWithout returns sd's largest feasible package that avoids every
 // offer of x, or nil when there is none.
-func (sd side) largestWithout(x set) set {
-	h := sd.max.clone()
-	h.andNot(x)
-	sd.close(h)
+func (sd side) largestWithout(x Bits) Bits {
+	h := sd.max.Clone()
+	h.AndNot(x)
+	sd.Close(h)
 	if !sd.admits(h) {
 		return nil
 	}
@@ -513,7 +513,7 @@ func (sd side) largestWithout(x set) set {
 // escapes b exactly when a's largest leaves b's largest, or a's largest
 // avoiding some offer r still holds an offer that requires r in b, or a's
 // largest avoiding one of b's requires positions is still feasible in a.
-func (u *universe) within(a, b side) set {
+func (u *universe) within(a, b side) Bits {
 	if !a.ok {
 		return nil
 	}
@@ -523,14 +523,14 @@ func (u *universe) within(a, b side) set {
 	// a.max passes b; only smaller packages can fail b, by dropping an
 	// offer that b requires of another, or every offer of a requires
 	// position of b.
-	for g := range b.deps {
-		if !a.max.has(g) {
+	for g := range b.Deps {
+		if !a.max.Has(g) {
 			continue
 		}
-		for _, r := range b.deps[g] {
-			drop := newSet(len(u.ids))
-			drop.add(r)
-			if h := a.largestWithout(drop); h != nil && h.has(g) {
+		for _, r := range b.Deps[g] {
+			drop := NewSet(len(u.ids))
+			drop.Add(r)
+			if h := a.largestWithout(drop); h != nil && h.Has(g) {
 				return h
 			}
 		}
@@ -546,14 +546,14 @@ func (u *universe) within(a, b side) set {
 // shrink makes h, a package a admits and b does not, smaller: it drops
 // offers one at a time, each with what requires it in a, as long as the
 // rest is still in a and not in b.
-func (u *universe) shrink(h set, a, b side) set {
+func (u *universe) shrink(h Bits, a, b side) Bits {
 	for g := range len(u.ids) {
-		if !h.has(g) {
+		if !h.Has(g) {
 			continue
 		}
-		t := h.clone()
-		t.del(g)
-		a.close(t)
+		t := h.Clone()
+		t.Del(g)
+		a.Close(t)
 		if a.admits(t) && !b.admits(t) {
 			h = t
 		}
@@ -561,12 +561,12 @@ func (u *universe) shrink(h set, a, b side) set {
 	return h
 }
 
-func (u *universe) example(h set) *Example {
+func (u *universe) example(h Bits) *Example {
 	if h == nil {
 		return nil
 	}
 	e := &Example{Guarantees: []guarantee.ID{}}
-	h.each(func(g int) { e.Guarantees = append(e.Guarantees, u.ids[g]) })
+	h.Each(func(g int) { e.Guarantees = append(e.Guarantees, u.ids[g]) })
 	slices.Sort(e.Guarantees)
 	return e
 }
@@ -603,42 +603,42 @@ func (u *universe) count(ctx context.Context, sc *SpaceChange, b, o side) {
 	n := len(u.ids)
 	deps := make([][]int, n)
 	for g := range n {
-		deps[g] = append(slices.Clone(b.deps[g]), o.deps[g]...)
+		deps[g] = append(slices.Clone(b.Deps[g]), o.Deps[g]...)
 	}
-	sp := &space{ctx: ctx, n: n}
-	countOf := func(sd side, l links, max set, reqs []set) (uint64, bool) {
+	sp := &Space{Ctx: ctx, N: n}
+	countOf := func(sd side, l Links, max Bits, reqs []Bits) (uint64, bool) {
 		if !sd.ok {
 			return 0, true
 		}
-		sp.links = l
-		if n > maxCountOffers {
-			sp.countSkipped = "the count needs at most 62 offers"
+		sp.Links = l
+		if n > MaxCountOffers {
+			sp.CountSkipped = "the count needs at most 62 offers"
 			return 0, false
 		}
-		if len(reqs) > maxCountRequires {
-			sp.countSkipped = "too many requires positions to count exactly"
+		if len(reqs) > MaxCountRequires {
+			sp.CountSkipped = "too many requires positions to count exactly"
 			return 0, false
 		}
-		if sp.countWork(1, len(reqs)) > maxCountWork {
-			sp.countSkipped = "too many requires positions and linked offers to count exactly"
+		if sp.CountWork(1, len(reqs)) > MaxCountWork {
+			sp.CountSkipped = "too many requires positions and linked offers to count exactly"
 			return 0, false
 		}
-		k, ok := sp.countWithin(max, reqs)
+		k, ok := sp.CountWithin(max, reqs)
 		return uint64(k), ok
 	}
-	nb, ok1 := countOf(b, b.links, b.max, b.reqs)
-	no, ok2 := countOf(o, o.links, o.max, o.reqs)
+	nb, ok1 := countOf(b, b.Links, b.max, b.reqs)
+	no, ok2 := countOf(o, o.Links, o.max, o.reqs)
 	both := uint64(0)
 	ok3 := true
 	if b.ok && o.ok {
-		inter := b.max.clone()
-		inter.and(o.max)
-		both, ok3 = countOf(b, newLinks(deps), inter, append(slices.Clone(b.reqs), o.reqs...))
+		inter := b.max.Clone()
+		inter.And(o.max)
+		both, ok3 = countOf(b, NewLinks(deps), inter, append(slices.Clone(b.reqs), o.reqs...))
 	}
 	if !ok1 || !ok2 || !ok3 {
-		sc.CountSkipped = sp.countSkipped
+		sc.CountSkipped = sp.CountSkipped
 		if sc.CountSkipped == "" {
-			sc.CountSkipped = sp.stopped
+			sc.CountSkipped = sp.Stopped
 		}
 		return
 	}
@@ -662,16 +662,16 @@ func why(s Scenario, f *form, pkg []guarantee.ID) (vetoes, reasons []string) {
 	grants := f.grants
 	if !f.ok {
 		grants = nil
-		for ci := range f.sp.cands {
+		for ci := range f.sp.Cands {
 			grants = append(grants, ci)
 		}
 	}
 	vetoes = []string{}
 	for _, ci := range grants {
-		i := f.sp.cands[ci].pos
+		i := f.sp.Cands[ci].Pos
 		p := s.Positions[i]
 		t.Vetoes = append(t.Vetoes, Veto{Holder: p.Actor, Over: p.Select})
-		vetoes = append(vetoes, p.label(i))
+		vetoes = append(vetoes, words.PositionRef(p.ID, i))
 	}
 	out := []string{}
 	for _, id := range pkg {
@@ -692,288 +692,4 @@ func why(s Scenario, f *form, pkg []guarantee.ID) (vetoes, reasons []string) {
 		out = append(out, "the empty package is no deal: a requires position finds nothing")
 	}
 	return vetoes, out
-}
-
-// Diff returns edits that turn a into b: actors, guarantees and positions
-// by ID (positions without one by what they say), granted vetoes by holder
-// and selector, and the timeline, dated events with their dates. A
-// changed element becomes one [Set] per changed field when every changed
-// field can be set, else a replace; so does an actor changed in more
-// than one of kind, members, decides, threshold and vetoes, or a position
-// in both stance and by, which are checked together. A guarantee's
-// changed mandate becomes a [WithMandate], or a [WithoutMandate] when b's
-// guarantee has none, unless the guarantee is replaced, which brings its
-// mandate. The scenario's name, date, description, sources and
-// variants are not compared: they change no finding and no package.
-//
-// The edits come in an order that applies: actors added, guarantees and
-// positions removed, vetoes revoked, then additions and changes, and
-// actors removed last, bodies before their members. a.With(Diff(a, b)...)
-// evaluates as b does, with the elements in a's order followed by b's new
-// ones.
-func Diff(a, b Scenario) []Edit {
-	var first, mid, last []Edit
-	// Actors: additions first, members before the bodies that hold them.
-	added := map[actor.ID]bool{}
-	for _, x := range b.Actors {
-		if !slices.ContainsFunc(a.Actors, func(y actor.Actor) bool { return y.ID == x.ID }) {
-			added[x.ID] = true
-		}
-	}
-	done := map[actor.ID]bool{}
-	for len(done) < len(added) {
-		progress := false
-		for _, x := range b.Actors {
-			if !added[x.ID] || done[x.ID] {
-				continue
-			}
-			if slices.ContainsFunc(x.Members, func(m actor.ID) bool { return added[m] && !done[m] }) {
-				continue
-			}
-			first = append(first, AddActor{x})
-			done[x.ID] = true
-			progress = true
-		}
-		if !progress { // a loop among new actors: add them as they come
-			for _, x := range b.Actors {
-				if added[x.ID] && !done[x.ID] {
-					first = append(first, AddActor{x})
-					done[x.ID] = true
-				}
-			}
-		}
-	}
-	var gone []actor.Actor
-	for _, x := range a.Actors {
-		i := slices.IndexFunc(b.Actors, func(y actor.Actor) bool { return y.ID == x.ID })
-		if i < 0 {
-			gone = append(gone, x)
-			continue
-		}
-		mid = append(mid, changes(string(x.ID), actorFields, x, b.Actors[i], func() Edit { return ReplaceActor{b.Actors[i]} },
-			"kind", "members", "decides", "threshold", "vetoes", "parties-aside")...)
-	}
-	// Removals last, the bodies before the members they hold.
-	for len(gone) > 0 {
-		k := slices.IndexFunc(gone, func(x actor.Actor) bool {
-			return !slices.ContainsFunc(gone, func(y actor.Actor) bool { return slices.Contains(y.Members, x.ID) })
-		})
-		k = max(k, 0) // a loop among them: remove them as they come
-		last = append(last, Without{string(gone[k].ID)})
-		gone = slices.Delete(gone, k, k+1)
-	}
-	// Guarantees.
-	for _, x := range a.Guarantees {
-		i := slices.IndexFunc(b.Guarantees, func(y guarantee.Guarantee) bool { return y.ID == x.ID })
-		if i < 0 {
-			first = append(first, Without{string(x.ID)})
-			continue
-		}
-		y := b.Guarantees[i]
-		if asideLinked(x, y) {
-			mid = append(mid, ReplaceGuarantee{y})
-			continue
-		}
-		ch := changes(string(x.ID), guaranteeFields, x, y, func() Edit { return ReplaceGuarantee{y} })
-		mid = append(mid, ch...)
-		replaced := len(ch) == 1 && isReplace(ch[0])
-		switch {
-		case replaced || x.Mandate == y.Mandate:
-		case y.Mandate.IsZero():
-			mid = append(mid, WithoutMandate{x.ID})
-		default:
-			mid = append(mid, WithMandate{x.ID, y.Mandate})
-		}
-	}
-	for _, y := range b.Guarantees {
-		if !slices.ContainsFunc(a.Guarantees, func(x guarantee.Guarantee) bool { return x.ID == y.ID }) {
-			mid = append(mid, AddGuarantee{y})
-		}
-	}
-	// Positions: by ID, and those without one by what they say.
-	usedB := make([]bool, len(b.Positions))
-	var removed []int
-	for i, x := range a.Positions {
-		j := slices.IndexFunc(b.Positions, func(y Position) bool {
-			if x.ID != "" {
-				return y.ID == x.ID
-			}
-			return y.ID == "" && y.String() == x.String()
-		})
-		for j >= 0 && usedB[j] {
-			k := slices.IndexFunc(b.Positions[j+1:], func(y Position) bool { return y.ID == "" && y.String() == x.String() })
-			if k < 0 || x.ID != "" {
-				j = -1
-				break
-			}
-			j += 1 + k
-		}
-		if j < 0 {
-			removed = append(removed, i)
-			continue
-		}
-		usedB[j] = true
-		if x.ID == "" {
-			if x.Note != b.Positions[j].Note || !slices.Equal(x.Sources, b.Positions[j].Sources) {
-				// Its path once the removals, which come first, have run.
-				at := "positions[" + strconv.Itoa(i-len(removed)) + "]"
-				mid = append(mid, ReplacePosition{At: at, Position: b.Positions[j]})
-			}
-			continue
-		}
-		mid = append(mid, changes(x.ID, positionFields, x, b.Positions[j], func() Edit { return ReplacePosition{Position: b.Positions[j]} }, "stance", "by")...)
-	}
-	// Remove from the end, so that the paths of those without an ID hold.
-	for _, i := range slices.Backward(removed) {
-		first = append(first, Without{a.Positions[i].label(i)})
-	}
-	for j, y := range b.Positions {
-		if !usedB[j] {
-			mid = append(mid, AddPosition{y})
-		}
-	}
-	// Vetoes, grouped by holder and selector, which is what Revoke
-	// removes: a group whose vetoes only gain members is granted the new
-	// ones; any other change revokes the group and grants it again.
-	key := func(v Veto) string { return string(v.Holder) + " " + v.Over.String() }
-	group := func(vs []Veto, k string) (out []Veto) {
-		for _, v := range vs {
-			if key(v) == k {
-				out = append(out, v)
-			}
-		}
-		return out
-	}
-	seen := map[string]bool{}
-	for _, v := range slices.Concat(a.Vetoes, b.Vetoes) {
-		k := key(v)
-		if seen[k] {
-			continue
-		}
-		seen[k] = true
-		ga, gb := group(a.Vetoes, k), group(b.Vetoes, k)
-		extra, ok := vetoesAdded(ga, gb)
-		if !ok {
-			over := v.Over
-			first = append(first, Revoke{Holder: v.Holder, Over: &over})
-			extra = gb
-		}
-		for _, w := range extra {
-			mid = append(mid, Grant{w})
-		}
-	}
-	// Of the scenario's own fields only the timeline changes an outcome.
-	if x, y := eventList(a.Timeline), eventList(b.Timeline); x != y {
-		mid = append(mid, Set{"timeline", y})
-	}
-	return slices.Concat(first, mid, last)
-}
-
-// vetoesAdded returns the vetoes of b not in a, and whether b holds every
-// veto of a; vetoes are compared by likelihood, since Diff ignores notes
-// and sources.
-func vetoesAdded(a, b []Veto) ([]Veto, bool) {
-	left := slices.Clone(b)
-	for _, v := range a {
-		i := slices.IndexFunc(left, func(w Veto) bool { return likelihoodText(w.Likelihood) == likelihoodText(v.Likelihood) })
-		if i < 0 {
-			return nil, false
-		}
-		left = slices.Delete(left, i, i+1)
-	}
-	return left, true
-}
-
-// isReplace reports whether e is a ReplaceGuarantee, which brings the
-// whole guarantee, its mandate with it.
-func isReplace(e Edit) bool {
-	_, ok := e.(ReplaceGuarantee)
-	return ok
-}
-
-// eventList writes a timeline as Set reads it, dated events with their
-// dates: "peace-deal, 2009-06-15 renewal(UNSC)".
-func eventList(es []guarantee.Event) string {
-	out := make([]string, len(es))
-	for i, e := range es {
-		out[i] = e.Dated()
-	}
-	return strings.Join(out, ", ")
-}
-
-// changes returns the edits that turn x into y, two versions of the
-// element with the given ID: one Set per field that differs when every
-// difference is in a field fields can write, else the replace edit. The
-// linked fields are checked together (an actor's members and vetoes, a
-// position's stance and by), so that Sets of two of them one at a time
-// could pass through an invalid element: when more than one differs, the
-// replace edit too.
-func changes[T any](id string, fields func(T) []fieldValue, x, y T, replace func() Edit, linked ...string) []Edit {
-	fx, fy := fields(x), fields(y)
-	var out []Edit
-	nlinked := 0
-	for i := range fx {
-		if fx[i].value == fy[i].value {
-			continue
-		}
-		if slices.Contains(linked, fx[i].name) {
-			nlinked++
-		}
-		if fx[i].name == "" || nlinked > 1 { // a field Set cannot write, or two linked ones
-			return []Edit{replace()}
-		}
-		out = append(out, Set{id + "." + fx[i].name, fy[i].value})
-	}
-	return out
-}
-
-// fieldValue is a field as Set writes it; name "" marks a field Set cannot
-// write, compared all the same.
-type fieldValue struct{ name, value string }
-
-func joinIDs[T ~string](ids []T) string { return strings.Join(toStrings(ids), ", ") }
-
-func guaranteeFields(g guarantee.Guarantee) []fieldValue {
-	return []fieldValue{
-		{"provider", string(g.Provider)}, {"beneficiary", string(g.Beneficiary)},
-		{"kind", string(g.Kind)}, {"target", string(g.Target)}, {"location", g.Location},
-		{"strength", g.Strength.String()}, {"trigger", g.Trigger.String()},
-		{"activation", activationText(g.Activation)}, {"parties-aside", asideText(g.Activation.PartiesAside)}, {"requires", joinIDs(g.Requires)},
-		{"likelihood", likelihoodText(g.Likelihood)}, {"note", g.Note}, {"", strings.Join(g.Sources, "\x00")},
-	}
-}
-
-func activationText(a guarantee.Activation) string {
-	if a.Mode == guarantee.ByProvider && len(a.Actors) == 0 {
-		// PartiesAside has a field of its own.
-		return ""
-	}
-	return a.String()
-}
-
-func actorFields(a actor.Actor) []fieldValue {
-	threshold := ""
-	if a.Threshold != 0 {
-		threshold = strconv.Itoa(a.Threshold)
-	}
-	decides := ""
-	if a.Decides != actor.Default {
-		decides = a.Decides.String()
-	}
-	return []fieldValue{
-		{"name", a.Name}, {"kind", a.Kind.String()}, {"members", joinIDs(a.Members)},
-		{"decides", decides}, {"threshold", threshold}, {"vetoes", joinIDs(a.Vetoes)}, {"parties-aside", asideText(a.PartiesAside)},
-		{"note", a.Note}, {"", strings.Join(a.Sources, "\x00")},
-	}
-}
-
-func positionFields(p Position) []fieldValue {
-	sel := p.Select
-	return []fieldValue{
-		{"actor", string(p.Actor)}, {"stance", p.Stance.String()}, {"by", joinIDs(p.By)},
-		{"likelihood", likelihoodText(p.Likelihood)}, {"note", p.Note}, {"kind", string(sel.Kind)}, {"provider", string(sel.Provider)},
-		{"provider-in", string(sel.ProviderIn)}, {"beneficiary", string(sel.Beneficiary)},
-		{"target", string(sel.Target)}, {"location", sel.Location}, {"ids", joinIDs(sel.IDs)},
-		{"", strings.Join(p.Sources, "\x00")},
-	}
 }

@@ -16,8 +16,8 @@ import (
 // example package on each side and why the other side rules it out.
 func WriteComparison(w io.Writer, c Comparison) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "base:  %s: %s\n", safe.Terminal(displayName(c.Base)), c.BaseVerdict)
-	fmt.Fprintf(bw, "other: %s: %s\n", safe.Terminal(displayName(c.Other)), c.OtherVerdict)
+	fmt.Fprintf(bw, "base:  %s: %s\n", safe.Terminal(words.ScenarioName(c.Base)), c.BaseVerdict)
+	fmt.Fprintf(bw, "other: %s: %s\n", safe.Terminal(words.ScenarioName(c.Other)), c.OtherVerdict)
 	if c.Same() {
 		bw.WriteString("\nno difference: the same findings and the same feasible packages\n")
 		return bw.Flush()
@@ -69,7 +69,7 @@ func WriteComparison(w io.Writer, c Comparison) error {
 		if e == nil {
 			return
 		}
-		pkg := "{" + strings.Join(toStrings(e.Guarantees), ", ") + "}"
+		pkg := "{" + strings.Join(words.Strings(e.Guarantees), ", ") + "}"
 		if len(e.Guarantees) == 0 {
 			pkg = "the empty package, no guarantee at all"
 		}

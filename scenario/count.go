@@ -5,62 +5,62 @@ import "math/bits"
 // Limits of exact counting; past them Count is left unset and the result
 // says why.
 const (
-	maxCountOffers     = 62 // counts must fit an int64
+	MaxCountOffers     = 62 // counts must fit an int64
 	maxCountFamilies   = 20 // distinct largest packages, for inclusion-exclusion
-	maxCountRequires   = 20 // requires positions, likewise
+	MaxCountRequires   = 20 // requires positions, likewise
 	maxCountComponents = 24 // offers linked by requirements, counted by trying each subset
 )
 
-// count counts the feasible packages. A package is feasible when, under
+// Count counts the feasible packages. A package is feasible when, under
 // some choice of grants, it lies within that choice's largest package,
 // holds every offer its offers require, and meets every requires position.
 // The feasible packages under one choice are those conditions applied to
-// its largest package; the count of their union comes by
+// its largest package; the Count of their union comes by
 // inclusion-exclusion over the choices' largest packages, and each term by
 // inclusion-exclusion over the requires positions, down to counting the
 // requirement-closed subsets of a set, which multiply across the groups of
 // offers that requirements link.
-func (sp *space) count(out outcome) (uint64, bool) {
-	if sp.n > maxCountOffers {
-		sp.countSkipped = "the count needs at most 62 offers"
+func (sp *Space) Count(out Outcome) (uint64, bool) {
+	if sp.N > MaxCountOffers {
+		sp.CountSkipped = "the count needs at most 62 offers"
 		return 0, false
 	}
-	var family []set
-	for _, c := range sp.undominated(out.choices, true) {
-		family = append(family, c.max)
+	var family []Bits
+	for _, c := range sp.Undominated(out.Choices, true) {
+		family = append(family, c.Max)
 	}
-	var reqs []set
-	every := sp.allPositions()
-	for _, r := range sp.requires {
-		if every.has(r.pos) {
-			reqs = append(reqs, r.hit)
+	var reqs []Bits
+	every := sp.AllPositions()
+	for _, r := range sp.Requires {
+		if every.Has(r.pos) {
+			reqs = append(reqs, r.Hit)
 		}
 	}
-	if len(family) > maxCountFamilies || len(reqs) > maxCountRequires {
-		sp.countSkipped = "too many requires positions to count exactly"
+	if len(family) > maxCountFamilies || len(reqs) > MaxCountRequires {
+		sp.CountSkipped = "too many requires positions to count exactly"
 		return 0, false
 	}
 	// Refuse, up front, a count whose terms would take too long: each term
 	// tries every subset of each group of offers that requirements link.
-	if sp.countWork(len(family), len(reqs)) > maxCountWork {
-		sp.countSkipped = "too many requires positions and linked offers to count exactly"
+	if sp.CountWork(len(family), len(reqs)) > MaxCountWork {
+		sp.CountSkipped = "too many requires positions and linked offers to count exactly"
 		return 0, false
 	}
-	if sp.done() {
+	if sp.Done() {
 		return 0, false
 	}
 	var total int64
 	for t := 1; t < 1<<len(family); t++ {
-		if sp.done() {
+		if sp.Done() {
 			return 0, false
 		}
 		inter := sp.fullSet()
 		for i, x := range family {
 			if t&(1<<i) != 0 {
-				inter.and(x)
+				inter.And(x)
 			}
 		}
-		n, ok := sp.countWithin(inter, reqs)
+		n, ok := sp.CountWithin(inter, reqs)
 		if !ok {
 			return 0, false
 		}
@@ -73,20 +73,20 @@ func (sp *space) count(out outcome) (uint64, bool) {
 	return uint64(total), true
 }
 
-func (sp *space) fullSet() set {
-	s := newSet(sp.n)
-	for g := range sp.n {
-		s.add(g)
+func (sp *Space) fullSet() Bits {
+	s := NewSet(sp.N)
+	for g := range sp.N {
+		s.Add(g)
 	}
 	return s
 }
 
-// maxCountWork bounds the subsets a count may try in all.
-const maxCountWork = 1 << 27
+// MaxCountWork bounds the subsets a count may try in all.
+const MaxCountWork = 1 << 27
 
-// countWork bounds the subsets a count tries: for each term of the two
+// CountWork bounds the subsets a count tries: for each term of the two
 // inclusion-exclusions, every subset of every group of linked offers.
-func (sp *space) countWork(families, reqs int) float64 {
+func (sp *Space) CountWork(families, reqs int) float64 {
 	groups := sp.groups(sp.fullSet())
 	perTerm := 0.0
 	for _, members := range groups {
@@ -95,18 +95,18 @@ func (sp *space) countWork(families, reqs int) float64 {
 	return perTerm * float64(uint64(1)<<families) * float64(uint64(1)<<reqs)
 }
 
-// countWithin counts the requirement-closed subsets of x that meet every
+// CountWithin counts the requirement-closed subsets of x that meet every
 // set in reqs.
-func (sp *space) countWithin(x set, reqs []set) (int64, bool) {
+func (sp *Space) CountWithin(x Bits, reqs []Bits) (int64, bool) {
 	var total int64
 	for t := 0; t < 1<<len(reqs); t++ {
-		if t%256 == 255 && sp.done() {
+		if t%256 == 255 && sp.Done() {
 			return 0, false
 		}
-		y := x.clone()
+		y := x.Clone()
 		for i, h := range reqs {
 			if t&(1<<i) != 0 {
-				y.andNot(h)
+				y.AndNot(h)
 			}
 		}
 		n, ok := sp.closedSubsets(y)
@@ -124,9 +124,9 @@ func (sp *space) countWithin(x set, reqs []set) (int64, bool) {
 
 // closedSubsets counts the subsets of y that hold every offer their
 // offers require.
-func (sp *space) closedSubsets(y set) (int64, bool) {
-	y = y.clone()
-	sp.close(y)
+func (sp *Space) closedSubsets(y Bits) (int64, bool) {
+	y = y.Clone()
+	sp.Close(y)
 	groups := sp.groups(y)
 	total := int64(1)
 	for _, members := range groups {
@@ -135,12 +135,12 @@ func (sp *space) closedSubsets(y set) (int64, bool) {
 			continue
 		}
 		if len(members) > maxCountComponents {
-			sp.countSkipped = "offers linked by requirements in groups too large to count"
+			sp.CountSkipped = "offers linked by requirements in groups too large to count"
 			return 0, false
 		}
 		var n int64
 		for mask := 0; mask < 1<<len(members); mask++ {
-			if mask%65536 == 65535 && sp.done() {
+			if mask%65536 == 65535 && sp.Done() {
 				return 0, false
 			}
 			if sp.closedMask(members, mask) {
@@ -154,8 +154,8 @@ func (sp *space) closedSubsets(y set) (int64, bool) {
 
 // groups returns the groups of the offers of y that requirements link,
 // found with a union-find, in order of their first offer.
-func (sp *space) groups(y set) [][]int {
-	parent := make([]int, sp.n)
+func (sp *Space) groups(y Bits) [][]int {
+	parent := make([]int, sp.N)
 	for i := range parent {
 		parent[i] = i
 	}
@@ -166,16 +166,16 @@ func (sp *space) groups(y set) [][]int {
 		}
 		return i
 	}
-	y.each(func(g int) {
-		for _, r := range sp.deps[g] {
-			if y.has(r) {
+	y.Each(func(g int) {
+		for _, r := range sp.Deps[g] {
+			if y.Has(r) {
 				parent[find(g)] = find(r)
 			}
 		}
 	})
 	index := map[int]int{}
 	var out [][]int
-	y.each(func(g int) {
+	y.Each(func(g int) {
 		root := find(g)
 		k, ok := index[root]
 		if !ok {
@@ -190,12 +190,12 @@ func (sp *space) groups(y set) [][]int {
 
 // closedMask reports whether the members chosen by mask hold every offer
 // they require.
-func (sp *space) closedMask(members []int, mask int) bool {
+func (sp *Space) closedMask(members []int, mask int) bool {
 	for i, g := range members {
 		if mask&(1<<i) == 0 {
 			continue
 		}
-		for _, r := range sp.deps[g] {
+		for _, r := range sp.Deps[g] {
 			j := indexOf(members, r)
 			if j < 0 || mask&(1<<j) == 0 {
 				return false

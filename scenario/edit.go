@@ -10,6 +10,7 @@ import (
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/internal/suggest"
+	"github.com/entente-go/entente/internal/words"
 )
 
 // Edit is one what-if change to a scenario: add, remove or replace an
@@ -284,7 +285,7 @@ func references(s *Scenario, id actor.ID) []string {
 	}
 	for i := range s.Positions {
 		p := &s.Positions[i]
-		name := p.label(i)
+		name := words.PositionRef(p.ID, i)
 		if p.Actor == id {
 			add("positions[%d].actor (%s)", i, name)
 		}
@@ -323,14 +324,6 @@ func references(s *Scenario, id actor.ID) []string {
 		}
 	}
 	return out
-}
-
-// label names the i-th position as findings do: by its ID, else its path.
-func (p *Position) label(i int) string {
-	if p.ID != "" {
-		return p.ID
-	}
-	return "positions[" + strconv.Itoa(i) + "]"
 }
 
 // guaranteeRefs returns the fields of g that name the actor id.

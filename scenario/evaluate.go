@@ -7,6 +7,7 @@ import (
 
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/core"
 	"github.com/entente-go/entente/internal/sorted"
 )
 
@@ -17,10 +18,10 @@ import (
 //
 // Evaluate never changes s, gives the same report for the same scenario
 // every time, and is safe for concurrent use.
-func Evaluate(s Scenario) (Report, error) { return evaluateWith(s, modelOptions{}) }
+func Evaluate(s Scenario) (Report, error) { return evaluateWith(s, core.Options{}) }
 
 // evaluateWith is [Evaluate] with the model compiled with opt.
-func evaluateWith(s Scenario, opt modelOptions) (Report, error) {
+func evaluateWith(s Scenario, opt core.Options) (Report, error) {
 	sc := scratchPool.Get().(*scratch)
 	sc.m.opt = opt
 	if err := sc.m.compile(&s, &sc.ax); err != nil {
@@ -32,11 +33,19 @@ func evaluateWith(s Scenario, opt modelOptions) (Report, error) {
 	return r, nil
 }
 
-// evaluateKeeping evaluates s with sc, which the caller owns, into a
-// report whose findings' lists share sc's memory: they hold until sc's
-// next evaluation. A sweep evaluates thousands of samples this way,
-// copying only the findings it has not seen.
-func evaluateKeeping(s *Scenario, sc *scratch) (Report, error) {
+// An Evaluator evaluates scenario after scenario, keeping its working
+// memory from one to the next, so that a program that judges many
+// variants of one scenario (a sweep's samples, the alliance record's
+// phases, a workbench's keystrokes) allocates little more than what it
+// keeps. The zero Evaluator is ready to use; it is not safe for
+// concurrent use: give each goroutine its own.
+type Evaluator struct{ sc scratch }
+
+// Evaluate is [Evaluate] with e's memory. The lists in the Report
+// (findings' actors, guarantees, positions and sources) share that memory
+// and hold only until e's next Evaluate: copy what you keep beyond it.
+func (e *Evaluator) Evaluate(s *Scenario) (Report, error) {
+	sc := &e.sc
 	sc.b.keep = true
 	if err := sc.m.compile(s, &sc.ax); err != nil {
 		return Report{}, err
@@ -92,7 +101,7 @@ func (m *model) vetoConflict(b *builder) {
 			if m.s.Positions[r].Stance != RejectsVeto {
 				return nil
 			}
-			return m.matches(int(r))
+			return m.Matches(int(r))
 		})
 	}
 	for d := range m.s.Positions {
@@ -103,7 +112,7 @@ func (m *model) vetoConflict(b *builder) {
 		a := m.pact[d]
 		pairs := b.pairs[:0] // (rejects-veto position, guarantee) under both
 		if inverted {
-			for _, g := range m.matches(d) {
+			for _, g := range m.Matches(d) {
 				if m.prov[g] == a {
 					continue
 				}
@@ -120,8 +129,8 @@ func (m *model) vetoConflict(b *builder) {
 				if rp.Stance != RejectsVeto || !m.forbids(rp, a) {
 					continue
 				}
-				for _, g := range m.matches(d) {
-					if m.prov[g] != a && m.picks(r, g) {
+				for _, g := range m.Matches(d) {
+					if m.prov[g] != a && m.Picks(r, g) {
 						pairs = append(pairs, [2]int32{int32(r), g})
 					}
 				}
@@ -160,14 +169,8 @@ func (m *model) vetoConflict(b *builder) {
 }
 
 // forbids reports whether a rejects-veto position forbids the actor at
-// position a a veto (ignoring the provider exception, which is per
-// guarantee).
-func (m *model) forbids(p *Position, a int32) bool {
-	if len(p.By) == 0 {
-		return true
-	}
-	return slices.Contains(p.By, m.ax.At(int(a)).ID)
-}
+// position a a veto; see [Position.Forbids].
+func (m *model) forbids(p *Position, a int32) bool { return p.Forbids(m.ax.At(int(a)).ID) }
 
 // rejectedVetoCandidates returns, in order and each once, the guarantees
 // over which an actor p rejects may hold a veto: those vetoed by each of
@@ -232,12 +235,12 @@ func (m *model) redLine(b *builder) {
 		a := m.pact[i]
 		b.start(RedLine)
 		if p.Stance == Rejects {
-			for _, g := range m.matches(i) {
+			for _, g := range m.Matches(i) {
 				b.guarantee(g)
 			}
 		} else {
 			for _, g := range m.contributedBy(a) {
-				if m.prov[g] == a && m.picks(i, g) {
+				if m.prov[g] == a && m.Picks(i, g) {
 					b.guarantee(g)
 				}
 			}
@@ -276,7 +279,7 @@ func (m *model) blockedByMember(b *builder) {
 		// A veto holder of a body's rule is one of its members, so it
 		// contributes to whatever the body provides.
 		for _, g := range m.contributedBy(a) {
-			if a == m.prov[g] || !sorted.Contains(m.ruleVetoes(g), a) || !m.picks(i, g) {
+			if a == m.prov[g] || !sorted.Contains(m.RuleVetoes(g), a) || !m.Picks(i, g) {
 				continue
 			}
 			gg := m.s.Guarantees[g]
@@ -322,7 +325,7 @@ func (m *model) unmetVetoDemand(b *builder) {
 		}
 		a := m.pact[i]
 		b.start(UnmetVetoDemand)
-		for _, g := range m.matches(i) {
+		for _, g := range m.Matches(i) {
 			if !sorted.Contains(m.list(m.veto[g]), a) {
 				b.guarantee(g)
 			}
@@ -352,7 +355,7 @@ func (m *model) rejectedVeto(b *builder) {
 		}
 		b.start(RejectedVeto)
 		for _, g := range m.rejectedVetoCandidates(p) {
-			if !m.picks(i, g) {
+			if !m.Picks(i, g) {
 				continue
 			}
 			found := false
@@ -403,7 +406,7 @@ func (m *model) missingDependency(b *builder) {
 		b.start(MissingDependency)
 		missing := b.markGuarantees()
 		for _, r := range gg.Requires {
-			if _, ok := m.guaranteeByID(r); !ok {
+			if _, ok := m.GuaranteeByID(r); !ok {
 				b.guaranteeID(r)
 			}
 		}
@@ -431,7 +434,7 @@ func (m *model) blockedDependency(b *builder) {
 		b.start(BlockedDependency)
 		blocked := b.markGuarantees()
 		for _, r := range gg.Requires {
-			if k, ok := m.guaranteeByID(r); ok && b.hasError[k] {
+			if k, ok := m.GuaranteeByID(r); ok && b.hasError[k] {
 				b.guarantee(k)
 			}
 		}
@@ -460,7 +463,7 @@ func (m *model) dissentingMember(b *builder) {
 		}
 		a := m.pact[i]
 		for _, g := range m.contributedBy(a) {
-			if a == m.prov[g] || sorted.Contains(m.ruleVetoes(g), a) || !sorted.Contains(m.contributors(g), a) || !m.picks(i, g) {
+			if a == m.prov[g] || sorted.Contains(m.RuleVetoes(g), a) || !sorted.Contains(m.Contributors(g), a) || !m.Picks(i, g) {
 				continue
 			}
 			gg := m.s.Guarantees[g]

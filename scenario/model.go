@@ -7,6 +7,7 @@ import (
 
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/core"
 	"github.com/entente-go/entente/internal/sorted"
 )
 
@@ -57,16 +58,7 @@ type model struct {
 	granted, rule []span
 	party, vbuf   []int32
 
-	opt modelOptions // set by whoever compiles the model, before compile
-}
-
-// modelOptions are choices of the path a model takes to its answers, never
-// of the answers. Every public entry point compiles with the zero value;
-// tests pass others to check that the paths agree.
-type modelOptions struct {
-	// forceAside makes the model take the paths of the parties-aside rule
-	// even where nothing in the scenario sets the parties aside.
-	forceAside bool
+	opt core.Options // set by whoever compiles the model, before compile
 }
 
 type span struct{ lo, hi int32 }
@@ -241,7 +233,7 @@ func (m *model) contributedBy(a int32) []int32 {
 		return m.every
 	}
 	if !m.contrib.done {
-		m.contrib.build(m.ax.Len(), len(m.s.Guarantees), m.contributors)
+		m.contrib.build(m.ax.Len(), len(m.s.Guarantees), m.Contributors)
 	}
 	return m.contrib.of(a)
 }
@@ -272,7 +264,7 @@ func (m *model) foreignVetoed() []int32 {
 
 // matches returns the guarantees position i's selector picks, in order,
 // computing them on first use.
-func (m *model) matches(i int) []int32 {
+func (m *model) Matches(i int) []int32 {
 	if !m.posDone[i] {
 		lo := len(m.data)
 		m.selectInto(&m.s.Positions[i].Select)
@@ -283,7 +275,7 @@ func (m *model) matches(i int) []int32 {
 }
 
 // picks reports whether position i's selector picks guarantee g.
-func (m *model) picks(i int, g int32) bool {
+func (m *model) Picks(i int, g int32) bool {
 	if m.posDone[i] {
 		return sorted.Contains(m.list(m.pos[i]), g)
 	}
@@ -345,11 +337,11 @@ func (m *model) activationVetoes(dst []int32, g int32, parties []int32) []int32 
 
 // contributors returns g's contributors: its provider and every member of
 // the provider at any depth.
-func (m *model) contributors(g int32) []int32 { return m.ax.ContributorPos(int(m.prov[g])) }
+func (m *model) Contributors(g int32) []int32 { return m.ax.ContributorPos(int(m.prov[g])) }
 
 // ruleVetoes returns the veto holders of the rule of g's provider when the
 // provider is a body, and nil when it is a state.
-func (m *model) ruleVetoes(g int32) []int32 {
+func (m *model) RuleVetoes(g int32) []int32 {
 	p := int(m.prov[g])
 	if !m.ax.At(p).Kind.IsBody() {
 		return nil
@@ -361,7 +353,7 @@ func (m *model) ruleVetoes(g int32) []int32 {
 }
 
 // guaranteeByID returns the position of the guarantee with the given ID.
-func (m *model) guaranteeByID(id guarantee.ID) (int32, bool) {
+func (m *model) GuaranteeByID(id guarantee.ID) (int32, bool) {
 	if len(m.gByID) == 0 {
 		i := slices.IndexFunc(m.s.Guarantees, func(g guarantee.Guarantee) bool { return g.ID == id })
 		return int32(i), i >= 0
@@ -470,7 +462,7 @@ func (x *selIndex) candidates(sel *guarantee.Selector, m *model) (best []int32, 
 	if len(sel.IDs) > 0 {
 		var l []int32
 		for _, id := range sel.IDs {
-			if g, ok := m.guaranteeByID(id); ok {
+			if g, ok := m.GuaranteeByID(id); ok {
 				l = append(l, g)
 			}
 		}

@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/words"
 )
 
 // Deal is a package of the offers on the table with the candidate vetoes
@@ -38,7 +39,7 @@ func (s *Scenario) CandidateVeto(position string) (v Veto, ok bool) {
 		return Veto{}, false
 	}
 	p := &s.Positions[i]
-	return Veto{Holder: p.Actor, Over: p.Select, Note: "granted to meet " + s.positionRef(i), Sources: p.Sources}, true
+	return Veto{Holder: p.Actor, Over: p.Select, Note: "granted to meet " + words.PositionRef(s.Positions[i].ID, i), Sources: p.Sources}, true
 }
 
 // DealOptions are the limits of [Deals]. The zero DealOptions sets none.
@@ -79,26 +80,26 @@ const maxDemands = 24
 // stops the enumeration.
 func Deals(ctx context.Context, s Scenario, opts DealOptions) iter.Seq2[Deal, error] {
 	return func(yield func(Deal, error) bool) {
-		sp, err := newSpace(&s)
+		sp, err := New(&s)
 		if err != nil {
 			yield(Deal{}, err)
 			return
 		}
-		if len(sp.demands) > maxDemands {
-			yield(Deal{}, fmt.Errorf("%w: %d demands-veto positions; at most %d", ErrTooManyVetoes, len(sp.demands), maxDemands))
+		if len(sp.Demands) > maxDemands {
+			yield(Deal{}, fmt.Errorf("%w: %d demands-veto positions; at most %d", ErrTooManyVetoes, len(sp.Demands), maxDemands))
 			return
 		}
-		sp.ctx = ctx
-		e := enumerator{sp: sp, yield: yield, limit: opts.Limit, every: sp.allPositions()}
+		sp.Ctx = ctx
+		e := enumerator{sp: sp, yield: yield, limit: opts.Limit, every: sp.AllPositions()}
 		e.run()
 	}
 }
 
 type enumerator struct {
-	sp    *space
+	sp    *Space
 	yield func(Deal, error) bool
 	limit int
-	every set
+	every Bits
 
 	count int
 	steps int
@@ -106,31 +107,31 @@ type enumerator struct {
 
 	vetoes   []string
 	members  []int // the offers of the largest package, in order
-	in, out  set   // decided in, decided out
-	reqs     []set
-	canStill set // offers not yet decided out
+	in, out  Bits  // decided in, decided out
+	reqs     []Bits
+	canStill Bits // offers not yet decided out
 }
 
 func (e *enumerator) run() {
 	sp := e.sp
 	// For each demand, the index of its candidate among sp.cands, or -1
 	// when its grant covers no offer and so changes nothing but the deal.
-	cand := make([]int, len(sp.demands))
-	for j, d := range sp.demands {
-		cand[j] = slices.IndexFunc(sp.cands, func(c candidate) bool { return c.pos == d.pos })
+	cand := make([]int, len(sp.Demands))
+	for j, d := range sp.Demands {
+		cand[j] = slices.IndexFunc(sp.Cands, func(c Candidate) bool { return c.Pos == d.Pos })
 	}
-	for _, r := range sp.requires {
-		e.reqs = append(e.reqs, r.hit)
+	for _, r := range sp.Requires {
+		e.reqs = append(e.reqs, r.Hit)
 	}
-	e.in, e.out = newSet(sp.n), newSet(sp.n)
-	for w := range uint64(1) << len(sp.demands) {
+	e.in, e.out = NewSet(sp.N), NewSet(sp.N)
+	for w := range uint64(1) << len(sp.Demands) {
 		var grants []int
 		e.vetoes = e.vetoes[:0]
-		for j, d := range sp.demands {
+		for j, d := range sp.Demands {
 			if w&(1<<j) == 0 {
 				continue
 			}
-			e.vetoes = append(e.vetoes, sp.m.s.positionRef(d.pos))
+			e.vetoes = append(e.vetoes, words.PositionRef(sp.S.Positions[d.Pos].ID, d.Pos))
 			if cand[j] >= 0 {
 				grants = append(grants, cand[j])
 			}
@@ -138,12 +139,12 @@ func (e *enumerator) run() {
 		if e.check() {
 			return
 		}
-		l := sp.largest(e.every, grants)
-		if l.empty() || slices.ContainsFunc(e.reqs, func(h set) bool { return !l.meets(h) }) {
+		l := sp.Largest(e.every, grants)
+		if l.Empty() || slices.ContainsFunc(e.reqs, func(h Bits) bool { return !l.Meets(h) }) {
 			continue
 		}
 		e.members = e.members[:0]
-		l.each(func(g int) { e.members = append(e.members, g) })
+		l.Each(func(g int) { e.members = append(e.members, g) })
 		clear(e.in)
 		clear(e.out)
 		e.canStill = l
@@ -158,7 +159,7 @@ func (e *enumerator) run() {
 func (e *enumerator) check() bool {
 	e.steps++
 	if e.steps%1024 == 0 {
-		if err := e.sp.ctx.Err(); err != nil {
+		if err := e.sp.Ctx.Err(); err != nil {
 			e.stop = true
 			e.yield(Deal{}, err)
 		}
@@ -178,7 +179,7 @@ func (e *enumerator) walk(k, size int) {
 	// Prune: every requires position must still be met by offers in or
 	// undecided.
 	for _, h := range e.reqs {
-		if !e.canStill.meets(h) {
+		if !e.canStill.Meets(h) {
 			return
 		}
 	}
@@ -189,19 +190,19 @@ func (e *enumerator) walk(k, size int) {
 		return
 	}
 	g := e.members[k]
-	canIn := !slices.ContainsFunc(sp.deps[g], func(r int) bool { return e.out.has(r) })
-	canOut := !slices.ContainsFunc(sp.requiredBy[g], func(h int) bool { return e.in.has(h) })
+	canIn := !slices.ContainsFunc(sp.Deps[g], func(r int) bool { return e.out.Has(r) })
+	canOut := !slices.ContainsFunc(sp.RequiredBy[g], func(h int) bool { return e.in.Has(h) })
 	if canOut {
-		e.out.add(g)
-		e.canStill.del(g)
+		e.out.Add(g)
+		e.canStill.Del(g)
 		e.walk(k+1, size)
-		e.canStill.add(g)
-		e.out.del(g)
+		e.canStill.Add(g)
+		e.out.Del(g)
 	}
 	if canIn && !e.stop {
-		e.in.add(g)
+		e.in.Add(g)
 		e.walk(k+1, size+1)
-		e.in.del(g)
+		e.in.Del(g)
 	}
 }
 
@@ -216,7 +217,7 @@ func (e *enumerator) emit() {
 	if d.Vetoes == nil {
 		d.Vetoes = []string{}
 	}
-	e.in.each(func(g int) { d.Guarantees = append(d.Guarantees, e.sp.m.s.Guarantees[g].ID) })
+	e.in.Each(func(g int) { d.Guarantees = append(d.Guarantees, e.sp.S.Guarantees[g].ID) })
 	slices.Sort(d.Guarantees)
 	if !e.yield(d, nil) {
 		e.stop = true
@@ -248,27 +249,27 @@ type Choice struct {
 // as Deals' does.
 func Choices(ctx context.Context, s Scenario) iter.Seq2[Choice, error] {
 	return func(yield func(Choice, error) bool) {
-		sp, err := newSpace(&s)
+		sp, err := New(&s)
 		if err != nil {
 			yield(Choice{}, err)
 			return
 		}
-		if len(sp.demands) > maxDemands {
-			yield(Choice{}, fmt.Errorf("%w: %d demands-veto positions; at most %d", ErrTooManyVetoes, len(sp.demands), maxDemands))
+		if len(sp.Demands) > maxDemands {
+			yield(Choice{}, fmt.Errorf("%w: %d demands-veto positions; at most %d", ErrTooManyVetoes, len(sp.Demands), maxDemands))
 			return
 		}
-		every := sp.allPositions()
-		cand := make([]int, len(sp.demands))
-		for j, d := range sp.demands {
-			cand[j] = slices.IndexFunc(sp.cands, func(c candidate) bool { return c.pos == d.pos })
+		every := sp.AllPositions()
+		cand := make([]int, len(sp.Demands))
+		for j, d := range sp.Demands {
+			cand[j] = slices.IndexFunc(sp.Cands, func(c Candidate) bool { return c.Pos == d.Pos })
 		}
-		ids := func(x set) []guarantee.ID {
+		ids := func(x Bits) []guarantee.ID {
 			out := []guarantee.ID{}
-			x.each(func(g int) { out = append(out, sp.m.s.Guarantees[g].ID) })
+			x.Each(func(g int) { out = append(out, sp.S.Guarantees[g].ID) })
 			slices.Sort(out)
 			return out
 		}
-		for w := range uint64(1) << len(sp.demands) {
+		for w := range uint64(1) << len(sp.Demands) {
 			if w%256 == 0 {
 				if err := ctx.Err(); err != nil {
 					yield(Choice{}, err)
@@ -277,22 +278,22 @@ func Choices(ctx context.Context, s Scenario) iter.Seq2[Choice, error] {
 			}
 			c := Choice{Vetoes: []string{}}
 			var grants []int
-			for j, d := range sp.demands {
+			for j, d := range sp.Demands {
 				if w&(1<<j) != 0 {
-					c.Vetoes = append(c.Vetoes, sp.m.s.positionRef(d.pos))
+					c.Vetoes = append(c.Vetoes, words.PositionRef(sp.S.Positions[d.Pos].ID, d.Pos))
 					if cand[j] >= 0 {
 						grants = append(grants, cand[j])
 					}
 				}
 			}
-			l := sp.largest(every, grants)
-			if l.empty() || slices.ContainsFunc(sp.requires, func(r requirement) bool { return !l.meets(r.hit) }) {
+			l := sp.Largest(every, grants)
+			if l.Empty() || slices.ContainsFunc(sp.Requires, func(r Requirement) bool { return !l.Meets(r.Hit) }) {
 				continue
 			}
 			c.Largest = ids(l)
-			for _, r := range sp.requires {
-				h := r.hit.clone()
-				h.and(l)
+			for _, r := range sp.Requires {
+				h := r.Hit.Clone()
+				h.And(l)
 				c.Requires = append(c.Requires, ids(h))
 			}
 			if !yield(c, nil) {

@@ -8,8 +8,8 @@ import (
 // renewalVetoes returns the veto holders of the decision that renews g's
 // mandate, as actor positions, judged statically: with g's parties (the
 // attackers of its trigger and its beneficiary) set aside where the
-// mandate or the body's rule says so. See [model.renewalVetoesWith].
-func (m *model) renewalVetoes(g int32) []int32 {
+// mandate or the body's rule says so. See [model.RenewalVetoesWith].
+func (m *model) RenewalVetoes(g int32) []int32 {
 	md := &m.s.Guarantees[g].Mandate
 	switch {
 	case md.Body == "":
@@ -17,7 +17,7 @@ func (m *model) renewalVetoes(g int32) []int32 {
 	case !md.PartiesAside && !m.aside:
 		return m.ax.VetoPos(m.ax.Pos(md.Body))
 	}
-	return m.renewalVetoesWith(g, m.partiesOf(nil, g))
+	return m.RenewalVetoesWith(g, m.partiesOf(nil, g))
 }
 
 // renewalVetoesWith returns the veto holders of the decision that renews
@@ -27,7 +27,7 @@ func (m *model) renewalVetoes(g int32) []int32 {
 // the body's own rule does; nil when no body renews g. Granted vetoes do
 // not reach a renewal: a deal grants a veto over a guarantee when it is
 // called, and the renewal is the body's decision by its own rule.
-func (m *model) renewalVetoesWith(g int32, parties []int32) []int32 {
+func (m *model) RenewalVetoesWith(g int32, parties []int32) []int32 {
 	md := &m.s.Guarantees[g].Mandate
 	if md.Body == "" {
 		return nil
@@ -50,7 +50,7 @@ func (m *model) renewalVetoesWith(g int32, parties []int32) []int32 {
 func (m *model) capturedRenewal(b *builder) {
 	for g := range m.s.Guarantees {
 		gg := &m.s.Guarantees[g]
-		holders := m.renewalVetoes(int32(g))
+		holders := m.RenewalVetoes(int32(g))
 		att := m.list(m.att[g])
 		if !sorted.Overlap(att, holders) {
 			if gg.Mandate.Body != "" && sorted.Overlap(att, m.ax.VetoPos(m.ax.Pos(gg.Mandate.Body))) {
@@ -85,9 +85,9 @@ func (m *model) blockedRenewal(b *builder) {
 			continue
 		}
 		a := m.pact[i]
-		for _, g := range m.matches(i) {
+		for _, g := range m.Matches(i) {
 			gg := &m.s.Guarantees[g]
-			if gg.Mandate.Body == "" || !sorted.Contains(m.renewalVetoes(g), a) {
+			if gg.Mandate.Body == "" || !sorted.Contains(m.RenewalVetoes(g), a) {
 				continue
 			}
 			b.start(BlockedRenewal)

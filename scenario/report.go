@@ -10,6 +10,7 @@ import (
 
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/words"
 )
 
 // Severity says how much a finding matters. The zero Severity is invalid.
@@ -193,16 +194,9 @@ func (f Finding) MarshalJSON() ([]byte, error) {
 	type plain Finding // without this method
 	return json.Marshal(plain{
 		Code: f.Code, Severity: f.Severity, Message: f.Message,
-		Actors: nonNil(f.Actors), Guarantees: nonNil(f.Guarantees),
-		Positions: nonNil(f.Positions), Sources: nonNil(f.Sources),
+		Actors: words.NonNil(f.Actors), Guarantees: words.NonNil(f.Guarantees),
+		Positions: words.NonNil(f.Positions), Sources: words.NonNil(f.Sources),
 	})
-}
-
-func nonNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
 }
 
 // String returns the finding in one line: "error veto-conflict: RU demands …".
@@ -262,7 +256,7 @@ type Report struct {
 func (r Report) MarshalJSON() ([]byte, error) {
 	type plain Report // without this method
 	p := plain(r)
-	p.Findings = nonNil(p.Findings)
+	p.Findings = words.NonNil(p.Findings)
 	return json.Marshal(p)
 }
 

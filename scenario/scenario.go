@@ -140,6 +140,14 @@ type Position struct {
 	Sources []string
 }
 
+// Forbids reports whether p, a rejects-veto position, forbids a veto held
+// by a: By names a, or By is empty. The provider's exception is the
+// guarantee's, not the position's: a provider holding a veto over its own
+// guarantee is no veto p rejects, whatever Forbids says.
+func (p *Position) Forbids(a actor.ID) bool {
+	return len(p.By) == 0 || slices.Contains(p.By, a)
+}
+
 // String returns the position in one line: "RU demands-veto {beneficiary: UA}",
 // "UA rejects-veto by [RU] {beneficiary: UA}".
 func (p Position) String() string {
@@ -177,12 +185,3 @@ type Veto struct {
 
 // String returns the veto in one line: "RU over {beneficiary: UA}".
 func (v Veto) String() string { return string(v.Holder) + " over " + v.Over.String() }
-
-// positionRef returns how findings name the i-th position: its ID where it
-// has one, else its path.
-func (s *Scenario) positionRef(i int) string {
-	if id := s.Positions[i].ID; id != "" {
-		return id
-	}
-	return "positions[" + strconv.Itoa(i) + "]"
-}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -12,7 +11,9 @@ import (
 
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/core"
 	"github.com/entente-go/entente/internal/sorted"
+	"github.com/entente-go/entente/internal/words"
 )
 
 // SearchOptions are the limits of a [Search]. The zero SearchOptions
@@ -135,14 +136,6 @@ func (r *SearchResult) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// ErrTooManyVetoes is returned when a scenario has more demands-veto
-// positions than a search can try every choice of grants for.
-var ErrTooManyVetoes = errors.New("too many candidate vetoes to search exactly")
-
-// maxCandidates bounds the demands-veto positions, whose grants are tried
-// in every combination.
-const maxCandidates = 16
-
 // Search finds which deals are possible: the scenario's guarantees are the
 // offers, a package is a subset of them, and it is feasible when some
 // choice of the candidate vetoes (one per demands-veto position) makes the
@@ -186,454 +179,54 @@ const maxCandidates = 16
 // reference judged by Evaluate agrees with Search in the tests on
 // thousands of random scenarios.
 func Search(ctx context.Context, s Scenario, opts SearchOptions) (SearchResult, error) {
-	return searchWith(ctx, s, opts, modelOptions{})
+	return searchWith(ctx, s, opts, core.Options{})
 }
 
 // searchWith is [Search] with the model compiled with mopt.
-func searchWith(ctx context.Context, s Scenario, opts SearchOptions, mopt modelOptions) (SearchResult, error) {
+func searchWith(ctx context.Context, s Scenario, opts SearchOptions, mopt core.Options) (SearchResult, error) {
 	if opts.Timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, opts.Timeout)
 		defer cancel()
 	}
-	sp, err := newSpaceWith(&s, mopt)
+	sp, err := NewWith(&s, mopt)
 	if err != nil {
 		return SearchResult{}, err
 	}
-	sp.ctx = ctx
+	sp.Ctx = ctx
 	return sp.search(opts), nil
 }
 
-// space is a scenario compiled for search: offers and positions as bit
-// sets, each finding's rule turned into constraints on which offers a
-// package may hold, tagged with the positions they come from so that
-// positions can be withdrawn.
-type space struct {
-	ctx context.Context
-	m   *model
-	n   int // offers
-	np  int // positions
-
-	deadAlways   set         // offers no deal can hold, whatever the positions
-	deadBy       []deadWhen  // offers a deal cannot hold while these positions stand
-	demands      []demand    // per demands-veto position
-	cands        []candidate // the candidate grants, one per demands-veto position
-	requires     []requirement
-	links               // requirements between offers
-	relevant     []int  // positions that constrain anything
-	countSkipped string // why count gave up, when it did
-
-	scratch, scratch2, active set // working sets of quick
-	stopped                   string
-}
-
-type deadWhen struct {
-	need   []int // positions
-	offers set
-	why    Code
-}
-
-type demand struct {
-	pos    int
-	actor  int32
-	uncov  set // offers it picks whose veto holders lack the actor
-	holder actor.ID
-}
-
-type candidate struct {
-	pos      int
-	actor    int32
-	cover    set         // the offers the grant covers
-	captures set         // offers whose trigger names the holder as attacker
-	rejected []rejection // offers a rejects-veto position forbids the holder over
-}
-
-type rejection struct {
-	pos    int
-	offers set
-}
-
-type requirement struct {
-	pos int
-	hit set
-}
-
-func newSpace(s *Scenario) (*space, error) { return newSpaceWith(s, modelOptions{}) }
-
-// newSpaceWith is newSpace with the model compiled with opt.
-func newSpaceWith(s *Scenario, opt modelOptions) (*space, error) {
-	m := &model{opt: opt}
-	if err := m.compile(s, new(actor.Index)); err != nil {
-		return nil, err
-	}
-	sp := &space{m: m, n: len(m.s.Guarantees), np: len(m.s.Positions)}
-	sp.scratch, sp.scratch2, sp.active = newSet(sp.n), newSet(sp.n), newSet(max(sp.np, 1))
-	sp.build()
-	// A demand that picks nothing has a grant that covers nothing: it
-	// changes no package, so it does not count toward the limit.
-	sp.cands = slices.DeleteFunc(sp.cands, func(c candidate) bool { return c.cover.empty() })
-	if len(sp.cands) > maxCandidates {
-		return nil, fmt.Errorf("%w: %d demands-veto positions; at most %d", ErrTooManyVetoes, len(sp.cands), maxCandidates)
-	}
-	return sp, nil
-}
-
-func (sp *space) offers(list []int32) set {
-	s := newSet(sp.n)
-	for _, g := range list {
-		s.add(int(g))
-	}
-	return s
-}
-
-// build turns the error findings' rules into constraints. Each piece names
-// the finding whose rule it restates.
-func (sp *space) build() {
-	m := sp.m
-	sp.deadAlways = newSet(sp.n)
-	sp.deps, sp.requiredBy = make([][]int, sp.n), make([][]int, sp.n)
-	for g := range m.s.Guarantees {
-		gg := &m.s.Guarantees[g]
-		// captured-guarantee, from the scenario's own activation and grants.
-		if sorted.Overlap(m.list(m.att[g]), m.list(m.veto[g])) {
-			sp.deadAlways.add(g)
-		}
-		// captured-renewal: the renewing body answers to an attacker.
-		if sorted.Overlap(m.list(m.att[g]), m.renewalVetoes(int32(g))) {
-			sp.deadAlways.add(g)
-		}
-		// missing-dependency: a requirement that is not on the table.
-		for _, r := range gg.Requires {
-			if k, ok := m.guaranteeByID(r); ok {
-				sp.deps[g] = append(sp.deps[g], int(k))
-				sp.requiredBy[k] = append(sp.requiredBy[k], g)
-			} else {
-				sp.deadAlways.add(g)
-			}
-		}
-	}
-	rel := newSet(max(sp.np, 1))
-	dead := func(why Code, offers set, need ...int) {
-		if offers.empty() {
-			return
-		}
-		sp.deadBy = append(sp.deadBy, deadWhen{need: need, offers: offers, why: why})
-		for _, p := range need {
-			rel.add(p)
-		}
-	}
-	for i := range m.s.Positions {
-		p := &m.s.Positions[i]
-		a := m.pact[i]
-		picked := m.matches(i)
-		switch p.Stance {
-		case Rejects:
-			// red-line: a rejected guarantee in the deal.
-			dead(RedLine, sp.offers(picked), i)
-		case Refuses:
-			// red-line: the provider refuses what it provides.
-			own := newSet(sp.n)
-			for _, g := range picked {
-				if m.prov[g] == a {
-					own.add(int(g))
-				}
-			}
-			dead(RedLine, own, i)
-		case Requires:
-			// unmet-requirement.
-			sp.requires = append(sp.requires, requirement{i, sp.offers(picked)})
-			rel.add(i)
-		case DemandsVeto:
-			// unmet-veto-demand: the picked offers the actor cannot stop
-			// without a grant.
-			d := demand{pos: i, actor: a, uncov: newSet(sp.n), holder: p.Actor}
-			for _, g := range picked {
-				if !sorted.Contains(m.list(m.veto[g]), a) {
-					d.uncov.add(int(g))
-				}
-			}
-			sp.demands = append(sp.demands, d)
-			sp.cands = append(sp.cands, candidate{pos: i, actor: a, cover: sp.offers(picked), captures: newSet(sp.n)})
-			rel.add(i)
-		case RejectsVeto:
-			// rejected-veto, from the scenario's own veto holders.
-			bad := newSet(sp.n)
-			for _, g := range picked {
-				for _, h := range m.list(m.veto[g]) {
-					if h != m.prov[g] && m.forbids(p, h) {
-						bad.add(int(g))
-					}
-				}
-			}
-			dead(RejectedVeto, bad, i)
-		}
-		if p.Stance == Rejects || p.Stance == Refuses {
-			// blocked-by-member.
-			blocked := newSet(sp.n)
-			for _, g := range picked {
-				if a != m.prov[g] && sorted.Contains(m.ruleVetoes(g), a) {
-					blocked.add(int(g))
-				}
-			}
-			dead(BlockedByMember, blocked, i)
-			// blocked-renewal.
-			lapsing := newSet(sp.n)
-			for _, g := range picked {
-				if m.s.Guarantees[g].Mandate.Body != "" && sorted.Contains(m.renewalVetoes(g), a) {
-					lapsing.add(int(g))
-				}
-			}
-			dead(BlockedRenewal, lapsing, i)
-		}
-	}
-	// veto-conflict: a demanded veto another position forbids, over the
-	// same offer.
-	for d := range m.s.Positions {
-		if m.s.Positions[d].Stance != DemandsVeto {
-			continue
-		}
-		a := m.pact[d]
-		for r := range m.s.Positions {
-			rp := &m.s.Positions[r]
-			if rp.Stance != RejectsVeto || !m.forbids(rp, a) {
-				continue
-			}
-			both := newSet(sp.n)
-			for _, g := range m.matches(d) {
-				if m.prov[g] != a && m.picks(r, g) {
-					both.add(int(g))
-				}
-			}
-			dead(VetoConflict, both, d, r)
-		}
-	}
-	// What each candidate grant would do: captured-guarantee where its
-	// holder attacks, rejected-veto where a position forbids its holder.
-	for ci := range sp.cands {
-		c := &sp.cands[ci]
-		c.cover.each(func(g int) {
-			if sorted.Contains(m.list(m.att[g]), c.actor) {
-				c.captures.add(g)
-			}
-		})
-		for r := range m.s.Positions {
-			rp := &m.s.Positions[r]
-			if rp.Stance != RejectsVeto || !m.forbids(rp, c.actor) {
-				continue
-			}
-			bad := newSet(sp.n)
-			c.cover.each(func(g int) {
-				if m.prov[g] != c.actor && m.picks(r, int32(g)) {
-					bad.add(g)
-				}
-			})
-			if !bad.empty() {
-				c.rejected = append(c.rejected, rejection{r, bad})
-				rel.add(r)
-			}
-		}
-	}
-	rel.each(func(p int) {
-		if p < sp.np {
-			sp.relevant = append(sp.relevant, p)
-		}
-	})
-}
-
-// outcome is the feasible packages under one set of standing positions:
-// for each choice of grants that lets some package stand, the largest
-// package it allows.
-type outcome struct {
-	choices []choice
-	// emptyOK reports whether the empty package is feasible.
-	emptyOK bool
-}
-
-type choice struct {
-	grants []int // indexes into cands
-	max    set   // the largest feasible package under these grants
-}
-
-func (o outcome) feasible() bool {
-	return slices.ContainsFunc(o.choices, func(c choice) bool { return !c.max.empty() })
-}
-
-// evaluate finds the feasible packages when only the positions in active
-// stand. Granting more candidate vetoes never shrinks the largest feasible
-// package (see quick), so the choice of every standing candidate gives the
-// largest package of all; the grants it needs are then found by dropping,
-// one by one, each grant the package does not need. The outcome holds that
-// one choice, when it lets the package meet every requires position.
-func (sp *space) evaluate(active set) outcome {
-	var cands []int
-	for ci, c := range sp.cands {
-		if active.has(c.pos) {
-			cands = append(cands, ci)
-		}
-	}
-	var reqs []set
-	for _, r := range sp.requires {
-		if active.has(r.pos) {
-			reqs = append(reqs, r.hit)
-		}
-	}
-	out := outcome{emptyOK: len(reqs) == 0}
-	max := sp.largest(active, cands)
-	if slices.ContainsFunc(reqs, func(h set) bool { return !max.meets(h) }) {
-		return out
-	}
-	grants := slices.Clone(cands)
-	for i := 0; i < len(grants); {
-		if sp.done() {
-			break
-		}
-		fewer := slices.Delete(slices.Clone(grants), i, i+1)
-		if sp.largest(active, fewer).equal(max) {
-			grants = fewer
-			continue
-		}
-		i++
-	}
-	out.choices = append(out.choices, choice{grants, max})
-	return out
-}
-
-// largest returns the largest package the standing positions allow when
-// the given candidates are granted.
-func (sp *space) largest(active set, grants []int) set {
-	u := sp.fullSet()
-	u.andNot(sp.deadAlways)
-	for _, d := range sp.deadBy {
-		if all(d.need, active) {
-			u.andNot(d.offers)
-		}
-	}
-	for _, ci := range grants {
-		c := &sp.cands[ci]
-		u.andNot(c.captures)
-		for _, rj := range c.rejected {
-			if active.has(rj.pos) {
-				u.andNot(rj.offers)
-			}
-		}
-	}
-	need := newSet(sp.n)
-	for _, d := range sp.demands {
-		if !active.has(d.pos) {
-			continue
-		}
-		copy(need, d.uncov)
-		for _, ci := range grants {
-			if sp.cands[ci].actor == d.actor {
-				need.andNot(sp.cands[ci].cover)
-			}
-		}
-		u.andNot(need)
-	}
-	sp.close(u)
-	return u
-}
-
-func all(need []int, active set) bool {
-	for _, p := range need {
-		if !active.has(p) {
-			return false
-		}
-	}
-	return true
-}
-
-// links are the requirements between offers: for each offer, the offers
-// it requires and the offers that require it.
-type links struct {
-	deps       [][]int
-	requiredBy [][]int
-}
-
-// newLinks returns the links of the given requirements.
-func newLinks(deps [][]int) links {
-	l := links{deps: deps, requiredBy: make([][]int, len(deps))}
-	for g, ds := range deps {
-		for _, r := range ds {
-			l.requiredBy[r] = append(l.requiredBy[r], g)
-		}
-	}
-	return l
-}
-
-// close shrinks u to its largest subset closed under requirements: an
-// offer stays only if every offer it requires stays. A worklist over the
-// offers that require each one makes it linear in offers and requirements.
-func (l links) close(u set) {
-	var work []int
-	for g := range l.deps {
-		if u.has(g) && slices.ContainsFunc(l.deps[g], func(r int) bool { return !u.has(r) }) {
-			u.del(g)
-			work = append(work, g)
-		}
-	}
-	for len(work) > 0 {
-		g := work[len(work)-1]
-		work = work[:len(work)-1]
-		for _, h := range l.requiredBy[g] {
-			if u.has(h) {
-				u.del(h)
-				work = append(work, h)
-			}
-		}
-	}
-}
-
-// done reports whether the search must stop, noting why.
-func (sp *space) done() bool {
-	if sp.stopped != "" {
-		return true
-	}
-	if err := sp.ctx.Err(); err != nil {
-		sp.stopped = "stopped: " + err.Error()
-		return true
-	}
-	return false
-}
-
-func (sp *space) allPositions() set {
-	s := newSet(max(sp.np, 1))
-	for p := range sp.np {
-		s.add(p)
-	}
-	return s
-}
-
-func (sp *space) search(opts SearchOptions) SearchResult {
-	every := sp.allPositions()
-	out := sp.evaluate(every)
-	r := SearchResult{Feasible: out.feasible(), EmptyFeasible: out.emptyOK}
+func (sp *Space) search(opts SearchOptions) SearchResult {
+	every := sp.AllPositions()
+	out := sp.Evaluate(every)
+	r := SearchResult{Feasible: out.Feasible(), EmptyFeasible: out.EmptyOK}
 	maxi := sp.maximalSets(out)
 	for _, c := range maxi {
 		r.Maximal = append(r.Maximal, sp.pack(c))
 	}
 	if opts.MaxPackages > 0 && len(r.Maximal) > opts.MaxPackages {
 		r.Maximal = r.Maximal[:opts.MaxPackages]
-		sp.stopped = fmt.Sprintf("reported the first %d maximal packages only", opts.MaxPackages)
+		sp.Stopped = fmt.Sprintf("reported the first %d maximal packages only", opts.MaxPackages)
 	}
-	live := newSet(sp.n)
-	for _, c := range out.choices {
-		live.or(c.max)
+	live := NewSet(sp.N)
+	for _, c := range out.Choices {
+		live.Or(c.Max)
 	}
-	var forced set
+	var forced Bits
 	for _, p := range maxi {
 		if forced == nil {
-			forced = p.max.clone()
+			forced = p.Max.Clone()
 		} else {
-			forced.and(p.max)
+			forced.And(p.Max)
 		}
 	}
-	for g := range sp.n {
-		id := sp.m.s.Guarantees[g].ID
-		if forced != nil && forced.has(g) {
+	for g := range sp.N {
+		id := sp.S.Guarantees[g].ID
+		if forced != nil && forced.Has(g) {
 			r.Forced = append(r.Forced, id)
 		}
-		if !live.has(g) {
+		if !live.Has(g) {
 			r.Dead = append(r.Dead, id)
 		}
 	}
@@ -642,78 +235,31 @@ func (sp *space) search(opts SearchOptions) SearchResult {
 	if !r.Feasible {
 		r.Concessions, r.Conflicts = sp.dualize()
 	}
-	if opts.Count && !sp.done() {
+	if opts.Count && !sp.Done() {
 		// A count past its limits leaves the count unset and says why, but
 		// the rest of the search stands.
-		if n, ok := sp.count(out); ok {
+		if n, ok := sp.Count(out); ok {
 			r.Count, r.Counted = n, true
-		} else if sp.stopped == "" {
-			sp.stopped, sp.countSkipped = sp.countSkipped, ""
+		} else if sp.Stopped == "" {
+			sp.Stopped, sp.CountSkipped = sp.CountSkipped, ""
 		}
 	}
-	r.Complete = sp.stopped == ""
-	r.Stopped = sp.stopped
+	r.Complete = sp.Stopped == ""
+	r.Stopped = sp.Stopped
 	// Lists are never nil, so that JSON shows [] rather than null.
-	r.Maximal, r.Forced, r.Dead = nonNil(r.Maximal), nonNil(r.Forced), nonNil(r.Dead)
-	r.Concessions, r.Conflicts = nonNil(r.Concessions), nonNil(r.Conflicts)
+	r.Maximal, r.Forced, r.Dead = words.NonNil(r.Maximal), words.NonNil(r.Forced), words.NonNil(r.Dead)
+	r.Concessions, r.Conflicts = words.NonNil(r.Concessions), words.NonNil(r.Conflicts)
 	return r
 }
 
 // maximalSets returns the choices whose packages are maximal: non-empty,
 // and not inside another's. Of choices with equal packages it keeps the
 // one with the fewest grants.
-func (sp *space) maximalSets(out outcome) []choice {
-	return sp.undominated(out.choices, false)
+func (sp *Space) maximalSets(out Outcome) []GrantChoice {
+	return sp.Undominated(out.Choices, false)
 }
 
-// undominated returns, of the choices, those whose packages no other
-// choice's package strictly contains, one choice per package: the one
-// with the fewest grants, the first of those in the order given. It
-// leaves out empty packages unless keepEmpty, when the empty package is
-// kept if it is the only one. The result is sorted largest package first,
-// then by the packages' members.
-//
-// It takes the choices largest package first and compares each only with
-// those kept so far: a package inside another is inside a kept one, which
-// is at least as large and so came before it. That costs the number of
-// choices times the number of packages kept, rather than the square of
-// the number of choices (2^32 with 16 candidates).
-func (sp *space) undominated(choices []choice, keepEmpty bool) []choice {
-	size := make([]int, len(choices))
-	order := make([]int, len(choices))
-	for i, c := range choices {
-		size[i], order[i] = c.max.len(), i
-	}
-	slices.SortStableFunc(order, func(i, j int) int {
-		if d := size[j] - size[i]; d != 0 {
-			return d
-		}
-		return len(choices[i].grants) - len(choices[j].grants)
-	})
-	var keep []choice
-	for k, i := range order {
-		if k%256 == 255 && sp.done() {
-			break
-		}
-		c := choices[i]
-		if size[i] == 0 && (!keepEmpty || len(keep) > 0) {
-			continue
-		}
-		if slices.ContainsFunc(keep, func(o choice) bool { return c.max.subset(o.max) }) {
-			continue
-		}
-		keep = append(keep, c)
-	}
-	slices.SortFunc(keep, func(a, b choice) int {
-		if d := b.max.len() - a.max.len(); d != 0 {
-			return d
-		}
-		return a.max.compare(b.max)
-	})
-	return keep
-}
-
-func (sp *space) maximal(out outcome) []Deal {
+func (sp *Space) maximal(out Outcome) []Deal {
 	var ps []Deal
 	for _, c := range sp.maximalSets(out) {
 		ps = append(ps, sp.pack(c))
@@ -721,106 +267,14 @@ func (sp *space) maximal(out outcome) []Deal {
 	return ps
 }
 
-func (sp *space) pack(c choice) Deal {
+func (sp *Space) pack(c GrantChoice) Deal {
 	p := Deal{Vetoes: []string{}}
-	c.max.each(func(g int) { p.Guarantees = append(p.Guarantees, sp.m.s.Guarantees[g].ID) })
+	c.Max.Each(func(g int) { p.Guarantees = append(p.Guarantees, sp.S.Guarantees[g].ID) })
 	slices.Sort(p.Guarantees)
-	for _, ci := range c.grants {
-		p.Vetoes = append(p.Vetoes, sp.m.s.positionRef(sp.cands[ci].pos))
+	for _, ci := range c.Grants {
+		p.Vetoes = append(p.Vetoes, words.PositionRef(sp.S.Positions[sp.Cands[ci].Pos].ID, sp.Cands[ci].Pos))
 	}
 	return p
-}
-
-// quick reports whether a non-empty package is feasible when only the
-// positions in active stand, with one pass and no allocation: the check
-// concessions and conflicts make thousands of times.
-//
-// One pass suffices because granting more candidate vetoes never shrinks
-// the largest feasible package. What a grant rules out, it rules out over
-// offers its own demand picks: the offers it would capture lack the
-// demanding actor among their veto holders (had they had it, the capture
-// would stand without the grant, and the offer would be out regardless),
-// so the unmet demand rules them out when the grant is withheld; and the
-// offers a rejects-veto position forbids the grant over are, with the
-// demand, a veto conflict that rules them out either way. So the choice of
-// every standing candidate allows the largest package, and a non-empty
-// package is feasible exactly when that choice allows one.
-func (sp *space) quick(active set) bool {
-	u := sp.scratch
-	for i := range u {
-		u[i] = ^uint64(0)
-	}
-	if r := sp.n % 64; r != 0 {
-		u[len(u)-1] = 1<<r - 1
-	}
-	u.andNot(sp.deadAlways)
-	for _, d := range sp.deadBy {
-		if all(d.need, active) {
-			u.andNot(d.offers)
-		}
-	}
-	for _, d := range sp.demands {
-		if !active.has(d.pos) {
-			continue
-		}
-		need := sp.scratch2
-		copy(need, d.uncov)
-		for _, c := range sp.cands {
-			if c.actor == d.actor && active.has(c.pos) {
-				need.andNot(c.cover)
-			}
-		}
-		u.andNot(need)
-	}
-	for _, c := range sp.cands {
-		if active.has(c.pos) {
-			u.andNot(c.captures)
-		}
-	}
-	sp.close(u)
-	if u.empty() {
-		return false
-	}
-	for _, r := range sp.requires {
-		if active.has(r.pos) && !u.meets(r.hit) {
-			return false
-		}
-	}
-	return true
-}
-
-// feasibleWithout reports whether a non-empty package is feasible once
-// the positions in withdrawn are taken off the table.
-func (sp *space) feasibleWithout(withdrawn []int) (outcome, bool) {
-	active := sp.allPositions()
-	for _, p := range withdrawn {
-		active.del(p)
-	}
-	out := sp.evaluate(active)
-	return out, out.feasible()
-}
-
-// feasibleWith reports whether a non-empty package is feasible when only
-// the positions in standing stand.
-func (sp *space) feasibleWith(standing []int) bool {
-	active := sp.active
-	clear(active)
-	for _, p := range standing {
-		active.add(p)
-	}
-	return sp.quick(active)
-}
-
-// quickWithout is feasibleWithout's answer alone, without allocating.
-func (sp *space) quickWithout(withdrawn []int) bool {
-	active := sp.active
-	for i := range active {
-		active[i] = ^uint64(0)
-	}
-	for _, p := range withdrawn {
-		active.del(p)
-	}
-	return sp.quick(active)
 }
 
 // dualize finds the concessions and the conflicts together. Both are
@@ -839,25 +293,25 @@ func (sp *space) quickWithout(withdrawn []int) bool {
 // new conflict. When no such set remains, both families are complete.
 // Each round finds one new set, so the cost follows the number of sets
 // found, not the 2^n subsets of n positions.
-func (sp *space) dualize() ([]Concession, []Conflict) {
-	if !sp.feasibleWith(nil) {
+func (sp *Space) dualize() ([]Concession, []Conflict) {
+	if !sp.FeasibleWith(nil) {
 		// The offers rule themselves out, whatever the positions: no
 		// concession helps, and the one minimal conflict is the empty set.
-		if sp.done() {
+		if sp.Done() {
 			return nil, nil
 		}
 		return nil, []Conflict{sp.offersAlone()}
 	}
 	var mcs, mus [][]int
-	for !sp.done() {
+	for !sp.Done() {
 		h, ok := sp.seed(mus, mcs)
 		if !ok {
 			break
 		}
-		if sp.quickWithout(h) {
+		if sp.QuickWithout(h) {
 			mcs = append(mcs, sp.shrinkCorrection(h))
 		} else {
-			mus = append(mus, sp.shrinkConflict(without(sp.relevant, h)))
+			mus = append(mus, sp.shrinkConflict(without(sp.Relevant, h)))
 		}
 	}
 	order := func(a, b []int) int {
@@ -870,17 +324,17 @@ func (sp *space) dualize() ([]Concession, []Conflict) {
 	slices.SortFunc(mus, order)
 	var concessions []Concession
 	for _, c := range mcs {
-		o, _ := sp.feasibleWithout(c)
+		o, _ := sp.FeasibleWithout(c)
 		concessions = append(concessions, Concession{
 			Positions: sp.refs(c),
 			Message:   "withdraw: " + sp.explain(c),
-			Unlocks:   nonNil(sp.maximal(o)),
-			Sources:   nonNil(sp.sources(c)),
+			Unlocks:   words.NonNil(sp.maximal(o)),
+			Sources:   words.NonNil(sp.sources(c)),
 		})
 	}
 	var conflicts []Conflict
 	for _, c := range mus {
-		conflicts = append(conflicts, Conflict{Positions: sp.refs(c), Message: sp.explain(c), Sources: nonNil(sp.sources(c))})
+		conflicts = append(conflicts, Conflict{Positions: sp.refs(c), Message: sp.explain(c), Sources: words.NonNil(sp.sources(c))})
 	}
 	return concessions, conflicts
 }
@@ -888,12 +342,12 @@ func (sp *space) dualize() ([]Concession, []Conflict) {
 // seed returns a set of relevant positions that meets every conflict in
 // mus and holds no concession in mcs, minimal as a hitting set of mus, or
 // false when there is none.
-func (sp *space) seed(mus, mcs [][]int) ([]int, bool) {
+func (sp *Space) seed(mus, mcs [][]int) ([]int, bool) {
 	var pick []int
 	var found []int
 	var dfs func() bool
 	dfs = func() bool {
-		if sp.done() {
+		if sp.Done() {
 			return false
 		}
 		if slices.ContainsFunc(mcs, func(c []int) bool { return containsAll(pick, c) }) {
@@ -953,11 +407,11 @@ func without(all, drop []int) []int {
 // shrinkCorrection shrinks a set whose withdrawal makes a deal possible
 // to a minimal one: it puts each position back in turn and keeps it
 // standing if a deal is still possible.
-func (sp *space) shrinkCorrection(x []int) []int {
+func (sp *Space) shrinkCorrection(x []int) []int {
 	x = slices.Clone(x)
 	for i := 0; i < len(x); {
 		rest := slices.Delete(slices.Clone(x), i, i+1)
-		if sp.quickWithout(rest) {
+		if sp.QuickWithout(rest) {
 			x = rest
 			continue
 		}
@@ -969,11 +423,11 @@ func (sp *space) shrinkCorrection(x []int) []int {
 // shrinkConflict shrinks a set of positions that, standing alone, rule
 // every deal out to a minimal one: it withdraws each position in turn and
 // keeps it withdrawn if every deal is still ruled out.
-func (sp *space) shrinkConflict(k []int) []int {
+func (sp *Space) shrinkConflict(k []int) []int {
 	k = slices.Clone(k)
 	for i := 0; i < len(k); {
 		rest := slices.Delete(slices.Clone(k), i, i+1)
-		if !sp.feasibleWith(rest) {
+		if !sp.FeasibleWith(rest) {
 			k = rest
 			continue
 		}
@@ -987,29 +441,29 @@ func (sp *space) shrinkConflict(k []int) []int {
 // each offer cannot stand on its own. Every offer is captured by its own
 // veto holders, requires an offer not on the table, or requires one that
 // cannot stand.
-func (sp *space) offersAlone() Conflict {
-	m := sp.m
+func (sp *Space) offersAlone() Conflict {
+	m := sp.M
 	c := Conflict{Positions: []string{}, Sources: []string{}}
-	if sp.n == 0 {
+	if sp.N == 0 {
 		c.Message = "no offers are on the table"
 		return c
 	}
 	var parts []string
-	for g := range sp.n {
-		gg := &m.s.Guarantees[g]
+	for g := range sp.N {
+		gg := &sp.S.Guarantees[g]
 		c.Sources = append(c.Sources, gg.Sources...)
 		// Captured, or its renewal captured, by an attacker of its trigger.
-		if holders := m.attackersAmong(int32(g), m.list(m.veto[g])); len(holders) > 0 {
-			parts = append(parts, joinIDs(holders)+" can stop "+string(gg.ID)+", which answers "+gg.Trigger.String())
+		if holders := attackersAmong(m, int32(g), m.Vetoes(int32(g))); len(holders) > 0 {
+			parts = append(parts, words.JoinIDs(holders)+" can stop "+string(gg.ID)+", which answers "+gg.Trigger.String())
 			continue
 		}
-		if holders := m.attackersAmong(int32(g), m.renewalVetoes(int32(g))); len(holders) > 0 {
-			parts = append(parts, joinIDs(holders)+" can stop the renewal of "+string(gg.ID)+", which answers "+gg.Trigger.String())
+		if holders := attackersAmong(m, int32(g), m.RenewalVetoes(int32(g))); len(holders) > 0 {
+			parts = append(parts, words.JoinIDs(holders)+" can stop the renewal of "+string(gg.ID)+", which answers "+gg.Trigger.String())
 			continue
 		}
 		var missing, fallen []string
 		for _, r := range gg.Requires {
-			if _, ok := m.guaranteeByID(r); ok {
+			if _, ok := m.GuaranteeByID(r); ok {
 				fallen = append(fallen, string(r))
 			} else {
 				missing = append(missing, string(r))
@@ -1028,18 +482,18 @@ func (sp *space) offersAlone() Conflict {
 	return c
 }
 
-func (sp *space) refs(s []int) []string {
+func (sp *Space) refs(s []int) []string {
 	out := make([]string, len(s))
 	for i, p := range s {
-		out[i] = sp.m.s.positionRef(p)
+		out[i] = words.PositionRef(sp.S.Positions[p].ID, p)
 	}
 	return out
 }
 
-func (sp *space) sources(s []int) []string {
+func (sp *Space) sources(s []int) []string {
 	var out []string
 	for _, p := range s {
-		out = append(out, sp.m.s.Positions[p].Sources...)
+		out = append(out, sp.S.Positions[p].Sources...)
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
@@ -1048,10 +502,10 @@ func (sp *space) sources(s []int) []string {
 // explain says what the positions hold, in the domain's words: "RU demands
 // a veto over guarantees to UA; UA rejects any RU veto over guarantees to
 // UA".
-func (sp *space) explain(s []int) string {
+func (sp *Space) explain(s []int) string {
 	var parts []string
 	for _, i := range s {
-		p := &sp.m.s.Positions[i]
+		p := &sp.S.Positions[i]
 		what := p.Select.Describe()
 		var b strings.Builder
 		b.WriteString(string(p.Actor))
@@ -1068,7 +522,7 @@ func (sp *space) explain(s []int) string {
 			if len(p.By) == 0 {
 				b.WriteString(" rejects any veto but the provider's over " + what)
 			} else {
-				b.WriteString(" rejects any veto by " + joinIDs(p.By) + " over " + what)
+				b.WriteString(" rejects any veto by " + words.JoinIDs(p.By) + " over " + what)
 			}
 		}
 		parts = append(parts, b.String())
@@ -1088,11 +542,11 @@ func containsAll(s, sub []int) bool {
 
 // attackersAmong returns the IDs, sorted, of the attackers of g's trigger
 // among the veto holders vetoes.
-func (m *model) attackersAmong(g int32, vetoes []int32) []actor.ID {
+func attackersAmong(m *core.Compiled, g int32, vetoes []int32) []actor.ID {
 	var out []actor.ID
 	for _, h := range vetoes {
-		if sorted.Contains(m.list(m.att[g]), h) {
-			out = append(out, m.ax.At(int(h)).ID)
+		if sorted.Contains(m.Attackers(int32(g)), h) {
+			out = append(out, m.Actors.At(int(h)).ID)
 		}
 	}
 	slices.Sort(out)

@@ -32,7 +32,7 @@ func (t Text) WriteSearch(w io.Writer, s Scenario, r SearchResult, opts SearchOp
 		}
 		return code + text + "\x1b[0m"
 	}
-	fmt.Fprintln(bw, safe.Terminal(displayName(s.Name)))
+	fmt.Fprintln(bw, safe.Terminal(words.ScenarioName(s.Name)))
 	switch {
 	case r.Feasible:
 		fmt.Fprintf(bw, "%s: %s.\n", paint("\x1b[1;32m", "A deal is possible"), words.Plural(len(r.Maximal), "maximal package"))
@@ -49,7 +49,7 @@ func (t Text) WriteSearch(w io.Writer, s Scenario, r SearchResult, opts SearchOp
 
 	for i, d := range r.Maximal {
 		fmt.Fprintf(bw, "\npackage %d\n", i+1)
-		fmt.Fprintf(bw, "         %-11s %s\n", "guarantees:", safe.Terminal(joinIDs(d.Guarantees)))
+		fmt.Fprintf(bw, "         %-11s %s\n", "guarantees:", safe.Terminal(words.JoinIDs(d.Guarantees)))
 		fmt.Fprintf(bw, "         %-11s %s\n", "vetoes:", safe.Terminal(cmp.Or(s.DescribeVetoes(d), "none needed")))
 	}
 
@@ -90,7 +90,7 @@ func (t Text) WriteSearch(w io.Writer, s Scenario, r SearchResult, opts SearchOp
 				if j == 0 {
 					label = "unlocks:"
 				}
-				fmt.Fprintf(bw, "         %-11s %s\n", label, safe.Terminal(joinIDs(d.Guarantees)))
+				fmt.Fprintf(bw, "         %-11s %s\n", label, safe.Terminal(words.JoinIDs(d.Guarantees)))
 				if len(d.Vetoes) > 0 {
 					fmt.Fprintf(bw, "         %-11s with %s granted\n", "", safe.Terminal(s.DescribeVetoes(d)))
 				}
@@ -152,5 +152,5 @@ func idsOrNone(ids []guarantee.ID) string {
 	if len(ids) == 0 {
 		return "none"
 	}
-	return joinIDs(ids)
+	return words.JoinIDs(ids)
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/core"
 	"github.com/entente-go/entente/internal/safe"
 	"github.com/entente-go/entente/internal/words"
 )
@@ -138,7 +139,7 @@ type Lapse struct {
 func (l Lapse) MarshalJSON() ([]byte, error) {
 	type plain Lapse
 	p := plain(l)
-	p.Blocks = nonNil(p.Blocks)
+	p.Blocks = words.NonNil(p.Blocks)
 	return json.Marshal(p)
 }
 
@@ -177,7 +178,7 @@ type Step struct {
 func (st Step) MarshalJSON() ([]byte, error) {
 	type plain Step
 	p := plain(st)
-	p.Lapses, p.Due, p.NoLongerDue, p.Receives = nonNil(p.Lapses), nonNil(p.Due), nonNil(p.NoLongerDue), nonNil(p.Receives)
+	p.Lapses, p.Due, p.NoLongerDue, p.Receives = words.NonNil(p.Lapses), words.NonNil(p.Due), words.NonNil(p.NoLongerDue), words.NonNil(p.Receives)
 	return json.Marshal(struct {
 		Event string `json:"event"`
 		Date  string `json:"date,omitempty"`
@@ -189,7 +190,7 @@ func (st Step) MarshalJSON() ([]byte, error) {
 func (o Call) MarshalJSON() ([]byte, error) {
 	type plain Call
 	p := plain(o)
-	p.Attackers, p.Blocks, p.Abstains, p.Sources = nonNil(p.Attackers), nonNil(p.Blocks), nonNil(p.Abstains), nonNil(p.Sources)
+	p.Attackers, p.Blocks, p.Abstains, p.Sources = words.NonNil(p.Attackers), words.NonNil(p.Blocks), words.NonNil(p.Abstains), words.NonNil(p.Sources)
 	return json.Marshal(p)
 }
 
@@ -235,7 +236,7 @@ type Simulation struct {
 func (sim Simulation) MarshalJSON() ([]byte, error) {
 	type plain Simulation
 	p := plain(sim)
-	p.Steps, p.Lifetimes = nonNil(p.Steps), nonNil(p.Lifetimes)
+	p.Steps, p.Lifetimes = words.NonNil(p.Steps), words.NonNil(p.Lifetimes)
 	return json.Marshal(p)
 }
 
@@ -316,15 +317,15 @@ func (sim Simulation) MarshalJSON() ([]byte, error) {
 //   - A guarantee that already activated keeps being received until its
 //     next call, its lapse, or its trigger stops holding; a requirement
 //     that lapses blocks it at its next call.
-func Simulate(s Scenario) (Simulation, error) { return simulateWith(s, modelOptions{}) }
+func Simulate(s Scenario) (Simulation, error) { return simulateWith(s, core.Options{}) }
 
 // simulateWith is [Simulate] with the model compiled with opt.
-func simulateWith(s Scenario, opt modelOptions) (Simulation, error) {
-	m := &model{opt: opt}
-	if err := m.compile(&s, new(actor.Index)); err != nil {
+func simulateWith(s Scenario, opt core.Options) (Simulation, error) {
+	m, err := core.Compile(&s, opt)
+	if err != nil {
 		return Simulation{}, err
 	}
-	w := newWalker(m)
+	w := newWalker(m, &s)
 	sim := Simulation{Scenario: s.Name, Steps: make([]Step, 0, len(s.Timeline))}
 	for i := range s.Timeline {
 		sim.Steps = append(sim.Steps, w.step(i))
@@ -362,7 +363,7 @@ func countCalls(steps []Step, lts []Lifetime) {
 // each beneficiary receives after it; then how long each guarantee lasted.
 func WriteSimulation(w io.Writer, sim Simulation) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %s\n", safe.Terminal(displayName(sim.Scenario)), words.Plural(len(sim.Steps), "event"))
+	fmt.Fprintf(&b, "%s: %s\n", safe.Terminal(words.ScenarioName(sim.Scenario)), words.Plural(len(sim.Steps), "event"))
 	for i, st := range sim.Steps {
 		fmt.Fprintf(&b, "\n%d. %s\n", i+1, safe.Terminal(st.Event.Dated()))
 		for _, l := range st.Lapses {
@@ -385,14 +386,14 @@ func WriteSimulation(w io.Writer, sim Simulation) error {
 		for _, o := range st.Due {
 			fmt.Fprintf(&b, "   %-9s %s (%s, %s to %s), %s", o.Status, o.Guarantee, o.Kind, o.Provider, o.Beneficiary, callWords(o.Number))
 			if len(o.Attackers) > 0 {
-				fmt.Fprintf(&b, " against %s", strings.Join(toStrings(o.Attackers), ", "))
+				fmt.Fprintf(&b, " against %s", strings.Join(words.Strings(o.Attackers), ", "))
 			}
 			b.WriteByte('\n')
 			for _, bl := range o.Blocks {
 				fmt.Fprintf(&b, "             %s\n", safe.Terminal(bl.Message))
 			}
 			if len(o.Abstains) > 0 {
-				fmt.Fprintf(&b, "             without %s, who refuse it but cannot stop it\n", strings.Join(toStrings(o.Abstains), ", "))
+				fmt.Fprintf(&b, "             without %s, who refuse it but cannot stop it\n", strings.Join(words.Strings(o.Abstains), ", "))
 			}
 		}
 		for _, g := range st.NoLongerDue {
@@ -408,7 +409,7 @@ func WriteSimulation(w io.Writer, sim Simulation) error {
 				ben = r.Beneficiary
 				fmt.Fprintf(&b, "   %s receives:\n", ben)
 			}
-			fmt.Fprintf(&b, "     %-26s %s\n", r.Kind, strings.Join(toStrings(r.Guarantees), ", "))
+			fmt.Fprintf(&b, "     %-26s %s\n", r.Kind, strings.Join(words.Strings(r.Guarantees), ", "))
 		}
 	}
 	if len(sim.Lifetimes) > 0 {

@@ -17,6 +17,7 @@ import (
 	"golang.org/x/exp/stats"
 
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/words"
 )
 
 // SweepOptions set a [Sweep]. The zero SweepOptions draws 10,000 samples
@@ -248,7 +249,7 @@ func Sweep(ctx context.Context, s Scenario, opts SweepOptions) (SweepResult, err
 		return SweepResult{}, err
 	}
 	if opts.Search {
-		if _, err := newSpace(&s); err != nil {
+		if _, err := New(&s); err != nil {
 			return SweepResult{}, err
 		}
 	}
@@ -305,7 +306,7 @@ func uncertain(s *Scenario) (elems []element, us []Uncertain) {
 		add(0, i, g.Likelihood, "guarantee "+string(g.ID), "guarantees["+strconv.Itoa(i)+"]")
 	}
 	for i := range s.Positions {
-		add(1, i, s.Positions[i].Likelihood, "position "+s.Positions[i].label(i), "positions["+strconv.Itoa(i)+"]")
+		add(1, i, s.Positions[i].Likelihood, "position "+words.PositionRef(s.Positions[i].ID, i), "positions["+strconv.Itoa(i)+"]")
 	}
 	for i, v := range s.Vetoes {
 		add(2, i, v.Likelihood, "veto "+v.String(), "vetoes["+strconv.Itoa(i)+"]")
@@ -443,8 +444,8 @@ type sweepWorker struct {
 	// key of a finding, both reused from sample to sample.
 	scratch sampleOutcome
 	buf     []byte
-	sc      scratch // the evaluation's working memory, kept from sample to sample
-	places  []int   // per position of the sample: its place in the scenario
+	ev      Evaluator // the evaluation's working memory, kept from sample to sample
+	places  []int     // per position of the sample: its place in the scenario
 }
 
 func (sw *sweeper) worker() *sweepWorker {
@@ -635,7 +636,7 @@ func (w *sweepWorker) evaluate(ctx context.Context) bool {
 		return false
 	}
 	w.draw()
-	r, err := evaluateKeeping(&w.sample, &w.sc)
+	r, err := w.ev.Evaluate(&w.sample)
 	if err != nil { // every sample is part of a valid scenario, so valid too
 		panic("scenario: a sweep's sample does not validate: " + err.Error())
 	}
@@ -858,7 +859,7 @@ func (sw *sweeper) result(ws []*sweepWorker) SweepResult {
 		for g := range sw.s.Guarantees {
 			res.Offers = append(res.Offers, OfferEstimate{sw.s.Guarantees[g].ID, estimate(t.forced[g], m), estimate(t.dead[g], m)})
 		}
-		res.Offers = nonNil(res.Offers)
+		res.Offers = words.NonNil(res.Offers)
 	}
 	if sw.opts.Walk {
 		for k, c := range t.receives {
@@ -868,7 +869,7 @@ func (sw *sweeper) result(ws []*sweepWorker) SweepResult {
 		slices.SortFunc(res.Receives, func(a, b ReceiptEstimate) int {
 			return cmp.Or(cmp.Compare(a.Step, b.Step), strings.Compare(a.Beneficiary, b.Beneficiary), strings.Compare(string(a.Kind), string(b.Kind)))
 		})
-		res.Receives = nonNil(res.Receives)
+		res.Receives = words.NonNil(res.Receives)
 	}
 	for k, u := range res.Uncertain {
 		h, hc := t.holds[k], t.holdsCompat[k]
@@ -879,7 +880,7 @@ func (sw *sweeper) result(ws []*sweepWorker) SweepResult {
 	slices.SortStableFunc(res.Sensitivity, func(a, b Sensitivity) int {
 		return cmp.Compare(math.Abs(b.Effect), math.Abs(a.Effect))
 	})
-	res.Uncertain, res.Codes, res.Findings, res.Sensitivity = nonNil(res.Uncertain), nonNil(res.Codes), nonNil(res.Findings), nonNil(res.Sensitivity)
+	res.Uncertain, res.Codes, res.Findings, res.Sensitivity = words.NonNil(res.Uncertain), words.NonNil(res.Codes), words.NonNil(res.Findings), words.NonNil(res.Sensitivity)
 	return res
 }
 

@@ -17,7 +17,7 @@ import (
 // after each event. Each probability is followed by its 95% interval.
 func WriteSweep(w io.Writer, r SweepResult) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %s, seed %d", safe.Terminal(displayName(r.Scenario)), words.Plural(r.Samples, "sample"), r.Seed)
+	fmt.Fprintf(&b, "%s: %s, seed %d", safe.Terminal(words.ScenarioName(r.Scenario)), words.Plural(r.Samples, "sample"), r.Seed)
 	if !r.Complete {
 		fmt.Fprintf(&b, " (stopped early, of %d requested)", r.Requested)
 	}

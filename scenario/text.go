@@ -57,24 +57,15 @@ func (t Text) Write(w io.Writer, r Report) error {
 				fmt.Fprintf(bw, "         %-11s %s\n", label+":", safe.Terminal(strings.Join(items, ", ")))
 			}
 		}
-		line("actors", toStrings(f.Actors))
-		line("guarantees", toStrings(f.Guarantees))
+		line("actors", words.Strings(f.Actors))
+		line("guarantees", words.Strings(f.Guarantees))
 		line("positions", f.Positions)
 		line("sources", f.Sources)
 	}
 	return bw.Flush()
 }
 
-func nameOf(r Report) string { return displayName(r.Scenario) }
-
-// displayName is a scenario's name for a reader, who needs a word even
-// when the scenario has no name.
-func displayName(name string) string {
-	if name == "" {
-		return "(unnamed scenario)"
-	}
-	return name
-}
+func nameOf(r Report) string { return words.ScenarioName(r.Scenario) }
 
 // countWords says how many findings of each severity r has: "2 errors, 1
 // warning"; "" when it has none.
@@ -86,14 +77,6 @@ func countWords(r Report) string {
 		}
 	}
 	return strings.Join(counts, ", ")
-}
-
-func toStrings[T ~string](s []T) []string {
-	out := make([]string, len(s))
-	for i, v := range s {
-		out[i] = string(v)
-	}
-	return out
 }
 
 // WriteMarkdown writes r as Markdown to paste into an issue, a brief or a
@@ -124,8 +107,8 @@ func WriteMarkdown(w io.Writer, r Report, sources []Source) error {
 				involves = append(involves, label+": "+strings.Join(items, ", "))
 			}
 		}
-		add("actors", toStrings(f.Actors))
-		add("guarantees", toStrings(f.Guarantees))
+		add("actors", words.Strings(f.Actors))
+		add("guarantees", words.Strings(f.Guarantees))
 		add("positions", f.Positions)
 		var cites strings.Builder
 		for _, src := range f.Sources {

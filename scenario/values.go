@@ -9,6 +9,7 @@ import (
 
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/words"
 )
 
 // Value is what one actor values in a deal, for bargaining (docs/MODEL.md,
@@ -81,7 +82,7 @@ func (s *Scenario) PositionIndex(ref string) int {
 
 // PositionRef returns how findings name the i-th position: its ID where it
 // has one, else its path "positions[i]".
-func (s *Scenario) PositionRef(i int) string { return s.positionRef(i) }
+func (s *Scenario) PositionRef(i int) string { return words.PositionRef(s.Positions[i].ID, i) }
 
 // values checks the scenario's values: a known actor, one value per
 // actor, finite numbers, and one term per weight. A weight's veto is not

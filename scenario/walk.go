@@ -7,7 +7,9 @@ import (
 	"time"
 
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/core"
 	"github.com/entente-go/entente/internal/sorted"
+	"github.com/entente-go/entente/internal/words"
 )
 
 // noDay marks an undated event, or a date not set.
@@ -33,7 +35,8 @@ func dateOf(day int) string { return time.Unix(int64(day)*86400, 0).UTC().Format
 // trigger names an event can change when it happens, so each event costs
 // the guarantees it concerns, not all of them.
 type walker struct {
-	m       *model
+	m       *core.Compiled
+	s       *Scenario          // the scenario walked, which must not change
 	objects [][]int32          // per guarantee: the refuses and rejects positions that pick it
 	named   map[string][]int32 // per event: the guarantees whose trigger names it, in order
 	atoms   [][]atom           // per guarantee: the attacks and violations its trigger names
@@ -79,23 +82,23 @@ type atom struct {
 	event    guarantee.Event
 }
 
-func newWalker(m *model) *walker {
-	n := len(m.s.Guarantees)
-	w := &walker{m: m, objects: make([][]int32, n), named: make(map[string][]int32), atoms: make([][]atom, n),
+func newWalker(m *core.Compiled, s *Scenario) *walker {
+	n := len(s.Guarantees)
+	w := &walker{m: m, s: s, objects: make([][]int32, n), named: make(map[string][]int32), atoms: make([][]atom, n),
 		held: make([]bool, n), active: make([]bool, n), calls: make([]int32, n), firstCall: make([]int32, n),
 		lapsedAt: make([]int32, n), lapseDate: make([]string, n), next: make([]int, n), anchor: make([]int, n),
 		seen: make(map[string]bool), attacked: make(map[[2]int32]string), standing: make([]Status, n)}
-	for i, p := range m.s.Positions {
+	for i, p := range s.Positions {
 		if p.Stance != Refuses && p.Stance != Rejects {
 			continue
 		}
-		for _, g := range m.matches(i) {
+		for _, g := range m.Matches(i) {
 			w.objects[g] = append(w.objects[g], int32(i))
 		}
 	}
 	w.groupBy()
-	for g := range m.s.Guarantees {
-		gg := &m.s.Guarantees[g]
+	for g := range s.Guarantees {
+		gg := &s.Guarantees[g]
 		w.next[g] = noDay
 		if !gg.Mandate.IsZero() {
 			w.mandated = append(w.mandated, int32(g))
@@ -108,7 +111,7 @@ func newWalker(m *model) *walker {
 			if a, ok := e.Attacker(); ok {
 				at := int32(-1)
 				if a != guarantee.Anyone {
-					at = int32(m.ax.Pos(a))
+					at = int32(m.Actors.Pos(a))
 				} else if w.byAnyone == nil {
 					w.byAnyone = make(map[string][]int32)
 				}
@@ -139,7 +142,7 @@ func eventKey(dst []byte, e guarantee.Event) []byte {
 
 func (w *walker) step(i int) Step {
 	m := w.m
-	ev := m.s.Timeline[i]
+	ev := w.s.Timeline[i]
 	st := Step{Event: ev}
 	clear(w.standing)
 	w.standFor = w.standFor[:0]
@@ -152,7 +155,7 @@ func (w *walker) step(i int) Step {
 	// with no body named, any body) renews.
 	if ev.Name == guarantee.EventRenewal && len(ev.Args) <= 1 {
 		for _, g := range w.mandated {
-			body := m.s.Guarantees[g].Mandate.Body
+			body := w.s.Guarantees[g].Mandate.Body
 			if w.lapsedAt[g] != 0 || body == "" || len(ev.Args) == 1 && ev.Args[0] != body {
 				continue
 			}
@@ -172,7 +175,7 @@ func (w *walker) step(i int) Step {
 	if !repeat {
 		w.seen[string(w.key)] = true
 		if ev.Name == guarantee.EventAttack && len(ev.Args) == 2 {
-			k := [2]int32{int32(m.ax.Pos(ev.Args[0])), int32(m.ax.Pos(ev.Args[1]))}
+			k := [2]int32{int32(m.Actors.Pos(ev.Args[0])), int32(m.Actors.Pos(ev.Args[1]))}
 			if _, ok := w.attacked[k]; !ok {
 				w.attacked[k] = ev.String()
 			}
@@ -196,16 +199,16 @@ func (w *walker) step(i int) Step {
 		was := w.held[g]
 		now := was
 		if !repeat {
-			now = m.s.Guarantees[g].Trigger.Holds(w.happenedEvent)
+			now = w.s.Guarantees[g].Trigger.Holds(w.happenedEvent)
 			w.held[g] = now
 		}
 		switch {
 		case now && !was:
 			call(g, w.namedAttackers(g))
 		case now && isAttack:
-			call(g, []int32{int32(m.ax.Pos(attacker))})
+			call(g, []int32{int32(m.Actors.Pos(attacker))})
 		case !now && was:
-			st.NoLongerDue = append(st.NoLongerDue, m.s.Guarantees[g].ID)
+			st.NoLongerDue = append(st.NoLongerDue, w.s.Guarantees[g].ID)
 			w.setActive(g, false)
 		}
 	}
@@ -213,7 +216,7 @@ func (w *walker) step(i int) Step {
 		// Nothing was due before the first event: every trigger is
 		// looked at once.
 		w.started = true
-		for g := range int32(len(m.s.Guarantees)) {
+		for g := range int32(len(w.s.Guarantees)) {
 			visit(g)
 		}
 	} else {
@@ -239,12 +242,11 @@ func (w *walker) step(i int) Step {
 // does not change between two events, so when the first point passes so do
 // the others before day.
 func (w *walker) pass(i, day int, dst []Lapse) []Lapse {
-	m := w.m
 	for _, g := range w.mandated {
 		if w.lapsedAt[g] != 0 {
 			continue
 		}
-		md := &m.s.Guarantees[g].Mandate
+		md := &w.s.Guarantees[g].Mandate
 		ends := dayOf(md.Ends)
 		renewal := noDay
 		if !md.Every.IsZero() && md.Body != "" {
@@ -311,7 +313,7 @@ func (w *walker) lapse(g int32, i int, date string, l Lapse) Lapse {
 	w.lapsedAt[g] = int32(i + 1)
 	w.lapseDate[g] = date
 	w.setActive(g, false)
-	l.Guarantee = w.m.s.Guarantees[g].ID
+	l.Guarantee = w.s.Guarantees[g].ID
 	l.Date = date
 	return l
 }
@@ -322,12 +324,12 @@ func (w *walker) lapse(g int32, i int, date string, l Lapse) Lapse {
 // none when it is renewed.
 func (w *walker) renewal(g int32) []Block {
 	m := w.m
-	gg := &m.s.Guarantees[g]
+	gg := &w.s.Guarantees[g]
 	var out []Block
-	parties := append(w.namedAttackers(g), m.ben[g])
+	parties := append(w.namedAttackers(g), m.Beneficiary[g])
 	slices.Sort(parties)
-	for _, h := range m.renewalVetoesWith(g, slices.Compact(parties)) {
-		id := m.ax.At(int(h)).ID
+	for _, h := range m.RenewalVetoesWith(g, slices.Compact(parties)) {
+		id := m.Actors.At(int(h)).ID
 		for _, a := range w.atoms[g] {
 			if slices.Contains(w.attackersOf(a), h) {
 				ev := a.event
@@ -346,12 +348,12 @@ func (w *walker) renewal(g int32) []Block {
 			}
 		}
 		for _, p := range w.objects[g] {
-			if m.pact[p] != h {
+			if m.Holder[p] != h {
 				continue
 			}
-			pos := &m.s.Positions[p]
-			out = append(out, Block{Reason: Objects, Actor: id, Position: pos.label(int(p)),
-				Message: string(id) + " can stop its renewal in " + string(gg.Mandate.Body) + " and " + pos.Stance.String() + " " + pos.Select.String() + " (" + pos.label(int(p)) + ")"})
+			pos := &w.s.Positions[p]
+			out = append(out, Block{Reason: Objects, Actor: id, Position: words.PositionRef(pos.ID, int(p)),
+				Message: string(id) + " can stop its renewal in " + string(gg.Mandate.Body) + " and " + pos.Stance.String() + " " + pos.Select.String() + " (" + words.PositionRef(pos.ID, int(p)) + ")"})
 		}
 	}
 	return out
@@ -375,7 +377,7 @@ func (w *walker) byAnyoneToo(ev guarantee.Event) []int32 {
 		return nil
 	}
 	w.seen[string(w.key)] = true
-	p := int32(w.m.ax.Pos(a))
+	p := int32(w.m.Actors.Pos(a))
 	if l := w.byAnyone[string(w.key)]; !slices.Contains(l, p) {
 		w.byAnyone[string(w.key)] = append(l, p)
 	}
@@ -414,7 +416,7 @@ func (w *walker) namedAttackers(g int32) []int32 {
 // groupBy sorts the guarantees into groups by beneficiary and kind, the
 // lines of what a beneficiary receives.
 func (w *walker) groupBy() {
-	gs := w.m.s.Guarantees
+	gs := w.s.Guarantees
 	order := make([]int32, len(gs))
 	for g := range order {
 		order[g] = int32(g)
@@ -454,7 +456,7 @@ func (w *walker) receipts() []Receipt {
 			var list []guarantee.ID
 			for _, g := range w.members[k] {
 				if w.active[g] {
-					list = append(list, w.m.s.Guarantees[g].ID)
+					list = append(list, w.s.Guarantees[g].ID)
 				}
 			}
 			w.groups[k].Guarantees = list
@@ -471,10 +473,10 @@ func (w *walker) receipts() []Receipt {
 // with the reasons.
 func (w *walker) call(g int32, attackers []int32) Call {
 	m := w.m
-	gg := &m.s.Guarantees[g]
+	gg := &w.s.Guarantees[g]
 	o := Call{Guarantee: gg.ID, Provider: gg.Provider, Beneficiary: gg.Beneficiary, Kind: gg.Kind, Sources: gg.Sources}
 	for _, a := range attackers {
-		o.Attackers = append(o.Attackers, m.ax.At(int(a)).ID)
+		o.Attackers = append(o.Attackers, m.Actors.At(int(a)).ID)
 	}
 	slices.Sort(o.Attackers)
 	if !slices.Equal(w.standFor, attackers) {
@@ -486,15 +488,15 @@ func (w *walker) call(g int32, attackers []int32) Call {
 	if o.Status != Activates {
 		return o
 	}
-	vetoes := m.callVetoes(g, attackers)
-	for _, c := range m.contributors(g) {
-		if c == m.prov[g] || sorted.Contains(vetoes, c) {
+	vetoes := m.CallVetoes(g, attackers)
+	for _, c := range m.Contributors(g) {
+		if c == m.Provider[g] || sorted.Contains(vetoes, c) {
 			continue
 		}
 		if slices.ContainsFunc(w.objects[g], func(p int32) bool {
-			return m.pact[p] == c && m.s.Positions[p].Stance == Refuses
+			return m.Holder[p] == c && w.s.Positions[p].Stance == Refuses
 		}) {
-			o.Abstains = append(o.Abstains, m.ax.At(int(c)).ID)
+			o.Abstains = append(o.Abstains, m.Actors.At(int(c)).ID)
 		}
 	}
 	return o
@@ -517,15 +519,15 @@ func statusOf(blocks []Block) Status {
 // or cannot stand. dst is appended to.
 func (w *walker) blocks(g int32, dst []Block) []Block {
 	m := w.m
-	gg := &m.s.Guarantees[g]
+	gg := &w.s.Guarantees[g]
 	// The veto holders of this call: with its attackers and the
 	// beneficiary set aside where a rule says so. callVetoes's list is
 	// scratch, used up before stand is called below.
 	att := w.standFor
-	vetoes := m.callVetoes(g, att)
+	vetoes := m.CallVetoes(g, att)
 	for _, h := range vetoes {
 		if slices.Contains(att, h) {
-			id := m.ax.At(int(h)).ID
+			id := m.Actors.At(int(h)).ID
 			dst = append(dst, Block{Reason: Captured, Actor: id,
 				Message: string(id) + " can stop it and is an attacker this call answers"})
 		}
@@ -533,9 +535,9 @@ func (w *walker) blocks(g int32, dst []Block) []Block {
 	if len(dst) > 0 {
 		return dst
 	}
-	ben := m.ben[g]
+	ben := m.Beneficiary[g]
 	for _, h := range vetoes {
-		id := m.ax.At(int(h)).ID
+		id := m.Actors.At(int(h)).ID
 		attack := w.attacked[[2]int32{h, ben}]
 		switch {
 		case id == gg.Target && attack != "":
@@ -549,16 +551,16 @@ func (w *walker) blocks(g int32, dst []Block) []Block {
 				Message: string(id) + " can stop it and has attacked " + string(gg.Beneficiary) + ": " + attack})
 		}
 		for _, p := range w.objects[g] {
-			if m.pact[p] != h {
+			if m.Holder[p] != h {
 				continue
 			}
-			pos := &m.s.Positions[p]
-			dst = append(dst, Block{Reason: Objects, Actor: id, Position: pos.label(int(p)),
-				Message: string(id) + " can stop it and " + pos.Stance.String() + " " + pos.Select.String() + " (" + pos.label(int(p)) + ")"})
+			pos := &w.s.Positions[p]
+			dst = append(dst, Block{Reason: Objects, Actor: id, Position: words.PositionRef(pos.ID, int(p)),
+				Message: string(id) + " can stop it and " + pos.Stance.String() + " " + pos.Select.String() + " (" + words.PositionRef(pos.ID, int(p)) + ")"})
 		}
 	}
 	for _, r := range gg.Requires {
-		k, ok := m.guaranteeByID(r)
+		k, ok := m.GuaranteeByID(r)
 		switch {
 		case !ok:
 			dst = append(dst, Block{Reason: Dependency, Requires: r,
@@ -604,8 +606,8 @@ func (w *walker) settle() {
 			if w.standing[g] != Activates {
 				continue
 			}
-			for _, r := range w.m.s.Guarantees[g].Requires {
-				if k, ok := w.m.guaranteeByID(r); !ok || w.lapsedAt[k] != 0 || w.standing[k] != Activates {
+			for _, r := range w.s.Guarantees[g].Requires {
+				if k, ok := w.m.GuaranteeByID(r); !ok || w.lapsedAt[k] != 0 || w.standing[k] != Activates {
 					w.standing[g], changed = Blocked, true
 					break
 				}
@@ -618,8 +620,7 @@ func (w *walker) settle() {
 // lifetimes says, for every guarantee called or lapsed, how long it
 // lasted.
 func (w *walker) lifetimes() []Lifetime {
-	m := w.m
-	tl := m.s.Timeline
+	tl := w.s.Timeline
 	lastDate := ""
 	for _, e := range slices.Backward(tl) {
 		if e.Date != "" {
@@ -628,12 +629,12 @@ func (w *walker) lifetimes() []Lifetime {
 		}
 	}
 	var out []Lifetime
-	for g := range m.s.Guarantees {
+	for g := range w.s.Guarantees {
 		first, lapsed := int(w.firstCall[g]), int(w.lapsedAt[g])
 		if first == 0 && lapsed == 0 {
 			continue
 		}
-		lt := Lifetime{Guarantee: m.s.Guarantees[g].ID, Calls: int(w.calls[g]), FirstCall: first, Lapsed: lapsed}
+		lt := Lifetime{Guarantee: w.s.Guarantees[g].ID, Calls: int(w.calls[g]), FirstCall: first, Lapsed: lapsed}
 		if lapsed > 0 {
 			lt.To = w.lapseDate[g]
 		}

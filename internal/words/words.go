@@ -1,9 +1,13 @@
-// Package words writes counts in English for reports and messages:
-// "1 finding", "3 findings". Every report of the project words its counts
-// through it, so that they read alike.
+// Package words holds the small pieces of wording every report of the
+// project shares, so that they read alike: counts in English ("1
+// finding", "3 findings"), lists of IDs, a scenario's name, a position's
+// reference.
 package words
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // Plural returns n and word, with an s unless n is 1: Plural(2, "error")
 // is "2 errors".
@@ -13,4 +17,44 @@ func Plural(n int, word string) string {
 		s += "s"
 	}
 	return s
+}
+
+// Strings returns ids as plain strings.
+func Strings[T ~string](ids []T) []string {
+	out := make([]string, len(ids))
+	for i, v := range ids {
+		out[i] = string(v)
+	}
+	return out
+}
+
+// JoinIDs joins ids with ", ".
+func JoinIDs[T ~string](ids []T) string { return strings.Join(Strings(ids), ", ") }
+
+// NonNil returns s, or an empty slice when s is nil, so that JSON shows
+// [] rather than null.
+func NonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// ScenarioName is a scenario's name for a reader, who needs a word even
+// when the scenario has no name.
+func ScenarioName(name string) string {
+	if name == "" {
+		return "(unnamed scenario)"
+	}
+	return name
+}
+
+// PositionRef is how findings and answers name the position at index i
+// of a scenario: by its ID, or by its path ("positions[2]") when it has
+// none.
+func PositionRef(id string, i int) string {
+	if id != "" {
+		return id
+	}
+	return "positions[" + strconv.Itoa(i) + "]"
 }
