@@ -151,3 +151,18 @@ func CheckValueVetoes(s Scenario) error {
 }
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+
+// CandidateVeto returns the candidate veto of the demands-veto position
+// that position names (its ID, or its path "positions[i]"): the veto a
+// deal grants when [deals.Deal.Vetoes] names that position. Its holder is the
+// position's actor, it is over what the position's selector picks, and it
+// carries the position's sources. ok is false when position names no
+// demands-veto position of s.
+func (s *Scenario) CandidateVeto(position string) (v Veto, ok bool) {
+	i := s.PositionIndex(position)
+	if i < 0 || s.Positions[i].Stance != DemandsVeto {
+		return Veto{}, false
+	}
+	p := &s.Positions[i]
+	return Veto{Holder: p.Actor, Over: p.Select, Note: "granted to meet " + s.PositionRef(i), Sources: p.Sources}, true
+}

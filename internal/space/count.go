@@ -1,4 +1,4 @@
-package scenario
+package space
 
 import "math/bits"
 

@@ -1,4 +1,4 @@
-package scenario
+package compare
 
 import (
 	"context"
@@ -9,7 +9,9 @@ import (
 	"strings"
 
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/space"
 	"github.com/entente-go/entente/internal/words"
+	"github.com/entente-go/entente/scenario"
 )
 
 // Relation says how the feasible packages of one scenario relate to those
@@ -49,10 +51,10 @@ func (r Relation) MarshalText() ([]byte, error) { return []byte(r.String()), nil
 // that turn one into the other, the findings that appear, disappear or
 // change, and how the space of feasible packages changes.
 type Comparison struct {
-	Base         string  `json:"base"`
-	Other        string  `json:"other"`
-	BaseVerdict  Verdict `json:"base_verdict"`
-	OtherVerdict Verdict `json:"other_verdict"`
+	Base         string           `json:"base"`
+	Other        string           `json:"other"`
+	BaseVerdict  scenario.Verdict `json:"base_verdict"`
+	OtherVerdict scenario.Verdict `json:"other_verdict"`
 	// Edits turn the base into the other, one line each (see [Diff]).
 	Edits []string `json:"edits"`
 	// Notes say in words what an edit changes that its text leaves
@@ -77,8 +79,8 @@ func (c Comparison) Same() bool {
 // is the base's finding and After the other's; the one that does not
 // exist is nil.
 type FindingChange struct {
-	Before *Finding `json:"before,omitempty"`
-	After  *Finding `json:"after,omitempty"`
+	Before *scenario.Finding `json:"before,omitempty"`
+	After  *scenario.Finding `json:"after,omitempty"`
 	// Because are the edits that, applied alone to the base, make the
 	// same change; empty when only edits together do, or when there are
 	// too many edits to try one by one.
@@ -86,7 +88,7 @@ type FindingChange struct {
 }
 
 // SpaceChange compares the feasible packages of two scenarios (see
-// docs/MODEL.md, "Deals and search", and [Compare] for how).
+// docs/MODEL.md, "Deals and search", and [Scenarios] for how).
 type SpaceChange struct {
 	Relation Relation `json:"relation"`
 	// Counted reports whether the counts below are set; a count past the
@@ -141,7 +143,7 @@ func (c Comparison) MarshalJSON() ([]byte, error) {
 // of them makes each change.
 const maxAttribute = 64
 
-// Compare compares a base scenario with another: typically a variant of
+// Scenarios compares a base scenario with another: typically a variant of
 // it, or the next draft of the same framework. It evaluates both, lists
 // the edits between them ([Diff]), pairs their findings, and compares
 // their feasible packages exactly.
@@ -162,7 +164,7 @@ const maxAttribute = 64
 // the offers. The counts come by inclusion-exclusion, like [Search]'s, and
 // are skipped past its limits. ctx stops the counting.
 //
-// Compare returns an error when either scenario is invalid, or has more
+// Scenarios returns an error when either scenario is invalid, or has more
 // demands-veto positions than [Search] can try every choice of grants for
 // ([ErrTooManyVetoes]); the error says which scenario.
 //
@@ -182,12 +184,12 @@ const maxAttribute = 64
 // offers × (requirements + requires positions) of them. A brute-force
 // comparison of package sets agrees with it in the tests on thousands of
 // random pairs of scenarios.
-func Compare(ctx context.Context, base, other Scenario) (Comparison, error) {
-	rb, err := Evaluate(base)
+func Scenarios(ctx context.Context, base, other scenario.Scenario) (Comparison, error) {
+	rb, err := scenario.Evaluate(base)
 	if err != nil {
 		return Comparison{}, err
 	}
-	ro, err := Evaluate(other)
+	ro, err := scenario.Evaluate(other)
 	if err != nil {
 		return Comparison{}, err
 	}
@@ -199,7 +201,7 @@ func Compare(ctx context.Context, base, other Scenario) (Comparison, error) {
 	if err != nil {
 		return Comparison{}, fmt.Errorf("the other: %w", err)
 	}
-	edits := Diff(base, other)
+	edits := scenario.Diff(base, other)
 	c := Comparison{Base: base.Name, Other: other.Name, BaseVerdict: rb.Verdict, OtherVerdict: ro.Verdict}
 	for _, e := range edits {
 		c.Edits = append(c.Edits, e.String())
@@ -224,8 +226,8 @@ func Compare(ctx context.Context, base, other Scenario) (Comparison, error) {
 // triggerNote says, for an edit that moves a guarantee's trigger between
 // named attackers and anyone (attack(RU, UA) to attack(*, UA)), what that
 // changes in words; "" for any other edit.
-func triggerNote(e Edit, base *Scenario) string {
-	set, ok := e.(Set)
+func triggerNote(e scenario.Edit, base *scenario.Scenario) string {
+	set, ok := e.(scenario.Set)
 	id, field, _ := strings.Cut(set.Field, ".")
 	if !ok || field != "trigger" {
 		return ""
@@ -252,7 +254,7 @@ func triggerNote(e Edit, base *Scenario) string {
 
 // attribute applies each edit alone to the base and names it under the
 // changes it makes alone.
-func attribute(ctx context.Context, c *Comparison, base Scenario, rb Report, fb *form, edits []Edit) {
+func attribute(ctx context.Context, c *Comparison, base scenario.Scenario, rb scenario.Report, fb *form, edits []scenario.Edit) {
 	if len(edits) == 0 {
 		return
 	}
@@ -276,7 +278,7 @@ func attribute(ctx context.Context, c *Comparison, base Scenario, rb Report, fb 
 		if err != nil {
 			continue
 		}
-		r, err := Evaluate(alone)
+		r, err := scenario.Evaluate(alone)
 		if err != nil {
 			continue
 		}
@@ -302,7 +304,7 @@ func attribute(ctx context.Context, c *Comparison, base Scenario, rb Report, fb 
 
 // sameChange reports whether two finding changes are the same change.
 func sameChange(a, b FindingChange) bool {
-	same := func(x, y *Finding) bool {
+	same := func(x, y *scenario.Finding) bool {
 		if x == nil || y == nil {
 			return x == y
 		}
@@ -312,7 +314,7 @@ func sameChange(a, b FindingChange) bool {
 }
 
 // findingKey identifies a finding by its code and what it involves.
-func findingKey(f Finding) string {
+func findingKey(f scenario.Finding) string {
 	var b strings.Builder
 	b.WriteString(string(f.Code))
 	for _, l := range [][]string{words.Strings(f.Actors), words.Strings(f.Guarantees), f.Positions} {
@@ -324,11 +326,11 @@ func findingKey(f Finding) string {
 
 // pairFindings matches the base's findings with the other's: by key, then
 // leftovers by code and positions, then by code and guarantees.
-func pairFindings(base, other []Finding) (appeared, disappeared, changed []FindingChange) {
+func pairFindings(base, other []scenario.Finding) (appeared, disappeared, changed []FindingChange) {
 	usedB, usedO := make([]bool, len(base)), make([]bool, len(other))
 	// Each round matches by one key, through a map from the other's keys
 	// to its unmatched findings, so that pairing is linear in findings.
-	match := func(key func(Finding) string) {
+	match := func(key func(scenario.Finding) string) {
 		byKey := make(map[string][]int)
 		for j, g := range other {
 			if !usedO[j] {
@@ -355,13 +357,13 @@ func pairFindings(base, other []Finding) (appeared, disappeared, changed []Findi
 		}
 	}
 	match(findingKey)
-	match(func(f Finding) string {
+	match(func(f scenario.Finding) string {
 		if len(f.Positions) == 0 {
 			return ""
 		}
 		return string(f.Code) + "|" + strings.Join(f.Positions, ",")
 	})
-	match(func(f Finding) string {
+	match(func(f scenario.Finding) string {
 		if len(f.Guarantees) == 0 {
 			return ""
 		}
@@ -380,7 +382,7 @@ func pairFindings(base, other []Finding) (appeared, disappeared, changed []Findi
 	return appeared, disappeared, changed
 }
 
-func sameFinding(f, g Finding) bool {
+func sameFinding(f, g scenario.Finding) bool {
 	return findingKey(f) == findingKey(g) && f.Severity == g.Severity && f.Message == g.Message && slices.Equal(f.Sources, g.Sources)
 }
 
@@ -390,16 +392,16 @@ func sameFinding(f, g Finding) bool {
 // within that package, holds every offer its offers require, and meets
 // every requires position. ok is false when no package is feasible.
 type form struct {
-	sp     *Space
+	sp     *space.Space
 	ok     bool
-	max    Bits
-	reqs   []Bits
+	max    space.Bits
+	reqs   []space.Bits
 	grants []int // the candidate grants the largest package needs
 	ids    []guarantee.ID
 }
 
-func newForm(ctx context.Context, s *Scenario) (*form, error) {
-	sp, err := New(s)
+func newForm(ctx context.Context, s *scenario.Scenario) (*form, error) {
+	sp, err := space.New(s)
 	if err != nil {
 		return nil, err
 	}
@@ -434,10 +436,10 @@ type universe struct {
 
 // side is one scenario's form mapped into a universe.
 type side struct {
-	Links // requirements between offers, in the universe
-	ok    bool
-	max   Bits
-	reqs  []Bits
+	space.Links // requirements between offers, in the universe
+	ok          bool
+	max         space.Bits
+	reqs        []space.Bits
 }
 
 func newUniverse(f, g *form) *universe {
@@ -453,14 +455,14 @@ func newUniverse(f, g *form) *universe {
 	return u
 }
 
-func (u *universe) mapSet(f *form, s Bits) Bits {
-	out := NewSet(len(u.ids))
+func (u *universe) mapSet(f *form, s space.Bits) space.Bits {
+	out := space.NewSet(len(u.ids))
 	s.Each(func(g int) { out.Add(u.pos[f.ids[g]]) })
 	return out
 }
 
 func (u *universe) side(f *form) side {
-	sd := side{ok: f.ok, max: NewSet(len(u.ids))}
+	sd := side{ok: f.ok, max: space.NewSet(len(u.ids))}
 	if f.ok {
 		sd.max = u.mapSet(f, f.max)
 	}
@@ -471,7 +473,7 @@ func (u *universe) side(f *form) side {
 			deps[k] = append(deps[k], u.pos[f.ids[r]])
 		}
 	}
-	sd.Links = NewLinks(deps)
+	sd.Links = space.NewLinks(deps)
 	for _, r := range f.reqs {
 		sd.reqs = append(sd.reqs, u.mapSet(f, r))
 	}
@@ -479,7 +481,7 @@ func (u *universe) side(f *form) side {
 }
 
 // admits reports whether h is a feasible package of sd.
-func (sd side) admits(h Bits) bool {
+func (sd side) admits(h space.Bits) bool {
 	if !sd.ok || !h.Subset(sd.max) {
 		return false
 	}
@@ -498,7 +500,7 @@ func (sd side) admits(h Bits) bool {
 
 // largestWithout returns sd's largest feasible package that avoids every
 // offer of x, or nil when there is none.
-func (sd side) largestWithout(x Bits) Bits {
+func (sd side) largestWithout(x space.Bits) space.Bits {
 	h := sd.max.Clone()
 	h.AndNot(x)
 	sd.Close(h)
@@ -513,7 +515,7 @@ func (sd side) largestWithout(x Bits) Bits {
 // escapes b exactly when a's largest leaves b's largest, or a's largest
 // avoiding some offer r still holds an offer that requires r in b, or a's
 // largest avoiding one of b's requires positions is still feasible in a.
-func (u *universe) within(a, b side) Bits {
+func (u *universe) within(a, b side) space.Bits {
 	if !a.ok {
 		return nil
 	}
@@ -528,7 +530,7 @@ func (u *universe) within(a, b side) Bits {
 			continue
 		}
 		for _, r := range b.Deps[g] {
-			drop := NewSet(len(u.ids))
+			drop := space.NewSet(len(u.ids))
 			drop.Add(r)
 			if h := a.largestWithout(drop); h != nil && h.Has(g) {
 				return h
@@ -546,7 +548,7 @@ func (u *universe) within(a, b side) Bits {
 // shrink makes h, a package a admits and b does not, smaller: it drops
 // offers one at a time, each with what requires it in a, as long as the
 // rest is still in a and not in b.
-func (u *universe) shrink(h Bits, a, b side) Bits {
+func (u *universe) shrink(h space.Bits, a, b side) space.Bits {
 	for g := range len(u.ids) {
 		if !h.Has(g) {
 			continue
@@ -561,7 +563,7 @@ func (u *universe) shrink(h Bits, a, b side) Bits {
 	return h
 }
 
-func (u *universe) example(h Bits) *Example {
+func (u *universe) example(h space.Bits) *Example {
 	if h == nil {
 		return nil
 	}
@@ -605,21 +607,21 @@ func (u *universe) count(ctx context.Context, sc *SpaceChange, b, o side) {
 	for g := range n {
 		deps[g] = append(slices.Clone(b.Deps[g]), o.Deps[g]...)
 	}
-	sp := &Space{Ctx: ctx, N: n}
-	countOf := func(sd side, l Links, max Bits, reqs []Bits) (uint64, bool) {
+	sp := &space.Space{Ctx: ctx, N: n}
+	countOf := func(sd side, l space.Links, max space.Bits, reqs []space.Bits) (uint64, bool) {
 		if !sd.ok {
 			return 0, true
 		}
 		sp.Links = l
-		if n > MaxCountOffers {
+		if n > space.MaxCountOffers {
 			sp.CountSkipped = "the count needs at most 62 offers"
 			return 0, false
 		}
-		if len(reqs) > MaxCountRequires {
+		if len(reqs) > space.MaxCountRequires {
 			sp.CountSkipped = "too many requires positions to count exactly"
 			return 0, false
 		}
-		if sp.CountWork(1, len(reqs)) > MaxCountWork {
+		if sp.CountWork(1, len(reqs)) > space.MaxCountWork {
 			sp.CountSkipped = "too many requires positions and linked offers to count exactly"
 			return 0, false
 		}
@@ -633,7 +635,7 @@ func (u *universe) count(ctx context.Context, sc *SpaceChange, b, o side) {
 	if b.ok && o.ok {
 		inter := b.max.Clone()
 		inter.And(o.max)
-		both, ok3 = countOf(b, NewLinks(deps), inter, append(slices.Clone(b.reqs), o.reqs...))
+		both, ok3 = countOf(b, space.NewLinks(deps), inter, append(slices.Clone(b.reqs), o.reqs...))
 	}
 	if !ok1 || !ok2 || !ok3 {
 		sc.CountSkipped = sp.CountSkipped
@@ -649,7 +651,7 @@ func (u *universe) count(ctx context.Context, sc *SpaceChange, b, o side) {
 // why evaluates s cut down to the package, with the grants s's largest
 // package needs (every candidate grant when s has no feasible package),
 // and returns the messages of its error findings.
-func why(s Scenario, f *form, pkg []guarantee.ID) (vetoes, reasons []string) {
+func why(s scenario.Scenario, f *form, pkg []guarantee.ID) (vetoes, reasons []string) {
 	t := s
 	t.Variants = nil
 	t.Guarantees = nil
@@ -670,7 +672,7 @@ func why(s Scenario, f *form, pkg []guarantee.ID) (vetoes, reasons []string) {
 	for _, ci := range grants {
 		i := f.sp.Cands[ci].Pos
 		p := s.Positions[i]
-		t.Vetoes = append(t.Vetoes, Veto{Holder: p.Actor, Over: p.Select})
+		t.Vetoes = append(t.Vetoes, scenario.Veto{Holder: p.Actor, Over: p.Select})
 		vetoes = append(vetoes, words.PositionRef(p.ID, i))
 	}
 	out := []string{}
@@ -679,12 +681,12 @@ func why(s Scenario, f *form, pkg []guarantee.ID) (vetoes, reasons []string) {
 			out = append(out, string(id)+" is not on the table")
 		}
 	}
-	r, err := Evaluate(t)
+	r, err := scenario.Evaluate(t)
 	if err != nil {
 		return vetoes, append(out, err.Error())
 	}
 	for _, fd := range r.Findings {
-		if fd.Severity == Error {
+		if fd.Severity == scenario.Error {
 			out = append(out, string(fd.Code)+": "+fd.Message)
 		}
 	}

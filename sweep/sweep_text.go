@@ -1,4 +1,4 @@
-package scenario
+package sweep
 
 import (
 	"fmt"
@@ -10,12 +10,12 @@ import (
 	"github.com/entente-go/entente/internal/words"
 )
 
-// WriteSweep writes r for a reader: the chance of a compatible scenario,
+// WriteText writes r for a reader: the chance of a compatible scenario,
 // the elements the sweep varied ranked by their effect on it, how often
 // each finding code and finding occurs, and, when the sweep searched or
 // walked, how often a deal is possible and what the beneficiary receives
 // after each event. Each probability is followed by its 95% interval.
-func WriteSweep(w io.Writer, r SweepResult) error {
+func WriteText(w io.Writer, r Result) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s, seed %d", safe.Terminal(words.ScenarioName(r.Scenario)), words.Plural(r.Samples, "sample"), r.Seed)
 	if !r.Complete {

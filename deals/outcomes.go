@@ -1,4 +1,4 @@
-package scenario
+package deals
 
 import (
 	"context"
@@ -8,12 +8,14 @@ import (
 	"slices"
 
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/space"
 	"github.com/entente-go/entente/internal/words"
+	"github.com/entente-go/entente/scenario"
 )
 
 // Deal is a package of the offers on the table with the candidate vetoes
 // it grants (docs/MODEL.md, "Deals and search"): what [Search] reports as a
-// maximal package and a concession unlocks, what [Deals] yields, and what
+// maximal package and a concession unlocks, what [All] yields, and what
 // bargaining ranges over. Every deal they give is feasible: the scenario
 // cut down to the package, with the scenario's granted vetoes and those candidates,
 // evaluates with no error. The same package with two different choices of
@@ -27,40 +29,25 @@ type Deal struct {
 	Vetoes []string `json:"vetoes"`
 }
 
-// CandidateVeto returns the candidate veto of the demands-veto position
-// that position names (its ID, or its path "positions[i]"): the veto a
-// deal grants when [Deal.Vetoes] names that position. Its holder is the
-// position's actor, it is over what the position's selector picks, and it
-// carries the position's sources. ok is false when position names no
-// demands-veto position of s.
-func (s *Scenario) CandidateVeto(position string) (v Veto, ok bool) {
-	i := s.PositionIndex(position)
-	if i < 0 || s.Positions[i].Stance != DemandsVeto {
-		return Veto{}, false
-	}
-	p := &s.Positions[i]
-	return Veto{Holder: p.Actor, Over: p.Select, Note: "granted to meet " + words.PositionRef(s.Positions[i].ID, i), Sources: p.Sources}, true
-}
-
-// DealOptions are the limits of [Deals]. The zero DealOptions sets none.
-type DealOptions struct {
+// AllOptions are the limits of [All]. The zero AllOptions sets none.
+type AllOptions struct {
 	// Limit, when positive, is the most deals [Deals] yields; one more
 	// ends the sequence with an error wrapping [ErrTooManyDeals].
 	Limit int
 }
 
-// ErrTooManyDeals ends a [Deals] sequence that has more deals than the
+// ErrTooMany ends a [All] sequence that has more deals than the
 // caller's limit: the deals yielded before it are not all of them.
-var ErrTooManyDeals = errors.New("more deals than the limit")
+var ErrTooMany = errors.New("more deals than the limit")
 
 // maxDemands bounds the demands-veto positions whose grants Deals
 // tries in every combination, those that cover no offer included.
 const maxDemands = 24
 
-// Deals yields every feasible deal of s, exactly, with a nil error:
+// All yields every feasible deal of s, exactly, with a nil error:
 // for each choice W of the candidate vetoes (one per demands-veto
 // position) every non-empty package H such that the scenario cut down to
-// H, with the granted vetoes plus W, evaluates with no error. Deals come
+// H, with the granted vetoes plus W, evaluates with no error. All come
 // in a deterministic order: by choice of candidates (as a binary number
 // over the demands-veto positions in order, the first the lowest bit),
 // then by package, in a depth-first order over the offers.
@@ -76,11 +63,11 @@ const maxDemands = 24
 //
 // The sequence ends after one error: the scenario's problems (as from
 // [Validate]), [ErrTooManyVetoes], the context's error when ctx is done,
-// or [ErrTooManyDeals] past opts.Limit. A caller that stops early
+// or [ErrTooMany] past opts.Limit. A caller that stops early
 // stops the enumeration.
-func Deals(ctx context.Context, s Scenario, opts DealOptions) iter.Seq2[Deal, error] {
+func All(ctx context.Context, s scenario.Scenario, opts AllOptions) iter.Seq2[Deal, error] {
 	return func(yield func(Deal, error) bool) {
-		sp, err := New(&s)
+		sp, err := space.New(&s)
 		if err != nil {
 			yield(Deal{}, err)
 			return
@@ -96,20 +83,20 @@ func Deals(ctx context.Context, s Scenario, opts DealOptions) iter.Seq2[Deal, er
 }
 
 type enumerator struct {
-	sp    *Space
+	sp    *space.Space
 	yield func(Deal, error) bool
 	limit int
-	every Bits
+	every space.Bits
 
 	count int
 	steps int
 	stop  bool
 
 	vetoes   []string
-	members  []int // the offers of the largest package, in order
-	in, out  Bits  // decided in, decided out
-	reqs     []Bits
-	canStill Bits // offers not yet decided out
+	members  []int      // the offers of the largest package, in order
+	in, out  space.Bits // decided in, decided out
+	reqs     []space.Bits
+	canStill space.Bits // offers not yet decided out
 }
 
 func (e *enumerator) run() {
@@ -118,12 +105,12 @@ func (e *enumerator) run() {
 	// when its grant covers no offer and so changes nothing but the deal.
 	cand := make([]int, len(sp.Demands))
 	for j, d := range sp.Demands {
-		cand[j] = slices.IndexFunc(sp.Cands, func(c Candidate) bool { return c.Pos == d.Pos })
+		cand[j] = slices.IndexFunc(sp.Cands, func(c space.Candidate) bool { return c.Pos == d.Pos })
 	}
 	for _, r := range sp.Requires {
 		e.reqs = append(e.reqs, r.Hit)
 	}
-	e.in, e.out = NewSet(sp.N), NewSet(sp.N)
+	e.in, e.out = space.NewSet(sp.N), space.NewSet(sp.N)
 	for w := range uint64(1) << len(sp.Demands) {
 		var grants []int
 		e.vetoes = e.vetoes[:0]
@@ -140,7 +127,7 @@ func (e *enumerator) run() {
 			return
 		}
 		l := sp.Largest(e.every, grants)
-		if l.Empty() || slices.ContainsFunc(e.reqs, func(h Bits) bool { return !l.Meets(h) }) {
+		if l.Empty() || slices.ContainsFunc(e.reqs, func(h space.Bits) bool { return !l.Meets(h) }) {
 			continue
 		}
 		e.members = e.members[:0]
@@ -209,7 +196,7 @@ func (e *enumerator) walk(k, size int) {
 func (e *enumerator) emit() {
 	if e.limit > 0 && e.count >= e.limit {
 		e.stop = true
-		e.yield(Deal{}, fmt.Errorf("%w: %d", ErrTooManyDeals, e.limit))
+		e.yield(Deal{}, fmt.Errorf("%w: %d", ErrTooMany, e.limit))
 		return
 	}
 	e.count++
@@ -242,14 +229,14 @@ type Choice struct {
 }
 
 // Choices yields, for every choice of the candidate vetoes in the order
-// [Deals] takes them, the largest package it allows, when some
-// non-empty package is feasible under it. [Deals] is the subsets of
+// [All] takes them, the largest package it allows, when some
+// non-empty package is feasible under it. [All] is the subsets of
 // these; an analysis with an additive objective can search them by branch
 // and bound instead of listing them. The sequence ends after one error,
 // as Deals' does.
-func Choices(ctx context.Context, s Scenario) iter.Seq2[Choice, error] {
+func Choices(ctx context.Context, s scenario.Scenario) iter.Seq2[Choice, error] {
 	return func(yield func(Choice, error) bool) {
-		sp, err := New(&s)
+		sp, err := space.New(&s)
 		if err != nil {
 			yield(Choice{}, err)
 			return
@@ -261,9 +248,9 @@ func Choices(ctx context.Context, s Scenario) iter.Seq2[Choice, error] {
 		every := sp.AllPositions()
 		cand := make([]int, len(sp.Demands))
 		for j, d := range sp.Demands {
-			cand[j] = slices.IndexFunc(sp.Cands, func(c Candidate) bool { return c.Pos == d.Pos })
+			cand[j] = slices.IndexFunc(sp.Cands, func(c space.Candidate) bool { return c.Pos == d.Pos })
 		}
-		ids := func(x Bits) []guarantee.ID {
+		ids := func(x space.Bits) []guarantee.ID {
 			out := []guarantee.ID{}
 			x.Each(func(g int) { out = append(out, sp.S.Guarantees[g].ID) })
 			slices.Sort(out)
@@ -287,7 +274,7 @@ func Choices(ctx context.Context, s Scenario) iter.Seq2[Choice, error] {
 				}
 			}
 			l := sp.Largest(every, grants)
-			if l.Empty() || slices.ContainsFunc(sp.Requires, func(r Requirement) bool { return !l.Meets(r.Hit) }) {
+			if l.Empty() || slices.ContainsFunc(sp.Requires, func(r space.Requirement) bool { return !l.Meets(r.Hit) }) {
 				continue
 			}
 			c.Largest = ids(l)

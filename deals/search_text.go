@@ -1,4 +1,4 @@
-package scenario
+package deals
 
 import (
 	"bufio"
@@ -10,21 +10,26 @@ import (
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/internal/safe"
 	"github.com/entente-go/entente/internal/words"
+	"github.com/entente-go/entente/scenario"
 )
 
-// WriteSearch writes r, what [Search] found in s with opts, as plain text;
-// see [Text.WriteSearch].
-func WriteSearch(w io.Writer, s Scenario, r SearchResult, opts SearchOptions) error {
-	return Text{}.WriteSearch(w, s, r, opts)
+// WriteText writes r, what [Search] found in s with opts, as plain text;
+// see [Text.Write].
+func WriteText(w io.Writer, s scenario.Scenario, r Result, opts Options) error {
+	return Text{}.Write(w, s, r, opts)
 }
 
-// WriteSearch writes r, what [Search] found in s with opts, for a person to
+// Text writes what a search found for a person to read, with the options
+// of [scenario.Text], so that a program prints what entente search prints.
+type Text scenario.Text
+
+// Write writes r, what [Search] found in s with opts, for a person to
 // read, as entente search prints it: whether a deal is possible, each
 // maximal package with the vetoes its deal grants, the forced and dead
 // offers, the count when opts asked for it, and, when no deal is
 // possible, the concessions and the conflicts. A search that stopped says
 // so, and why. Colour, when t asks for it, marks the verdict.
-func (t Text) WriteSearch(w io.Writer, s Scenario, r SearchResult, opts SearchOptions) error {
+func (t Text) Write(w io.Writer, s scenario.Scenario, r Result, opts Options) error {
 	bw := bufio.NewWriter(w)
 	paint := func(code, text string) string {
 		if !t.Color {
@@ -50,7 +55,7 @@ func (t Text) WriteSearch(w io.Writer, s Scenario, r SearchResult, opts SearchOp
 	for i, d := range r.Maximal {
 		fmt.Fprintf(bw, "\npackage %d\n", i+1)
 		fmt.Fprintf(bw, "         %-11s %s\n", "guarantees:", safe.Terminal(words.JoinIDs(d.Guarantees)))
-		fmt.Fprintf(bw, "         %-11s %s\n", "vetoes:", safe.Terminal(cmp.Or(s.DescribeVetoes(d), "none needed")))
+		fmt.Fprintf(bw, "         %-11s %s\n", "vetoes:", safe.Terminal(cmp.Or(d.DescribeVetoes(&s), "none needed")))
 	}
 
 	bw.WriteString("\n")
@@ -92,7 +97,7 @@ func (t Text) WriteSearch(w io.Writer, s Scenario, r SearchResult, opts SearchOp
 				}
 				fmt.Fprintf(bw, "         %-11s %s\n", label, safe.Terminal(words.JoinIDs(d.Guarantees)))
 				if len(d.Vetoes) > 0 {
-					fmt.Fprintf(bw, "         %-11s with %s granted\n", "", safe.Terminal(s.DescribeVetoes(d)))
+					fmt.Fprintf(bw, "         %-11s with %s granted\n", "", safe.Terminal(d.DescribeVetoes(&s)))
 				}
 			}
 			if len(c.Sources) > 0 {
@@ -115,7 +120,7 @@ func (t Text) WriteSearch(w io.Writer, s Scenario, r SearchResult, opts SearchOp
 }
 
 // stoppedWhy says in words why a search stopped.
-func stoppedWhy(stopped string, opts SearchOptions) string {
+func stoppedWhy(stopped string, opts Options) string {
 	switch {
 	case strings.Contains(stopped, "deadline exceeded") && opts.Timeout > 0:
 		return fmt.Sprintf("the --timeout of %v ran out", opts.Timeout)
@@ -127,12 +132,12 @@ func stoppedWhy(stopped string, opts SearchOptions) string {
 	return stopped
 }
 
-// DescribeVetoes names, in words, the candidate vetoes a deal of s grants,
+// DescribeVetoes names, in words, the candidate vetoes d, a deal of s, grants,
 // as entente search and the HTML report write them: "RU's veto over
 // guarantees to UA (ru-demands-veto)"; "" when it grants none. A deal
 // that names positions s lacks (one decoded from JSON for another
 // scenario, say) gets the positions' names alone.
-func (s *Scenario) DescribeVetoes(d Deal) string {
+func (d Deal) DescribeVetoes(s *scenario.Scenario) string {
 	if len(d.Vetoes) == 0 {
 		return ""
 	}

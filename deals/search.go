@@ -1,4 +1,4 @@
-package scenario
+package deals
 
 import (
 	"bytes"
@@ -13,12 +13,14 @@ import (
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/internal/core"
 	"github.com/entente-go/entente/internal/sorted"
+	"github.com/entente-go/entente/internal/space"
 	"github.com/entente-go/entente/internal/words"
+	"github.com/entente-go/entente/scenario"
 )
 
-// SearchOptions are the limits of a [Search]. The zero SearchOptions
+// Options are the limits of a [Search]. The zero Options
 // searches without limits and does not count.
-type SearchOptions struct {
+type Options struct {
 	// Count asks for the number of feasible packages too.
 	Count bool
 	// MaxPackages, when positive, bounds the maximal packages reported;
@@ -51,13 +53,13 @@ type Conflict struct {
 	Sources   []string `json:"sources"`
 }
 
-// SearchResult is what [Search] finds. Lists are in a deterministic order.
+// Result is what [Search] finds. Lists are in a deterministic order.
 //
 // The lists are slices, not iterators: there is at most one maximal
 // package (granting more candidate vetoes never shrinks the largest), and
 // the concessions and conflicts are only known to be complete, and so
 // minimal, once the search that finds them has finished.
-type SearchResult struct {
+type Result struct {
 	// Feasible reports whether a non-empty package is feasible.
 	Feasible bool `json:"feasible"`
 	// Maximal are the maximal feasible packages (non-empty, and no offer
@@ -107,7 +109,7 @@ type searchJSON struct {
 // MarshalJSON writes r with its fields' JSON names, and "count" only when
 // r.Counted. Like every writer of this package it leaves escaping HTML to
 // the encoder that calls it.
-func (r SearchResult) MarshalJSON() ([]byte, error) {
+func (r Result) MarshalJSON() ([]byte, error) {
 	j := searchJSON{r.Feasible, r.Maximal, nil, r.EmptyFeasible, r.Forced, r.Dead, r.Concessions, r.Conflicts, r.Complete, r.Stopped}
 	if r.Counted {
 		j.Count = &r.Count
@@ -123,12 +125,12 @@ func (r SearchResult) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads what MarshalJSON writes: Counted is whether "count"
 // is there.
-func (r *SearchResult) UnmarshalJSON(data []byte) error {
+func (r *Result) UnmarshalJSON(data []byte) error {
 	var j searchJSON
 	if err := json.Unmarshal(data, &j); err != nil {
 		return err
 	}
-	*r = SearchResult{Feasible: j.Feasible, Maximal: j.Maximal, EmptyFeasible: j.EmptyFeasible, Forced: j.Forced, Dead: j.Dead,
+	*r = Result{Feasible: j.Feasible, Maximal: j.Maximal, EmptyFeasible: j.EmptyFeasible, Forced: j.Forced, Dead: j.Dead,
 		Concessions: j.Concessions, Conflicts: j.Conflicts, Complete: j.Complete, Stopped: j.Stopped}
 	if j.Count != nil {
 		r.Count, r.Counted = *j.Count, true
@@ -178,29 +180,29 @@ func (r *SearchResult) UnmarshalJSON(data []byte) error {
 // empty set of positions, reported with the reason. A brute-force
 // reference judged by Evaluate agrees with Search in the tests on
 // thousands of random scenarios.
-func Search(ctx context.Context, s Scenario, opts SearchOptions) (SearchResult, error) {
+func Search(ctx context.Context, s scenario.Scenario, opts Options) (Result, error) {
 	return searchWith(ctx, s, opts, core.Options{})
 }
 
 // searchWith is [Search] with the model compiled with mopt.
-func searchWith(ctx context.Context, s Scenario, opts SearchOptions, mopt core.Options) (SearchResult, error) {
+func searchWith(ctx context.Context, s scenario.Scenario, opts Options, mopt core.Options) (Result, error) {
 	if opts.Timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, opts.Timeout)
 		defer cancel()
 	}
-	sp, err := NewWith(&s, mopt)
+	sp, err := space.NewWith(&s, mopt)
 	if err != nil {
-		return SearchResult{}, err
+		return Result{}, err
 	}
 	sp.Ctx = ctx
-	return sp.search(opts), nil
+	return searcher{sp}.search(opts), nil
 }
 
-func (sp *Space) search(opts SearchOptions) SearchResult {
+func (sp searcher) search(opts Options) Result {
 	every := sp.AllPositions()
 	out := sp.Evaluate(every)
-	r := SearchResult{Feasible: out.Feasible(), EmptyFeasible: out.EmptyOK}
+	r := Result{Feasible: out.Feasible(), EmptyFeasible: out.EmptyOK}
 	maxi := sp.maximalSets(out)
 	for _, c := range maxi {
 		r.Maximal = append(r.Maximal, sp.pack(c))
@@ -209,11 +211,11 @@ func (sp *Space) search(opts SearchOptions) SearchResult {
 		r.Maximal = r.Maximal[:opts.MaxPackages]
 		sp.Stopped = fmt.Sprintf("reported the first %d maximal packages only", opts.MaxPackages)
 	}
-	live := NewSet(sp.N)
+	live := space.NewSet(sp.N)
 	for _, c := range out.Choices {
 		live.Or(c.Max)
 	}
-	var forced Bits
+	var forced space.Bits
 	for _, p := range maxi {
 		if forced == nil {
 			forced = p.Max.Clone()
@@ -255,11 +257,11 @@ func (sp *Space) search(opts SearchOptions) SearchResult {
 // maximalSets returns the choices whose packages are maximal: non-empty,
 // and not inside another's. Of choices with equal packages it keeps the
 // one with the fewest grants.
-func (sp *Space) maximalSets(out Outcome) []GrantChoice {
+func (sp searcher) maximalSets(out space.Outcome) []space.GrantChoice {
 	return sp.Undominated(out.Choices, false)
 }
 
-func (sp *Space) maximal(out Outcome) []Deal {
+func (sp searcher) maximal(out space.Outcome) []Deal {
 	var ps []Deal
 	for _, c := range sp.maximalSets(out) {
 		ps = append(ps, sp.pack(c))
@@ -267,7 +269,7 @@ func (sp *Space) maximal(out Outcome) []Deal {
 	return ps
 }
 
-func (sp *Space) pack(c GrantChoice) Deal {
+func (sp searcher) pack(c space.GrantChoice) Deal {
 	p := Deal{Vetoes: []string{}}
 	c.Max.Each(func(g int) { p.Guarantees = append(p.Guarantees, sp.S.Guarantees[g].ID) })
 	slices.Sort(p.Guarantees)
@@ -293,7 +295,7 @@ func (sp *Space) pack(c GrantChoice) Deal {
 // new conflict. When no such set remains, both families are complete.
 // Each round finds one new set, so the cost follows the number of sets
 // found, not the 2^n subsets of n positions.
-func (sp *Space) dualize() ([]Concession, []Conflict) {
+func (sp searcher) dualize() ([]Concession, []Conflict) {
 	if !sp.FeasibleWith(nil) {
 		// The offers rule themselves out, whatever the positions: no
 		// concession helps, and the one minimal conflict is the empty set.
@@ -342,7 +344,7 @@ func (sp *Space) dualize() ([]Concession, []Conflict) {
 // seed returns a set of relevant positions that meets every conflict in
 // mus and holds no concession in mcs, minimal as a hitting set of mus, or
 // false when there is none.
-func (sp *Space) seed(mus, mcs [][]int) ([]int, bool) {
+func (sp searcher) seed(mus, mcs [][]int) ([]int, bool) {
 	var pick []int
 	var found []int
 	var dfs func() bool
@@ -407,7 +409,7 @@ func without(all, drop []int) []int {
 // shrinkCorrection shrinks a set whose withdrawal makes a deal possible
 // to a minimal one: it puts each position back in turn and keeps it
 // standing if a deal is still possible.
-func (sp *Space) shrinkCorrection(x []int) []int {
+func (sp searcher) shrinkCorrection(x []int) []int {
 	x = slices.Clone(x)
 	for i := 0; i < len(x); {
 		rest := slices.Delete(slices.Clone(x), i, i+1)
@@ -423,7 +425,7 @@ func (sp *Space) shrinkCorrection(x []int) []int {
 // shrinkConflict shrinks a set of positions that, standing alone, rule
 // every deal out to a minimal one: it withdraws each position in turn and
 // keeps it withdrawn if every deal is still ruled out.
-func (sp *Space) shrinkConflict(k []int) []int {
+func (sp searcher) shrinkConflict(k []int) []int {
 	k = slices.Clone(k)
 	for i := 0; i < len(k); {
 		rest := slices.Delete(slices.Clone(k), i, i+1)
@@ -441,7 +443,7 @@ func (sp *Space) shrinkConflict(k []int) []int {
 // each offer cannot stand on its own. Every offer is captured by its own
 // veto holders, requires an offer not on the table, or requires one that
 // cannot stand.
-func (sp *Space) offersAlone() Conflict {
+func (sp searcher) offersAlone() Conflict {
 	m := sp.M
 	c := Conflict{Positions: []string{}, Sources: []string{}}
 	if sp.N == 0 {
@@ -482,7 +484,7 @@ func (sp *Space) offersAlone() Conflict {
 	return c
 }
 
-func (sp *Space) refs(s []int) []string {
+func (sp searcher) refs(s []int) []string {
 	out := make([]string, len(s))
 	for i, p := range s {
 		out[i] = words.PositionRef(sp.S.Positions[p].ID, p)
@@ -490,7 +492,7 @@ func (sp *Space) refs(s []int) []string {
 	return out
 }
 
-func (sp *Space) sources(s []int) []string {
+func (sp searcher) sources(s []int) []string {
 	var out []string
 	for _, p := range s {
 		out = append(out, sp.S.Positions[p].Sources...)
@@ -502,7 +504,7 @@ func (sp *Space) sources(s []int) []string {
 // explain says what the positions hold, in the domain's words: "RU demands
 // a veto over guarantees to UA; UA rejects any RU veto over guarantees to
 // UA".
-func (sp *Space) explain(s []int) string {
+func (sp searcher) explain(s []int) string {
 	var parts []string
 	for _, i := range s {
 		p := &sp.S.Positions[i]
@@ -510,15 +512,15 @@ func (sp *Space) explain(s []int) string {
 		var b strings.Builder
 		b.WriteString(string(p.Actor))
 		switch p.Stance {
-		case Refuses:
+		case scenario.Refuses:
 			b.WriteString(" refuses to provide " + what)
-		case Rejects:
+		case scenario.Rejects:
 			b.WriteString(" rejects any deal with " + what)
-		case Requires:
+		case scenario.Requires:
 			b.WriteString(" requires " + what)
-		case DemandsVeto:
+		case scenario.DemandsVeto:
 			b.WriteString(" demands a veto over " + what)
-		case RejectsVeto:
+		case scenario.RejectsVeto:
 			if len(p.By) == 0 {
 				b.WriteString(" rejects any veto but the provider's over " + what)
 			} else {
@@ -552,3 +554,10 @@ func attackersAmong(m *core.Compiled, g int32, vetoes []int32) []actor.ID {
 	slices.Sort(out)
 	return out
 }
+
+// searcher is a search space with the methods that turn it into answers.
+type searcher struct{ *space.Space }
+
+// ErrTooManyVetoes is returned when a scenario has more demands-veto
+// positions than a search can try every choice of grants for (16).
+var ErrTooManyVetoes = space.ErrTooManyVetoes

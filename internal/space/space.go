@@ -1,4 +1,4 @@
-package scenario
+package space
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/internal/core"
 	"github.com/entente-go/entente/internal/sorted"
+	"github.com/entente-go/entente/scenario"
 )
 
 // Space is a scenario compiled for search: offers and positions as bit
@@ -18,9 +19,9 @@ import (
 type Space struct {
 	Ctx context.Context
 	M   *core.Compiled
-	S   *Scenario // the scenario compiled, which must not change
-	N   int       // offers
-	np  int       // positions
+	S   *scenario.Scenario // the scenario compiled, which must not change
+	N   int                // offers
+	np  int                // positions
 
 	deadAlways   Bits        // offers no deal can hold, whatever the positions
 	deadBy       []deadWhen  // offers a deal cannot hold while these positions stand
@@ -38,7 +39,7 @@ type Space struct {
 type deadWhen struct {
 	need   []int // positions
 	offers Bits
-	why    Code
+	why    scenario.Code
 }
 
 type demand struct {
@@ -66,10 +67,10 @@ type Requirement struct {
 	Hit Bits
 }
 
-func New(s *Scenario) (*Space, error) { return NewWith(s, core.Options{}) }
+func New(s *scenario.Scenario) (*Space, error) { return NewWith(s, core.Options{}) }
 
 // NewWith is newSpace with the model compiled with opt.
-func NewWith(s *Scenario, opt core.Options) (*Space, error) {
+func NewWith(s *scenario.Scenario, opt core.Options) (*Space, error) {
 	m, err := core.Compile(s, opt)
 	if err != nil {
 		return nil, err
@@ -121,7 +122,7 @@ func (sp *Space) build() {
 		}
 	}
 	rel := NewSet(max(sp.np, 1))
-	dead := func(why Code, offers Bits, need ...int) {
+	dead := func(why scenario.Code, offers Bits, need ...int) {
 		if offers.Empty() {
 			return
 		}
@@ -135,10 +136,10 @@ func (sp *Space) build() {
 		a := m.Holder[i]
 		picked := m.Matches(i)
 		switch p.Stance {
-		case Rejects:
+		case scenario.Rejects:
 			// red-line: a rejected guarantee in the deal.
-			dead(RedLine, sp.offers(picked), i)
-		case Refuses:
+			dead(scenario.RedLine, sp.offers(picked), i)
+		case scenario.Refuses:
 			// red-line: the provider refuses what it provides.
 			own := NewSet(sp.N)
 			for _, g := range picked {
@@ -146,12 +147,12 @@ func (sp *Space) build() {
 					own.Add(int(g))
 				}
 			}
-			dead(RedLine, own, i)
-		case Requires:
+			dead(scenario.RedLine, own, i)
+		case scenario.Requires:
 			// unmet-requirement.
 			sp.Requires = append(sp.Requires, Requirement{i, sp.offers(picked)})
 			rel.Add(i)
-		case DemandsVeto:
+		case scenario.DemandsVeto:
 			// unmet-veto-demand: the picked offers the actor cannot stop
 			// without a grant.
 			d := demand{Pos: i, actor: a, uncov: NewSet(sp.N), holder: p.Actor}
@@ -163,7 +164,7 @@ func (sp *Space) build() {
 			sp.Demands = append(sp.Demands, d)
 			sp.Cands = append(sp.Cands, Candidate{Pos: i, actor: a, cover: sp.offers(picked), captures: NewSet(sp.N)})
 			rel.Add(i)
-		case RejectsVeto:
+		case scenario.RejectsVeto:
 			// rejected-veto, from the scenario's own veto holders.
 			bad := NewSet(sp.N)
 			for _, g := range picked {
@@ -173,9 +174,9 @@ func (sp *Space) build() {
 					}
 				}
 			}
-			dead(RejectedVeto, bad, i)
+			dead(scenario.RejectedVeto, bad, i)
 		}
-		if p.Stance == Rejects || p.Stance == Refuses {
+		if p.Stance == scenario.Rejects || p.Stance == scenario.Refuses {
 			// blocked-by-member.
 			blocked := NewSet(sp.N)
 			for _, g := range picked {
@@ -183,7 +184,7 @@ func (sp *Space) build() {
 					blocked.Add(int(g))
 				}
 			}
-			dead(BlockedByMember, blocked, i)
+			dead(scenario.BlockedByMember, blocked, i)
 			// blocked-renewal.
 			lapsing := NewSet(sp.N)
 			for _, g := range picked {
@@ -191,19 +192,19 @@ func (sp *Space) build() {
 					lapsing.Add(int(g))
 				}
 			}
-			dead(BlockedRenewal, lapsing, i)
+			dead(scenario.BlockedRenewal, lapsing, i)
 		}
 	}
 	// veto-conflict: a demanded veto another position forbids, over the
 	// same offer.
 	for d := range sp.S.Positions {
-		if sp.S.Positions[d].Stance != DemandsVeto {
+		if sp.S.Positions[d].Stance != scenario.DemandsVeto {
 			continue
 		}
 		a := m.Holder[d]
 		for r := range sp.S.Positions {
 			rp := &sp.S.Positions[r]
-			if rp.Stance != RejectsVeto || !rp.Forbids(m.Actors.At(int(a)).ID) {
+			if rp.Stance != scenario.RejectsVeto || !rp.Forbids(m.Actors.At(int(a)).ID) {
 				continue
 			}
 			both := NewSet(sp.N)
@@ -212,7 +213,7 @@ func (sp *Space) build() {
 					both.Add(int(g))
 				}
 			}
-			dead(VetoConflict, both, d, r)
+			dead(scenario.VetoConflict, both, d, r)
 		}
 	}
 	// What each candidate grant would do: captured-guarantee where its
@@ -226,7 +227,7 @@ func (sp *Space) build() {
 		})
 		for r := range sp.S.Positions {
 			rp := &sp.S.Positions[r]
-			if rp.Stance != RejectsVeto || !rp.Forbids(m.Actors.At(int(c.actor)).ID) {
+			if rp.Stance != scenario.RejectsVeto || !rp.Forbids(m.Actors.At(int(c.actor)).ID) {
 				continue
 			}
 			bad := NewSet(sp.N)

@@ -1,4 +1,4 @@
-package scenario
+package walk
 
 import (
 	"encoding/json"
@@ -12,6 +12,7 @@ import (
 	"github.com/entente-go/entente/internal/core"
 	"github.com/entente-go/entente/internal/safe"
 	"github.com/entente-go/entente/internal/words"
+	"github.com/entente-go/entente/scenario"
 )
 
 // Status is what becomes of a guarantee when it falls due. The zero Status
@@ -317,10 +318,10 @@ func (sim Simulation) MarshalJSON() ([]byte, error) {
 //   - A guarantee that already activated keeps being received until its
 //     next call, its lapse, or its trigger stops holding; a requirement
 //     that lapses blocks it at its next call.
-func Simulate(s Scenario) (Simulation, error) { return simulateWith(s, core.Options{}) }
+func Simulate(s scenario.Scenario) (Simulation, error) { return simulateWith(s, core.Options{}) }
 
 // simulateWith is [Simulate] with the model compiled with opt.
-func simulateWith(s Scenario, opt core.Options) (Simulation, error) {
+func simulateWith(s scenario.Scenario, opt core.Options) (Simulation, error) {
 	m, err := core.Compile(&s, opt)
 	if err != nil {
 		return Simulation{}, err
@@ -358,10 +359,10 @@ func countCalls(steps []Step, lts []Lifetime) {
 	}
 }
 
-// WriteSimulation writes sim as plain text: each event, the mandates that
+// WriteText writes sim as plain text: each event, the mandates that
 // lapsed before it, the calls it makes and what becomes of them, and what
 // each beneficiary receives after it; then how long each guarantee lasted.
-func WriteSimulation(w io.Writer, sim Simulation) error {
+func WriteText(w io.Writer, sim Simulation) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s\n", safe.Terminal(words.ScenarioName(sim.Scenario)), words.Plural(len(sim.Steps), "event"))
 	for i, st := range sim.Steps {
@@ -430,7 +431,7 @@ func callWords(n int) string {
 	return "call " + strconv.Itoa(n)
 }
 
-// LifetimeWords says how long a guarantee lasted, as [WriteSimulation]
+// LifetimeWords says how long a guarantee lasted, as [WriteText]
 // writes it: "first called at event 2 (2008-08-08), lapsed on 2009-02-15
 // (by event 3): 191 days, 1 event". A guarantee never received, none of
 // its calls having activated, lasted no time, and the words say what

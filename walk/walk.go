@@ -1,4 +1,4 @@
-package scenario
+package walk
 
 import (
 	"cmp"
@@ -10,6 +10,7 @@ import (
 	"github.com/entente-go/entente/internal/core"
 	"github.com/entente-go/entente/internal/sorted"
 	"github.com/entente-go/entente/internal/words"
+	"github.com/entente-go/entente/scenario"
 )
 
 // noDay marks an undated event, or a date not set.
@@ -36,7 +37,7 @@ func dateOf(day int) string { return time.Unix(int64(day)*86400, 0).UTC().Format
 // the guarantees it concerns, not all of them.
 type walker struct {
 	m       *core.Compiled
-	s       *Scenario          // the scenario walked, which must not change
+	s       *scenario.Scenario // the scenario walked, which must not change
 	objects [][]int32          // per guarantee: the refuses and rejects positions that pick it
 	named   map[string][]int32 // per event: the guarantees whose trigger names it, in order
 	atoms   [][]atom           // per guarantee: the attacks and violations its trigger names
@@ -82,14 +83,14 @@ type atom struct {
 	event    guarantee.Event
 }
 
-func newWalker(m *core.Compiled, s *Scenario) *walker {
+func newWalker(m *core.Compiled, s *scenario.Scenario) *walker {
 	n := len(s.Guarantees)
 	w := &walker{m: m, s: s, objects: make([][]int32, n), named: make(map[string][]int32), atoms: make([][]atom, n),
 		held: make([]bool, n), active: make([]bool, n), calls: make([]int32, n), firstCall: make([]int32, n),
 		lapsedAt: make([]int32, n), lapseDate: make([]string, n), next: make([]int, n), anchor: make([]int, n),
 		seen: make(map[string]bool), attacked: make(map[[2]int32]string), standing: make([]Status, n)}
 	for i, p := range s.Positions {
-		if p.Stance != Refuses && p.Stance != Rejects {
+		if p.Stance != scenario.Refuses && p.Stance != scenario.Rejects {
 			continue
 		}
 		for _, g := range m.Matches(i) {
@@ -494,7 +495,7 @@ func (w *walker) call(g int32, attackers []int32) Call {
 			continue
 		}
 		if slices.ContainsFunc(w.objects[g], func(p int32) bool {
-			return m.Holder[p] == c && w.s.Positions[p].Stance == Refuses
+			return m.Holder[p] == c && w.s.Positions[p].Stance == scenario.Refuses
 		}) {
 			o.Abstains = append(o.Abstains, m.Actors.At(int(c)).ID)
 		}

@@ -1,4 +1,4 @@
-package scenario
+package compare
 
 import (
 	"bufio"
@@ -10,11 +10,11 @@ import (
 	"github.com/entente-go/entente/internal/words"
 )
 
-// WriteComparison writes c as plain text: the verdicts, the edits, the
+// WriteText writes c as plain text: the verdicts, the edits, the
 // findings that disappeared, appeared or changed, with the edits that
 // alone make each change, and how the feasible packages changed, with an
 // example package on each side and why the other side rules it out.
-func WriteComparison(w io.Writer, c Comparison) error {
+func WriteText(w io.Writer, c Comparison) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "base:  %s: %s\n", safe.Terminal(words.ScenarioName(c.Base)), c.BaseVerdict)
 	fmt.Fprintf(bw, "other: %s: %s\n", safe.Terminal(words.ScenarioName(c.Other)), c.OtherVerdict)

@@ -1,4 +1,4 @@
-package scenario
+package sweep
 
 import (
 	"cmp"
@@ -16,13 +16,17 @@ import (
 
 	"golang.org/x/exp/stats"
 
+	"github.com/entente-go/entente/deals"
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/space"
 	"github.com/entente-go/entente/internal/words"
+	"github.com/entente-go/entente/scenario"
+	"github.com/entente-go/entente/walk"
 )
 
-// SweepOptions set a [Sweep]. The zero SweepOptions draws 10,000 samples
+// Options set a [Run]. The zero Options draws 10,000 samples
 // with seed 0 on every core, and neither searches nor walks the timeline.
-type SweepOptions struct {
+type Options struct {
 	Samples int    // samples to draw; 10,000 when zero, at most MaxSamples
 	Seed    uint64 // fixes the result, byte for byte, whatever the cores
 	Search  bool   // also search each sample for a deal
@@ -101,7 +105,7 @@ type Sensitivity struct {
 
 // CodeEstimate is how often a finding code occurs at least once.
 type CodeEstimate struct {
-	Code Code `json:"code"`
+	Code scenario.Code `json:"code"`
 	Estimate
 }
 
@@ -114,8 +118,8 @@ type CodeEstimate struct {
 // sample holds twice (a position that blocks two guarantees, one finding
 // each) is no identity; its forms are counted each on its own.
 type FindingEstimate struct {
-	Finding Finding `json:"finding"`
-	Forms   int     `json:"forms"`
+	Finding scenario.Finding `json:"finding"`
+	Forms   int              `json:"forms"`
 	Estimate
 }
 
@@ -146,8 +150,8 @@ type Summary struct {
 	Quartiles [3]float64 `json:"quartiles"`
 }
 
-// SweepResult is what a [Sweep] found.
-type SweepResult struct {
+// Result is what a [Run] found.
+type Result struct {
 	Scenario  string `json:"scenario"`
 	Seed      uint64 `json:"seed"`
 	Requested int    `json:"requested"`
@@ -187,7 +191,7 @@ type SweepResult struct {
 	Sensitivity []Sensitivity `json:"sensitivity"`
 }
 
-// Sweep draws samples of which uncertain elements of s hold, evaluates
+// Run draws samples of which uncertain elements of s hold, evaluates
 // each sample, and returns how often the scenario is compatible, how
 // often each finding code and each finding occurs, and, as opts ask, how
 // often a deal is possible and each offer forced or dead, and how often
@@ -209,7 +213,7 @@ type SweepResult struct {
 //
 // # Sensitivity
 //
-// For each uncertain element, Sweep compares the share of compatible
+// For each uncertain element, Run compares the share of compatible
 // samples among those in which the element held with the share among
 // those in which it did not. Their difference, the effect, is how much the
 // chance of a compatible scenario depends on that element, the others
@@ -231,26 +235,26 @@ type SweepResult struct {
 // share one cache: each distinct sample (each combination of which
 // elements hold) is evaluated once, by the first worker to draw it, and
 // its repeats are counted. A scenario with k uncertain elements has at
-// most 2^k distinct samples, and Evaluated says how many were evaluated. When ctx is done, Sweep returns the samples finished so
+// most 2^k distinct samples, and Evaluated says how many were evaluated. When ctx is done, Run returns the samples finished so
 // far, with Complete false.
 //
-// Sweep returns the [Errors] of [Validate] for an invalid s, and with
+// Run returns the [Errors] of [Validate] for an invalid s, and with
 // opts.Search, [ErrTooManyVetoes] when s has more demands-veto positions
 // than a search can try.
-func Sweep(ctx context.Context, s Scenario, opts SweepOptions) (SweepResult, error) {
+func Run(ctx context.Context, s scenario.Scenario, opts Options) (Result, error) {
 	n := opts.Samples
 	if n == 0 {
 		n = 10000
 	}
 	if n < 0 || n > MaxSamples {
-		return SweepResult{}, fmt.Errorf("%w: %d; from 1 to %d", ErrSamples, n, MaxSamples)
+		return Result{}, fmt.Errorf("%w: %d; from 1 to %d", ErrSamples, n, MaxSamples)
 	}
-	if err := Validate(s); err != nil {
-		return SweepResult{}, err
+	if err := scenario.Validate(s); err != nil {
+		return Result{}, err
 	}
 	if opts.Search {
-		if _, err := New(&s); err != nil {
-			return SweepResult{}, err
+		if _, err := space.New(&s); err != nil {
+			return Result{}, err
 		}
 	}
 	sw := newSweeper(s, n, opts)
@@ -284,18 +288,18 @@ type element struct {
 	p       float64
 }
 
-// Uncertain returns the elements of s that a [Sweep] varies: those whose
+// UncertainElements returns the elements of s that a [Run] varies: those whose
 // likelihood is strictly between 0 and 1, in scenario order (guarantees,
 // positions, vetoes). An element of likelihood 0 or 1, or none, is
 // certain.
-func (s Scenario) Uncertain() []Uncertain {
+func UncertainElements(s scenario.Scenario) []Uncertain {
 	_, us := uncertain(&s)
 	return us
 }
 
 // uncertain returns the uncertain elements of s, as a sweep draws them
 // and as it reports them.
-func uncertain(s *Scenario) (elems []element, us []Uncertain) {
+func uncertain(s *scenario.Scenario) (elems []element, us []Uncertain) {
 	add := func(list, i int, p *float64, what, path string) {
 		if p != nil && *p > 0 && *p < 1 {
 			elems = append(elems, element{list, i, *p})
@@ -318,12 +322,12 @@ func uncertain(s *Scenario) (elems []element, us []Uncertain) {
 // per-sample slots (each written by one worker) and, under mu, the cache
 // and the tables of findings change.
 type sweeper struct {
-	s        Scenario
-	opts     SweepOptions
+	s        scenario.Scenario
+	opts     Options
 	n        int
 	chunk    int // samples a worker takes at a time
 	elems    []element
-	res      SweepResult // the parts known before sampling
+	res      Result // the parts known before sampling
 	gpos     map[guarantee.ID]int
 	next     atomic.Int64 // first sample not yet taken
 	finished atomic.Int64
@@ -361,7 +365,7 @@ type entry struct {
 
 // findingForm is one distinct finding, in its group.
 type findingForm struct {
-	f     Finding
+	f     scenario.Finding
 	key   string
 	group int32
 }
@@ -373,10 +377,10 @@ type findingGroup struct {
 	split bool
 }
 
-func newSweeper(s Scenario, n int, opts SweepOptions) *sweeper {
+func newSweeper(s scenario.Scenario, n int, opts Options) *sweeper {
 	sw := &sweeper{s: s, opts: opts, n: n, errs: make([]float64, n), done: make([]bool, n),
 		cache: map[string]*entry{}, formIdx: map[string]int32{}, groupIdx: map[string]int32{}}
-	sw.res = SweepResult{Scenario: s.Name, Seed: opts.Seed, Requested: n}
+	sw.res = Result{Scenario: s.Name, Seed: opts.Seed, Requested: n}
 	sw.elems, sw.res.Uncertain = uncertain(&s)
 	if opts.Search {
 		sw.largest = make([]float64, n)
@@ -392,9 +396,9 @@ func newSweeper(s Scenario, n int, opts SweepOptions) *sweeper {
 type sampleOutcome struct {
 	compatible bool
 	errors     int
-	codes      []Code  // each code found, once
-	findings   []int32 // each finding, as an index of the sweep's forms
-	groups     []int32 // each group of findings, once
+	codes      []scenario.Code // each code found, once
+	findings   []int32         // each finding, as an index of the sweep's forms
+	groups     []int32         // each group of findings, once
 	deal       bool
 	largest    int
 	forced     []int32 // the base scenario's guarantees, by position
@@ -417,7 +421,7 @@ type cached struct {
 // tally is what a worker counts, over its samples.
 type tally struct {
 	n, compatible, deal int
-	codes               map[Code]int
+	codes               map[scenario.Code]int
 	forms, groups       []int // per form and group of the sweep: samples that hold it
 	forced, dead        []int
 	receives            map[receiptKey]int
@@ -426,7 +430,7 @@ type tally struct {
 }
 
 func newTally(guarantees, elems int) tally {
-	return tally{codes: map[Code]int{}, receives: map[receiptKey]int{},
+	return tally{codes: map[scenario.Code]int{}, receives: map[receiptKey]int{},
 		forced: make([]int, guarantees), dead: make([]int, guarantees),
 		holds: make([]int, elems), holdsCompat: make([]int, elems)}
 }
@@ -437,15 +441,15 @@ type sweepWorker struct {
 	cache  map[string]*cached // by key, when there are more than 64 elements
 	small  map[uint64]*cached // by key as bits, when there are at most 64
 	key    []byte             // the sample being drawn: bit k set when element k holds
-	sample Scenario
+	sample scenario.Scenario
 	pcg    rand.PCG
 	rng    *rand.Rand
 	// scratch is the outcome of the sample last evaluated, and buf the
 	// key of a finding, both reused from sample to sample.
 	scratch sampleOutcome
 	buf     []byte
-	ev      Evaluator // the evaluation's working memory, kept from sample to sample
-	places  []int     // per position of the sample: its place in the scenario
+	ev      scenario.Evaluator // the evaluation's working memory, kept from sample to sample
+	places  []int              // per position of the sample: its place in the scenario
 }
 
 func (sw *sweeper) worker() *sweepWorker {
@@ -642,9 +646,9 @@ func (w *sweepWorker) evaluate(ctx context.Context) bool {
 	}
 	o := &w.scratch
 	o.reset()
-	o.compatible = r.Verdict == Compatible
+	o.compatible = r.Verdict == scenario.Compatible
 	for _, f := range r.Findings {
-		if f.Severity == Error {
+		if f.Severity == scenario.Error {
 			o.errors++
 		}
 		if !slices.Contains(o.codes, f.Code) {
@@ -674,7 +678,7 @@ func (w *sweepWorker) evaluate(ctx context.Context) bool {
 		}
 	}
 	if sw.opts.Search {
-		sr, err := Search(ctx, w.sample, SearchOptions{})
+		sr, err := deals.Search(ctx, w.sample, deals.Options{})
 		if err != nil {
 			panic("scenario: a sweep's sample cannot be searched: " + err.Error())
 		}
@@ -693,7 +697,7 @@ func (w *sweepWorker) evaluate(ctx context.Context) bool {
 		}
 	}
 	if sw.opts.Walk {
-		sim, err := Simulate(w.sample)
+		sim, err := walk.Simulate(w.sample)
 		if err != nil {
 			panic("scenario: a sweep's sample cannot be walked: " + err.Error())
 		}
@@ -708,7 +712,7 @@ func (w *sweepWorker) evaluate(ctx context.Context) bool {
 
 // intern returns the indexes of the finding f, whose key is key, and of
 // its group, adding them to the sweep's tables when they are new.
-func (sw *sweeper) intern(key []byte, f Finding) (formIndex, groupIndex int32) {
+func (sw *sweeper) intern(key []byte, f scenario.Finding) (formIndex, groupIndex int32) {
 	sw.mu.Lock()
 	defer sw.mu.Unlock()
 	if i, ok := sw.formIdx[string(key)]; ok {
@@ -736,7 +740,7 @@ func (sw *sweeper) intern(key []byte, f Finding) (formIndex, groupIndex int32) {
 
 // appendFindingKey appends what identifies f among a sweep's findings:
 // its code, what it involves, and its message.
-func appendFindingKey(buf []byte, f Finding) []byte {
+func appendFindingKey(buf []byte, f scenario.Finding) []byte {
 	buf = append(buf, f.Code...)
 	for _, a := range f.Actors {
 		buf = append(append(buf, '|'), a...)
@@ -759,7 +763,7 @@ func appendFindingKey(buf []byte, f Finding) []byte {
 
 // appendGroupKey appends the key of f's group: its code and actors, and
 // its positions, or when it names none, its message.
-func appendGroupKey(buf []byte, f Finding) []byte {
+func appendGroupKey(buf []byte, f scenario.Finding) []byte {
 	buf = append(buf, f.Code...)
 	for _, a := range f.Actors {
 		buf = append(append(buf, '|'), a...)
@@ -835,7 +839,7 @@ func (w *sweepWorker) draw() {
 }
 
 // result merges the workers' tallies into the result.
-func (sw *sweeper) result(ws []*sweepWorker) SweepResult {
+func (sw *sweeper) result(ws []*sweepWorker) Result {
 	res := sw.res
 	t := newTally(len(sw.s.Guarantees), len(sw.elems))
 	for _, w := range ws {
