@@ -83,19 +83,19 @@
 //   - package: a set of offers, such as the feasible packages a search
 //     counts.
 //   - deal: a package with the candidate vetoes it grants
-//     ([scenario.Deal]), feasible when the scenario cut down to it
-//     evaluates with no error; [scenario.Search] reports the maximal ones,
-//     [scenario.Deals] yields them all.
+//     ([deals.Deal]), feasible when the scenario cut down to it
+//     evaluates with no error; [deals.Search] reports the maximal ones,
+//     [deals.All] yields them all.
 //   - finding: one reason for a verdict: a code, a severity, what it
 //     involves, a message and the sources behind it ([scenario.Finding]).
 //   - concession and conflict: a minimal set of positions whose withdrawal
 //     makes a deal possible, and one that rules every deal out
-//     ([scenario.Concession], [scenario.Conflict]).
+//     ([deals.Concession], [deals.Conflict]).
 //   - call: one time a guarantee is due in the walk of the timeline, judged
 //     against its own attackers: it activates, is blocked or is void
-//     ([scenario.Call]).
+//     ([walk.Call]).
 //   - lapse: the end of a guarantee's mandate, at a blocked renewal or a
-//     sunset ([scenario.Lapse]).
+//     sunset ([walk.Lapse]).
 //   - what-if: an edit that returns a new scenario ([scenario.Edit]); a
 //     variant is a named list of them that a scenario carries
 //     ([scenario.Variant]).
@@ -105,8 +105,8 @@
 //
 // Every answer has a writer beside it that the command-line tool itself
 // uses: [scenario.Text] and [scenario.WriteMarkdown] for a report,
-// [scenario.WriteSearch], [scenario.WriteSimulation],
-// [scenario.WriteComparison], [scenario.WriteSweep], and
+// [deals.WriteText], [walk.WriteText],
+// [compare.WriteText], [sweep.WriteText], and
 // [bargain.WriteText] and [bargain.WriteMarkdown]; JSON is the answers'
 // own fields.
 //

@@ -15,6 +15,7 @@ import (
 
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/bargain"
+	"github.com/entente-go/entente/deals"
 	"github.com/entente-go/entente/scenario"
 )
 
@@ -22,7 +23,7 @@ import (
 // program for clingo 5, so that the branch and bound of
 // bargain.UtilitarianOptimum can be measured against a general solver on
 // the same instance. The program holds the instance compiled as
-// scenario.Choices gives it: for each choice of candidate vetoes, the
+// deals.Choices gives it: for each choice of candidate vetoes, the
 // offers it allows, the requires positions' offers, the offers'
 // requirements, and what each offer and each choice adds to the sum of
 // utilities (whole numbers: the generated values are). clingo picks one
@@ -60,7 +61,7 @@ func aspProgram(tb testing.TB, s scenario.Scenario) string {
 		}
 	}
 	k := 0
-	for c, err := range scenario.Choices(context.Background(), s) {
+	for c, err := range deals.Choices(context.Background(), s) {
 		if err != nil {
 			tb.Fatal(err)
 		}

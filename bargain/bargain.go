@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/entente-go/entente/actor"
+	"github.com/entente-go/entente/deals"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/scenario"
 )
@@ -18,7 +19,7 @@ import (
 // Options are the limits of [Solve]. The zero Options sets none.
 type Options struct {
 	// Limit, when positive, bounds the outcomes Solve considers; past it
-	// Solve fails with an error wrapping [scenario.ErrTooManyDeals]
+	// Solve fails with an error wrapping [deals.ErrTooMany]
 	// rather than answer from part of them.
 	Limit int
 	// FrontierLimit, when positive, bounds the frontier outcomes listed;
@@ -41,7 +42,7 @@ const (
 // Outcome is a feasible deal with what each actor taking part gets from
 // it, in the order of [Result].Actors.
 type Outcome struct {
-	scenario.Deal
+	deals.Deal
 	Utilities []float64 `json:"utilities"`
 	// Gains are the utilities less the disagreement values.
 	Gains []float64 `json:"gains"`
@@ -104,7 +105,7 @@ type item struct {
 	exact bool
 }
 
-// Solve enumerates the outcomes of s with [scenario.Deals] and
+// Solve enumerates the outcomes of s with [deals.All] and
 // computes the Pareto frontier and the four solutions docs/MODEL.md lists.
 // See the package documentation for the arithmetic and the ties.
 func Solve(ctx context.Context, s scenario.Scenario, opts Options) (Result, error) {
@@ -126,7 +127,7 @@ func Solve(ctx context.Context, s scenario.Scenario, opts Options) (Result, erro
 		return solveFast(ctx, &s, t, r, opts, pk)
 	}
 	var items []*item
-	for d, err := range scenario.Deals(ctx, s, scenario.DealOptions{Limit: opts.Limit}) {
+	for d, err := range deals.All(ctx, s, deals.AllOptions{Limit: opts.Limit}) {
 		if err != nil {
 			return Result{}, err
 		}
@@ -241,7 +242,7 @@ func solve(ctx context.Context, name string, items []*item, score func(*item) *b
 // compareDeals orders deals for ties: fewer guarantees, then fewer
 // granted vetoes, then the sorted guarantee IDs in lexicographic order,
 // then the vetoes.
-func compareDeals(a, b scenario.Deal) int {
+func compareDeals(a, b deals.Deal) int {
 	return cmp.Or(
 		cmp.Compare(len(a.Guarantees), len(b.Guarantees)),
 		cmp.Compare(len(a.Vetoes), len(b.Vetoes)),
@@ -250,7 +251,7 @@ func compareDeals(a, b scenario.Deal) int {
 	)
 }
 
-func tieText(a, b scenario.Deal) string {
+func tieText(a, b deals.Deal) string {
 	switch {
 	case len(a.Guarantees) != len(b.Guarantees):
 		return "the tie goes to fewer guarantees"
@@ -262,7 +263,7 @@ func tieText(a, b scenario.Deal) string {
 }
 
 // dealText writes a deal in one line: "{air, aid} granting ru-demands-veto".
-func dealText(d scenario.Deal) string {
+func dealText(d deals.Deal) string {
 	ids := make([]string, len(d.Guarantees))
 	for i, g := range d.Guarantees {
 		ids[i] = string(g)
@@ -440,7 +441,7 @@ func newTerms(s *scenario.Scenario) (*terms, error) {
 	return t, nil
 }
 
-func (t *terms) item(d scenario.Deal) *item {
+func (t *terms) item(d deals.Deal) *item {
 	n := len(t.actors)
 	it := &item{out: Outcome{Deal: d, Utilities: make([]float64, n), Gains: make([]float64, n)}, u: make([]*big.Rat, n), g: make([]*big.Rat, n), exact: true}
 	for a := range n {

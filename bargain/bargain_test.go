@@ -8,6 +8,7 @@ import (
 
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/bargain"
+	"github.com/entente-go/entente/deals"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/scenario"
 )
@@ -29,8 +30,8 @@ func fourOffers() scenario.Scenario {
 	return s
 }
 
-func deal(ids ...guarantee.ID) scenario.Deal {
-	return scenario.Deal{Guarantees: ids, Vetoes: []string{}}
+func deal(ids ...guarantee.ID) deals.Deal {
+	return deals.Deal{Guarantees: ids, Vetoes: []string{}}
 }
 
 // TestFourDifferentSolutions checks a case worked by hand where the four
@@ -52,9 +53,9 @@ func TestFourDifferentSolutions(t *testing.T) {
 	}
 	type sol struct {
 		Name     string
-		Deal     scenario.Deal
+		Deal     deals.Deal
 		Score    float64
-		RunnerUp scenario.Deal
+		RunnerUp deals.Deal
 	}
 	want := []sol{
 		{bargain.Utilitarian, deal("a", "b", "c", "d"), 20, deal("a", "b", "c")},
@@ -136,7 +137,7 @@ func TestSolveErrors(t *testing.T) {
 	}{
 		{reason: "no values", s: noValues, want: bargain.ErrNoValues},
 		{reason: "a weight with both a selector and a veto", s: invalid, want: scenario.ErrWeightTerm},
-		{reason: "15 outcomes, limit 14", s: fourOffers(), opts: bargain.Options{Limit: 14}, want: scenario.ErrTooManyDeals},
+		{reason: "15 outcomes, limit 14", s: fourOffers(), opts: bargain.Options{Limit: 14}, want: deals.ErrTooMany},
 		{reason: "15 outcomes, limit 15", s: fourOffers(), opts: bargain.Options{Limit: 15}},
 	} {
 		t.Run(c.reason, func(t *testing.T) {

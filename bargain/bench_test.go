@@ -8,6 +8,7 @@ import (
 
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/bargain"
+	"github.com/entente-go/entente/deals"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/internal/synth"
 	"github.com/entente-go/entente/scenario"
@@ -165,7 +166,7 @@ func BenchmarkSolveLive(b *testing.B) {
 func issueScenario(tb testing.TB, n int) scenario.Scenario {
 	s := synth.Generate(synth.Config{Guarantees: n, Positions: 30, DemandsVeto: 5, Seed: 1})
 	for {
-		r, err := scenario.Search(tb.Context(), s, scenario.SearchOptions{})
+		r, err := deals.Search(tb.Context(), s, deals.Options{})
 		if err != nil {
 			tb.Fatal(err)
 		}

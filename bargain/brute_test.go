@@ -10,6 +10,7 @@ import (
 
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/bargain"
+	"github.com/entente-go/entente/deals"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/internal/synth"
 	"github.com/entente-go/entente/scenario"
@@ -22,7 +23,7 @@ import (
 // outcomes, ties by the order of deals.
 
 type refOutcome struct {
-	deal scenario.Deal
+	deal deals.Deal
 	u, g []*big.Rat
 }
 
@@ -51,7 +52,7 @@ func reference(t *testing.T, s scenario.Scenario) []refOutcome {
 				}
 			}
 			c.Vetoes = slices.Clone(s.Vetoes)
-			d := scenario.Deal{Guarantees: []guarantee.ID{}, Vetoes: []string{}}
+			d := deals.Deal{Guarantees: []guarantee.ID{}, Vetoes: []string{}}
 			for j, p := range cands {
 				if w&(1<<j) != 0 {
 					c.Vetoes = append(c.Vetoes, scenario.Veto{Holder: s.Positions[p].Actor, Over: s.Positions[p].Select})
@@ -95,7 +96,7 @@ func reference(t *testing.T, s scenario.Scenario) []refOutcome {
 }
 
 // lessDeal is docs/MODEL.md's order of ties.
-func lessDeal(a, b scenario.Deal) bool {
+func lessDeal(a, b deals.Deal) bool {
 	if len(a.Guarantees) != len(b.Guarantees) {
 		return len(a.Guarantees) < len(b.Guarantees)
 	}
@@ -129,14 +130,14 @@ func argmax(outs []refOutcome, score func(refOutcome) *big.Rat, not *refOutcome)
 type refSolution struct {
 	Name   string
 	Absent bool
-	Deal   scenario.Deal
+	Deal   deals.Deal
 	Score  float64
 	Actor  actor.ID // whom an absent solution blames
 	// RunnerUp is the best other outcome, when there is one.
-	RunnerUp *scenario.Deal
+	RunnerUp *deals.Deal
 }
 
-func solveByHand(outs []refOutcome, actors []actor.ID) (sols []refSolution, frontier []scenario.Deal, rational int) {
+func solveByHand(outs []refOutcome, actors []actor.ID) (sols []refSolution, frontier []deals.Deal, rational int) {
 	n := len(actors)
 	ir := func(o refOutcome) bool {
 		return !slices.ContainsFunc(o.g, func(g *big.Rat) bool { return g.Sign() < 0 })
@@ -373,7 +374,7 @@ func TestSolveAgainstBruteForce(t *testing.T) {
 		if d := cmp.Diff(wantOpt, gotOpt); d != "" {
 			t.Errorf("seed %d: UtilitarianOptimum (-want +got):\n%s", seed, d)
 		}
-		var gotFrontier []scenario.Deal
+		var gotFrontier []deals.Deal
 		for i, o := range got.Frontier {
 			gotFrontier = append(gotFrontier, o.Deal)
 			if i > 0 && !frontierOrder(got.Frontier[i-1], o) {
@@ -387,7 +388,7 @@ func TestSolveAgainstBruteForce(t *testing.T) {
 		if d := cmp.Diff(got.Frontier[:min(2, len(got.Frontier))], cut.Frontier); d != "" || cut.FrontierCount != got.FrontierCount {
 			t.Errorf("seed %d: frontier cut at 2, counted %d of %d (-want +got):\n%s", seed, cut.FrontierCount, got.FrontierCount, d)
 		}
-		less := func(a, b scenario.Deal) int {
+		less := func(a, b deals.Deal) int {
 			if lessDeal(a, b) {
 				return -1
 			}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/bargain"
+	"github.com/entente-go/entente/deals"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/scenario"
 )
@@ -75,12 +76,12 @@ func TestSolveTiedOutcomes(t *testing.T) {
 	if r.Outcomes != 1<<17-1 || r.Rational != 1<<16-1 || r.FrontierCount != 1<<17-1 {
 		t.Errorf("%d outcomes, %d rational, frontier of %d; want %d, %d, %d", r.Outcomes, r.Rational, r.FrontierCount, 1<<17-1, 1<<16-1, 1<<17-1)
 	}
-	var front []scenario.Deal
+	var front []deals.Deal
 	for _, o := range r.Frontier {
 		front = append(front, o.Deal)
 	}
 	// Best for A first, then the fewest guarantees, then the IDs in order.
-	if d := cmp.Diff([]scenario.Deal{deal("x"), deal("o01", "x"), deal("o02", "x")}, front); d != "" {
+	if d := cmp.Diff([]deals.Deal{deal("x"), deal("o01", "x"), deal("o02", "x")}, front); d != "" {
 		t.Errorf("frontier (-want +got):\n%s", d)
 	}
 	// Every outcome sums to 0 and B gains nothing from any: Nash is
@@ -95,7 +96,7 @@ func TestSolveTiedOutcomes(t *testing.T) {
 		if sol.Absent || sol.RunnerUp == nil {
 			t.Fatalf("%s: absent or no runner-up: %s", sol.Name, sol.Reason)
 		}
-		if d := cmp.Diff([]scenario.Deal{deal("o01"), deal("o02")}, []scenario.Deal{sol.Outcome.Deal, sol.RunnerUp.Deal}); d != "" {
+		if d := cmp.Diff([]deals.Deal{deal("o01"), deal("o02")}, []deals.Deal{sol.Outcome.Deal, sol.RunnerUp.Deal}); d != "" {
 			t.Errorf("%s: solution and runner-up (-want +got):\n%s", sol.Name, d)
 		}
 	}

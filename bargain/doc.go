@@ -10,7 +10,7 @@
 // Positions stay hard: they decide which deals are feasible. Values
 // ([scenario.Value]) are soft: an actor's utility u_a of an outcome (a
 // non-empty feasible package H with its granted candidate vetoes W, as
-// [scenario.Deals] yields them) is the sum of its weights on selectors,
+// [deals.All] yields them) is the sum of its weights on selectors,
 // each counted once for each guarantee of H it picks, and of its weights
 // on the candidate vetoes W grants. Its disagreement value d_a (default 0)
 // is what it gets with no deal. Only actors with values take part.
@@ -60,7 +60,7 @@
 // magnitudes together below 2^52 such units) and the vectors fit in one
 // 63-bit mixed-radix key, Solve walks the outcomes without making a deal
 // of any: the key is additive over offers and candidate vetoes, so the
-// walk over each choice's largest package ([scenario.Choices]) carries one
+// walk over each choice's largest package ([deals.Choices]) carries one
 // number. A first walk counts the outcomes of each distinct vector (the
 // choices shared among GOMAXPROCS goroutines; the counts do not depend on
 // how); the frontier's vectors and, for each norm, every vector that could
@@ -72,11 +72,11 @@
 // which hold its solution and runner-up. Memory grows with the distinct
 // vectors and the outcomes listed, time with the outcomes. Otherwise
 // (weights in tenths, say) Solve lists every outcome and keeps them all in
-// memory with rational utilities, as [scenario.Deals] yields them.
+// memory with rational utilities, as [deals.All] yields them.
 // Either way the frontier is found among the distinct vectors, so that
 // outcomes tied on every utility cost their listing and no more, and the
 // count can reach 2^offers times 2^candidate-vetoes: [Options].Limit
-// bounds it; past the limit Solve fails with [scenario.ErrTooManyDeals]
+// bounds it; past the limit Solve fails with [deals.ErrTooMany]
 // rather than answer from part of the outcomes.
 //
 // # Cancellation
@@ -92,7 +92,7 @@
 // [UtilitarianOptimum] finds the utilitarian solution without listing the
 // outcomes: utility is additive over offers and candidate vetoes, so a
 // branch and bound over the offers of each choice's largest package
-// ([scenario.Choices]) finds it in well under a millisecond at 40 offers
+// ([deals.Choices]) finds it in well under a millisecond at 40 offers
 // where Solve walks millions of outcomes. The other norms and the frontier
 // are not additive and have no such method here. See docs/PERFORMANCE.md.
 package bargain

@@ -13,6 +13,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/entente-go/entente/deals"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/scenario"
 )
@@ -132,7 +133,7 @@ func (p *packing) utilities(key uint64) []float64 {
 }
 
 // walker enumerates the outcomes of one choice of candidate vetoes, as
-// [scenario.Deals] does, with a running key of utilities and no
+// [deals.All] does, with a running key of utilities and no
 // allocation per outcome.
 type walker struct {
 	ctx    context.Context
@@ -194,8 +195,8 @@ func (e *walker) walk(k, size int, key uint64) {
 }
 
 // deal is the outcome the walker is at.
-func (e *walker) deal(s *scenario.Scenario) scenario.Deal {
-	d := scenario.Deal{Guarantees: []guarantee.ID{}, Vetoes: slices.Clone(e.vetoes)}
+func (e *walker) deal(s *scenario.Scenario) deals.Deal {
+	d := deals.Deal{Guarantees: []guarantee.ID{}, Vetoes: slices.Clone(e.vetoes)}
 	for i, st := range e.state {
 		if st > 0 {
 			d.Guarantees = append(d.Guarantees, s.Guarantees[e.offers[i]].ID)
@@ -206,7 +207,7 @@ func (e *walker) deal(s *scenario.Scenario) scenario.Deal {
 }
 
 // walkers returns a walker for each choice of candidate vetoes that
-// allows a deal ([scenario.Choices]).
+// allows a deal ([deals.Choices]).
 func walkers(ctx context.Context, s *scenario.Scenario, p *packing) ([]*walker, error) {
 	at := make(map[guarantee.ID]int, len(s.Guarantees))
 	for i, g := range s.Guarantees {
@@ -214,7 +215,7 @@ func walkers(ctx context.Context, s *scenario.Scenario, p *packing) ([]*walker, 
 	}
 	requires := requirementsOf(s)
 	var ws []*walker
-	for c, err := range scenario.Choices(ctx, *s) {
+	for c, err := range deals.Choices(ctx, *s) {
 		if err != nil {
 			return nil, err
 		}
@@ -244,10 +245,10 @@ func walkers(ctx context.Context, s *scenario.Scenario, p *packing) ([]*walker, 
 // countKeys walks every outcome and counts the outcomes of each key,
 // the choices shared among as many goroutines as GOMAXPROCS (the counts
 // do not depend on how). Past limit, when positive, it fails with
-// [scenario.ErrTooManyDeals].
+// [deals.ErrTooMany].
 func countKeys(ctx context.Context, ws []*walker, limit int) (map[uint64]int, int, error) {
 	var total atomic.Int64
-	tooMany := fmt.Errorf("%w: %d", scenario.ErrTooManyDeals, limit)
+	tooMany := fmt.Errorf("%w: %d", deals.ErrTooMany, limit)
 	workers := max(1, min(runtime.GOMAXPROCS(0), len(ws)))
 	maps := make([]map[uint64]int, workers)
 	var next atomic.Int64
@@ -313,10 +314,10 @@ type point struct {
 	// order of deals: to list on the frontier, or as a solution and its
 	// runner-up. The second walk makes those only.
 	keep  int
-	deals []scenario.Deal
+	deals []deals.Deal
 	// cut, once deals has been cut down to keep (cutDeals), is the last
 	// deal kept: no deal after it in the order of deals is needed.
-	cut    scenario.Deal
+	cut    deals.Deal
 	hasCut bool
 	// items are the outcomes kept, with their exact utilities.
 	items []*item
@@ -613,7 +614,7 @@ func collect(s *scenario.Scenario, ws []*walker, ps []*point) error {
 	hash := func(key uint64) uint64 { return (key * 0x9e3779b97f4a7c15) >> 44 }
 	for _, p := range ps {
 		if p.keep > 0 {
-			p.deals = make([]scenario.Deal, 0, min(p.count, 2*p.keep))
+			p.deals = make([]deals.Deal, 0, min(p.count, 2*p.keep))
 			need[p.key] = p
 			filter[hash(p.key)/64] |= 1 << (hash(p.key) % 64)
 		}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/entente-go/entente/deals"
 	"github.com/entente-go/entente/internal/safe"
 	"github.com/entente-go/entente/scenario"
 )
@@ -155,7 +156,7 @@ func displayName(name string) string {
 
 // dealWords writes a deal's guarantees and the vetoes it grants, "none"
 // for no veto, as the reports list them.
-func dealWords(d scenario.Deal) (guarantees, vetoes string) {
+func dealWords(d deals.Deal) (guarantees, vetoes string) {
 	ids := make([]string, len(d.Guarantees))
 	for i, g := range d.Guarantees {
 		ids[i] = string(g)

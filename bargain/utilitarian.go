@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"slices"
 
+	"github.com/entente-go/entente/deals"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/scenario"
 )
@@ -13,7 +14,7 @@ import (
 // UtilitarianOptimum finds the utilitarian solution of s (the outcome of the
 // largest Σ u_a, ties as [Solve] breaks them) without listing the
 // outcomes: utility is additive over offers and candidate vetoes, so for
-// each choice of candidate vetoes ([scenario.Choices]) a branch and bound
+// each choice of candidate vetoes ([deals.Choices]) a branch and bound
 // over the offers of the largest package it allows finds the best package,
 // bounding each branch by what it has plus every positive offer still
 // undecided. It is exact, in rationals as Solve is, and returns the same
@@ -44,7 +45,7 @@ func UtilitarianOptimum(ctx context.Context, s scenario.Scenario) (Solution, err
 		worth[g.ID] = x
 	}
 	var best *bnb
-	for c, err := range scenario.Choices(ctx, s) {
+	for c, err := range deals.Choices(ctx, s) {
 		if err != nil {
 			return Solution{}, err
 		}
@@ -88,11 +89,11 @@ type bnb struct {
 
 	found bool
 	sum   *big.Rat
-	deal  scenario.Deal
+	deal  deals.Deal
 	steps int
 }
 
-func newBnB(ctx context.Context, t *terms, c scenario.Choice, deps map[guarantee.ID][]guarantee.ID, worth map[guarantee.ID]*big.Rat, prev *bnb) *bnb {
+func newBnB(ctx context.Context, t *terms, c deals.Choice, deps map[guarantee.ID][]guarantee.ID, worth map[guarantee.ID]*big.Rat, prev *bnb) *bnb {
 	b := &bnb{ctx: ctx, vetoes: c.Vetoes, offers: slices.Clone(c.Largest)}
 	base := new(big.Rat)
 	for a := range t.actors {
@@ -183,7 +184,7 @@ func (b *bnb) walk(k int, cur *big.Rat) {
 }
 
 func (b *bnb) leaf(cur *big.Rat) {
-	d := scenario.Deal{Guarantees: []guarantee.ID{}, Vetoes: b.vetoes}
+	d := deals.Deal{Guarantees: []guarantee.ID{}, Vetoes: b.vetoes}
 	for i, st := range b.state {
 		if st > 0 {
 			d.Guarantees = append(d.Guarantees, b.offers[i])

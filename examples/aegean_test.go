@@ -13,6 +13,7 @@ import (
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/scenario"
 	"github.com/entente-go/entente/scenario/scenariofile"
+	"github.com/entente-go/entente/walk"
 )
 
 // TestAegean1996 holds NATO's Article 5 between Greece and Turkey to what
@@ -41,12 +42,12 @@ func TestAegean1996(t *testing.T) {
 		t.Errorf("as written (-want +got):\n%s", d)
 	}
 
-	sim, err := scenario.Simulate(s)
+	sim, err := walk.Simulate(s)
 	if err != nil {
 		t.Fatal(err)
 	}
 	due := sim.Steps[0].Due
-	if len(due) != 1 || due[0].Guarantee != "article-5-greece" || due[0].Status != scenario.Void || !slices.Equal(due[0].Attackers, []actor.ID{"TR"}) {
+	if len(due) != 1 || due[0].Guarantee != "article-5-greece" || due[0].Status != walk.Void || !slices.Equal(due[0].Attackers, []actor.ID{"TR"}) {
 		t.Errorf("attack(TR, GR) calls %+v; want article-5-greece, void, with TR as its attacker", due)
 	}
 
@@ -57,11 +58,11 @@ func TestAegean1996(t *testing.T) {
 	if got := findingsOf(t, majority, codes...); len(got) != 0 {
 		t.Errorf("under majority: %v; want no insider's veto", got)
 	}
-	sim, err = scenario.Simulate(majority)
+	sim, err = walk.Simulate(majority)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if due := sim.Steps[0].Due; len(due) != 1 || due[0].Status != scenario.Activates {
+	if due := sim.Steps[0].Due; len(due) != 1 || due[0].Status != walk.Activates {
 		t.Errorf("under majority, attack(TR, GR) calls %+v; want article-5-greece activated", due)
 	}
 }

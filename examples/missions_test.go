@@ -13,6 +13,7 @@ import (
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/scenario"
 	"github.com/entente-go/entente/scenario/scenariofile"
+	"github.com/entente-go/entente/walk"
 )
 
 // finding is what a test asserts of one finding: its code and what it
@@ -197,7 +198,7 @@ func TestMissionWalks(t *testing.T) {
 		Blockers  []string // actor:reason
 	}
 	lapses := func(s scenario.Scenario) []lapse {
-		sim, err := scenario.Simulate(s)
+		sim, err := walk.Simulate(s)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -248,7 +249,7 @@ func TestCyprusCalls(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sim, err := scenario.Simulate(s)
+	sim, err := walk.Simulate(s)
 	if err != nil {
 		t.Fatal(err)
 	}

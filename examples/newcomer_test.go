@@ -11,10 +11,12 @@ import (
 
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/bargain"
+	"github.com/entente-go/entente/deals"
 	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/scenario"
 	"github.com/entente-go/entente/scenario/scenariotest"
+	"github.com/entente-go/entente/walk"
 )
 
 // A scenario built in code, evaluated, searched and walked. In the
@@ -41,13 +43,13 @@ func Example_inCode() {
 		return
 	}
 	fmt.Println(r.Verdict, r.Findings[0].Code)
-	found, err := scenario.Search(context.Background(), s, scenario.SearchOptions{})
+	found, err := deals.Search(context.Background(), s, deals.Options{})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	fmt.Println("feasible:", found.Feasible)
-	sim, err := scenario.Simulate(s)
+	sim, err := walk.Simulate(s)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -71,7 +73,7 @@ func Example_whatIf() {
 	c := scenariotest.WhatIf(examples.Ukraine2025(),
 		scenario.Grant{Veto: scenario.Veto{Holder: "RU", Over: guarantee.Selector{Beneficiary: "UA"}}}).
 		Finding(scenario.CapturedGuarantee, "us-air-support").
-		Status("attack(RU, UA)", "us-air-support", scenario.Void).
+		Status("attack(RU, UA)", "us-air-support", walk.Void).
 		Receives("attack(RU, UA)", "UA", guarantee.Surveillance)
 	fmt.Printf("%s: %d problems\n", c, len(c.Problems()))
 	// Output:
@@ -83,7 +85,7 @@ func TestWhatIf(t *testing.T) {
 	scenariotest.WhatIf(examples.Ukraine2025(),
 		scenario.Grant{Veto: scenario.Veto{Holder: "RU", Over: guarantee.Selector{Beneficiary: "UA"}}}).
 		Finding(scenario.CapturedGuarantee, "us-air-support").
-		Status("attack(RU, UA)", "us-air-support", scenario.Void).
+		Status("attack(RU, UA)", "us-air-support", walk.Void).
 		Receives("attack(RU, UA)", "UA", guarantee.Surveillance).
 		Check(t)
 }

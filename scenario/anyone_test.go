@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/entente-go/entente/actor"
+	"github.com/entente-go/entente/compare"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/scenario"
 )
@@ -379,7 +380,7 @@ func TestCompareNamesTheMoveToAnyone(t *testing.T) {
 		guarantees(g("art5", "NATO", "UA", guarantee.Military, "attack(RU, UA)")))
 	other := cloneScenario(base)
 	other.Guarantees[0].Trigger = guarantee.AttackOn("UA")
-	c, err := scenario.Compare(t.Context(), base, other)
+	c, err := compare.Scenarios(t.Context(), base, other)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -391,13 +392,13 @@ func TestCompareNamesTheMoveToAnyone(t *testing.T) {
 		t.Errorf("appeared %+v, want insider-veto because of the edit", c.Appeared)
 	}
 	var text strings.Builder
-	if err := scenario.WriteComparison(&text, c); err != nil {
+	if err := compare.WriteText(&text, c); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(text.String(), "  set art5.trigger = attack(*, UA)\n  (art5 now answers an attack by anyone, where it named RU)\n") {
 		t.Errorf("the text does not name the move to anyone under the edit:\n%s", text.String())
 	}
-	c, err = scenario.Compare(t.Context(), other, base)
+	c, err = compare.Scenarios(t.Context(), other, base)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -407,7 +408,7 @@ func TestCompareNamesTheMoveToAnyone(t *testing.T) {
 	// A change between named attackers says nothing more.
 	third := cloneScenario(base)
 	third.Guarantees[0].Trigger = guarantee.Attack("BY", "UA")
-	c, err = scenario.Compare(t.Context(), base, third)
+	c, err = compare.Scenarios(t.Context(), base, third)
 	if err != nil {
 		t.Fatal(err)
 	}

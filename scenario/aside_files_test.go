@@ -1,122 +1,37 @@
 package scenario_test
 
 import (
-	"context"
-	"io/fs"
 	"maps"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/scenario"
-	"github.com/entente-go/entente/scenario/scenariofile"
 )
 
-// stripAside returns s with every parties-aside flag cleared: the scenario
-// as a reader that predates the rule would take it.
-func stripAside(s scenario.Scenario) scenario.Scenario {
-	s.Actors = slices.Clone(s.Actors)
-	for i := range s.Actors {
-		s.Actors[i].PartiesAside = false
-	}
-	s.Guarantees = slices.Clone(s.Guarantees)
-	for i := range s.Guarantees {
-		s.Guarantees[i].Activation.PartiesAside = false
-	}
-	return s
-}
-
-func hasAside(s scenario.Scenario) bool {
-	return slices.ContainsFunc(s.Actors, func(a actor.Actor) bool { return a.PartiesAside }) ||
-		slices.ContainsFunc(s.Guarantees, func(g guarantee.Guarantee) bool { return g.Activation.PartiesAside })
-}
-
-// scenarioFiles returns the scenario files of the repository under
-// testdata/ and examples/ that load, with each of their variants.
-func scenarioFiles(t *testing.T) map[string]scenario.Scenario {
-	t.Helper()
-	out := map[string]scenario.Scenario{}
-	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() && (d.Name() == ".git" || d.Name() == "fuzz") {
-			return filepath.SkipDir
-		}
-		ext := filepath.Ext(path)
-		if d.IsDir() || ext != ".yaml" && ext != ".json" {
-			return nil
-		}
-		slash := filepath.ToSlash(path)
-		if !strings.Contains(slash, "/testdata/") && !strings.HasPrefix(slash, "../examples/") {
-			return nil
-		}
-		info, err := d.Info()
-		if err != nil || info.Size() > 1<<20 {
-			return err
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		s, err := scenariofile.Parse(slash, data)
-		if err != nil {
-			return nil // files of mistakes, schemas, reports
-		}
-		out[slash] = s
-		for _, v := range s.Variants {
-			if vs, err := s.Variant(v.Name); err == nil {
-				out[slash+" (variant "+v.Name+")"] = vs
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(out) < 10 {
-		t.Fatalf("found only %d scenarios under testdata/ and examples/", len(out))
-	}
-	return out
-}
-
-// answers is what the tools answer about a scenario: the report, the walk
-// and the search.
+// answers is what Evaluate answers about a scenario.
 type answers struct {
 	Report scenario.Report
-	Walk   scenario.Simulation
-	Search scenario.SearchResult
 }
 
-// answer returns the tools' answers about s: through the public entry
-// points, or, forcingAside, through the paths of the parties-aside rule
-// even where nothing sets the parties aside.
+// answer returns the report on s: through Evaluate, or, forcingAside,
+// through the paths of the parties-aside rule even where nothing sets
+// the parties aside. The walk and the search check their own paths the
+// same way, in their packages.
 func answer(t *testing.T, s scenario.Scenario, forcingAside bool) answers {
 	t.Helper()
-	evaluate, simulate, search := scenario.Evaluate, scenario.Simulate, scenario.Search
+	evaluate := scenario.Evaluate
 	if forcingAside {
-		evaluate, simulate, search = scenario.EvaluateForcingAside, scenario.SimulateForcingAside, scenario.SearchForcingAside
+		evaluate = scenario.EvaluateForcingAside
 	}
 	var a answers
 	var err error
 	if a.Report, err = evaluate(s); err != nil {
 		t.Fatal(err)
-	}
-	if a.Walk, err = simulate(s); err != nil {
-		t.Fatal(err)
-	}
-	if len(s.Guarantees) <= 16 {
-		if a.Search, err = search(context.Background(), s, scenario.SearchOptions{}); err != nil {
-			t.Fatal(err)
-		}
 	}
 	return a
 }

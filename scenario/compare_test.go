@@ -17,6 +17,8 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/entente-go/entente/actor"
+	"github.com/entente-go/entente/compare"
+	"github.com/entente-go/entente/deals"
 	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/internal/synth"
@@ -307,23 +309,23 @@ func checkCompare(t *testing.T, seed uint64, a, b scenario.Scenario, edits []sce
 		t.Errorf("seed %d (rerun with go test ./scenario -run 'TestCompareAgainstBruteForce/random/^%d$'): "+format+
 			"\nedits made: %q\nbase:\n%s\nother:\n%s", append(append([]any{seed, seed}, args...), es, ya, yb)...)
 	}
-	got, err := scenario.Compare(context.Background(), a, b)
+	got, err := compare.Scenarios(context.Background(), a, b)
 	if err != nil {
 		fail("Compare: %v", err)
 		return nil
 	}
 	fa, fb := bruteFeasible(t, a), bruteFeasible(t, b)
 	onlyA, onlyB := minus(fa, fb), minus(fb, fa)
-	var want scenario.Relation
+	var want compare.Relation
 	switch {
 	case len(onlyA) == 0 && len(onlyB) == 0:
-		want = scenario.Equivalent
+		want = compare.Equivalent
 	case len(onlyA) == 0:
-		want = scenario.MorePermissive
+		want = compare.MorePermissive
 	case len(onlyB) == 0:
-		want = scenario.LessPermissive
+		want = compare.LessPermissive
 	default:
-		want = scenario.Incomparable
+		want = compare.Incomparable
 	}
 	sp := got.Space
 	if sp.Relation != want {
@@ -336,7 +338,7 @@ func checkCompare(t *testing.T, seed uint64, a, b scenario.Scenario, edits []sce
 	} else if g, w := [4]uint64{sp.Base, sp.Other, sp.OnlyBase, sp.OnlyOther}, [4]uint64{uint64(len(fa)), uint64(len(fb)), uint64(len(onlyA)), uint64(len(onlyB))}; g != w {
 		fail("Space counts base, other, only base, only other = %v; the brute force says %v", g, w)
 	}
-	checkExample := func(name string, ex *scenario.Example, only []string, in, out map[string][]guarantee.ID, outScenario scenario.Scenario) {
+	checkExample := func(name string, ex *compare.Example, only []string, in, out map[string][]guarantee.ID, outScenario scenario.Scenario) {
 		t.Helper()
 		if (ex == nil) != (len(only) == 0) {
 			fail("Space.%s = %v, but the brute force finds %d packages on that side only: %v", name, ex, len(only), only)
@@ -390,13 +392,13 @@ func checkCompare(t *testing.T, seed uint64, a, b scenario.Scenario, edits []sce
 			fail("Space.Because names %q, which is not an edit of the pair", e)
 		}
 	}
-	if want == scenario.Equivalent && len(sp.Because) > 0 {
+	if want == compare.Equivalent && len(sp.Because) > 0 {
 		fail("Space.Because = %q, though the feasible packages are the same", sp.Because)
 	}
-	if len(diff) == 1 && want != scenario.Equivalent && !slices.Equal(sp.Because, wantEdits) {
+	if len(diff) == 1 && want != compare.Equivalent && !slices.Equal(sp.Because, wantEdits) {
 		fail("Space.Because = %q; want the one edit %q", sp.Because, wantEdits)
 	}
-	if len(diff) > 1 && len(diff) <= 3 && want != scenario.Equivalent {
+	if len(diff) > 1 && len(diff) <= 3 && want != compare.Equivalent {
 		for _, e := range diff {
 			alone, err := a.With(e)
 			if err != nil || !withinBudget(alone) {
@@ -420,7 +422,7 @@ func checkCompare(t *testing.T, seed uint64, a, b scenario.Scenario, edits []sce
 	default:
 		keys = append(keys, "both have feasible packages")
 	}
-	for _, ex := range []*scenario.Example{sp.BaseExample, sp.OtherExample} {
+	for _, ex := range []*compare.Example{sp.BaseExample, sp.OtherExample} {
 		if ex != nil && len(ex.Guarantees) == 0 {
 			keys = append(keys, "empty package as an example")
 		}
@@ -452,7 +454,7 @@ func checkCompare(t *testing.T, seed uint64, a, b scenario.Scenario, edits []sce
 // each Before is a finding of the base, each After one of the other; a
 // change pairs findings of the same code that differ; no finding is used
 // twice; and what is left unpaired on each side is the same findings.
-func checkPairing(t *testing.T, fail func(string, ...any), c scenario.Comparison, ra, rb scenario.Report) {
+func checkPairing(t *testing.T, fail func(string, ...any), c compare.Comparison, ra, rb scenario.Report) {
 	t.Helper()
 	line := func(f scenario.Finding) string {
 		return fmt.Sprintf("%s|%s|%v|%v|%q|%s|%q", f.Code, f.Severity, f.Actors, f.Guarantees, f.Positions, f.Message, f.Sources)
@@ -851,9 +853,9 @@ func TestDiffOrder(t *testing.T) {
 }
 
 // compare compares, failing the test on an error.
-func compare(t *testing.T, a, b scenario.Scenario) scenario.Comparison {
+func compareOf(t *testing.T, a, b scenario.Scenario) compare.Comparison {
 	t.Helper()
-	c, err := scenario.Compare(context.Background(), a, b)
+	c, err := compare.Scenarios(context.Background(), a, b)
 	if err != nil {
 		t.Fatalf("Compare: %v", err)
 	}
@@ -871,7 +873,7 @@ func with(t *testing.T, s scenario.Scenario, edits ...scenario.Edit) scenario.Sc
 }
 
 // codesOf lists the codes of finding changes, with their positions.
-func codesOf(l []scenario.FindingChange) []string {
+func codesOf(l []compare.FindingChange) []string {
 	out := []string{}
 	for _, fc := range l {
 		f := fc.After
@@ -888,7 +890,7 @@ func TestCompareFindings(t *testing.T) {
 	s := examples.Ukraine2025()
 	t.Run("Appears", func(t *testing.T) {
 		other := with(t, s, scenario.AddPosition{Position: named("us-no-air", pos("US", scenario.Refuses, sel{Kind: guarantee.AirSupport}))})
-		c := compare(t, s, other)
+		c := compareOf(t, s, other)
 		if got, want := codesOf(c.Appeared), []string{"red-line us-no-air"}; !slices.Equal(got, want) {
 			t.Errorf("Appeared = %q; want %q", got, want)
 		}
@@ -900,7 +902,7 @@ func TestCompareFindings(t *testing.T) {
 		}
 	})
 	t.Run("Disappears", func(t *testing.T) {
-		c := compare(t, s, with(t, s, scenario.Without{ID: "ru-demands-veto"}))
+		c := compareOf(t, s, with(t, s, scenario.Without{ID: "ru-demands-veto"}))
 		got := codesOf(c.Disappeared)
 		for _, want := range []string{"unmet-veto-demand ru-demands-veto", "veto-conflict ru-demands-veto,ua-rejects-ru-veto"} {
 			if !slices.Contains(got, want) {
@@ -918,7 +920,7 @@ func TestCompareFindings(t *testing.T) {
 		// Narrowing RU's demand to military guarantees keeps the
 		// findings' codes and positions, but not their guarantees and
 		// messages: a change, not one finding gone and another come.
-		c := compare(t, s, with(t, s, scenario.Set{Field: "ru-demands-veto.kind", Value: "military"}))
+		c := compareOf(t, s, with(t, s, scenario.Set{Field: "ru-demands-veto.kind", Value: "military"}))
 		if len(c.Appeared)+len(c.Disappeared) != 0 {
 			t.Errorf("Appeared = %q, Disappeared = %q; want none", codesOf(c.Appeared), codesOf(c.Disappeared))
 		}
@@ -939,15 +941,15 @@ func TestCompareFindings(t *testing.T) {
 		}
 	})
 	t.Run("NothingToReport", func(t *testing.T) {
-		c := compare(t, s, examples.Ukraine2025())
+		c := compareOf(t, s, examples.Ukraine2025())
 		if !c.Same() || len(c.Edits)+len(c.Appeared)+len(c.Disappeared)+len(c.Changed) != 0 {
 			t.Errorf("Compare(seed, seed): Same() = %v, edits %q, appeared %q, disappeared %q, changed %q; want nothing",
 				c.Same(), c.Edits, codesOf(c.Appeared), codesOf(c.Disappeared), codesOf(c.Changed))
 		}
 		// An edit no finding mentions changes no finding, and Same
 		// reports the edit.
-		c = compare(t, s, with(t, s, scenario.Set{Field: "us-intelligence.note", Value: "changed"}))
-		if len(c.Appeared)+len(c.Disappeared)+len(c.Changed) != 0 || c.Space.Relation != scenario.Equivalent {
+		c = compareOf(t, s, with(t, s, scenario.Set{Field: "us-intelligence.note", Value: "changed"}))
+		if len(c.Appeared)+len(c.Disappeared)+len(c.Changed) != 0 || c.Space.Relation != compare.Equivalent {
 			t.Errorf("a note changed: appeared %q, disappeared %q, changed %q, space %v; want nothing",
 				codesOf(c.Appeared), codesOf(c.Disappeared), codesOf(c.Changed), c.Space.Relation)
 		}
@@ -960,7 +962,7 @@ func TestCompareFindings(t *testing.T) {
 func TestCompareAttribution(t *testing.T) {
 	s := examples.Ukraine2025()
 	other := with(t, s, scenario.Set{Field: "us-intelligence.note", Value: "changed"}, scenario.Without{ID: "ru-demands-veto"})
-	c := compare(t, s, other)
+	c := compareOf(t, s, other)
 	const maker = "without ru-demands-veto"
 	if len(c.Edits) != 2 {
 		t.Fatalf("Edits = %q; want two", c.Edits)
@@ -973,7 +975,7 @@ func TestCompareAttribution(t *testing.T) {
 			t.Errorf("disappeared %s: Because = %q; want only %q", fc.Before.Code, fc.Because, maker)
 		}
 	}
-	if c.Space.Relation == scenario.Equivalent || !slices.Equal(c.Space.Because, []string{maker}) {
+	if c.Space.Relation == compare.Equivalent || !slices.Equal(c.Space.Because, []string{maker}) {
 		t.Errorf("Space: relation %v, Because = %q; want a change because of only %q", c.Space.Relation, c.Space.Because, maker)
 	}
 
@@ -983,8 +985,8 @@ func TestCompareAttribution(t *testing.T) {
 	both := with(t, s,
 		scenario.AddPosition{Position: named("us-no-naval", pos("US", scenario.Refuses, sel{Kind: guarantee.Naval}))},
 		scenario.Set{Field: "turkey-black-sea.provider", Value: "US"})
-	c = compare(t, s, both)
-	var red []scenario.FindingChange
+	c = compareOf(t, s, both)
+	var red []compare.FindingChange
 	for _, fc := range c.Appeared {
 		if fc.After.Code == scenario.RedLine {
 			red = append(red, fc)
@@ -1001,9 +1003,9 @@ func TestCompareAttribution(t *testing.T) {
 func TestCompareSeed(t *testing.T) {
 	s := examples.Ukraine2025()
 	t.Run("WithoutVetoDemand", func(t *testing.T) {
-		c := compare(t, s, with(t, s, scenario.Without{ID: "ru-demands-veto"}))
+		c := compareOf(t, s, with(t, s, scenario.Without{ID: "ru-demands-veto"}))
 		sp := c.Space
-		if sp.Relation != scenario.MorePermissive || !sp.Counted || sp.Base != 0 || sp.Other == 0 || sp.OnlyOther != sp.Other || sp.OnlyBase != 0 {
+		if sp.Relation != compare.MorePermissive || !sp.Counted || sp.Base != 0 || sp.Other == 0 || sp.OnlyOther != sp.Other || sp.OnlyBase != 0 {
 			t.Errorf("Space = %v, counted %v, base %d, other %d, only base %d, only other %d; want more-permissive, 0 packages before and some after",
 				sp.Relation, sp.Counted, sp.Base, sp.Other, sp.OnlyBase, sp.OnlyOther)
 		}
@@ -1019,14 +1021,14 @@ func TestCompareSeed(t *testing.T) {
 	})
 	t.Run("GrantRUVeto", func(t *testing.T) {
 		other := with(t, s, scenario.Grant{Veto: grant("RU", toUA)})
-		c := compare(t, s, other)
+		c := compareOf(t, s, other)
 		if want := []string{"grant RU veto over {beneficiary: UA}"}; !slices.Equal(c.Edits, want) {
 			t.Errorf("Edits = %q; want %q", c.Edits, want)
 		}
 		// Granted, the veto meets RU's demand, and UA rejects it: no
 		// package is feasible either way.
 		sp := c.Space
-		if sp.Relation != scenario.Equivalent || !sp.Counted || sp.Base != 0 || sp.Other != 0 || sp.BaseExample != nil || sp.OtherExample != nil || len(sp.Because) != 0 {
+		if sp.Relation != compare.Equivalent || !sp.Counted || sp.Base != 0 || sp.Other != 0 || sp.BaseExample != nil || sp.OtherExample != nil || len(sp.Because) != 0 {
 			t.Errorf("Space = %+v; want equivalent, no package on either side", sp)
 		}
 		if got := codesOf(c.Disappeared); !slices.Contains(got, "unmet-veto-demand ru-demands-veto") {
@@ -1040,8 +1042,8 @@ func TestCompareSeed(t *testing.T) {
 		}
 	})
 	t.Run("Same", func(t *testing.T) {
-		c := compare(t, s, s)
-		if !c.Same() || c.Space.Relation != scenario.Equivalent || c.Space.BaseExample != nil || c.Space.OtherExample != nil {
+		c := compareOf(t, s, s)
+		if !c.Same() || c.Space.Relation != compare.Equivalent || c.Space.BaseExample != nil || c.Space.OtherExample != nil {
 			t.Errorf("Compare(s, s) = %+v; want Same", c)
 		}
 		if c.Base != s.Name || c.Other != s.Name {
@@ -1054,7 +1056,7 @@ func TestCompareJSON(t *testing.T) {
 	s := examples.Ukraine2025()
 	lists := []string{"edits", "appeared", "disappeared", "changed"}
 	t.Run("Empty", func(t *testing.T) {
-		data, err := json.Marshal(compare(t, s, s))
+		data, err := json.Marshal(compareOf(t, s, s))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -1079,9 +1081,9 @@ func TestCompareJSON(t *testing.T) {
 	})
 	t.Run("ChangeWithoutBecause", func(t *testing.T) {
 		f := scenario.Finding{Code: scenario.RedLine, Severity: scenario.Error, Message: "m"}
-		c := scenario.Comparison{
-			Appeared: []scenario.FindingChange{{After: &f}},
-			Space:    scenario.SpaceChange{Relation: scenario.LessPermissive, BaseExample: &scenario.Example{Guarantees: []guarantee.ID{}}},
+		c := compare.Comparison{
+			Appeared: []compare.FindingChange{{After: &f}},
+			Space:    compare.SpaceChange{Relation: compare.LessPermissive, BaseExample: &compare.Example{Guarantees: []guarantee.ID{}}},
 		}
 		data, err := json.Marshal(c)
 		if err != nil {
@@ -1130,17 +1132,17 @@ func BenchmarkCompare30(b *testing.B) {
 		b.Fatal(err)
 	}
 	ctx := context.Background()
-	c, err := scenario.Compare(ctx, base, other)
+	c, err := compare.Scenarios(ctx, base, other)
 	if err != nil {
 		b.Fatal(err)
 	}
 	sp := c.Space
-	if len(c.Edits) != 3 || !sp.Counted || sp.Base == 0 || sp.Relation == scenario.Equivalent || len(sp.Because) == 0 {
+	if len(c.Edits) != 3 || !sp.Counted || sp.Base == 0 || sp.Relation == compare.Equivalent || len(sp.Because) == 0 {
 		b.Fatalf("Compare: %d edits, relation %v, counted %v (%s), base %d, because %q; want 3 edits changing a counted, non-empty space",
 			len(c.Edits), sp.Relation, sp.Counted, sp.CountSkipped, sp.Base, sp.Because)
 	}
 	for b.Loop() {
-		if _, err := scenario.Compare(ctx, base, other); err != nil {
+		if _, err := compare.Scenarios(ctx, base, other); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -1164,8 +1166,8 @@ func TestCompareTooManyVetoes(t *testing.T) {
 		{"Other", base, other, "the other: "},
 		{"Base", other, base, "the base: "},
 	} {
-		_, err := scenario.Compare(context.Background(), tc.a, tc.b)
-		if !errors.Is(err, scenario.ErrTooManyVetoes) || !strings.HasPrefix(err.Error(), tc.wantPrefix) {
+		_, err := compare.Scenarios(context.Background(), tc.a, tc.b)
+		if !errors.Is(err, deals.ErrTooManyVetoes) || !strings.HasPrefix(err.Error(), tc.wantPrefix) {
 			t.Errorf("%s: Compare error = %v; want ErrTooManyVetoes, starting %q", tc.name, err, tc.wantPrefix)
 		}
 	}

@@ -5,8 +5,8 @@
 //	s := examples.Ukraine2025()      // or scenariofile.ReadFile("my.yaml"), or a Scenario built in Go
 //	r, err := scenario.Evaluate(s)   // the verdict, and the findings that explain it
 //	scenario.WriteText(os.Stdout, r)
-//	found, err := scenario.Search(ctx, s, scenario.SearchOptions{}) // which deals are possible
-//	sim, err := scenario.Simulate(s) // the timeline, event by event
+//	found, err := deals.Search(ctx, s, deals.Options{}) // which deals are possible
+//	sim, err := walk.Simulate(s) // the timeline, event by event
 //
 // A [Scenario] is a plain value: actors, the guarantees on the table, the
 // positions actors hold, the vetoes a draft deal grants, and a timeline.

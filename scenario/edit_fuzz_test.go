@@ -5,6 +5,7 @@ import (
 
 	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/scenario"
+	"github.com/entente-go/entente/walk"
 )
 
 // FuzzSet sets any field of the seed to any value, then removes any ID:
@@ -35,7 +36,7 @@ func FuzzSet(f *testing.F) {
 		if _, err := scenario.Evaluate(v); err != nil {
 			t.Fatalf("Evaluate after an accepted edit: %v", err)
 		}
-		if _, err := scenario.Simulate(v); err != nil {
+		if _, err := walk.Simulate(v); err != nil {
 			t.Fatalf("Simulate after an accepted edit: %v", err)
 		}
 	})

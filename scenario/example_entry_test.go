@@ -4,8 +4,11 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/entente-go/entente/compare"
+	"github.com/entente-go/entente/deals"
 	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/scenario"
+	"github.com/entente-go/entente/walk"
 )
 
 // The seed: security guarantees for Ukraine as reported on 21 August 2025
@@ -15,7 +18,7 @@ import (
 // would Kyiv accepting the veto if the US also dropped its insistence on a
 // European force.
 func ExampleSearch() {
-	r, err := scenario.Search(context.Background(), examples.Ukraine2025(), scenario.SearchOptions{})
+	r, err := deals.Search(context.Background(), examples.Ukraine2025(), deals.Options{})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -43,7 +46,7 @@ func ExampleSearch() {
 // fact Russia let it run to June; a model says what a veto holder can do,
 // not when it chooses to.)
 func ExampleSimulate() {
-	sim, err := scenario.Simulate(examples.Georgia2009())
+	sim, err := walk.Simulate(examples.Georgia2009())
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -76,7 +79,7 @@ func ExampleCompare() {
 		fmt.Println(err)
 		return
 	}
-	c, err := scenario.Compare(context.Background(), s, v)
+	c, err := compare.Scenarios(context.Background(), s, v)
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -1,6 +1,9 @@
 package scenario_test
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -11,6 +14,7 @@ import (
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/scenario"
+	"github.com/entente-go/entente/scenario/scenariofile"
 )
 
 // This file holds a tiny builder for the small scenarios the tests write,
@@ -373,4 +377,72 @@ func cloneCondition(c guarantee.Condition) guarantee.Condition {
 		c.Sub = sub
 	}
 	return c
+}
+
+// stripAside returns s with every parties-aside flag cleared: the scenario
+// as a reader that predates the rule would take it.
+func stripAside(s scenario.Scenario) scenario.Scenario {
+	s.Actors = slices.Clone(s.Actors)
+	for i := range s.Actors {
+		s.Actors[i].PartiesAside = false
+	}
+	s.Guarantees = slices.Clone(s.Guarantees)
+	for i := range s.Guarantees {
+		s.Guarantees[i].Activation.PartiesAside = false
+	}
+	return s
+}
+
+func hasAside(s scenario.Scenario) bool {
+	return slices.ContainsFunc(s.Actors, func(a actor.Actor) bool { return a.PartiesAside }) ||
+		slices.ContainsFunc(s.Guarantees, func(g guarantee.Guarantee) bool { return g.Activation.PartiesAside })
+}
+
+// scenarioFiles returns the scenario files of the repository under
+// testdata/ and examples/ that load, with each of their variants.
+func scenarioFiles(t *testing.T) map[string]scenario.Scenario {
+	t.Helper()
+	out := map[string]scenario.Scenario{}
+	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == ".git" || d.Name() == "fuzz") {
+			return filepath.SkipDir
+		}
+		ext := filepath.Ext(path)
+		if d.IsDir() || ext != ".yaml" && ext != ".json" {
+			return nil
+		}
+		slash := filepath.ToSlash(path)
+		if !strings.Contains(slash, "/testdata/") && !strings.HasPrefix(slash, "../examples/") {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil || info.Size() > 1<<20 {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		s, err := scenariofile.Parse(slash, data)
+		if err != nil {
+			return nil // files of mistakes, schemas, reports
+		}
+		out[slash] = s
+		for _, v := range s.Variants {
+			if vs, err := s.Variant(v.Name); err == nil {
+				out[slash+" (variant "+v.Name+")"] = vs
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out) < 10 {
+		t.Fatalf("found only %d scenarios under testdata/ and examples/", len(out))
+	}
+	return out
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/entente-go/entente/actor"
+	"github.com/entente-go/entente/deals"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/scenario"
 )
@@ -20,20 +21,20 @@ import (
 // bruteDeals returns every feasible (H, W), H non-empty, straight from
 // docs/MODEL.md: every package times every choice of candidate vetoes, each
 // evaluated on the scenario cut down to the package.
-func bruteDeals(t testing.TB, s scenario.Scenario) []scenario.Deal {
+func bruteDeals(t testing.TB, s scenario.Scenario) []deals.Deal {
 	b := &brute{s: s, n: len(s.Guarantees)}
 	for i, p := range s.Positions {
 		if p.Stance == scenario.DemandsVeto {
 			b.cands = append(b.cands, i)
 		}
 	}
-	var out []scenario.Deal
+	var out []deals.Deal
 	for h := 1; h < 1<<b.n; h++ {
 		for w := range 1 << len(b.cands) {
 			if hasError(t, b.cut(h, w, 0)) {
 				continue
 			}
-			d := scenario.Deal{Guarantees: b.offers(h), Vetoes: []string{}}
+			d := deals.Deal{Guarantees: b.offers(h), Vetoes: []string{}}
 			for j, p := range b.cands {
 				if w&(1<<j) != 0 {
 					d.Vetoes = append(d.Vetoes, s.PositionRef(p))
@@ -45,7 +46,7 @@ func bruteDeals(t testing.TB, s scenario.Scenario) []scenario.Deal {
 	return out
 }
 
-func dealKey(d scenario.Deal) string {
+func dealKey(d deals.Deal) string {
 	var b strings.Builder
 	for _, g := range d.Guarantees {
 		b.WriteString(string(g) + ",")
@@ -54,10 +55,10 @@ func dealKey(d scenario.Deal) string {
 	return b.String()
 }
 
-func collect(t testing.TB, s scenario.Scenario, opts scenario.DealOptions) ([]scenario.Deal, error) {
+func collect(t testing.TB, s scenario.Scenario, opts deals.AllOptions) ([]deals.Deal, error) {
 	t.Helper()
-	var out []scenario.Deal
-	for d, err := range scenario.Deals(t.Context(), s, opts) {
+	var out []deals.Deal
+	for d, err := range deals.All(t.Context(), s, opts) {
 		if err != nil {
 			return out, err
 		}
@@ -81,7 +82,7 @@ func TestDealsAgainstBruteForce(t *testing.T) {
 		sh.offers = min(sh.offers, 9)
 		s := generate(seed, sh)
 		want := bruteDeals(t, s)
-		got, err := collect(t, s, scenario.DealOptions{})
+		got, err := collect(t, s, deals.AllOptions{})
 		if err != nil {
 			t.Fatalf("seed %d: %v", seed, err)
 		}
@@ -91,11 +92,11 @@ func TestDealsAgainstBruteForce(t *testing.T) {
 				withVetoes++
 			}
 		}
-		again, _ := collect(t, s, scenario.DealOptions{})
+		again, _ := collect(t, s, deals.AllOptions{})
 		if d := cmp.Diff(got, again); d != "" {
 			t.Errorf("seed %d: a second run differs (-first +second):\n%s", seed, d)
 		}
-		byKey := func(a, b scenario.Deal) int { return strings.Compare(dealKey(a), dealKey(b)) }
+		byKey := func(a, b deals.Deal) int { return strings.Compare(dealKey(a), dealKey(b)) }
 		slices.SortFunc(got, byKey)
 		slices.SortFunc(want, byKey)
 		if d := cmp.Diff(want, got); d != "" {
@@ -114,7 +115,7 @@ func TestDealsAgainstBruteForce(t *testing.T) {
 func TestDealsLimit(t *testing.T) {
 	s := wideScenario(3)
 	s.Positions = []scenario.Position{{ID: "us-demands-veto", Actor: "US", Stance: scenario.DemandsVeto, Select: guarantee.Selector{IDs: []guarantee.ID{"g0"}}}}
-	all, err := collect(t, s, scenario.DealOptions{})
+	all, err := collect(t, s, deals.AllOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,11 +130,11 @@ func TestDealsLimit(t *testing.T) {
 	}{
 		{reason: "no limit", limit: 0, want: len(all)},
 		{reason: "the limit is the count", limit: len(all), want: len(all)},
-		{reason: "one fewer", limit: len(all) - 1, want: len(all) - 1, err: scenario.ErrTooManyDeals},
-		{reason: "one", limit: 1, want: 1, err: scenario.ErrTooManyDeals},
+		{reason: "one fewer", limit: len(all) - 1, want: len(all) - 1, err: deals.ErrTooMany},
+		{reason: "one", limit: 1, want: 1, err: deals.ErrTooMany},
 	} {
 		t.Run(c.reason, func(t *testing.T) {
-			got, err := collect(t, s, scenario.DealOptions{Limit: c.limit})
+			got, err := collect(t, s, deals.AllOptions{Limit: c.limit})
 			if !errors.Is(err, c.err) {
 				t.Errorf("error %v; want %v", err, c.err)
 			}
@@ -152,7 +153,7 @@ func TestDealsCancelled(t *testing.T) {
 	cancel()
 	n := 0
 	var last error
-	for _, err := range scenario.Deals(ctx, s, scenario.DealOptions{}) {
+	for _, err := range deals.All(ctx, s, deals.AllOptions{}) {
 		if err != nil {
 			last = err
 			break
@@ -166,7 +167,7 @@ func TestDealsCancelled(t *testing.T) {
 		t.Errorf("yielded all %d outcomes despite the cancelled context", n)
 	}
 	n = 0
-	for range scenario.Deals(t.Context(), s, scenario.DealOptions{}) {
+	for range deals.All(t.Context(), s, deals.AllOptions{}) {
 		n++
 		if n == 5 {
 			break
@@ -180,7 +181,7 @@ func TestDealsCancelled(t *testing.T) {
 // TestDealsInvalid checks that an invalid scenario yields its problems.
 func TestDealsInvalid(t *testing.T) {
 	s := scenario.Scenario{Values: []scenario.Value{{Actor: "XX"}}}
-	_, err := collect(t, s, scenario.DealOptions{})
+	_, err := collect(t, s, deals.AllOptions{})
 	var es scenario.Errors
 	if !errors.As(err, &es) {
 		t.Errorf("error %v (%T); want scenario.Errors", err, err)
@@ -205,7 +206,7 @@ func wideScenario(n int) scenario.Scenario {
 func ExampleDeals() {
 	s := wideScenario(2)
 	s.Positions = []scenario.Position{{ID: "ru-demands-veto", Actor: "RU", Stance: scenario.DemandsVeto, Select: guarantee.Selector{IDs: []guarantee.ID{"g1"}}}}
-	for d, err := range scenario.Deals(context.Background(), s, scenario.DealOptions{Limit: 100}) {
+	for d, err := range deals.All(context.Background(), s, deals.AllOptions{Limit: 100}) {
 		if err != nil {
 			fmt.Println(err)
 			return

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/entente-go/entente/actor"
+	"github.com/entente-go/entente/deals"
 	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/internal/synth"
@@ -52,7 +53,7 @@ const (
 // completes within searchBenchLimit (skipping the benchmark if not) and
 // that its result has the given shape, with a count when opts asks for
 // one.
-func benchSearch(b *testing.B, s scenario.Scenario, opts scenario.SearchOptions, shape searchShape) {
+func benchSearch(b *testing.B, s scenario.Scenario, opts deals.Options, shape searchShape) {
 	b.Helper()
 	ctx := context.Background()
 	if searchBenchSlow[b.Name()] {
@@ -61,7 +62,7 @@ func benchSearch(b *testing.B, s scenario.Scenario, opts scenario.SearchOptions,
 	trial := opts
 	trial.Timeout = searchBenchLimit
 	start := time.Now()
-	r, err := scenario.Search(ctx, s, trial)
+	r, err := deals.Search(ctx, s, trial)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -87,7 +88,7 @@ func benchSearch(b *testing.B, s scenario.Scenario, opts scenario.SearchOptions,
 		time.Since(start).Round(time.Microsecond), len(r.Maximal), len(r.Concessions), len(r.Conflicts), countString(r))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := scenario.Search(ctx, s, opts); err != nil {
+		if _, err := deals.Search(ctx, s, opts); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -95,7 +96,7 @@ func benchSearch(b *testing.B, s scenario.Scenario, opts scenario.SearchOptions,
 	b.ReportMetric(float64(len(r.Concessions)), "concessions")
 }
 
-func countString(r scenario.SearchResult) string {
+func countString(r deals.Result) string {
 	if !r.Counted {
 		return "none"
 	}
@@ -161,10 +162,10 @@ func searchDealScenario(tb testing.TB, n, p, k int) scenario.Scenario {
 			free.Positions = append(free.Positions, *pos)
 		}
 	}
-	search := func(s scenario.Scenario) scenario.SearchResult {
+	search := func(s scenario.Scenario) deals.Result {
 		// With a deal, Search looks for no concession; the timeout only
 		// bounds the search of a requires position that leaves none.
-		r, err := scenario.Search(context.Background(), s, scenario.SearchOptions{Timeout: time.Millisecond})
+		r, err := deals.Search(context.Background(), s, deals.Options{Timeout: time.Millisecond})
 		if err != nil {
 			tb.Fatal(err)
 		}
@@ -188,7 +189,7 @@ func searchDealScenario(tb testing.TB, n, p, k int) scenario.Scenario {
 func BenchmarkSearchSeed(b *testing.B) {
 	s := examples.Ukraine2025()
 	ctx := context.Background()
-	r, err := scenario.Search(ctx, s, scenario.SearchOptions{Count: true})
+	r, err := deals.Search(ctx, s, deals.Options{Count: true})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -197,7 +198,7 @@ func BenchmarkSearchSeed(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := scenario.Search(ctx, s, scenario.SearchOptions{Count: true}); err != nil {
+		if _, err := deals.Search(ctx, s, deals.Options{Count: true}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -210,10 +211,10 @@ func BenchmarkSearch(b *testing.B) {
 	const n, p, k = 40, 30, 5
 	name := fmt.Sprintf("offers=%d/positions=%d/vetoes=%d", n, p, k)
 	b.Run(name+"/deal", func(b *testing.B) {
-		benchSearch(b, searchDealScenario(b, n, p, k), scenario.SearchOptions{}, searchDeal)
+		benchSearch(b, searchDealScenario(b, n, p, k), deals.Options{}, searchDeal)
 	})
 	b.Run(name+"/no-deal", func(b *testing.B) {
-		benchSearch(b, searchNoDealScenario(n, p, k), scenario.SearchOptions{}, searchNoDeal)
+		benchSearch(b, searchNoDealScenario(n, p, k), deals.Options{}, searchNoDeal)
 	})
 }
 
@@ -228,10 +229,10 @@ func BenchmarkSearchCount(b *testing.B) {
 	p, k := searchGrowthShape(n)
 	name := fmt.Sprintf("offers=%d", n)
 	b.Run(name, func(b *testing.B) {
-		benchSearch(b, searchDealScenario(b, n, p, k), scenario.SearchOptions{Count: true}, searchDeal)
+		benchSearch(b, searchDealScenario(b, n, p, k), deals.Options{Count: true}, searchDeal)
 	})
 	b.Run(name+"/requires=20", func(b *testing.B) {
-		benchSearch(b, searchManyRequires(b, searchDealScenario(b, n, p, k), 20), scenario.SearchOptions{Count: true}, searchDeal)
+		benchSearch(b, searchManyRequires(b, searchDealScenario(b, n, p, k), 20), deals.Options{Count: true}, searchDeal)
 	})
 }
 
@@ -240,7 +241,7 @@ func BenchmarkSearchCount(b *testing.B) {
 // feasible package, taken in turn, so that the deal stands and no two ask
 // for the same pair.
 func searchManyRequires(tb testing.TB, s scenario.Scenario, r int) scenario.Scenario {
-	res, err := scenario.Search(context.Background(), s, scenario.SearchOptions{})
+	res, err := deals.Search(context.Background(), s, deals.Options{})
 	if err != nil || !res.Feasible {
 		tb.Fatalf("Search(%s): feasible %v, error %v; want a deal", s.Name, res.Feasible, err)
 	}
@@ -281,13 +282,13 @@ func BenchmarkSearchGrowth(b *testing.B) {
 		p, k := searchGrowthShape(n)
 		name := fmt.Sprintf("offers=%d/positions=%d/vetoes=%d", n, p, k)
 		b.Run(name+"/deal", func(b *testing.B) {
-			benchSearch(b, searchDealScenario(b, n, p, k), scenario.SearchOptions{}, searchDeal)
+			benchSearch(b, searchDealScenario(b, n, p, k), deals.Options{}, searchDeal)
 		})
 		b.Run(name+"/deal/count", func(b *testing.B) {
-			benchSearch(b, searchDealScenario(b, n, p, k), scenario.SearchOptions{Count: true}, searchDeal)
+			benchSearch(b, searchDealScenario(b, n, p, k), deals.Options{Count: true}, searchDeal)
 		})
 		b.Run(name+"/no-deal", func(b *testing.B) {
-			benchSearch(b, searchNoDealScenario(n, p, k), scenario.SearchOptions{}, searchNoDeal)
+			benchSearch(b, searchNoDealScenario(n, p, k), deals.Options{}, searchNoDeal)
 		})
 	}
 }

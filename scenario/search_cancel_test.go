@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/entente-go/entente/scenario"
+	"github.com/entente-go/entente/deals"
 )
 
 // TestSearchCanceledWhileRunning cancels a Search in the middle of its
@@ -21,7 +21,7 @@ func TestSearchCanceledWhileRunning(t *testing.T) {
 	defer cancel()
 	time.AfterFunc(20*time.Millisecond, cancel)
 	start := time.Now()
-	r, err := scenario.Search(ctx, s, scenario.SearchOptions{Count: true})
+	r, err := deals.Search(ctx, s, deals.Options{Count: true})
 	took := time.Since(start)
 	if err != nil {
 		t.Fatal(err)

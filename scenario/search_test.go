@@ -16,6 +16,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/entente-go/entente/actor"
+	"github.com/entente-go/entente/deals"
 	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/scenario"
@@ -729,7 +730,7 @@ func (b *brute) compute() searchSummary {
 }
 
 // summarize reads Search's result as a summary.
-func summarize(r scenario.SearchResult) searchSummary {
+func summarize(r deals.Result) searchSummary {
 	s := searchSummary{
 		Feasible:      r.Feasible,
 		EmptyFeasible: r.EmptyFeasible,
@@ -784,7 +785,7 @@ var summaryOpts = cmp.Options{cmpopts.EquateEmpty()}
 // granted and the positions in withdrawn (refs) taken away, that its
 // vetoes are the grants of standing demands-veto positions, and that
 // Scenario.CandidateVeto gives each grant.
-func checkPackage(t testing.TB, s scenario.Scenario, p scenario.Deal, withdrawn []string, what string) {
+func checkPackage(t testing.TB, s scenario.Scenario, p deals.Deal, withdrawn []string, what string) {
 	t.Helper()
 	c := s
 	c.Guarantees = nil
@@ -832,12 +833,12 @@ func checkPackage(t testing.TB, s scenario.Scenario, p scenario.Deal, withdrawn 
 }
 
 // checkSearch searches s and compares the result with the reference.
-func checkSearch(t testing.TB, s scenario.Scenario, r *rand.Rand) (*brute, scenario.SearchResult) {
+func checkSearch(t testing.TB, s scenario.Scenario, r *rand.Rand) (*brute, deals.Result) {
 	t.Helper()
 	if err := scenario.Validate(s); err != nil {
 		t.Fatalf("the generator made an invalid scenario: %v", err)
 	}
-	got, err := scenario.Search(context.Background(), s, scenario.SearchOptions{Count: true})
+	got, err := deals.Search(context.Background(), s, deals.Options{Count: true})
 	if err != nil {
 		t.Fatalf("Search: %v", err)
 	}
@@ -868,12 +869,12 @@ func checkSearch(t testing.TB, s scenario.Scenario, r *rand.Rand) (*brute, scena
 
 // checkOrder checks the orders Search documents: maximal packages largest
 // first, concessions smallest first, positions in the scenario's order.
-func checkOrder(t testing.TB, r scenario.SearchResult) {
+func checkOrder(t testing.TB, r deals.Result) {
 	t.Helper()
-	if !slices.IsSortedFunc(r.Maximal, func(a, b scenario.Deal) int { return len(b.Guarantees) - len(a.Guarantees) }) {
+	if !slices.IsSortedFunc(r.Maximal, func(a, b deals.Deal) int { return len(b.Guarantees) - len(a.Guarantees) }) {
 		t.Errorf("maximal packages not largest first: %v", r.Maximal)
 	}
-	if !slices.IsSortedFunc(r.Concessions, func(a, b scenario.Concession) int { return len(a.Positions) - len(b.Positions) }) {
+	if !slices.IsSortedFunc(r.Concessions, func(a, b deals.Concession) int { return len(a.Positions) - len(b.Positions) }) {
 		t.Errorf("concessions not smallest first: %v", r.Concessions)
 	}
 }
@@ -913,7 +914,7 @@ func (c *coverage) add(keys ...string) {
 }
 
 // note records what a scenario and its search reached.
-func (c *coverage) note(s scenario.Scenario, b *brute, got scenario.SearchResult) {
+func (c *coverage) note(s scenario.Scenario, b *brute, got deals.Result) {
 	var keys []string
 	r, _ := scenario.Evaluate(s)
 	for _, f := range r.Findings {
@@ -1142,7 +1143,7 @@ func manyRequirements() scenario.Scenario {
 // most Search takes, make a quick and complete search: it grants every
 // candidate at once and drops those the package does not need.
 func TestSearchManyChoices(t *testing.T) {
-	r, err := scenario.Search(t.Context(), manyChoices(), scenario.SearchOptions{Count: true, Timeout: 10 * time.Second})
+	r, err := deals.Search(t.Context(), manyChoices(), deals.Options{Count: true, Timeout: 10 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -1174,7 +1175,7 @@ func TestSearchStops(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx := context.Background()
-			opts := scenario.SearchOptions{Count: true}
+			opts := deals.Options{Count: true}
 			if tc.timeout {
 				opts.Timeout = deadline
 			} else {
@@ -1183,7 +1184,7 @@ func TestSearchStops(t *testing.T) {
 				defer cancel()
 			}
 			start := time.Now()
-			r, err := scenario.Search(ctx, tc.s, opts)
+			r, err := deals.Search(ctx, tc.s, opts)
 			late := time.Since(start) - deadline
 			if err != nil {
 				t.Fatalf("%s\nSearch(...): unexpected error: %v", tc.reason, err)
@@ -1201,8 +1202,8 @@ func TestSearchStops(t *testing.T) {
 
 // pkg returns a package of the given guarantees, needing the grants of
 // the given demands-veto positions.
-func pkg(gs []guarantee.ID, vetoes ...string) scenario.Deal {
-	return scenario.Deal{Guarantees: gs, Vetoes: vetoes}
+func pkg(gs []guarantee.ID, vetoes ...string) deals.Deal {
+	return deals.Deal{Guarantees: gs, Vetoes: vetoes}
 }
 
 // TestSearch checks Search on cases small enough to work out by hand, each
@@ -1213,7 +1214,7 @@ func TestSearch(t *testing.T) {
 		name   string
 		reason string
 		s      scenario.Scenario
-		want   scenario.SearchResult
+		want   deals.Result
 	}{
 		{
 			name: "Seed",
@@ -1221,24 +1222,24 @@ func TestSearch(t *testing.T) {
 				"answers a Russian attack, which the US's call for a European lead needs. Withdrawing Russia's demand unlocks every offer; " +
 				"withdrawing the US's call and Kyiv's rejection instead unlocks Turkey's Black Sea support and US intelligence, with Russia's veto.",
 			s: examples.Ukraine2025(),
-			want: scenario.SearchResult{
+			want: deals.Result{
 				Count: 0, Counted: true,
 				Dead: gids("european-force", "turkey-black-sea", "us-air-support", "us-intelligence", "willing-financial", "willing-sanctions"),
-				Concessions: []scenario.Concession{
+				Concessions: []deals.Concession{
 					{
 						Positions: refs("ru-demands-veto"),
 						Message:   "withdraw: RU demands a veto over guarantees to UA",
-						Unlocks:   []scenario.Deal{pkg(gids("european-force", "turkey-black-sea", "us-air-support", "us-intelligence", "willing-financial", "willing-sanctions"))},
+						Unlocks:   []deals.Deal{pkg(gids("european-force", "turkey-black-sea", "us-air-support", "us-intelligence", "willing-financial", "willing-sanctions"))},
 						Sources:   []string{examples.SeedArticle},
 					},
 					{
 						Positions: refs("us-wants-europe-lead", "ua-rejects-ru-veto"),
 						Message:   "withdraw: US requires military guarantees by europe to UA; UA rejects any veto by RU over guarantees to UA",
-						Unlocks:   []scenario.Deal{pkg(gids("turkey-black-sea", "us-intelligence"), "ru-demands-veto")},
+						Unlocks:   []deals.Deal{pkg(gids("turkey-black-sea", "us-intelligence"), "ru-demands-veto")},
 						Sources:   []string{examples.SeedArticle},
 					},
 				},
-				Conflicts: []scenario.Conflict{
+				Conflicts: []deals.Conflict{
 					{
 						Positions: refs("us-wants-europe-lead", "ru-demands-veto"),
 						Message:   "US requires military guarantees by europe to UA; RU demands a veto over guarantees to UA",
@@ -1267,9 +1268,9 @@ func TestSearch(t *testing.T) {
 					named("us-no-troops", pos("US", scenario.Refuses, sel{Kind: guarantee.GroundTroops})),
 				),
 			),
-			want: scenario.SearchResult{
+			want: deals.Result{
 				Feasible: true,
-				Maximal:  []scenario.Deal{pkg(gids("de-aid", "uk-troops", "us-air"))},
+				Maximal:  []deals.Deal{pkg(gids("de-aid", "uk-troops", "us-air"))},
 				Count:    6, Counted: true,
 				Forced:   gids("de-aid", "uk-troops", "us-air"),
 				Complete: true,
@@ -1285,15 +1286,15 @@ func TestSearch(t *testing.T) {
 				),
 				positions(named("ua-wants-troops", pos("UA", scenario.Requires, sel{Kind: guarantee.GroundTroops}))),
 			),
-			want: scenario.SearchResult{
+			want: deals.Result{
 				Count: 0, Counted: true,
 				Dead: gids("de-aid", "fr-sanctions"),
-				Concessions: []scenario.Concession{{
+				Concessions: []deals.Concession{{
 					Positions: refs("ua-wants-troops"),
 					Message:   "withdraw: UA requires military/ground-troops guarantees",
-					Unlocks:   []scenario.Deal{pkg(gids("de-aid", "fr-sanctions"))},
+					Unlocks:   []deals.Deal{pkg(gids("de-aid", "fr-sanctions"))},
 				}},
-				Conflicts: []scenario.Conflict{{Positions: refs("ua-wants-troops"), Message: "UA requires military/ground-troops guarantees"}},
+				Conflicts: []deals.Conflict{{Positions: refs("ua-wants-troops"), Message: "UA requires military/ground-troops guarantees"}},
 				Complete:  true,
 			},
 		},
@@ -1308,9 +1309,9 @@ func TestSearch(t *testing.T) {
 				g("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)", requires("eu-force")),
 				g("pl-aid", "PL", "UA", guarantee.Aid, "peace-deal", requires("nato-fund")),
 			)),
-			want: scenario.SearchResult{
+			want: deals.Result{
 				Feasible: true,
-				Maximal:  []scenario.Deal{pkg(gids("eu-force", "tr-naval", "us-air"))},
+				Maximal:  []deals.Deal{pkg(gids("eu-force", "tr-naval", "us-air"))},
 				Count:    4, Counted: true,
 				EmptyFeasible: true,
 				Forced:        gids("eu-force", "tr-naval", "us-air"),
@@ -1329,9 +1330,9 @@ func TestSearch(t *testing.T) {
 				),
 				positions(named("ru-veto", pos("RU", scenario.DemandsVeto, toUA))),
 			),
-			want: scenario.SearchResult{
+			want: deals.Result{
 				Feasible: true,
-				Maximal:  []scenario.Deal{pkg(gids("us-intel"), "ru-veto")},
+				Maximal:  []deals.Deal{pkg(gids("us-intel"), "ru-veto")},
 				Count:    2, Counted: true,
 				EmptyFeasible: true,
 				Forced:        gids("us-intel"),
@@ -1350,10 +1351,10 @@ func TestSearch(t *testing.T) {
 				),
 				positions(named("ua-wants-military", pos("UA", scenario.Requires, military))),
 			),
-			want: scenario.SearchResult{
+			want: deals.Result{
 				Count: 0, Counted: true,
 				Dead: gids("eu-force", "us-air"),
-				Conflicts: []scenario.Conflict{{
+				Conflicts: []deals.Conflict{{
 					Positions: []string{},
 					Message:   "no offer can stand even with every position withdrawn: RU can stop us-air, which answers attack(RU, UA); eu-force requires us-air, which cannot stand",
 					Sources:   []string{"seed"},
@@ -1365,10 +1366,10 @@ func TestSearch(t *testing.T) {
 			name:   "NoOffers",
 			reason: "With nothing on the table, only the empty package is feasible, and no position is to blame.",
 			s:      build(),
-			want: scenario.SearchResult{
+			want: deals.Result{
 				Count: 1, Counted: true,
 				EmptyFeasible: true,
-				Conflicts:     []scenario.Conflict{{Positions: []string{}, Message: "no offers are on the table"}},
+				Conflicts:     []deals.Conflict{{Positions: []string{}, Message: "no offers are on the table"}},
 				Complete:      true,
 			},
 		},
@@ -1376,7 +1377,7 @@ func TestSearch(t *testing.T) {
 	opts := cmp.Options{cmpopts.EquateEmpty()}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := scenario.Search(context.Background(), tc.s, scenario.SearchOptions{Count: true})
+			got, err := deals.Search(context.Background(), tc.s, deals.Options{Count: true})
 			if err != nil {
 				t.Fatalf("%s\nSearch(...): unexpected error: %v", tc.reason, err)
 			}
@@ -1395,12 +1396,12 @@ func TestSearch(t *testing.T) {
 func TestSearchIndexedAgrees(t *testing.T) {
 	for seed := range uint64(200) {
 		s := generate(seed, randomShape(rand.New(rand.NewPCG(seed, 1))))
-		scanned, err := scenario.Search(context.Background(), s, scenario.SearchOptions{Count: true})
+		scanned, err := deals.Search(context.Background(), s, deals.Options{Count: true})
 		if err != nil {
 			t.Fatal(err)
 		}
 		restore := scenario.SetIndexAbove(-1)
-		indexed, err := scenario.Search(context.Background(), s, scenario.SearchOptions{Count: true})
+		indexed, err := deals.Search(context.Background(), s, deals.Options{Count: true})
 		restore()
 		if err != nil {
 			t.Fatal(err)
@@ -1420,7 +1421,7 @@ func TestSearchCountLimitKeepsConcessions(t *testing.T) {
 		scenario.Position{ID: "needs-g0", Actor: "S1", Stance: scenario.Requires, Select: guarantee.Selector{IDs: offerIDs(0)}},
 		scenario.Position{ID: "rejects-g0", Actor: "S2", Stance: scenario.Rejects, Select: guarantee.Selector{IDs: offerIDs(0)}},
 	)
-	r, err := scenario.Search(t.Context(), s, scenario.SearchOptions{Count: true})
+	r, err := deals.Search(t.Context(), s, deals.Options{Count: true})
 	if err != nil {
 		t.Fatal(err)
 	}

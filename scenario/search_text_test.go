@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/entente-go/entente/actor"
+	"github.com/entente-go/entente/deals"
 	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/scenario"
@@ -36,12 +37,12 @@ func vetoDispute() scenario.Scenario {
 // deal, the two concessions that would each make one, and the conflict.
 func ExampleWriteSearch() {
 	s := vetoDispute()
-	opts := scenario.SearchOptions{Count: true}
-	r, err := scenario.Search(context.Background(), s, opts)
+	opts := deals.Options{Count: true}
+	r, err := deals.Search(context.Background(), s, opts)
 	if err != nil {
 		panic(err)
 	}
-	if err := scenario.WriteSearch(os.Stdout, s, r, opts); err != nil {
+	if err := deals.WriteText(os.Stdout, s, r, opts); err != nil {
 		panic(err)
 	}
 	// Output:
@@ -76,22 +77,22 @@ func ExampleWriteSearch() {
 func TestSearchResultJSON(t *testing.T) {
 	for _, c := range []struct {
 		reason string
-		r      scenario.SearchResult
+		r      deals.Result
 		want   string
 	}{
 		{
 			reason: "not counted: no count at all",
-			r:      scenario.SearchResult{Feasible: true, Maximal: []scenario.Deal{{Guarantees: []guarantee.ID{"a"}, Vetoes: []string{"p"}}}, Complete: true},
+			r:      deals.Result{Feasible: true, Maximal: []deals.Deal{{Guarantees: []guarantee.ID{"a"}, Vetoes: []string{"p"}}}, Complete: true},
 			want:   `{"feasible":true,"maximal":[{"guarantees":["a"],"vetoes":["p"]}],"empty_feasible":false,"forced":null,"dead":null,"concessions":null,"conflicts":null,"complete":true}`,
 		},
 		{
 			reason: "counted none: a count of 0, not left out",
-			r:      scenario.SearchResult{Counted: true, Stopped: "x<y"},
+			r:      deals.Result{Counted: true, Stopped: "x<y"},
 			want:   `{"feasible":false,"maximal":null,"count":0,"empty_feasible":false,"forced":null,"dead":null,"concessions":null,"conflicts":null,"complete":false,"stopped":"x\u003cy"}`,
 		},
 		{
 			reason: "counted some",
-			r:      scenario.SearchResult{Count: 6, Counted: true, EmptyFeasible: true, Complete: true},
+			r:      deals.Result{Count: 6, Counted: true, EmptyFeasible: true, Complete: true},
 			want:   `{"feasible":false,"maximal":null,"count":6,"empty_feasible":true,"forced":null,"dead":null,"concessions":null,"conflicts":null,"complete":true}`,
 		},
 	} {
@@ -102,7 +103,7 @@ func TestSearchResultJSON(t *testing.T) {
 		if string(got) != c.want {
 			t.Errorf("%s: json.Marshal =\n%s\nwant\n%s", c.reason, got, c.want)
 		}
-		var back scenario.SearchResult
+		var back deals.Result
 		if err := json.Unmarshal(got, &back); err != nil {
 			t.Fatalf("%s: %v", c.reason, err)
 		}
@@ -117,15 +118,15 @@ func TestSearchResultJSON(t *testing.T) {
 // else, and that the words are there without it.
 func TestWriteSearchColor(t *testing.T) {
 	s := vetoDispute()
-	r, err := scenario.Search(t.Context(), s, scenario.SearchOptions{})
+	r, err := deals.Search(t.Context(), s, deals.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var plain, color bytes.Buffer
-	if err := scenario.WriteSearch(&plain, s, r, scenario.SearchOptions{}); err != nil {
+	if err := deals.WriteText(&plain, s, r, deals.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	if err := (scenario.Text{Color: true}).WriteSearch(&color, s, r, scenario.SearchOptions{}); err != nil {
+	if err := (deals.Text{Color: true}).Write(&color, s, r, deals.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if got := strings.ReplaceAll(strings.ReplaceAll(color.String(), "\x1b[1;31m", ""), "\x1b[0m", ""); got != plain.String() {
@@ -139,14 +140,14 @@ func TestWriteSearchColor(t *testing.T) {
 func TestDescribeVetoes(t *testing.T) {
 	s := examples.Ukraine2025()
 	for _, tc := range []struct {
-		deal scenario.Deal
+		deal deals.Deal
 		want string
 	}{
-		{scenario.Deal{}, ""},
-		{scenario.Deal{Vetoes: []string{"ru-demands-veto"}}, "RU's veto over guarantees to UA (ru-demands-veto)"},
-		{scenario.Deal{Vetoes: []string{"ru-demands-veto", "no-such-position"}}, "the vetoes of ru-demands-veto, no-such-position"},
+		{deals.Deal{}, ""},
+		{deals.Deal{Vetoes: []string{"ru-demands-veto"}}, "RU's veto over guarantees to UA (ru-demands-veto)"},
+		{deals.Deal{Vetoes: []string{"ru-demands-veto", "no-such-position"}}, "the vetoes of ru-demands-veto, no-such-position"},
 	} {
-		if got := s.DescribeVetoes(tc.deal); got != tc.want {
+		if got := tc.deal.DescribeVetoes(&s); got != tc.want {
 			t.Errorf("DescribeVetoes(%v) = %q, want %q", tc.deal.Vetoes, got, tc.want)
 		}
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/scenario"
+	"github.com/entente-go/entente/walk"
 )
 
 // The tests in this file hold Simulate to its doc comment: when a guarantee
@@ -28,66 +29,66 @@ type simStep struct {
 	Event    string
 	Due      []simCall
 	Lapsed   []guarantee.ID
-	Receives []scenario.Receipt
+	Receives []walk.Receipt
 }
 
 // simCall is a call without the fields [checkSimulation] checks
 // against the scenario (provider, beneficiary, kind, sources).
 type simCall struct {
 	Guarantee guarantee.ID
-	Status    scenario.Status
-	Blocks    []scenario.Block
+	Status    walk.Status
+	Blocks    []walk.Block
 	Abstains  []actor.ID
 }
 
 // simOpts compares blocks without their messages, which
 // checkSimulation requires to be set, and treats nil and empty lists alike.
 var simOpts = cmp.Options{
-	cmpopts.IgnoreFields(scenario.Block{}, "Message"),
+	cmpopts.IgnoreFields(walk.Block{}, "Message"),
 	cmpopts.EquateEmpty(),
 }
 
 func activates(id guarantee.ID, abstains ...actor.ID) simCall {
-	return simCall{Guarantee: id, Status: scenario.Activates, Abstains: abstains}
+	return simCall{Guarantee: id, Status: walk.Activates, Abstains: abstains}
 }
 
-func blockedBy(id guarantee.ID, blocks ...scenario.Block) simCall {
-	return simCall{Guarantee: id, Status: scenario.Blocked, Blocks: blocks}
+func blockedBy(id guarantee.ID, blocks ...walk.Block) simCall {
+	return simCall{Guarantee: id, Status: walk.Blocked, Blocks: blocks}
 }
 
-func voidBy(id guarantee.ID, blocks ...scenario.Block) simCall {
-	return simCall{Guarantee: id, Status: scenario.Void, Blocks: blocks}
+func voidBy(id guarantee.ID, blocks ...walk.Block) simCall {
+	return simCall{Guarantee: id, Status: walk.Void, Blocks: blocks}
 }
 
-func capturedBy(a actor.ID) scenario.Block {
-	return scenario.Block{Reason: scenario.Captured, Actor: a}
+func capturedBy(a actor.ID) walk.Block {
+	return walk.Block{Reason: walk.Captured, Actor: a}
 }
 
 // aimedAt is the block of a veto holder the guarantee is aimed at; event
 // is the attack that makes it so, or "" when a is the target.
-func aimedAt(a actor.ID, event string) scenario.Block {
-	return scenario.Block{Reason: scenario.AimedAt, Actor: a, Event: event}
+func aimedAt(a actor.ID, event string) walk.Block {
+	return walk.Block{Reason: walk.AimedAt, Actor: a, Event: event}
 }
 
-func objectsBy(a actor.ID, position string) scenario.Block {
-	return scenario.Block{Reason: scenario.Objects, Actor: a, Position: position}
+func objectsBy(a actor.ID, position string) walk.Block {
+	return walk.Block{Reason: walk.Objects, Actor: a, Position: position}
 }
 
-func dependsOn(r guarantee.ID) scenario.Block {
-	return scenario.Block{Reason: scenario.Dependency, Requires: r}
+func dependsOn(r guarantee.ID) walk.Block {
+	return walk.Block{Reason: walk.Dependency, Requires: r}
 }
 
-func receipt(ben actor.ID, kind guarantee.Kind, gs ...guarantee.ID) scenario.Receipt {
-	return scenario.Receipt{Beneficiary: ben, Kind: kind, Guarantees: gs}
+func receipt(ben actor.ID, kind guarantee.Kind, gs ...guarantee.ID) walk.Receipt {
+	return walk.Receipt{Beneficiary: ben, Kind: kind, Guarantees: gs}
 }
 
-func receipts(rs ...scenario.Receipt) []scenario.Receipt { return rs }
+func receipts(rs ...walk.Receipt) []walk.Receipt { return rs }
 
 // simulate simulates s, failing the test on an error, and checks what
 // every simulation must keep.
-func simulate(t testing.TB, s scenario.Scenario) scenario.Simulation {
+func simulate(t testing.TB, s scenario.Scenario) walk.Simulation {
 	t.Helper()
-	sim, err := scenario.Simulate(s)
+	sim, err := walk.Simulate(s)
 	if err != nil {
 		t.Fatalf("Simulate(...): unexpected error: %v", err)
 	}
@@ -95,8 +96,8 @@ func simulate(t testing.TB, s scenario.Scenario) scenario.Simulation {
 	return sim
 }
 
-// walk returns the steps of sim in the form the cases write.
-func walk(sim scenario.Simulation) []simStep {
+// stepsOf returns the steps of sim in the form the cases write.
+func stepsOf(sim walk.Simulation) []simStep {
 	var out []simStep
 	for _, st := range sim.Steps {
 		w := simStep{Event: st.Event.String(), Lapsed: st.NoLongerDue, Receives: st.Receives}
@@ -117,7 +118,7 @@ func walk(sim scenario.Simulation) []simStep {
 // only after falling due, and falls due only when it is not already; and
 // Receives is every guarantee that is due and activated, grouped by
 // beneficiary and kind in that order, in the scenario's order.
-func checkSimulation(t testing.TB, s scenario.Scenario, sim scenario.Simulation) {
+func checkSimulation(t testing.TB, s scenario.Scenario, sim walk.Simulation) {
 	t.Helper()
 	if sim.Scenario != s.Name {
 		t.Errorf("simulation names scenario %q; want %q", sim.Scenario, s.Name)
@@ -150,7 +151,7 @@ func checkSimulation(t testing.TB, s scenario.Scenario, sim scenario.Simulation)
 		if !st.Event.Equal(s.Timeline[i]) {
 			t.Errorf("step %d: event %v; want %v", i+1, st.Event, s.Timeline[i])
 		}
-		if !slices.IsSortedFunc(st.Due, func(a, b scenario.Call) int { return order[a.Guarantee] - order[b.Guarantee] }) {
+		if !slices.IsSortedFunc(st.Due, func(a, b walk.Call) int { return order[a.Guarantee] - order[b.Guarantee] }) {
 			t.Errorf("step %d: due guarantees not in the scenario's order", i+1)
 		}
 		for _, o := range st.Due {
@@ -170,17 +171,17 @@ func checkSimulation(t testing.TB, s scenario.Scenario, sim scenario.Simulation)
 			if o.Number != calls[o.Guarantee] {
 				t.Errorf("step %d: %s's call is numbered %d; want %d", i+1, o.Guarantee, o.Number, calls[o.Guarantee])
 			}
-			due[o.Guarantee], active[o.Guarantee] = true, o.Status == scenario.Activates
+			due[o.Guarantee], active[o.Guarantee] = true, o.Status == walk.Activates
 			if o.Provider != gg.Provider || o.Beneficiary != gg.Beneficiary || o.Kind != gg.Kind || !slices.Equal(o.Sources, gg.Sources) {
 				t.Errorf("step %d: outcome of %s names %s, %s, %s, %q; want %s, %s, %s, %q", i+1, o.Guarantee,
 					o.Provider, o.Beneficiary, o.Kind, o.Sources, gg.Provider, gg.Beneficiary, gg.Kind, gg.Sources)
 			}
-			captured := len(o.Blocks) > 0 && o.Blocks[0].Reason == scenario.Captured
+			captured := len(o.Blocks) > 0 && o.Blocks[0].Reason == walk.Captured
 			switch {
-			case o.Status == scenario.Activates && len(o.Blocks) > 0,
-				o.Status == scenario.Blocked && (len(o.Blocks) == 0 || captured),
-				o.Status == scenario.Void && !captured,
-				o.Status != scenario.Activates && o.Status != scenario.Blocked && o.Status != scenario.Void:
+			case o.Status == walk.Activates && len(o.Blocks) > 0,
+				o.Status == walk.Blocked && (len(o.Blocks) == 0 || captured),
+				o.Status == walk.Void && !captured,
+				o.Status != walk.Activates && o.Status != walk.Blocked && o.Status != walk.Void:
 				t.Errorf("step %d: %s is %v with blocks %+v", i+1, o.Guarantee, o.Status, o.Blocks)
 			}
 			dep := false
@@ -188,10 +189,10 @@ func checkSimulation(t testing.TB, s scenario.Scenario, sim scenario.Simulation)
 				if b.Message == "" {
 					t.Errorf("step %d: %s: block %+v has no message", i+1, o.Guarantee, b)
 				}
-				if captured && b.Reason != scenario.Captured {
+				if captured && b.Reason != walk.Captured {
 					t.Errorf("step %d: %s is void but also blocked for %v", i+1, o.Guarantee, b.Reason)
 				}
-				if b.Reason == scenario.Dependency {
+				if b.Reason == walk.Dependency {
 					dep = true
 				} else if dep {
 					t.Errorf("step %d: %s: a veto holder's block after a dependency: %+v", i+1, o.Guarantee, o.Blocks)
@@ -204,19 +205,19 @@ func checkSimulation(t testing.TB, s scenario.Scenario, sim scenario.Simulation)
 			}
 			due[id], active[id] = false, false
 		}
-		var want []scenario.Receipt
+		var want []walk.Receipt
 		for _, gg := range s.Guarantees {
 			if !active[gg.ID] {
 				continue
 			}
-			k := slices.IndexFunc(want, func(r scenario.Receipt) bool { return r.Beneficiary == gg.Beneficiary && r.Kind == gg.Kind })
+			k := slices.IndexFunc(want, func(r walk.Receipt) bool { return r.Beneficiary == gg.Beneficiary && r.Kind == gg.Kind })
 			if k < 0 {
 				want = append(want, receipt(gg.Beneficiary, gg.Kind))
 				k = len(want) - 1
 			}
 			want[k].Guarantees = append(want[k].Guarantees, gg.ID)
 		}
-		slices.SortFunc(want, func(a, b scenario.Receipt) int {
+		slices.SortFunc(want, func(a, b walk.Receipt) int {
 			return strings.Compare(string(a.Beneficiary)+"\x00"+string(a.Kind), string(b.Beneficiary)+"\x00"+string(b.Kind))
 		})
 		if diff := cmp.Diff(want, st.Receives, cmpopts.EquateEmpty()); diff != "" {
@@ -239,7 +240,7 @@ func runSimCases(t *testing.T, cases []simCase) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			sim := simulate(t, tc.s)
-			steps := walk(sim)
+			steps := stepsOf(sim)
 			if diff := cmp.Diff(tc.want, steps[tc.at].Due, simOpts); diff != "" {
 				t.Errorf("%s\nSimulate(...) due at step %d (%s): -want +got:\n%s", tc.reason, tc.at+1, steps[tc.at].Event, diff)
 			}
@@ -259,7 +260,7 @@ func runWalkCases(t *testing.T, cases []walkCase) {
 	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			if diff := cmp.Diff(tc.want, walk(simulate(t, tc.s)), simOpts); diff != "" {
+			if diff := cmp.Diff(tc.want, stepsOf(simulate(t, tc.s)), simOpts); diff != "" {
 				t.Errorf("%s\nSimulate(...) steps: -want +got:\n%s", tc.reason, diff)
 			}
 		})
@@ -342,8 +343,8 @@ func TestSimulateActivation(t *testing.T) {
 	t.Run("Call", func(t *testing.T) {
 		s := build(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)", gsources("seed", "kyiv"))),
 			timeline("attack(RU, UA)"))
-		want := scenario.Call{Guarantee: "us-air", Provider: "US", Beneficiary: "UA", Kind: guarantee.AirSupport,
-			Number: 1, Attackers: []actor.ID{"RU"}, Status: scenario.Activates, Sources: []string{"seed", "kyiv"}}
+		want := walk.Call{Guarantee: "us-air", Provider: "US", Beneficiary: "UA", Kind: guarantee.AirSupport,
+			Number: 1, Attackers: []actor.ID{"RU"}, Status: walk.Activates, Sources: []string{"seed", "kyiv"}}
 		if diff := cmp.Diff(want, simulate(t, s).Steps[0].Due[0], cmpopts.EquateEmpty()); diff != "" {
 			t.Errorf("the outcome names the guarantee, its provider, beneficiary, kind, call, attackers and sources: -want +got:\n%s", diff)
 		}
@@ -928,7 +929,7 @@ func TestSimulateBodies(t *testing.T) {
 					guarantees(g("g", tc.bodies[0].ID, "UA", guarantee.Military, "peace-deal")),
 					positions(named("no", pos(m, scenario.Refuses, sel{IDs: gids("g")}))),
 					timeline("peace-deal"))
-				got := walk(simulate(t, s))[0].Due
+				got := stepsOf(simulate(t, s))[0].Due
 				switch {
 				case cmp.Equal(got, []simCall{blockedBy("g", objectsBy(m, "no"))}, simOpts):
 					blockers = append(blockers, m)
@@ -1047,7 +1048,7 @@ How long each guarantee lasted
    willing-sanctions: void at its only call (event 2)
 `
 		var b strings.Builder
-		if err := scenario.WriteSimulation(&b, simulate(t, seedGrantedRUVeto(t))); err != nil {
+		if err := walk.WriteText(&b, simulate(t, seedGrantedRUVeto(t))); err != nil {
 			t.Fatalf("WriteSimulation: %v", err)
 		}
 		if diff := cmp.Diff(want, b.String()); diff != "" {
@@ -1099,7 +1100,7 @@ How long each guarantee lasted
    gone: first called at event 2, to the end: 2 events
 `
 	var b strings.Builder
-	if err := scenario.WriteSimulation(&b, simulate(t, s)); err != nil {
+	if err := walk.WriteText(&b, simulate(t, s)); err != nil {
 		t.Fatalf("WriteSimulation: %v", err)
 	}
 	if diff := cmp.Diff(want, b.String()); diff != "" {
@@ -1135,13 +1136,13 @@ func TestSimulateJSON(t *testing.T) {
 			v    any
 			want string
 		}{
-			{scenario.Simulation{}, `{"scenario":"","steps":[],"lifetimes":[]}`},
-			{scenario.Step{Event: guarantee.Event{Name: "ceasefire"}}, `{"event":"ceasefire","lapses":[],"due":[],"no_longer_due":[],"receives":[]}`},
-			{scenario.Step{Event: guarantee.Event{Name: "renewal", Date: "2009-06-15"}}, `{"event":"renewal","date":"2009-06-15","lapses":[],"due":[],"no_longer_due":[],"receives":[]}`},
-			{scenario.Call{Status: scenario.Blocked}, `{"guarantee":"","provider":"","beneficiary":"","kind":"","call":0,"attackers":[],"status":"blocked","blocks":[],"abstains":[],"sources":[]}`},
-			{scenario.Lapse{Guarantee: "g", Date: "2009-06-15", Sunset: true}, `{"guarantee":"g","date":"2009-06-15","sunset":true,"blocks":[]}`},
-			{scenario.Block{Reason: scenario.Dependency, Requires: "x", Message: "m"}, `{"reason":"dependency","requires":"x","message":"m"}`},
-			{scenario.Block{Reason: scenario.Objects, Actor: "RU", Position: "p", Message: "m"}, `{"reason":"position","actor":"RU","position":"p","message":"m"}`},
+			{walk.Simulation{}, `{"scenario":"","steps":[],"lifetimes":[]}`},
+			{walk.Step{Event: guarantee.Event{Name: "ceasefire"}}, `{"event":"ceasefire","lapses":[],"due":[],"no_longer_due":[],"receives":[]}`},
+			{walk.Step{Event: guarantee.Event{Name: "renewal", Date: "2009-06-15"}}, `{"event":"renewal","date":"2009-06-15","lapses":[],"due":[],"no_longer_due":[],"receives":[]}`},
+			{walk.Call{Status: walk.Blocked}, `{"guarantee":"","provider":"","beneficiary":"","kind":"","call":0,"attackers":[],"status":"blocked","blocks":[],"abstains":[],"sources":[]}`},
+			{walk.Lapse{Guarantee: "g", Date: "2009-06-15", Sunset: true}, `{"guarantee":"g","date":"2009-06-15","sunset":true,"blocks":[]}`},
+			{walk.Block{Reason: walk.Dependency, Requires: "x", Message: "m"}, `{"reason":"dependency","requires":"x","message":"m"}`},
+			{walk.Block{Reason: walk.Objects, Actor: "RU", Position: "p", Message: "m"}, `{"reason":"position","actor":"RU","position":"p","message":"m"}`},
 		} {
 			got, err := json.Marshal(tc.v)
 			if err != nil {
@@ -1179,7 +1180,7 @@ func TestSimulateInvalid(t *testing.T) {
 	if verr == nil {
 		t.Fatal("Validate accepted a scenario with unknown actors")
 	}
-	sim, err := scenario.Simulate(s)
+	sim, err := walk.Simulate(s)
 	if err == nil {
 		t.Fatalf("Simulate accepted an invalid scenario: %+v", sim)
 	}
@@ -1193,7 +1194,7 @@ func TestSimulateInvalid(t *testing.T) {
 	if len(es) < 3 {
 		t.Errorf("Simulate reported %d problems; want every one of the provider, the trigger and the event:\n%v", len(es), err)
 	}
-	if diff := cmp.Diff(scenario.Simulation{}, sim, cmpopts.EquateEmpty()); diff != "" {
+	if diff := cmp.Diff(walk.Simulation{}, sim, cmpopts.EquateEmpty()); diff != "" {
 		t.Errorf("Simulate returned a simulation with its error: %s", diff)
 	}
 }
@@ -1202,17 +1203,17 @@ func TestSimulateNames(t *testing.T) {
 	for _, tc := range []struct {
 		got, want string
 	}{
-		{scenario.Activates.String(), "activates"},
-		{scenario.Blocked.String(), "blocked"},
-		{scenario.Void.String(), "void"},
-		{scenario.Status(0).String(), "Status(0)"},
-		{scenario.Status(9).String(), "Status(9)"},
-		{scenario.Captured.String(), "captured"},
-		{scenario.AimedAt.String(), "aimed-at"},
-		{scenario.Objects.String(), "position"},
-		{scenario.Dependency.String(), "dependency"},
-		{scenario.Reason(0).String(), "Reason(0)"},
-		{scenario.Reason(9).String(), "Reason(9)"},
+		{walk.Activates.String(), "activates"},
+		{walk.Blocked.String(), "blocked"},
+		{walk.Void.String(), "void"},
+		{walk.Status(0).String(), "Status(0)"},
+		{walk.Status(9).String(), "Status(9)"},
+		{walk.Captured.String(), "captured"},
+		{walk.AimedAt.String(), "aimed-at"},
+		{walk.Objects.String(), "position"},
+		{walk.Dependency.String(), "dependency"},
+		{walk.Reason(0).String(), "Reason(0)"},
+		{walk.Reason(9).String(), "Reason(9)"},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("got %q; want %q", tc.got, tc.want)
@@ -1224,7 +1225,7 @@ func BenchmarkSimulateSeed(b *testing.B) {
 	s := examples.Ukraine2025()
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := scenario.Simulate(s); err != nil {
+		if _, err := walk.Simulate(s); err != nil {
 			b.Fatal(err)
 		}
 	}

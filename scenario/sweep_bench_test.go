@@ -8,6 +8,7 @@ import (
 	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/internal/synth"
 	"github.com/entente-go/entente/scenario"
+	"github.com/entente-go/entente/sweep"
 )
 
 // Benchmarks of Sweep on the seed scenario with its likelihoods. Each
@@ -21,12 +22,12 @@ import (
 
 const benchSamples = 100_000
 
-func benchSweep(b *testing.B, s scenario.Scenario, opts scenario.SweepOptions) {
+func benchSweep(b *testing.B, s scenario.Scenario, opts sweep.Options) {
 	b.Helper()
 	opts.Samples = benchSamples
 	b.ReportAllocs()
 	for b.Loop() {
-		r, err := scenario.Sweep(context.Background(), s, opts)
+		r, err := sweep.Run(context.Background(), s, opts)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -40,26 +41,26 @@ func benchSweep(b *testing.B, s scenario.Scenario, opts scenario.SweepOptions) {
 // BenchmarkSweepSeed sweeps the seed as it ships: each worker evaluates
 // each distinct sample once.
 func BenchmarkSweepSeed(b *testing.B) {
-	benchSweep(b, examples.Ukraine2025(), scenario.SweepOptions{})
+	benchSweep(b, examples.Ukraine2025(), sweep.Options{})
 }
 
 // BenchmarkSweepSeedEvery evaluates every sample, as a sweep does when its
 // samples are too varied to repeat: the cost of the seed's evaluation
 // itself.
 func BenchmarkSweepSeedEvery(b *testing.B) {
-	defer scenario.SetSweepCache(0)()
-	benchSweep(b, examples.Ukraine2025(), scenario.SweepOptions{})
+	defer sweep.SetCache(0)()
+	benchSweep(b, examples.Ukraine2025(), sweep.Options{})
 }
 
 // BenchmarkSweepSeedSearch also searches and walks each sample.
 func BenchmarkSweepSeedSearch(b *testing.B) {
-	benchSweep(b, examples.Ukraine2025(), scenario.SweepOptions{Search: true, Walk: true})
+	benchSweep(b, examples.Ukraine2025(), sweep.Options{Search: true, Walk: true})
 }
 
 // BenchmarkSweepSeedSearchEvery searches and walks every sample.
 func BenchmarkSweepSeedSearchEvery(b *testing.B) {
-	defer scenario.SetSweepCache(0)()
-	benchSweep(b, examples.Ukraine2025(), scenario.SweepOptions{Search: true, Walk: true})
+	defer sweep.SetCache(0)()
+	benchSweep(b, examples.Ukraine2025(), sweep.Options{Search: true, Walk: true})
 }
 
 // BenchmarkSweepSynth sweeps synthetic scenarios in which every guarantee
@@ -78,7 +79,7 @@ func BenchmarkSweepSynth(b *testing.B) {
 			samples := 20000 / n
 			b.ReportAllocs()
 			for b.Loop() {
-				r, err := scenario.Sweep(context.Background(), s, scenario.SweepOptions{Samples: samples})
+				r, err := sweep.Run(context.Background(), s, sweep.Options{Samples: samples})
 				if err != nil {
 					b.Fatal(err)
 				}

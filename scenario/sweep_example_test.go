@@ -7,6 +7,7 @@ import (
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/scenario"
+	"github.com/entente-go/entente/sweep"
 )
 
 // In the draft treaty negotiated after the Istanbul talks of March 2022,
@@ -34,7 +35,7 @@ func ExampleSweep() {
 				Select: guarantee.Selector{Beneficiary: "UA"}},
 		},
 	}
-	r, err := scenario.Sweep(context.Background(), s, scenario.SweepOptions{Samples: 10000, Seed: 1})
+	r, err := sweep.Run(context.Background(), s, sweep.Options{Samples: 10000, Seed: 1})
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -14,9 +14,12 @@ import (
 	"testing"
 
 	"github.com/entente-go/entente/actor"
+	"github.com/entente-go/entente/deals"
 	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/scenario"
+	"github.com/entente-go/entente/sweep"
+	"github.com/entente-go/entente/walk"
 )
 
 // likely sets the likelihood of the seed's element named by id (a
@@ -56,9 +59,9 @@ func certain() scenario.Scenario {
 	return s
 }
 
-func sweep(t *testing.T, s scenario.Scenario, opts scenario.SweepOptions) scenario.SweepResult {
+func sweepOf(t *testing.T, s scenario.Scenario, opts sweep.Options) sweep.Result {
 	t.Helper()
-	r, err := scenario.Sweep(context.Background(), s, opts)
+	r, err := sweep.Run(context.Background(), s, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,7 +122,7 @@ func TestSweepCertain(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := sweep(t, s, scenario.SweepOptions{Samples: 40, Seed: uint64(n), Search: true, Walk: true})
+		got := sweepOf(t, s, sweep.Options{Samples: 40, Seed: uint64(n), Search: true, Walk: true})
 		if len(got.Uncertain) != 0 || len(got.Sensitivity) != 0 {
 			t.Errorf("case %d: uncertain %v, sensitivity %v; want none", n, got.Uncertain, got.Sensitivity)
 		}
@@ -153,7 +156,7 @@ func TestSweepCertain(t *testing.T) {
 			t.Errorf("case %d: errors %+v; Evaluate has %d", n, got.Errors, errs)
 		}
 
-		sr, err := scenario.Search(context.Background(), want, scenario.SearchOptions{})
+		sr, err := deals.Search(context.Background(), want, deals.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -173,7 +176,7 @@ func TestSweepCertain(t *testing.T) {
 			}
 		}
 
-		sim, err := scenario.Simulate(want)
+		sim, err := walk.Simulate(want)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -228,7 +231,7 @@ func TestSweepOnePosition(t *testing.T) {
 	}
 	for _, p := range []float64{0.1, 0.35, 0.8} {
 		s := likely(t, base, p, "ru-demands-veto")
-		r := sweep(t, s, scenario.SweepOptions{Samples: 20000, Seed: 42})
+		r := sweepOf(t, s, sweep.Options{Samples: 20000, Seed: 42})
 		exact := p*c1 + (1-p)*c0
 		if exact < r.Compatible.Low || exact > r.Compatible.High {
 			t.Errorf("p %v: compatible %v; the exact value %v is outside", p, r.Compatible, exact)
@@ -237,7 +240,7 @@ func TestSweepOnePosition(t *testing.T) {
 			t.Errorf("p %v: interval %v too wide for 20,000 samples", p, r.Compatible)
 		}
 		// The veto-conflict finding fires exactly when the demand holds.
-		var vc *scenario.CodeEstimate
+		var vc *sweep.CodeEstimate
 		for i := range r.Codes {
 			if r.Codes[i].Code == scenario.VetoConflict {
 				vc = &r.Codes[i]
@@ -257,7 +260,7 @@ func TestSweepOnePosition(t *testing.T) {
 // an effect near 0.
 func TestSweepSensitivity(t *testing.T) {
 	s := likely(t, certain(), 0.5, "willing-financial", "ru-demands-veto")
-	r := sweep(t, s, scenario.SweepOptions{Samples: 4000, Seed: 1})
+	r := sweepOf(t, s, sweep.Options{Samples: 4000, Seed: 1})
 	if len(r.Sensitivity) != 2 {
 		t.Fatalf("sensitivity %+v; want two elements", r.Sensitivity)
 	}
@@ -280,10 +283,10 @@ func TestSweepSensitivity(t *testing.T) {
 func TestSweepReproducible(t *testing.T) {
 	s := likely(t, certain(), 0.6, "us-air-support", "turkey-black-sea", "us-no-ground-troops", "ru-demands-veto", "ua-rejects-ru-veto")
 	s = likely(t, s, 0.3, "us-intelligence", "european-force")
-	opts := scenario.SweepOptions{Samples: 3000, Seed: 7, Search: true, Walk: true}
-	run := func(o scenario.SweepOptions) []byte {
+	opts := sweep.Options{Samples: 3000, Seed: 7, Search: true, Walk: true}
+	run := func(o sweep.Options) []byte {
 		t.Helper()
-		r := sweep(t, s, o)
+		r := sweepOf(t, s, o)
 		b, err := json.Marshal(r)
 		if err != nil {
 			t.Fatal(err)
@@ -303,7 +306,7 @@ func TestSweepReproducible(t *testing.T) {
 			t.Errorf("%d workers differ from GOMAXPROCS 1", w)
 		}
 	}
-	restore := scenario.SetSweepCache(0)
+	restore := sweep.SetCache(0)
 	every := run(opts)
 	restore()
 	if !bytes.Equal(one, every) {
@@ -322,18 +325,18 @@ func TestSweepStopped(t *testing.T) {
 	s := likely(t, certain(), 0.5, "us-air-support", "ru-demands-veto")
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	r, err := scenario.Sweep(ctx, s, scenario.SweepOptions{Samples: 1000})
+	r, err := sweep.Run(ctx, s, sweep.Options{Samples: 1000})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Complete || r.Samples != 0 || r.Requested != 1000 || r.Compatible != (scenario.Estimate{Low: 0, High: 1}) {
+	if r.Complete || r.Samples != 0 || r.Requested != 1000 || r.Compatible != (sweep.Estimate{Low: 0, High: 1}) {
 		t.Errorf("cancelled before it began: %+v", r)
 	}
 
 	ctx, cancel = context.WithCancel(context.Background())
 	defer cancel()
 	var reported []int
-	r, err = scenario.Sweep(ctx, s, scenario.SweepOptions{Samples: 100000, Workers: 1, Progress: func(done int) {
+	r, err = sweep.Run(ctx, s, sweep.Options{Samples: 100000, Workers: 1, Progress: func(done int) {
 		reported = append(reported, done)
 		if done >= 1024 {
 			cancel()
@@ -352,24 +355,24 @@ func TestSweepStopped(t *testing.T) {
 
 func TestSweepBadInput(t *testing.T) {
 	s := certain()
-	for _, n := range []int{-1, scenario.MaxSamples + 1} {
-		if _, err := scenario.Sweep(context.Background(), s, scenario.SweepOptions{Samples: n}); !errors.Is(err, scenario.ErrSamples) {
+	for _, n := range []int{-1, sweep.MaxSamples + 1} {
+		if _, err := sweep.Run(context.Background(), s, sweep.Options{Samples: n}); !errors.Is(err, sweep.ErrSamples) {
 			t.Errorf("%d samples: error %v; want ErrSamples", n, err)
 		}
 	}
 	for _, p := range []float64{-0.1, 1.5, math.NaN(), math.Inf(1)} {
 		bad := likely(t, s, p, "ru-demands-veto")
-		_, err := scenario.Sweep(context.Background(), bad, scenario.SweepOptions{Samples: 10})
+		_, err := sweep.Run(context.Background(), bad, sweep.Options{Samples: 10})
 		var es scenario.Errors
 		if !errors.As(err, &es) || len(es) != 1 || es[0].Path != "positions[3].likelihood" || !errors.Is(err, guarantee.ErrLikelihood) {
 			t.Errorf("likelihood %v: error %v; want one at positions[3].likelihood", p, err)
 		}
 	}
 	// More workers than samples, even absurdly many, is one worker per sample.
-	if r, err := scenario.Sweep(context.Background(), likely(t, s, 0.5, "ru-demands-veto"), scenario.SweepOptions{Samples: 3, Workers: 1 << 61}); err != nil || r.Samples != 3 {
+	if r, err := sweep.Run(context.Background(), likely(t, s, 0.5, "ru-demands-veto"), sweep.Options{Samples: 3, Workers: 1 << 61}); err != nil || r.Samples != 3 {
 		t.Errorf("1<<61 workers: %d samples, %v; want 3", r.Samples, err)
 	}
-	if _, err := scenario.Sweep(context.Background(), likely(t, s, 1, "ru-demands-veto"), scenario.SweepOptions{Samples: 10}); err != nil {
+	if _, err := sweep.Run(context.Background(), likely(t, s, 1, "ru-demands-veto"), sweep.Options{Samples: 10}); err != nil {
 		t.Errorf("likelihood 1: %v", err)
 	}
 }
@@ -388,8 +391,8 @@ func TestEstimate(t *testing.T) {
 		{1, 10, 10 / (10 + 1.959963984540054*1.959963984540054), 1},
 		{1, 100, 100 / (100 + 1.959963984540054*1.959963984540054), 1},
 	} {
-		r := sweep(t, likely(t, s, c.p, "ru-demands-veto"), scenario.SweepOptions{Samples: c.n})
-		vc := r.Codes[slices.IndexFunc(r.Codes, func(e scenario.CodeEstimate) bool { return e.Code == scenario.VetoConflict })]
+		r := sweepOf(t, likely(t, s, c.p, "ru-demands-veto"), sweep.Options{Samples: c.n})
+		vc := r.Codes[slices.IndexFunc(r.Codes, func(e sweep.CodeEstimate) bool { return e.Code == scenario.VetoConflict })]
 		if vc.Low > c.low || c.low-vc.Low > 1e-6 || vc.High != c.high || vc.P != 1 {
 			t.Errorf("%d of %d: %v; want [%v, %v]", c.n, c.n, vc.Estimate, c.low, c.high)
 		}
@@ -405,8 +408,8 @@ func TestEstimate(t *testing.T) {
 // message are not merged.
 func TestSweepFindingGroups(t *testing.T) {
 	s := likely(t, certain(), 0.5, "us-air-support", "us-intelligence", "european-force", "ru-demands-veto")
-	r := sweep(t, s, scenario.SweepOptions{Samples: 2000, Seed: 3})
-	byCode := map[scenario.Code][]scenario.FindingEstimate{}
+	r := sweepOf(t, s, sweep.Options{Samples: 2000, Seed: 3})
+	byCode := map[scenario.Code][]sweep.FindingEstimate{}
 	for _, f := range r.Findings {
 		byCode[f.Finding.Code] = append(byCode[f.Finding.Code], f)
 	}
@@ -443,8 +446,8 @@ func TestSweepPositionsWithoutID(t *testing.T) {
 	)
 	var first []byte
 	for _, w := range []int{1, 2, 4, 8, 1, 2, 4, 8} {
-		r := sweep(t, s, scenario.SweepOptions{Samples: 4000, Seed: 5, Workers: w})
-		byPosition := map[string]scenario.FindingEstimate{}
+		r := sweepOf(t, s, sweep.Options{Samples: 4000, Seed: 5, Workers: w})
+		byPosition := map[string]sweep.FindingEstimate{}
 		for _, f := range r.Findings {
 			if f.Finding.Code == scenario.RedLine {
 				byPosition[strings.Join(f.Finding.Positions, ",")] = f
@@ -484,18 +487,18 @@ func TestSweepTooManyFindings(t *testing.T) {
 		gs = append(gs, gg)
 	}
 	s := build(actors(as...), guarantees(gs...), positions(pos("RU", scenario.DemandsVeto, guarantee.Selector{Beneficiary: "UA"})))
-	many := sweep(t, s, scenario.SweepOptions{Samples: 20000, Seed: 1})
+	many := sweepOf(t, s, sweep.Options{Samples: 20000, Seed: 1})
 	if !many.FindingsOmitted || len(many.Findings) != 0 {
 		t.Errorf("20,000 samples: findings omitted %v, %d listed; want them omitted", many.FindingsOmitted, len(many.Findings))
 	}
 	var text strings.Builder
-	if err := scenario.WriteSweep(&text, many); err != nil || !strings.Contains(text.String(), "more than 16,384 distinct findings, too many to list") {
+	if err := sweep.WriteText(&text, many); err != nil || !strings.Contains(text.String(), "more than 16,384 distinct findings, too many to list") {
 		t.Errorf("the text does not say findings were left out (%v):\n%s", err, text.String())
 	}
-	if i := slices.IndexFunc(many.Codes, func(c scenario.CodeEstimate) bool { return c.Code == scenario.UnmetVetoDemand }); i < 0 || many.Codes[i].P != 1 {
+	if i := slices.IndexFunc(many.Codes, func(c sweep.CodeEstimate) bool { return c.Code == scenario.UnmetVetoDemand }); i < 0 || many.Codes[i].P != 1 {
 		t.Errorf("20,000 samples: codes %+v; want unmet-veto-demand in every sample", many.Codes)
 	}
-	few := sweep(t, s, scenario.SweepOptions{Samples: 500, Seed: 1})
+	few := sweepOf(t, s, sweep.Options{Samples: 500, Seed: 1})
 	if few.FindingsOmitted || len(few.Findings) == 0 || few.Findings[0].Forms < 400 {
 		t.Errorf("500 samples: findings omitted %v, %d listed (forms %v); want them listed, the demand's in hundreds of forms", few.FindingsOmitted, len(few.Findings), few.Findings)
 	}
@@ -506,15 +509,15 @@ func TestSweepTooManyFindings(t *testing.T) {
 func TestUncertain(t *testing.T) {
 	s := likely(t, certain(), 0, "us-air-support")
 	s = likely(t, s, 1, "us-intelligence")
-	if got := s.Uncertain(); len(got) != 0 {
+	if got := sweep.UncertainElements(s); len(got) != 0 {
 		t.Errorf("likelihoods 0, 1 and none: uncertain %v; want none", got)
 	}
 	s = likely(t, s, 0.4, "ru-demands-veto")
-	want := []scenario.Uncertain{{Element: "position ru-demands-veto", Path: "positions[3]", Likelihood: 0.4}}
-	if got := s.Uncertain(); !slices.Equal(got, want) {
+	want := []sweep.Uncertain{{Element: "position ru-demands-veto", Path: "positions[3]", Likelihood: 0.4}}
+	if got := sweep.UncertainElements(s); !slices.Equal(got, want) {
 		t.Errorf("Uncertain() = %v; want %v", got, want)
 	}
-	if r := sweep(t, s, scenario.SweepOptions{Samples: 10}); !slices.Equal(r.Uncertain, want) {
+	if r := sweepOf(t, s, sweep.Options{Samples: 10}); !slices.Equal(r.Uncertain, want) {
 		t.Errorf("the sweep's uncertain %v; want %v", r.Uncertain, want)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/internal/synth"
 	"github.com/entente-go/entente/scenario"
+	"github.com/entente-go/entente/walk"
 )
 
 // This file checks Simulate against a reference walk written straight
@@ -94,29 +95,29 @@ func refWalk(t testing.TB, s scenario.Scenario) []string {
 	lapsed := make([]bool, len(s.Guarantees))
 	// ownFailure: void or blocked by a veto holder, for a call with the
 	// given attackers.
-	ownFailure := func(g int, att []actor.ID) scenario.Status {
+	ownFailure := func(g int, att []actor.ID) walk.Status {
 		gg := &s.Guarantees[g]
 		for _, h := range veto[g] {
 			if slices.Contains(att, h) {
-				return scenario.Void
+				return walk.Void
 			}
 		}
 		for _, h := range veto[g] {
 			if h == gg.Target || attackedBy(h, gg.Beneficiary) || len(objects(g, h)) > 0 {
-				return scenario.Blocked
+				return walk.Blocked
 			}
 		}
-		return scenario.Activates
+		return walk.Activates
 	}
 	// status: the greatest set of guarantees that stand with these
 	// attackers, requirements included.
-	status := func(g int, att []actor.ID) scenario.Status {
-		if st := ownFailure(g, att); st != scenario.Activates {
+	status := func(g int, att []actor.ID) walk.Status {
+		if st := ownFailure(g, att); st != walk.Activates {
 			return st
 		}
 		stands := make([]bool, len(s.Guarantees))
 		for k := range stands {
-			stands[k] = !lapsed[k] && ownFailure(k, att) == scenario.Activates
+			stands[k] = !lapsed[k] && ownFailure(k, att) == walk.Activates
 		}
 		for changed := true; changed; {
 			changed = false
@@ -133,9 +134,9 @@ func refWalk(t testing.TB, s scenario.Scenario) []string {
 			}
 		}
 		if stands[g] {
-			return scenario.Activates
+			return walk.Activates
 		}
-		return scenario.Blocked
+		return walk.Blocked
 	}
 	renewalBlockers := func(g int) []string {
 		gg := &s.Guarantees[g]

@@ -10,8 +10,11 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/entente-go/entente/actor"
+	"github.com/entente-go/entente/deals"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/scenario"
+	"github.com/entente-go/entente/sweep"
+	"github.com/entente-go/entente/walk"
 )
 
 // The tests in this file hold docs/MODEL.md's section "Time": calls judged
@@ -36,7 +39,7 @@ func must[T any](v T, err error) T {
 
 // calls says a walk in one line per step: the lapses, then each call as
 // "g#n status [attackers]", then what is no longer due.
-func calls(sim scenario.Simulation) []string {
+func calls(sim walk.Simulation) []string {
 	var out []string
 	for _, st := range sim.Steps {
 		var parts []string
@@ -355,7 +358,7 @@ func TestSimulateLifetimes(t *testing.T) {
 		g("never", "US", "GE", guarantee.Aid, "attack(BY, GE)"),
 	), timeline("2008-01-01 peace-deal", "2008-08-08 attack(RU, GE)", "2009-06-15 ceasefire"))
 	days := func(n int) *int { return &n }
-	want := []scenario.Lifetime{
+	want := []walk.Lifetime{
 		{Guarantee: "mission", Calls: 2, FirstCall: 1, Lapsed: 3, From: "2008-01-01", To: "2009-01-01", Events: 2, Activated: 2, Days: days(366)},
 		{Guarantee: "aid", Calls: 1, FirstCall: 2, From: "2008-08-08", To: "2009-06-15", Events: 2, Activated: 1, Days: days(311)},
 	}
@@ -474,7 +477,7 @@ func TestSearchRenewal(t *testing.T) {
 		g("aid", "US", "GE", guarantee.Aid, ""),
 		g("watch", "FR", "GE", guarantee.Surveillance, "", mandate("UNSC", "", "", "")),
 	), positions(named("cn-no-watch", pos("CN", scenario.Refuses, sel{IDs: gids("watch")}))))
-	res, err := scenario.Search(t.Context(), s, scenario.SearchOptions{})
+	res, err := deals.Search(t.Context(), s, deals.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -494,11 +497,11 @@ func TestSweepRenewal(t *testing.T) {
 		g("mission", "UK", "GE", guarantee.Surveillance, "attack(RU, GE)", mandate("UNSC", "6 months", "", ""), func(gg *guarantee.Guarantee) { gg.Likelihood = new(0.5) }),
 		g("aid", "US", "GE", guarantee.Aid, ""),
 	))
-	res, err := scenario.Sweep(t.Context(), s, scenario.SweepOptions{Samples: 400, Seed: 1})
+	res, err := sweep.Run(t.Context(), s, sweep.Options{Samples: 400, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var captured scenario.CodeEstimate
+	var captured sweep.CodeEstimate
 	for _, c := range res.Codes {
 		if c.Code == scenario.CapturedRenewal {
 			captured = c
@@ -555,26 +558,26 @@ func TestLifetimeWords(t *testing.T) {
 	days := func(n int) *int { return &n }
 	for _, c := range []struct {
 		reason string
-		lt     scenario.Lifetime
+		lt     walk.Lifetime
 		want   string
 	}{
-		{"received to the end", scenario.Lifetime{Calls: 1, Activated: 1, FirstCall: 1, Events: 2},
+		{"received to the end", walk.Lifetime{Calls: 1, Activated: 1, FirstCall: 1, Events: 2},
 			"first called at event 1, to the end: 2 events"},
 		{"received at one call of two, then lapsed, dated",
-			scenario.Lifetime{Calls: 2, Activated: 1, Void: 1, FirstCall: 2, Lapsed: 3, From: "2008-08-08", To: "2009-02-15", Events: 1, Days: days(191)},
+			walk.Lifetime{Calls: 2, Activated: 1, Void: 1, FirstCall: 2, Lapsed: 3, From: "2008-08-08", To: "2009-02-15", Events: 1, Days: days(191)},
 			"first called at event 2 (2008-08-08), called 2 times, lapsed on 2009-02-15 (by event 3): 191 days, 1 event"},
-		{"void at its only call", scenario.Lifetime{Calls: 1, Void: 1, FirstCall: 2, Events: 1},
+		{"void at its only call", walk.Lifetime{Calls: 1, Void: 1, FirstCall: 2, Events: 1},
 			"void at its only call (event 2)"},
-		{"blocked at its only call, dated", scenario.Lifetime{Calls: 1, FirstCall: 1, From: "2025-08-01", To: "2025-09-01", Events: 2, Days: days(31)},
+		{"blocked at its only call, dated", walk.Lifetime{Calls: 1, FirstCall: 1, From: "2025-08-01", To: "2025-09-01", Events: 2, Days: days(31)},
 			"blocked at its only call (event 1, 2025-08-01)"},
-		{"void at each of several calls", scenario.Lifetime{Calls: 3, Void: 3, FirstCall: 2, Events: 3},
+		{"void at each of several calls", walk.Lifetime{Calls: 3, Void: 3, FirstCall: 2, Events: 3},
 			"never received: void at each of its 3 calls, from event 2"},
-		{"void and blocked calls, then a lapse", scenario.Lifetime{Calls: 2, Void: 1, FirstCall: 1, Lapsed: 4, Events: 3},
+		{"void and blocked calls, then a lapse", walk.Lifetime{Calls: 2, Void: 1, FirstCall: 1, Lapsed: 4, Events: 3},
 			"never received: void or blocked at each of its 2 calls, from event 1, lapsed by event 4"},
-		{"never called, lapsed", scenario.Lifetime{Lapsed: 2},
+		{"never called, lapsed", walk.Lifetime{Lapsed: 2},
 			"never called, lapsed by event 2"},
 	} {
-		if got := scenario.LifetimeWords(c.lt); got != c.want {
+		if got := walk.LifetimeWords(c.lt); got != c.want {
 			t.Errorf("%s:\ngot  %q\nwant %q", c.reason, got, c.want)
 		}
 	}
@@ -591,7 +594,7 @@ func TestSimulateNeverReceived(t *testing.T) {
 	), vetoes(grant("RU", sel{IDs: gids("troops", "air")})), timeline("peace-deal", "attack(RU, UA)", "attack(RU, UA)"))
 	var got []string
 	for _, lt := range simulate(t, s).Lifetimes {
-		got = append(got, string(lt.Guarantee)+": "+scenario.LifetimeWords(lt))
+		got = append(got, string(lt.Guarantee)+": "+walk.LifetimeWords(lt))
 	}
 	want := []string{
 		"aid: first called at event 1, to the end: 3 events",

@@ -9,6 +9,7 @@ import (
 
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/scenario"
+	"github.com/entente-go/entente/sweep"
 )
 
 // valued is a scenario with a demands-veto position of likelihood 0.5 and
@@ -53,13 +54,13 @@ func TestWithoutDropsVetoWeights(t *testing.T) {
 // without the values.
 func TestSweepIgnoresValues(t *testing.T) {
 	s := valued()
-	opts := scenario.SweepOptions{Samples: 200, Seed: 1, Search: true}
-	got, err := scenario.Sweep(t.Context(), s, opts)
+	opts := sweep.Options{Samples: 200, Seed: 1, Search: true}
+	got, err := sweep.Run(t.Context(), s, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	s.Values = nil
-	want, err := scenario.Sweep(t.Context(), s, opts)
+	want, err := sweep.Run(t.Context(), s, opts)
 	if err != nil {
 		t.Fatal(err)
 	}

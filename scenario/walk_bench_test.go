@@ -9,6 +9,7 @@ import (
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/internal/synth"
 	"github.com/entente-go/entente/scenario"
+	"github.com/entente-go/entente/walk"
 )
 
 // walkScenario is a generated scenario of n guarantees, half of them
@@ -61,7 +62,7 @@ func BenchmarkSimulateTime(b *testing.B) {
 		b.Run(fmt.Sprintf("guarantees=%d/events=%d", size.guarantees, size.events), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := scenario.Simulate(s); err != nil {
+				if _, err := walk.Simulate(s); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"github.com/entente-go/entente/bargain"
+	"github.com/entente-go/entente/deals"
 	"github.com/entente-go/entente/scenario"
 )
 
@@ -62,7 +63,7 @@ func runBargain(e env, args []string) int {
 		r, err = bargain.Solve(ctx, s, bargain.Options{Limit: limit.n, FrontierLimit: front.n})
 	})
 	if err != nil {
-		if errors.Is(err, scenario.ErrTooManyDeals) {
+		if errors.Is(err, deals.ErrTooMany) {
 			fmt.Fprintf(e.stderr, "%s: more than %d outcomes: raise --limit to bargain over them all\n", file, limit.n)
 		} else {
 			fmt.Fprintf(e.stderr, "%s: %v\n", file, err)

@@ -17,6 +17,7 @@ import (
 	"github.com/entente-go/entente/scenario"
 	"github.com/entente-go/entente/scenario/graph"
 	"github.com/entente-go/entente/scenario/htmlreport"
+	"github.com/entente-go/entente/walk"
 )
 
 const graphArgs = "[--format dot|mermaid|svg] [--actor ID]... [--kind KIND]... " + whatIfArgs + " [--max-size N] [FILE]"
@@ -105,7 +106,7 @@ func drawGraph(e env, file string, s scenario.Scenario, o graph.Options) (graph.
 	g := graph.New(s, r, o)
 	if len(s.Timeline) > 0 {
 		// The walk dates the lapses the findings foresee.
-		if sim, err := scenario.Simulate(s); err == nil {
+		if sim, err := walk.Simulate(s); err == nil {
 			g.MarkWalk(sim)
 		}
 	}

@@ -18,9 +18,11 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
+	"github.com/entente-go/entente/deals"
 	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/scenario"
 	"github.com/entente-go/entente/scenario/scenariofile"
+	"github.com/entente-go/entente/sweep"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
@@ -288,7 +290,7 @@ func TestFmtWrite(t *testing.T) {
 }
 
 // TestSearchJSONMatchesSearch checks that search --format json on the seed
-// carries exactly what scenario.Search returns, and exits 1.
+// carries exactly what deals.Search returns, and exits 1.
 func TestSearchJSONMatchesSearch(t *testing.T) {
 	e, out, _ := fakeEnv(false, nil)
 	if code := run([]string{"search", "--format", "json", "--count"}, e); code != exitFinding {
@@ -299,9 +301,9 @@ func TestSearchJSONMatchesSearch(t *testing.T) {
 	var got struct {
 		File     string `json:"file"`
 		Scenario string `json:"scenario"`
-		scenario.SearchResult
+		deals.Result
 	}
-	if err := json.Unmarshal(out.Bytes(), &got.SearchResult); err != nil {
+	if err := json.Unmarshal(out.Bytes(), &got.Result); err != nil {
 		t.Fatalf("output is not one JSON object: %v\n%s", err, out)
 	}
 	if err := json.Unmarshal(out.Bytes(), &struct {
@@ -311,13 +313,13 @@ func TestSearchJSONMatchesSearch(t *testing.T) {
 		t.Fatalf("output is not one JSON object: %v\n%s", err, out)
 	}
 	s := examples.Ukraine2025()
-	want, err := scenario.Search(context.Background(), s, scenario.SearchOptions{Count: true})
+	want, err := deals.Search(context.Background(), s, deals.Options{Count: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	// JSON writes no list as null.
 	opts := cmp.Options{cmpopts.EquateEmpty()}
-	if diff := cmp.Diff(want, got.SearchResult, opts); diff != "" {
+	if diff := cmp.Diff(want, got.Result, opts); diff != "" {
 		t.Errorf("search --format json differs from Search (-Search +search):\n%s", diff)
 	}
 	if got.File != examples.Ukraine2025File || got.Scenario != s.Name {
@@ -329,14 +331,14 @@ func TestSearchJSONMatchesSearch(t *testing.T) {
 // why, in words.
 func TestSearchIncomplete(t *testing.T) {
 	s := examples.Ukraine2025()
-	r, err := scenario.Search(context.Background(), s, scenario.SearchOptions{})
+	r, err := deals.Search(context.Background(), s, deals.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	r.Complete, r.Stopped = false, "stopped: context deadline exceeded"
 	r.Conflicts = nil
 	var buf bytes.Buffer
-	if err := scenario.WriteSearch(&buf, s, r, scenario.SearchOptions{Timeout: 2 * time.Second}); err != nil {
+	if err := deals.WriteText(&buf, s, r, deals.Options{Timeout: 2 * time.Second}); err != nil {
 		t.Fatal(err)
 	}
 	if want := "The search is incomplete: the --timeout of 2s ran out;"; !strings.Contains(buf.String(), want) {
@@ -344,7 +346,7 @@ func TestSearchIncomplete(t *testing.T) {
 	}
 	r.Stopped = "reported the first 1 maximal packages of more"
 	buf.Reset()
-	if err := scenario.WriteSearch(&buf, s, r, scenario.SearchOptions{MaxPackages: 1}); err != nil {
+	if err := deals.WriteText(&buf, s, r, deals.Options{MaxPackages: 1}); err != nil {
 		t.Fatal(err)
 	}
 	if want := "The search is incomplete: reported the first 1 maximal packages of more;"; !strings.Contains(buf.String(), want) {
@@ -489,7 +491,7 @@ func TestSweepDeterministic(t *testing.T) {
 }
 
 // TestSweepJSONMatchesSweep checks that sweep --format json carries
-// exactly what scenario.Sweep returns, with the file.
+// exactly what sweep.Run returns, with the file.
 func TestSweepJSONMatchesSweep(t *testing.T) {
 	e, out, errOut := fakeEnv(false, nil)
 	if code := run([]string{"sweep", "--format", "json", "--samples", "3000", "--seed", "9", "--without", "respect-borders", "testdata/budapest-likely.yaml"}, e); code != exitOK {
@@ -497,7 +499,7 @@ func TestSweepJSONMatchesSweep(t *testing.T) {
 	}
 	var got struct {
 		File string `json:"file"`
-		scenario.SweepResult
+		sweep.Result
 	}
 	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
 		t.Fatalf("output is not one JSON object: %v\n%s", err, out)
@@ -509,12 +511,12 @@ func TestSweepJSONMatchesSweep(t *testing.T) {
 	if s, err = s.With(scenario.Without{ID: "respect-borders"}); err != nil {
 		t.Fatal(err)
 	}
-	want, err := scenario.Sweep(context.Background(), s, scenario.SweepOptions{Samples: 3000, Seed: 9, Search: true, Walk: true})
+	want, err := sweep.Run(context.Background(), s, sweep.Options{Samples: 3000, Seed: 9, Search: true, Walk: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts := cmp.Options{cmpopts.EquateEmpty(), cmpopts.IgnoreFields(scenario.SweepResult{}, "Evaluated", "Scenario")}
-	if diff := cmp.Diff(want, got.SweepResult, opts); diff != "" {
+	opts := cmp.Options{cmpopts.EquateEmpty(), cmpopts.IgnoreFields(sweep.Result{}, "Evaluated", "Scenario")}
+	if diff := cmp.Diff(want, got.Result, opts); diff != "" {
 		t.Errorf("sweep --format json differs from Sweep (-Sweep +sweep):\n%s", diff)
 	}
 	if got.File != "testdata/budapest-likely.yaml" || got.Scenario != s.Name+" (without respect-borders)" {
@@ -646,7 +648,7 @@ func TestSweepInterrupted(t *testing.T) {
 		if code != exitStopped {
 			t.Fatalf("exit %d, want %d; stderr:\n%q", code, exitStopped, errOut)
 		}
-		var got scenario.SweepResult
+		var got sweep.Result
 		if err := json.Unmarshal(out.Bytes(), &got); err != nil {
 			t.Fatalf("output is not one JSON object: %v\n%s", err, out)
 		}

@@ -11,8 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/entente-go/entente/deals"
 	"github.com/entente-go/entente/internal/safe"
-	"github.com/entente-go/entente/scenario"
 )
 
 const searchArgs = "[--count] [--max N] [--timeout D] [--format text|json] " + whatIfArgs + " [--max-size N] [FILE]"
@@ -45,15 +45,15 @@ func runSearch(e env, args []string) int {
 		return exitInput
 	}
 
-	opts := scenario.SearchOptions{Count: *count, MaxPackages: maxPackages.n, Timeout: timeout.d}
+	opts := deals.Options{Count: *count, MaxPackages: maxPackages.n, Timeout: timeout.d}
 	var (
-		r   scenario.SearchResult
+		r   deals.Result
 		err error
 	)
 	// Ctrl-C stops the search and prints what it found so far.
 	ctx, stop := signal.NotifyContext(e.context(), os.Interrupt)
 	defer stop()
-	withProgress(e, "entente search: searching", func() { r, err = scenario.Search(ctx, s, opts) })
+	withProgress(e, "entente search: searching", func() { r, err = deals.Search(ctx, s, opts) })
 	if err != nil { // too many demands-veto positions; loading validated the rest
 		fmt.Fprintf(e.stderr, "%s: %v\n", file, err)
 		return exitInput
@@ -66,7 +66,7 @@ func runSearch(e env, args []string) int {
 		enc.SetEscapeHTML(false)
 		err = enc.Encode(searchJSON{file, s.Name, r})
 	default:
-		err = scenario.Text{Color: color.on(e)}.WriteSearch(e.stdout, s, r, opts)
+		err = deals.Text{Color: color.on(e)}.Write(e.stdout, s, r, opts)
 	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "entente: %v\n", err)
@@ -169,7 +169,7 @@ func withStatus(e env, status func(tick int, elapsed time.Duration) string, work
 type searchJSON struct {
 	File     string
 	Scenario string
-	Result   scenario.SearchResult
+	Result   deals.Result
 }
 
 func (o searchJSON) MarshalJSON() ([]byte, error) {

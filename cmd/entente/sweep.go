@@ -11,7 +11,8 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/entente-go/entente/scenario"
+	"github.com/entente-go/entente/deals"
+	"github.com/entente-go/entente/sweep"
 )
 
 const sweepArgs = "[--samples N] [--seed S] [--search=true|false] [--walk=true|false] [--format text|json] " + whatIfArgs + " [--max-size N] [FILE]"
@@ -31,7 +32,7 @@ const exitStopped = exitFinding
 func runSweep(e env, args []string) int {
 	fs := flags(e, "sweep", sweepArgs)
 	samples := &samplesFlag{n: 10000}
-	fs.Var(samples, "samples", "draw `N` samples, from 1 to "+thousands(scenario.MaxSamples))
+	fs.Var(samples, "samples", "draw `N` samples, from 1 to "+thousands(sweep.MaxSamples))
 	var seed uint64
 	fs.Func("seed", "seed `S` of the draws, 0 (the default) or more: the same seed gives the same result, byte for byte", func(v string) error {
 		n, err := strconv.ParseUint(strings.TrimSpace(v), 10, 64)
@@ -60,11 +61,11 @@ func runSweep(e env, args []string) int {
 	}
 
 	var (
-		r    scenario.SweepResult
+		r    sweep.Result
 		err  error
 		done atomic.Int64
 	)
-	opts := scenario.SweepOptions{
+	opts := sweep.Options{
 		Samples:  samples.n,
 		Seed:     seed,
 		Search:   *search,
@@ -75,10 +76,10 @@ func runSweep(e env, args []string) int {
 	ctx, stop := signal.NotifyContext(e.context(), os.Interrupt)
 	defer stop()
 	withStatus(e, func(int, time.Duration) string { return sweepBar(int(done.Load()), samples.n) },
-		func() { r, err = scenario.Sweep(ctx, s, opts) })
+		func() { r, err = sweep.Run(ctx, s, opts) })
 	if err != nil {
 		fmt.Fprintf(e.stderr, "%s: %v\n", file, err)
-		if errors.Is(err, scenario.ErrTooManyVetoes) {
+		if errors.Is(err, deals.ErrTooManyVetoes) {
 			fmt.Fprintln(e.stderr, "entente sweep: --search=false sweeps it without searching")
 		}
 		return exitInput
@@ -90,10 +91,10 @@ func runSweep(e env, args []string) int {
 	if *format == "json" {
 		err = encodeJSON(e.stdout, struct {
 			File string `json:"file"`
-			scenario.SweepResult
+			sweep.Result
 		}{file, r})
 	} else {
-		err = scenario.WriteSweep(e.stdout, r)
+		err = sweep.WriteText(e.stdout, r)
 	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "entente: %v\n", err)
@@ -106,7 +107,7 @@ func runSweep(e env, args []string) int {
 	return exitOK
 }
 
-// samplesFlag is --samples: a whole number from 1 to scenario.MaxSamples.
+// samplesFlag is --samples: a whole number from 1 to sweep.MaxSamples.
 type samplesFlag struct{ n int }
 
 func (f *samplesFlag) String() string {
@@ -118,8 +119,8 @@ func (f *samplesFlag) String() string {
 
 func (f *samplesFlag) Set(v string) error {
 	n, err := strconv.Atoi(strings.TrimSpace(v))
-	if err != nil || n < 1 || n > scenario.MaxSamples {
-		return fmt.Errorf("want a whole number from 1 to %s; found %q", thousands(scenario.MaxSamples), v)
+	if err != nil || n < 1 || n > sweep.MaxSamples {
+		return fmt.Errorf("want a whole number from 1 to %s; found %q", thousands(sweep.MaxSamples), v)
 	}
 	f.n = n
 	return nil

@@ -10,10 +10,12 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/entente-go/entente/compare"
 	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/internal/safe"
 	"github.com/entente-go/entente/scenario"
 	"github.com/entente-go/entente/scenario/scenariofile"
+	"github.com/entente-go/entente/walk"
 )
 
 // whatIf is the --variant and --without flags that check, search,
@@ -124,7 +126,7 @@ func runSimulate(e env, args []string) int {
 	if !ok {
 		return exitInput
 	}
-	sim, err := scenario.Simulate(s)
+	sim, err := walk.Simulate(s)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "%s: %v\n", file, err)
 		return exitInput
@@ -135,17 +137,17 @@ func runSimulate(e env, args []string) int {
 	if *format == "json" {
 		steps := sim.Steps
 		if steps == nil {
-			steps = []scenario.Step{}
+			steps = []walk.Step{}
 		}
 		// Simulation's own MarshalJSON would hide the file, so the fields
 		// are spelt out.
 		err = encodeJSON(e.stdout, struct {
-			File     string          `json:"file"`
-			Scenario string          `json:"scenario"`
-			Steps    []scenario.Step `json:"steps"`
+			File     string      `json:"file"`
+			Scenario string      `json:"scenario"`
+			Steps    []walk.Step `json:"steps"`
 		}{file, sim.Scenario, steps})
 	} else {
-		err = scenario.WriteSimulation(e.stdout, sim)
+		err = walk.WriteText(e.stdout, sim)
 	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "entente: %v\n", err)
@@ -214,10 +216,10 @@ func runDiff(e env, args []string) int {
 	ctx, stop := signal.NotifyContext(e.context(), os.Interrupt)
 	defer stop()
 	var (
-		c   scenario.Comparison
+		c   compare.Comparison
 		err error
 	)
-	withProgress(e, "entente diff: comparing", func() { c, err = scenario.Compare(ctx, a, b) })
+	withProgress(e, "entente diff: comparing", func() { c, err = compare.Scenarios(ctx, a, b) })
 	if err != nil {
 		fmt.Fprintf(e.stderr, "entente diff: %v\n", err)
 		return exitInput
@@ -225,7 +227,7 @@ func runDiff(e env, args []string) int {
 	if *format == "json" {
 		err = encodeJSON(e.stdout, c)
 	} else {
-		err = scenario.WriteComparison(e.stdout, c)
+		err = compare.WriteText(e.stdout, c)
 	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "entente: %v\n", err)

@@ -30,6 +30,7 @@ import (
 	"os"
 
 	"github.com/entente-go/entente/atop"
+	"github.com/entente-go/entente/compare"
 	"github.com/entente-go/entente/scenario"
 )
 
@@ -90,7 +91,7 @@ func run(w io.Writer, r *atop.Record) error {
 	// What ATOP does not code: the North Atlantic Council decides by
 	// consensus, and the alliance's answers are its decisions.
 	consensus := atop.Unanimity.Apply(s)
-	c, err := scenario.Compare(context.Background(), s, consensus)
+	c, err := compare.Scenarios(context.Background(), s, consensus)
 	if err != nil {
 		return err
 	}

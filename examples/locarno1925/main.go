@@ -19,8 +19,10 @@ import (
 	"os"
 	"strings"
 
+	"github.com/entente-go/entente/compare"
 	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/scenario"
+	"github.com/entente-go/entente/walk"
 )
 
 func main() {
@@ -45,7 +47,7 @@ func run(w io.Writer) error {
 		return err
 	}
 	fmt.Fprintln(w, "\nWhen Germany reoccupies the Rhineland (7 March 1936):")
-	if err := walk(w, s); err != nil {
+	if err := printWalk(w, s); err != nil {
 		return err
 	}
 	for _, v := range s.Variants {
@@ -53,7 +55,7 @@ func run(w io.Writer) error {
 		if err != nil {
 			return err
 		}
-		c, err := scenario.Compare(context.Background(), s, t)
+		c, err := compare.Scenarios(context.Background(), s, t)
 		if err != nil {
 			return err
 		}
@@ -66,7 +68,7 @@ func run(w io.Writer) error {
 			}
 		}
 		fmt.Fprintln(w, "  the walk now:")
-		if err := walk(w, t); err != nil {
+		if err := printWalk(w, t); err != nil {
 			return err
 		}
 	}
@@ -75,8 +77,8 @@ func run(w io.Writer) error {
 
 // walk prints what becomes of each guarantee due at each event of s's
 // timeline, with the reasons when one cannot act.
-func walk(w io.Writer, s scenario.Scenario) error {
-	sim, err := scenario.Simulate(s)
+func printWalk(w io.Writer, s scenario.Scenario) error {
+	sim, err := walk.Simulate(s)
 	if err != nil {
 		return err
 	}

@@ -30,9 +30,13 @@ import (
 	"strings"
 
 	"github.com/entente-go/entente/bargain"
+	"github.com/entente-go/entente/compare"
+	"github.com/entente-go/entente/deals"
 	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/scenario"
+	"github.com/entente-go/entente/sweep"
+	"github.com/entente-go/entente/walk"
 )
 
 func main() {
@@ -69,7 +73,7 @@ func run(w io.Writer) error {
 
 	// The timeline the article sketches: a peace deal, then a new attack.
 	fmt.Fprintln(w, "\nIf Russia attacks again after a deal, what actually happens? (the deal as written)")
-	if err := walk(w, s); err != nil {
+	if err := printWalk(w, s); err != nil {
 		return err
 	}
 
@@ -87,7 +91,7 @@ func run(w io.Writer) error {
 	if err := bargaining(w, s); err != nil {
 		return err
 	}
-	return sweep(w, s)
+	return printSweep(w, s)
 }
 
 // bargaining asks, once Moscow drops its demand for a veto and deals
@@ -138,8 +142,8 @@ func idStrings[T ~string](ids []T) []string {
 // each with the likelihood the scenario file gives it, and reports how
 // likely a compatible deal is, which assumptions move that most, and
 // what Ukraine can count on after a new attack.
-func sweep(w io.Writer, s scenario.Scenario) error {
-	r, err := scenario.Sweep(context.Background(), s, scenario.SweepOptions{Samples: 20000, Seed: 2025, Search: true, Walk: true})
+func printSweep(w io.Writer, s scenario.Scenario) error {
+	r, err := sweep.Run(context.Background(), s, sweep.Options{Samples: 20000, Seed: 2025, Search: true, Walk: true})
 	if err != nil {
 		return err
 	}
@@ -164,7 +168,7 @@ func sweep(w io.Writer, s scenario.Scenario) error {
 // the smallest concessions that would make one possible and the positions
 // that clash.
 func search(w io.Writer, s scenario.Scenario) error {
-	r, err := scenario.Search(context.Background(), s, scenario.SearchOptions{})
+	r, err := deals.Search(context.Background(), s, deals.Options{})
 	if err != nil {
 		return err
 	}
@@ -220,7 +224,7 @@ func ids(list []guarantee.ID) string {
 }
 
 // withVetoes says which demanded vetoes a deal of s grants.
-func withVetoes(s *scenario.Scenario, d scenario.Deal) string {
+func withVetoes(s *scenario.Scenario, d deals.Deal) string {
 	var out strings.Builder
 	for _, pos := range d.Vetoes {
 		v, _ := s.CandidateVeto(pos)
@@ -238,7 +242,7 @@ func whatIf(w io.Writer, s scenario.Scenario, v scenario.Variant) error {
 	if err != nil {
 		return err
 	}
-	c, err := scenario.Compare(context.Background(), s, t)
+	c, err := compare.Scenarios(context.Background(), s, t)
 	if err != nil {
 		return err
 	}
@@ -266,25 +270,25 @@ func whatIf(w io.Writer, s scenario.Scenario, v scenario.Variant) error {
 	if e := sp.BaseExample; e != nil {
 		fmt.Fprintf(w, "    no longer possible, for example: %s\n", ids(e.Guarantees))
 	}
-	before, err := scenario.Simulate(s)
+	before, err := walk.Simulate(s)
 	if err != nil {
 		return err
 	}
-	after, err := scenario.Simulate(t)
+	after, err := walk.Simulate(t)
 	if err != nil {
 		return err
 	}
 	if !sameWalk(before, after) {
 		fmt.Fprintln(w, "  the timeline now:")
-		return walk(w, t)
+		return printWalk(w, t)
 	}
 	return nil
 }
 
 // walk prints the walk of s's timeline: at each event, what falls due and
 // what becomes of it, and what Ukraine then receives.
-func walk(w io.Writer, s scenario.Scenario) error {
-	sim, err := scenario.Simulate(s)
+func printWalk(w io.Writer, s scenario.Scenario) error {
+	sim, err := walk.Simulate(s)
 	if err != nil {
 		return err
 	}
@@ -309,9 +313,9 @@ func walk(w io.Writer, s scenario.Scenario) error {
 }
 
 // sameWalk reports whether two walks decide the same for every guarantee.
-func sameWalk(a, b scenario.Simulation) bool {
-	return slices.EqualFunc(a.Steps, b.Steps, func(x, y scenario.Step) bool {
-		return slices.EqualFunc(x.Due, y.Due, func(o, p scenario.Call) bool {
+func sameWalk(a, b walk.Simulation) bool {
+	return slices.EqualFunc(a.Steps, b.Steps, func(x, y walk.Step) bool {
+		return slices.EqualFunc(x.Due, y.Due, func(o, p walk.Call) bool {
 			return o.Guarantee == p.Guarantee && o.Status == p.Status
 		}) && len(x.Receives) == len(y.Receives)
 	})

@@ -48,7 +48,7 @@
 //     deal and attacks.
 //
 // [Config.DemandsVeto], when set, fixes how many positions are
-// demands-veto positions, the candidate vetoes of [scenario.Search],
+// demands-veto positions, the candidate vetoes of [deals.Search],
 // whose cost doubles with each. A pass of its own, drawing from a stream
 // of its own, replaces positions chosen at random with ones of the wanted
 // stance, so the rest of the scenario is the one the same Config without

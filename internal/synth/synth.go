@@ -32,7 +32,7 @@ type Config struct {
 	Vetoes int
 	// DemandsVeto, when positive, is exactly how many of the positions
 	// are demands-veto positions: the candidate vetoes of a
-	// [scenario.Search]. Positions is raised to it if smaller. Zero
+	// [deals.Search]. Positions is raised to it if smaller. Zero
 	// leaves the number to the actors' roles (see the package
 	// documentation), as it was before this field existed.
 	DemandsVeto int

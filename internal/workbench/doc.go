@@ -19,7 +19,7 @@
 // --format html` (the picture with the walk's lapses marked, the walk, the
 // deal search, the bargaining), written by [htmlreport.WriteFragment] as
 // that page writes its sections; [scenario.Scenario.With]
-// for the what-ifs, and [scenario.Compare] with [scenario.WriteComparison]
+// for the what-ifs, and [compare.Scenarios] with [compare.WriteText]
 // for the comparison, the very text `entente diff` prints; and
 // [scenariofile.Options.Format] with the caller's Replace for saving, as
 // `entente fmt -w` does.

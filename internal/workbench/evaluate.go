@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/entente-go/entente/compare"
 	"github.com/entente-go/entente/scenario"
 	"github.com/entente-go/entente/scenario/htmlreport"
 	"github.com/entente-go/entente/scenario/scenariofile"
@@ -252,12 +253,12 @@ func (s *Server) evaluate(ctx context.Context, text []byte, t toggles) (result, 
 	}
 	res.Report = frag.String()
 	if len(res.Applied) > 0 && !t.quick {
-		c, err := scenario.Compare(ctx, base, sc)
+		c, err := compare.Scenarios(ctx, base, sc)
 		if err != nil {
 			return res, err
 		}
 		var text bytes.Buffer
-		if err := scenario.WriteComparison(&text, c); err != nil {
+		if err := compare.WriteText(&text, c); err != nil {
 			return res, err
 		}
 		res.Comparison = text.String()

@@ -11,6 +11,7 @@ import (
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/internal/suggest"
 	"github.com/entente-go/entente/scenario"
+	"github.com/entente-go/entente/walk"
 )
 
 // Options says which part of a scenario to draw. The zero Options draws
@@ -222,7 +223,7 @@ func (e Edge) Lapses() bool { return e.Lapse != "" }
 
 // MarkWalk marks the guarantees that lapse in sim, a walk of the scenario
 // drawn, with when and why: "lapsed on 2009-01-01: UNSC did not renew it".
-func (g *Graph) MarkWalk(sim scenario.Simulation) {
+func (g *Graph) MarkWalk(sim walk.Simulation) {
 	for _, st := range sim.Steps {
 		for _, l := range st.Lapses {
 			for i := range g.Edges {

@@ -9,6 +9,7 @@ import (
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/scenario"
 	"github.com/entente-go/entente/scenario/graph"
+	"github.com/entente-go/entente/walk"
 )
 
 // TestLapses checks that a guarantee whose mandate lapses is drawn dotted,
@@ -36,7 +37,7 @@ func TestLapses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sim, err := scenario.Simulate(s)
+	sim, err := walk.Simulate(s)
 	if err != nil {
 		t.Fatal(err)
 	}

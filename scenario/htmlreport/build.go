@@ -9,8 +9,11 @@ import (
 	"time"
 
 	"github.com/entente-go/entente/bargain"
+	"github.com/entente-go/entente/deals"
 	"github.com/entente-go/entente/scenario"
 	"github.com/entente-go/entente/scenario/graph"
+	"github.com/entente-go/entente/sweep"
+	"github.com/entente-go/entente/walk"
 )
 
 // DefaultTimeout bounds each slow part of [Build] (the deal search, the
@@ -68,7 +71,7 @@ func Build(ctx context.Context, s scenario.Scenario, r scenario.Report, opts Bui
 	}
 	p := Page{Scenario: s, Report: r, File: opts.File}
 	if len(s.Timeline) > 0 {
-		sim, err := scenario.Simulate(s)
+		sim, err := walk.Simulate(s)
 		if err != nil {
 			return Page{}, err
 		}
@@ -86,20 +89,20 @@ func Build(ctx context.Context, s scenario.Scenario, r scenario.Report, opts Bui
 	if opts.Quick {
 		return p, nil
 	}
-	sr, err := scenario.Search(ctx, s, scenario.SearchOptions{Timeout: timeout})
+	sr, err := deals.Search(ctx, s, deals.Options{Timeout: timeout})
 	switch {
-	case errors.Is(err, scenario.ErrTooManyVetoes):
+	case errors.Is(err, deals.ErrTooManyVetoes):
 		omitted("search", err)
 	case err != nil:
 		return Page{}, err
 	default:
 		p.Search = &sr
 	}
-	if opts.Sweep && len(s.Uncertain()) > 0 {
-		var sw scenario.SweepResult
+	if opts.Sweep && len(sweep.UncertainElements(s)) > 0 {
+		var sw sweep.Result
 		sctx, cancel := context.WithTimeout(ctx, timeout)
 		progress("sweeping", func() {
-			sw, err = scenario.Sweep(sctx, s, scenario.SweepOptions{Samples: SweepSamples, Search: p.Search != nil, Walk: p.Simulation != nil})
+			sw, err = sweep.Run(sctx, s, sweep.Options{Samples: SweepSamples, Search: p.Search != nil, Walk: p.Simulation != nil})
 		})
 		cancel()
 		if err != nil {
@@ -129,7 +132,7 @@ func failure(err error, timeout time.Duration) string {
 	switch {
 	case errors.Is(err, context.DeadlineExceeded):
 		return "the bargaining did not finish within " + timeout.String() + "."
-	case errors.Is(err, scenario.ErrTooManyDeals):
+	case errors.Is(err, deals.ErrTooMany):
 		return "the scenario has more possible outcomes than the report bargains over (" + strconv.Itoa(BargainingOutcomes) + "); entente bargain --limit N goes further."
 	}
 	return "the bargaining stopped: " + err.Error() + "."

@@ -33,20 +33,20 @@
 //     actors, guarantees and positions it involves, and links to the
 //     sources it cites, as [scenario.WriteText] and
 //     [scenario.WriteMarkdown] present them.
-//   - Timeline, when the page has a [scenario.Simulation]: for each event
+//   - Timeline, when the page has a [walk.Simulation]: for each event
 //     (an <h3>), a table of what falls due, its status (activates, blocked
 //     or void) and the reasons it is blocked, with the guarantees that
 //     lapse; and a table of what each beneficiary then receives, by kind.
-//   - Deal search, when the page has a [scenario.SearchResult]: whether a
+//   - Deal search, when the page has a [deals.Result]: whether a
 //     deal is possible, the maximal packages with the vetoes they need,
 //     the forced and dead offers, the count when the search counted, and,
 //     when no deal is possible, the concessions and the conflicts, worded
 //     as `entente search` words them.
-//   - Sweep, when the page has a [scenario.SweepResult]: the chance of a
+//   - Sweep, when the page has a [sweep.Result]: the chance of a
 //     compatible scenario and of a possible deal, the sensitivity table,
 //     how often each finding code and each finding occurs, how often each
 //     offer is forced or dead, and how often each beneficiary receives
-//     each kind after each event; every chance as [scenario.Estimate.String]
+//     each kind after each event; every chance as [sweep.Estimate.String]
 //     writes it, with its 95% interval.
 //   - Bargaining, when the page has a [Bargaining]: the summary, the
 //     picture, the Pareto frontier and the solutions with each actor's

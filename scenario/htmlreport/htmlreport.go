@@ -11,9 +11,12 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/entente-go/entente/deals"
 	"github.com/entente-go/entente/internal/safe"
 	"github.com/entente-go/entente/internal/words"
 	"github.com/entente-go/entente/scenario"
+	"github.com/entente-go/entente/sweep"
+	"github.com/entente-go/entente/walk"
 )
 
 // Page is what one report page shows. Only Report is needed; every other
@@ -38,13 +41,13 @@ type Page struct {
 	Graph template.HTML
 	// Simulation is the walk of the timeline, for the Timeline section;
 	// nil leaves the section out.
-	Simulation *scenario.Simulation
+	Simulation *walk.Simulation
 	// Search is the deal search, for the Deal search section; nil leaves
 	// the section out.
-	Search *scenario.SearchResult
+	Search *deals.Result
 	// Sweep is the sampling of the scenario's uncertain elements, for the
 	// Sweep section; nil leaves the section out.
-	Sweep *scenario.SweepResult
+	Sweep *sweep.Result
 	// Bargaining is the bargaining over the feasible deals, worked out by
 	// the caller (see [BargainingOf]), for the Bargaining section; nil
 	// leaves the section out.
@@ -201,13 +204,13 @@ func severityMark(s scenario.Severity) mark {
 	return mark{"muted", "?", s.String()}
 }
 
-func statusMark(s scenario.Status) mark {
+func statusMark(s walk.Status) mark {
 	switch s {
-	case scenario.Activates:
+	case walk.Activates:
 		return markActivates
-	case scenario.Blocked:
+	case walk.Blocked:
 		return markBlocked
-	case scenario.Void:
+	case walk.Void:
 		return markVoid
 	}
 	return mark{"muted", "?", s.String()}
@@ -407,7 +410,7 @@ type receiptView struct {
 	Guarantees  []string
 }
 
-func buildTimeline(sim scenario.Simulation, srcs sources) *timelineView {
+func buildTimeline(sim walk.Simulation, srcs sources) *timelineView {
 	t := &timelineView{Summary: words.Plural(len(sim.Steps), "event")}
 	for i, st := range sim.Steps {
 		sv := stepView{N: i + 1, Anchor: "step-" + strconv.Itoa(i+1), Event: st.Event.Dated(), Lapsed: toStrings(st.NoLongerDue)}
@@ -448,7 +451,7 @@ func buildTimeline(sim scenario.Simulation, srcs sources) *timelineView {
 		t.Steps = append(t.Steps, sv)
 	}
 	for _, lt := range sim.Lifetimes {
-		t.Lifetimes = append(t.Lifetimes, lifetimeView{string(lt.Guarantee), scenario.LifetimeWords(lt)})
+		t.Lifetimes = append(t.Lifetimes, lifetimeView{string(lt.Guarantee), walk.LifetimeWords(lt)})
 	}
 	return t
 }
@@ -491,7 +494,7 @@ type conflictView struct {
 	Sources   []cite
 }
 
-func buildSearch(s scenario.Scenario, r scenario.SearchResult, srcs sources) *searchView {
+func buildSearch(s scenario.Scenario, r deals.Result, srcs sources) *searchView {
 	v := &searchView{NoDeal: !r.Feasible, Forced: toStrings(r.Forced), Dead: toStrings(r.Dead), ShowForced: r.Feasible}
 	offers := words.Plural(len(s.Guarantees), "offer")
 	switch {
@@ -509,7 +512,7 @@ func buildSearch(s scenario.Scenario, r scenario.SearchResult, srcs sources) *se
 	}
 	v.DeadEvery = !r.Feasible && len(r.Dead) == len(s.Guarantees) && len(r.Dead) > 0
 	for i, pk := range r.Maximal {
-		v.Maximal = append(v.Maximal, packageView{i + 1, toStrings(pk.Guarantees), cmp.Or(s.DescribeVetoes(pk), "none needed")})
+		v.Maximal = append(v.Maximal, packageView{i + 1, toStrings(pk.Guarantees), cmp.Or(pk.DescribeVetoes(&s), "none needed")})
 	}
 	if r.Counted {
 		v.Count = strconv.FormatUint(r.Count, 10)
@@ -529,7 +532,7 @@ func buildSearch(s scenario.Scenario, r scenario.SearchResult, srcs sources) *se
 	for i, c := range r.Concessions {
 		cv := concessionView{N: i + 1, Message: c.Message, Positions: c.Positions, Sources: srcs.cites(c.Sources)}
 		for j, pk := range c.Unlocks {
-			cv.Unlocks = append(cv.Unlocks, packageView{j + 1, toStrings(pk.Guarantees), s.DescribeVetoes(pk)})
+			cv.Unlocks = append(cv.Unlocks, packageView{j + 1, toStrings(pk.Guarantees), pk.DescribeVetoes(&s)})
 		}
 		v.Concessions = append(v.Concessions, cv)
 	}
@@ -581,7 +584,7 @@ type sweepReceiptView struct {
 	Event, Beneficiary, Kind, Estimate string
 }
 
-func buildSweep(r scenario.SweepResult) *sweepView {
+func buildSweep(r sweep.Result) *sweepView {
 	v := &sweepView{Lead: words.Plural(r.Samples, "sample") + ", seed " + strconv.FormatUint(r.Seed, 10)}
 	if !r.Complete {
 		v.Lead += " (stopped early, of " + strconv.Itoa(r.Requested) + " requested)"

@@ -18,11 +18,14 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/entente-go/entente/actor"
+	"github.com/entente-go/entente/deals"
 	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/scenario"
 	"github.com/entente-go/entente/scenario/htmlreport"
 	"github.com/entente-go/entente/scenario/scenariofile"
+	"github.com/entente-go/entente/sweep"
+	"github.com/entente-go/entente/walk"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
@@ -65,21 +68,21 @@ func page(t *testing.T, s scenario.Scenario, file string, graph string, with sec
 	}
 	p := htmlreport.Page{Scenario: s, Report: r, File: file, Graph: template.HTML(graph)}
 	if with.sim {
-		sm, err := scenario.Simulate(s)
+		sm, err := walk.Simulate(s)
 		if err != nil {
 			t.Fatal(err)
 		}
 		p.Simulation = &sm
 	}
 	if with.search {
-		sr, err := scenario.Search(t.Context(), s, scenario.SearchOptions{Count: with.count})
+		sr, err := deals.Search(t.Context(), s, deals.Options{Count: with.count})
 		if err != nil {
 			t.Fatal(err)
 		}
 		p.Search = &sr
 	}
 	if with.sweep {
-		sw, err := scenario.Sweep(t.Context(), s, scenario.SweepOptions{Samples: 2000, Seed: 1, Search: true, Walk: true})
+		sw, err := sweep.Run(t.Context(), s, sweep.Options{Samples: 2000, Seed: 1, Search: true, Walk: true})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -528,24 +531,24 @@ func TestEscaping(t *testing.T) {
 		Scenario: s,
 		Report:   scenario.Report{Scenario: evil, Findings: []scenario.Finding{f, {Code: evil, Severity: scenario.Warning, Message: evil}}},
 		File:     evil,
-		Simulation: &scenario.Simulation{Scenario: evil, Steps: []scenario.Step{{
+		Simulation: &walk.Simulation{Scenario: evil, Steps: []walk.Step{{
 			Event:       guarantee.Event{Name: evil},
-			Due:         []scenario.Call{{Guarantee: evil, Kind: evil, Attackers: []actor.ID{evil}, Status: scenario.Blocked, Blocks: []scenario.Block{{Message: evil}}, Abstains: []actor.ID{evil}, Sources: []string{evil}}},
+			Due:         []walk.Call{{Guarantee: evil, Kind: evil, Attackers: []actor.ID{evil}, Status: walk.Blocked, Blocks: []walk.Block{{Message: evil}}, Abstains: []actor.ID{evil}, Sources: []string{evil}}},
 			NoLongerDue: []guarantee.ID{evil},
-			Lapses:      []scenario.Lapse{{Guarantee: evil, Body: evil, Date: evil, Blocks: []scenario.Block{{Message: evil}}}},
-			Receives:    []scenario.Receipt{{Beneficiary: evil, Kind: evil, Guarantees: []guarantee.ID{evil}}},
-		}}, Lifetimes: []scenario.Lifetime{{Guarantee: evil, FirstCall: 1, From: evil, To: evil}}},
-		Search: &scenario.SearchResult{Complete: false, Stopped: evil,
-			Concessions: []scenario.Concession{{Positions: []string{evil}, Message: evil, Sources: []string{evil},
-				Unlocks: []scenario.Deal{{Guarantees: []guarantee.ID{evil}, Vetoes: []string{evil}}}}},
-			Conflicts: []scenario.Conflict{{Positions: []string{evil}, Message: evil}}},
-		Sweep: &scenario.SweepResult{Scenario: evil,
-			Uncertain:   []scenario.Uncertain{{Element: evil}},
-			Sensitivity: []scenario.Sensitivity{{Uncertain: scenario.Uncertain{Element: evil}}},
-			Codes:       []scenario.CodeEstimate{{Code: evil}},
-			Findings:    []scenario.FindingEstimate{{Finding: f}},
-			Offers:      []scenario.OfferEstimate{{Guarantee: evil}},
-			Receives:    []scenario.ReceiptEstimate{{Step: 1, Event: evil, Beneficiary: evil, Kind: evil}}},
+			Lapses:      []walk.Lapse{{Guarantee: evil, Body: evil, Date: evil, Blocks: []walk.Block{{Message: evil}}}},
+			Receives:    []walk.Receipt{{Beneficiary: evil, Kind: evil, Guarantees: []guarantee.ID{evil}}},
+		}}, Lifetimes: []walk.Lifetime{{Guarantee: evil, FirstCall: 1, From: evil, To: evil}}},
+		Search: &deals.Result{Complete: false, Stopped: evil,
+			Concessions: []deals.Concession{{Positions: []string{evil}, Message: evil, Sources: []string{evil},
+				Unlocks: []deals.Deal{{Guarantees: []guarantee.ID{evil}, Vetoes: []string{evil}}}}},
+			Conflicts: []deals.Conflict{{Positions: []string{evil}, Message: evil}}},
+		Sweep: &sweep.Result{Scenario: evil,
+			Uncertain:   []sweep.Uncertain{{Element: evil}},
+			Sensitivity: []sweep.Sensitivity{{Uncertain: sweep.Uncertain{Element: evil}}},
+			Codes:       []sweep.CodeEstimate{{Code: evil}},
+			Findings:    []sweep.FindingEstimate{{Finding: f}},
+			Offers:      []sweep.OfferEstimate{{Guarantee: evil}},
+			Receives:    []sweep.ReceiptEstimate{{Step: 1, Event: evil, Beneficiary: evil, Kind: evil}}},
 	}
 	page := write(t, p)
 	if strings.Contains(strings.ToLower(page), "<script") {

@@ -9,7 +9,7 @@
 //		).
 //			Verdict(scenario.Incompatible).
 //			Finding(scenario.MissingDependency, "european-force").
-//			Status("peace-deal", "european-force", scenario.Blocked).
+//			Status("peace-deal", "european-force", walk.Blocked).
 //			Check(t)
 //	}
 //
@@ -26,10 +26,10 @@
 //
 //   - the report of [scenario.Evaluate]: [Case.Verdict], [Case.Finding],
 //     [Case.NoFinding], [Case.Findings];
-//   - the deals [scenario.Search] finds: [Case.Feasible], [Case.Deal];
+//   - the deals [deals.Search] finds: [Case.Feasible], [Case.Deal];
 //   - the feasible packages compared with the base's, by
-//     [scenario.Compare]: [Case.Relation];
-//   - the walk of the timeline by [scenario.Simulate]: [Case.Status],
+//     [compare.Scenarios]: [Case.Relation];
+//   - the walk of the timeline by [walk.Simulate]: [Case.Status],
 //     [Case.Receives].
 //
 // A Case runs only what its expectations need, once.

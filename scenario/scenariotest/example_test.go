@@ -3,10 +3,12 @@ package scenariotest_test
 import (
 	"fmt"
 
+	"github.com/entente-go/entente/compare"
 	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/scenario"
 	"github.com/entente-go/entente/scenario/scenariotest"
+	"github.com/entente-go/entente/walk"
 )
 
 // Without the US air support, Europe's force loses its backstop: it
@@ -18,7 +20,7 @@ func ExampleWhatIf() {
 		scenario.Without{ID: "us-air-support"},
 	).
 		Finding(scenario.MissingDependency, "european-force").
-		Status("peace-deal", "european-force", scenario.Blocked).
+		Status("peace-deal", "european-force", walk.Blocked).
 		Receives("attack(RU, UA)", "UA",
 			guarantee.Surveillance, guarantee.Naval, guarantee.Aid, guarantee.EconomicSanctions)
 
@@ -37,7 +39,7 @@ func ExampleCase_Relation() {
 		Verdict(scenario.Compatible).
 		NoFinding(scenario.VetoConflict).
 		Feasible(true).
-		Relation(scenario.MorePermissive).
+		Relation(compare.MorePermissive).
 		Deal("us-air-support", "us-intelligence", "european-force",
 			"turkey-black-sea", "willing-financial", "willing-sanctions")
 
@@ -55,9 +57,9 @@ func ExampleCase_Status() {
 		scenario.Without{ID: "ua-rejects-ru-veto"},
 		scenario.Grant{Veto: scenario.Veto{Holder: "RU", Over: guarantee.Selector{Beneficiary: "UA"}}},
 	).
-		Status("attack(RU, UA)", "us-air-support", scenario.Void).
+		Status("attack(RU, UA)", "us-air-support", walk.Void).
 		Receives("attack(RU, UA)", "UA", guarantee.Surveillance).
-		Status("attack(RU, UA)", "willing-sanctions", scenario.Activates)
+		Status("attack(RU, UA)", "willing-sanctions", walk.Activates)
 
 	for _, p := range c.Problems() {
 		fmt.Println(p)

@@ -11,8 +11,11 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/entente-go/entente/actor"
+	"github.com/entente-go/entente/compare"
+	"github.com/entente-go/entente/deals"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/scenario"
+	"github.com/entente-go/entente/walk"
 )
 
 // A Case is a what-if under test: a base scenario, the edits that make the
@@ -32,9 +35,9 @@ type Case struct {
 	// Computed on first use.
 	s      result[scenario.Scenario]
 	report result[scenario.Report]
-	search result[scenario.SearchResult]
-	sim    result[scenario.Simulation]
-	cmp    result[scenario.Comparison]
+	search result[deals.Result]
+	sim    result[walk.Simulation]
+	cmp    result[compare.Comparison]
 }
 
 // expectation checks one expectation. It returns "" when the expectation
@@ -197,7 +200,7 @@ func (c *Case) Findings(codes ...scenario.Code) *Case {
 
 // Feasible expects a deal to be possible (want true) or not (want false):
 // that some non-empty package of the what-if's guarantees is feasible, as
-// [scenario.Search] finds.
+// [deals.Search] finds.
 func (c *Case) Feasible(want bool) *Case {
 	return c.add(func(c *Case) (string, error) {
 		sr, err := c.searchResult()
@@ -248,10 +251,10 @@ func (c *Case) Deal(ids ...guarantee.ID) *Case {
 }
 
 // Relation expects the what-if's feasible packages to relate to the base's
-// as r: [scenario.MorePermissive] when the what-if admits every package the
+// as r: [compare.MorePermissive] when the what-if admits every package the
 // base admits, and more. When they do not, the problem names a package on
-// each side that the other rules out, as [scenario.Compare] finds them.
-func (c *Case) Relation(r scenario.Relation) *Case {
+// each side that the other rules out, as [compare.Scenarios] finds them.
+func (c *Case) Relation(r compare.Relation) *Case {
 	return c.add(func(c *Case) (string, error) {
 		cm, err := c.comparison()
 		if err != nil || cm.Space.Relation == r {
@@ -272,12 +275,12 @@ func (c *Case) Relation(r scenario.Relation) *Case {
 	})
 }
 
-// Status expects what [scenario.Simulate] says becomes of the guarantee g
+// Status expects what [walk.Simulate] says becomes of the guarantee g
 // when it falls due, at the event or before it, on the timeline. The event
 // is written as in a timeline ("attack(RU, UA)"), and names its first
 // occurrence there. When g fell due more than once by then, the last time
 // counts; when it has not fallen due by then, that is the problem.
-func (c *Case) Status(event string, g guarantee.ID, want scenario.Status) *Case {
+func (c *Case) Status(event string, g guarantee.ID, want walk.Status) *Case {
 	return c.add(func(c *Case) (string, error) {
 		sim, err := c.simulation()
 		if err != nil {
@@ -292,7 +295,7 @@ func (c *Case) Status(event string, g guarantee.ID, want scenario.Status) *Case 
 		if !slices.ContainsFunc(s.Guarantees, func(x guarantee.Guarantee) bool { return x.ID == g }) {
 			return "at " + event + " want " + string(g) + " " + want.String() + "; there is no guarantee " + string(g), nil
 		}
-		var due *scenario.Call
+		var due *walk.Call
 		dueAt := -1
 		for i, st := range sim.Steps[:at+1] {
 			for j := range st.Due {
@@ -304,7 +307,7 @@ func (c *Case) Status(event string, g guarantee.ID, want scenario.Status) *Case 
 		if due == nil {
 			msg := "by " + event + " want " + string(g) + " " + want.String() + "; "
 			for _, st := range sim.Steps[at+1:] {
-				if slices.ContainsFunc(st.Due, func(o scenario.Call) bool { return o.Guarantee == g }) {
+				if slices.ContainsFunc(st.Due, func(o walk.Call) bool { return o.Guarantee == g }) {
 					return msg + "it does not fall due until " + st.Event.String(), nil
 				}
 			}
@@ -329,7 +332,7 @@ func (c *Case) Status(event string, g guarantee.ID, want scenario.Status) *Case 
 }
 
 // Receives expects that after the event the beneficiary receives exactly
-// guarantees of these kinds, as [scenario.Simulate] finds: every kind of
+// guarantees of these kinds, as [walk.Simulate] finds: every kind of
 // the guarantees to it that are due and have activated, and no other.
 // Kinds match exactly ("military" is not "military/air-support"); with no
 // kinds the beneficiary is to receive nothing.
@@ -424,26 +427,26 @@ func (c *Case) evaluate() (scenario.Report, error) {
 	})
 }
 
-func (c *Case) searchResult() (scenario.SearchResult, error) {
-	return c.search.get(func() (scenario.SearchResult, error) {
+func (c *Case) searchResult() (deals.Result, error) {
+	return c.search.get(func() (deals.Result, error) {
 		s, _ := c.whatIf()
-		sr, err := scenario.Search(context.Background(), s, scenario.SearchOptions{})
+		sr, err := deals.Search(context.Background(), s, deals.Options{})
 		return sr, failed("search", err)
 	})
 }
 
-func (c *Case) simulation() (scenario.Simulation, error) {
-	return c.sim.get(func() (scenario.Simulation, error) {
+func (c *Case) simulation() (walk.Simulation, error) {
+	return c.sim.get(func() (walk.Simulation, error) {
 		s, _ := c.whatIf()
-		sim, err := scenario.Simulate(s)
+		sim, err := walk.Simulate(s)
 		return sim, failed("simulate", err)
 	})
 }
 
-func (c *Case) comparison() (scenario.Comparison, error) {
-	return c.cmp.get(func() (scenario.Comparison, error) {
+func (c *Case) comparison() (compare.Comparison, error) {
+	return c.cmp.get(func() (compare.Comparison, error) {
 		s, _ := c.whatIf()
-		cm, err := scenario.Compare(context.Background(), c.base, s)
+		cm, err := compare.Scenarios(context.Background(), c.base, s)
 		return cm, failed("compare with the base", err)
 	})
 }
@@ -464,11 +467,11 @@ func failed(step string, err error) error {
 
 // stepOf returns the index of the step of the event, written as in a
 // timeline ("attack(RU, UA)"; spaces do not matter).
-func stepOf(sim scenario.Simulation, event string) (int, bool) {
+func stepOf(sim walk.Simulation, event string) (int, bool) {
 	if e, err := guarantee.ParseEvent(event); err == nil {
 		event = e.String()
 	}
-	i := slices.IndexFunc(sim.Steps, func(st scenario.Step) bool { return st.Event.String() == event })
+	i := slices.IndexFunc(sim.Steps, func(st walk.Step) bool { return st.Event.String() == event })
 	return i, i >= 0
 }
 
@@ -496,7 +499,7 @@ func involves(f scenario.Finding, guarantees []guarantee.ID) bool {
 
 // largest returns the guarantees of the search's largest package, sorted,
 // or nil when no non-empty package is feasible.
-func largest(sr scenario.SearchResult) []guarantee.ID {
+func largest(sr deals.Result) []guarantee.ID {
 	if !sr.Feasible || len(sr.Maximal) == 0 {
 		return nil
 	}
@@ -504,11 +507,11 @@ func largest(sr scenario.SearchResult) []guarantee.ID {
 }
 
 // relation returns the relation with its preposition: "equivalent to".
-func relation(r scenario.Relation) string {
+func relation(r compare.Relation) string {
 	switch r {
-	case scenario.Equivalent:
+	case compare.Equivalent:
 		return "equivalent to"
-	case scenario.Incomparable:
+	case compare.Incomparable:
 		return "incomparable with"
 	}
 	return r.String() + " than"

@@ -7,10 +7,12 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/entente-go/entente/compare"
 	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/scenario"
 	"github.com/entente-go/entente/scenario/scenariotest"
+	"github.com/entente-go/entente/walk"
 )
 
 // The what-ifs of the seed scenario the tests use.
@@ -128,36 +130,36 @@ func TestProblems(t *testing.T) {
 			"without ru-demands-veto: want no deal; got {european-force, turkey-black-sea, us-air-support, us-intelligence, willing-financial, willing-sanctions}",
 		}},
 		// Relation
-		{"relation", seed(noVetoDemand).Relation(scenario.MorePermissive), nil},
-		{"relation/as-written", seed().Relation(scenario.Equivalent), nil},
-		{"relation/fail", seed(noVetoDemand).Relation(scenario.Equivalent), []string{
+		{"relation", seed(noVetoDemand).Relation(compare.MorePermissive), nil},
+		{"relation/as-written", seed().Relation(compare.Equivalent), nil},
+		{"relation/fail", seed(noVetoDemand).Relation(compare.Equivalent), []string{
 			"without ru-demands-veto: want feasible packages equivalent to the base's; got more-permissive: the what-if admits {european-force, us-air-support, us-intelligence} and the base does not",
 		}},
-		{"relation/fail-less", scenariotest.WhatIf(withoutVetoDemand(), scenario.Without{ID: "us-intelligence"}).Relation(scenario.Incomparable), []string{
+		{"relation/fail-less", scenariotest.WhatIf(withoutVetoDemand(), scenario.Without{ID: "us-intelligence"}).Relation(compare.Incomparable), []string{
 			"without us-intelligence: want feasible packages incomparable with the base's; got less-permissive: the base admits {european-force, us-air-support, us-intelligence} and the what-if does not",
 		}},
 		// Status
-		{"status", seed(noRejection, grantRUVeto).Status("attack(RU, UA)", "us-air-support", scenario.Void), nil},
-		{"status/before", seed().Status("attack(RU,UA)", "us-intelligence", scenario.Activates), nil},
-		{"status/fail", seed().Status("attack(RU, UA)", "us-air-support", scenario.Void), []string{
+		{"status", seed(noRejection, grantRUVeto).Status("attack(RU, UA)", "us-air-support", walk.Void), nil},
+		{"status/before", seed().Status("attack(RU,UA)", "us-intelligence", walk.Activates), nil},
+		{"status/fail", seed().Status("attack(RU, UA)", "us-air-support", walk.Void), []string{
 			"as written: at attack(RU, UA) want us-air-support void; got activates",
 		}},
-		{"status/fail-blocked", seed(grantRUVeto).Status("peace-deal", "european-force", scenario.Activates), []string{
+		{"status/fail-blocked", seed(grantRUVeto).Status("peace-deal", "european-force", walk.Activates), []string{
 			"grant RU veto over {beneficiary: UA}: at peace-deal want european-force activates; got blocked (RU can stop it and is its target; it requires us-air-support, which would be blocked)",
 		}},
-		{"status/fail-before", seed(grantRUVeto).Status("attack(RU, UA)", "turkey-black-sea", scenario.Activates), []string{
+		{"status/fail-before", seed(grantRUVeto).Status("attack(RU, UA)", "turkey-black-sea", walk.Activates), []string{
 			"grant RU veto over {beneficiary: UA}: by attack(RU, UA) want turkey-black-sea activates; got blocked at peace-deal (RU can stop it and is its target)",
 		}},
-		{"status/fail-later", seed().Status("peace-deal", "us-air-support", scenario.Activates), []string{
+		{"status/fail-later", seed().Status("peace-deal", "us-air-support", walk.Activates), []string{
 			"as written: by peace-deal want us-air-support activates; it does not fall due until attack(RU, UA)",
 		}},
-		{"status/fail-never", seed(noAttack).Status("peace-deal", "willing-financial", scenario.Activates), []string{
+		{"status/fail-never", seed(noAttack).Status("peace-deal", "willing-financial", walk.Activates), []string{
 			"set timeline = peace-deal: by peace-deal want willing-financial activates; it never falls due",
 		}},
-		{"status/fail-no-guarantee", seed(noAirSupport).Status("attack(RU, UA)", "us-air-support", scenario.Void), []string{
+		{"status/fail-no-guarantee", seed(noAirSupport).Status("attack(RU, UA)", "us-air-support", walk.Void), []string{
 			"without us-air-support: at attack(RU, UA) want us-air-support void; there is no guarantee us-air-support",
 		}},
-		{"status/fail-no-event", seed().Status("attack(RU, PL)", "us-air-support", scenario.Void), []string{
+		{"status/fail-no-event", seed().Status("attack(RU, PL)", "us-air-support", walk.Void), []string{
 			"as written: at attack(RU, PL) want us-air-support void; the timeline has no event attack(RU, PL): it has peace-deal, attack(RU, UA)",
 		}},
 		// Receives
@@ -228,7 +230,7 @@ func TestProblemsSearchError(t *testing.T) {
 func TestProblemsRunsOnlyWhatIsNeeded(t *testing.T) {
 	c := seed(tooManyDemands()...).
 		Finding(scenario.VetoConflict, "us-air-support").
-		Status("attack(RU, UA)", "us-air-support", scenario.Activates).
+		Status("attack(RU, UA)", "us-air-support", walk.Activates).
 		Receives("peace-deal", "RU")
 	if got := c.Problems(); got != nil {
 		t.Errorf("Problems() = %q, want nil", got)
@@ -322,6 +324,6 @@ func TestWithoutUSAirSupport(t *testing.T) {
 	).
 		Verdict(scenario.Incompatible).
 		Finding(scenario.MissingDependency, "european-force").
-		Status("peace-deal", "european-force", scenario.Blocked).
+		Status("peace-deal", "european-force", walk.Blocked).
 		Check(t)
 }
