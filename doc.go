@@ -23,17 +23,23 @@
 //     hierarchy: military/air-support is a military), strength, trigger
 //     conditions over events such as attack(RU, UA), activation, and
 //     selectors over guarantees.
-//   - [github.com/entente-go/entente/scenario]: the scenario value, its
-//     validation, and the evaluation into a report of findings, written as
-//     text, Markdown or JSON; the search for possible deals and the list of
-//     every feasible one, what-ifs and their comparison, the walk of the
-//     timeline over time (each call of a guarantee judged against its own
-//     attackers, mandates renewed or lapsing), and Monte Carlo sweeps over
-//     the likelihood of each element.
+//   - [github.com/entente-go/entente/scenario]: the core: the scenario
+//     value, its validation, the evaluation into a report of findings
+//     (written as text, Markdown or JSON), edits and variants.
+//   - [github.com/entente-go/entente/deals]: which deals are possible: the
+//     search for the maximal ones, the concessions and conflicts when none
+//     is, the count, and every feasible deal one by one.
+//   - [github.com/entente-go/entente/walk]: the walk of the timeline over
+//     time: each call of a guarantee judged against its own attackers,
+//     mandates renewed or lapsing.
+//   - [github.com/entente-go/entente/compare]: what a what-if changes:
+//     findings that appear, go or change, each traced to an edit, and how
+//     the space of feasible deals moves.
+//   - [github.com/entente-go/entente/sweep]: how likely each answer is when
+//     elements hold only with a likelihood (Monte Carlo).
 //   - [github.com/entente-go/entente/bargain]: bargaining among the feasible
 //     deals by the actors' values: the Pareto frontier and the utilitarian,
-//     Nash, Kalai–Smorodinsky and egalitarian solutions. It is built on the
-//     scenario package's public API alone.
+//     Nash, Kalai–Smorodinsky and egalitarian solutions, built on deals.
 //   - [github.com/entente-go/entente/atop]: the alliance record (the
 //     Alliance Treaty Obligations and Provisions data) read into one
 //     scenario per alliance phase, and checked whole, as coded and under
@@ -57,8 +63,14 @@
 //     programs sit below it (go run ./examples/ukraine2025, go run
 //     ./examples/locarno1925).
 //
-// Dependencies point one way: actor ← guarantee ← scenario ← atop, bargain,
-// scenariofile, graph, htmlreport, scenariotest ← tools.
+// Dependencies point one way: actor ← guarantee ← scenario ← deals, walk,
+// compare, sweep ← bargain ← tools. Each analysis builds on scenario's
+// public API; sweep builds on deals and walk too (it searches and walks
+// each sample) and bargain on deals; compare counts deals through the
+// search space deals itself uses.
+// What they share for speed (the compiled scenario, the search space and
+// its counting) lives under internal/, out of the API. Each package's
+// documentation says what it builds on.
 //
 // # Words
 //

@@ -55,7 +55,7 @@ type Comparison struct {
 	Other        string           `json:"other"`
 	BaseVerdict  scenario.Verdict `json:"base_verdict"`
 	OtherVerdict scenario.Verdict `json:"other_verdict"`
-	// Edits turn the base into the other, one line each (see [Diff]).
+	// Edits turn the base into the other, one line each (see [scenario.Diff]).
 	Edits []string `json:"edits"`
 	// Notes say in words what an edit changes that its text leaves
 	// implicit: a trigger that moves between named attackers and anyone
@@ -145,7 +145,7 @@ const maxAttribute = 64
 
 // Scenarios compares a base scenario with another: typically a variant of
 // it, or the next draft of the same framework. It evaluates both, lists
-// the edits between them ([Diff]), pairs their findings, and compares
+// the edits between them ([scenario.Diff]), pairs their findings, and compares
 // their feasible packages exactly.
 //
 // Findings are matched by code and by what they involve (actors,
@@ -161,11 +161,11 @@ const maxAttribute = 64
 // package outside the other's packages exists exactly when the base's
 // largest package (or its largest without a given offer or requirement)
 // breaks one of the other's constraints, which takes time polynomial in
-// the offers. The counts come by inclusion-exclusion, like [Search]'s, and
+// the offers. The counts come by inclusion-exclusion, like [deals.Search]'s, and
 // are skipped past its limits. ctx stops the counting.
 //
 // Scenarios returns an error when either scenario is invalid, or has more
-// demands-veto positions than [Search] can try every choice of grants for
+// demands-veto positions than [deals.Search] can try every choice of grants for
 // ([ErrTooManyVetoes]); the error says which scenario.
 //
 // # Deciding the relation exactly
@@ -388,7 +388,7 @@ func sameFinding(f, g scenario.Finding) bool {
 
 // form is the feasible packages of a scenario in closed form. With every
 // position standing there is one choice of grants that gives the largest
-// package (see [Search]), and a package is feasible exactly when it lies
+// package (see [deals.Search]), and a package is feasible exactly when it lies
 // within that package, holds every offer its offers require, and meets
 // every requires position. ok is false when no package is feasible.
 type form struct {

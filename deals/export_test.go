@@ -12,3 +12,9 @@ import (
 func SearchForcingAside(ctx context.Context, s scenario.Scenario, opts Options) (Result, error) {
 	return searchWith(ctx, s, opts, core.Options{ForceAside: true})
 }
+
+// SearchIndexed is Search with every selector resolved through the
+// per-field indexes that large scenarios use.
+func SearchIndexed(ctx context.Context, s scenario.Scenario, opts Options) (Result, error) {
+	return searchWith(ctx, s, opts, core.Options{Indexes: core.IndexAlways})
+}

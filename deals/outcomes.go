@@ -19,7 +19,7 @@ import (
 // bargaining ranges over. Every deal they give is feasible: the scenario
 // cut down to the package, with the scenario's granted vetoes and those candidates,
 // evaluates with no error. The same package with two different choices of
-// candidates is two deals. [Scenario.CandidateVeto] gives the veto each
+// candidates is two deals. [scenario.Scenario.CandidateVeto] gives the veto each
 // grant is.
 type Deal struct {
 	// Guarantees are the package's offers, sorted.
@@ -31,8 +31,8 @@ type Deal struct {
 
 // AllOptions are the limits of [All]. The zero AllOptions sets none.
 type AllOptions struct {
-	// Limit, when positive, is the most deals [Deals] yields; one more
-	// ends the sequence with an error wrapping [ErrTooManyDeals].
+	// Limit, when positive, is the most deals [All] yields; one more
+	// ends the sequence with an error wrapping [ErrTooMany].
 	Limit int
 }
 
@@ -62,7 +62,7 @@ const maxDemands = 24
 // other error finding's rule rules out single offers.
 //
 // The sequence ends after one error: the scenario's problems (as from
-// [Validate]), [ErrTooManyVetoes], the context's error when ctx is done,
+// [scenario.Validate]), [ErrTooManyVetoes], the context's error when ctx is done,
 // or [ErrTooMany] past opts.Limit. A caller that stops early
 // stops the enumeration.
 func All(ctx context.Context, s scenario.Scenario, opts AllOptions) iter.Seq2[Deal, error] {

@@ -67,7 +67,7 @@ type Result struct {
 	// vetoes it needs. Largest first.
 	Maximal []Deal `json:"maximal"`
 	// Count is the number of feasible packages, the empty one included
-	// when it is feasible, when Counted: SearchOptions.Count asked for it
+	// when it is feasible, when Counted: Options.Count asked for it
 	// and the search counted them before it stopped. In JSON, "count" is
 	// there only when Counted.
 	Count   uint64 `json:"count"`
@@ -91,8 +91,8 @@ type Result struct {
 	Stopped  string `json:"stopped,omitempty"`
 }
 
-// searchJSON is a SearchResult as JSON writes it: the count only when
-// counted. Its fields are SearchResult's, in the same order.
+// searchJSON is a Result as JSON writes it: the count only when
+// counted. Its fields are Result's, in the same order.
 type searchJSON struct {
 	Feasible      bool           `json:"feasible"`
 	Maximal       []Deal         `json:"maximal"`

@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/testkit"
 	"github.com/entente-go/entente/scenario"
 )
 
@@ -45,11 +46,11 @@ func answer(t *testing.T, s scenario.Scenario, forcingAside bool) answers {
 // guarantee the rule saves from capture is captured there by exactly the
 // parties the finding names, and only such guarantees get the finding.
 func TestOldFilesKeepTheirMeaning(t *testing.T) {
-	files := scenarioFiles(t)
+	files := testkit.ScenarioFiles(t)
 	aside := 0
 	for _, name := range slices.Sorted(maps.Keys(files)) {
 		s := files[name]
-		if !hasAside(s) {
+		if !testkit.HasAside(s) {
 			plain := answer(t, s, false)
 			forced := answer(t, s, true)
 			if diff := cmp.Diff(plain, forced); diff != "" {
@@ -78,7 +79,7 @@ func checkSetAsideAgainstStripped(t *testing.T, name string, s scenario.Scenario
 	if err != nil {
 		t.Fatal(err)
 	}
-	r0, err := scenario.Evaluate(stripAside(s))
+	r0, err := scenario.Evaluate(testkit.StripAside(s))
 	if err != nil {
 		t.Fatalf("%s: stripped of parties-aside it does not evaluate: %v", name, err)
 	}
@@ -112,23 +113,23 @@ func checkSetAsideAgainstStripped(t *testing.T, name string, s scenario.Scenario
 // aside now and then.
 func TestPartiesSetAsideAgreesWithStripped(t *testing.T) {
 	n := 3000
-	if testing.Short() || raceEnabled {
+	if testing.Short() || testkit.RaceEnabled {
 		n = 300
 	}
 	r := rand.New(rand.NewPCG(1925, 15))
 	fired := 0
 	for seed := range uint64(n) {
-		s := generate(seed, randomShape(r))
-		if hasAside(s) {
+		s := testkit.Generate(seed, testkit.RandomShape(r))
+		if testkit.HasAside(s) {
 			fired += checkSetAsideAgainstStripped(t, "seed "+strconv.FormatUint(seed, 10), s)
 			continue
 		}
-		plain := evaluate(t, s)
+		plain := testkit.Evaluate(t, s)
 		forced, err := scenario.EvaluateForcingAside(s)
 		if err != nil {
 			t.Fatalf("seed %d: through the paths of the rule: %v", seed, err)
 		}
-		checkInvariants(t, forced)
+		testkit.CheckInvariants(t, forced)
 		if diff := cmp.Diff(plain, forced); diff != "" {
 			t.Errorf("seed %d: the paths of the rule evaluate differently where nothing sets the parties aside (-plain +forced):\n%s", seed, diff)
 		}

@@ -3,12 +3,12 @@ package scenario_test
 import (
 	"errors"
 	"math/rand/v2"
-	"slices"
 	"strings"
 	"testing"
 
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/testkit"
 	"github.com/entente-go/entente/scenario"
 )
 
@@ -17,15 +17,6 @@ import (
 // the parties aside, the attackers of its trigger and its beneficiary are
 // no veto holders of that decision.
 
-// aside returns a with its rule setting the parties aside.
-func aside(a actor.Actor) actor.Actor {
-	a.PartiesAside = true
-	return a
-}
-
-// asideActivation sets the parties aside in g's activation.
-func asideActivation(gg *guarantee.Guarantee) { gg.Activation.PartiesAside = true }
-
 func withThreshold(a actor.Actor, n int) actor.Actor {
 	a.Threshold = n
 	return a
@@ -33,200 +24,200 @@ func withThreshold(a actor.Actor, n int) actor.Actor {
 
 func TestPartiesAsideCaptured(t *testing.T) {
 	captured := func(attackers []actor.ID, g guarantee.ID) []scenario.Finding {
-		return []scenario.Finding{finding(scenario.CapturedGuarantee, scenario.Error, attackers, gids(g), nil)}
+		return []scenario.Finding{testkit.Finding(scenario.CapturedGuarantee, scenario.Error, attackers, testkit.Gids(g), nil)}
 	}
-	council := alliance("council", actor.Unanimity, "US", "UK", "RU")
-	csto := alliance("CSTO", actor.Unanimity, "RU", "BY")
-	runFindingCases(t, scenario.CapturedGuarantee, []findingCase{
+	council := testkit.Alliance("council", actor.Unanimity, "US", "UK", "RU")
+	csto := testkit.Alliance("CSTO", actor.Unanimity, "RU", "BY")
+	testkit.RunFindingCases(t, scenario.CapturedGuarantee, []testkit.FindingCase{
 		{
-			name:   "UnanimityPartyIsMember",
-			reason: "The League Council under Article 15: RU sits on a unanimity body whose rule sets the parties aside, so RU cannot block a decision on its own attack.",
-			s: build(actors(aside(council)),
-				guarantees(g("g", "council", "UA", guarantee.Military, "attack(RU, UA)"))),
-			want: nil,
+			Name:   "UnanimityPartyIsMember",
+			Reason: "The League Council under Article 15: RU sits on a unanimity body whose rule sets the parties aside, so RU cannot block a decision on its own attack.",
+			S: testkit.Build(testkit.Actors(testkit.Aside(council)),
+				testkit.Guarantees(testkit.G("g", "council", "UA", guarantee.Military, "attack(RU, UA)"))),
+			Want: nil,
 		},
 		{
-			name:   "UnanimityWithoutTheRule",
-			reason: "The same body without the rule: RU holds a veto and the guarantee is captured.",
-			s: build(actors(council),
-				guarantees(g("g", "council", "UA", guarantee.Military, "attack(RU, UA)"))),
-			want: captured(ids("RU"), "g"),
+			Name:   "UnanimityWithoutTheRule",
+			Reason: "The same body without the rule: RU holds a veto and the guarantee is captured.",
+			S: testkit.Build(testkit.Actors(council),
+				testkit.Guarantees(testkit.G("g", "council", "UA", guarantee.Military, "attack(RU, UA)"))),
+			Want: captured(testkit.Ids("RU"), "g"),
 		},
 		{
-			name:   "MajorityWithVetoes",
-			reason: "Charter Article 27(3): a Security Council whose rule sets the parties aside does not let RU's veto count on an RU attack.",
-			s: build(actors(aside(unsc())),
-				guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)", activation("body(UNSC)")))),
-			want: nil,
+			Name:   "MajorityWithVetoes",
+			Reason: "Charter Article 27(3): a Security Council whose rule sets the parties aside does not let RU's veto count on an RU attack.",
+			S: testkit.Build(testkit.Actors(testkit.Aside(testkit.Unsc())),
+				testkit.Guarantees(testkit.G("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)", testkit.Activation("body(UNSC)")))),
+			Want: nil,
 		},
 		{
-			name:   "ExplicitThreshold",
-			reason: "Three of three must agree; with RU aside the threshold of three cannot be met by the two others, so each of them, not RU, holds a veto.",
-			s: build(actors(aside(withThreshold(alliance("trio", actor.Default, "US", "UK", "RU"), 3))),
-				guarantees(g("g", "trio", "UA", guarantee.Military, "attack(RU, UA)"))),
-			want: nil,
+			Name:   "ExplicitThreshold",
+			Reason: "Three of three must agree; with RU aside the threshold of three cannot be met by the two others, so each of them, not RU, holds a veto.",
+			S: testkit.Build(testkit.Actors(testkit.Aside(withThreshold(testkit.Alliance("trio", actor.Default, "US", "UK", "RU"), 3))),
+				testkit.Guarantees(testkit.G("g", "trio", "UA", guarantee.Military, "attack(RU, UA)"))),
+			Want: nil,
 		},
 		{
-			name:   "ExplicitThresholdWithoutTheRule",
-			reason: "Three of three without the rule: RU's no leaves two, too few.",
-			s: build(actors(withThreshold(alliance("trio", actor.Default, "US", "UK", "RU"), 3)),
-				guarantees(g("g", "trio", "UA", guarantee.Military, "attack(RU, UA)"))),
-			want: captured(ids("RU"), "g"),
+			Name:   "ExplicitThresholdWithoutTheRule",
+			Reason: "Three of three without the rule: RU's no leaves two, too few.",
+			S: testkit.Build(testkit.Actors(withThreshold(testkit.Alliance("trio", actor.Default, "US", "UK", "RU"), 3)),
+				testkit.Guarantees(testkit.G("g", "trio", "UA", guarantee.Military, "attack(RU, UA)"))),
+			Want: captured(testkit.Ids("RU"), "g"),
 		},
 		{
-			name:   "Coalition",
-			reason: "A coalition whose explicit veto holder RU is a party: its veto does not count.",
-			s: build(actors(aside(withVetoes(coalition("willing", "US", "UK", "RU"), "RU"))),
-				guarantees(g("g", "willing", "UA", guarantee.Military, "attack(RU, UA)"))),
-			want: nil,
+			Name:   "Coalition",
+			Reason: "A coalition whose explicit veto holder RU is a party: its veto does not count.",
+			S: testkit.Build(testkit.Actors(testkit.Aside(testkit.WithVetoes(testkit.Coalition("willing", "US", "UK", "RU"), "RU"))),
+				testkit.Guarantees(testkit.G("g", "willing", "UA", guarantee.Military, "attack(RU, UA)"))),
+			Want: nil,
 		},
 		{
-			name:   "PartyIsANonMember",
-			reason: "BY is no member of the council: setting it aside changes nothing, and RU, a member but no party here, keeps its veto though RU is not an attacker.",
-			s: build(actors(aside(council)),
-				guarantees(g("g", "council", "UA", guarantee.Military, "attack(BY, UA)"))),
-			want: nil,
+			Name:   "PartyIsANonMember",
+			Reason: "BY is no member of the council: setting it aside changes nothing, and RU, a member but no party here, keeps its veto though RU is not an attacker.",
+			S: testkit.Build(testkit.Actors(testkit.Aside(council)),
+				testkit.Guarantees(testkit.G("g", "council", "UA", guarantee.Military, "attack(BY, UA)"))),
+			Want: nil,
 		},
 		{
-			name:   "PartyIsABody",
-			reason: "The CSTO is the attacker and a member of the council: it is set aside, itself and not its members, and none of them is an attacker.",
-			s: build(actors(csto, aside(alliance("council", actor.Unanimity, "US", "CSTO"))),
-				guarantees(g("g", "council", "UA", guarantee.Military, "attack(CSTO, UA)"))),
-			want: nil,
+			Name:   "PartyIsABody",
+			Reason: "The CSTO is the attacker and a member of the council: it is set aside, itself and not its members, and none of them is an attacker.",
+			S: testkit.Build(testkit.Actors(csto, testkit.Aside(testkit.Alliance("council", actor.Unanimity, "US", "CSTO"))),
+				testkit.Guarantees(testkit.G("g", "council", "UA", guarantee.Military, "attack(CSTO, UA)"))),
+			Want: nil,
 		},
 		{
-			name:   "PartyInsideAMemberBody",
-			reason: "RU attacks; the CSTO is no party, decides by unanimity without the rule, and is a veto holder of the council: RU blocks it, and through it the council.",
-			s: build(actors(csto, aside(alliance("council", actor.Unanimity, "US", "CSTO"))),
-				guarantees(g("g", "council", "UA", guarantee.Military, "attack(RU, UA)"))),
-			want: captured(ids("RU"), "g"),
+			Name:   "PartyInsideAMemberBody",
+			Reason: "RU attacks; the CSTO is no party, decides by unanimity without the rule, and is a veto holder of the council: RU blocks it, and through it the council.",
+			S: testkit.Build(testkit.Actors(csto, testkit.Aside(testkit.Alliance("council", actor.Unanimity, "US", "CSTO"))),
+				testkit.Guarantees(testkit.G("g", "council", "UA", guarantee.Military, "attack(RU, UA)"))),
+			Want: captured(testkit.Ids("RU"), "g"),
 		},
 		{
-			name:   "PartyIsTheProvider",
-			reason: "RU provides and must consent to the council's finding: the council sets RU aside, but RU still decides for itself as provider.",
-			s: build(actors(aside(council)),
-				guarantees(g("g", "RU", "UA", guarantee.Military, "attack(RU, UA)", activation("consent(council)")))),
-			want: captured(ids("RU"), "g"),
+			Name:   "PartyIsTheProvider",
+			Reason: "RU provides and must consent to the council's finding: the council sets RU aside, but RU still decides for itself as provider.",
+			S: testkit.Build(testkit.Actors(testkit.Aside(council)),
+				testkit.Guarantees(testkit.G("g", "RU", "UA", guarantee.Military, "attack(RU, UA)", testkit.Activation("consent(council)")))),
+			Want: captured(testkit.Ids("RU"), "g"),
 		},
 		{
-			name:   "RuleOnTheActivation",
-			reason: "The council has no rule of its own, but this one activation sets the parties aside; the other guarantee, decided by the same body without it, is captured.",
-			s: build(actors(council),
-				guarantees(
-					g("aside", "US", "UA", guarantee.Military, "attack(RU, UA)", activation("body(council)"), asideActivation),
-					g("plain", "US", "UA", guarantee.Military, "attack(RU, UA)", activation("body(council)")))),
-			want: captured(ids("RU"), "plain"),
+			Name:   "RuleOnTheActivation",
+			Reason: "The council has no rule of its own, but this one activation sets the parties aside; the other guarantee, decided by the same body without it, is captured.",
+			S: testkit.Build(testkit.Actors(council),
+				testkit.Guarantees(
+					testkit.G("aside", "US", "UA", guarantee.Military, "attack(RU, UA)", testkit.Activation("body(council)"), testkit.AsideActivation),
+					testkit.G("plain", "US", "UA", guarantee.Military, "attack(RU, UA)", testkit.Activation("body(council)")))),
+			Want: captured(testkit.Ids("RU"), "plain"),
 		},
 		{
-			name:   "GrantedVetoStays",
-			reason: "A veto the deal grants is no vote in a body: the rule does not set it aside.",
-			s: build(actors(aside(council)),
-				guarantees(g("g", "council", "UA", guarantee.Military, "attack(RU, UA)")),
-				vetoes(grant("RU", toUA))),
-			want: captured(ids("RU"), "g"),
+			Name:   "GrantedVetoStays",
+			Reason: "A veto the deal grants is no vote in a body: the rule does not set it aside.",
+			S: testkit.Build(testkit.Actors(testkit.Aside(council)),
+				testkit.Guarantees(testkit.G("g", "council", "UA", guarantee.Military, "attack(RU, UA)")),
+				testkit.Vetoes(testkit.Grant("RU", testkit.ToUA))),
+			Want: captured(testkit.Ids("RU"), "g"),
 		},
 	})
 }
 
 func TestPartiesSetAside(t *testing.T) {
 	info := func(parties []actor.ID, g guarantee.ID) []scenario.Finding {
-		return []scenario.Finding{finding(scenario.PartiesSetAside, scenario.Info, parties, gids(g), nil)}
+		return []scenario.Finding{testkit.Finding(scenario.PartiesSetAside, scenario.Info, parties, testkit.Gids(g), nil)}
 	}
-	council := alliance("council", actor.Unanimity, "US", "UK", "RU", "BY")
-	runFindingCases(t, scenario.PartiesSetAside, []findingCase{
+	council := testkit.Alliance("council", actor.Unanimity, "US", "UK", "RU", "BY")
+	testkit.RunFindingCases(t, scenario.PartiesSetAside, []testkit.FindingCase{
 		{
-			name:   "Fires",
-			reason: "RU would hold a veto in the council and is not captured only because the rule sets it aside.",
-			s: build(actors(aside(council)),
-				guarantees(g("g", "council", "UA", guarantee.Military, "attack(RU, UA)"))),
-			want: info(ids("RU"), "g"),
+			Name:   "Fires",
+			Reason: "RU would hold a veto in the council and is not captured only because the rule sets it aside.",
+			S: testkit.Build(testkit.Actors(testkit.Aside(council)),
+				testkit.Guarantees(testkit.G("g", "council", "UA", guarantee.Military, "attack(RU, UA)"))),
+			Want: info(testkit.Ids("RU"), "g"),
 		},
 		{
-			name:   "TwoAttackers",
-			reason: "Both attackers of the trigger are members and both are set aside.",
-			s: build(actors(aside(council)),
-				guarantees(g("g", "council", "UA", guarantee.Military, "any(attack(RU, UA), attack(BY, UA))"))),
-			want: info(ids("BY", "RU"), "g"),
+			Name:   "TwoAttackers",
+			Reason: "Both attackers of the trigger are members and both are set aside.",
+			S: testkit.Build(testkit.Actors(testkit.Aside(council)),
+				testkit.Guarantees(testkit.G("g", "council", "UA", guarantee.Military, "any(attack(RU, UA), attack(BY, UA))"))),
+			Want: info(testkit.Ids("BY", "RU"), "g"),
 		},
 		{
-			name:   "FiresOnTheActivation",
-			reason: "The rule set by one activation is named as well.",
-			s: build(actors(council),
-				guarantees(g("g", "US", "UA", guarantee.Military, "attack(RU, UA)", activation("body(council)"), asideActivation))),
-			want: info(ids("RU"), "g"),
+			Name:   "FiresOnTheActivation",
+			Reason: "The rule set by one activation is named as well.",
+			S: testkit.Build(testkit.Actors(council),
+				testkit.Guarantees(testkit.G("g", "US", "UA", guarantee.Military, "attack(RU, UA)", testkit.Activation("body(council)"), testkit.AsideActivation))),
+			Want: info(testkit.Ids("RU"), "g"),
 		},
 		{
-			name:   "NoRule",
-			reason: "Without the rule the guarantee is captured; nothing is set aside.",
-			s: build(actors(council),
-				guarantees(g("g", "council", "UA", guarantee.Military, "attack(RU, UA)"))),
-			want: nil,
+			Name:   "NoRule",
+			Reason: "Without the rule the guarantee is captured; nothing is set aside.",
+			S: testkit.Build(testkit.Actors(council),
+				testkit.Guarantees(testkit.G("g", "council", "UA", guarantee.Military, "attack(RU, UA)"))),
+			Want: nil,
 		},
 		{
-			name:   "NonMember",
-			reason: "The attacker is no member: it would hold no veto anyway.",
-			s: build(actors(aside(council)),
-				guarantees(g("g", "council", "UA", guarantee.Military, "attack(CN, UA)"))),
-			want: nil,
+			Name:   "NonMember",
+			Reason: "The attacker is no member: it would hold no veto anyway.",
+			S: testkit.Build(testkit.Actors(testkit.Aside(council)),
+				testkit.Guarantees(testkit.G("g", "council", "UA", guarantee.Military, "attack(CN, UA)"))),
+			Want: nil,
 		},
 		{
-			name:   "CapturedAllTheSame",
-			reason: "The provider RU keeps its own say: the guarantee is captured, so the rule does not explain why it is not.",
-			s: build(actors(aside(council)),
-				guarantees(g("g", "RU", "UA", guarantee.Military, "attack(RU, UA)", activation("consent(council)")))),
-			want: nil,
+			Name:   "CapturedAllTheSame",
+			Reason: "The provider RU keeps its own say: the guarantee is captured, so the rule does not explain why it is not.",
+			S: testkit.Build(testkit.Actors(testkit.Aside(council)),
+				testkit.Guarantees(testkit.G("g", "RU", "UA", guarantee.Military, "attack(RU, UA)", testkit.Activation("consent(council)")))),
+			Want: nil,
 		},
 	})
-	r := evaluate(t, build(actors(aside(council)),
-		guarantees(g("g", "council", "UA", guarantee.Military, "attack(RU, UA)"))))
-	fs := only(r, scenario.PartiesSetAside)
+	r := testkit.Evaluate(t, testkit.Build(testkit.Actors(testkit.Aside(council)),
+		testkit.Guarantees(testkit.G("g", "council", "UA", guarantee.Military, "attack(RU, UA)"))))
+	fs := testkit.Only(r, scenario.PartiesSetAside)
 	if len(fs) != 1 || !strings.Contains(fs[0].Message, "council decides by unanimity, parties aside") {
-		t.Errorf("the parties-set-aside finding should name the body and its rule; got:\n%s", listFindings(fs))
+		t.Errorf("the parties-set-aside finding should name the body and its rule; got:\n%s", testkit.ListFindings(fs))
 	}
 }
 
 func TestPartiesAsideBlockedByMember(t *testing.T) {
-	guarantors := alliance("guarantors", actor.Unanimity, "US", "UK", "UA", "RU")
-	refusing := positions(pos("RU", scenario.Refuses, toUA), pos("UA", scenario.Refuses, toUA))
+	guarantors := testkit.Alliance("guarantors", actor.Unanimity, "US", "UK", "UA", "RU")
+	refusing := testkit.Positions(testkit.Pos("RU", scenario.Refuses, testkit.ToUA), testkit.Pos("UA", scenario.Refuses, testkit.ToUA))
 	byMember := func(a actor.ID) scenario.Finding {
-		return finding(scenario.BlockedByMember, scenario.Error, ids(a, "guarantors"), gids("g"), nil)
+		return testkit.Finding(scenario.BlockedByMember, scenario.Error, testkit.Ids(a, "guarantors"), testkit.Gids("g"), nil)
 	}
-	cases := []findingCase{
+	cases := []testkit.FindingCase{
 		{
-			name:   "WithoutTheRule",
-			reason: "RU, the attacker, and UA, the beneficiary, each hold a veto in a unanimity body and refuse.",
-			s: build(actors(guarantors), refusing,
-				guarantees(g("g", "guarantors", "UA", guarantee.Military, "attack(RU, UA)"))),
+			Name:   "WithoutTheRule",
+			Reason: "RU, the attacker, and UA, the beneficiary, each hold a veto in a unanimity body and refuse.",
+			S: testkit.Build(testkit.Actors(guarantors), refusing,
+				testkit.Guarantees(testkit.G("g", "guarantors", "UA", guarantee.Military, "attack(RU, UA)"))),
 		},
 		{
-			name:   "RuleOnTheBody",
-			reason: "The parties, RU and UA, are set aside: they cannot block the body, and only dissent.",
-			s: build(actors(aside(guarantors)), refusing,
-				guarantees(g("g", "guarantors", "UA", guarantee.Military, "attack(RU, UA)"))),
+			Name:   "RuleOnTheBody",
+			Reason: "The parties, RU and UA, are set aside: they cannot block the body, and only dissent.",
+			S: testkit.Build(testkit.Actors(testkit.Aside(guarantors)), refusing,
+				testkit.Guarantees(testkit.G("g", "guarantors", "UA", guarantee.Military, "attack(RU, UA)"))),
 		},
 		{
-			name:   "RuleOnTheActivation",
-			reason: "The activation, which the provider decides, sets the parties aside.",
-			s: build(actors(guarantors), refusing,
-				guarantees(g("g", "guarantors", "UA", guarantee.Military, "attack(RU, UA)", asideActivation))),
+			Name:   "RuleOnTheActivation",
+			Reason: "The activation, which the provider decides, sets the parties aside.",
+			S: testkit.Build(testkit.Actors(guarantors), refusing,
+				testkit.Guarantees(testkit.G("g", "guarantors", "UA", guarantee.Military, "attack(RU, UA)", testkit.AsideActivation))),
 		},
 	}
-	cases[0].want = []scenario.Finding{byMember("RU"), byMember("UA")}
+	cases[0].Want = []scenario.Finding{byMember("RU"), byMember("UA")}
 	for i := range cases {
-		cases[i].s.Positions[0].ID, cases[i].s.Positions[1].ID = "ru", "ua"
+		cases[i].S.Positions[0].ID, cases[i].S.Positions[1].ID = "ru", "ua"
 	}
-	cases[0].want[0].Positions, cases[0].want[1].Positions = refs("ru"), refs("ua")
-	runFindingCases(t, scenario.BlockedByMember, cases)
+	cases[0].Want[0].Positions, cases[0].Want[1].Positions = testkit.Refs("ru"), testkit.Refs("ua")
+	testkit.RunFindingCases(t, scenario.BlockedByMember, cases)
 	for _, tc := range cases[1:] {
-		r := evaluate(t, tc.s)
-		if n := len(only(r, scenario.DissentingMember)); n != 2 {
-			t.Errorf("%s: %s\nwant two dissenting-member findings, one for each party; got:\n%s", tc.name, tc.reason, listFindings(r.Findings))
+		r := testkit.Evaluate(t, tc.S)
+		if n := len(testkit.Only(r, scenario.DissentingMember)); n != 2 {
+			t.Errorf("%s: %s\nwant two dissenting-member findings, one for each party; got:\n%s", tc.Name, tc.Reason, testkit.ListFindings(r.Findings))
 		}
 	}
 }
 
 func TestPartiesAsideValidate(t *testing.T) {
-	council := alliance("council", actor.Unanimity, "US", "UK", "RU")
+	council := testkit.Alliance("council", actor.Unanimity, "US", "UK", "RU")
 	tests := []struct {
 		reason string
 		s      scenario.Scenario
@@ -235,37 +226,37 @@ func TestPartiesAsideValidate(t *testing.T) {
 	}{
 		{
 			reason: "a body provides",
-			s:      build(actors(council), guarantees(g("g", "council", "UA", guarantee.Military, "attack(RU, UA)", asideActivation))),
+			s:      testkit.Build(testkit.Actors(council), testkit.Guarantees(testkit.G("g", "council", "UA", guarantee.Military, "attack(RU, UA)", testkit.AsideActivation))),
 		},
 		{
 			reason: "a body decides",
-			s:      build(actors(council), guarantees(g("g", "US", "UA", guarantee.Military, "attack(RU, UA)", activation("body(council)"), asideActivation))),
+			s:      testkit.Build(testkit.Actors(council), testkit.Guarantees(testkit.G("g", "US", "UA", guarantee.Military, "attack(RU, UA)", testkit.Activation("body(council)"), testkit.AsideActivation))),
 		},
 		{
 			reason: "a body must consent",
-			s:      build(actors(council), guarantees(g("g", "US", "UA", guarantee.Military, "attack(RU, UA)", activation("consent(RU, council)"), asideActivation))),
+			s:      testkit.Build(testkit.Actors(council), testkit.Guarantees(testkit.G("g", "US", "UA", guarantee.Military, "attack(RU, UA)", testkit.Activation("consent(RU, council)"), testkit.AsideActivation))),
 		},
 		{
 			reason: "a state decides alone",
-			s:      build(guarantees(g("g", "US", "UA", guarantee.Military, "attack(RU, UA)", asideActivation))),
+			s:      testkit.Build(testkit.Guarantees(testkit.G("g", "US", "UA", guarantee.Military, "attack(RU, UA)", testkit.AsideActivation))),
 			want:   "guarantees[0].parties-aside: no body decides this activation: the provider US is a state and no body must consent",
 			is:     scenario.ErrAsideNoBody,
 		},
 		{
 			reason: "only states consent",
-			s:      build(guarantees(g("g", "US", "UA", guarantee.Military, "attack(RU, UA)", activation("consent(UK)"), asideActivation))),
+			s:      testkit.Build(testkit.Guarantees(testkit.G("g", "US", "UA", guarantee.Military, "attack(RU, UA)", testkit.Activation("consent(UK)"), testkit.AsideActivation))),
 			want:   "guarantees[0].parties-aside: no body decides this activation: the provider US is a state and no body must consent",
 			is:     scenario.ErrAsideNoBody,
 		},
 		{
 			reason: "nobody decides an automatic activation",
-			s:      build(guarantees(g("g", "US", "UA", guarantee.Military, "attack(RU, UA)", activation("automatic"), asideActivation))),
+			s:      testkit.Build(testkit.Guarantees(testkit.G("g", "US", "UA", guarantee.Military, "attack(RU, UA)", testkit.Activation("automatic"), testkit.AsideActivation))),
 			want:   "guarantees[0].parties-aside: an automatic activation has no decision to set the parties aside in",
 			is:     guarantee.ErrAsideAutomatic,
 		},
 		{
 			reason: "a state has no rule",
-			s:      build(actors(actor.Actor{ID: "XX", PartiesAside: true})),
+			s:      testkit.Build(testkit.Actors(actor.Actor{ID: "XX", PartiesAside: true})),
 			want:   "parties-aside: a state has no decision rule",
 			is:     actor.ErrRuleOfState,
 		},
@@ -285,72 +276,11 @@ func TestPartiesAsideValidate(t *testing.T) {
 	}
 }
 
-func TestSimulatePartiesAside(t *testing.T) {
-	council := alliance("council", actor.Unanimity, "US", "UK", "RU", "BY")
-	trigger := "any(attack(RU, UA), attack(BY, UA))"
-	runSimCases(t, []simCase{
-		{
-			name:   "TwoAttackersFirstCall",
-			reason: "Both attackers of the trigger sit on a council that sets the parties aside: neither can void the call RU's attack makes.",
-			s: build(actors(aside(council)),
-				guarantees(g("g", "US", "UA", guarantee.Military, trigger, activation("body(council)"))),
-				timeline("attack(RU, UA)", "attack(BY, UA)")),
-			at:   0,
-			want: []simCall{activates("g")},
-		},
-		{
-			name:   "TwoAttackersOtherAttacker",
-			reason: "The other attacker of the same trigger, BY, calls it: BY is set aside as well.",
-			s: build(actors(aside(council)),
-				guarantees(g("g", "US", "UA", guarantee.Military, trigger, activation("body(council)"))),
-				timeline("attack(BY, UA)")),
-			at:   0,
-			want: []simCall{activates("g")},
-		},
-		{
-			name:   "TwoAttackersSecondCall",
-			reason: "BY's attack is a second call, whose party is BY alone: RU is no party to it and, having attacked UA, blocks it.",
-			s: build(actors(aside(council)),
-				guarantees(g("g", "US", "UA", guarantee.Military, trigger, activation("body(council)"))),
-				timeline("attack(RU, UA)", "attack(BY, UA)")),
-			at:   1,
-			want: []simCall{blockedBy("g", aimedAt("RU", "attack(RU, UA)"))},
-		},
-		{
-			name:   "WithoutTheRule",
-			reason: "The same council without the rule: the attacker of each call holds a veto, and each call is void by it alone.",
-			s: build(actors(council),
-				guarantees(g("g", "US", "UA", guarantee.Military, trigger, activation("body(council)"))),
-				timeline("attack(RU, UA)", "attack(BY, UA)")),
-			at:   0,
-			want: []simCall{voidBy("g", capturedBy("RU"))},
-		},
-		{
-			name:   "WithoutTheRuleSecondCall",
-			reason: "Without the rule, BY's call is void by BY alone.",
-			s: build(actors(council),
-				guarantees(g("g", "US", "UA", guarantee.Military, trigger, activation("body(council)"))),
-				timeline("attack(RU, UA)", "attack(BY, UA)")),
-			at:   1,
-			want: []simCall{voidBy("g", capturedBy("BY"))},
-		},
-		{
-			name:   "RuleOnTheActivation",
-			reason: "The council has no rule of its own; this activation sets the parties aside.",
-			s: build(actors(council),
-				guarantees(g("g", "US", "UA", guarantee.Military, trigger, activation("body(council)"), asideActivation)),
-				timeline("attack(RU, UA)")),
-			at:   0,
-			want: []simCall{activates("g")},
-		},
-	})
-}
-
 func TestPartiesAsideEdits(t *testing.T) {
-	seed := build(actors(alliance("council", actor.Unanimity, "US", "UK", "RU")),
-		guarantees(
-			g("by-council", "US", "UA", guarantee.Military, "attack(RU, UA)", activation("body(council)")),
-			g("us", "US", "UA", guarantee.Military, "attack(RU, UA)")))
+	seed := testkit.Build(testkit.Actors(testkit.Alliance("council", actor.Unanimity, "US", "UK", "RU")),
+		testkit.Guarantees(
+			testkit.G("by-council", "US", "UA", guarantee.Military, "attack(RU, UA)", testkit.Activation("body(council)")),
+			testkit.G("us", "US", "UA", guarantee.Military, "attack(RU, UA)")))
 	tests := []struct {
 		reason string
 		edit   scenario.Set
@@ -431,41 +361,11 @@ func TestPartiesAsideEdits(t *testing.T) {
 	}
 }
 
-// partiesAsideAtRandom sets the parties aside in some bodies' rules and
-// some activations that a body decides, drawing from a stream of its own
-// so that the rest of the scenario is the one the seed gave before: the
-// brute-force references of Search, Compare and sweeps meet the rule on
-// thousands of random scenarios.
-func partiesAsideAtRandom(seed uint64, s *scenario.Scenario) {
-	r := rand.New(rand.NewPCG(seed, 0x6173696465)) // "aside"
-	bodies := map[actor.ID]bool{}
-	for i := range s.Actors {
-		a := &s.Actors[i]
-		if a.Kind.IsBody() {
-			bodies[a.ID] = true
-			a.PartiesAside = r.IntN(100) < 30
-		}
-	}
-	for i := range s.Guarantees {
-		g := &s.Guarantees[i]
-		decided := false
-		switch g.Activation.Mode {
-		case guarantee.ByBody:
-			decided = true
-		case guarantee.Consent:
-			decided = bodies[g.Provider] || slices.ContainsFunc(g.Activation.Actors, func(id actor.ID) bool { return bodies[id] })
-		case guarantee.ByProvider:
-			decided = bodies[g.Provider]
-		}
-		g.Activation.PartiesAside = decided && r.IntN(100) < 25
-	}
-}
-
 func TestPartiesAsideAtRandomIsValid(t *testing.T) {
 	r := rand.New(rand.NewPCG(15, 1))
 	aside := 0
 	for seed := range uint64(500) {
-		s := generate(seed, randomShape(r))
+		s := testkit.Generate(seed, testkit.RandomShape(r))
 		if err := scenario.Validate(s); err != nil {
 			t.Fatalf("seed %d: %v", seed, err)
 		}

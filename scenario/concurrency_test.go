@@ -7,6 +7,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/entente-go/entente/examples"
+	"github.com/entente-go/entente/internal/testkit"
 	"github.com/entente-go/entente/scenario"
 )
 
@@ -29,7 +30,7 @@ func TestEvaluateConcurrently(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			orig := cloneScenario(tc.s)
+			orig := testkit.CloneScenario(tc.s)
 			want, err := scenario.Evaluate(tc.s)
 			if err != nil {
 				t.Fatalf("Evaluate(...): %v", err)

@@ -1,12 +1,13 @@
-// Package scenario holds a security framework under study and answers
-// questions about it: is it valid, and can the positions in it be
-// satisfied together?
+// Package scenario is Entente's core: a security framework under study
+// as a value, its validation, its evaluation into findings, and what-ifs.
+// Is the scenario valid, and can the positions in it be satisfied
+// together?
 //
-//	s := examples.Ukraine2025()      // or scenariofile.ReadFile("my.yaml"), or a Scenario built in Go
-//	r, err := scenario.Evaluate(s)   // the verdict, and the findings that explain it
+//	s := examples.Ukraine2025()    // or scenariofile.ReadFile("my.yaml"), or a Scenario built in Go
+//	r, err := scenario.Evaluate(s) // the verdict, and the findings that explain it
+//	if err != nil { ... }          // scenario.Errors: every problem, each with its path
 //	scenario.WriteText(os.Stdout, r)
-//	found, err := deals.Search(ctx, s, deals.Options{}) // which deals are possible
-//	sim, err := walk.Simulate(s) // the timeline, event by event
+//	v, err := s.With(scenario.Without{ID: "ru-veto"}) // a what-if
 //
 // A [Scenario] is a plain value: actors, the guarantees on the table, the
 // positions actors hold, the vetoes a draft deal grants, and a timeline.
@@ -15,28 +16,19 @@
 // did you mean "US"?"). [Evaluate] returns a [Report]: a [Verdict] and the
 // [Finding] values that explain it, each with the actors, guarantees and
 // positions it involves, a one-line message and the sources behind it.
+// [Scenario.With] and [Scenario.Variant] make what-ifs, each a new
+// scenario made by edits ([Edit]); [Diff] gives the edits between two
+// scenarios; [Warnings] finds text in a file that may deceive its reader;
+// an [Evaluator] judges scenario after scenario with the same memory.
 //
-// Each question has one entry point, and its documentation says how it
-// answers and what was chosen where docs/MODEL.md, which defines the
-// model's words, is silent:
+// The other questions have packages of their own, built on this one's
+// public API: deals (which deals are possible, every feasible deal),
+// walk (the timeline over time), compare (what a what-if changes) and
+// sweep (how likely each answer is under the elements' likelihoods).
+// This package imports none of them.
 //
-//   - [Evaluate]: the verdict and its findings; [Code] lists the findings,
-//     [Stance] what each position says.
-//   - [Search]: which deals are possible, the concessions that would make
-//     one possible, and the conflicts that rule every deal out.
-//   - [Deals]: every feasible deal, for bargaining by what the actors
-//     value ([Value]; package bargain).
-//   - [Scenario.With] and [Scenario.Variant]: what-ifs, each a new
-//     scenario made by edits ([Edit]); [Compare]: what a what-if changes.
-//   - [Simulate]: the walk of the timeline, each call of a guarantee
-//     judged against its own attackers, mandates renewed or lapsing.
-//   - [Sweep]: how likely each answer is when guarantees, positions and
-//     vetoes hold only with a Likelihood (nil means certain; the other
-//     entry points treat every element as holding).
-//   - [Warnings]: text in a file that may deceive its reader.
-//
-// The rest of this page is what Evaluate, and so every entry point,
-// chose where docs/MODEL.md is silent.
+// The rest of this page is what Evaluate, and so every analysis built on
+// it, chose where docs/MODEL.md is silent.
 //
 // # Veto holders
 //
@@ -53,7 +45,7 @@
 // A body's rule ([actor.Actor.PartiesAside]) or a single activation
 // ([guarantee.Activation.PartiesAside]) may set the parties to a dispute
 // aside; for a guarantee g they are the attackers of its trigger and its
-// beneficiary (Simulate judges with the same parties, through the one
+// beneficiary (walk.Simulate judges with the same parties, through the one
 // function that a walk per call asks with the attackers of that call).
 // [actor.Index.VetoHoldersAside] says how an explicit threshold and bodies
 // inside bodies are read. Where docs/MODEL.md is silent:

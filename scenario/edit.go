@@ -22,7 +22,7 @@ import (
 // The concrete edits are [Without], [AddActor], [AddGuarantee],
 // [AddPosition], [ReplaceActor], [ReplaceGuarantee], [ReplacePosition],
 // [Grant], [Revoke], [Set], [WithMandate] and [WithoutMandate]. The set is closed: an edit is only useful if
-// scenario files can write it and [Compare] can name it.
+// scenario files can write it and [compare.Scenarios] can name it.
 type Edit interface {
 	// String returns the edit as one line a person can read.
 	String() string
@@ -63,8 +63,8 @@ func (e *EditError) Is(target error) bool { return target == ErrEdit }
 // can loop or a threshold outgrow its members.
 //
 // With does not validate the rest of s again: a valid s and edits that
-// pass their checks give a valid scenario, and [Evaluate], [Search] and
-// [Simulate] validate what they are given in any case. This keeps a
+// pass their checks give a valid scenario, and [Evaluate], [deals.Search] and
+// [walk.Simulate] validate what they are given in any case. This keeps a
 // what-if as cheap as the evaluation that follows it.
 //
 // The new scenario has its own copy of each list of s that an edit

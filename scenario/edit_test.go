@@ -15,6 +15,7 @@ import (
 	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/internal/synth"
+	"github.com/entente-go/entente/internal/testkit"
 	"github.com/entente-go/entente/scenario"
 )
 
@@ -31,7 +32,7 @@ var equateEmpty = cmpopts.EquateEmpty()
 // cloneEdited returns a deep copy of s, variants included, so that a
 // change With made to s anywhere shows in a comparison.
 func cloneEdited(s scenario.Scenario) scenario.Scenario {
-	c := cloneScenario(s)
+	c := testkit.CloneScenario(s)
 	c.Variants = slices.Clone(s.Variants)
 	for i := range c.Variants {
 		v := &c.Variants[i]
@@ -115,15 +116,15 @@ func listEdits(es []scenario.Edit) string {
 var (
 	// unnamedPositions has three positions without IDs, so that edits
 	// name them by path.
-	unnamedPositions = build(positions(
-		pos("US", scenario.Refuses, sel{Kind: guarantee.GroundTroops}),
-		pos("RU", scenario.Rejects, toUA),
-		pos("UA", scenario.Requires, toUA),
+	unnamedPositions = testkit.Build(testkit.Positions(
+		testkit.Pos("US", scenario.Refuses, testkit.Sel{Kind: guarantee.GroundTroops}),
+		testkit.Pos("RU", scenario.Rejects, testkit.ToUA),
+		testkit.Pos("UA", scenario.Requires, testkit.ToUA),
 	))
 	// threeGrants grants RU two vetoes and BY one.
-	threeGrants = build(
-		guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)")),
-		vetoes(grant("RU", toUA), grant("BY", toUA), grant("RU", sel{Kind: guarantee.Military})),
+	threeGrants = testkit.Build(
+		testkit.Guarantees(testkit.G("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)")),
+		testkit.Vetoes(testkit.Grant("RU", testkit.ToUA), testkit.Grant("BY", testkit.ToUA), testkit.Grant("RU", testkit.Sel{Kind: guarantee.Military})),
 	)
 )
 
@@ -133,7 +134,7 @@ func TestEditApplies(t *testing.T) {
 		ID: "uk-troops", Provider: "UK", Beneficiary: "UA", Kind: guarantee.GroundTroops,
 		Trigger: guarantee.On("peace-deal"), Activation: guarantee.ConsentOf("UA"),
 	}
-	natoOf3 := actor.Actor{ID: "NATO", Kind: actor.Alliance, Members: ids("US", "UK", "FR"), Decides: actor.Majority, Vetoes: ids("US")}
+	natoOf3 := actor.Actor{ID: "NATO", Kind: actor.Alliance, Members: testkit.Ids("US", "UK", "FR"), Decides: actor.Majority, Vetoes: testkit.Ids("US")}
 	tests := []struct {
 		name  string
 		s     scenario.Scenario
@@ -162,7 +163,7 @@ func TestEditApplies(t *testing.T) {
 		{"WithoutPositionByPathTwice", unnamedPositions, []scenario.Edit{scenario.Without{ID: "positions[0]"}, scenario.Without{ID: "positions[0]"}}, func(s *scenario.Scenario) {
 			s.Positions = []scenario.Position{s.Positions[2]}
 		}},
-		{"WithoutUnnamedActor", build(), []scenario.Edit{scenario.Without{ID: "DZ"}}, func(s *scenario.Scenario) {
+		{"WithoutUnnamedActor", testkit.Build(), []scenario.Edit{scenario.Without{ID: "DZ"}}, func(s *scenario.Scenario) {
 			s.Actors = slices.DeleteFunc(s.Actors, func(a actor.Actor) bool { return a.ID == "DZ" })
 		}},
 		{"WithoutActorOnceUnnamed", seed, []scenario.Edit{
@@ -172,8 +173,8 @@ func TestEditApplies(t *testing.T) {
 			scenario.Without{ID: "TR"},
 		}, func(s *scenario.Scenario) {
 			dropGuarantee(s, "turkey-black-sea")
-			actorOf(s, "NATO").Members = ids("US", "UK", "FR", "DE", "IT", "FI")
-			actorOf(s, "willing").Members = ids("UK", "FR", "DE", "IT", "FI")
+			actorOf(s, "NATO").Members = testkit.Ids("US", "UK", "FR", "DE", "IT", "FI")
+			actorOf(s, "willing").Members = testkit.Ids("UK", "FR", "DE", "IT", "FI")
 			s.Actors = slices.DeleteFunc(s.Actors, func(a actor.Actor) bool { return a.ID == "TR" })
 		}},
 
@@ -183,23 +184,23 @@ func TestEditApplies(t *testing.T) {
 		}},
 		{"AddBodyOfANewState", seed, []scenario.Edit{
 			scenario.AddActor{Actor: actor.Actor{ID: "PL"}},
-			scenario.AddActor{Actor: coalition("weimar", "FR", "DE", "PL")},
+			scenario.AddActor{Actor: testkit.Coalition("weimar", "FR", "DE", "PL")},
 		}, func(s *scenario.Scenario) {
-			s.Actors = append(s.Actors, actor.Actor{ID: "PL"}, coalition("weimar", "FR", "DE", "PL"))
+			s.Actors = append(s.Actors, actor.Actor{ID: "PL"}, testkit.Coalition("weimar", "FR", "DE", "PL"))
 		}},
-		{"AddActorsMembersFirst", seed, scenario.AddActors(actor.Actor{ID: "PL"}, actor.Actor{ID: "CZ"}, coalition("v4-west", "PL", "CZ", "DE")), func(s *scenario.Scenario) {
-			s.Actors = append(s.Actors, actor.Actor{ID: "PL"}, actor.Actor{ID: "CZ"}, coalition("v4-west", "PL", "CZ", "DE"))
+		{"AddActorsMembersFirst", seed, scenario.AddActors(actor.Actor{ID: "PL"}, actor.Actor{ID: "CZ"}, testkit.Coalition("v4-west", "PL", "CZ", "DE")), func(s *scenario.Scenario) {
+			s.Actors = append(s.Actors, actor.Actor{ID: "PL"}, actor.Actor{ID: "CZ"}, testkit.Coalition("v4-west", "PL", "CZ", "DE"))
 		}},
 		{"AddGuarantee", seed, []scenario.Edit{scenario.AddGuarantee{Guarantee: ukTroops}}, func(s *scenario.Scenario) {
 			s.Guarantees = append(s.Guarantees, ukTroops)
 		}},
 		{"AddPositions", seed, []scenario.Edit{
-			scenario.AddPosition{Position: named("tr-refuses-troops", pos("TR", scenario.Refuses, sel{Kind: guarantee.GroundTroops}))},
-			scenario.AddPosition{Position: pos("UA", scenario.Requires, sel{Provider: "US"})},
+			scenario.AddPosition{Position: testkit.Named("tr-refuses-troops", testkit.Pos("TR", scenario.Refuses, testkit.Sel{Kind: guarantee.GroundTroops}))},
+			scenario.AddPosition{Position: testkit.Pos("UA", scenario.Requires, testkit.Sel{Provider: "US"})},
 		}, func(s *scenario.Scenario) {
 			s.Positions = append(s.Positions,
-				named("tr-refuses-troops", pos("TR", scenario.Refuses, sel{Kind: guarantee.GroundTroops})),
-				pos("UA", scenario.Requires, sel{Provider: "US"}))
+				testkit.Named("tr-refuses-troops", testkit.Pos("TR", scenario.Refuses, testkit.Sel{Kind: guarantee.GroundTroops})),
+				testkit.Pos("UA", scenario.Requires, testkit.Sel{Provider: "US"}))
 		}},
 
 		// Replace.
@@ -214,40 +215,40 @@ func TestEditApplies(t *testing.T) {
 			}
 		}},
 		{"ReplacePositionByID", seed, []scenario.Edit{scenario.ReplacePosition{
-			Position: named("ru-demands-veto", pos("RU", scenario.DemandsVeto, sel{Kind: guarantee.Military, Beneficiary: "UA"})),
+			Position: testkit.Named("ru-demands-veto", testkit.Pos("RU", scenario.DemandsVeto, testkit.Sel{Kind: guarantee.Military, Beneficiary: "UA"})),
 		}}, func(s *scenario.Scenario) {
-			*positionOf(s, "ru-demands-veto") = named("ru-demands-veto", pos("RU", scenario.DemandsVeto, sel{Kind: guarantee.Military, Beneficiary: "UA"}))
+			*positionOf(s, "ru-demands-veto") = testkit.Named("ru-demands-veto", testkit.Pos("RU", scenario.DemandsVeto, testkit.Sel{Kind: guarantee.Military, Beneficiary: "UA"}))
 		}},
 		{"ReplacePositionRenamed", seed, []scenario.Edit{scenario.ReplacePosition{
 			At:       "ua-rejects-ru-veto",
-			Position: named("ua-rejects-vetoes", rejectsVeto("UA", nil, toUA)),
+			Position: testkit.Named("ua-rejects-vetoes", testkit.RejectsVeto("UA", nil, testkit.ToUA)),
 		}}, func(s *scenario.Scenario) {
-			*positionOf(s, "ua-rejects-ru-veto") = named("ua-rejects-vetoes", rejectsVeto("UA", nil, toUA))
+			*positionOf(s, "ua-rejects-ru-veto") = testkit.Named("ua-rejects-vetoes", testkit.RejectsVeto("UA", nil, testkit.ToUA))
 		}},
 		{"ReplacePositionByPath", unnamedPositions, []scenario.Edit{scenario.ReplacePosition{
 			At:       "positions[2]",
-			Position: pos("UA", scenario.Requires, sel{Kind: guarantee.Military, Beneficiary: "UA"}),
+			Position: testkit.Pos("UA", scenario.Requires, testkit.Sel{Kind: guarantee.Military, Beneficiary: "UA"}),
 		}}, func(s *scenario.Scenario) {
-			s.Positions[2] = pos("UA", scenario.Requires, sel{Kind: guarantee.Military, Beneficiary: "UA"})
+			s.Positions[2] = testkit.Pos("UA", scenario.Requires, testkit.Sel{Kind: guarantee.Military, Beneficiary: "UA"})
 		}},
 
 		// Grant and Revoke.
-		{"Grant", seed, []scenario.Edit{scenario.Grant{Veto: grant("RU", toUA)}}, func(s *scenario.Scenario) {
-			s.Vetoes = []scenario.Veto{grant("RU", toUA)}
+		{"Grant", seed, []scenario.Edit{scenario.Grant{Veto: testkit.Grant("RU", testkit.ToUA)}}, func(s *scenario.Scenario) {
+			s.Vetoes = []scenario.Veto{testkit.Grant("RU", testkit.ToUA)}
 		}},
 		{"GrantTwice", seed, []scenario.Edit{
-			scenario.Grant{Veto: grant("RU", toUA)},
-			scenario.Grant{Veto: grant("TR", sel{Kind: guarantee.Naval})},
+			scenario.Grant{Veto: testkit.Grant("RU", testkit.ToUA)},
+			scenario.Grant{Veto: testkit.Grant("TR", testkit.Sel{Kind: guarantee.Naval})},
 		}, func(s *scenario.Scenario) {
-			s.Vetoes = []scenario.Veto{grant("RU", toUA), grant("TR", sel{Kind: guarantee.Naval})}
+			s.Vetoes = []scenario.Veto{testkit.Grant("RU", testkit.ToUA), testkit.Grant("TR", testkit.Sel{Kind: guarantee.Naval})}
 		}},
 		{"RevokeAll", threeGrants, []scenario.Edit{scenario.Revoke{Holder: "RU"}}, func(s *scenario.Scenario) {
-			s.Vetoes = []scenario.Veto{grant("BY", toUA)}
+			s.Vetoes = []scenario.Veto{testkit.Grant("BY", testkit.ToUA)}
 		}},
-		{"RevokeOver", threeGrants, []scenario.Edit{scenario.Revoke{Holder: "RU", Over: &sel{Kind: guarantee.Military}}}, func(s *scenario.Scenario) {
-			s.Vetoes = []scenario.Veto{grant("RU", toUA), grant("BY", toUA)}
+		{"RevokeOver", threeGrants, []scenario.Edit{scenario.Revoke{Holder: "RU", Over: &testkit.Sel{Kind: guarantee.Military}}}, func(s *scenario.Scenario) {
+			s.Vetoes = []scenario.Veto{testkit.Grant("RU", testkit.ToUA), testkit.Grant("BY", testkit.ToUA)}
 		}},
-		{"RevokeLast", build(vetoes(grant("BY", toUA))), []scenario.Edit{scenario.Revoke{Holder: "BY", Over: &sel{Beneficiary: "UA"}}}, func(s *scenario.Scenario) {
+		{"RevokeLast", testkit.Build(testkit.Vetoes(testkit.Grant("BY", testkit.ToUA))), []scenario.Edit{scenario.Revoke{Holder: "BY", Over: &testkit.Sel{Beneficiary: "UA"}}}, func(s *scenario.Scenario) {
 			s.Vetoes = nil
 		}},
 
@@ -256,7 +257,7 @@ func TestEditApplies(t *testing.T) {
 			guaranteeOf(s, "us-air-support").Strength = guarantee.Treaty
 		}},
 		{"SetRequires", seed, []scenario.Edit{scenario.Set{Field: "us-air-support.requires", Value: "[european-force, us-intelligence]"}}, func(s *scenario.Scenario) {
-			guaranteeOf(s, "us-air-support").Requires = gids("european-force", "us-intelligence")
+			guaranteeOf(s, "us-air-support").Requires = testkit.Gids("european-force", "us-intelligence")
 		}},
 		{"ClearRequires", seed, []scenario.Edit{scenario.Set{Field: "european-force.requires", Value: ""}}, func(s *scenario.Scenario) {
 			guaranteeOf(s, "european-force").Requires = nil
@@ -273,7 +274,7 @@ func TestEditApplies(t *testing.T) {
 		{"SetActivationBody", seed, []scenario.Edit{scenario.Set{Field: "european-force.activation", Value: "body(NATO)"}}, func(s *scenario.Scenario) {
 			guaranteeOf(s, "european-force").Activation = guarantee.DecidedBy("NATO")
 		}},
-		{"ClearActivation", build(guarantees(g("g", "US", "UA", guarantee.Aid, "", activation("automatic")))), []scenario.Edit{scenario.Set{Field: "g.activation", Value: ""}}, func(s *scenario.Scenario) {
+		{"ClearActivation", testkit.Build(testkit.Guarantees(testkit.G("g", "US", "UA", guarantee.Aid, "", testkit.Activation("automatic")))), []scenario.Edit{scenario.Set{Field: "g.activation", Value: ""}}, func(s *scenario.Scenario) {
 			s.Guarantees[0].Activation = guarantee.Activation{}
 		}},
 		{"SetGuaranteeFields", seed, []scenario.Edit{
@@ -290,7 +291,7 @@ func TestEditApplies(t *testing.T) {
 
 		// Set, an actor's fields.
 		{"SetMembers", seed, []scenario.Edit{scenario.Set{Field: "NATO.members", Value: "US, UK, TR"}}, func(s *scenario.Scenario) {
-			actorOf(s, "NATO").Members = ids("US", "UK", "TR")
+			actorOf(s, "NATO").Members = testkit.Ids("US", "UK", "TR")
 		}},
 		{"SetRule", seed, []scenario.Edit{
 			scenario.Set{Field: "NATO.decides", Value: "majority"},
@@ -298,14 +299,14 @@ func TestEditApplies(t *testing.T) {
 			scenario.Set{Field: "NATO.vetoes", Value: "[US, TR]"},
 		}, func(s *scenario.Scenario) {
 			a := actorOf(s, "NATO")
-			a.Decides, a.Threshold, a.Vetoes = actor.Majority, 5, ids("US", "TR")
+			a.Decides, a.Threshold, a.Vetoes = actor.Majority, 5, testkit.Ids("US", "TR")
 		}},
 		{"ConsensusIsUnanimity", seed, []scenario.Edit{
 			scenario.Set{Field: "europe.decides", Value: "consensus"},
 		}, func(s *scenario.Scenario) {
 			actorOf(s, "europe").Decides = actor.Unanimity
 		}},
-		{"ClearRule", build(actors(withVetoes(body("ORG", actor.Organization, actor.Majority, "US", "UK", "FR"), "US"))), []scenario.Edit{
+		{"ClearRule", testkit.Build(testkit.Actors(testkit.WithVetoes(testkit.Body("ORG", actor.Organization, actor.Majority, "US", "UK", "FR"), "US"))), []scenario.Edit{
 			scenario.Set{Field: "ORG.decides", Value: ""},
 			scenario.Set{Field: "ORG.threshold", Value: ""},
 			scenario.Set{Field: "ORG.vetoes", Value: ""},
@@ -332,9 +333,9 @@ func TestEditApplies(t *testing.T) {
 			scenario.Set{Field: "ru-demands-veto.location", Value: "UA"},
 			scenario.Set{Field: "ru-demands-veto.ids", Value: "us-air-support, european-force"},
 		}, func(s *scenario.Scenario) {
-			positionOf(s, "ru-demands-veto").Select = sel{
+			positionOf(s, "ru-demands-veto").Select = testkit.Sel{
 				Kind: guarantee.Military, Provider: "US", ProviderIn: "NATO", Beneficiary: "UA",
-				Target: "RU", Location: "UA", IDs: gids("us-air-support", "european-force"),
+				Target: "RU", Location: "UA", IDs: testkit.Gids("us-air-support", "european-force"),
 			}
 		}},
 		{"ClearSelector", seed, []scenario.Edit{
@@ -342,7 +343,7 @@ func TestEditApplies(t *testing.T) {
 			scenario.Set{Field: "us-wants-europe-lead.provider", Value: ""},
 			scenario.Set{Field: "us-wants-europe-lead.ids", Value: "[]"},
 		}, func(s *scenario.Scenario) {
-			positionOf(s, "us-wants-europe-lead").Select = sel{Beneficiary: "UA"}
+			positionOf(s, "us-wants-europe-lead").Select = testkit.Sel{Beneficiary: "UA"}
 		}},
 		{"SetPositionFields", seed, []scenario.Edit{
 			scenario.Set{Field: "ua-rejects-ru-veto.by", Value: "RU, TR"},
@@ -351,7 +352,7 @@ func TestEditApplies(t *testing.T) {
 			scenario.Set{Field: "us-no-ground-troops.stance", Value: "rejects"},
 		}, func(s *scenario.Scenario) {
 			p := positionOf(s, "ua-rejects-ru-veto")
-			p.By, p.Note = ids("RU", "TR"), "no veto for Moscow or Ankara"
+			p.By, p.Note = testkit.Ids("RU", "TR"), "no veto for Moscow or Ankara"
 			p = positionOf(s, "us-no-ground-troops")
 			p.Actor, p.Stance = "TR", scenario.Rejects
 		}},
@@ -427,10 +428,10 @@ func TestEditApplies(t *testing.T) {
 // list With copies holds something.
 func editedSeed() scenario.Scenario {
 	s := examples.Ukraine2025()
-	s.Vetoes = []scenario.Veto{grant("RU", toUA), grant("TR", sel{Kind: guarantee.Naval, IDs: gids("turkey-black-sea")})}
+	s.Vetoes = []scenario.Veto{testkit.Grant("RU", testkit.ToUA), testkit.Grant("TR", testkit.Sel{Kind: guarantee.Naval, IDs: testkit.Gids("turkey-black-sea")})}
 	s.Variants = []scenario.Variant{
 		{Name: "no-us-air", Note: "the US withdraws its offer", Sources: []string{"seed"}, Edits: []scenario.Edit{scenario.Without{ID: "us-air-support"}}},
-		{Name: "ru-veto", Edits: []scenario.Edit{scenario.Grant{Veto: grant("RU", sel{Kind: guarantee.Military})}}},
+		{Name: "ru-veto", Edits: []scenario.Edit{scenario.Grant{Veto: testkit.Grant("RU", testkit.Sel{Kind: guarantee.Military})}}},
 	}
 	return s
 }
@@ -453,16 +454,16 @@ func TestWithLeavesInputAlone(t *testing.T) {
 		{"SetSelectorFields", []scenario.Edit{scenario.Set{Field: "ru-demands-veto.provider-in", Value: "NATO"}, scenario.Set{Field: "positions[4].stance", Value: "rejects-veto"}}, true},
 		{"SetScenario", []scenario.Edit{scenario.Set{Field: "name", Value: "x"}, scenario.Set{Field: "as-of", Value: "2026-01-01"}, scenario.Set{Field: "timeline", Value: "peace-deal"}}, true},
 		{"Replace", []scenario.Edit{
-			scenario.ReplaceActor{Actor: alliance("NATO", actor.Majority, "US", "UK", "TR")},
-			scenario.ReplaceGuarantee{Guarantee: g("us-intelligence", "US", "UA", guarantee.Intelligence, "")},
-			scenario.ReplacePosition{At: "positions[1]", Position: pos("US", scenario.Requires, toUA)},
+			scenario.ReplaceActor{Actor: testkit.Alliance("NATO", actor.Majority, "US", "UK", "TR")},
+			scenario.ReplaceGuarantee{Guarantee: testkit.G("us-intelligence", "US", "UA", guarantee.Intelligence, "")},
+			scenario.ReplacePosition{At: "positions[1]", Position: testkit.Pos("US", scenario.Requires, testkit.ToUA)},
 		}, true},
 		{"Add", []scenario.Edit{
 			scenario.AddActor{Actor: actor.Actor{ID: "PL"}},
-			scenario.AddGuarantee{Guarantee: g("pl-arms", "PL", "UA", guarantee.Arms, "peace-deal")},
-			scenario.AddPosition{Position: pos("PL", scenario.Requires, toUA)},
+			scenario.AddGuarantee{Guarantee: testkit.G("pl-arms", "PL", "UA", guarantee.Arms, "peace-deal")},
+			scenario.AddPosition{Position: testkit.Pos("PL", scenario.Requires, testkit.ToUA)},
 		}, true},
-		{"GrantRevoke", []scenario.Edit{scenario.Grant{Veto: grant("UA", toUA)}, scenario.Revoke{Holder: "RU"}, scenario.Revoke{Holder: "TR", Over: &sel{Kind: guarantee.Naval, IDs: gids("turkey-black-sea")}}}, true},
+		{"GrantRevoke", []scenario.Edit{scenario.Grant{Veto: testkit.Grant("UA", testkit.ToUA)}, scenario.Revoke{Holder: "RU"}, scenario.Revoke{Holder: "TR", Over: &testkit.Sel{Kind: guarantee.Naval, IDs: testkit.Gids("turkey-black-sea")}}}, true},
 		{"RefusedLast", []scenario.Edit{scenario.Without{ID: "us-air-support"}, scenario.Set{Field: "NATO.members", Value: "US"}, scenario.Without{ID: "nobody"}}, false},
 		{"RefusedSet", []scenario.Edit{scenario.Set{Field: "ru-demands-veto.ids", Value: "a, b"}, scenario.Set{Field: "us-air-support.trigger", Value: "all("}}, false},
 		{"RefusedActors", []scenario.Edit{scenario.Set{Field: "NATO.members", Value: "US, EU"}, scenario.Set{Field: "EU.members", Value: "FR, NATO"}}, false},
@@ -519,15 +520,15 @@ func TestWithComposes(t *testing.T) {
 	pairs := [][2]scenario.Edit{
 		{scenario.Without{ID: "us-air-support"}, scenario.Without{ID: "european-force"}},
 		{scenario.Without{ID: "positions[0]"}, scenario.Without{ID: "positions[0]"}},
-		{scenario.AddActor{Actor: pl}, scenario.AddGuarantee{Guarantee: g("pl-arms", "PL", "UA", guarantee.Arms, "peace-deal")}},
+		{scenario.AddActor{Actor: pl}, scenario.AddGuarantee{Guarantee: testkit.G("pl-arms", "PL", "UA", guarantee.Arms, "peace-deal")}},
 		{scenario.AddActor{Actor: pl}, scenario.Set{Field: "NATO.members", Value: "US, UK, PL"}},
-		{scenario.Grant{Veto: grant("UA", toUA)}, scenario.Revoke{Holder: "RU"}},
-		{scenario.Revoke{Holder: "RU", Over: &toUA}, scenario.Grant{Veto: grant("RU", toUA)}},
-		{scenario.Set{Field: "NATO.members", Value: "US, UK"}, scenario.ReplaceActor{Actor: body("EU", actor.Organization, actor.Majority, "FR", "DE", "NATO")}},
-		{scenario.AddPosition{Position: named("pl-wants-troops", pos("UK", scenario.Requires, sel{Kind: guarantee.GroundTroops}))}, scenario.ReplacePosition{At: "pl-wants-troops", Position: pos("UK", scenario.Requires, toUA)}},
+		{scenario.Grant{Veto: testkit.Grant("UA", testkit.ToUA)}, scenario.Revoke{Holder: "RU"}},
+		{scenario.Revoke{Holder: "RU", Over: &testkit.ToUA}, scenario.Grant{Veto: testkit.Grant("RU", testkit.ToUA)}},
+		{scenario.Set{Field: "NATO.members", Value: "US, UK"}, scenario.ReplaceActor{Actor: testkit.Body("EU", actor.Organization, actor.Majority, "FR", "DE", "NATO")}},
+		{scenario.AddPosition{Position: testkit.Named("pl-wants-troops", testkit.Pos("UK", scenario.Requires, testkit.Sel{Kind: guarantee.GroundTroops}))}, scenario.ReplacePosition{At: "pl-wants-troops", Position: testkit.Pos("UK", scenario.Requires, testkit.ToUA)}},
 		{scenario.Set{Field: "ru-demands-veto.ids", Value: "us-air-support"}, scenario.Without{ID: "ru-demands-veto"}},
 		{scenario.Set{Field: "timeline", Value: "peace-deal"}, scenario.Set{Field: "as-of", Value: "2025-12-31"}},
-		{scenario.ReplaceGuarantee{Guarantee: g("european-force", "willing", "UA", guarantee.GroundTroops, "peace-deal")}, scenario.Set{Field: "european-force.strength", Value: "treaty"}},
+		{scenario.ReplaceGuarantee{Guarantee: testkit.G("european-force", "willing", "UA", guarantee.GroundTroops, "peace-deal")}, scenario.Set{Field: "european-force.strength", Value: "treaty"}},
 	}
 	for _, p := range pairs {
 		a, b := p[0], p[1]
@@ -580,21 +581,21 @@ func TestEditString(t *testing.T) {
 		{scenario.Without{ID: "us-air-support"}, "without us-air-support"},
 		{scenario.Without{ID: "positions[3]"}, "without positions[3]"},
 		{scenario.AddActor{Actor: actor.Actor{ID: "PL", Name: "Poland"}}, "add actor PL"},
-		{scenario.AddGuarantee{Guarantee: g("pl-arms", "PL", "UA", guarantee.Arms, "")}, "add guarantee pl-arms"},
-		{scenario.AddPosition{Position: named("pl-wants-troops", pos("PL", scenario.Requires, sel{Kind: guarantee.GroundTroops, Beneficiary: "UA"}))},
+		{scenario.AddGuarantee{Guarantee: testkit.G("pl-arms", "PL", "UA", guarantee.Arms, "")}, "add guarantee pl-arms"},
+		{scenario.AddPosition{Position: testkit.Named("pl-wants-troops", testkit.Pos("PL", scenario.Requires, testkit.Sel{Kind: guarantee.GroundTroops, Beneficiary: "UA"}))},
 			"add position pl-wants-troops (PL requires {kind: military/ground-troops, beneficiary: UA})"},
-		{scenario.AddPosition{Position: rejectsVeto("UA", ids("RU", "BY"), toUA)}, "add position UA rejects-veto by [RU, BY] {beneficiary: UA}"},
-		{scenario.ReplaceActor{Actor: alliance("NATO", actor.Majority, "US")}, "replace actor NATO"},
-		{scenario.ReplaceGuarantee{Guarantee: g("us-air-support", "US", "UA", guarantee.AirSupport, "")}, "replace guarantee us-air-support"},
-		{scenario.ReplacePosition{Position: named("ru-demands-veto", pos("RU", scenario.DemandsVeto, sel{Kind: guarantee.Military, Beneficiary: "UA"}))},
+		{scenario.AddPosition{Position: testkit.RejectsVeto("UA", testkit.Ids("RU", "BY"), testkit.ToUA)}, "add position UA rejects-veto by [RU, BY] {beneficiary: UA}"},
+		{scenario.ReplaceActor{Actor: testkit.Alliance("NATO", actor.Majority, "US")}, "replace actor NATO"},
+		{scenario.ReplaceGuarantee{Guarantee: testkit.G("us-air-support", "US", "UA", guarantee.AirSupport, "")}, "replace guarantee us-air-support"},
+		{scenario.ReplacePosition{Position: testkit.Named("ru-demands-veto", testkit.Pos("RU", scenario.DemandsVeto, testkit.Sel{Kind: guarantee.Military, Beneficiary: "UA"}))},
 			"replace position ru-demands-veto with RU demands-veto {kind: military, beneficiary: UA}"},
-		{scenario.ReplacePosition{At: "positions[4]", Position: named("ua-no-vetoes", rejectsVeto("UA", nil, toUA))},
+		{scenario.ReplacePosition{At: "positions[4]", Position: testkit.Named("ua-no-vetoes", testkit.RejectsVeto("UA", nil, testkit.ToUA))},
 			"replace position positions[4] with UA rejects-veto {beneficiary: UA}"},
-		{scenario.Grant{Veto: grant("RU", toUA)}, "grant RU veto over {beneficiary: UA}"},
-		{scenario.Grant{Veto: grant("RU", sel{})}, "grant RU veto over {}"},
-		{scenario.Grant{Veto: grant("TR", sel{Kind: guarantee.Naval, IDs: gids("a", "b")})}, "grant TR veto over {kind: military/naval, ids: [a, b]}"},
+		{scenario.Grant{Veto: testkit.Grant("RU", testkit.ToUA)}, "grant RU veto over {beneficiary: UA}"},
+		{scenario.Grant{Veto: testkit.Grant("RU", testkit.Sel{})}, "grant RU veto over {}"},
+		{scenario.Grant{Veto: testkit.Grant("TR", testkit.Sel{Kind: guarantee.Naval, IDs: testkit.Gids("a", "b")})}, "grant TR veto over {kind: military/naval, ids: [a, b]}"},
 		{scenario.Revoke{Holder: "RU"}, "revoke RU vetoes"},
-		{scenario.Revoke{Holder: "RU", Over: &toUA}, "revoke RU veto over {beneficiary: UA}"},
+		{scenario.Revoke{Holder: "RU", Over: &testkit.ToUA}, "revoke RU veto over {beneficiary: UA}"},
 		{scenario.Set{Field: "us-air-support.strength", Value: "treaty"}, "set us-air-support.strength = treaty"},
 		{scenario.Set{Field: "NATO.members", Value: "[US, UK]"}, "set NATO.members = [US, UK]"},
 		{scenario.Set{Field: "european-force.requires", Value: ""}, "set european-force.requires = "},
@@ -614,9 +615,9 @@ func TestEditString(t *testing.T) {
 
 func TestEditRefusals(t *testing.T) {
 	seed := examples.Ukraine2025()
-	coBody := build(
-		actors(coalition("CO", "US", "UK")),
-		guarantees(g("g", "US", "UA", guarantee.AirSupport, "", activation("body(CO)"))),
+	coBody := testkit.Build(
+		testkit.Actors(testkit.Coalition("CO", "US", "UK")),
+		testkit.Guarantees(testkit.G("g", "US", "UA", guarantee.AirSupport, "", testkit.Activation("body(CO)"))),
 	)
 	tests := []struct {
 		name  string
@@ -641,21 +642,21 @@ func TestEditRefusals(t *testing.T) {
 		},
 		{
 			name: "ActorNamedByVetoesAndTimeline",
-			s: build(
-				guarantees(g("g", "US", "UA", guarantee.AirSupport, "")),
-				vetoes(grant("BY", toUA), grant("RU", sel{ProviderIn: "BY"})),
-				timeline("peace-deal", "attack(BY, UA)"),
+			s: testkit.Build(
+				testkit.Guarantees(testkit.G("g", "US", "UA", guarantee.AirSupport, "")),
+				testkit.Vetoes(testkit.Grant("BY", testkit.ToUA), testkit.Grant("RU", testkit.Sel{ProviderIn: "BY"})),
+				testkit.Timeline("peace-deal", "attack(BY, UA)"),
 			),
 			edits: []scenario.Edit{scenario.Without{ID: "BY"}},
 			want:  "without BY: actor BY is still named by vetoes[0].holder, vetoes[1].over.provider-in, timeline[1] (attack(BY, UA)); remove or change those first",
 		},
 		{
 			name: "ActorNamedByPositionsVetoesAndTimeline",
-			s: build(
-				guarantees(g("g", "US", "UA", guarantee.AirSupport, "")),
-				positions(rejectsVeto("UA", ids("BY"), toUA)),
-				vetoes(grant("BY", toUA), grant("RU", sel{ProviderIn: "BY"})),
-				timeline("attack(BY, UA)"),
+			s: testkit.Build(
+				testkit.Guarantees(testkit.G("g", "US", "UA", guarantee.AirSupport, "")),
+				testkit.Positions(testkit.RejectsVeto("UA", testkit.Ids("BY"), testkit.ToUA)),
+				testkit.Vetoes(testkit.Grant("BY", testkit.ToUA), testkit.Grant("RU", testkit.Sel{ProviderIn: "BY"})),
+				testkit.Timeline("attack(BY, UA)"),
 			),
 			edits: []scenario.Edit{scenario.Without{ID: "BY"}},
 			want:  "without BY: actor BY is still named by positions[0].by (positions[0]), vetoes[0].holder, vetoes[1].over.provider-in and 1 more; remove or change those first",
@@ -687,13 +688,13 @@ func TestEditRefusals(t *testing.T) {
 		{
 			name:  "MisspeltPositionReplaced",
 			s:     seed,
-			edits: []scenario.Edit{scenario.ReplacePosition{At: "ua-rejects-ru-vetoes", Position: pos("RU", scenario.DemandsVeto, toUA)}},
+			edits: []scenario.Edit{scenario.ReplacePosition{At: "ua-rejects-ru-vetoes", Position: testkit.Pos("RU", scenario.DemandsVeto, testkit.ToUA)}},
 			want:  `replace position ua-rejects-ru-vetoes with RU demands-veto {beneficiary: UA}: no position has ID "ua-rejects-ru-vetoes"; did you mean "ua-rejects-ru-veto"?`,
 		},
 		{
 			name:  "NoSuggestionOfAnotherKind",
 			s:     seed,
-			edits: []scenario.Edit{scenario.ReplaceGuarantee{Guarantee: g("ru-demands-vetoes", "US", "UA", guarantee.Arms, "")}},
+			edits: []scenario.Edit{scenario.ReplaceGuarantee{Guarantee: testkit.G("ru-demands-vetoes", "US", "UA", guarantee.Arms, "")}},
 			want:  `replace guarantee ru-demands-vetoes: no guarantee has ID "ru-demands-vetoes"`,
 		},
 		{
@@ -711,13 +712,13 @@ func TestEditRefusals(t *testing.T) {
 		},
 		{
 			name:  "AmbiguousID",
-			s:     build(actors(body("EU", actor.Organization, actor.Default, "FR", "DE")), guarantees(g("EU", "FR", "UA", guarantee.Aid, ""))),
+			s:     testkit.Build(testkit.Actors(testkit.Body("EU", actor.Organization, actor.Default, "FR", "DE")), testkit.Guarantees(testkit.G("EU", "FR", "UA", guarantee.Aid, ""))),
 			edits: []scenario.Edit{scenario.Without{ID: "EU"}},
 			want:  `without EU: "EU" is ambiguous: it is an actor and a guarantee`,
 		},
 		{
 			name:  "AmbiguousSet",
-			s:     build(actors(body("EU", actor.Organization, actor.Default, "FR", "DE")), positions(named("EU", pos("FR", scenario.Requires, toUA)))),
+			s:     testkit.Build(testkit.Actors(testkit.Body("EU", actor.Organization, actor.Default, "FR", "DE")), testkit.Positions(testkit.Named("EU", testkit.Pos("FR", scenario.Requires, testkit.ToUA)))),
 			edits: []scenario.Edit{scenario.Set{Field: "EU.note", Value: "x"}},
 			want:  `set EU.note = x: "EU" is ambiguous: more than one of the actors, guarantees and positions has that ID`,
 		},
@@ -730,19 +731,19 @@ func TestEditRefusals(t *testing.T) {
 		{
 			name:  "DuplicateGuarantee",
 			s:     seed,
-			edits: []scenario.Edit{scenario.AddGuarantee{Guarantee: g("us-air-support", "US", "UA", guarantee.AirSupport, "")}},
+			edits: []scenario.Edit{scenario.AddGuarantee{Guarantee: testkit.G("us-air-support", "US", "UA", guarantee.AirSupport, "")}},
 			want:  "add guarantee us-air-support: guarantee us-air-support already exists; replace it instead",
 		},
 		{
 			name:  "DuplicatePosition",
 			s:     seed,
-			edits: []scenario.Edit{scenario.AddPosition{Position: named("ru-demands-veto", pos("RU", scenario.DemandsVeto, toUA))}},
+			edits: []scenario.Edit{scenario.AddPosition{Position: testkit.Named("ru-demands-veto", testkit.Pos("RU", scenario.DemandsVeto, testkit.ToUA))}},
 			want:  "add position ru-demands-veto (RU demands-veto {beneficiary: UA}): position ru-demands-veto already exists; replace it instead",
 		},
 		{
 			name:  "ReplacedPositionTakesAnotherID",
 			s:     seed,
-			edits: []scenario.Edit{scenario.ReplacePosition{At: "ru-demands-veto", Position: named("ua-rejects-ru-veto", pos("RU", scenario.DemandsVeto, toUA))}},
+			edits: []scenario.Edit{scenario.ReplacePosition{At: "ru-demands-veto", Position: testkit.Named("ua-rejects-ru-veto", testkit.Pos("RU", scenario.DemandsVeto, testkit.ToUA))}},
 			want:  "replace position ru-demands-veto with RU demands-veto {beneficiary: UA}: position ua-rejects-ru-veto already exists",
 		},
 		{
@@ -754,19 +755,19 @@ func TestEditRefusals(t *testing.T) {
 		{
 			name:  "ReplaceAbsentGuarantee",
 			s:     seed,
-			edits: []scenario.Edit{scenario.ReplaceGuarantee{Guarantee: g("pl-arms", "US", "UA", guarantee.Arms, "")}},
+			edits: []scenario.Edit{scenario.ReplaceGuarantee{Guarantee: testkit.G("pl-arms", "US", "UA", guarantee.Arms, "")}},
 			want:  `replace guarantee pl-arms: no guarantee has ID "pl-arms"`,
 		},
 		{
 			name:  "ReplaceAbsentPosition",
 			s:     seed,
-			edits: []scenario.Edit{scenario.ReplacePosition{At: "positions[5]", Position: pos("RU", scenario.DemandsVeto, toUA)}},
+			edits: []scenario.Edit{scenario.ReplacePosition{At: "positions[5]", Position: testkit.Pos("RU", scenario.DemandsVeto, testkit.ToUA)}},
 			want:  `replace position positions[5] with RU demands-veto {beneficiary: UA}: no position has ID "positions[5]"`,
 		},
 		{
 			name:  "AddedGuaranteeNamesUnknownActor",
 			s:     seed,
-			edits: []scenario.Edit{scenario.Without{ID: "us-intelligence"}, scenario.AddGuarantee{Guarantee: g("pl-arms", "PL", "UA", guarantee.Arms, "attack(RU, UA)")}},
+			edits: []scenario.Edit{scenario.Without{ID: "us-intelligence"}, scenario.AddGuarantee{Guarantee: testkit.G("pl-arms", "PL", "UA", guarantee.Arms, "attack(RU, UA)")}},
 			index: 1,
 			want:  `add guarantee pl-arms: guarantees[5].provider: unknown actor "PL"`,
 			is:    actor.ErrUnknownActor,
@@ -774,7 +775,7 @@ func TestEditRefusals(t *testing.T) {
 		{
 			name:  "ReplacedGuaranteeNamesUnknownActor",
 			s:     seed,
-			edits: []scenario.Edit{scenario.ReplaceGuarantee{Guarantee: g("european-force", "europe", "UA", guarantee.GroundTroops, "attack(BY, UA)")}},
+			edits: []scenario.Edit{scenario.ReplaceGuarantee{Guarantee: testkit.G("european-force", "europe", "UA", guarantee.GroundTroops, "attack(BY, UA)")}},
 			want:  `replace guarantee european-force: guarantees[2].trigger: unknown actor "BY"`,
 			is:    actor.ErrUnknownActor,
 		},
@@ -789,14 +790,14 @@ func TestEditRefusals(t *testing.T) {
 		{
 			name:  "AddedPositionNamesUnknownActor",
 			s:     seed,
-			edits: []scenario.Edit{scenario.AddPosition{Position: pos("PL", scenario.Requires, toUA)}},
+			edits: []scenario.Edit{scenario.AddPosition{Position: testkit.Pos("PL", scenario.Requires, testkit.ToUA)}},
 			want:  `add position PL requires {beneficiary: UA}: positions[5].actor: unknown actor "PL"`,
 			is:    actor.ErrUnknownActor,
 		},
 		{
 			name:  "GrantToUnknownActor",
 			s:     seed,
-			edits: []scenario.Edit{scenario.Grant{Veto: grant("RU", toUA)}, scenario.Grant{Veto: grant("BY", toUA)}},
+			edits: []scenario.Edit{scenario.Grant{Veto: testkit.Grant("RU", testkit.ToUA)}, scenario.Grant{Veto: testkit.Grant("BY", testkit.ToUA)}},
 			index: 1,
 			want:  `grant BY veto over {beneficiary: UA}: vetoes[1].holder: unknown actor "BY"`,
 			is:    actor.ErrUnknownActor,
@@ -804,7 +805,7 @@ func TestEditRefusals(t *testing.T) {
 		{
 			name:  "LoopByReplaceActor",
 			s:     seed,
-			edits: []scenario.Edit{scenario.Set{Field: "willing.members", Value: "TR, europe"}, scenario.ReplaceActor{Actor: coalition("europe", "UK", "willing")}},
+			edits: []scenario.Edit{scenario.Set{Field: "willing.members", Value: "TR, europe"}, scenario.ReplaceActor{Actor: testkit.Coalition("europe", "UK", "willing")}},
 			index: 1,
 			want:  "replace actor europe: actors[12].members[1]: membership loop: europe → willing → europe",
 			is:    actor.ErrMembershipLoop,
@@ -856,7 +857,7 @@ func TestEditRefusals(t *testing.T) {
 		{
 			name:  "RevokeNoneOver",
 			s:     threeGrants,
-			edits: []scenario.Edit{scenario.Revoke{Holder: "RU", Over: &sel{Beneficiary: "UA", Kind: guarantee.Military}}},
+			edits: []scenario.Edit{scenario.Revoke{Holder: "RU", Over: &testkit.Sel{Beneficiary: "UA", Kind: guarantee.Military}}},
 			want:  "revoke RU veto over {kind: military, beneficiary: UA}: the deal grants RU no veto over {kind: military, beneficiary: UA}",
 		},
 		{
@@ -1049,13 +1050,13 @@ func TestEditErrorPath(t *testing.T) {
 		edits []scenario.Edit
 		path  string
 	}{
-		{"AddedGuarantee", []scenario.Edit{scenario.AddGuarantee{Guarantee: g("x", "PL", "UA", guarantee.Aid, "")}}, "guarantees[6].provider"},
-		{"AddedAfterRemoval", []scenario.Edit{scenario.Without{ID: "us-air-support"}, scenario.AddGuarantee{Guarantee: g("x", "US", "PL", guarantee.Aid, "")}}, "guarantees[5].beneficiary"},
-		{"ReplacedGuarantee", []scenario.Edit{scenario.ReplaceGuarantee{Guarantee: g("turkey-black-sea", "TR", "UA", guarantee.Naval, "", target("BY"))}}, "guarantees[3].target"},
+		{"AddedGuarantee", []scenario.Edit{scenario.AddGuarantee{Guarantee: testkit.G("x", "PL", "UA", guarantee.Aid, "")}}, "guarantees[6].provider"},
+		{"AddedAfterRemoval", []scenario.Edit{scenario.Without{ID: "us-air-support"}, scenario.AddGuarantee{Guarantee: testkit.G("x", "US", "PL", guarantee.Aid, "")}}, "guarantees[5].beneficiary"},
+		{"ReplacedGuarantee", []scenario.Edit{scenario.ReplaceGuarantee{Guarantee: testkit.G("turkey-black-sea", "TR", "UA", guarantee.Naval, "", testkit.Target("BY"))}}, "guarantees[3].target"},
 		{"SetGuarantee", []scenario.Edit{scenario.Set{Field: "willing-sanctions.activation", Value: "consent(PL)"}}, "guarantees[5].activation"},
 		{"SetPosition", []scenario.Edit{scenario.Set{Field: "ua-rejects-ru-veto.by", Value: "RU, BY"}}, "positions[4].rejects-veto.by[1]"},
-		{"ReplacedPosition", []scenario.Edit{scenario.ReplacePosition{At: "positions[2]", Position: pos("europe", scenario.Requires, sel{ProviderIn: "PL"})}}, "positions[2].requires.provider-in"},
-		{"Grant", []scenario.Edit{scenario.Grant{Veto: grant("RU", toUA)}, scenario.Grant{Veto: grant("RU", sel{Target: "BY"})}}, "vetoes[1].over.target"},
+		{"ReplacedPosition", []scenario.Edit{scenario.ReplacePosition{At: "positions[2]", Position: testkit.Pos("europe", scenario.Requires, testkit.Sel{ProviderIn: "PL"})}}, "positions[2].requires.provider-in"},
+		{"Grant", []scenario.Edit{scenario.Grant{Veto: testkit.Grant("RU", testkit.ToUA)}, scenario.Grant{Veto: testkit.Grant("RU", testkit.Sel{Target: "BY"})}}, "vetoes[1].over.target"},
 		{"WithMandate", []scenario.Edit{scenario.WithMandate{Guarantee: "willing-sanctions", Mandate: guarantee.Mandate{Body: "BY"}}}, "guarantees[5].mandate.body"},
 	}
 	for _, tc := range tests {
@@ -1082,7 +1083,7 @@ func TestVariant(t *testing.T) {
 		want  string // the variant's name
 	}{
 		{"no-us-air", s.Name, []scenario.Edit{scenario.Without{ID: "us-air-support"}}, "Ukraine security guarantees, August 2025 (variant no-us-air)"},
-		{"ru-veto", s.Name, []scenario.Edit{scenario.Grant{Veto: grant("RU", sel{Kind: guarantee.Military})}}, "Ukraine security guarantees, August 2025 (variant ru-veto)"},
+		{"ru-veto", s.Name, []scenario.Edit{scenario.Grant{Veto: testkit.Grant("RU", testkit.Sel{Kind: guarantee.Military})}}, "Ukraine security guarantees, August 2025 (variant ru-veto)"},
 		{"no-us-air", "", []scenario.Edit{scenario.Without{ID: "us-air-support"}}, "variant no-us-air"},
 	}
 	for _, tc := range tests {
@@ -1225,7 +1226,7 @@ func TestValidateVariants(t *testing.T) {
 // every body(X) activation, and one that names no body must be left for
 // Validate to report.
 func TestWithInvalidInput(t *testing.T) {
-	s := build(guarantees(g("g", "US", "UA", guarantee.AirSupport, "", func(gg *guarantee.Guarantee) {
+	s := testkit.Build(testkit.Guarantees(testkit.G("g", "US", "UA", guarantee.AirSupport, "", func(gg *guarantee.Guarantee) {
 		gg.Activation = guarantee.Activation{Mode: guarantee.ByBody}
 	})))
 	const want = "guarantees[0].activation: body takes exactly one actor; found 0"
@@ -1734,7 +1735,7 @@ func BenchmarkEvaluateGrantBuilt(b *testing.B) {
 // TestAddActors checks that AddActors is one AddActor per actor, in order:
 // the same edits, printed and applied alike, and nothing for no actor.
 func TestAddActors(t *testing.T) {
-	pl, weimar := actor.Actor{ID: "PL", Name: "Poland"}, coalition("weimar", "FR", "DE", "PL")
+	pl, weimar := actor.Actor{ID: "PL", Name: "Poland"}, testkit.Coalition("weimar", "FR", "DE", "PL")
 	want := []scenario.Edit{scenario.AddActor{Actor: pl}, scenario.AddActor{Actor: weimar}}
 	got := scenario.AddActors(pl, weimar)
 	if d := cmp.Diff(want, got); d != "" {

@@ -1,12 +1,14 @@
 package scenario
 
-// SetIndexAbove sets the size above which selectors are resolved through
-// indexes, for tests that compare both paths, and returns a function that
-// restores it.
-func SetIndexAbove(n int) (restore func()) {
-	old := indexAbove
-	indexAbove = n
-	return func() { indexAbove = old }
+import "github.com/entente-go/entente/internal/core"
+
+// EvaluateIndexed is Evaluate with every selector resolved through the
+// per-field indexes (always true) or by scanning every guarantee.
+func EvaluateIndexed(s Scenario, always bool) (Report, error) {
+	if always {
+		return evaluateWith(s, core.Options{Indexes: core.IndexAlways})
+	}
+	return evaluateWith(s, core.Options{Indexes: core.IndexNever})
 }
 
 // IsDate is isDate, for the test that it agrees with time.Parse.

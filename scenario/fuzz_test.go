@@ -11,6 +11,7 @@ import (
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/internal/synth"
+	"github.com/entente-go/entente/internal/testkit"
 	"github.com/entente-go/entente/scenario"
 )
 
@@ -49,7 +50,7 @@ func FuzzEvaluate(f *testing.F) {
 		s := synth.Generate(synth.Config{Guarantees: 1 + int(size)%40, Seed: seed, PartiesAside: int(seed%3) * 20})
 		ed := editor{s: &s, b: edits}
 		ed.run(maxEdits)
-		before := cloneScenario(s)
+		before := testkit.CloneScenario(s)
 
 		verr := scenario.Validate(s)
 		r, err := scenario.Evaluate(s)
@@ -84,9 +85,7 @@ func FuzzEvaluate(f *testing.F) {
 		}
 		// Scenarios this small are evaluated by scanning every guarantee;
 		// the indexes large ones use must pick the same guarantees.
-		restore := scenario.SetIndexAbove(-1)
-		indexed, err := scenario.Evaluate(s)
-		restore()
+		indexed, err := scenario.EvaluateIndexed(s, true)
 		if err != nil {
 			t.Fatalf("Evaluate(...) through the indexes = %v", err)
 		}
@@ -98,7 +97,7 @@ func FuzzEvaluate(f *testing.F) {
 		}
 		hasError := slices.ContainsFunc(r.Findings, func(f scenario.Finding) bool { return f.Severity == scenario.Error })
 		if diff := cmp.Diff(!hasError, r.Verdict == scenario.Compatible); diff != "" {
-			t.Errorf("verdict %v with findings:\n%s\ncompatible iff no finding is an error (-want +got):\n%s", r.Verdict, listFindings(r.Findings), diff)
+			t.Errorf("verdict %v with findings:\n%s\ncompatible iff no finding is an error (-want +got):\n%s", r.Verdict, testkit.ListFindings(r.Findings), diff)
 		}
 		for _, f := range r.Findings {
 			if !slices.IsSorted(f.Actors) {
@@ -108,7 +107,7 @@ func FuzzEvaluate(f *testing.F) {
 				t.Errorf("finding %v: guarantees %q not sorted", f, f.Guarantees)
 			}
 		}
-		checkInvariants(t, r)
+		testkit.CheckInvariants(t, r)
 	})
 }
 

@@ -14,15 +14,11 @@ import (
 func TestIndexedSelectionAgrees(t *testing.T) {
 	for seed := range uint64(40) {
 		s := synth.Generate(synth.Config{Guarantees: 20 + int(seed)*15, Seed: seed})
-		restore := scenario.SetIndexAbove(1 << 62) // never index
-		scanned, err := scenario.Evaluate(s)
-		restore()
+		scanned, err := scenario.EvaluateIndexed(s, false)
 		if err != nil {
 			t.Fatal(err)
 		}
-		restore = scenario.SetIndexAbove(-1) // always index
-		indexed, err := scenario.Evaluate(s)
-		restore()
+		indexed, err := scenario.EvaluateIndexed(s, true)
 		if err != nil {
 			t.Fatal(err)
 		}

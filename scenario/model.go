@@ -76,9 +76,9 @@ func (m *model) end(lo int) span {
 
 // indexAbove is the size (guarantees × selectors) above which selectors
 // are resolved through per-field indexes rather than by scanning every
-// guarantee. Both paths pick the same guarantees; tests move the threshold
-// to check that they do.
-var indexAbove = 4096
+// guarantee. Both paths pick the same guarantees; tests choose one or the
+// other through [core.Options] to check that they do.
+const indexAbove = 4096
 
 // scratch is the working memory of one evaluation, pooled so that the
 // evaluation allocates little more than the report it returns.
@@ -118,7 +118,7 @@ func (m *model) compile(s *Scenario, ax *actor.Index) error {
 	n, np, nv := len(s.Guarantees), len(s.Positions), len(s.Vetoes)
 	clear(m.posDone)
 	m.contrib.done, m.vetoed.done, m.foreignDone = false, false, false
-	if n*(np+nv) > indexAbove {
+	if m.opt.Indexes == core.IndexAlways || m.opt.Indexes == core.IndexBySize && n*(np+nv) > indexAbove {
 		m.idx = newSelIndex(&m.s, ax)
 	}
 	m.grants = m.grants[:0]

@@ -10,6 +10,7 @@ import (
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/testkit"
 	"github.com/entente-go/entente/scenario"
 )
 
@@ -55,12 +56,12 @@ func TestValidateValid(t *testing.T) {
 	}{
 		{"Seed", "The seed scenario is valid.", examples.Ukraine2025()},
 		{"Empty", "A scenario with nothing in it is valid (and evaluates to no finding).", scenario.Scenario{}},
-		{"RequiresAndIDsNeedNotResolve", "requires and a selector's ids are not references: missing-dependency and idle-position say what they lack.", build(
-			guarantees(g("europe-force", "UK", "UA", guarantee.GroundTroops, "", requires("us-backstop"))),
-			positions(pos("RU", scenario.Rejects, sel{IDs: gids("no-such-guarantee")})),
+		{"RequiresAndIDsNeedNotResolve", "requires and a selector's ids are not references: missing-dependency and idle-position say what they lack.", testkit.Build(
+			testkit.Guarantees(testkit.G("europe-force", "UK", "UA", guarantee.GroundTroops, "", testkit.Requires("us-backstop"))),
+			testkit.Positions(testkit.Pos("RU", scenario.Rejects, testkit.Sel{IDs: testkit.Gids("no-such-guarantee")})),
 		)},
-		{"FreeTextSources", "Sources may be free text as well as source IDs.", build(
-			guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "", gsources("a speech, 2025-08-18"))),
+		{"FreeTextSources", "Sources may be free text as well as source IDs.", testkit.Build(
+			testkit.Guarantees(testkit.G("us-air", "US", "UA", guarantee.AirSupport, "", testkit.Gsources("a speech, 2025-08-18"))),
 		)},
 	}
 	for _, tc := range cases {
@@ -104,7 +105,7 @@ func TestValidate(t *testing.T) {
 		{
 			name:   "MissingAndMalformedGuaranteeFields",
 			reason: "Every missing or malformed field of a guarantee is reported, in field order.",
-			s: build(guarantees(
+			s: testkit.Build(testkit.Guarantees(
 				guarantee.Guarantee{},
 				guarantee.Guarantee{ID: "bad id", Provider: "US", Beneficiary: "UA", Kind: "Military/Air", Strength: 5},
 			)),
@@ -122,10 +123,10 @@ func TestValidate(t *testing.T) {
 		{
 			name:   "DuplicateGuaranteeID",
 			reason: "Guarantee IDs are unique; the duplicate points at the first.",
-			s: build(guarantees(
-				g("us-air", "US", "UA", guarantee.AirSupport, ""),
-				g("uk-troops", "UK", "UA", guarantee.GroundTroops, ""),
-				g("us-air", "US", "UA", guarantee.Naval, ""),
+			s: testkit.Build(testkit.Guarantees(
+				testkit.G("us-air", "US", "UA", guarantee.AirSupport, ""),
+				testkit.G("uk-troops", "UK", "UA", guarantee.GroundTroops, ""),
+				testkit.G("us-air", "US", "UA", guarantee.Naval, ""),
 			)),
 			want:   []string{`guarantees[2].id: duplicate ID "us-air" (also guarantees[0])`},
 			wantIs: []error{scenario.ErrDuplicateID},
@@ -133,11 +134,11 @@ func TestValidate(t *testing.T) {
 		{
 			name:   "TriggerAndActivation",
 			reason: "Actors in triggers and activations must exist; body(X) must name a body; a guarantee cannot require itself.",
-			s: build(guarantees(
-				g("a", "US", "UA", guarantee.AirSupport, "attack(XX, UA)"),
-				g("b", "US", "UA", guarantee.AirSupport, "", activation("body(UK)")),
-				g("c", "US", "UA", guarantee.AirSupport, "", activation("consent(BYE)")),
-				g("d", "US", "UA", guarantee.AirSupport, "", requires("d")),
+			s: testkit.Build(testkit.Guarantees(
+				testkit.G("a", "US", "UA", guarantee.AirSupport, "attack(XX, UA)"),
+				testkit.G("b", "US", "UA", guarantee.AirSupport, "", testkit.Activation("body(UK)")),
+				testkit.G("c", "US", "UA", guarantee.AirSupport, "", testkit.Activation("consent(BYE)")),
+				testkit.G("d", "US", "UA", guarantee.AirSupport, "", testkit.Requires("d")),
 				guarantee.Guarantee{ID: "e", Provider: "US", Beneficiary: "UA", Kind: guarantee.Aid,
 					Trigger: guarantee.Condition{Op: guarantee.Not, Sub: []guarantee.Condition{guarantee.On("peace-deal"), guarantee.On("ceasefire")}}},
 			)),
@@ -153,15 +154,15 @@ func TestValidate(t *testing.T) {
 		{
 			name:   "Positions",
 			reason: "A position needs an actor that exists and a stance; by goes only with rejects-veto; selectors and by name known actors; position IDs are well formed and unique.",
-			s: build(positions(
+			s: testkit.Build(testkit.Positions(
 				scenario.Position{Actor: "UA"},
-				pos("", scenario.Refuses, sel{}),
-				scenario.Position{Actor: "US", Stance: scenario.Refuses, By: ids("RU")},
-				pos("RU", scenario.Rejects, sel{Provider: "UKK", ProviderIn: "NATO"}),
-				rejectsVeto("UA", ids("RU", "Atlantis"), toUA),
-				named("p", pos("UA", scenario.Requires, sel{Kind: guarantee.Military})),
-				named("p", pos("UA", scenario.Requires, sel{Kind: guarantee.Naval})),
-				named("bad id", pos("UA", scenario.Requires, sel{Kind: "Naval"})),
+				testkit.Pos("", scenario.Refuses, testkit.Sel{}),
+				scenario.Position{Actor: "US", Stance: scenario.Refuses, By: testkit.Ids("RU")},
+				testkit.Pos("RU", scenario.Rejects, testkit.Sel{Provider: "UKK", ProviderIn: "NATO"}),
+				testkit.RejectsVeto("UA", testkit.Ids("RU", "Atlantis"), testkit.ToUA),
+				testkit.Named("p", testkit.Pos("UA", scenario.Requires, testkit.Sel{Kind: guarantee.Military})),
+				testkit.Named("p", testkit.Pos("UA", scenario.Requires, testkit.Sel{Kind: guarantee.Naval})),
+				testkit.Named("bad id", testkit.Pos("UA", scenario.Requires, testkit.Sel{Kind: "Naval"})),
 			)),
 			want: []string{
 				`positions[0]: a position needs one of refuses, rejects, requires, demands-veto or rejects-veto`,
@@ -179,9 +180,9 @@ func TestValidate(t *testing.T) {
 		{
 			name:   "VetoesAndTimeline",
 			reason: "A granted veto needs a holder that exists and a well-formed selector; timeline events name known actors.",
-			s: build(
-				vetoes(grant("", toUA), grant("Ru", sel{Kind: "military/"})),
-				timeline("peace-deal", "attack(XX, UA)"),
+			s: testkit.Build(
+				testkit.Vetoes(testkit.Grant("", testkit.ToUA), testkit.Grant("Ru", testkit.Sel{Kind: "military/"})),
+				testkit.Timeline("peace-deal", "attack(XX, UA)"),
 			),
 			want: []string{
 				`vetoes[0].holder: missing`,
@@ -194,7 +195,7 @@ func TestValidate(t *testing.T) {
 		{
 			name:   "TimelineNotAnEvent",
 			reason: "A timeline holds events, not conditions: the Event of a condition that is not one event has no name, and the error says how to write one.",
-			s: build(func(s *scenario.Scenario) {
+			s: testkit.Build(func(s *scenario.Scenario) {
 				s.Timeline = []guarantee.Event{
 					guarantee.AttackEvent("RU", "UA"),
 					guarantee.AllOf(guarantee.On(guarantee.EventPeaceDeal), guarantee.Attack("RU", "UA")).Event,
@@ -210,11 +211,11 @@ func TestValidate(t *testing.T) {
 		{
 			name:   "Actors",
 			reason: "Actor problems come with their paths: a state with members, an unknown member, a veto holder that is not a member, a threshold out of range, a duplicate ID.",
-			s: build(actors(
-				actor.Actor{ID: "XK", Members: ids("UA")},
-				alliance("NATO", actor.Unanimity, "US", "UKK"),
-				withVetoes(alliance("UNSC", actor.Majority, "US", "CN"), "RU"),
-				actor.Actor{ID: "trio", Kind: actor.Alliance, Threshold: 4, Members: ids("US", "UK", "FR")},
+			s: testkit.Build(testkit.Actors(
+				actor.Actor{ID: "XK", Members: testkit.Ids("UA")},
+				testkit.Alliance("NATO", actor.Unanimity, "US", "UKK"),
+				testkit.WithVetoes(testkit.Alliance("UNSC", actor.Majority, "US", "CN"), "RU"),
+				actor.Actor{ID: "trio", Kind: actor.Alliance, Threshold: 4, Members: testkit.Ids("US", "UK", "FR")},
 				actor.Actor{ID: "US"},
 			)),
 			want: []string{
@@ -229,9 +230,9 @@ func TestValidate(t *testing.T) {
 		{
 			name:   "MembershipLoop",
 			reason: "Membership may not loop.",
-			s: build(actors(
-				alliance("A", actor.Unanimity, "US", "B"),
-				alliance("B", actor.Unanimity, "UK", "A"),
+			s: testkit.Build(testkit.Actors(
+				testkit.Alliance("A", actor.Unanimity, "US", "B"),
+				testkit.Alliance("B", actor.Unanimity, "UK", "A"),
 			)),
 			want:   []string{`actors[14].members[1]: membership loop: A → B → A`},
 			wantIs: []error{actor.ErrMembershipLoop},
@@ -259,8 +260,8 @@ func TestValidate(t *testing.T) {
 				s.Guarantees[2].Activation = guarantee.DecidedBy("UK") // european-force
 				s.Positions[0].Select.Kind = "military/Ground"         // us-no-ground-troops
 				s.Positions[3].Actor = ""                              // ru-demands-veto
-				s.Vetoes = append(s.Vetoes, grant("Atlantis", toUA))
-				s.Timeline = append(s.Timeline, guarantee.Event{Name: "attack", Args: ids("RU", "MD")})
+				s.Vetoes = append(s.Vetoes, testkit.Grant("Atlantis", testkit.ToUA))
+				s.Timeline = append(s.Timeline, guarantee.Event{Name: "attack", Args: testkit.Ids("RU", "MD")})
 			}),
 			want: []string{
 				`actors[9].members[0]: unknown actor "FRA"; did you mean "FR"?`,

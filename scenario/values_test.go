@@ -8,28 +8,15 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/testkit"
 	"github.com/entente-go/entente/scenario"
-	"github.com/entente-go/entente/sweep"
 )
-
-// valued is a scenario with a demands-veto position of likelihood 0.5 and
-// values that weigh its candidate veto.
-func valued() scenario.Scenario {
-	s := wideScenario(2)
-	half := 0.5
-	s.Positions = []scenario.Position{{ID: "ru-demands-veto", Actor: "RU", Stance: scenario.DemandsVeto, Select: guarantee.Selector{Beneficiary: "UA"}, Likelihood: &half}}
-	s.Values = []scenario.Value{
-		{Actor: "UA", Weights: []scenario.Weight{{Weight: 1, Select: guarantee.Selector{}}, {Weight: -5, Veto: "ru-demands-veto"}}},
-		{Actor: "RU", Weights: []scenario.Weight{{Weight: 5, Veto: "positions[0]"}}},
-	}
-	return s
-}
 
 // TestWithoutDropsVetoWeights checks that removing a demands-veto position
 // removes the weights on its candidate veto, by ID or by path, and keeps
 // the others, leaving the scenario valid.
 func TestWithoutDropsVetoWeights(t *testing.T) {
-	s := valued()
+	s := testkit.Valued()
 	got, err := s.With(scenario.Without{ID: "ru-demands-veto"})
 	if err != nil {
 		t.Fatal(err)
@@ -49,30 +36,10 @@ func TestWithoutDropsVetoWeights(t *testing.T) {
 	}
 }
 
-// TestSweepIgnoresValues checks that a sweep whose samples drop a
-// demands-veto position that values weigh runs, and finds what it finds
-// without the values.
-func TestSweepIgnoresValues(t *testing.T) {
-	s := valued()
-	opts := sweep.Options{Samples: 200, Seed: 1, Search: true}
-	got, err := sweep.Run(t.Context(), s, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Values = nil
-	want, err := sweep.Run(t.Context(), s, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if d := cmp.Diff(want, got); d != "" {
-		t.Errorf("sweep with values (-without +with):\n%s", d)
-	}
-}
-
 // TestWithoutActorNamedByValues checks that an actor its values or their
 // selectors name cannot be removed, and that the refusal says where.
 func TestWithoutActorNamedByValues(t *testing.T) {
-	s := valued()
+	s := testkit.Valued()
 	for _, c := range []struct {
 		reason, id, place string
 	}{
@@ -110,7 +77,7 @@ func TestWeightTerms(t *testing.T) {
 		{reason: "a veto alone", w: scenario.Weight{Weight: -5, Veto: "ru-demands-veto"}},
 		{reason: "a veto beside a selector", w: scenario.Weight{Weight: 1, Select: guarantee.Selector{Kind: guarantee.Military}, Veto: "ru-demands-veto"}, want: scenario.ErrWeightTerm},
 	} {
-		s := valued()
+		s := testkit.Valued()
 		s.Values = []scenario.Value{{Actor: "UA", Weights: []scenario.Weight{c.w}}}
 		err := scenario.Validate(s)
 		switch {

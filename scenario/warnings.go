@@ -47,8 +47,8 @@ var (
 // "variants[i].edits[j]".
 //
 // A scenario file comes from someone else. The writers of this package
-// ([Text], [WriteMarkdown], [WriteComparison], [WriteSimulation],
-// [WriteSweep]) show control characters and bidirectional overrides in
+// ([Text], [WriteMarkdown], and the writers of the analysis packages
+// built on this one) show control characters and bidirectional overrides in
 // the scenario's text escaped ("\x1b", "\u202e"), with colour or
 // without, and [WriteMarkdown] links a source only when its URL is an
 // http or https address. The design left open whether what Warnings

@@ -37,7 +37,7 @@ type Options struct {
 	Progress func(done int)
 }
 
-// MaxSamples bounds SweepOptions.Samples. A sweep keeps 9 bytes per
+// MaxSamples bounds Options.Samples. A sweep keeps 9 bytes per
 // sample (17 with Search) for the quartiles of its summaries, and copies
 // one list of them to sort: under 300 MB at the bound.
 const MaxSamples = 10_000_000
@@ -179,12 +179,12 @@ type Result struct {
 	FindingsOmitted bool `json:"findings_omitted,omitempty"`
 	// Deal is how often a non-empty package is feasible, and Largest
 	// summarises the offers in the largest feasible package of each sample
-	// (0 when none is); both are nil without SweepOptions.Search.
+	// (0 when none is); both are nil without Options.Search.
 	Deal    *Estimate       `json:"deal,omitempty"`
 	Largest *Summary        `json:"largest,omitempty"`
 	Offers  []OfferEstimate `json:"offers,omitempty"`
 	// Receives is, for each step of the timeline, how often each
-	// beneficiary receives each kind; nil without SweepOptions.Walk.
+	// beneficiary receives each kind; nil without Options.Walk.
 	Receives []ReceiptEstimate `json:"receives,omitempty"`
 	// Sensitivity ranks the uncertain elements by how much the chance of a
 	// compatible scenario moves with each, largest effect first.
@@ -206,7 +206,7 @@ type Result struct {
 // whose provider does not honour it is off the table (what requires it
 // misses it), a position that does not hold is withdrawn, and a veto that
 // is not granted is left out. The sample is then evaluated, searched and
-// walked as [Evaluate], [Search] and [Simulate] would. Elements of
+// walked as [scenario.Evaluate], [deals.Search] and [walk.Simulate] would. Elements of
 // likelihood 0 never hold and those of likelihood 1 always do, so a sweep
 // of a scenario with no other likelihoods agrees exactly with those
 // functions on it, less its elements of likelihood 0.
@@ -238,7 +238,7 @@ type Result struct {
 // most 2^k distinct samples, and Evaluated says how many were evaluated. When ctx is done, Run returns the samples finished so
 // far, with Complete false.
 //
-// Run returns the [Errors] of [Validate] for an invalid s, and with
+// Run returns the [scenario.Errors] of [scenario.Validate] for an invalid s, and with
 // opts.Search, [ErrTooManyVetoes] when s has more demands-veto positions
 // than a search can try.
 func Run(ctx context.Context, s scenario.Scenario, opts Options) (Result, error) {

@@ -265,7 +265,7 @@ func (sim Simulation) MarshalJSON() ([]byte, error) {
 //     so far that the trigger names, or refuses or rejects the guarantee;
 //     then, or at a sunset passed, the guarantee lapses.
 //
-// Simulate validates s first and returns the [Errors] of [Validate] on an
+// Simulate validates s first and returns the [scenario.Errors] of [scenario.Validate] on an
 // invalid scenario.
 //
 // # Calls and lapses
@@ -286,10 +286,10 @@ func (sim Simulation) MarshalJSON() ([]byte, error) {
 // guarantee none of whose calls activated, that it was never received and
 // what became of its calls ("void at its only call (event 2)").
 //
-// [Evaluate] reports what a mandate foretells without a timeline:
+// [scenario.Evaluate] reports what a mandate foretells without a timeline:
 // captured-renewal (a veto holder of the renewing body attacks in the
 // trigger: UNOMIG, Georgia, 2009), blocked-renewal (one refuses or rejects
-// the guarantee: UNPREDEP, 1999) and sunset. [Search] counts the two
+// the guarantee: UNPREDEP, 1999) and sunset. [deals.Search] counts the two
 // errors like every other: such a guarantee is in no feasible deal.
 //
 // # Where docs/MODEL.md is silent

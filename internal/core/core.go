@@ -18,7 +18,20 @@ type Options struct {
 	// ForceAside makes the model take the paths of the parties-aside rule
 	// even where nothing in the scenario sets the parties aside.
 	ForceAside bool
+	// Indexes says how selectors resolve to the guarantees they pick:
+	// by the scenario's size (IndexBySize), always through per-field
+	// indexes, or always by scanning every guarantee.
+	Indexes Indexing
 }
+
+// Indexing is how selectors resolve to the guarantees they pick.
+type Indexing int8
+
+const (
+	IndexBySize Indexing = iota // through indexes only for large scenarios
+	IndexAlways
+	IndexNever
+)
 
 // Compiled is a validated scenario compiled for analysis. Actors are
 // positions in Actors; guarantees and positions are their indexes in the

@@ -1,3 +1,9 @@
+// Package space is the search space of a scenario, shared by packages deals
+// and compare: offers and positions as bit sets ([Bits]), the rules of
+// the error findings turned into constraints on which offers a package may
+// hold, the requirements between offers ([Links]), and the exact count of
+// feasible packages. It exists for speed and is no part of the API; what
+// it decides is documented on package deals' Search.
 package space
 
 import (

@@ -1,4 +1,4 @@
-package scenario_test
+package sweep_test
 
 import (
 	"context"
@@ -18,7 +18,7 @@ import (
 // the British guarantee were honoured with probability 0.8. The deal
 // stands exactly when Russia drops the demand; whether Britain honours its
 // guarantee changes nothing, and its small effect is sampling noise.
-func ExampleSweep() {
+func ExampleRun() {
 	s := scenario.Scenario{
 		Name:   "Istanbul draft treaty, April 2022",
 		Actors: []actor.Actor{{ID: "UA"}, {ID: "RU"}, {ID: "UK"}, {ID: "US"}},

@@ -1,4 +1,4 @@
-package scenario_test
+package deals_test
 
 import (
 	"bytes"
@@ -33,9 +33,9 @@ func vetoDispute() scenario.Scenario {
 	}
 }
 
-// WriteSearch prints what Search found as entente search does: here no
+// WriteText prints what Search found as entente search does: here no
 // deal, the two concessions that would each make one, and the conflict.
-func ExampleWriteSearch() {
+func ExampleWriteText() {
 	s := vetoDispute()
 	opts := deals.Options{Count: true}
 	r, err := deals.Search(context.Background(), s, opts)

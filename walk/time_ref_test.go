@@ -1,4 +1,4 @@
-package scenario_test
+package walk_test
 
 import (
 	"fmt"
@@ -13,6 +13,7 @@ import (
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/internal/synth"
+	"github.com/entente-go/entente/internal/testkit"
 	"github.com/entente-go/entente/scenario"
 	"github.com/entente-go/entente/walk"
 )
@@ -155,7 +156,7 @@ func refWalk(t testing.TB, s scenario.Scenario) []string {
 		lapsed[g] = true
 		return fmt.Sprintf("lapsed %s %s (%s)", s.Guarantees[g].ID, date, who)
 	}
-	day := func(d string) time.Time { return must(guarantee.ParseDate(d)) }
+	day := func(d string) time.Time { return testkit.Must(guarantee.ParseDate(d)) }
 	anchor := map[int]time.Time{}
 	var firstDated, lastDated time.Time
 	held := make([]bool, len(s.Guarantees))

@@ -1,8 +1,10 @@
-package scenario_test
+package deals_test
 
 import (
 	"math/rand/v2"
 	"testing"
+
+	"github.com/entente-go/entente/internal/testkit"
 )
 
 // FuzzSearch checks Search against the brute-force reference (see
@@ -20,7 +22,7 @@ func FuzzSearch(f *testing.F) {
 	f.Add(uint64(3), byte(0x83)) // 4 offers, 1 position
 	f.Add(uint64(4), byte(0x7e)) // 6 offers, 7 positions
 	f.Fuzz(func(t *testing.T, seed uint64, shape byte) {
-		s := generate(seed, shapeOf(shape, seed))
+		s := testkit.Generate(seed, testkit.ShapeOf(shape, seed))
 		checkSearch(t, s, rand.New(rand.NewPCG(seed, uint64(shape))))
 	})
 }

@@ -1,4 +1,4 @@
-package scenario_test
+package sweep_test
 
 import (
 	"bytes"
@@ -17,6 +17,7 @@ import (
 	"github.com/entente-go/entente/deals"
 	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/testkit"
 	"github.com/entente-go/entente/scenario"
 	"github.com/entente-go/entente/sweep"
 	"github.com/entente-go/entente/walk"
@@ -79,7 +80,7 @@ func TestSweepCertain(t *testing.T) {
 	r := rand.New(rand.NewPCG(6, 6))
 	cases := []scenario.Scenario{certain()}
 	for range 60 {
-		cases = append(cases, generate(r.Uint64(), randomShape(r)))
+		cases = append(cases, testkit.Generate(r.Uint64(), testkit.RandomShape(r)))
 	}
 	for n, s := range cases {
 		// Likelihoods of 0 and 1 at random; what has 0 is left out.
@@ -438,11 +439,11 @@ func TestSweepFindingGroups(t *testing.T) {
 // withdraws; and the result does not depend on which worker met a finding
 // first, even when two findings differ only in their sources.
 func TestSweepPositionsWithoutID(t *testing.T) {
-	uk, us := pos("RU", scenario.Rejects, guarantee.Selector{Provider: "UK"}), pos("RU", scenario.Rejects, guarantee.Selector{Provider: "US"})
+	uk, us := testkit.Pos("RU", scenario.Rejects, guarantee.Selector{Provider: "UK"}), testkit.Pos("RU", scenario.Rejects, guarantee.Selector{Provider: "US"})
 	uk.Likelihood, uk.Sources, us.Sources = new(0.5), []string{"source-a"}, []string{"source-b"}
-	s := build(
-		guarantees(g("uk-troops", "UK", "UA", guarantee.GroundTroops, ""), g("us-troops", "US", "UA", guarantee.GroundTroops, "")),
-		positions(uk, us),
+	s := testkit.Build(
+		testkit.Guarantees(testkit.G("uk-troops", "UK", "UA", guarantee.GroundTroops, ""), testkit.G("us-troops", "US", "UA", guarantee.GroundTroops, "")),
+		testkit.Positions(uk, us),
 	)
 	var first []byte
 	for _, w := range []int{1, 2, 4, 8, 1, 2, 4, 8} {
@@ -482,11 +483,11 @@ func TestSweepTooManyFindings(t *testing.T) {
 	for i := range 60 {
 		id := actor.ID("S" + strconv.Itoa(i))
 		as = append(as, actor.Actor{ID: id})
-		gg := g(guarantee.ID("g"+strconv.Itoa(i)), id, "UA", guarantee.AirSupport, "attack(RU, UA)")
+		gg := testkit.G(guarantee.ID("g"+strconv.Itoa(i)), id, "UA", guarantee.AirSupport, "attack(RU, UA)")
 		gg.Likelihood = new(0.5)
 		gs = append(gs, gg)
 	}
-	s := build(actors(as...), guarantees(gs...), positions(pos("RU", scenario.DemandsVeto, guarantee.Selector{Beneficiary: "UA"})))
+	s := testkit.Build(testkit.Actors(as...), testkit.Guarantees(gs...), testkit.Positions(testkit.Pos("RU", scenario.DemandsVeto, guarantee.Selector{Beneficiary: "UA"})))
 	many := sweepOf(t, s, sweep.Options{Samples: 20000, Seed: 1})
 	if !many.FindingsOmitted || len(many.Findings) != 0 {
 		t.Errorf("20,000 samples: findings omitted %v, %d listed; want them omitted", many.FindingsOmitted, len(many.Findings))

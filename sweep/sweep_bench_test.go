@@ -1,4 +1,4 @@
-package scenario_test
+package sweep_test
 
 import (
 	"context"

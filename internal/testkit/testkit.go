@@ -1,4 +1,8 @@
-package scenario_test
+// Package testkit holds what the tests of several packages share: a small
+// builder for the scenarios the tests write, the helpers that compare
+// findings, a generator of random valid scenarios and a brute-force
+// reference for the search, judged by Evaluate alone. Only tests import it.
+package testkit
 
 import (
 	"io/fs"
@@ -23,21 +27,21 @@ import (
 // A scenario starts with the states every case may use; a case adds the
 // bodies, guarantees, positions, granted vetoes and timeline it needs:
 //
-//	build(
-//		actors(alliance("guarantors", actor.Unanimity, "US", "UK", "RU")),
-//		guarantees(g("g", "guarantors", "UA", guarantee.AirSupport, "attack(RU, UA)")),
+//	Build(
+//		Actors(Alliance("guarantors", actor.Unanimity, "US", "UK", "RU")),
+//		Guarantees(G("g", "guarantors", "UA", guarantee.AirSupport, "attack(RU, UA)")),
 //	)
 
-// baseStates are the states every built scenario has.
-var baseStates = []actor.ID{"US", "UK", "FR", "DE", "PL", "FI", "UA", "RU", "BY", "CN", "TR", "GE", "DZ"}
+// BaseStates are the states every built scenario has.
+var BaseStates = []actor.ID{"US", "UK", "FR", "DE", "PL", "FI", "UA", "RU", "BY", "CN", "TR", "GE", "DZ"}
 
-// part changes a scenario under construction.
-type part func(*scenario.Scenario)
+// Part changes a scenario under construction.
+type Part func(*scenario.Scenario)
 
-// build returns a scenario with the base states and the given parts.
-func build(parts ...part) scenario.Scenario {
+// Build returns a scenario with the base states and the given parts.
+func Build(parts ...Part) scenario.Scenario {
 	s := scenario.Scenario{Name: "test"}
-	for _, id := range baseStates {
+	for _, id := range BaseStates {
 		s.Actors = append(s.Actors, actor.Actor{ID: id})
 	}
 	for _, p := range parts {
@@ -46,25 +50,25 @@ func build(parts ...part) scenario.Scenario {
 	return s
 }
 
-func actors(as ...actor.Actor) part {
+func Actors(as ...actor.Actor) Part {
 	return func(s *scenario.Scenario) { s.Actors = append(s.Actors, as...) }
 }
 
-func guarantees(gs ...guarantee.Guarantee) part {
+func Guarantees(gs ...guarantee.Guarantee) Part {
 	return func(s *scenario.Scenario) { s.Guarantees = append(s.Guarantees, gs...) }
 }
 
-func positions(ps ...scenario.Position) part {
+func Positions(ps ...scenario.Position) Part {
 	return func(s *scenario.Scenario) { s.Positions = append(s.Positions, ps...) }
 }
 
-func vetoes(vs ...scenario.Veto) part {
+func Vetoes(vs ...scenario.Veto) Part {
 	return func(s *scenario.Scenario) { s.Vetoes = append(s.Vetoes, vs...) }
 }
 
-// timeline adds events written as in scenario files, optionally dated:
+// Timeline adds events written as in scenario files, optionally dated:
 // "attack(RU, UA)", "2009-06-15 renewal".
-func timeline(events ...string) part {
+func Timeline(events ...string) Part {
 	return func(s *scenario.Scenario) {
 		for _, e := range events {
 			ev, err := guarantee.ParseDatedEvent(e)
@@ -76,40 +80,40 @@ func timeline(events ...string) part {
 	}
 }
 
-// body returns a body of the given kind and rule with the given members.
-func body(id actor.ID, kind actor.Kind, rule actor.Decision, members ...actor.ID) actor.Actor {
+// Body returns a body of the given kind and rule with the given members.
+func Body(id actor.ID, kind actor.Kind, rule actor.Decision, members ...actor.ID) actor.Actor {
 	return actor.Actor{ID: id, Kind: kind, Decides: rule, Members: members}
 }
 
-func alliance(id actor.ID, rule actor.Decision, members ...actor.ID) actor.Actor {
-	return body(id, actor.Alliance, rule, members...)
+func Alliance(id actor.ID, rule actor.Decision, members ...actor.ID) actor.Actor {
+	return Body(id, actor.Alliance, rule, members...)
 }
 
-// coalition returns a coalition with its default rule: members act
+// Coalition returns a coalition with its default rule: members act
 // separately.
-func coalition(id actor.ID, members ...actor.ID) actor.Actor {
-	return body(id, actor.Coalition, actor.Default, members...)
+func Coalition(id actor.ID, members ...actor.ID) actor.Actor {
+	return Body(id, actor.Coalition, actor.Default, members...)
 }
 
-// withVetoes returns a with the explicit veto holders vs.
-func withVetoes(a actor.Actor, vs ...actor.ID) actor.Actor {
+// WithVetoes returns a with the explicit veto holders vs.
+func WithVetoes(a actor.Actor, vs ...actor.ID) actor.Actor {
 	a.Vetoes = vs
 	return a
 }
 
-// unsc returns a Security Council-like body: majority, with the five
+// Unsc returns a Security Council-like body: majority, with the five
 // permanent members as explicit veto holders and DZ as an elected member.
-func unsc() actor.Actor {
-	return withVetoes(body("UNSC", actor.Organization, actor.Majority, "US", "UK", "FR", "RU", "CN", "DZ"),
+func Unsc() actor.Actor {
+	return WithVetoes(Body("UNSC", actor.Organization, actor.Majority, "US", "UK", "FR", "RU", "CN", "DZ"),
 		"US", "UK", "FR", "RU", "CN")
 }
 
-// gopt changes a guarantee under construction.
-type gopt func(*guarantee.Guarantee)
+// Gopt changes a guarantee under construction.
+type Gopt func(*guarantee.Guarantee)
 
-// g returns a guarantee with the given trigger, written as in scenario
+// G returns a guarantee with the given trigger, written as in scenario
 // files ("" is the empty trigger), and options.
-func g(id guarantee.ID, provider, beneficiary actor.ID, kind guarantee.Kind, trigger string, opts ...gopt) guarantee.Guarantee {
+func G(id guarantee.ID, provider, beneficiary actor.ID, kind guarantee.Kind, trigger string, opts ...Gopt) guarantee.Guarantee {
 	gg := guarantee.Guarantee{ID: id, Provider: provider, Beneficiary: beneficiary, Kind: kind, Trigger: guarantee.MustParseCondition(trigger)}
 	for _, o := range opts {
 		o(&gg)
@@ -117,9 +121,9 @@ func g(id guarantee.ID, provider, beneficiary actor.ID, kind guarantee.Kind, tri
 	return gg
 }
 
-// activation sets the activation, written as in scenario files:
+// Activation sets the activation, written as in scenario files:
 // "automatic", "consent(RU)", "body(UNSC)".
-func activation(s string) gopt {
+func Activation(s string) Gopt {
 	a, err := guarantee.ParseActivation(s)
 	if err != nil {
 		panic(err)
@@ -127,99 +131,99 @@ func activation(s string) gopt {
 	return func(gg *guarantee.Guarantee) { gg.Activation = a }
 }
 
-func strength(s guarantee.Strength) gopt { return func(gg *guarantee.Guarantee) { gg.Strength = s } }
+func Strength(s guarantee.Strength) Gopt { return func(gg *guarantee.Guarantee) { gg.Strength = s } }
 
-func requires(ids ...guarantee.ID) gopt {
+func Requires(ids ...guarantee.ID) Gopt {
 	return func(gg *guarantee.Guarantee) { gg.Requires = ids }
 }
 
-func target(id actor.ID) gopt { return func(gg *guarantee.Guarantee) { gg.Target = id } }
+func Target(id actor.ID) Gopt { return func(gg *guarantee.Guarantee) { gg.Target = id } }
 
-func location(l string) gopt { return func(gg *guarantee.Guarantee) { gg.Location = l } }
+func Location(l string) Gopt { return func(gg *guarantee.Guarantee) { gg.Location = l } }
 
-func gsources(srcs ...string) gopt { return func(gg *guarantee.Guarantee) { gg.Sources = srcs } }
+func Gsources(srcs ...string) Gopt { return func(gg *guarantee.Guarantee) { gg.Sources = srcs } }
 
-// pos returns a position without an ID.
-func pos(a actor.ID, st scenario.Stance, sel guarantee.Selector) scenario.Position {
+// Pos returns a position without an ID.
+func Pos(a actor.ID, st scenario.Stance, sel guarantee.Selector) scenario.Position {
 	return scenario.Position{Actor: a, Stance: st, Select: sel}
 }
 
-// named returns p with the ID id.
-func named(id string, p scenario.Position) scenario.Position {
+// Named returns p with the ID id.
+func Named(id string, p scenario.Position) scenario.Position {
 	p.ID = id
 	return p
 }
 
-// rejectsVeto returns the position "a rejects-veto by [by...] sel".
-func rejectsVeto(a actor.ID, by []actor.ID, sel guarantee.Selector) scenario.Position {
-	p := pos(a, scenario.RejectsVeto, sel)
+// RejectsVeto returns the position "a rejects-veto by [by...] sel".
+func RejectsVeto(a actor.ID, by []actor.ID, sel guarantee.Selector) scenario.Position {
+	p := Pos(a, scenario.RejectsVeto, sel)
 	p.By = by
 	return p
 }
 
-// grant returns the granted veto "holder over sel".
-func grant(holder actor.ID, sel guarantee.Selector) scenario.Veto {
+// Grant returns the granted veto "holder over sel".
+func Grant(holder actor.ID, sel guarantee.Selector) scenario.Veto {
 	return scenario.Veto{Holder: holder, Over: sel}
 }
 
-// sel is short for the selector type, which cases write often.
-type sel = guarantee.Selector
+// Sel is short for the selector type, which cases write often.
+type Sel = guarantee.Selector
 
-// toUA selects every guarantee to UA.
-var toUA = guarantee.Selector{Beneficiary: "UA"}
+// ToUA selects every guarantee to UA.
+var ToUA = guarantee.Selector{Beneficiary: "UA"}
 
-// ids helps write lists of actor IDs.
-func ids(s ...actor.ID) []actor.ID { return s }
+// Ids helps write lists of actor IDs.
+func Ids(s ...actor.ID) []actor.ID { return s }
 
-// gids helps write lists of guarantee IDs.
-func gids(s ...guarantee.ID) []guarantee.ID { return s }
+// Gids helps write lists of guarantee IDs.
+func Gids(s ...guarantee.ID) []guarantee.ID { return s }
 
-// refs helps write lists of position references.
-func refs(s ...string) []string { return s }
+// Refs helps write lists of position references.
+func Refs(s ...string) []string { return s }
 
-// finding returns a finding without message and sources, for comparison
+// Finding returns a finding without message and sources, for comparison
 // under ignoreText.
-func finding(c scenario.Code, sev scenario.Severity, actors []actor.ID, gs []guarantee.ID, ps []string) scenario.Finding {
+func Finding(c scenario.Code, sev scenario.Severity, actors []actor.ID, gs []guarantee.ID, ps []string) scenario.Finding {
 	return scenario.Finding{Code: c, Severity: sev, Actors: actors, Guarantees: gs, Positions: ps}
 }
 
-// ignoreText compares findings by code, severity, actors, guarantees and
+// IgnoreText compares findings by code, severity, actors, guarantees and
 // positions; nil and empty lists are equal.
-var ignoreText = cmp.Options{
+var IgnoreText = cmp.Options{
 	cmpopts.IgnoreFields(scenario.Finding{}, "Message", "Sources"),
 	cmpopts.EquateEmpty(),
 }
 
-// only returns the findings of r with code c, in report order.
-func only(r scenario.Report, c scenario.Code) []scenario.Finding {
+// Only returns the findings of r with code c, in report order.
+func Only(r scenario.Report, c scenario.Code) []scenario.Finding {
 	return slices.Collect(r.Only(c))
 }
 
-// evaluate evaluates s, failing the test on an error, and checks the
+// Evaluate evaluates s, failing the test on an error, and checks the
 // report-level invariants every report must keep.
-func evaluate(t *testing.T, s scenario.Scenario) scenario.Report {
+func Evaluate(t *testing.T, s scenario.Scenario) scenario.Report {
 	t.Helper()
 	r, err := scenario.Evaluate(s)
 	if err != nil {
 		t.Fatalf("Evaluate(...): unexpected error: %v", err)
 	}
-	checkInvariants(t, r)
+	CheckInvariants(t, r)
 	return r
 }
 
-// checkInvariants checks what docs/MODEL.md and FORMAT.md promise of every
+// CheckInvariants checks what docs/MODEL.md and FORMAT.md promise of every
 // report: the verdict is compatible exactly when no finding is an error;
 // each finding's severity is its code's; actors and guarantees are sorted
 // and without duplicates; findings are ordered by severity, then code,
 // then first guarantee, then first actor.
-func checkInvariants(t *testing.T, r scenario.Report) {
+func CheckInvariants(t *testing.T, r scenario.Report) {
 	t.Helper()
 	errs := 0
 	for _, f := range r.Findings {
 		if f.Severity == scenario.Error {
 			errs++
 		}
-		if want, ok := designSeverity[f.Code]; !ok {
+		if want, ok := DesignSeverity[f.Code]; !ok {
 			t.Errorf("finding %v: code not in docs/MODEL.md's table", f)
 		} else if f.Severity != want {
 			t.Errorf("finding %v: severity %v, docs/MODEL.md says %v", f, f.Severity, want)
@@ -241,13 +245,13 @@ func checkInvariants(t *testing.T, r scenario.Report) {
 	if r.Verdict != wantVerdict {
 		t.Errorf("verdict %v with %d error findings; want %v", r.Verdict, errs, wantVerdict)
 	}
-	if !slices.IsSortedFunc(r.Findings, reportOrder) {
-		t.Errorf("findings not ordered by severity, code, first guarantee, first actor:\n%s", listFindings(r.Findings))
+	if !slices.IsSortedFunc(r.Findings, ReportOrder) {
+		t.Errorf("findings not ordered by severity, code, first guarantee, first actor:\n%s", ListFindings(r.Findings))
 	}
 }
 
-// designSeverity is the table of finding codes in docs/MODEL.md.
-var designSeverity = map[scenario.Code]scenario.Severity{
+// DesignSeverity is the table of finding codes in docs/MODEL.md.
+var DesignSeverity = map[scenario.Code]scenario.Severity{
 	"veto-conflict":         scenario.Error,
 	"captured-guarantee":    scenario.Error,
 	"red-line":              scenario.Error,
@@ -269,34 +273,34 @@ var designSeverity = map[scenario.Code]scenario.Severity{
 	"parties-set-aside":     scenario.Info,
 }
 
-// severityRank orders severities from the most serious, as reports do.
-var severityRank = map[scenario.Severity]int{scenario.Error: 0, scenario.Warning: 1, scenario.Info: 2}
+// SeverityRank orders severities from the most serious, as reports do.
+var SeverityRank = map[scenario.Severity]int{scenario.Error: 0, scenario.Warning: 1, scenario.Info: 2}
 
-// reportOrder is the order of findings FORMAT.md states: severity, then
+// ReportOrder is the order of findings FORMAT.md states: severity, then
 // code (as a string), then first guarantee, then first actor. Findings
 // equal in all four may come in either order.
-func reportOrder(a, b scenario.Finding) int {
-	if d := severityRank[a.Severity] - severityRank[b.Severity]; d != 0 {
+func ReportOrder(a, b scenario.Finding) int {
+	if d := SeverityRank[a.Severity] - SeverityRank[b.Severity]; d != 0 {
 		return d
 	}
 	if d := strings.Compare(string(a.Code), string(b.Code)); d != 0 {
 		return d
 	}
-	if d := strings.Compare(string(firstOf(a.Guarantees)), string(firstOf(b.Guarantees))); d != 0 {
+	if d := strings.Compare(string(FirstOf(a.Guarantees)), string(FirstOf(b.Guarantees))); d != 0 {
 		return d
 	}
-	return strings.Compare(string(firstOf(a.Actors)), string(firstOf(b.Actors)))
+	return strings.Compare(string(FirstOf(a.Actors)), string(FirstOf(b.Actors)))
 }
 
-func firstOf[T ~string](s []T) T {
+func FirstOf[T ~string](s []T) T {
 	if len(s) == 0 {
 		return ""
 	}
 	return s[0]
 }
 
-// listFindings writes findings one a line, for failure messages.
-func listFindings(fs []scenario.Finding) string {
+// ListFindings writes findings one a line, for failure messages.
+func ListFindings(fs []scenario.Finding) string {
 	var out []byte
 	for _, f := range fs {
 		out = append(out, f.String()...)
@@ -305,31 +309,31 @@ func listFindings(fs []scenario.Finding) string {
 	return string(out)
 }
 
-// findingCase is one case of a table of findings of one code.
-type findingCase struct {
-	name   string
-	reason string
-	s      scenario.Scenario
-	want   []scenario.Finding // the findings of the code, in report order
+// FindingCase is one case of a table of findings of one code.
+type FindingCase struct {
+	Name   string
+	Reason string
+	S      scenario.Scenario
+	Want   []scenario.Finding // the findings of the code, in report order
 }
 
-// runFindingCases evaluates each case's scenario and compares its
+// RunFindingCases evaluates each case's scenario and compares its
 // findings of code c, without message and sources, with the case's.
-func runFindingCases(t *testing.T, c scenario.Code, cases []findingCase) {
+func RunFindingCases(t *testing.T, c scenario.Code, cases []FindingCase) {
 	t.Helper()
 	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			r := evaluate(t, tc.s)
-			if diff := cmp.Diff(tc.want, only(r, c), ignoreText); diff != "" {
-				t.Errorf("%s\nEvaluate(...) %s findings: -want +got:\n%s\nall findings:\n%s", tc.reason, c, diff, listFindings(r.Findings))
+		t.Run(tc.Name, func(t *testing.T) {
+			r := Evaluate(t, tc.S)
+			if diff := cmp.Diff(tc.Want, Only(r, c), IgnoreText); diff != "" {
+				t.Errorf("%s\nEvaluate(...) %s findings: -want +got:\n%s\nall findings:\n%s", tc.Reason, c, diff, ListFindings(r.Findings))
 			}
 		})
 	}
 }
 
-// cloneScenario returns a deep copy of s: no slice of the copy shares
+// CloneScenario returns a deep copy of s: no slice of the copy shares
 // memory with s.
-func cloneScenario(s scenario.Scenario) scenario.Scenario {
+func CloneScenario(s scenario.Scenario) scenario.Scenario {
 	c := s
 	c.Sources = slices.Clone(s.Sources)
 	c.Actors = slices.Clone(s.Actors)
@@ -342,7 +346,7 @@ func cloneScenario(s scenario.Scenario) scenario.Scenario {
 	c.Guarantees = slices.Clone(s.Guarantees)
 	for i := range c.Guarantees {
 		gg := &c.Guarantees[i]
-		gg.Trigger = cloneCondition(gg.Trigger)
+		gg.Trigger = CloneCondition(gg.Trigger)
 		gg.Activation.Actors = slices.Clone(gg.Activation.Actors)
 		gg.Requires = slices.Clone(gg.Requires)
 		gg.Sources = slices.Clone(gg.Sources)
@@ -367,21 +371,21 @@ func cloneScenario(s scenario.Scenario) scenario.Scenario {
 	return c
 }
 
-func cloneCondition(c guarantee.Condition) guarantee.Condition {
+func CloneCondition(c guarantee.Condition) guarantee.Condition {
 	c.Event.Args = slices.Clone(c.Event.Args)
 	if c.Sub != nil {
 		sub := make([]guarantee.Condition, len(c.Sub))
 		for i, s := range c.Sub {
-			sub[i] = cloneCondition(s)
+			sub[i] = CloneCondition(s)
 		}
 		c.Sub = sub
 	}
 	return c
 }
 
-// stripAside returns s with every parties-aside flag cleared: the scenario
+// StripAside returns s with every parties-aside flag cleared: the scenario
 // as a reader that predates the rule would take it.
-func stripAside(s scenario.Scenario) scenario.Scenario {
+func StripAside(s scenario.Scenario) scenario.Scenario {
 	s.Actors = slices.Clone(s.Actors)
 	for i := range s.Actors {
 		s.Actors[i].PartiesAside = false
@@ -393,14 +397,14 @@ func stripAside(s scenario.Scenario) scenario.Scenario {
 	return s
 }
 
-func hasAside(s scenario.Scenario) bool {
+func HasAside(s scenario.Scenario) bool {
 	return slices.ContainsFunc(s.Actors, func(a actor.Actor) bool { return a.PartiesAside }) ||
 		slices.ContainsFunc(s.Guarantees, func(g guarantee.Guarantee) bool { return g.Activation.PartiesAside })
 }
 
-// scenarioFiles returns the scenario files of the repository under
+// ScenarioFiles returns the scenario files of the repository under
 // testdata/ and examples/ that load, with each of their variants.
-func scenarioFiles(t *testing.T) map[string]scenario.Scenario {
+func ScenarioFiles(t *testing.T) map[string]scenario.Scenario {
 	t.Helper()
 	out := map[string]scenario.Scenario{}
 	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {

@@ -1,4 +1,4 @@
-package scenario_test
+package deals_test
 
 import (
 	"context"
@@ -6,15 +6,14 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/deals"
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/testkit"
 	"github.com/entente-go/entente/scenario"
 )
 
@@ -22,20 +21,20 @@ import (
 // docs/MODEL.md: every package times every choice of candidate vetoes, each
 // evaluated on the scenario cut down to the package.
 func bruteDeals(t testing.TB, s scenario.Scenario) []deals.Deal {
-	b := &brute{s: s, n: len(s.Guarantees)}
+	b := &testkit.Brute{S: s, N: len(s.Guarantees)}
 	for i, p := range s.Positions {
 		if p.Stance == scenario.DemandsVeto {
-			b.cands = append(b.cands, i)
+			b.Cands = append(b.Cands, i)
 		}
 	}
 	var out []deals.Deal
-	for h := 1; h < 1<<b.n; h++ {
-		for w := range 1 << len(b.cands) {
-			if hasError(t, b.cut(h, w, 0)) {
+	for h := 1; h < 1<<b.N; h++ {
+		for w := range 1 << len(b.Cands) {
+			if testkit.HasError(t, b.Cut(h, w, 0)) {
 				continue
 			}
-			d := deals.Deal{Guarantees: b.offers(h), Vetoes: []string{}}
-			for j, p := range b.cands {
+			d := deals.Deal{Guarantees: b.Offers(h), Vetoes: []string{}}
+			for j, p := range b.Cands {
 				if w&(1<<j) != 0 {
 					d.Vetoes = append(d.Vetoes, s.PositionRef(p))
 				}
@@ -72,15 +71,15 @@ func collect(t testing.TB, s scenario.Scenario, opts deals.AllOptions) ([]deals.
 // once, and in the same order every time.
 func TestDealsAgainstBruteForce(t *testing.T) {
 	n := 1500
-	if testing.Short() || raceEnabled {
+	if testing.Short() || testkit.RaceEnabled {
 		n = 150
 	}
 	total, withVetoes := 0, 0
 	for seed := range uint64(n) {
 		r := rand.New(rand.NewPCG(seed, 16))
-		sh := randomShape(r)
-		sh.offers = min(sh.offers, 9)
-		s := generate(seed, sh)
+		sh := testkit.RandomShape(r)
+		sh.Offers = min(sh.Offers, 9)
+		s := testkit.Generate(seed, sh)
 		want := bruteDeals(t, s)
 		got, err := collect(t, s, deals.AllOptions{})
 		if err != nil {
@@ -113,7 +112,7 @@ func TestDealsAgainstBruteForce(t *testing.T) {
 // the sequence with ErrTooManyDeals after exactly that many, and that
 // a limit at the number yields them all with no error.
 func TestDealsLimit(t *testing.T) {
-	s := wideScenario(3)
+	s := testkit.WideScenario(3)
 	s.Positions = []scenario.Position{{ID: "us-demands-veto", Actor: "US", Stance: scenario.DemandsVeto, Select: guarantee.Selector{IDs: []guarantee.ID{"g0"}}}}
 	all, err := collect(t, s, deals.AllOptions{})
 	if err != nil {
@@ -148,7 +147,7 @@ func TestDealsLimit(t *testing.T) {
 // TestDealsCancelled checks that a cancelled context ends the sequence
 // with its error, and that a caller that breaks stops the enumeration.
 func TestDealsCancelled(t *testing.T) {
-	s := wideScenario(20)
+	s := testkit.WideScenario(20)
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
 	n := 0
@@ -188,23 +187,11 @@ func TestDealsInvalid(t *testing.T) {
 	}
 }
 
-// wideScenario has n independent offers from US to UA, and no position:
-// every non-empty package is feasible.
-func wideScenario(n int) scenario.Scenario {
-	s := scenario.Scenario{Actors: []actor.Actor{{ID: "UA"}, {ID: "US"}, {ID: "RU"}}}
-	for i := range n {
-		s.Guarantees = append(s.Guarantees, guarantee.Guarantee{
-			ID: guarantee.ID("g" + strconv.Itoa(i)), Provider: "US", Beneficiary: "UA", Kind: guarantee.Aid,
-		})
-	}
-	return s
-}
-
 // Deals lists every feasible package with each choice of candidate
 // vetoes: here Moscow demands a veto over g1, so g1 stands only with the
 // veto granted, and g0 stands either way.
-func ExampleDeals() {
-	s := wideScenario(2)
+func ExampleAll() {
+	s := testkit.WideScenario(2)
 	s.Positions = []scenario.Position{{ID: "ru-demands-veto", Actor: "RU", Stance: scenario.DemandsVeto, Select: guarantee.Selector{IDs: []guarantee.ID{"g1"}}}}
 	for d, err := range deals.All(context.Background(), s, deals.AllOptions{Limit: 100}) {
 		if err != nil {

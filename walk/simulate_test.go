@@ -1,4 +1,4 @@
-package scenario_test
+package walk_test
 
 import (
 	"bytes"
@@ -14,6 +14,7 @@ import (
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/testkit"
 	"github.com/entente-go/entente/scenario"
 	"github.com/entente-go/entente/walk"
 )
@@ -273,8 +274,8 @@ func TestSimulateActivation(t *testing.T) {
 		{
 			name:   "AtTheAttack",
 			reason: "A guarantee triggered by attack(RU, UA) falls due exactly at that event, not before, activates, and is received from then on.",
-			s: build(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)")),
-				timeline("peace-deal", "ceasefire", "attack(RU, UA)", "violation(RU)")),
+			s: testkit.Build(testkit.Guarantees(testkit.G("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)")),
+				testkit.Timeline("peace-deal", "ceasefire", "attack(RU, UA)", "violation(RU)")),
 			want: []simStep{
 				{Event: "peace-deal"},
 				{Event: "ceasefire"},
@@ -285,8 +286,8 @@ func TestSimulateActivation(t *testing.T) {
 		{
 			name:   "EmptyTriggerAtTheFirstEvent",
 			reason: "An empty trigger holds from the moment the deal holds: nothing is due before the first event, so it falls due there, whatever that event is.",
-			s: build(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "")),
-				timeline("ceasefire", "peace-deal")),
+			s: testkit.Build(testkit.Guarantees(testkit.G("us-air", "US", "UA", guarantee.AirSupport, "")),
+				testkit.Timeline("ceasefire", "peace-deal")),
 			want: []simStep{
 				{Event: "ceasefire", Due: []simCall{activates("us-air")}, Receives: receipts(air)},
 				{Event: "peace-deal", Receives: receipts(air)},
@@ -295,8 +296,8 @@ func TestSimulateActivation(t *testing.T) {
 		{
 			name:   "RepeatAttackCallsAgain",
 			reason: "docs/MODEL.md, Time: a new attack is a new call, even a repeat of an earlier one.",
-			s: build(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)")),
-				timeline("attack(RU, UA)", "attack(RU, UA)")),
+			s: testkit.Build(testkit.Guarantees(testkit.G("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)")),
+				testkit.Timeline("attack(RU, UA)", "attack(RU, UA)")),
 			want: []simStep{
 				{Event: "attack(RU, UA)", Due: []simCall{activates("us-air")}, Receives: receipts(air)},
 				{Event: "attack(RU, UA)", Due: []simCall{activates("us-air")}, Receives: receipts(air)},
@@ -305,8 +306,8 @@ func TestSimulateActivation(t *testing.T) {
 		{
 			name:   "RepeatOfAnotherEventDoesNotCall",
 			reason: "Only an attack or violation the trigger names calls a guarantee again; a peace deal repeated changes nothing.",
-			s: build(guarantees(g("us-aid", "US", "UA", guarantee.Aid, "peace-deal")),
-				timeline("peace-deal", "peace-deal")),
+			s: testkit.Build(testkit.Guarantees(testkit.G("us-aid", "US", "UA", guarantee.Aid, "peace-deal")),
+				testkit.Timeline("peace-deal", "peace-deal")),
 			want: []simStep{
 				{Event: "peace-deal", Due: []simCall{activates("us-aid")}, Receives: receipts(receipt("UA", guarantee.Aid, "us-aid"))},
 				{Event: "peace-deal", Receives: receipts(receipt("UA", guarantee.Aid, "us-aid"))},
@@ -315,13 +316,13 @@ func TestSimulateActivation(t *testing.T) {
 		{
 			name:   "ReceivesByBeneficiaryAndKind",
 			reason: "Receives groups the activated guarantees by beneficiary, then kind, both sorted, each group in the scenario's order; a guarantee not yet due is not received.",
-			s: build(guarantees(
-				g("us-air", "US", "UA", guarantee.AirSupport, "peace-deal"),
-				g("uk-aid", "UK", "UA", guarantee.Aid, "peace-deal"),
-				g("fr-aid", "FR", "GE", guarantee.Aid, "peace-deal"),
-				g("de-aid", "DE", "UA", guarantee.Aid, ""),
-				g("pl-arms", "PL", "UA", guarantee.Arms, "attack(RU, UA)"),
-			), timeline("peace-deal")),
+			s: testkit.Build(testkit.Guarantees(
+				testkit.G("us-air", "US", "UA", guarantee.AirSupport, "peace-deal"),
+				testkit.G("uk-aid", "UK", "UA", guarantee.Aid, "peace-deal"),
+				testkit.G("fr-aid", "FR", "GE", guarantee.Aid, "peace-deal"),
+				testkit.G("de-aid", "DE", "UA", guarantee.Aid, ""),
+				testkit.G("pl-arms", "PL", "UA", guarantee.Arms, "attack(RU, UA)"),
+			), testkit.Timeline("peace-deal")),
 			want: []simStep{{
 				Event: "peace-deal",
 				Due:   []simCall{activates("us-air"), activates("uk-aid"), activates("fr-aid"), activates("de-aid")},
@@ -335,14 +336,14 @@ func TestSimulateActivation(t *testing.T) {
 		{
 			name:   "NoTimeline",
 			reason: "A scenario without a timeline has no steps.",
-			s:      build(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, ""))),
+			s:      testkit.Build(testkit.Guarantees(testkit.G("us-air", "US", "UA", guarantee.AirSupport, ""))),
 			want:   nil,
 		},
 	})
 
 	t.Run("Call", func(t *testing.T) {
-		s := build(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)", gsources("seed", "kyiv"))),
-			timeline("attack(RU, UA)"))
+		s := testkit.Build(testkit.Guarantees(testkit.G("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)", testkit.Gsources("seed", "kyiv"))),
+			testkit.Timeline("attack(RU, UA)"))
 		want := walk.Call{Guarantee: "us-air", Provider: "US", Beneficiary: "UA", Kind: guarantee.AirSupport,
 			Number: 1, Attackers: []actor.ID{"RU"}, Status: walk.Activates, Sources: []string{"seed", "kyiv"}}
 		if diff := cmp.Diff(want, simulate(t, s).Steps[0].Due[0], cmpopts.EquateEmpty()); diff != "" {
@@ -352,82 +353,82 @@ func TestSimulateActivation(t *testing.T) {
 }
 
 func TestSimulateCaptured(t *testing.T) {
-	attack := func(parts ...part) scenario.Scenario {
-		return build(append(parts, timeline("peace-deal", "attack(RU, UA)"))...)
+	attack := func(parts ...testkit.Part) scenario.Scenario {
+		return testkit.Build(append(parts, testkit.Timeline("peace-deal", "attack(RU, UA)"))...)
 	}
 	runSimCases(t, []simCase{
 		{
 			name:   "GrantedVeto",
 			reason: "The deal grants RU, the attacker of the trigger, a veto: the guarantee is void.",
-			s: attack(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)")),
-				vetoes(grant("RU", toUA))),
+			s: attack(testkit.Guarantees(testkit.G("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)")),
+				testkit.Vetoes(testkit.Grant("RU", testkit.ToUA))),
 			at:   1,
 			want: []simCall{voidBy("us-air", capturedBy("RU"))},
 		},
 		{
 			name:   "Consent",
 			reason: "consent(RU) makes RU a veto holder, and RU attacks.",
-			s:      attack(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)", activation("consent(RU)")))),
+			s:      attack(testkit.Guarantees(testkit.G("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)", testkit.Activation("consent(RU)")))),
 			at:     1,
 			want:   []simCall{voidBy("us-air", capturedBy("RU"))},
 		},
 		{
 			name:   "BodyWithVeto",
 			reason: "body(UNSC) gives RU, a permanent member, a veto; the other permanent members hold one too but did not attack, so only RU is named.",
-			s: attack(actors(unsc()),
-				guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)", activation("body(UNSC)")))),
+			s: attack(testkit.Actors(testkit.Unsc()),
+				testkit.Guarantees(testkit.G("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)", testkit.Activation("body(UNSC)")))),
 			at:   1,
 			want: []simCall{voidBy("us-air", capturedBy("RU"))},
 		},
 		{
 			name:   "OnlyCaptureIsReported",
 			reason: "RU is also the target and objects, but nothing else matters for a void guarantee, not even a missing requirement.",
-			s: attack(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)", target("RU"), requires("nowhere"))),
-				vetoes(grant("RU", toUA)),
-				positions(pos("RU", scenario.Rejects, toUA))),
+			s: attack(testkit.Guarantees(testkit.G("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)", testkit.Target("RU"), testkit.Requires("nowhere"))),
+				testkit.Vetoes(testkit.Grant("RU", testkit.ToUA)),
+				testkit.Positions(testkit.Pos("RU", scenario.Rejects, testkit.ToUA))),
 			at:   1,
 			want: []simCall{voidBy("us-air", capturedBy("RU"))},
 		},
 		{
 			name:   "OnlyTheCallsAttacker",
 			reason: "Both attackers of any(attack(RU, UA), attack(BY, UA)) hold a veto, but only BY has attacked: the call is void by BY alone (docs/MODEL.md, Time: judged against that call).",
-			s: build(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "any(attack(BY, UA), attack(RU, UA))")),
-				vetoes(grant("BY", toUA), grant("RU", toUA)),
-				timeline("attack(BY, UA)")),
+			s: testkit.Build(testkit.Guarantees(testkit.G("us-air", "US", "UA", guarantee.AirSupport, "any(attack(BY, UA), attack(RU, UA))")),
+				testkit.Vetoes(testkit.Grant("BY", testkit.ToUA), testkit.Grant("RU", testkit.ToUA)),
+				testkit.Timeline("attack(BY, UA)")),
 			at:   0,
 			want: []simCall{voidBy("us-air", capturedBy("BY"))},
 		},
 		{
 			name:   "EveryAttackerOfTheFirstCall",
 			reason: "all(attack(RU, UA), attack(BY, UA)) first holds after both attacks: the first call's attackers are both, each named, in the order of the actors.",
-			s: build(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "all(attack(BY, UA), attack(RU, UA))")),
-				vetoes(grant("BY", toUA), grant("RU", toUA)),
-				timeline("attack(BY, UA)", "attack(RU, UA)")),
+			s: testkit.Build(testkit.Guarantees(testkit.G("us-air", "US", "UA", guarantee.AirSupport, "all(attack(BY, UA), attack(RU, UA))")),
+				testkit.Vetoes(testkit.Grant("BY", testkit.ToUA), testkit.Grant("RU", testkit.ToUA)),
+				testkit.Timeline("attack(BY, UA)", "attack(RU, UA)")),
 			at:   1,
 			want: []simCall{voidBy("us-air", capturedBy("RU"), capturedBy("BY"))},
 		},
 		{
 			name:   "VetoHolderIsNotTheAttacker",
 			reason: "RU holds a veto, but the trigger's attacker is BY and RU has not attacked UA: the guarantee activates.",
-			s: build(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "attack(BY, UA)")),
-				vetoes(grant("RU", toUA)),
-				timeline("attack(BY, UA)")),
+			s: testkit.Build(testkit.Guarantees(testkit.G("us-air", "US", "UA", guarantee.AirSupport, "attack(BY, UA)")),
+				testkit.Vetoes(testkit.Grant("RU", testkit.ToUA)),
+				testkit.Timeline("attack(BY, UA)")),
 			at:   0,
 			want: []simCall{activates("us-air")},
 		},
 		{
 			name:   "AttackerWithoutVeto",
 			reason: "Under body(UNSC) the elected member DZ holds no veto: its attack does not capture the guarantee.",
-			s: build(actors(unsc()),
-				guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "attack(DZ, UA)", activation("body(UNSC)"))),
-				timeline("attack(DZ, UA)")),
+			s: testkit.Build(testkit.Actors(testkit.Unsc()),
+				testkit.Guarantees(testkit.G("us-air", "US", "UA", guarantee.AirSupport, "attack(DZ, UA)", testkit.Activation("body(UNSC)"))),
+				testkit.Timeline("attack(DZ, UA)")),
 			at:   0,
 			want: []simCall{activates("us-air")},
 		},
 		{
 			name:   "Automatic",
 			reason: "An automatic guarantee has no veto holder but those granted; none is granted.",
-			s:      attack(guarantees(g("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)", activation("automatic")))),
+			s:      attack(testkit.Guarantees(testkit.G("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)", testkit.Activation("automatic")))),
 			at:     1,
 			want:   []simCall{activates("us-air")},
 		},
@@ -439,61 +440,61 @@ func TestSimulateAimedAt(t *testing.T) {
 		{
 			name:   "Target",
 			reason: "RU holds a veto and is the target: blocked, with no event.",
-			s: build(guarantees(g("uk-troops", "UK", "UA", guarantee.GroundTroops, "peace-deal", target("RU"))),
-				vetoes(grant("RU", toUA)), timeline("peace-deal")),
+			s: testkit.Build(testkit.Guarantees(testkit.G("uk-troops", "UK", "UA", guarantee.GroundTroops, "peace-deal", testkit.Target("RU"))),
+				testkit.Vetoes(testkit.Grant("RU", testkit.ToUA)), testkit.Timeline("peace-deal")),
 			want: []simCall{blockedBy("uk-troops", aimedAt("RU", ""))},
 		},
 		{
 			name:   "EarlierAttack",
 			reason: "BY holds a veto and attacked UA before the guarantee fell due: blocked, naming the attack.",
-			s: build(guarantees(g("uk-troops", "UK", "UA", guarantee.GroundTroops, "ceasefire")),
-				vetoes(grant("BY", toUA)), timeline("attack(BY, UA)", "ceasefire")),
+			s: testkit.Build(testkit.Guarantees(testkit.G("uk-troops", "UK", "UA", guarantee.GroundTroops, "ceasefire")),
+				testkit.Vetoes(testkit.Grant("BY", testkit.ToUA)), testkit.Timeline("attack(BY, UA)", "ceasefire")),
 			at:   1,
 			want: []simCall{blockedBy("uk-troops", aimedAt("BY", "attack(BY, UA)"))},
 		},
 		{
 			name:   "TargetThatAttacked",
 			reason: "RU is the target and attacked UA: one block, naming the first attack.",
-			s: build(guarantees(g("uk-troops", "UK", "UA", guarantee.GroundTroops, "ceasefire", target("RU"))),
-				vetoes(grant("RU", toUA)), timeline("peace-deal", "attack(RU, UA)", "attack(RU, UA)", "ceasefire")),
+			s: testkit.Build(testkit.Guarantees(testkit.G("uk-troops", "UK", "UA", guarantee.GroundTroops, "ceasefire", testkit.Target("RU"))),
+				testkit.Vetoes(testkit.Grant("RU", testkit.ToUA)), testkit.Timeline("peace-deal", "attack(RU, UA)", "attack(RU, UA)", "ceasefire")),
 			at:   3,
 			want: []simCall{blockedBy("uk-troops", aimedAt("RU", "attack(RU, UA)"))},
 		},
 		{
 			name:   "TargetWithoutVeto",
 			reason: "RU is the target but holds no veto: the guarantee activates.",
-			s: build(guarantees(g("uk-troops", "UK", "UA", guarantee.GroundTroops, "peace-deal", target("RU"))),
-				timeline("peace-deal")),
+			s: testkit.Build(testkit.Guarantees(testkit.G("uk-troops", "UK", "UA", guarantee.GroundTroops, "peace-deal", testkit.Target("RU"))),
+				testkit.Timeline("peace-deal")),
 			want: []simCall{activates("uk-troops")},
 		},
 		{
 			name:   "AttackedSomeoneElse",
 			reason: "BY holds a veto but attacked GE, not the beneficiary UA.",
-			s: build(guarantees(g("uk-troops", "UK", "UA", guarantee.GroundTroops, "ceasefire")),
-				vetoes(grant("BY", toUA)), timeline("attack(BY, GE)", "ceasefire")),
+			s: testkit.Build(testkit.Guarantees(testkit.G("uk-troops", "UK", "UA", guarantee.GroundTroops, "ceasefire")),
+				testkit.Vetoes(testkit.Grant("BY", testkit.ToUA)), testkit.Timeline("attack(BY, GE)", "ceasefire")),
 			at:   1,
 			want: []simCall{activates("uk-troops")},
 		},
 		{
 			name:   "AttackedByTheBeneficiary",
 			reason: "UA attacked BY, not the other way round.",
-			s: build(guarantees(g("uk-troops", "UK", "UA", guarantee.GroundTroops, "ceasefire")),
-				vetoes(grant("BY", toUA)), timeline("attack(UA, BY)", "ceasefire")),
+			s: testkit.Build(testkit.Guarantees(testkit.G("uk-troops", "UK", "UA", guarantee.GroundTroops, "ceasefire")),
+				testkit.Vetoes(testkit.Grant("BY", testkit.ToUA)), testkit.Timeline("attack(UA, BY)", "ceasefire")),
 			at:   1,
 			want: []simCall{activates("uk-troops")},
 		},
 		{
 			name:   "AttackAfterItFellDue",
 			reason: "What becomes of a guarantee is decided once, when it falls due: BY's later attack does not undo it.",
-			s: build(guarantees(g("uk-troops", "UK", "UA", guarantee.GroundTroops, "peace-deal")),
-				vetoes(grant("BY", toUA)), timeline("peace-deal", "attack(BY, UA)")),
+			s: testkit.Build(testkit.Guarantees(testkit.G("uk-troops", "UK", "UA", guarantee.GroundTroops, "peace-deal")),
+				testkit.Vetoes(testkit.Grant("BY", testkit.ToUA)), testkit.Timeline("peace-deal", "attack(BY, UA)")),
 			want: []simCall{activates("uk-troops")},
 		},
 		{
 			name:   "AttackerWithoutVeto",
 			reason: "BY attacked UA but holds no veto.",
-			s: build(guarantees(g("uk-troops", "UK", "UA", guarantee.GroundTroops, "ceasefire")),
-				timeline("attack(BY, UA)", "ceasefire")),
+			s: testkit.Build(testkit.Guarantees(testkit.G("uk-troops", "UK", "UA", guarantee.GroundTroops, "ceasefire")),
+				testkit.Timeline("attack(BY, UA)", "ceasefire")),
 			at:   1,
 			want: []simCall{activates("uk-troops")},
 		},
@@ -501,62 +502,62 @@ func TestSimulateAimedAt(t *testing.T) {
 }
 
 func TestSimulateObjects(t *testing.T) {
-	troops := guarantees(g("uk-troops", "UK", "UA", guarantee.GroundTroops, "peace-deal"))
+	troops := testkit.Guarantees(testkit.G("uk-troops", "UK", "UA", guarantee.GroundTroops, "peace-deal"))
 	runSimCases(t, []simCase{
 		{
 			name:   "RejectsByVetoHolder",
 			reason: "RU holds a veto and rejects ground troops: blocked, naming the position by its ID.",
-			s: build(troops, vetoes(grant("RU", toUA)),
-				positions(named("ru-no-troops", pos("RU", scenario.Rejects, sel{Kind: guarantee.GroundTroops}))),
-				timeline("peace-deal")),
+			s: testkit.Build(troops, testkit.Vetoes(testkit.Grant("RU", testkit.ToUA)),
+				testkit.Positions(testkit.Named("ru-no-troops", testkit.Pos("RU", scenario.Rejects, testkit.Sel{Kind: guarantee.GroundTroops}))),
+				testkit.Timeline("peace-deal")),
 			want: []simCall{blockedBy("uk-troops", objectsBy("RU", "ru-no-troops"))},
 		},
 		{
 			name:   "RefusesByVetoHolder",
 			reason: "Under consent(PL), PL holds a veto and refuses the guarantee: blocked, naming the position by its path, since it has no ID.",
-			s: build(guarantees(g("uk-troops", "UK", "UA", guarantee.GroundTroops, "peace-deal", activation("consent(PL)"))),
-				positions(
-					pos("US", scenario.Refuses, sel{Kind: guarantee.GroundTroops}),
-					pos("PL", scenario.Refuses, sel{IDs: gids("uk-troops")}),
+			s: testkit.Build(testkit.Guarantees(testkit.G("uk-troops", "UK", "UA", guarantee.GroundTroops, "peace-deal", testkit.Activation("consent(PL)"))),
+				testkit.Positions(
+					testkit.Pos("US", scenario.Refuses, testkit.Sel{Kind: guarantee.GroundTroops}),
+					testkit.Pos("PL", scenario.Refuses, testkit.Sel{IDs: testkit.Gids("uk-troops")}),
 				),
-				timeline("peace-deal")),
+				testkit.Timeline("peace-deal")),
 			want: []simCall{blockedBy("uk-troops", objectsBy("PL", "positions[1]"))},
 		},
 		{
 			name:   "EveryObjectingPosition",
 			reason: "Each refusing or rejecting position of a veto holder that picks the guarantee is a block, in the order of the positions.",
-			s: build(troops, vetoes(grant("RU", toUA)),
-				positions(
-					named("b", pos("RU", scenario.Refuses, toUA)),
-					named("a", pos("RU", scenario.Rejects, sel{Kind: guarantee.Military})),
+			s: testkit.Build(troops, testkit.Vetoes(testkit.Grant("RU", testkit.ToUA)),
+				testkit.Positions(
+					testkit.Named("b", testkit.Pos("RU", scenario.Refuses, testkit.ToUA)),
+					testkit.Named("a", testkit.Pos("RU", scenario.Rejects, testkit.Sel{Kind: guarantee.Military})),
 				),
-				timeline("peace-deal")),
+				testkit.Timeline("peace-deal")),
 			want: []simCall{blockedBy("uk-troops", objectsBy("RU", "b"), objectsBy("RU", "a"))},
 		},
 		{
 			name:   "RejectsWithoutVeto",
 			reason: "RU rejects the guarantee but holds no veto over it (and does not contribute to it).",
-			s: build(troops, positions(pos("RU", scenario.Rejects, toUA)),
-				timeline("peace-deal")),
+			s: testkit.Build(troops, testkit.Positions(testkit.Pos("RU", scenario.Rejects, testkit.ToUA)),
+				testkit.Timeline("peace-deal")),
 			want: []simCall{activates("uk-troops")},
 		},
 		{
 			name:   "PositionPicksAnother",
 			reason: "RU holds a veto but rejects only air support.",
-			s: build(troops, vetoes(grant("RU", toUA)),
-				positions(pos("RU", scenario.Rejects, sel{Kind: guarantee.AirSupport})),
-				timeline("peace-deal")),
+			s: testkit.Build(troops, testkit.Vetoes(testkit.Grant("RU", testkit.ToUA)),
+				testkit.Positions(testkit.Pos("RU", scenario.Rejects, testkit.Sel{Kind: guarantee.AirSupport})),
+				testkit.Timeline("peace-deal")),
 			want: []simCall{activates("uk-troops")},
 		},
 		{
 			name:   "OtherStances",
 			reason: "Only refuses and rejects positions object; RU's requires and demands-veto positions do not.",
-			s: build(troops, vetoes(grant("RU", toUA)),
-				positions(
-					pos("RU", scenario.Requires, toUA),
-					pos("RU", scenario.DemandsVeto, toUA),
+			s: testkit.Build(troops, testkit.Vetoes(testkit.Grant("RU", testkit.ToUA)),
+				testkit.Positions(
+					testkit.Pos("RU", scenario.Requires, testkit.ToUA),
+					testkit.Pos("RU", scenario.DemandsVeto, testkit.ToUA),
 				),
-				timeline("peace-deal")),
+				testkit.Timeline("peace-deal")),
 			want: []simCall{activates("uk-troops")},
 		},
 	})
@@ -567,46 +568,46 @@ func TestSimulateDependency(t *testing.T) {
 		{
 			name:   "Absent",
 			reason: "The guarantee requires one that is not in the deal.",
-			s: build(guarantees(g("eu-force", "UK", "UA", guarantee.GroundTroops, "peace-deal", requires("us-backstop"))),
-				timeline("peace-deal")),
+			s: testkit.Build(testkit.Guarantees(testkit.G("eu-force", "UK", "UA", guarantee.GroundTroops, "peace-deal", testkit.Requires("us-backstop"))),
+				testkit.Timeline("peace-deal")),
 			want: []simCall{blockedBy("eu-force", dependsOn("us-backstop"))},
 		},
 		{
 			name:   "NotVoidWithoutTheAttack",
 			reason: "RU holds a veto over the backstop and is an attacker its trigger names, but the force's call at the peace deal has no attackers: called with the same attackers, the backstop would activate, so the force stands (docs/MODEL.md, Time).",
-			s: build(guarantees(
-				g("us-backstop", "US", "UA", guarantee.AirSupport, "attack(RU, UA)"),
-				g("eu-force", "UK", "UA", guarantee.GroundTroops, "peace-deal", requires("us-backstop")),
-			), vetoes(grant("RU", sel{IDs: gids("us-backstop")})), timeline("peace-deal")),
+			s: testkit.Build(testkit.Guarantees(
+				testkit.G("us-backstop", "US", "UA", guarantee.AirSupport, "attack(RU, UA)"),
+				testkit.G("eu-force", "UK", "UA", guarantee.GroundTroops, "peace-deal", testkit.Requires("us-backstop")),
+			), testkit.Vetoes(testkit.Grant("RU", testkit.Sel{IDs: testkit.Gids("us-backstop")})), testkit.Timeline("peace-deal")),
 			want: []simCall{activates("eu-force")},
 		},
 		{
 			name:   "VoidWithTheSameAttackers",
 			reason: "The force answers RU's attack too; at that call the backstop, called with RU as attacker, would be void: the force cannot stand on it.",
-			s: build(guarantees(
-				g("us-backstop", "US", "UA", guarantee.AirSupport, "peace-deal"),
-				g("eu-force", "UK", "UA", guarantee.GroundTroops, "attack(RU, UA)", requires("us-backstop")),
-			), vetoes(grant("RU", sel{IDs: gids("us-backstop")})), timeline("peace-deal", "attack(RU, UA)")),
+			s: testkit.Build(testkit.Guarantees(
+				testkit.G("us-backstop", "US", "UA", guarantee.AirSupport, "peace-deal"),
+				testkit.G("eu-force", "UK", "UA", guarantee.GroundTroops, "attack(RU, UA)", testkit.Requires("us-backstop")),
+			), testkit.Vetoes(testkit.Grant("RU", testkit.Sel{IDs: testkit.Gids("us-backstop")})), testkit.Timeline("peace-deal", "attack(RU, UA)")),
 			at:   1,
 			want: []simCall{blockedBy("eu-force", dependsOn("us-backstop"))},
 		},
 		{
 			name:   "Blocked",
 			reason: "The required guarantee would be blocked (RU, its target, holds a veto over it).",
-			s: build(guarantees(
-				g("us-backstop", "US", "UA", guarantee.AirSupport, "attack(BY, UA)", target("RU")),
-				g("eu-force", "UK", "UA", guarantee.GroundTroops, "peace-deal", requires("us-backstop")),
-			), vetoes(grant("RU", sel{IDs: gids("us-backstop")})), timeline("peace-deal")),
+			s: testkit.Build(testkit.Guarantees(
+				testkit.G("us-backstop", "US", "UA", guarantee.AirSupport, "attack(BY, UA)", testkit.Target("RU")),
+				testkit.G("eu-force", "UK", "UA", guarantee.GroundTroops, "peace-deal", testkit.Requires("us-backstop")),
+			), testkit.Vetoes(testkit.Grant("RU", testkit.Sel{IDs: testkit.Gids("us-backstop")})), testkit.Timeline("peace-deal")),
 			want: []simCall{blockedBy("eu-force", dependsOn("us-backstop"))},
 		},
 		{
 			name:   "EveryRequirement",
 			reason: "Each requirement that cannot stand is a block, after the veto holders' blocks, in the order of requires.",
-			s: build(guarantees(
-				g("us-backstop", "US", "UA", guarantee.AirSupport, "attack(RU, UA)", target("RU")),
-				g("eu-force", "UK", "UA", guarantee.GroundTroops, "peace-deal", target("RU"), requires("nowhere", "us-intel", "us-backstop")),
-				g("us-intel", "US", "UA", guarantee.Surveillance, "peace-deal"),
-			), vetoes(grant("RU", sel{IDs: gids("us-backstop", "eu-force")})), timeline("peace-deal")),
+			s: testkit.Build(testkit.Guarantees(
+				testkit.G("us-backstop", "US", "UA", guarantee.AirSupport, "attack(RU, UA)", testkit.Target("RU")),
+				testkit.G("eu-force", "UK", "UA", guarantee.GroundTroops, "peace-deal", testkit.Target("RU"), testkit.Requires("nowhere", "us-intel", "us-backstop")),
+				testkit.G("us-intel", "US", "UA", guarantee.Surveillance, "peace-deal"),
+			), testkit.Vetoes(testkit.Grant("RU", testkit.Sel{IDs: testkit.Gids("us-backstop", "eu-force")})), testkit.Timeline("peace-deal")),
 			want: []simCall{
 				blockedBy("eu-force", aimedAt("RU", ""), dependsOn("nowhere"), dependsOn("us-backstop")),
 				activates("us-intel"),
@@ -615,50 +616,50 @@ func TestSimulateDependency(t *testing.T) {
 		{
 			name:   "Chain",
 			reason: "a requires b requires c, which RU, its target, blocks: b would be blocked, so a is.",
-			s: build(guarantees(
-				g("a", "US", "UA", guarantee.Aid, "peace-deal", requires("b")),
-				g("b", "UK", "UA", guarantee.Aid, "attack(RU, UA)", requires("c")),
-				g("c", "FR", "UA", guarantee.Aid, "attack(RU, UA)", target("RU")),
-			), vetoes(grant("RU", sel{IDs: gids("c")})), timeline("peace-deal")),
+			s: testkit.Build(testkit.Guarantees(
+				testkit.G("a", "US", "UA", guarantee.Aid, "peace-deal", testkit.Requires("b")),
+				testkit.G("b", "UK", "UA", guarantee.Aid, "attack(RU, UA)", testkit.Requires("c")),
+				testkit.G("c", "FR", "UA", guarantee.Aid, "attack(RU, UA)", testkit.Target("RU")),
+			), testkit.Vetoes(testkit.Grant("RU", testkit.Sel{IDs: testkit.Gids("c")})), testkit.Timeline("peace-deal")),
 			want: []simCall{blockedBy("a", dependsOn("b"))},
 		},
 		{
 			name:   "RequirementNotDueStands",
 			reason: "The backstop is not due yet, but nothing would stop it: a backstop counts while it stands.",
-			s: build(guarantees(
-				g("us-backstop", "US", "UA", guarantee.AirSupport, "attack(RU, UA)"),
-				g("eu-force", "UK", "UA", guarantee.GroundTroops, "peace-deal", requires("us-backstop")),
-			), timeline("peace-deal")),
+			s: testkit.Build(testkit.Guarantees(
+				testkit.G("us-backstop", "US", "UA", guarantee.AirSupport, "attack(RU, UA)"),
+				testkit.G("eu-force", "UK", "UA", guarantee.GroundTroops, "peace-deal", testkit.Requires("us-backstop")),
+			), testkit.Timeline("peace-deal")),
 			want: []simCall{activates("eu-force")},
 		},
 		{
 			name:   "CycleStands",
 			reason: "a and b require each other and nothing else stops either: the cycle stands and both activate.",
-			s: build(guarantees(
-				g("a", "US", "UA", guarantee.AirSupport, "peace-deal", requires("b")),
-				g("b", "UK", "UA", guarantee.GroundTroops, "peace-deal", requires("a")),
-			), timeline("peace-deal")),
+			s: testkit.Build(testkit.Guarantees(
+				testkit.G("a", "US", "UA", guarantee.AirSupport, "peace-deal", testkit.Requires("b")),
+				testkit.G("b", "UK", "UA", guarantee.GroundTroops, "peace-deal", testkit.Requires("a")),
+			), testkit.Timeline("peace-deal")),
 			want: []simCall{activates("a"), activates("b")},
 		},
 		{
 			name:   "CycleStandsWhenNotDue",
 			reason: "eu-force requires us-air, which requires it back and is not due: the cycle stands.",
-			s: build(guarantees(
-				g("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)", requires("eu-force")),
-				g("eu-force", "UK", "UA", guarantee.GroundTroops, "peace-deal", requires("us-air")),
-			), timeline("peace-deal")),
+			s: testkit.Build(testkit.Guarantees(
+				testkit.G("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)", testkit.Requires("eu-force")),
+				testkit.G("eu-force", "UK", "UA", guarantee.GroundTroops, "peace-deal", testkit.Requires("us-air")),
+			), testkit.Timeline("peace-deal")),
 			want: []simCall{activates("eu-force")},
 		},
 		{
 			name: "CycleWithABlockedMember",
 			reason: "x and y require each other and RU, x's target, blocks x: y falls with it, and so does w, which requires y, " +
 				"however the walk reaches y (here first through z, which requires x).",
-			s: build(guarantees(
-				g("z", "US", "UA", guarantee.Aid, "peace-deal", requires("x")),
-				g("x", "UK", "UA", guarantee.Aid, "", requires("y"), target("RU")),
-				g("y", "FR", "UA", guarantee.Aid, "", requires("x")),
-				g("w", "DE", "UA", guarantee.Aid, "peace-deal", requires("y")),
-			), vetoes(grant("RU", sel{IDs: gids("x")})), timeline("peace-deal")),
+			s: testkit.Build(testkit.Guarantees(
+				testkit.G("z", "US", "UA", guarantee.Aid, "peace-deal", testkit.Requires("x")),
+				testkit.G("x", "UK", "UA", guarantee.Aid, "", testkit.Requires("y"), testkit.Target("RU")),
+				testkit.G("y", "FR", "UA", guarantee.Aid, "", testkit.Requires("x")),
+				testkit.G("w", "DE", "UA", guarantee.Aid, "peace-deal", testkit.Requires("y")),
+			), testkit.Vetoes(testkit.Grant("RU", testkit.Sel{IDs: testkit.Gids("x")})), testkit.Timeline("peace-deal")),
 			want: []simCall{
 				blockedBy("z", dependsOn("x")),
 				blockedBy("x", aimedAt("RU", ""), dependsOn("y")),
@@ -669,12 +670,12 @@ func TestSimulateDependency(t *testing.T) {
 		{
 			name:   "CycleWithABlockedMemberNotDue",
 			reason: "As above with x and y not due: w, which requires y, is blocked whether or not z is walked first.",
-			s: build(guarantees(
-				g("z", "US", "UA", guarantee.Aid, "peace-deal", requires("x")),
-				g("x", "UK", "UA", guarantee.Aid, "ceasefire", requires("y"), target("RU")),
-				g("y", "FR", "UA", guarantee.Aid, "ceasefire", requires("x")),
-				g("w", "DE", "UA", guarantee.Aid, "peace-deal", requires("y")),
-			), vetoes(grant("RU", sel{IDs: gids("x")})), timeline("peace-deal")),
+			s: testkit.Build(testkit.Guarantees(
+				testkit.G("z", "US", "UA", guarantee.Aid, "peace-deal", testkit.Requires("x")),
+				testkit.G("x", "UK", "UA", guarantee.Aid, "ceasefire", testkit.Requires("y"), testkit.Target("RU")),
+				testkit.G("y", "FR", "UA", guarantee.Aid, "ceasefire", testkit.Requires("x")),
+				testkit.G("w", "DE", "UA", guarantee.Aid, "peace-deal", testkit.Requires("y")),
+			), testkit.Vetoes(testkit.Grant("RU", testkit.Sel{IDs: testkit.Gids("x")})), testkit.Timeline("peace-deal")),
 			want: []simCall{
 				blockedBy("z", dependsOn("x")),
 				blockedBy("w", dependsOn("y")),
@@ -688,10 +689,10 @@ func TestSimulateBlockOrder(t *testing.T) {
 		name: "VetoHoldersThenDependencies",
 		reason: "Blocks come veto holder by veto holder in the order of the scenario's actors (RU before BY, whatever the order " +
 			"of the grants), each aimed-at before its objections, then the dependencies.",
-		s: build(guarantees(g("uk-troops", "UK", "UA", guarantee.GroundTroops, "ceasefire", target("RU"), requires("nowhere"))),
-			vetoes(grant("BY", toUA), grant("RU", toUA)),
-			positions(named("by-no", pos("BY", scenario.Rejects, toUA)), named("ru-no", pos("RU", scenario.Rejects, toUA))),
-			timeline("attack(BY, UA)", "ceasefire")),
+		s: testkit.Build(testkit.Guarantees(testkit.G("uk-troops", "UK", "UA", guarantee.GroundTroops, "ceasefire", testkit.Target("RU"), testkit.Requires("nowhere"))),
+			testkit.Vetoes(testkit.Grant("BY", testkit.ToUA), testkit.Grant("RU", testkit.ToUA)),
+			testkit.Positions(testkit.Named("by-no", testkit.Pos("BY", scenario.Rejects, testkit.ToUA)), testkit.Named("ru-no", testkit.Pos("RU", scenario.Rejects, testkit.ToUA))),
+			testkit.Timeline("attack(BY, UA)", "ceasefire")),
 		at: 1,
 		want: []simCall{blockedBy("uk-troops",
 			aimedAt("RU", ""), objectsBy("RU", "ru-no"),
@@ -702,54 +703,54 @@ func TestSimulateBlockOrder(t *testing.T) {
 }
 
 func TestSimulateAbstains(t *testing.T) {
-	refusal := positions(named("pl-no", pos("PL", scenario.Refuses, sel{Provider: "cw"})))
-	cwGuarantee := guarantees(g("cw-force", "cw", "UA", guarantee.GroundTroops, "peace-deal"))
+	refusal := testkit.Positions(testkit.Named("pl-no", testkit.Pos("PL", scenario.Refuses, testkit.Sel{Provider: "cw"})))
+	cwGuarantee := testkit.Guarantees(testkit.G("cw-force", "cw", "UA", guarantee.GroundTroops, "peace-deal"))
 	runSimCases(t, []simCase{
 		{
 			name:   "CoalitionMember",
 			reason: "Coalition members act separately: PL refuses but cannot stop the guarantee, which goes ahead without it.",
-			s:      build(actors(coalition("cw", "UK", "FR", "PL")), cwGuarantee, refusal, timeline("peace-deal")),
+			s:      testkit.Build(testkit.Actors(testkit.Coalition("cw", "UK", "FR", "PL")), cwGuarantee, refusal, testkit.Timeline("peace-deal")),
 			want:   []simCall{activates("cw-force", "PL")},
 		},
 		{
 			name:   "UnanimityMember",
 			reason: "Under unanimity PL holds a veto: its refusal blocks the guarantee, and it does not abstain.",
-			s:      build(actors(alliance("cw", actor.Unanimity, "UK", "FR", "PL")), cwGuarantee, refusal, timeline("peace-deal")),
+			s:      testkit.Build(testkit.Actors(testkit.Alliance("cw", actor.Unanimity, "UK", "FR", "PL")), cwGuarantee, refusal, testkit.Timeline("peace-deal")),
 			want:   []simCall{blockedBy("cw-force", objectsBy("PL", "pl-no"))},
 		},
 		{
 			name:   "MajorityMember",
 			reason: "In a majority body of three PL holds no veto: it abstains.",
-			s:      build(actors(alliance("cw", actor.Majority, "UK", "FR", "PL")), cwGuarantee, refusal, timeline("peace-deal")),
+			s:      testkit.Build(testkit.Actors(testkit.Alliance("cw", actor.Majority, "UK", "FR", "PL")), cwGuarantee, refusal, testkit.Timeline("peace-deal")),
 			want:   []simCall{activates("cw-force", "PL")},
 		},
 		{
 			name:   "InActorOrder",
 			reason: "Abstainers are listed in the order of the actors, not of the positions.",
-			s: build(actors(coalition("cw", "UK", "FR", "PL")), cwGuarantee,
-				positions(pos("PL", scenario.Refuses, toUA), pos("FR", scenario.Refuses, toUA)), timeline("peace-deal")),
+			s: testkit.Build(testkit.Actors(testkit.Coalition("cw", "UK", "FR", "PL")), cwGuarantee,
+				testkit.Positions(testkit.Pos("PL", scenario.Refuses, testkit.ToUA), testkit.Pos("FR", scenario.Refuses, testkit.ToUA)), testkit.Timeline("peace-deal")),
 			want: []simCall{activates("cw-force", "FR", "PL")},
 		},
 		{
 			name:   "RejectsIsNotRefuses",
 			reason: "A member that rejects rather than refuses the guarantee neither abstains nor, holding no veto, stops it.",
-			s: build(actors(coalition("cw", "UK", "FR", "PL")), cwGuarantee,
-				positions(pos("PL", scenario.Rejects, toUA)), timeline("peace-deal")),
+			s: testkit.Build(testkit.Actors(testkit.Coalition("cw", "UK", "FR", "PL")), cwGuarantee,
+				testkit.Positions(testkit.Pos("PL", scenario.Rejects, testkit.ToUA)), testkit.Timeline("peace-deal")),
 			want: []simCall{activates("cw-force")},
 		},
 		{
 			name:   "NotWhenBlocked",
 			reason: "A guarantee that does not go ahead has no one to abstain from it: RU, its target, can stop it, and PL's refusal is not listed.",
-			s: build(actors(coalition("cw", "UK", "FR", "PL")),
-				guarantees(g("cw-force", "cw", "UA", guarantee.GroundTroops, "peace-deal", target("RU"))),
-				refusal, vetoes(grant("RU", toUA)), timeline("peace-deal")),
+			s: testkit.Build(testkit.Actors(testkit.Coalition("cw", "UK", "FR", "PL")),
+				testkit.Guarantees(testkit.G("cw-force", "cw", "UA", guarantee.GroundTroops, "peace-deal", testkit.Target("RU"))),
+				refusal, testkit.Vetoes(testkit.Grant("RU", testkit.ToUA)), testkit.Timeline("peace-deal")),
 			want: []simCall{blockedBy("cw-force", aimedAt("RU", ""))},
 		},
 		{
 			name:   "NotAContributor",
 			reason: "DE refuses the coalition's guarantee but is not a member: it has nothing to abstain from.",
-			s: build(actors(coalition("cw", "UK", "FR", "PL")), cwGuarantee,
-				positions(pos("DE", scenario.Refuses, toUA)), timeline("peace-deal")),
+			s: testkit.Build(testkit.Actors(testkit.Coalition("cw", "UK", "FR", "PL")), cwGuarantee,
+				testkit.Positions(testkit.Pos("DE", scenario.Refuses, testkit.ToUA)), testkit.Timeline("peace-deal")),
 			want: []simCall{activates("cw-force")},
 		},
 	})
@@ -761,8 +762,8 @@ func TestSimulateTriggers(t *testing.T) {
 		{
 			name:   "AllWaitsForBoth",
 			reason: "all(peace-deal, attack(RU, UA)) falls due when the second of the two happens.",
-			s: build(guarantees(g("aid", "US", "UA", guarantee.Aid, "all(peace-deal, attack(RU, UA))")),
-				timeline("attack(RU, UA)", "ceasefire", "peace-deal")),
+			s: testkit.Build(testkit.Guarantees(testkit.G("aid", "US", "UA", guarantee.Aid, "all(peace-deal, attack(RU, UA))")),
+				testkit.Timeline("attack(RU, UA)", "ceasefire", "peace-deal")),
 			want: []simStep{
 				{Event: "attack(RU, UA)"},
 				{Event: "ceasefire"},
@@ -772,8 +773,8 @@ func TestSimulateTriggers(t *testing.T) {
 		{
 			name:   "AnyFiresAtTheFirst",
 			reason: "any(ceasefire, attack(RU, UA)) falls due at the first of the two, once.",
-			s: build(guarantees(g("aid", "US", "UA", guarantee.Aid, "any(ceasefire, attack(RU, UA))")),
-				timeline("peace-deal", "attack(RU, UA)", "ceasefire")),
+			s: testkit.Build(testkit.Guarantees(testkit.G("aid", "US", "UA", guarantee.Aid, "any(ceasefire, attack(RU, UA))")),
+				testkit.Timeline("peace-deal", "attack(RU, UA)", "ceasefire")),
 			want: []simStep{
 				{Event: "peace-deal"},
 				{Event: "attack(RU, UA)", Due: []simCall{activates("aid")}, Receives: receipts(aid)},
@@ -783,13 +784,13 @@ func TestSimulateTriggers(t *testing.T) {
 		{
 			name:   "NotLapses",
 			reason: "all(peace-deal, not(attack(RU, UA))) falls due at the peace deal and lapses at the attack, when it is no longer received; the guarantee the attack triggers falls due at the same step.",
-			s: build(guarantees(
-				g("aid", "US", "UA", guarantee.Aid, "all(peace-deal, not(attack(RU, UA)))"),
-				g("air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)"),
-			), timeline("peace-deal", "attack(RU, UA)", "ceasefire")),
+			s: testkit.Build(testkit.Guarantees(
+				testkit.G("aid", "US", "UA", guarantee.Aid, "all(peace-deal, not(attack(RU, UA)))"),
+				testkit.G("air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)"),
+			), testkit.Timeline("peace-deal", "attack(RU, UA)", "ceasefire")),
 			want: []simStep{
 				{Event: "peace-deal", Due: []simCall{activates("aid")}, Receives: receipts(aid)},
-				{Event: "attack(RU, UA)", Due: []simCall{activates("air")}, Lapsed: gids("aid"),
+				{Event: "attack(RU, UA)", Due: []simCall{activates("air")}, Lapsed: testkit.Gids("aid"),
 					Receives: receipts(receipt("UA", guarantee.AirSupport, "air"))},
 				{Event: "ceasefire", Receives: receipts(receipt("UA", guarantee.AirSupport, "air"))},
 			},
@@ -797,18 +798,18 @@ func TestSimulateTriggers(t *testing.T) {
 		{
 			name:   "BlockedLapsesToo",
 			reason: "A guarantee that fell due blocked (BY, its target, holds a veto) lapses like any other when its trigger stops holding.",
-			s: build(guarantees(g("aid", "US", "UA", guarantee.Aid, "all(peace-deal, not(attack(RU, UA)))", target("BY"))),
-				vetoes(grant("BY", toUA)), timeline("peace-deal", "attack(RU, UA)")),
+			s: testkit.Build(testkit.Guarantees(testkit.G("aid", "US", "UA", guarantee.Aid, "all(peace-deal, not(attack(RU, UA)))", testkit.Target("BY"))),
+				testkit.Vetoes(testkit.Grant("BY", testkit.ToUA)), testkit.Timeline("peace-deal", "attack(RU, UA)")),
 			want: []simStep{
 				{Event: "peace-deal", Due: []simCall{blockedBy("aid", aimedAt("BY", ""))}},
-				{Event: "attack(RU, UA)", Lapsed: gids("aid")},
+				{Event: "attack(RU, UA)", Lapsed: testkit.Gids("aid")},
 			},
 		},
 		{
 			name:   "NeverDue",
 			reason: "all(peace-deal, not(attack(RU, UA))) after the attack never holds: nothing falls due, nothing lapses.",
-			s: build(guarantees(g("aid", "US", "UA", guarantee.Aid, "all(peace-deal, not(attack(RU, UA)))")),
-				timeline("attack(RU, UA)", "peace-deal")),
+			s: testkit.Build(testkit.Guarantees(testkit.G("aid", "US", "UA", guarantee.Aid, "all(peace-deal, not(attack(RU, UA)))")),
+				testkit.Timeline("attack(RU, UA)", "peace-deal")),
 			want: []simStep{{Event: "attack(RU, UA)"}, {Event: "peace-deal"}},
 		},
 	})
@@ -832,103 +833,103 @@ func TestSimulateBodies(t *testing.T) {
 		{
 			name:     "Unanimity",
 			reason:   "Every member of a unanimity body holds a veto.",
-			bodies:   []actor.Actor{alliance("b", actor.Unanimity, "US", "UK", "FR")},
-			members:  ids("US", "UK", "FR"),
-			blockers: ids("US", "UK", "FR"),
+			bodies:   []actor.Actor{testkit.Alliance("b", actor.Unanimity, "US", "UK", "FR")},
+			members:  testkit.Ids("US", "UK", "FR"),
+			blockers: testkit.Ids("US", "UK", "FR"),
 		},
 		{
 			name:     "AllianceDefault",
 			reason:   "An alliance decides by unanimity by default.",
-			bodies:   []actor.Actor{alliance("b", actor.Default, "US", "UK", "FR")},
-			members:  ids("US", "UK", "FR"),
-			blockers: ids("US", "UK", "FR"),
+			bodies:   []actor.Actor{testkit.Alliance("b", actor.Default, "US", "UK", "FR")},
+			members:  testkit.Ids("US", "UK", "FR"),
+			blockers: testkit.Ids("US", "UK", "FR"),
 		},
 		{
 			name:       "Majority",
 			reason:     "Under majority in a body of three no member alone can block.",
-			bodies:     []actor.Actor{alliance("b", actor.Majority, "US", "UK", "FR")},
-			members:    ids("US", "UK", "FR"),
-			abstainers: ids("US", "UK", "FR"),
+			bodies:     []actor.Actor{testkit.Alliance("b", actor.Majority, "US", "UK", "FR")},
+			members:    testkit.Ids("US", "UK", "FR"),
+			abstainers: testkit.Ids("US", "UK", "FR"),
 		},
 		{
 			name:       "MajorityWithVetoes",
 			reason:     "Under majority only the explicit veto holders can block: the Security Council's permanent members, not the elected DZ.",
-			bodies:     []actor.Actor{unsc()},
-			members:    ids("US", "UK", "FR", "RU", "CN", "DZ"),
-			blockers:   ids("US", "UK", "FR", "RU", "CN"),
-			abstainers: ids("DZ"),
+			bodies:     []actor.Actor{testkit.Unsc()},
+			members:    testkit.Ids("US", "UK", "FR", "RU", "CN", "DZ"),
+			blockers:   testkit.Ids("US", "UK", "FR", "RU", "CN"),
+			abstainers: testkit.Ids("DZ"),
 		},
 		{
 			name:     "MajorityOfTwo",
 			reason:   "In a majority body of two, either member's no leaves too few.",
-			bodies:   []actor.Actor{alliance("b", actor.Majority, "US", "UK")},
-			members:  ids("US", "UK"),
-			blockers: ids("US", "UK"),
+			bodies:   []actor.Actor{testkit.Alliance("b", actor.Majority, "US", "UK")},
+			members:  testkit.Ids("US", "UK"),
+			blockers: testkit.Ids("US", "UK"),
 		},
 		{
 			name:     "MajorityOfOne",
 			reason:   "In a majority body of one, the member decides alone.",
-			bodies:   []actor.Actor{alliance("b", actor.Majority, "US")},
-			members:  ids("US"),
-			blockers: ids("US"),
+			bodies:   []actor.Actor{testkit.Alliance("b", actor.Majority, "US")},
+			members:  testkit.Ids("US"),
+			blockers: testkit.Ids("US"),
 		},
 		{
 			name:       "Separately",
 			reason:     "A coalition's members act separately: none can block.",
-			bodies:     []actor.Actor{coalition("b", "US", "UK", "FR")},
-			members:    ids("US", "UK", "FR"),
-			abstainers: ids("US", "UK", "FR"),
+			bodies:     []actor.Actor{testkit.Coalition("b", "US", "UK", "FR")},
+			members:    testkit.Ids("US", "UK", "FR"),
+			abstainers: testkit.Ids("US", "UK", "FR"),
 		},
 		{
 			name:       "SeparatelyWithVeto",
 			reason:     "A coalition's explicit veto holder can block.",
-			bodies:     []actor.Actor{withVetoes(coalition("b", "US", "UK", "FR"), "UK")},
-			members:    ids("US", "UK", "FR"),
-			blockers:   ids("UK"),
-			abstainers: ids("US", "FR"),
+			bodies:     []actor.Actor{testkit.WithVetoes(testkit.Coalition("b", "US", "UK", "FR"), "UK")},
+			members:    testkit.Ids("US", "UK", "FR"),
+			blockers:   testkit.Ids("UK"),
+			abstainers: testkit.Ids("US", "FR"),
 		},
 		{
 			name:       "ThresholdBelowAll",
 			reason:     "With a threshold of 2 of 3 no member alone can block.",
-			bodies:     []actor.Actor{threshold(alliance("b", actor.Default, "US", "UK", "FR"), 2)},
-			members:    ids("US", "UK", "FR"),
-			abstainers: ids("US", "UK", "FR"),
+			bodies:     []actor.Actor{threshold(testkit.Alliance("b", actor.Default, "US", "UK", "FR"), 2)},
+			members:    testkit.Ids("US", "UK", "FR"),
+			abstainers: testkit.Ids("US", "UK", "FR"),
 		},
 		{
 			name:     "ThresholdOfAll",
 			reason:   "With a threshold of 3 of 3 every member can block.",
-			bodies:   []actor.Actor{threshold(alliance("b", actor.Majority, "US", "UK", "FR"), 3)},
-			members:  ids("US", "UK", "FR"),
-			blockers: ids("US", "UK", "FR"),
+			bodies:   []actor.Actor{threshold(testkit.Alliance("b", actor.Majority, "US", "UK", "FR"), 3)},
+			members:  testkit.Ids("US", "UK", "FR"),
+			blockers: testkit.Ids("US", "UK", "FR"),
 		},
 		{
 			name:   "NestedUnanimity",
 			reason: "A member that can block a unanimity member body can block the outer unanimity body through it.",
 			bodies: []actor.Actor{
-				alliance("b", actor.Unanimity, "US", "inner"),
-				alliance("inner", actor.Unanimity, "UK", "FR"),
+				testkit.Alliance("b", actor.Unanimity, "US", "inner"),
+				testkit.Alliance("inner", actor.Unanimity, "UK", "FR"),
 			},
-			members:  ids("US", "UK", "FR"),
-			blockers: ids("US", "UK", "FR"),
+			members:  testkit.Ids("US", "UK", "FR"),
+			blockers: testkit.Ids("US", "UK", "FR"),
 		},
 		{
 			name:   "NestedUnderMajority",
 			reason: "Under a majority of three, neither the direct members nor those of a member body can block.",
 			bodies: []actor.Actor{
-				alliance("b", actor.Majority, "US", "PL", "inner"),
-				alliance("inner", actor.Unanimity, "UK", "FR"),
+				testkit.Alliance("b", actor.Majority, "US", "PL", "inner"),
+				testkit.Alliance("inner", actor.Unanimity, "UK", "FR"),
 			},
-			members:    ids("US", "PL", "UK", "FR"),
-			abstainers: ids("US", "PL", "UK", "FR"),
+			members:    testkit.Ids("US", "PL", "UK", "FR"),
+			abstainers: testkit.Ids("US", "PL", "UK", "FR"),
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var blockers, abstainers []actor.ID
 			for _, m := range tc.members {
-				s := build(actors(tc.bodies...),
-					guarantees(g("g", tc.bodies[0].ID, "UA", guarantee.Military, "peace-deal")),
-					positions(named("no", pos(m, scenario.Refuses, sel{IDs: gids("g")}))),
-					timeline("peace-deal"))
+				s := testkit.Build(testkit.Actors(tc.bodies...),
+					testkit.Guarantees(testkit.G("g", tc.bodies[0].ID, "UA", guarantee.Military, "peace-deal")),
+					testkit.Positions(testkit.Named("no", testkit.Pos(m, scenario.Refuses, testkit.Sel{IDs: testkit.Gids("g")}))),
+					testkit.Timeline("peace-deal"))
 				got := stepsOf(simulate(t, s))[0].Due
 				switch {
 				case cmp.Equal(got, []simCall{blockedBy("g", objectsBy(m, "no"))}, simOpts):
@@ -1058,7 +1059,7 @@ How long each guarantee lasted
 
 	t.Run("SeedUnchanged", func(t *testing.T) {
 		s := examples.Ukraine2025()
-		before := cloneScenario(s)
+		before := testkit.CloneScenario(s)
 		simulate(t, s)
 		if diff := cmp.Diff(before, s, cmpopts.EquateEmpty()); diff != "" {
 			t.Errorf("Simulate changed its input: -before +after:\n%s", diff)
@@ -1067,13 +1068,13 @@ How long each guarantee lasted
 }
 
 func TestSimulateWriteText(t *testing.T) {
-	s := build(actors(coalition("cw", "UK", "PL")),
-		guarantees(
-			g("cw-aid", "cw", "UA", guarantee.Aid, "peace-deal"),
-			g("gone", "US", "GE", guarantee.Arms, "all(peace-deal, not(ceasefire))"),
+	s := testkit.Build(testkit.Actors(testkit.Coalition("cw", "UK", "PL")),
+		testkit.Guarantees(
+			testkit.G("cw-aid", "cw", "UA", guarantee.Aid, "peace-deal"),
+			testkit.G("gone", "US", "GE", guarantee.Arms, "all(peace-deal, not(ceasefire))"),
 		),
-		positions(pos("PL", scenario.Refuses, toUA)),
-		timeline("violation(RU)", "peace-deal", "ceasefire"))
+		testkit.Positions(testkit.Pos("PL", scenario.Refuses, testkit.ToUA)),
+		testkit.Timeline("violation(RU)", "peace-deal", "ceasefire"))
 	s.Name = ""
 	const want = `(unnamed scenario): 3 events
 
@@ -1109,11 +1110,11 @@ How long each guarantee lasted
 }
 
 func TestSimulateJSON(t *testing.T) {
-	s := build(guarantees(
-		g("a", "US", "UA", guarantee.Aid, "peace-deal", gsources("seed")),
-		g("b", "UK", "UA", guarantee.GroundTroops, "peace-deal", target("RU")),
-		g("c", "FR", "UA", guarantee.AirSupport, "attack(RU, UA)"),
-	), vetoes(grant("RU", sel{IDs: gids("b", "c")})), timeline("peace-deal", "attack(RU, UA)"))
+	s := testkit.Build(testkit.Guarantees(
+		testkit.G("a", "US", "UA", guarantee.Aid, "peace-deal", testkit.Gsources("seed")),
+		testkit.G("b", "UK", "UA", guarantee.GroundTroops, "peace-deal", testkit.Target("RU")),
+		testkit.G("c", "FR", "UA", guarantee.AirSupport, "attack(RU, UA)"),
+	), testkit.Vetoes(testkit.Grant("RU", testkit.Sel{IDs: testkit.Gids("b", "c")})), testkit.Timeline("peace-deal", "attack(RU, UA)"))
 	want := `{"scenario":"test","steps":[` +
 		`{"event":"peace-deal","lapses":[],"due":[` +
 		`{"guarantee":"a","provider":"US","beneficiary":"UA","kind":"financial/aid","call":1,"attackers":[],"status":"activates","blocks":[],"abstains":[],"sources":["seed"]},` +
@@ -1175,7 +1176,7 @@ func TestSimulateJSON(t *testing.T) {
 }
 
 func TestSimulateInvalid(t *testing.T) {
-	s := build(guarantees(g("a", "XX", "UA", guarantee.Aid, "attack(YY, UA)")), timeline("attack(ZZ, UA)"))
+	s := testkit.Build(testkit.Guarantees(testkit.G("a", "XX", "UA", guarantee.Aid, "attack(YY, UA)")), testkit.Timeline("attack(ZZ, UA)"))
 	verr := scenario.Validate(s)
 	if verr == nil {
 		t.Fatal("Validate accepted a scenario with unknown actors")

@@ -1,4 +1,4 @@
-package scenario_test
+package deals_test
 
 import (
 	"context"

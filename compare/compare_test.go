@@ -1,4 +1,4 @@
-package scenario_test
+package compare_test
 
 import (
 	"context"
@@ -22,6 +22,7 @@ import (
 	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/internal/synth"
+	"github.com/entente-go/entente/internal/testkit"
 	"github.com/entente-go/entente/scenario"
 	"github.com/entente-go/entente/scenario/scenariofile"
 )
@@ -57,11 +58,11 @@ func toStrings[T ~string](l []T) []string {
 // standing, by brute force, keyed by pkgKey.
 func bruteFeasible(t testing.TB, s scenario.Scenario) map[string][]guarantee.ID {
 	t.Helper()
-	b := newBrute(t, s)
+	b := testkit.NewBrute(t, s)
 	out := map[string][]guarantee.ID{}
-	for h := range 1 << b.n {
-		if b.feas[h].has(0) {
-			ids := b.offers(h)
+	for h := range 1 << b.N {
+		if b.Feas[h].Has(0) {
+			ids := b.Offers(h)
 			out[pkgKey(ids)] = ids
 		}
 	}
@@ -89,7 +90,7 @@ func bruteWork(s scenario.Scenario) (int, bool) {
 			k++
 		}
 	}
-	return len(s.Guarantees) + k, len(s.Positions) <= maxBrutePositions
+	return len(s.Guarantees) + k, len(s.Positions) <= testkit.MaxBrutePositions
 }
 
 func withinBudget(s scenario.Scenario) bool {
@@ -99,20 +100,20 @@ func withinBudget(s scenario.Scenario) bool {
 
 // editorFor returns a generator that draws elements fitting s: its
 // states, bodies and offers.
-func editorFor(r *rand.Rand, s scenario.Scenario) *generator {
-	gen := &generator{r: r}
+func editorFor(r *rand.Rand, s scenario.Scenario) *testkit.Generator {
+	gen := &testkit.Generator{R: r}
 	for _, a := range s.Actors {
 		if a.Kind.IsBody() {
-			gen.bodies = append(gen.bodies, a.ID)
+			gen.Bodies = append(gen.Bodies, a.ID)
 		} else {
-			gen.states = append(gen.states, a.ID)
+			gen.States = append(gen.States, a.ID)
 		}
 	}
-	gen.all = append(slices.Clone(gen.states), gen.bodies...)
+	gen.All = append(slices.Clone(gen.States), gen.Bodies...)
 	for _, g := range s.Guarantees {
-		gen.gids = append(gen.gids, g.ID)
+		gen.Gids = append(gen.Gids, g.ID)
 	}
-	gen.sh = genShape{offers: len(gen.gids)}
+	gen.Sh = testkit.GenShape{Offers: len(gen.Gids)}
 	return gen
 }
 
@@ -122,7 +123,7 @@ var compareStances = []scenario.Stance{scenario.Refuses, scenario.Rejects, scena
 // not fit s. It may not apply; the caller tries it.
 func randomEdit(r *rand.Rand, s scenario.Scenario) scenario.Edit {
 	gen := editorFor(r, s)
-	if len(gen.states) == 0 || len(gen.bodies) == 0 {
+	if len(gen.States) == 0 || len(gen.Bodies) == 0 {
 		return nil
 	}
 	anyGuarantee := func() *guarantee.Guarantee {
@@ -146,15 +147,15 @@ func randomEdit(r *rand.Rand, s scenario.Scenario) scenario.Edit {
 			return scenario.Without{ID: id}
 		}
 	case 2: // grant a veto
-		h := gen.attacker()
-		if gen.chance(40) {
-			h = gen.pick(gen.all)
+		h := gen.Attacker()
+		if gen.Chance(40) {
+			h = gen.Pick(gen.All)
 		}
-		return scenario.Grant{Veto: scenario.Veto{Holder: h, Over: gen.selector()}}
+		return scenario.Grant{Veto: scenario.Veto{Holder: h, Over: gen.Selector()}}
 	case 3: // revoke
 		if len(s.Vetoes) > 0 {
 			v := s.Vetoes[r.IntN(len(s.Vetoes))]
-			if gen.chance(30) {
+			if gen.Chance(30) {
 				return scenario.Revoke{Holder: v.Holder}
 			}
 			over := v.Over
@@ -162,7 +163,7 @@ func randomEdit(r *rand.Rand, s scenario.Scenario) scenario.Edit {
 		}
 	case 4: // add a position of a random stance
 		st := compareStances[r.IntN(len(compareStances))]
-		return scenario.AddPosition{Position: gen.position(100+len(s.Positions), st)}
+		return scenario.AddPosition{Position: gen.Position(100+len(s.Positions), st)}
 	case 5, 6: // set a field of a guarantee
 		g := anyGuarantee()
 		if g == nil {
@@ -173,33 +174,33 @@ func randomEdit(r *rand.Rand, s scenario.Scenario) scenario.Edit {
 		}
 		switch r.IntN(9) {
 		case 8: // a mandate, renewed by a body or a state, or none
-			if !g.Mandate.IsZero() && gen.chance(40) {
+			if !g.Mandate.IsZero() && gen.Chance(40) {
 				return scenario.WithoutMandate{Guarantee: g.ID}
 			}
-			return scenario.WithMandate{Guarantee: g.ID, Mandate: guarantee.Mandate{Body: gen.pick(gen.all), Every: guarantee.Period{Months: 6}}}
+			return scenario.WithMandate{Guarantee: g.ID, Mandate: guarantee.Mandate{Body: gen.Pick(gen.All), Every: guarantee.Period{Months: 6}}}
 		case 0:
 			var req []string
-			for _, id := range append(slices.Clone(gen.gids), "g20") {
-				if id != g.ID && gen.chance(30) {
+			for _, id := range append(slices.Clone(gen.Gids), "g20") {
+				if id != g.ID && gen.Chance(30) {
 					req = append(req, string(id))
 				}
 			}
 			return set("requires", strings.Join(req, ", "))
 		case 1:
-			return set("provider", string(gen.pick(gen.all)))
+			return set("provider", string(gen.Pick(gen.All)))
 		case 2:
-			return set("beneficiary", string(gen.pick(gen.states)))
+			return set("beneficiary", string(gen.Pick(gen.States)))
 		case 3:
 			return set("strength", []string{"assurance", "political", "treaty"}[r.IntN(3)])
 		case 4:
-			return set("kind", string(genKinds[r.IntN(len(genKinds))]))
+			return set("kind", string(testkit.GenKinds[r.IntN(len(testkit.GenKinds))]))
 		case 5:
-			if gen.chance(30) {
+			if gen.Chance(30) {
 				return set("target", "")
 			}
-			return set("target", string(gen.pick(gen.states)))
+			return set("target", string(gen.Pick(gen.States)))
 		case 6:
-			return set("trigger", gen.trigger(g.Beneficiary).String())
+			return set("trigger", gen.Trigger(g.Beneficiary).String())
 		default:
 			switch r.IntN(4) {
 			case 0:
@@ -207,25 +208,25 @@ func randomEdit(r *rand.Rand, s scenario.Scenario) scenario.Edit {
 			case 1:
 				return set("activation", "automatic")
 			case 2:
-				return set("activation", guarantee.ConsentOf(gen.some(gen.all, 2)...).String())
+				return set("activation", guarantee.ConsentOf(gen.Some(gen.All, 2)...).String())
 			default:
-				return set("activation", guarantee.DecidedBy(gen.pick(gen.bodies)).String())
+				return set("activation", guarantee.DecidedBy(gen.Pick(gen.Bodies)).String())
 			}
 		}
 	case 7: // add a guarantee, now and then one another offer requires
 		var id guarantee.ID
 		for k := 1; id == ""; k++ {
 			c := guarantee.ID("g" + strconv.Itoa(k))
-			if k == 1 && gen.chance(30) {
+			if k == 1 && gen.Chance(30) {
 				c = "g20"
 			}
-			if !slices.Contains(gen.gids, c) {
+			if !slices.Contains(gen.Gids, c) {
 				id = c
 			}
 		}
-		gen.gids = append(gen.gids, id)
-		gen.sh.offers = len(gen.gids)
-		return scenario.AddGuarantee{Guarantee: gen.guarantee(len(gen.gids) - 1)}
+		gen.Gids = append(gen.Gids, id)
+		gen.Sh.Offers = len(gen.Gids)
+		return scenario.AddGuarantee{Guarantee: gen.Guarantee(len(gen.Gids) - 1)}
 	default: // set a field of a position's selector, or its stance
 		if len(s.Positions) == 0 {
 			return nil
@@ -237,9 +238,9 @@ func randomEdit(r *rand.Rand, s scenario.Scenario) scenario.Edit {
 		}
 		switch r.IntN(3) {
 		case 0:
-			return scenario.Set{Field: id + ".beneficiary", Value: string(gen.pick(gen.states))}
+			return scenario.Set{Field: id + ".beneficiary", Value: string(gen.Pick(gen.States))}
 		case 1:
-			return scenario.Set{Field: id + ".kind", Value: string(genSelKinds[r.IntN(len(genSelKinds))])}
+			return scenario.Set{Field: id + ".kind", Value: string(testkit.GenSelKinds[r.IntN(len(testkit.GenSelKinds))])}
 		default:
 			return scenario.Set{Field: id + ".stance", Value: []string{"refuses", "rejects", "requires"}[r.IntN(3)]}
 		}
@@ -254,14 +255,14 @@ func randomEdit(r *rand.Rand, s scenario.Scenario) scenario.Edit {
 func comparePair(t testing.TB, seed uint64) (a, b scenario.Scenario, edits []scenario.Edit) {
 	t.Helper()
 	r := rand.New(rand.NewPCG(seed, 0x636f6d70617265))
-	shape := func() genShape {
-		sh := randomShape(r)
-		sh.offers = min(sh.offers, compareMaxOffers)
+	shape := func() testkit.GenShape {
+		sh := testkit.RandomShape(r)
+		sh.Offers = min(sh.Offers, compareMaxOffers)
 		return sh
 	}
-	a = generate(seed, shape())
+	a = testkit.Generate(seed, shape())
 	if r.IntN(100) < 15 {
-		b = generate(seed^0x9e3779b97f4a7c15, shape())
+		b = testkit.Generate(seed^0x9e3779b97f4a7c15, shape())
 		b.Name = "other"
 		return a, b, nil
 	}
@@ -378,7 +379,7 @@ func checkCompare(t *testing.T, seed uint64, a, b scenario.Scenario, edits []sce
 	if !slices.Equal(got.Edits, wantEdits) {
 		fail("Edits = %q; Diff says %q", got.Edits, wantEdits)
 	}
-	ra, rb := evaluate(t, a), evaluate(t, b)
+	ra, rb := testkit.Evaluate(t, a), testkit.Evaluate(t, b)
 	if got.BaseVerdict != ra.Verdict || got.OtherVerdict != rb.Verdict {
 		fail("verdicts %v, %v; Evaluate says %v, %v", got.BaseVerdict, got.OtherVerdict, ra.Verdict, rb.Verdict)
 	}
@@ -522,7 +523,7 @@ func checkPairing(t *testing.T, fail func(string, ...any), c compare.Comparison,
 // way, its edits, verdicts, finding pairs and attribution.
 func TestCompareAgainstBruteForce(t *testing.T) {
 	n := 2000
-	if testing.Short() || raceEnabled {
+	if testing.Short() || testkit.RaceEnabled {
 		n = 250
 	}
 	var (
@@ -597,7 +598,7 @@ func reportLines(s scenario.Scenario, r scenario.Report) []string {
 // itself by nothing.
 func TestDiffApplies(t *testing.T) {
 	n := 1500
-	if testing.Short() || raceEnabled {
+	if testing.Short() || testkit.RaceEnabled {
 		n = 200
 	}
 	independent := 0
@@ -621,7 +622,7 @@ func TestDiffApplies(t *testing.T) {
 		if d := scenario.Diff(c, b); len(d) != 0 {
 			t.Errorf("seed %d: Diff(a.With(Diff(a, b)...), b) = %v; want no edit", seed, d)
 		}
-		rc, rb := evaluate(t, c), evaluate(t, b)
+		rc, rb := testkit.Evaluate(t, c), testkit.Evaluate(t, b)
 		if rc.Verdict != rb.Verdict {
 			t.Errorf("seed %d: a.With(Diff(a, b)...) evaluates %v; b %v", seed, rc.Verdict, rb.Verdict)
 		}
@@ -646,7 +647,7 @@ func TestDiffOneEdit(t *testing.T) {
 		{"SetPositionSelector", scenario.Set{Field: "ru-demands-veto.kind", Value: "military"}, "set ru-demands-veto.kind = military"},
 		{"WithoutGuarantee", scenario.Without{ID: "us-intelligence"}, "without us-intelligence"},
 		{"WithoutPosition", scenario.Without{ID: "ru-demands-veto"}, "without ru-demands-veto"},
-		{"GrantVeto", scenario.Grant{Veto: grant("RU", toUA)}, "grant RU veto over {beneficiary: UA}"},
+		{"GrantVeto", scenario.Grant{Veto: testkit.Grant("RU", testkit.ToUA)}, "grant RU veto over {beneficiary: UA}"},
 		{"SetTimeline", scenario.Set{Field: "timeline", Value: "peace-deal"}, "set timeline = peace-deal"},
 		{"SetLikelihood", scenario.Set{Field: "us-air-support.likelihood", Value: "0.35"}, "set us-air-support.likelihood = 0.35"},
 		{"SetPositionLikelihood", scenario.Set{Field: "ru-demands-veto.likelihood", Value: "0.55"}, "set ru-demands-veto.likelihood = 0.55"},
@@ -714,11 +715,11 @@ func TestDiffMandate(t *testing.T) {
 			return g
 		}()}), []string{"replace guarantee european-force"}},
 		{"a new body and a mandate it renews", seed, with(t, seed,
-			scenario.AddActor{Actor: actor.Actor{ID: "UNSC", Kind: actor.Organization, Members: ids("US", "UK", "FR", "RU"), Decides: actor.Majority, Vetoes: ids("US", "UK", "FR", "RU")}},
+			scenario.AddActor{Actor: actor.Actor{ID: "UNSC", Kind: actor.Organization, Members: testkit.Ids("US", "UK", "FR", "RU"), Decides: actor.Majority, Vetoes: testkit.Ids("US", "UK", "FR", "RU")}},
 			scenario.WithMandate{Guarantee: "european-force", Mandate: guarantee.Mandate{Body: "UNSC", Every: guarantee.Period{Months: 12}}}),
 			[]string{"add actor UNSC", "with mandate european-force: renewed by UNSC every 1 year"}},
 		{"a mandate removed with its body", with(t, seed,
-			scenario.AddActor{Actor: actor.Actor{ID: "UNSC", Kind: actor.Organization, Members: ids("US", "UK", "FR", "RU"), Decides: actor.Majority, Vetoes: ids("US", "UK", "FR", "RU")}},
+			scenario.AddActor{Actor: actor.Actor{ID: "UNSC", Kind: actor.Organization, Members: testkit.Ids("US", "UK", "FR", "RU"), Decides: actor.Majority, Vetoes: testkit.Ids("US", "UK", "FR", "RU")}},
 			scenario.WithMandate{Guarantee: "european-force", Mandate: guarantee.Mandate{Body: "UNSC", Every: guarantee.Period{Months: 12}}}), seed,
 			[]string{"without mandate european-force", "without UNSC"}},
 	}
@@ -749,14 +750,14 @@ func TestDiffMandate(t *testing.T) {
 func TestDiffVetoLikelihood(t *testing.T) {
 	seed := examples.Ukraine2025()
 	likely := func(p float64) scenario.Veto {
-		v := grant("RU", toUA)
+		v := testkit.Grant("RU", testkit.ToUA)
 		v.Likelihood = new(p)
 		return v
 	}
-	a := with(t, seed, scenario.Grant{Veto: likely(0.3)}, scenario.Grant{Veto: grant("RU", toUA)})
-	b := with(t, seed, scenario.Grant{Veto: likely(0.6)}, scenario.Grant{Veto: grant("RU", toUA)})
-	over := toUA
-	want := []scenario.Edit{scenario.Revoke{Holder: "RU", Over: &over}, scenario.Grant{Veto: likely(0.6)}, scenario.Grant{Veto: grant("RU", toUA)}}
+	a := with(t, seed, scenario.Grant{Veto: likely(0.3)}, scenario.Grant{Veto: testkit.Grant("RU", testkit.ToUA)})
+	b := with(t, seed, scenario.Grant{Veto: likely(0.6)}, scenario.Grant{Veto: testkit.Grant("RU", testkit.ToUA)})
+	over := testkit.ToUA
+	want := []scenario.Edit{scenario.Revoke{Holder: "RU", Over: &over}, scenario.Grant{Veto: likely(0.6)}, scenario.Grant{Veto: testkit.Grant("RU", testkit.ToUA)}}
 	got := scenario.Diff(a, b)
 	if d := cmp.Diff(want, got, cmpopts.EquateEmpty()); d != "" {
 		t.Errorf("Diff of a veto's likelihood: -want +got:\n%s", d)
@@ -780,45 +781,49 @@ func TestDiffOrder(t *testing.T) {
 	}{
 		{
 			name: "MembersAndVetoes",
-			a:    build(actors(withVetoes(alliance("A", actor.Unanimity, "US", "UK"), "UK"))),
-			b:    build(actors(withVetoes(alliance("A", actor.Unanimity, "US", "FR"), "FR"))),
+			a:    testkit.Build(testkit.Actors(testkit.WithVetoes(testkit.Alliance("A", actor.Unanimity, "US", "UK"), "UK"))),
+			b:    testkit.Build(testkit.Actors(testkit.WithVetoes(testkit.Alliance("A", actor.Unanimity, "US", "FR"), "FR"))),
 			want: []string{"replace actor A"},
 		},
 		{
 			name: "RuleAndThreshold",
-			a:    build(actors(func() actor.Actor { x := alliance("A", actor.Majority, "US", "UK", "FR"); x.Threshold = 3; return x }())),
-			b:    build(actors(alliance("A", actor.Separately, "US", "UK"))),
+			a: testkit.Build(testkit.Actors(func() actor.Actor {
+				x := testkit.Alliance("A", actor.Majority, "US", "UK", "FR")
+				x.Threshold = 3
+				return x
+			}())),
+			b:    testkit.Build(testkit.Actors(testkit.Alliance("A", actor.Separately, "US", "UK"))),
 			want: []string{"replace actor A"},
 		},
 		{
 			name: "OneRuleField",
-			a:    build(actors(alliance("A", actor.Unanimity, "US", "UK"))),
-			b:    build(actors(alliance("A", actor.Majority, "US", "UK"))),
+			a:    testkit.Build(testkit.Actors(testkit.Alliance("A", actor.Unanimity, "US", "UK"))),
+			b:    testkit.Build(testkit.Actors(testkit.Alliance("A", actor.Majority, "US", "UK"))),
 			want: []string{"set A.decides = majority"},
 		},
 		{
 			name: "StanceAndBy",
-			a:    build(positions(named("p", rejectsVeto("UA", ids("RU"), toUA)))),
-			b:    build(positions(named("p", pos("UA", scenario.Rejects, toUA)))),
+			a:    testkit.Build(testkit.Positions(testkit.Named("p", testkit.RejectsVeto("UA", testkit.Ids("RU"), testkit.ToUA)))),
+			b:    testkit.Build(testkit.Positions(testkit.Named("p", testkit.Pos("UA", scenario.Rejects, testkit.ToUA)))),
 			want: []string{"replace position p with UA rejects {beneficiary: UA}"},
 		},
 		{
 			name: "BodiesBeforeMembers",
-			a:    build(actors(alliance("A", actor.Unanimity, "US", "UK"), coalition("B", "A", "FR"))),
-			b:    build(),
+			a:    testkit.Build(testkit.Actors(testkit.Alliance("A", actor.Unanimity, "US", "UK"), testkit.Coalition("B", "A", "FR"))),
+			b:    testkit.Build(),
 			want: []string{"without B", "without A"},
 		},
 		{
 			// The replace runs after the removal, so it names the
 			// position's path as the removal left it.
 			name: "PathsAfterRemovals",
-			a: build(positions(pos("US", scenario.Refuses, toUA), func() scenario.Position {
-				p := pos("UK", scenario.Refuses, toUA)
+			a: testkit.Build(testkit.Positions(testkit.Pos("US", scenario.Refuses, testkit.ToUA), func() scenario.Position {
+				p := testkit.Pos("UK", scenario.Refuses, testkit.ToUA)
 				p.Note = "before"
 				return p
 			}())),
-			b: build(positions(func() scenario.Position {
-				p := pos("UK", scenario.Refuses, toUA)
+			b: testkit.Build(testkit.Positions(func() scenario.Position {
+				p := testkit.Pos("UK", scenario.Refuses, testkit.ToUA)
 				p.Note = "after"
 				return p
 			}())),
@@ -889,7 +894,7 @@ func codesOf(l []compare.FindingChange) []string {
 func TestCompareFindings(t *testing.T) {
 	s := examples.Ukraine2025()
 	t.Run("Appears", func(t *testing.T) {
-		other := with(t, s, scenario.AddPosition{Position: named("us-no-air", pos("US", scenario.Refuses, sel{Kind: guarantee.AirSupport}))})
+		other := with(t, s, scenario.AddPosition{Position: testkit.Named("us-no-air", testkit.Pos("US", scenario.Refuses, testkit.Sel{Kind: guarantee.AirSupport}))})
 		c := compareOf(t, s, other)
 		if got, want := codesOf(c.Appeared), []string{"red-line us-no-air"}; !slices.Equal(got, want) {
 			t.Errorf("Appeared = %q; want %q", got, want)
@@ -897,7 +902,7 @@ func TestCompareFindings(t *testing.T) {
 		if len(c.Disappeared)+len(c.Changed) != 0 {
 			t.Errorf("Disappeared = %q, Changed = %q; want none", codesOf(c.Disappeared), codesOf(c.Changed))
 		}
-		if len(c.Appeared) == 1 && (c.Appeared[0].After == nil || !slices.Equal(c.Appeared[0].After.Guarantees, gids("us-air-support"))) {
+		if len(c.Appeared) == 1 && (c.Appeared[0].After == nil || !slices.Equal(c.Appeared[0].After.Guarantees, testkit.Gids("us-air-support"))) {
 			t.Errorf("Appeared[0].After = %v; want the red line over us-air-support", c.Appeared[0].After)
 		}
 	})
@@ -983,7 +988,7 @@ func TestCompareAttribution(t *testing.T) {
 	// a US red line over naval guarantees, and the naval offer given to
 	// the US to provide.
 	both := with(t, s,
-		scenario.AddPosition{Position: named("us-no-naval", pos("US", scenario.Refuses, sel{Kind: guarantee.Naval}))},
+		scenario.AddPosition{Position: testkit.Named("us-no-naval", testkit.Pos("US", scenario.Refuses, testkit.Sel{Kind: guarantee.Naval}))},
 		scenario.Set{Field: "turkey-black-sea.provider", Value: "US"})
 	c = compareOf(t, s, both)
 	var red []compare.FindingChange
@@ -992,7 +997,7 @@ func TestCompareAttribution(t *testing.T) {
 			red = append(red, fc)
 		}
 	}
-	if len(red) != 1 || !slices.Equal(red[0].After.Positions, refs("us-no-naval")) {
+	if len(red) != 1 || !slices.Equal(red[0].After.Positions, testkit.Refs("us-no-naval")) {
 		t.Fatalf("Appeared = %q; want one red line, of us-no-naval", codesOf(c.Appeared))
 	}
 	if len(red[0].Because) != 0 {
@@ -1020,7 +1025,7 @@ func TestCompareSeed(t *testing.T) {
 		}
 	})
 	t.Run("GrantRUVeto", func(t *testing.T) {
-		other := with(t, s, scenario.Grant{Veto: grant("RU", toUA)})
+		other := with(t, s, scenario.Grant{Veto: testkit.Grant("RU", testkit.ToUA)})
 		c := compareOf(t, s, other)
 		if want := []string{"grant RU veto over {beneficiary: UA}"}; !slices.Equal(c.Edits, want) {
 			t.Errorf("Edits = %q; want %q", c.Edits, want)
@@ -1154,8 +1159,8 @@ func TestCompareTooManyVetoes(t *testing.T) {
 	base := examples.Ukraine2025()
 	var edits []scenario.Edit
 	for i := range 17 {
-		edits = append(edits, scenario.AddPosition{Position: named("demand-"+strconv.Itoa(i),
-			pos("RU", scenario.DemandsVeto, guarantee.Selector{Beneficiary: "UA", IDs: []guarantee.ID{guarantee.ID("g" + strconv.Itoa(i)), "us-air-support"}}))})
+		edits = append(edits, scenario.AddPosition{Position: testkit.Named("demand-"+strconv.Itoa(i),
+			testkit.Pos("RU", scenario.DemandsVeto, guarantee.Selector{Beneficiary: "UA", IDs: []guarantee.ID{guarantee.ID("g" + strconv.Itoa(i)), "us-air-support"}}))})
 	}
 	other := with(t, base, edits...)
 	for _, tc := range []struct {

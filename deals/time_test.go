@@ -1,0 +1,33 @@
+package deals_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/entente-go/entente/deals"
+	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/testkit"
+	"github.com/entente-go/entente/scenario"
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestSearchRenewal checks that the renewal errors rule offers out of a
+// deal as every error does: a guarantee whose renewal the aggressor can
+// veto is not part of a feasible deal.
+func TestSearchRenewal(t *testing.T) {
+	s := testkit.Build(testkit.Actors(testkit.Unsc()), testkit.Guarantees(
+		testkit.G("mission", "UK", "GE", guarantee.Surveillance, "attack(RU, GE)", testkit.Mandate("UNSC", "6 months", "", "")),
+		testkit.G("aid", "US", "GE", guarantee.Aid, ""),
+		testkit.G("watch", "FR", "GE", guarantee.Surveillance, "", testkit.Mandate("UNSC", "", "", "")),
+	), testkit.Positions(testkit.Named("cn-no-watch", testkit.Pos("CN", scenario.Refuses, testkit.Sel{IDs: testkit.Gids("watch")}))))
+	res, err := deals.Search(t.Context(), s, deals.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]guarantee.ID{"mission", "watch"}, res.Dead); diff != "" {
+		t.Errorf("Search: the captured and the blocked renewal are dead offers (-want +got):\n%s", diff)
+	}
+	if len(res.Maximal) != 1 || !slices.Equal(res.Maximal[0].Guarantees, []guarantee.ID{"aid"}) {
+		t.Errorf("Search: the one maximal package is aid alone; got %+v", res.Maximal)
+	}
+}
