@@ -49,31 +49,31 @@ func (x *Index) VetoHoldersAside(body ID, parties []ID) []ID {
 	}
 	slices.Sort(ps)
 	var out []ID
-	for _, j := range x.VetoPosAside(int(b), slices.Compact(ps), nil) {
+	for _, j := range x.vetoPosAside(int(b), slices.Compact(ps), nil) {
 		out = append(out, x.actors[j].ID)
 	}
 	return out
 }
 
-// VetoPosAside is the positional form of [Index.VetoHoldersAside]: it
+// vetoPosAside is the positional form of [Index.VetoHoldersAside]: it
 // appends to dst the positions of the veto holders of the body at position
 // p with parties (positions, sorted ascending) set aside, sorted and
 // without duplicates among what it appends, and returns the extended
 // slice. p must be a position of NewIndex's slice. It allocates only
 // when dst must grow, and where no party is a
-// member of the body at any depth it costs what copying [Index.VetoPos]
-// does.
-func (x *Index) VetoPosAside(p int, parties []int32, dst []int32) []int32 {
+// member of the body at any depth it costs what copying the plain veto
+// holders does.
+func (x *Index) vetoPosAside(p int, parties []int32, dst []int32) []int32 {
 	return x.vetoPosParties(int32(p), parties, true, dst)
 }
 
-// VetoPosParties is like [Index.VetoPosAside], except that the body at
+// vetoPosByRule is like [Index.vetoPosAside], except that the body at
 // position p sets the parties aside only when its own [Actor.PartiesAside]
 // says so, as every member body does: the veto holders of a decision on a
 // dispute taken by the body's rules as they stand. A decision whose own
-// terms set the parties aside (a single activation) calls VetoPosAside
+// terms set the parties aside (a single activation) calls vetoPosAside
 // instead.
-func (x *Index) VetoPosParties(p int, parties []int32, dst []int32) []int32 {
+func (x *Index) vetoPosByRule(p int, parties []int32, dst []int32) []int32 {
 	return x.vetoPosParties(int32(p), parties, x.actors[p].PartiesAside, dst)
 }
 
@@ -95,7 +95,7 @@ func (x *Index) asideWithin(i int32) bool {
 		for j := range x.actors {
 			if x.actors[j].PartiesAside {
 				x.aside[j] = true
-				for _, b := range x.MembershipPos(j) {
+				for _, b := range x.membershipPos(j) {
 					x.aside[b] = true
 				}
 			}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/entente-go/entente/actor"
+	"github.com/entente-go/entente/internal/actorpos"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -156,15 +157,15 @@ func TestVetoHoldersAside(t *testing.T) {
 		slices.Sort(ps)
 		prefix := []int32{99}
 		var pos []actor.ID
-		dst := x.VetoPosAside(x.Pos(tc.body), ps, prefix)
+		dst := actorpos.Of(x).VetoesAside(x.Pos(tc.body), ps, prefix)
 		if dst[0] != 99 {
-			t.Errorf("VetoPosAside(%q) changed what dst held", tc.body)
+			t.Errorf("VetoesAside(%q) changed what dst held", tc.body)
 		}
 		for _, i := range dst[1:] {
 			pos = append(pos, x.At(int(i)).ID)
 		}
 		if diff := cmp.Diff(tc.want, pos); diff != "" {
-			t.Errorf("VetoPosAside(%q, %v): %s\n(-want +got):\n%s", tc.body, tc.parties, tc.reason, diff)
+			t.Errorf("VetoesAside(%q, %v): %s\n(-want +got):\n%s", tc.body, tc.parties, tc.reason, diff)
 		}
 	}
 }
@@ -197,10 +198,10 @@ func (n naive) vetoesAside(i int, parties []int, aside bool) []int {
 	return slices.Compact(out)
 }
 
-// TestVetoPosAsideAgreesWithDefinition checks the fast path against the
+// TestVetoesAsideAgreesWithDefinition checks the fast path against the
 // definition on random sets of actors, some with the rule, and random
 // parties.
-func TestVetoPosAsideAgreesWithDefinition(t *testing.T) {
+func TestVetoesAsideAgreesWithDefinition(t *testing.T) {
 	r := rand.New(rand.NewPCG(1925, 1992)) // seeded: the same sets every run
 	var dst []int32
 	for round := range 2000 {
@@ -224,16 +225,16 @@ func TestVetoPosAsideAgreesWithDefinition(t *testing.T) {
 		slices.Sort(ps)
 		for i := range actors {
 			want := n.vetoesAside(i, parties, true)
-			dst = x.VetoPosAside(i, ps, dst[:0])
+			dst = actorpos.Of(x).VetoesAside(i, ps, dst[:0])
 			var got []int
 			for _, p := range dst {
 				got = append(got, int(p))
 			}
 			if diff := cmp.Diff(want, got); diff != "" {
-				t.Fatalf("round %d: VetoPosAside(%s, %v) of %v\n(-want +got):\n%s", round, actors[i].ID, n.ids(parties), actors, diff)
+				t.Fatalf("round %d: VetoesAside(%s, %v) of %v\n(-want +got):\n%s", round, actors[i].ID, n.ids(parties), actors, diff)
 			}
 			own := n.vetoesAside(i, parties, actors[i].PartiesAside)
-			dst = x.VetoPosParties(i, ps, dst[:0])
+			dst = actorpos.Of(x).VetoesParties(i, ps, dst[:0])
 			got = got[:0]
 			for _, p := range dst {
 				got = append(got, int(p))
@@ -242,18 +243,18 @@ func TestVetoPosAsideAgreesWithDefinition(t *testing.T) {
 				got = own
 			}
 			if diff := cmp.Diff(own, got); diff != "" {
-				t.Fatalf("round %d: VetoPosParties(%s, %v) of %v\n(-want +got):\n%s", round, actors[i].ID, n.ids(parties), actors, diff)
+				t.Fatalf("round %d: VetoesParties(%s, %v) of %v\n(-want +got):\n%s", round, actors[i].ID, n.ids(parties), actors, diff)
 			}
 			if len(parties) == 0 {
 				if diff := cmp.Diff(n.vetoes(i), got); diff != "" {
-					t.Fatalf("round %d: VetoPosAside(%s) with no parties differs from VetoPos\n(-want +got):\n%s", round, actors[i].ID, diff)
+					t.Fatalf("round %d: VetoesAside(%s) with no parties differs from Vetoes\n(-want +got):\n%s", round, actors[i].ID, diff)
 				}
 			}
 		}
 	}
 }
 
-func BenchmarkVetoPosAside(b *testing.B) {
+func BenchmarkVetoesAside(b *testing.B) {
 	x, err := actor.NewIndex(asideWorld())
 	if err != nil {
 		b.Fatal(err)
@@ -263,6 +264,6 @@ func BenchmarkVetoPosAside(b *testing.B) {
 	slices.Sort(parties)
 	dst := make([]int32, 0, 16)
 	for b.Loop() {
-		dst = x.VetoPosAside(council, parties, dst[:0])
+		dst = actorpos.Of(x).VetoesAside(council, parties, dst[:0])
 	}
 }

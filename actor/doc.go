@@ -36,9 +36,9 @@
 // OSCE's "consensus minus one", the EU under Article 7 TEU. A body says so
 // with [Actor.PartiesAside]; who the parties are depends on the decision,
 // so the index answers for parties the caller names:
-// [Index.VetoHoldersAside] and [Index.VetoPosAside] set them aside in the
-// body's rule whatever its flag says (the caller has decided that the rule
-// applies), [Index.VetoPosParties] only where the body's own flag says so.
+// [Index.VetoHoldersAside] sets them aside in the body's rule whatever its
+// flag says (the caller has decided that the rule applies); a member body
+// sets them aside only where its own flag says so.
 // A party among the direct members holds no veto and does not count towards
 // the quorum; an explicit threshold N stays N, counted among the other
 // members, and when fewer than N of them remain every one of them holds a

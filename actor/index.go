@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/entente-go/entente/internal/actorpos"
 )
 
 // Errors that need the whole set of actors, returned wrapped in a [Problem].
@@ -47,10 +49,9 @@ func (ps Problems) Unwrap() []error {
 // [NewIndex], never changes, and is safe for concurrent use.
 type Index struct {
 	actors []Actor
-	table  []int32 // open-addressing hash table: position+1 of each actor, 0 for empty
-	spans  []spans // per actor
-	data   []int32 // the positions that spans point into
-	mark   []uint8 // per actor, scratch for the walks of NewIndex
+	table  []int32        // open-addressing hash table: position+1 of each actor, 0 for empty
+	lists  actorpos.Lists // spans per actor, and the positions they point into
+	mark   []uint8        // per actor, scratch for the walks of NewIndex
 
 	// within[withinAt[i]:withinAt[i+1]] are the bodies actor i is a member
 	// of at any depth, sorted.
@@ -63,12 +64,10 @@ type Index struct {
 	asideOnce sync.Once // computes aside on first use
 }
 
-type span struct{ lo, hi int32 }
+type span = actorpos.Span
 
-type spans struct {
-	members span // direct members, as given
-	desc    span // the actor and its members at any depth, sorted by position
-	vetoes  span // veto holders of the rule, through member bodies, sorted
+func init() {
+	actorpos.Of = func(x any) *actorpos.Lists { return &x.(*Index).lists }
 }
 
 // NewIndex indexes actors. It checks every actor ([Actor.Check]) and the
@@ -109,12 +108,12 @@ func (x *Index) Reset(actors []Actor) error {
 	}
 
 	// Direct members, resolved.
-	x.spans = resize(x.spans, len(actors)) // every span is set below
+	x.lists.Spans = resize(x.lists.Spans, len(actors)) // every span is set below
 	total := 0
 	for i := range actors {
 		total += len(actors[i].Members)
 	}
-	x.data = resize(x.data, 3*total+2*len(actors))[:0]
+	x.lists.Data = resize(x.lists.Data, 3*total+2*len(actors))[:0]
 	// Direct members resolved, with the checks Check leaves to us: repeated
 	// members and veto holders that are not members, found through a stamp
 	// per actor so that they cost linear time.
@@ -122,7 +121,7 @@ func (x *Index) Reset(actors []Actor) error {
 	for i := range actors {
 		a := &actors[i]
 		serial := uint32(i + 1)
-		lo := int32(len(x.data))
+		lo := int32(len(x.lists.Data))
 		for k, m := range a.Members {
 			j, ok := x.lookup(m)
 			switch {
@@ -134,10 +133,10 @@ func (x *Index) Reset(actors []Actor) error {
 				ps = append(ps, Problem{Actor: i, Field: fmt.Sprintf("members[%d]", k), Err: fmt.Errorf("%w %q", ErrDuplicateMember, m)})
 			case j != int32(i):
 				x.stamp[j] = serial
-				x.data = append(x.data, j)
+				x.lists.Data = append(x.lists.Data, j)
 			}
 		}
-		x.spans[i].members = span{lo, int32(len(x.data))}
+		x.lists.Spans[i].Members = span{Lo: lo, Hi: int32(len(x.lists.Data))}
 		if !a.Kind.IsBody() {
 			continue
 		}
@@ -152,6 +151,9 @@ func (x *Index) Reset(actors []Actor) error {
 	}
 	x.once = sync.Once{}
 	x.asideOnce = sync.Once{}
+	if x.lists.Memberships == nil { // bound once: an index reset for each evaluation allocates nothing
+		x.lists.Memberships, x.lists.VetoesAside, x.lists.VetoesParties = x.membershipPos, x.vetoPosAside, x.vetoPosByRule
+	}
 	if len(ps) > 0 {
 		slices.SortStableFunc(ps, func(p, q Problem) int { return cmp.Compare(p.Actor, q.Actor) })
 		*x = Index{}
@@ -223,7 +225,10 @@ func (x *Index) lookup(id ID) (int32, bool) {
 	}
 }
 
-func (x *Index) members(i int32) []int32 { s := x.spans[i].members; return x.data[s.lo:s.hi] }
+func (x *Index) members(i int32) []int32 {
+	s := x.lists.Spans[i].Members
+	return x.lists.Data[s.Lo:s.Hi]
+}
 
 // loops finds membership cycles by depth-first search, reporting each once,
 // at the member edge that closes it.
@@ -282,9 +287,9 @@ func (x *Index) closures() bool {
 	// veto holder.
 	for i := range x.actors {
 		if !x.actors[i].Kind.IsBody() {
-			x.data = append(x.data, int32(i))
-			s := span{int32(len(x.data) - 1), int32(len(x.data))}
-			x.spans[i].desc, x.spans[i].vetoes = s, s
+			x.lists.Data = append(x.lists.Data, int32(i))
+			s := span{Lo: int32(len(x.lists.Data) - 1), Hi: int32(len(x.lists.Data))}
+			x.lists.Spans[i].Desc, x.lists.Spans[i].Vetoes = s, s
 			x.mark[i] = closed
 		}
 	}
@@ -306,9 +311,9 @@ func (x *Index) close(i int32) bool {
 	a := &x.actors[i]
 	if !a.Kind.IsBody() {
 		// A state is its own only contributor and veto holder.
-		x.data = append(x.data, i)
-		s := span{int32(len(x.data) - 1), int32(len(x.data))}
-		x.spans[i].desc, x.spans[i].vetoes = s, s
+		x.lists.Data = append(x.lists.Data, i)
+		s := span{Lo: int32(len(x.lists.Data) - 1), Hi: int32(len(x.lists.Data))}
+		x.lists.Spans[i].Desc, x.lists.Spans[i].Vetoes = s, s
 		x.mark[i] = closed
 		return true
 	}
@@ -319,17 +324,17 @@ func (x *Index) close(i int32) bool {
 		}
 	}
 	x.mark[i] = closed
-	lo := int32(len(x.data))
-	x.data = append(x.data, i)
+	lo := int32(len(x.lists.Data))
+	x.lists.Data = append(x.lists.Data, i)
 	for _, j := range x.members(i) {
-		s := x.spans[j].desc
-		x.data = append(x.data, x.data[s.lo:s.hi]...)
+		s := x.lists.Spans[j].Desc
+		x.lists.Data = append(x.lists.Data, x.lists.Data[s.Lo:s.Hi]...)
 	}
-	x.spans[i].desc = x.sortSpan(lo)
+	x.lists.Spans[i].Desc = x.sortSpan(lo)
 
 	// The same holders as a.RuleVetoes, without its allocation, and for
 	// each holder that is a body, its own holders.
-	lo = int32(len(x.data))
+	lo = int32(len(x.lists.Data))
 	for _, v := range a.Vetoes {
 		if j, ok := x.lookup(v); ok { // an unknown holder is reported by Check
 			x.addVeto(j)
@@ -340,7 +345,7 @@ func (x *Index) close(i int32) bool {
 			x.addVeto(j)
 		}
 	}
-	x.spans[i].vetoes = x.sortSpan(lo)
+	x.lists.Spans[i].Vetoes = x.sortSpan(lo)
 	return true
 }
 
@@ -373,20 +378,20 @@ func (x *Index) memberships() {
 }
 
 func (x *Index) addVeto(j int32) {
-	x.data = append(x.data, j)
+	x.lists.Data = append(x.lists.Data, j)
 	if x.actors[j].Kind.IsBody() {
-		s := x.spans[j].vetoes
-		x.data = append(x.data, x.data[s.lo:s.hi]...)
+		s := x.lists.Spans[j].Vetoes
+		x.lists.Data = append(x.lists.Data, x.lists.Data[s.Lo:s.Hi]...)
 	}
 }
 
 // sortSpan sorts and deduplicates data[lo:] and returns it as a span.
 func (x *Index) sortSpan(lo int32) span {
-	s := x.data[lo:]
+	s := x.lists.Data[lo:]
 	slices.Sort(s)
 	s = slices.Compact(s)
-	x.data = x.data[:int(lo)+len(s)]
-	return span{lo, int32(len(x.data))}
+	x.lists.Data = x.lists.Data[:int(lo)+len(s)]
+	return span{Lo: lo, Hi: int32(len(x.lists.Data))}
 }
 
 // Len returns the number of actors.
@@ -436,21 +441,19 @@ func (x *Index) IDs() iter.Seq[ID] {
 func (x *Index) IsMember(a, body ID) bool {
 	i, ok := x.lookup(a)
 	j, ok2 := x.lookup(body)
-	return ok && ok2 && i != j && x.Within(int(i), int(j))
+	if !ok || !ok2 || i == j {
+		return false
+	}
+	_, in := slices.BinarySearch(x.descPos(j), i)
+	return in
 }
 
-// Within reports whether the actor at position i is the actor at position
-// j or one of its members at any depth. Positions are those of the slice
-// given to [NewIndex]; Within is the allocation-free form of [Index.IsMember]
-// for tools that index actors by position.
-func (x *Index) Within(i, j int) bool {
-	_, ok := slices.BinarySearch(x.descPos(int32(j)), int32(i))
-	return ok
+func (x *Index) descPos(i int32) []int32 { s := x.lists.Spans[i].Desc; return x.lists.Data[s.Lo:s.Hi] }
+
+func (x *Index) vetoPos(i int32) []int32 {
+	s := x.lists.Spans[i].Vetoes
+	return x.lists.Data[s.Lo:s.Hi]
 }
-
-func (x *Index) descPos(i int32) []int32 { s := x.spans[i].desc; return x.data[s.lo:s.hi] }
-
-func (x *Index) vetoPos(i int32) []int32 { s := x.spans[i].vetoes; return x.data[s.lo:s.hi] }
 
 // Contributors returns the actor with the given ID and all its members at
 // any depth, in the order of [NewIndex]'s slice: everyone who takes part
@@ -465,19 +468,15 @@ func (x *Index) Contributors(id ID) iter.Seq[ID] {
 // an unknown ID.
 func (x *Index) Memberships(id ID) iter.Seq[ID] {
 	i, ok := x.lookup(id)
-	return x.ids(ok, func() []int32 { return x.MembershipPos(int(i)) })
+	return x.ids(ok, func() []int32 { return x.membershipPos(int(i)) })
 }
 
-// MembershipPos is the positional form of [Index.Memberships]: positions
+// membershipPos is the positional form of [Index.Memberships]: positions
 // in NewIndex's slice, sorted. The caller must not change the slice.
-func (x *Index) MembershipPos(i int) []int32 {
+func (x *Index) membershipPos(i int) []int32 {
 	x.once.Do(x.memberships)
 	return x.within[x.withinAt[i]:x.withinAt[i+1]]
 }
-
-// ContributorPos is the positional form of [Index.Contributors]: positions
-// in NewIndex's slice, sorted. The caller must not change the slice.
-func (x *Index) ContributorPos(i int) []int32 { return x.descPos(int32(i)) }
 
 // VetoHolders returns the actors whose "no" alone stops the actor with the
 // given ID from acting, sorted by position in NewIndex's slice. For a state
@@ -490,10 +489,6 @@ func (x *Index) VetoHolders(id ID) iter.Seq[ID] {
 	i, ok := x.lookup(id)
 	return x.ids(ok, func() []int32 { return x.vetoPos(i) })
 }
-
-// VetoPos is the positional form of [Index.VetoHolders]. The caller must
-// not change the slice.
-func (x *Index) VetoPos(i int) []int32 { return x.vetoPos(int32(i)) }
 
 // At returns the actor at position i of NewIndex's slice.
 func (x *Index) At(i int) Actor { return x.actors[i] }

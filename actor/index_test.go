@@ -12,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/entente-go/entente/actor"
+	"github.com/entente-go/entente/internal/actorpos"
 )
 
 // world is a set of actors close to the real ones: NATO and the EU decide by
@@ -292,7 +293,9 @@ func TestIndexIsMember(t *testing.T) {
 	}
 }
 
-func TestIndexWithin(t *testing.T) {
+// TestIndexContributorsWithin checks who is within whom: an actor is
+// among a body's contributors when it is the body or a member at any depth.
+func TestIndexContributorsWithin(t *testing.T) {
 	x := mustIndex(t, world())
 	tests := []struct {
 		reason string
@@ -305,8 +308,8 @@ func TestIndexWithin(t *testing.T) {
 		{reason: "a body is not within its member", a: "EU", b: "HU"},
 	}
 	for _, tc := range tests {
-		if diff := cmp.Diff(tc.want, x.Within(x.Pos(tc.a), x.Pos(tc.b))); diff != "" {
-			t.Errorf("Within(%s, %s): %s\n(-want +got):\n%s", tc.a, tc.b, tc.reason, diff)
+		if diff := cmp.Diff(tc.want, slices.Contains(slices.Collect(x.Contributors(tc.b)), tc.a)); diff != "" {
+			t.Errorf("%s among Contributors(%s): %s\n(-want +got):\n%s", tc.a, tc.b, tc.reason, diff)
 		}
 	}
 }
@@ -334,7 +337,7 @@ func TestIndexContributors(t *testing.T) {
 			continue
 		}
 		var pos []actor.ID
-		for _, i := range x.ContributorPos(x.Pos(tc.id)) {
+		for _, i := range actorpos.Of(x).Contributors(x.Pos(tc.id)) {
 			pos = append(pos, x.At(int(i)).ID)
 		}
 		if diff := cmp.Diff(tc.want, pos); diff != "" {
@@ -412,7 +415,7 @@ func TestIndexVetoHolders(t *testing.T) {
 			continue
 		}
 		var pos []actor.ID
-		for _, i := range x.VetoPos(x.Pos(tc.id)) {
+		for _, i := range actorpos.Of(x).Vetoes(x.Pos(tc.id)) {
 			pos = append(pos, x.At(int(i)).ID)
 		}
 		if diff := cmp.Diff(tc.want, pos); diff != "" {

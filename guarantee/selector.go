@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/entente-go/entente/actor"
+	"github.com/entente-go/entente/internal/actorpos"
 	"github.com/entente-go/entente/internal/sorted"
 )
 
@@ -43,7 +44,7 @@ func (s Selector) IsZero() bool {
 // index does not know matches nothing. It takes pointers because it sits on
 // every hot path of evaluation; it changes neither.
 func (s *Selector) Matches(g *Guarantee, x *actor.Index) bool {
-	if !s.MatchesFields(g) {
+	if !s.matchesFields(g) {
 		return false
 	}
 	if s.ProviderIn == "" {
@@ -53,12 +54,13 @@ func (s *Selector) Matches(g *Guarantee, x *actor.Index) bool {
 		return false
 	}
 	p, in := x.Pos(g.Provider), x.Pos(s.ProviderIn)
-	return p >= 0 && in >= 0 && sorted.Overlap(x.ContributorPos(p), x.ContributorPos(in))
+	l := actorpos.Of(x)
+	return p >= 0 && in >= 0 && sorted.Overlap(l.Contributors(p), l.Contributors(in))
 }
 
-// MatchesFields reports whether g matches every field of s but ProviderIn,
+// matchesFields reports whether g matches every field of s but ProviderIn,
 // which needs an [actor.Index].
-func (s *Selector) MatchesFields(g *Guarantee) bool {
+func (s *Selector) matchesFields(g *Guarantee) bool {
 	return g.Kind.Is(s.Kind) &&
 		(s.Provider == "" || s.Provider == g.Provider) &&
 		(s.Beneficiary == "" || s.Beneficiary == g.Beneficiary) &&

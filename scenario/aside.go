@@ -100,11 +100,11 @@ func (m *model) vetoesFor(dst []int32, g int32, parties []int32) []int32 {
 func (m *model) bodyVetoes(dst []int32, g int32, p int, parties []int32) []int32 {
 	switch {
 	case !m.aside || len(parties) == 0:
-		return append(dst, m.ax.VetoPos(p)...)
+		return append(dst, m.lists.Vetoes(p)...)
 	case m.s.Guarantees[g].Activation.PartiesAside:
-		return m.ax.VetoPosAside(p, parties, dst)
+		return m.lists.VetoesAside(p, parties, dst)
 	}
-	return m.ax.VetoPosParties(p, parties, dst)
+	return m.lists.VetoesParties(p, parties, dst)
 }
 
 // compileRules fills in, when something sets the parties aside, the veto
@@ -127,9 +127,9 @@ func (m *model) compileRules() {
 		lo := len(m.data)
 		a := m.s.Guarantees[g].Activation
 		if a.PartiesAside && a.Mode != guarantee.ByBody {
-			m.data = m.ax.VetoPosAside(p, m.party, m.data)
+			m.data = m.lists.VetoesAside(p, m.party, m.data)
 		} else {
-			m.data = m.ax.VetoPosParties(p, m.party, m.data)
+			m.data = m.lists.VetoesParties(p, m.party, m.data)
 		}
 		m.rule[g] = span{int32(lo), int32(len(m.data))}
 	}
@@ -271,7 +271,7 @@ func asideLinked(x, y guarantee.Guarantee) bool {
 // own list when nothing sets the parties aside, else a new slice.
 func (m *model) bodyVetoesOf(g int32, p int) []int32 {
 	if !m.aside {
-		return m.ax.VetoPos(p)
+		return m.lists.Vetoes(p)
 	}
 	return m.bodyVetoes(nil, g, p, m.partiesOf(nil, g))
 }

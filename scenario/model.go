@@ -7,6 +7,7 @@ import (
 
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/actorpos"
 	"github.com/entente-go/entente/internal/core"
 	"github.com/entente-go/entente/internal/sorted"
 )
@@ -20,14 +21,15 @@ import (
 type model struct {
 	s     Scenario // a copy, so that nothing the caller holds escapes
 	ax    *actor.Index
-	gByID []int32 // guarantee positions sorted by ID
-	prov  []int32 // provider's actor position, per guarantee
-	veto  []span  // V(g): veto holders' actor positions, per guarantee
-	att   []span  // attackers of g's trigger, as actor positions, per guarantee
-	pos   []span  // guarantees each position picks, once matches computed it
-	grant []span  // guarantees each granted veto covers
-	pact  []int32 // each position's actor, as an actor position
-	ben   []int32 // each guarantee's beneficiary, as an actor position
+	lists *actorpos.Lists // ax's lists, by position
+	gByID []int32         // guarantee positions sorted by ID
+	prov  []int32         // provider's actor position, per guarantee
+	veto  []span          // V(g): veto holders' actor positions, per guarantee
+	att   []span          // attackers of g's trigger, as actor positions, per guarantee
+	pos   []span          // guarantees each position picks, once matches computed it
+	grant []span          // guarantees each granted veto covers
+	pact  []int32         // each position's actor, as an actor position
+	ben   []int32         // each guarantee's beneficiary, as an actor position
 	data  []int32
 
 	// byAnyone lists, in order, the guarantees whose trigger admits any
@@ -93,7 +95,7 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 // release returns sc to the pool, dropping what it refers to outside
 // itself.
 func (sc *scratch) release() {
-	sc.m.s, sc.m.ax, sc.m.idx = Scenario{}, nil, nil
+	sc.m.s, sc.m.ax, sc.m.lists, sc.m.idx = Scenario{}, nil, nil, nil
 	sc.ax.Reset(nil)
 	sc.b.m = nil
 	sc.b.actors, sc.b.gids, sc.b.pos, sc.b.srcs = nil, nil, nil, nil
@@ -169,7 +171,7 @@ func (m *model) compile(s *Scenario, ax *actor.Index) error {
 // actors as it resolves them.
 func (m *model) prepare(s *Scenario, ax *actor.Index) {
 	n, np, nv := len(s.Guarantees), len(s.Positions), len(s.Vetoes)
-	m.s, m.ax, m.idx = *s, ax, nil
+	m.s, m.ax, m.lists, m.idx = *s, ax, actorpos.Of(ax), nil
 	m.prov, m.ben, m.pact = grow(m.prov, n), grow(m.ben, n), grow(m.pact, np)
 	m.spans = grow(m.spans, 2*n+np+nv)
 	m.veto, m.att, m.pos, m.grant = m.spans[:n:n], m.spans[n:2*n:2*n], m.spans[2*n:2*n+np:2*n+np], m.spans[2*n+np:]
@@ -337,7 +339,7 @@ func (m *model) activationVetoes(dst []int32, g int32, parties []int32) []int32 
 
 // contributors returns g's contributors: its provider and every member of
 // the provider at any depth.
-func (m *model) Contributors(g int32) []int32 { return m.ax.ContributorPos(int(m.prov[g])) }
+func (m *model) Contributors(g int32) []int32 { return m.lists.Contributors(int(m.prov[g])) }
 
 // ruleVetoes returns the veto holders of the rule of g's provider when the
 // provider is a body, and nil when it is a state.
@@ -349,7 +351,7 @@ func (m *model) RuleVetoes(g int32) []int32 {
 	if m.aside {
 		return m.list(m.rule[g])
 	}
-	return m.ax.VetoPos(p)
+	return m.lists.Vetoes(p)
 }
 
 // guaranteeByID returns the position of the guarantee with the given ID.
@@ -484,9 +486,9 @@ func (x *selIndex) byProviderIn(body actor.ID, m *model) []int32 {
 		return l
 	}
 	var provs []int32
-	for _, d := range m.ax.ContributorPos(m.ax.Pos(body)) {
+	for _, d := range m.lists.Contributors(m.ax.Pos(body)) {
 		provs = append(provs, d)
-		provs = append(provs, m.ax.MembershipPos(int(d))...)
+		provs = append(provs, m.lists.Memberships(int(d))...)
 	}
 	slices.Sort(provs)
 	var l []int32

@@ -15,7 +15,7 @@ func (m *model) RenewalVetoes(g int32) []int32 {
 	case md.Body == "":
 		return nil
 	case !md.PartiesAside && !m.aside:
-		return m.ax.VetoPos(m.ax.Pos(md.Body))
+		return m.lists.Vetoes(m.ax.Pos(md.Body))
 	}
 	return m.RenewalVetoesWith(g, m.partiesOf(nil, g))
 }
@@ -35,11 +35,11 @@ func (m *model) RenewalVetoesWith(g int32, parties []int32) []int32 {
 	p := m.ax.Pos(md.Body)
 	switch {
 	case md.PartiesAside && m.ax.At(p).Kind.IsBody():
-		return m.ax.VetoPosAside(p, parties, nil)
+		return m.lists.VetoesAside(p, parties, nil)
 	case m.aside:
-		return m.ax.VetoPosParties(p, parties, nil)
+		return m.lists.VetoesParties(p, parties, nil)
 	}
-	return m.ax.VetoPos(p)
+	return m.lists.Vetoes(p)
 }
 
 // capturedRenewal fires when a veto holder of the body that renews g's
@@ -53,7 +53,7 @@ func (m *model) capturedRenewal(b *builder) {
 		holders := m.RenewalVetoes(int32(g))
 		att := m.list(m.att[g])
 		if !sorted.Overlap(att, holders) {
-			if gg.Mandate.Body != "" && sorted.Overlap(att, m.ax.VetoPos(m.ax.Pos(gg.Mandate.Body))) {
+			if gg.Mandate.Body != "" && sorted.Overlap(att, m.lists.Vetoes(m.ax.Pos(gg.Mandate.Body))) {
 				m.renewalAside(b, int32(g), holders)
 			}
 			continue
@@ -149,7 +149,7 @@ func (m *model) renewalAside(b *builder, g int32, holders []int32) {
 	att := m.list(m.att[g])
 	b.start(PartiesSetAside)
 	b.guarantee(g)
-	for _, h := range m.ax.VetoPos(m.ax.Pos(gg.Mandate.Body)) {
+	for _, h := range m.lists.Vetoes(m.ax.Pos(gg.Mandate.Body)) {
 		if sorted.Contains(att, h) && !sorted.Contains(holders, h) {
 			b.actor(m.ax.At(int(h)).ID)
 		}
