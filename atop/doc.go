@@ -71,4 +71,8 @@
 // WriteHTML, the alliances in force per decade and the share carrying each
 // finding. Values are plain; a Record is not changed by any function and is
 // safe for concurrent use.
+//
+// It builds on package scenario (each phase is a scenario, judged by an
+// evaluation) and on package htmlreport for the page that holds the
+// record's picture.
 package atop

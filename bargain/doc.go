@@ -95,4 +95,8 @@
 // ([deals.Choices]) finds it in well under a millisecond at 40 offers
 // where Solve walks millions of outcomes. The other norms and the frontier
 // are not additive and have no such method here. See docs/PERFORMANCE.md.
+//
+// It builds on package deals (every feasible deal and each choice of
+// candidate vetoes) and on package scenario (the scenario and its values),
+// through their public APIs alone.
 package bargain

@@ -71,8 +71,10 @@ type walker struct {
 
 	standing []Status // per guarantee, for the attackers in standFor: what it would come to, or 0
 	standFor []int32
-	depth    int     // stand calls in progress
-	stood    []int32 // guarantees stand decided since depth was last 0
+	one      [1]int32 // the attacker of a later call; call copies it
+	parties  []int32  // scratch for renewal
+	depth    int      // stand calls in progress
+	stood    []int32  // guarantees stand decided since depth was last 0
 }
 
 // atom is an attack or violation a trigger names, with its attacker, or
@@ -207,7 +209,8 @@ func (w *walker) step(i int) Step {
 		case now && !was:
 			call(g, w.namedAttackers(g))
 		case now && isAttack:
-			call(g, []int32{int32(m.Actors.Pos(attacker))})
+			w.one[0] = int32(m.Actors.Pos(attacker))
+			call(g, w.one[:])
 		case !now && was:
 			st.NoLongerDue = append(st.NoLongerDue, w.s.Guarantees[g].ID)
 			w.setActive(g, false)
@@ -327,9 +330,10 @@ func (w *walker) renewal(g int32) []Block {
 	m := w.m
 	gg := &w.s.Guarantees[g]
 	var out []Block
-	parties := append(w.namedAttackers(g), m.Beneficiary[g])
-	slices.Sort(parties)
-	for _, h := range m.RenewalVetoesWith(g, slices.Compact(parties)) {
+	w.parties = append(append(w.parties[:0], w.namedAttackers(g)...), m.Beneficiary[g])
+	slices.Sort(w.parties)
+	w.parties = slices.Compact(w.parties)
+	for _, h := range m.RenewalVetoesWith(g, w.parties) {
 		id := m.Actors.At(int(h)).ID
 		for _, a := range w.atoms[g] {
 			if slices.Contains(w.attackersOf(a), h) {
