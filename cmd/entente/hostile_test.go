@@ -51,6 +51,7 @@ func TestHostileText(t *testing.T) {
 		{"check-variant", "a variant's edits bring hostile text of their own", []string{"check", "--variant", "drop-refusal", hostileFile}},
 		{"validate", "the warnings quote the fields", []string{"validate", hostileFile}},
 		{"search", "packages, vetoes and conflicts", []string{"search", hostileFile}},
+		{"export", "the program names the scenario in a comment", []string{"export", "--format", "asp", hostileFile}},
 		{"simulate", "the walk of the timeline", []string{"simulate", hostileFile}},
 		{"sweep", "sampled findings and elements", []string{"sweep", "--samples", "40", hostileFile}},
 		{"diff", "edits and changed findings", []string{"diff", "--variant", "drop-refusal", hostileFile}},

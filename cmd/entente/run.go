@@ -67,6 +67,7 @@ func init() {
 		{"diff", diffArgs, "what changes from A to B (or to A's variant), and why", runDiff},
 		{"graph", graphArgs, "the framework as a picture: who guarantees what to whom, who can block it, and what has errors", runGraph},
 		{"sweep", sweepArgs, "draw samples as the likelihoods say: how likely the scenario is compatible and a deal possible, and which uncertain element matters most", runSweep},
+		{"export", exportArgs, "the search for deals as a program for clingo (answer-set programming), to count and optimise with a solver of your own", runExport},
 		{"serve", serveArgs, "a page on this machine to edit one file and see its report, what-ifs and comparison change as it is typed", runServe},
 		{"atop", atopArgs, "the alliance record (ATOP): import alliances as scenario files; check every alliance phase, as coded and under what-ifs", runAtop},
 		{"example", "[NAME]", "print a built-in scenario to start from", runExample},
