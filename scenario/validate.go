@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -98,40 +99,51 @@ type validator struct {
 	ax   *actor.Index
 }
 
-// at is a place in a scenario: the list, the element, and up to two field
-// names inside it ("positions", 3, "refuses", "kind"). Its string form is
-// "positions[3].refuses.kind". It is built into a string only when a
-// problem is reported there.
+// at is a place in a scenario: the list, the element, a field inside it
+// and what lies within that field ("positions", 3, "refuses", "kind").
+// Its string form is "positions[3].refuses.kind". It is built into a
+// string only when a problem is reported there.
 type at struct {
 	list      string
 	i         int
 	sub, leaf string
+	k         int // when positive, sub is indexed by k-1: "values[0].weights[2]"
 	j         int // when positive, leaf is indexed by j-1
 }
 
 func (a at) String() string {
 	p := a.sub
+	if a.k > 0 {
+		p += "[" + strconv.Itoa(a.k-1) + "]"
+	}
 	if a.list != "" {
-		p = fmt.Sprintf("%s[%d]", a.list, a.i)
+		p = a.list + "[" + strconv.Itoa(a.i) + "]"
 		if a.sub != "" {
 			p += "." + a.sub
+			if a.k > 0 {
+				p += "[" + strconv.Itoa(a.k-1) + "]"
+			}
 		}
 	}
 	if a.leaf != "" {
 		p += "." + a.leaf
 	}
 	if a.j > 0 {
-		p += fmt.Sprintf("[%d]", a.j-1)
+		p += "[" + strconv.Itoa(a.j-1) + "]"
 	}
 	return p
 }
 
-// in returns the place of field f within a.
+// in returns the place of field f within a: a's field when a names none,
+// else a path within it.
 func (a at) in(f string) at {
-	if a.sub == "" {
+	switch {
+	case a.sub == "":
 		a.sub = f
-	} else {
+	case a.leaf == "":
 		a.leaf = f
+	default:
+		a.leaf += "." + f
 	}
 	return a
 }

@@ -106,15 +106,15 @@ func (v *validator) values() {
 		}
 		for j := range val.Weights {
 			w := &val.Weights[j]
-			path := "values[" + strconv.Itoa(i) + "].weights[" + strconv.Itoa(j) + "]"
+			weight := at{list: "values", i: i, sub: "weights", k: j + 1}
 			if !finite(w.Weight) {
-				v.errs = append(v.errs, &FieldError{path + ".weight", fmt.Errorf("%w; found %v", ErrWeight, w.Weight)})
+				v.add(weight.in("weight"), fmt.Errorf("%w; found %v", ErrWeight, w.Weight))
 			}
 			switch {
 			case w.Veto != "" && !w.Select.IsZero():
-				v.errs = append(v.errs, &FieldError{path, ErrWeightTerm})
+				v.add(weight, ErrWeightTerm)
 			case w.Veto == "":
-				v.selector(at{sub: path + ".select"}, &w.Select)
+				v.selector(weight.in("select"), &w.Select)
 			}
 		}
 	}
