@@ -94,7 +94,7 @@ func clingoPath(tb testing.TB) string {
 
 // checkOptimum checks clingo's optimum on the program of s against
 // UtilitarianOptimum's score.
-func checkOptimum(t *testing.T, clingo, name string, s scenario.Scenario) (feasible bool) {
+func checkOptimum(t testing.TB, clingo, name string, s scenario.Scenario) (feasible bool) {
 	t.Helper()
 	prog := aspProgram(t, s)
 	file := filepath.Join(t.TempDir(), "deals.lp")
@@ -206,4 +206,40 @@ func BenchmarkUtilitarianVersusClingo(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkUtilitarianGrowth times the branch and bound and clingo (the
+// exported program, a process per run) as offers, positions and candidate
+// vetoes grow together: the curve in docs/PERFORMANCE.md. The branch and
+// bound doubles with each candidate veto; clingo grows with the program.
+func BenchmarkUtilitarianGrowth(b *testing.B) {
+	for _, c := range []struct{ offers, positions, vetoes int }{{40, 30, 5}, {80, 40, 8}, {160, 60, 10}, {320, 80, 12}} {
+		s := feasibleScenario(b, synth.Config{Guarantees: c.offers, Positions: c.positions, DemandsVeto: c.vetoes, Seed: 1})
+		name := "offers=" + strconv.Itoa(c.offers) + "/vetoes=" + strconv.Itoa(c.vetoes)
+		b.Run(name+"/branch-and-bound", func(b *testing.B) {
+			for b.Loop() {
+				if sol, err := bargain.UtilitarianOptimum(b.Context(), s); err != nil || sol.Absent {
+					b.Fatal(err, sol.Reason)
+				}
+			}
+		})
+		b.Run(name+"/clingo", func(b *testing.B) {
+			clingo, err := exec.LookPath("clingo")
+			if err != nil {
+				b.Skip("clingo is not installed (apt-get install gringo)")
+			}
+			if !checkOptimum(b, clingo, name, s) {
+				b.Fatal("clingo finds no deal")
+			}
+			file := filepath.Join(b.TempDir(), "p.lp")
+			if err := os.WriteFile(file, []byte(aspProgram(b, s)), 0o644); err != nil {
+				b.Fatal(err)
+			}
+			for b.Loop() {
+				if _, ok := clingoOptimum(b, clingo, file); !ok {
+					b.Fatal("clingo finds no deal")
+				}
+			}
+		})
+	}
 }

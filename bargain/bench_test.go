@@ -164,7 +164,13 @@ func BenchmarkSolveLive(b *testing.B) {
 // scenario admits no deal, so the positions of the first concession Search
 // proposes are withdrawn until one is possible.
 func issueScenario(tb testing.TB, n int) scenario.Scenario {
-	s := synth.Generate(synth.Config{Guarantees: n, Positions: 30, DemandsVeto: 5, Seed: 1})
+	return feasibleScenario(tb, synth.Config{Guarantees: n, Positions: 30, DemandsVeto: 5, Seed: 1})
+}
+
+// feasibleScenario is the scenario c generates, made feasible as
+// issueScenario makes it, with five actors given values.
+func feasibleScenario(tb testing.TB, c synth.Config) scenario.Scenario {
+	s := synth.Generate(c)
 	for {
 		r, err := deals.Search(tb.Context(), s, deals.Options{})
 		if err != nil {
