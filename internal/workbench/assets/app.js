@@ -31,6 +31,8 @@
   let pending = null; // the AbortController of the request in flight
   let timer = 0;
   let typedAt = 0; // performance.now() of the keystroke not yet answered
+  let timing = null; // where the time of the last answer went (see ask)
+  let shownOffered = null; // the what-ifs offered, as JSON, once shown
   let lines = -1;
   let diskNote = 'as on disk'; // what the state says while the text is the file's
   let saving = false; // a save is in flight
@@ -176,14 +178,20 @@
   // superseded or refused (the state then says why).
   async function ask(q, control) {
     try {
+      const sent = performance.now();
       const r = await api('/api/evaluate?' + q, {
         method: 'POST',
         body: text.value,
         headers: { 'Content-Type': 'text/plain; charset=utf-8' },
         signal: control.signal,
       });
+      const headed = performance.now();
       const answer = await r.json();
       if (pending !== control) return null;
+      // Where the time of an answer went, for the latency test: from
+      // sending to the first byte back (the server), then to the whole
+      // answer read and parsed (transfer).
+      timing = { sent: sent, server: headed - sent, transfer: performance.now() - headed };
       if (!r.ok) {
         say(answer.error || 'the server refused: ' + r.status, true);
         return null;
@@ -208,9 +216,17 @@
     const q = query();
     const quick = await ask(q ? q + '&quick=1' : 'quick=1', control);
     if (quick === null) return;
+    const shown = performance.now();
     show(quick);
     if (asked > 0 && typedAt === asked) {
-      document.body.dataset.latency = (performance.now() - asked).toFixed(1);
+      const now = performance.now();
+      document.body.dataset.latency = (now - asked).toFixed(1);
+      document.body.dataset.phases = JSON.stringify({
+        wait: timing.sent - asked,
+        server: timing.server,
+        transfer: timing.transfer,
+        page: now - shown,
+      });
       typedAt = 0;
     }
     document.body.dataset.updates = String(Number(document.body.dataset.updates || 0) + 1);
@@ -303,7 +319,14 @@
     }
   }
 
+  // showToggles offers the what-ifs of the file. It builds the boxes
+  // again only when what is offered changed: at a thousand guarantees
+  // that is over a thousand boxes, and most keystrokes leave them as
+  // they were (the boxes keep their state, which follows chosen).
   function showToggles(offered) {
+    const key = JSON.stringify(offered);
+    if (key === shownOffered) return;
+    shownOffered = key;
     const groups = [
       ['Leave out a guarantee', offered.guarantees],
       ['Leave out a position', offered.positions],
