@@ -98,8 +98,8 @@
       gutter.dataset.bad = String(bad.size);
     }
     // The backdrop holds the same text, invisible, with a mark at each
-    // problem's place.
-    backdrop.replaceChildren();
+    // problem's place; with no problem it holds nothing, so that a large
+    // file is not laid out twice for each keystroke.
     const places = [];
     for (const p of problems) {
       if (p.line > 0 && p.line <= all.length) {
@@ -112,6 +112,11 @@
       }
     }
     places.sort((a, b) => a - b);
+    backdrop.replaceChildren();
+    if (places.length === 0) {
+      follow();
+      return;
+    }
     let at = 0;
     for (const offset of places) {
       if (offset < at) continue;
