@@ -171,6 +171,40 @@ func TestWorkbench(t *testing.T) {
 		t.Fatalf("the seed shows %+v, want incompatible with unmet-veto-demand and veto-conflict", got)
 	}
 
+	// A keystroke that changes nothing in the report: the server leaves
+	// out every section the page shows, and the page keeps them as they
+	// are, the search among them.
+	full := func() string {
+		var n string
+		step("reading the full answers", tb.eval(ctx, `document.body.dataset.full || "0"`, &n))
+		return n
+	}
+	var shownBefore string
+	step("the first full answer", tb.waitFor(ctx, 20*time.Second, `document.body.dataset.full`))
+	step("reading the report", tb.eval(ctx, `document.getElementById("report").innerHTML`, &shownBefore))
+	for _, key := range []string{" ", "Backspace"} {
+		n := full()
+		step("placing the caret", tb.eval(ctx, `(() => { const t = document.getElementById("text"); const a = t.value.indexOf("\n");
+			t.focus(); t.setSelectionRange(a, a); return true; })()`, nil))
+		if key == " " {
+			step("typing a space", tb.insertText(ctx, key))
+		} else {
+			step("deleting it", tb.press(ctx, key, 0))
+		}
+		step("the full answer", tb.waitFor(ctx, 20*time.Second, `(document.body.dataset.full || "0") !== "`+n+`"`))
+	}
+	var kept struct {
+		Report string
+		Kept   string
+		Stale  int
+	}
+	step("reading the report", tb.eval(ctx, `({Report: document.getElementById("report").innerHTML, Kept: document.body.dataset.kept || "0",
+		Stale: document.querySelectorAll("#report .stale").length})`, &kept))
+	if k, _ := strconv.Atoi(kept.Kept); k < 10 || kept.Report != shownBefore || kept.Stale != 0 {
+		t.Errorf("after a keystroke and its undoing, %s sections kept, %d marked stale, the report the same: %v; want every section of four answers kept, none stale, the same report",
+			kept.Kept, kept.Stale, kept.Report == shownBefore)
+	}
+
 	// Delete Russia's veto demand with the keyboard. The variant that
 	// leaves it out now names a position that is not there: the page
 	// marks that line. Delete the variant too, and the verdict changes.

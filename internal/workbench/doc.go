@@ -42,7 +42,11 @@
 //     the file offers, and the comparison with the file as written. With
 //     quick=1 it leaves out the slow parts, the deal search and the
 //     comparison: the page asks quick first, to show the findings at
-//     once, and then in full.
+//     once, and then in full. The answer gives the hash of each section
+//     of the report; the page sends those of the sections it shows back in
+//     [ShownHeader], and the report leaves out, as empty sections marked
+//     unchanged, those that are the same, so that a keystroke that changes
+//     one section of a large report sends that section only.
 //   - POST /api/save takes the text as its body and, in
 //     X-Entente-Version, the version the page loaded. It writes the text
 //     in fmt's form, and answers the new version and text.

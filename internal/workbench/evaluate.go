@@ -198,13 +198,19 @@ type result struct {
 	// Quick says the answer was asked with quick=1: the report has no
 	// deal search and there is no comparison yet.
 	Quick bool `json:"quick,omitempty"`
+	// Sections holds the hash of each of the report's sections by ID,
+	// for the page to send back in [ShownHeader]; Report leaves out, as
+	// empty sections marked unchanged, those the page said it shows.
+	Sections map[string]string `json:"sections,omitempty"`
 }
 
 // evaluate parses text as the file and answers it as the page shows it:
 // the problems of the text, or the report of the scenario (the what-if,
-// with toggles) and the comparison with the file as written. It stops
-// when ctx ends, returning ctx's error.
-func (s *Server) evaluate(ctx context.Context, text []byte, t toggles) (result, error) {
+// with toggles) and the comparison with the file as written. The report
+// leaves out the sections that shown (hashes by section ID, from
+// [ShownHeader]) says the page already shows as they are. It stops when
+// ctx ends, returning ctx's error.
+func (s *Server) evaluate(ctx context.Context, text []byte, t toggles, shown map[string]string) (result, error) {
 	res := result{Problems: []problem{}, Applied: []string{}}
 	base, err := s.opts.Parse(s.file, text)
 	if err != nil {
@@ -251,7 +257,7 @@ func (s *Server) evaluate(ctx context.Context, text []byte, t toggles) (result, 
 	if err := htmlreport.WriteFragment(&frag, p); err != nil {
 		return res, err
 	}
-	res.Report = frag.String()
+	res.Report, res.Sections = leaveOutShown(frag.String(), shown)
 	if len(res.Applied) > 0 && !t.quick {
 		c, err := compare.Scenarios(ctx, base, sc)
 		if err != nil {

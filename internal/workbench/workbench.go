@@ -336,7 +336,7 @@ func (s *Server) serveEvaluate(w http.ResponseWriter, r *http.Request) {
 		s.stopped(w, r, ctx)
 		return
 	}
-	res, err := s.evaluate(ctx, text, t)
+	res, err := s.evaluate(ctx, text, t, parseShown(r.Header.Get(ShownHeader)))
 	if err != nil {
 		if ctx.Err() != nil {
 			s.stopped(w, r, ctx)

@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -454,6 +455,7 @@ type answer struct {
 	Name, Verdict, Report, Comparison, WhatIfError string
 	Applied                                        []string
 	Offered                                        map[string][]struct{ Key, Value, Label string }
+	Sections                                       map[string]string
 }
 
 func (f *fixture) evaluate(t *testing.T, query, text string) answer {
@@ -896,5 +898,85 @@ func TestSaveTooLargeOnceFormatted(t *testing.T) {
 	}
 	if got := f.state(t); got.Version != st.Version {
 		t.Error("the refused save changed the file")
+	}
+}
+
+// TestEvaluateShown checks that the sections the page says it shows,
+// with the hash the last answer gave them, come back as empty sections
+// marked unchanged when they are, and whole when anything differs: the
+// text, the hash, or what-ifs that change them.
+func TestEvaluateShown(t *testing.T) {
+	f := newFixture(t)
+	seed := string(examples.Ukraine2025YAML())
+	first := f.evaluate(t, "", seed)
+	ids := slices.Sorted(maps.Keys(first.Sections))
+	for _, id := range []string{"findings", "graph", "search", "timeline", "verdict"} {
+		if !slices.Contains(ids, id) {
+			t.Fatalf("sections %v; want %s among them", ids, id)
+		}
+	}
+	shown := func(hashes map[string]string) http.Header {
+		var pairs []string
+		for _, id := range slices.Sorted(maps.Keys(hashes)) {
+			pairs = append(pairs, id+":"+hashes[id])
+		}
+		return http.Header{workbench.ShownHeader: {strings.Join(pairs, ",")}}
+	}
+	ask := func(query, text string, h http.Header) answer {
+		t.Helper()
+		w := f.do(t, t.Context(), request{method: http.MethodPost, path: "/api/evaluate" + query, body: text, header: h})
+		if w.Code != http.StatusOK {
+			t.Fatalf("evaluate%s: %d %s", query, w.Code, w.Body)
+		}
+		var a answer
+		if err := json.Unmarshal(w.Body.Bytes(), &a); err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	unchanged := func(a answer) []string {
+		var out []string
+		for _, id := range slices.Sorted(maps.Keys(a.Sections)) {
+			if strings.Contains(a.Report, `<section id="`+id+`" data-unchanged></section>`) {
+				out = append(out, id)
+			}
+		}
+		return out
+	}
+
+	// The same text, a comment added: every section is as shown.
+	again := ask("", "# a comment\n"+seed, shown(first.Sections))
+	if got := unchanged(again); !slices.Equal(got, ids) {
+		t.Errorf("the same scenario again: unchanged %v, want every section %v", got, ids)
+	}
+	if !cmp.Equal(again.Sections, first.Sections) || len(again.Report) >= len(first.Report)/10 {
+		t.Errorf("the same scenario again: hashes changed, or the report is %d bytes of %d", len(again.Report), len(first.Report))
+	}
+	// Without the header, or with a wrong hash, every section is whole.
+	if got := unchanged(ask("", seed, nil)); len(got) > 0 {
+		t.Errorf("no sections shown: %v left out", got)
+	}
+	wrong := maps.Clone(first.Sections)
+	wrong["findings"] = strings.Repeat("0", 32)
+	if got := unchanged(ask("", seed, shown(wrong))); slices.Contains(got, "findings") || len(got) != len(ids)-1 {
+		t.Errorf("a wrong hash for the findings: unchanged %v, want all but the findings", got)
+	}
+	// A what-if that changes the findings, the verdict and the picture
+	// (its title names the what-if) sends those whole, with their new
+	// hashes, and still leaves out the timeline.
+	what := ask("?without=ru-demands-veto", seed, shown(first.Sections))
+	got := unchanged(what)
+	if slices.Contains(got, "findings") || slices.Contains(got, "verdict") || slices.Contains(got, "graph") || !slices.Contains(got, "timeline") {
+		t.Errorf("without Russia's veto demand: unchanged %v; want the timeline, not the findings, the verdict or the picture", got)
+	}
+	if what.Sections["findings"] == first.Sections["findings"] || !strings.Contains(what.Report, "(no findings)") {
+		t.Error("without Russia's veto demand: the findings kept their hash, or are not sent")
+	}
+	// A header that is not pairs, or far too long, changes nothing.
+	for _, v := range []string{"garbage", ",,:,:x,findings:", strings.Repeat("a:b,", 10_000)} {
+		a := ask("", seed, http.Header{workbench.ShownHeader: {v}})
+		if len(unchanged(a)) > 0 || a.Report != first.Report {
+			t.Errorf("header %.40q: the report differs from the whole one", v)
+		}
 	}
 }

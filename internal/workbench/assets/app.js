@@ -187,7 +187,7 @@
       const r = await api('/api/evaluate?' + q, {
         method: 'POST',
         body: text.value,
-        headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+        headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Entente-Shown': shownSections() },
         signal: control.signal,
       });
       const headed = performance.now();
@@ -262,7 +262,7 @@
     }
     report.classList.remove('stale');
     staleNote.hidden = true;
-    render(answer.report, !answer.quick);
+    render(answer.report, !answer.quick, answer.sections || {});
     report.dataset.verdict = answer.verdict;
     showToggles(answer.offered);
     applied.textContent = answer.applied.length ? '(' + answer.applied.join(', ') + ')' : '';
@@ -275,21 +275,44 @@
     sayEdited();
   }
 
+  // shownSections lists the report's sections the page shows, with the
+  // hash the server gave each, so that the server leaves out those that
+  // have not changed.
+  function shownSections() {
+    const pairs = [];
+    for (const [id, shown] of sections) {
+      if (id && shown.hash) pairs.push(id + ':' + shown.hash);
+    }
+    return pairs.join(',');
+  }
+
   // render puts the report's sections in the page. The report is HTML
   // from the server's escaping renderer (htmlreport.WriteFragment), cut
   // at its sections; nothing else is put in as HTML. A section whose
   // HTML has not changed keeps its nodes, so a large picture is not
   // drawn again for each keystroke. A quick answer lacks the deal
   // search: the section shown stays, marked stale, until the full one.
-  function render(html, full) {
+  function render(html, full, hashes) {
     const parts = html.split(/\n(?=<section id=")/);
     const seen = new Set();
     let prev = null;
+    let lost = false;
     for (const part of parts) {
       const m = /^\s*<section id="([^"]+)"/.exec(part);
       const id = m ? m[1] : '';
       seen.add(id);
       let shown = sections.get(id);
+      if (/^<section id="[^"]+" data-unchanged><\/section>$/.test(part)) {
+        // Left out by the server: the page shows it as it is.
+        if (shown && shown.hash === hashes[id]) {
+          shown.box.classList.remove('stale');
+          prev = shown.box;
+          document.body.dataset.kept = String(Number(document.body.dataset.kept || 0) + 1);
+        } else {
+          lost = true;
+        }
+        continue;
+      }
       if (!shown) {
         shown = { box: document.createElement('div'), html: null };
         shown.box.className = 'part';
@@ -300,6 +323,7 @@
         shown.box.innerHTML = part;
         shown.html = part;
       }
+      shown.hash = hashes[id] || '';
       shown.box.classList.remove('stale');
       prev = shown.box;
     }
@@ -311,6 +335,13 @@
       } else {
         shown.box.classList.add('stale');
       }
+    }
+    if (lost) {
+      // A section left out that the page no longer shows as the server
+      // thought: ask again for every section whole.
+      for (const shown of sections.values()) shown.hash = '';
+      schedule(0);
+      return;
     }
     if (full) {
       // In the report's order, moving only what is out of place.

@@ -1,0 +1,105 @@
+package workbench
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+)
+
+// ShownHeader lists the report's sections the page shows, so that the
+// answer leaves out those that have not changed: "ID:HASH" pairs, comma
+// separated, each HASH as the last answer's Sections gave it. A section
+// whose hash matches comes back as an empty <section id="ID"
+// data-unchanged></section>, which the page reads as "keep what you
+// show"; any other section comes back whole. The header changes only how
+// much is sent, never what the page ends up showing.
+const ShownHeader = "X-Entente-Shown"
+
+// maxShown bounds the pairs of [ShownHeader] the server reads; the report
+// has fewer sections than that.
+const maxShown = 64
+
+// parseShown reads [ShownHeader]'s value into hashes by section ID,
+// ignoring whatever is malformed or beyond [maxShown] pairs: the worst a
+// wrong header does is send a section whole.
+func parseShown(v string) map[string]string {
+	if v == "" {
+		return nil
+	}
+	shown := map[string]string{}
+	for pair := range strings.SplitSeq(v, ",") {
+		if len(shown) == maxShown {
+			break
+		}
+		id, hash, ok := strings.Cut(strings.TrimSpace(pair), ":")
+		if ok && id != "" && hash != "" {
+			shown[id] = hash
+		}
+	}
+	return shown
+}
+
+// sectionStart is what begins each section of the report's HTML, after
+// a newline; scenario text is escaped, so only the template writes it.
+const sectionStart = `<section id="`
+
+// sectionParts cuts the report's HTML at its sections as the page does
+// (html.split(/\n(?=<section id=")/)): the text before the first section,
+// if any, then each section with what follows it up to the newline before
+// the next. The parts joined with newlines are the HTML.
+func sectionParts(html string) []string {
+	parts := strings.Split(html, "\n"+sectionStart)
+	for i := 1; i < len(parts); i++ {
+		parts[i] = sectionStart + parts[i]
+	}
+	return parts
+}
+
+// sectionID returns the ID of the section part begins with, or "" when it
+// begins with none.
+func sectionID(part string) string {
+	rest, ok := strings.CutPrefix(strings.TrimLeft(part, " \t\r\n"), sectionStart)
+	if !ok {
+		return ""
+	}
+	id, _, ok := strings.Cut(rest, `"`)
+	if !ok {
+		return ""
+	}
+	return id
+}
+
+// sectionHash is the hash the page gets for a section's HTML: the first
+// 128 bits of its SHA-256, in hex, so that two different sections never
+// pass for one another.
+func sectionHash(part string) string {
+	sum := sha256.Sum256([]byte(part))
+	return hex.EncodeToString(sum[:16])
+}
+
+// leaveOutShown returns the report's HTML with each section the page
+// already shows as it is replaced by an empty one marked unchanged, and
+// the hash of every section by ID.
+func leaveOutShown(html string, shown map[string]string) (string, map[string]string) {
+	parts := sectionParts(html)
+	hashes := make(map[string]string, len(parts))
+	var b strings.Builder
+	for i, part := range parts {
+		id := sectionID(part)
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if id == "" {
+			b.WriteString(part)
+			continue
+		}
+		h := sectionHash(part)
+		hashes[id] = h
+		if shown[id] == h {
+			b.WriteString(`<section id="` + id + `" data-unchanged></section>`)
+			continue
+		}
+		b.WriteString(part)
+	}
+	return b.String(), hashes
+}
