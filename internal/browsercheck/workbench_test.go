@@ -447,13 +447,14 @@ func percentile(sorted []float64, p int) float64 {
 
 // measure types typed, then a backspace, ten times each, at the end of
 // the line where find first ends (inside its quotes, if it ends with
-// one), and logs the times from keystroke to
+// one; find starts with a newline, which a line's end may be), and logs
+// the times from keystroke to
 // updated findings.
 func measure(t *testing.T, ctx context.Context, tb *tab, name string, size int, find, typed string) {
 	t.Helper()
 	f := strconv.Quote(find)
 	if err := tb.eval(ctx, `(() => { const t = document.getElementById("text"); let a = t.value.indexOf(`+f+`);
-		if (a < 0) throw new Error("not found"); a = t.value.indexOf("\n", a + `+f+`.length);
+		if (a < 0) throw new Error("not found"); a = t.value.indexOf("\n", a + `+f+`.length - 1);
 		if (a > 0 && "'\"".includes(t.value[a - 1])) a--; // inside a quoted name
 		t.focus(); t.setSelectionRange(a, a); return true; })()`, nil); err != nil {
 		t.Fatal(err)
