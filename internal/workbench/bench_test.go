@@ -49,17 +49,37 @@ func BenchmarkEvaluate(b *testing.B) {
 			if q != "" {
 				name = c.name + "/quick"
 			}
+			evaluate := func(b *testing.B, text string) {
+				r := httptest.NewRequest(http.MethodPost, "http://"+addr+"/api/evaluate?"+q, strings.NewReader(text))
+				r.AddCookie(cookie)
+				r.Header.Set(workbench.RequestHeader, "1")
+				w := httptest.NewRecorder()
+				s.ServeHTTP(w, r)
+				if w.Code != http.StatusOK {
+					b.Fatalf("%d %s", w.Code, w.Body)
+				}
+			}
+			// Each request a different scenario, as when a keystroke
+			// changes it: the name alternates, so the server keeps
+			// nothing from one to the next.
+			texts := []string{string(data), renamed(b, data)}
 			b.Run(name, func(b *testing.B) {
 				b.ReportAllocs()
+				i := 0
 				for b.Loop() {
-					r := httptest.NewRequest(http.MethodPost, "http://"+addr+"/api/evaluate?"+q, strings.NewReader(string(data)))
-					r.AddCookie(cookie)
-					r.Header.Set(workbench.RequestHeader, "1")
-					w := httptest.NewRecorder()
-					s.ServeHTTP(w, r)
-					if w.Code != http.StatusOK {
-						b.Fatalf("%d %s", w.Code, w.Body)
-					}
+					evaluate(b, texts[i%2])
+					i++
+				}
+			})
+			// The same scenario each time, as when a keystroke changes a
+			// comment: the server answers what it made the last time.
+			b.Run(name+"/unchanged", func(b *testing.B) {
+				b.ReportAllocs()
+				evaluate(b, texts[0])
+				i := 0
+				for b.Loop() {
+					evaluate(b, texts[0]+strings.Repeat(" ", i%2))
+					i++
 				}
 			})
 		}
@@ -72,4 +92,19 @@ func marshal(b *testing.B, n int) []byte {
 		b.Fatal(err)
 	}
 	return data
+}
+
+// renamed returns the scenario file data with its scenario's name
+// changed, in fmt's form.
+func renamed(b *testing.B, data []byte) string {
+	sc, err := scenariofile.Parse("s.yaml", data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sc.Name += " renamed"
+	out, err := scenariofile.Marshal(sc, scenariofile.YAML)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return string(out)
 }

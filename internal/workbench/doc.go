@@ -54,7 +54,12 @@
 // # Choices
 //
 // Search runs with [Options.SearchTimeout] (2 s by default) on each
-// evaluation; a search cut short says so in the report. The sweep is not
+// evaluation; a search cut short says so in the report. The server keeps
+// its last answer, quick and in full, with the scenarios it was made
+// from, and gives it again for text that parses to the same scenarios (a
+// comment, spacing, the order of keys): the report follows from the
+// scenario alone. An answer whose search or bargaining the clock cut
+// short is not kept, since it might finish the next time. The sweep is not
 // run: sampling thousands of draws on each keystroke would hold the page
 // up, and `entente sweep` and `entente check --format html` give it. What
 // is offered as a what-if comes from the file as written: positions

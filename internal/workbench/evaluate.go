@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -235,39 +236,85 @@ func (s *Server) evaluate(ctx context.Context, text []byte, t toggles, shown map
 			sc.Name = strings.TrimSpace(sc.Name + " (" + strings.Join(res.Applied, ", ") + ")")
 		}
 	}
+	m, err := s.answer(ctx, base, sc, t.quick, len(res.Applied) > 0)
+	if err != nil {
+		return res, err
+	}
+	res.Name, res.Verdict, res.Quick = m.name, m.verdict, t.quick
+	res.Report, res.Sections = m.report.leaveOut(shown), m.report.hashes
+	res.Comparison = m.comparison
+	return res, nil
+}
+
+// made is what the server made of a scenario: the verdict, the report and
+// the comparison with the file as written, all of which follow from the
+// scenarios (Evaluate, Build and Scenarios give the same for the same).
+type made struct {
+	base, sc      scenario.Scenario
+	compared      bool
+	name, verdict string
+	report        cutReport
+	comparison    string
+}
+
+// answer returns what the server makes of sc, the what-if of base (or base
+// itself), quick or in full, with the comparison when compared. It makes
+// it again only when the last one made, quick or in full, was of other
+// scenarios: a keystroke in a comment, or the full answer asked again,
+// costs a comparison of the scenarios rather than an evaluation.
+func (s *Server) answer(ctx context.Context, base, sc scenario.Scenario, quick, compared bool) (*made, error) {
+	s.mu.Lock()
+	last := s.made[boolIndex(quick)]
+	s.mu.Unlock()
+	if last != nil && last.compared == compared && reflect.DeepEqual(last.base, base) && reflect.DeepEqual(last.sc, sc) {
+		return last, nil
+	}
 	r, err := scenario.Evaluate(sc)
 	if err != nil {
-		return res, err
+		return nil, err
 	}
-	res.Name, res.Verdict = r.Scenario, r.Verdict.String()
 	if err := ctx.Err(); err != nil {
-		return res, err
+		return nil, err
 	}
+	m := &made{base: base, sc: sc, compared: compared, name: r.Scenario, verdict: r.Verdict.String()}
 	// The page of entente check --format html, built by the same call,
 	// without the sweep (see the package documentation).
-	p, err := htmlreport.Build(ctx, sc, r, htmlreport.BuildOptions{Timeout: s.search, Quick: t.quick})
+	p, err := htmlreport.Build(ctx, sc, r, htmlreport.BuildOptions{Timeout: s.search, Quick: quick})
 	if err := ctx.Err(); err != nil {
-		return res, err
+		return nil, err
 	}
 	if err != nil {
-		return res, err
+		return nil, err
 	}
-	res.Quick = t.quick
 	var frag bytes.Buffer
 	if err := htmlreport.WriteFragment(&frag, p); err != nil {
-		return res, err
+		return nil, err
 	}
-	res.Report, res.Sections = leaveOutShown(frag.String(), shown)
-	if len(res.Applied) > 0 && !t.quick {
+	m.report = cut(frag.String())
+	if compared && !quick {
 		c, err := compare.Scenarios(ctx, base, sc)
 		if err != nil {
-			return res, err
+			return nil, err
 		}
 		var text bytes.Buffer
 		if err := compare.WriteText(&text, c); err != nil {
-			return res, err
+			return nil, err
 		}
-		res.Comparison = text.String()
+		m.comparison = text.String()
 	}
-	return res, nil
+	// A search or a bargaining cut short by the clock may finish another
+	// time: only what does not hang on the clock is kept.
+	if (p.Search == nil || p.Search.Complete) && (p.Bargaining == nil || p.Bargaining.Failure == "") {
+		s.mu.Lock()
+		s.made[boolIndex(quick)] = m
+		s.mu.Unlock()
+	}
+	return m, nil
+}
+
+func boolIndex(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

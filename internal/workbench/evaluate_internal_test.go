@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/entente-go/entente/examples"
+	"github.com/entente-go/entente/scenario"
 )
 
 // TestEvaluationsAtOnce checks, with every turn taken, that evaluations
@@ -91,5 +92,66 @@ func TestEvaluationsAtOnce(t *testing.T) {
 		}
 	case <-time.After(30 * time.Second):
 		t.Fatal("the newer evaluation never ran")
+	}
+}
+
+// TestAnswerKept checks that the server makes a report again only when
+// the scenarios differ from those of its last answer, quick or in full,
+// and that it keeps no answer whose search the clock cut short.
+func TestAnswerKept(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "seed.yaml")
+	if err := os.WriteFile(file, examples.Ukraine2025YAML(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(file, Options{Addr: "127.0.0.1:8123"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := t.Context()
+	base := examples.Ukraine2025()
+	answer := func(base, sc scenario.Scenario, quick, compared bool) *made {
+		t.Helper()
+		m, err := s.answer(ctx, base, sc, quick, compared)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	quick := answer(base, base, true, false)
+	if again := answer(examples.Ukraine2025(), examples.Ukraine2025(), true, false); again != quick {
+		t.Error("the same scenario again, quick: made again")
+	}
+	full := answer(base, base, false, false)
+	if full == quick || !strings.Contains(strings.Join(full.report.parts, "\n"), `<section id="search"`) {
+		t.Error("in full: the quick answer, or no search")
+	}
+	if again := answer(base, base, true, false); again != quick {
+		t.Error("quick after full: the quick answer was not kept beside the full one")
+	}
+	// Any difference makes it again: the name, a what-if, the
+	// comparison asked for.
+	edited := examples.Ukraine2025()
+	edited.Name += " edited"
+	if m := answer(edited, edited, true, false); m == quick || !strings.Contains(strings.Join(m.report.parts, "\n"), " edited") {
+		t.Error("an edited name: the answer of the scenario before")
+	}
+	what, err := base.With(scenario.Without{ID: "ru-demands-veto"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := answer(base, what, false, true); m == full || m.verdict != "compatible" || m.comparison == "" {
+		t.Errorf("without Russia's veto demand: verdict %q, comparison %q; want compatible, compared", m.verdict, m.comparison)
+	}
+	// A search cut short is not kept.
+	hurried, err := New(file, Options{Addr: "127.0.0.1:8123", SearchTimeout: time.Nanosecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, err := hurried.answer(ctx, base, base, false, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if second, err := hurried.answer(ctx, base, base, false, false); err != nil || second == first {
+		t.Errorf("a search cut short: kept (%v)", err)
 	}
 }

@@ -77,29 +77,42 @@ func sectionHash(part string) string {
 	return hex.EncodeToString(sum[:16])
 }
 
-// leaveOutShown returns the report's HTML with each section the page
-// already shows as it is replaced by an empty one marked unchanged, and
-// the hash of every section by ID.
-func leaveOutShown(html string, shown map[string]string) (string, map[string]string) {
-	parts := sectionParts(html)
-	hashes := make(map[string]string, len(parts))
+// cutReport is the report's HTML cut at its sections, with the hash of
+// each section by ID, made once for however many answers send it.
+type cutReport struct {
+	parts  []string
+	ids    []string // per part: the ID of its section, or ""
+	hashes map[string]string
+}
+
+// cut cuts the report's HTML at its sections and hashes each.
+func cut(html string) cutReport {
+	c := cutReport{parts: sectionParts(html)}
+	c.ids = make([]string, len(c.parts))
+	c.hashes = make(map[string]string, len(c.parts))
+	for i, part := range c.parts {
+		if id := sectionID(part); id != "" {
+			c.ids[i] = id
+			c.hashes[id] = sectionHash(part)
+		}
+	}
+	return c
+}
+
+// leaveOut returns the report's HTML with each section the page already
+// shows as it is (by shown, hashes by ID) replaced by an empty one marked
+// unchanged.
+func (c cutReport) leaveOut(shown map[string]string) string {
 	var b strings.Builder
-	for i, part := range parts {
-		id := sectionID(part)
+	for i, part := range c.parts {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		if id == "" {
-			b.WriteString(part)
-			continue
-		}
-		h := sectionHash(part)
-		hashes[id] = h
-		if shown[id] == h {
-			b.WriteString(`<section id="` + id + `" data-unchanged></section>`)
+		if id := c.ids[i]; id != "" && shown[id] == c.hashes[id] {
+			b.WriteString(sectionStart + id + `" data-unchanged></section>`)
 			continue
 		}
 		b.WriteString(part)
 	}
-	return b.String(), hashes
+	return b.String()
 }

@@ -90,6 +90,7 @@ type Server struct {
 	slots   chan struct{} // a token per evaluation running, MaxEvaluations at most
 	mu      sync.Mutex
 	running map[string]*evaluation // by PageHeader: the evaluation each page has running
+	made    [2]*made               // the last answers made, in full and quick (see answer)
 }
 
 // evaluation is an evaluation running for a page; cancel stops it.
