@@ -48,11 +48,15 @@ const sectionStart = `<section id="`
 // if any, then each section with what follows it up to the newline before
 // the next. The parts joined with newlines are the HTML.
 func sectionParts(html string) []string {
-	parts := strings.Split(html, "\n"+sectionStart)
-	for i := 1; i < len(parts); i++ {
-		parts[i] = sectionStart + parts[i]
+	var parts []string
+	for {
+		i := strings.Index(html, "\n"+sectionStart)
+		if i < 0 {
+			return append(parts, html)
+		}
+		parts = append(parts, html[:i])
+		html = html[i+1:]
 	}
-	return parts
 }
 
 // sectionID returns the ID of the section part begins with, or "" when it
@@ -80,6 +84,7 @@ func sectionHash(part string) string {
 // cutReport is the report's HTML cut at its sections, with the hash of
 // each section by ID, made once for however many answers send it.
 type cutReport struct {
+	html   string
 	parts  []string
 	ids    []string // per part: the ID of its section, or ""
 	hashes map[string]string
@@ -87,7 +92,7 @@ type cutReport struct {
 
 // cut cuts the report's HTML at its sections and hashes each.
 func cut(html string) cutReport {
-	c := cutReport{parts: sectionParts(html)}
+	c := cutReport{html: html, parts: sectionParts(html)}
 	c.ids = make([]string, len(c.parts))
 	c.hashes = make(map[string]string, len(c.parts))
 	for i, part := range c.parts {
@@ -103,6 +108,9 @@ func cut(html string) cutReport {
 // shows as it is (by shown, hashes by ID) replaced by an empty one marked
 // unchanged.
 func (c cutReport) leaveOut(shown map[string]string) string {
+	if len(shown) == 0 {
+		return c.html
+	}
 	var b strings.Builder
 	for i, part := range c.parts {
 		if i > 0 {
