@@ -15,6 +15,14 @@
 // is decided without evaluating every package). [Choices] yields, for
 // each choice of candidate vetoes, the largest package it allows.
 //
+// [WriteASP] writes the same question as an answer-set program for
+// clingo (`entente export --format asp`), for a researcher who would
+// check the answers with a solver they trust, or add a constraint of
+// their own. Its answer sets are the feasible deals; projected on the
+// package they are what [Search] counts; with values, -c optimise=1 asks
+// for the non-empty deal of the largest utilitarian sum, as package
+// bargain finds it. The module's docs/ASP.md explains every predicate.
+//
 // It builds on package scenario's public API: the scenario, its
 // validation and the evaluation whose error findings define feasibility.
 // The search space it compiles (offers and positions as bit sets, the
