@@ -58,8 +58,9 @@
 // its last answer, quick and in full, with the scenarios it was made
 // from, and gives it again for text that parses to the same scenarios (a
 // comment, spacing, the order of keys): the report follows from the
-// scenario alone. An answer whose search or bargaining the clock cut
-// short is not kept, since it might finish the next time. The sweep is not
+// scenario alone. An answer whose search or bargaining stopped before it
+// finished (on the clock or at a limit), or whose request ended while it
+// was made, is not kept. The sweep is not
 // run: sampling thousands of draws on each keystroke would hold the page
 // up, and `entente sweep` and `entente check --format html` give it. What
 // is offered as a what-if comes from the file as written: positions

@@ -302,8 +302,13 @@ func (s *Server) answer(ctx context.Context, base, sc scenario.Scenario, quick, 
 		}
 		m.comparison = text.String()
 	}
-	// A search or a bargaining cut short by the clock may finish another
-	// time: only what does not hang on the clock is kept.
+	// An answer is kept only when it is whole: a request that ended (a
+	// newer keystroke) may have cut the comparison short without an
+	// error, and a search or a bargaining that stopped before it finished
+	// (on the clock, or at a limit) is made again rather than kept.
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if (p.Search == nil || p.Search.Complete) && (p.Bargaining == nil || p.Bargaining.Failure == "") {
 		s.mu.Lock()
 		s.made[boolIndex(quick)] = m

@@ -155,3 +155,44 @@ func TestAnswerKept(t *testing.T) {
 		t.Errorf("a search cut short: kept (%v)", err)
 	}
 }
+
+// TestAnswerEndedNotKept checks that an answer whose request ends while it
+// is made is not kept: the comparison stops early without an error when
+// its context ends, and a kept one would be shown short until the
+// scenario changed. The requests end at moments spread over the making of
+// the answer; whatever is kept must be whole.
+func TestAnswerEndedNotKept(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "seed.yaml")
+	if err := os.WriteFile(file, examples.Ukraine2025YAML(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	base := examples.Ukraine2025()
+	what, err := base.With(scenario.Without{ID: "ru-demands-veto"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(file, Options{Addr: "127.0.0.1:8123"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole, err := s.answer(t.Context(), base, what, false, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 200 {
+		s, err := New(file, Options{Addr: "127.0.0.1:8123"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithCancel(t.Context())
+		time.AfterFunc(time.Duration(i%100)*20*time.Microsecond, cancel)
+		m, err := s.answer(ctx, base, what, false, true)
+		cancel()
+		if err == nil && m.comparison != whole.comparison {
+			t.Fatalf("an ended request answered a comparison that is not whole:\n%s", m.comparison)
+		}
+		if k := s.made[0]; k != nil && k.comparison != whole.comparison {
+			t.Fatalf("an ended request kept a comparison that is not whole:\n%s", k.comparison)
+		}
+	}
+}

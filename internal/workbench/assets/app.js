@@ -309,6 +309,8 @@
           prev = shown.box;
           document.body.dataset.kept = String(Number(document.body.dataset.kept || 0) + 1);
         } else {
+          // Not as the server thought: out of date until asked again.
+          if (shown) shown.box.classList.add('stale');
           lost = true;
         }
         continue;
