@@ -16,6 +16,7 @@ import (
 	"github.com/entente-go/entente/deals"
 	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/internal/synth"
+	"github.com/entente-go/entente/internal/testkit"
 	"github.com/entente-go/entente/scenario"
 )
 
@@ -78,20 +79,6 @@ func clingoOptimum(tb testing.TB, clingo, file string) (sum int64, ok bool) {
 	return -n, true // clingo minimises the negated sum
 }
 
-// clingoPath returns the path of clingo, skipping where it is not
-// installed, except in CI, which installs it.
-func clingoPath(tb testing.TB) string {
-	tb.Helper()
-	clingo, err := exec.LookPath("clingo")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			tb.Fatal("clingo is not installed; .ci/run installs Debian's gringo package, which carries it")
-		}
-		tb.Skip("clingo is not installed (apt-get install gringo)")
-	}
-	return clingo
-}
-
 // checkOptimum checks clingo's optimum on the program of s against
 // UtilitarianOptimum's score.
 func checkOptimum(t testing.TB, clingo, name string, s scenario.Scenario) (feasible bool) {
@@ -122,7 +109,7 @@ func checkOptimum(t testing.TB, clingo, name string, s scenario.Scenario) (feasi
 // clingo's optimum on the program of deals.WriteASP is the utilitarian
 // score UtilitarianOptimum (and so entente bargain) finds.
 func TestASPOptimum(t *testing.T) {
-	clingo := clingoPath(t)
+	clingo := testkit.Clingo(t)
 	seed := examples.Ukraine2025()
 	for _, v := range seed.Variants {
 		w, err := seed.Variant(v.Name)
@@ -180,7 +167,7 @@ func TestASPProgram(t *testing.T) {
 	if string(data) != prog {
 		t.Fatalf("%s is not the program of the instance; run go test ./bargain -run TestASPProgram -update", aspFile)
 	}
-	checkOptimum(t, clingoPath(t), aspFile, s)
+	checkOptimum(t, testkit.Clingo(t), aspFile, s)
 }
 
 // BenchmarkUtilitarianVersusClingo measures, side by side on the issue's

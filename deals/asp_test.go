@@ -20,20 +20,6 @@ import (
 	"github.com/entente-go/entente/scenario"
 )
 
-// clingo returns the path of clingo, skipping the test where it is not
-// installed, except in CI, which installs it (Debian's gringo package).
-func clingo(t testing.TB) string {
-	t.Helper()
-	path, err := exec.LookPath("clingo")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("clingo is not installed; .ci/run installs Debian's gringo package, which carries it")
-		}
-		t.Skip("clingo is not installed (apt-get install gringo)")
-	}
-	return path
-}
-
 var models = regexp.MustCompile(`(?m)^Models\s*:\s*(\d+)\s*$`)
 
 // clingoCount returns the number of answer sets of program projected on
@@ -91,7 +77,7 @@ func checkCount(t *testing.T, clingo, name string, s scenario.Scenario) bool {
 // anyone), that the program's answer sets, projected on the package, are
 // as many as the feasible packages Search counts.
 func TestASPCountsAsSearch(t *testing.T) {
-	clingo := clingo(t)
+	clingo := testkit.Clingo(t)
 	seed := examples.Ukraine2025()
 	compared := 0
 	if checkCount(t, clingo, "seed", seed) {

@@ -7,6 +7,7 @@ package testkit
 import (
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -449,4 +450,19 @@ func ScenarioFiles(t *testing.T) map[string]scenario.Scenario {
 		t.Fatalf("found only %d scenarios under testdata/ and examples/", len(out))
 	}
 	return out
+}
+
+// Clingo returns the path of clingo, skipping tb where it is not
+// installed, except in CI, which installs it (Debian's gringo package):
+// there a missing clingo is a failure.
+func Clingo(tb testing.TB) string {
+	tb.Helper()
+	path, err := exec.LookPath("clingo")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			tb.Fatal("clingo is not installed; .ci/run installs Debian's gringo package, which carries it")
+		}
+		tb.Skip("clingo is not installed (apt-get install gringo)")
+	}
+	return path
 }

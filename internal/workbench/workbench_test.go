@@ -460,7 +460,13 @@ type answer struct {
 
 func (f *fixture) evaluate(t *testing.T, query, text string) answer {
 	t.Helper()
-	w := f.do(t, t.Context(), request{method: http.MethodPost, path: "/api/evaluate" + query, body: text})
+	return f.evaluateWith(t, query, text, nil)
+}
+
+// evaluateWith is evaluate with the request's headers h.
+func (f *fixture) evaluateWith(t *testing.T, query, text string, h http.Header) answer {
+	t.Helper()
+	w := f.do(t, t.Context(), request{method: http.MethodPost, path: "/api/evaluate" + query, body: text, header: h})
 	if w.Code != http.StatusOK {
 		t.Fatalf("evaluate%s: %d %s", query, w.Code, w.Body)
 	}
@@ -922,18 +928,6 @@ func TestEvaluateShown(t *testing.T) {
 		}
 		return http.Header{workbench.ShownHeader: {strings.Join(pairs, ",")}}
 	}
-	ask := func(query, text string, h http.Header) answer {
-		t.Helper()
-		w := f.do(t, t.Context(), request{method: http.MethodPost, path: "/api/evaluate" + query, body: text, header: h})
-		if w.Code != http.StatusOK {
-			t.Fatalf("evaluate%s: %d %s", query, w.Code, w.Body)
-		}
-		var a answer
-		if err := json.Unmarshal(w.Body.Bytes(), &a); err != nil {
-			t.Fatal(err)
-		}
-		return a
-	}
 	unchanged := func(a answer) []string {
 		var out []string
 		for _, id := range slices.Sorted(maps.Keys(a.Sections)) {
@@ -945,7 +939,7 @@ func TestEvaluateShown(t *testing.T) {
 	}
 
 	// The same text, a comment added: every section is as shown.
-	again := ask("", "# a comment\n"+seed, shown(first.Sections))
+	again := f.evaluateWith(t, "", "# a comment\n"+seed, shown(first.Sections))
 	if got := unchanged(again); !slices.Equal(got, ids) {
 		t.Errorf("the same scenario again: unchanged %v, want every section %v", got, ids)
 	}
@@ -953,18 +947,18 @@ func TestEvaluateShown(t *testing.T) {
 		t.Errorf("the same scenario again: hashes changed, or the report is %d bytes of %d", len(again.Report), len(first.Report))
 	}
 	// Without the header, or with a wrong hash, every section is whole.
-	if got := unchanged(ask("", seed, nil)); len(got) > 0 {
+	if got := unchanged(f.evaluateWith(t, "", seed, nil)); len(got) > 0 {
 		t.Errorf("no sections shown: %v left out", got)
 	}
 	wrong := maps.Clone(first.Sections)
 	wrong["findings"] = strings.Repeat("0", 32)
-	if got := unchanged(ask("", seed, shown(wrong))); slices.Contains(got, "findings") || len(got) != len(ids)-1 {
+	if got := unchanged(f.evaluateWith(t, "", seed, shown(wrong))); slices.Contains(got, "findings") || len(got) != len(ids)-1 {
 		t.Errorf("a wrong hash for the findings: unchanged %v, want all but the findings", got)
 	}
 	// A what-if that changes the findings, the verdict and the picture
 	// (its title names the what-if) sends those whole, with their new
 	// hashes, and still leaves out the timeline.
-	what := ask("?without=ru-demands-veto", seed, shown(first.Sections))
+	what := f.evaluateWith(t, "?without=ru-demands-veto", seed, shown(first.Sections))
 	got := unchanged(what)
 	if slices.Contains(got, "findings") || slices.Contains(got, "verdict") || slices.Contains(got, "graph") || !slices.Contains(got, "timeline") {
 		t.Errorf("without Russia's veto demand: unchanged %v; want the timeline, not the findings, the verdict or the picture", got)
@@ -974,7 +968,7 @@ func TestEvaluateShown(t *testing.T) {
 	}
 	// A header that is not pairs, or far too long, changes nothing.
 	for _, v := range []string{"garbage", ",,:,:x,findings:", strings.Repeat("a:b,", 10_000)} {
-		a := ask("", seed, http.Header{workbench.ShownHeader: {v}})
+		a := f.evaluateWith(t, "", seed, http.Header{workbench.ShownHeader: {v}})
 		if len(unchanged(a)) > 0 || a.Report != first.Report {
 			t.Errorf("header %.40q: the report differs from the whole one", v)
 		}
