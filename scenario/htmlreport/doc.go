@@ -17,7 +17,10 @@
 //
 // A page of the caller's own that shows a report among other things, as
 // the workbench of `entente serve` does, takes the sections alone from
-// [WriteFragment] and their CSS from [Stylesheet].
+// [WriteFragment] and their CSS from [Stylesheet]. One that shows page
+// after page of a scenario as it changes keeps a [Writer], which makes
+// again only the sections whose content changed: each section is written
+// from its own part of the page alone, so equal parts give equal HTML.
 //
 // # The page
 //

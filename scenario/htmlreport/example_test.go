@@ -80,3 +80,37 @@ func ExampleWriteFragment() {
 	// findings
 	// false true
 }
+
+// A program that shows page after page of one scenario as it changes
+// keeps a Writer: renaming the scenario here makes the Graph section
+// again, and the findings are the HTML the Writer kept. The bytes are
+// those WriteFragment writes.
+func ExampleWriter() {
+	s := scenario.Scenario{
+		Name:   "Budapest Memorandum, 1994",
+		Actors: []actor.Actor{{ID: "UA"}, {ID: "RU"}, {ID: "US"}},
+		Guarantees: []guarantee.Guarantee{
+			{ID: "us-assurance", Provider: "US", Beneficiary: "UA", Kind: guarantee.Sanctions, Strength: guarantee.Assurance},
+		},
+	}
+	var w htmlreport.Writer
+	for _, name := range []string{"Budapest Memorandum, 1994", "Budapest Memorandum, as signed"} {
+		s.Name = name
+		r, err := scenario.Evaluate(s)
+		if err != nil {
+			log.Fatal(err)
+		}
+		p := htmlreport.Page{Scenario: s, Report: r, Graph: `<svg width="8" height="8"></svg>`}
+		var kept, fresh strings.Builder
+		if err := w.WriteFragment(&kept, p); err != nil {
+			log.Fatal(err)
+		}
+		if err := htmlreport.WriteFragment(&fresh, p); err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(strings.Contains(kept.String(), name), kept.String() == fresh.String())
+	}
+	// Output:
+	// true true
+	// true true
+}

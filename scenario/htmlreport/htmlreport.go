@@ -127,8 +127,9 @@ func Write(w io.Writer, p Page) error {
 // concurrent use; it writes to w once.
 func WriteFragment(w io.Writer, p Page) error {
 	var buf bytes.Buffer
-	if err := tmpl.ExecuteTemplate(&buf, "main", build(p)); err != nil {
-		return fmt.Errorf("htmlreport: %w", err)
+	var none *Writer
+	if err := none.write(&buf, build(p)); err != nil {
+		return err
 	}
 	_, err := w.Write(buf.Bytes())
 	return err

@@ -1,0 +1,103 @@
+package htmlreport_test
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/entente-go/entente/scenario/htmlreport"
+)
+
+// renamed is p with its scenario named name.
+func renamed(p htmlreport.Page, name string) htmlreport.Page {
+	p.Scenario.Name, p.Report.Scenario = name, name
+	return p
+}
+
+// reworded is p with its first finding's message changed, the findings
+// copied so that p's stay as they were.
+func reworded(p htmlreport.Page) htmlreport.Page {
+	p.Report.Findings = slices.Clone(p.Report.Findings)
+	if len(p.Report.Findings) > 0 {
+		p.Report.Findings[0].Message += " (reworded)"
+	}
+	return p
+}
+
+func fragment(t *testing.T, p htmlreport.Page) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := htmlreport.WriteFragment(&b, p); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// TestWriter checks that a Writer writes what WriteFragment writes, page
+// after page, whatever it kept from the page before: every golden page,
+// each renamed, reworded, and written again as it was, in turn.
+func TestWriter(t *testing.T) {
+	ps := pages(t)
+	var seq []htmlreport.Page
+	for _, name := range []string{"seed-all", "seed-report", "seed-veto", "budapest1994", "article5", "seed-all"} {
+		p := ps[name]
+		seq = append(seq, p, renamed(p, "<renamed> & more"), p, reworded(p), reworded(p), p)
+	}
+	var w htmlreport.Writer
+	for i, p := range seq {
+		var got bytes.Buffer
+		if err := w.WriteFragment(&got, p); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(fragment(t, p), got.String()); diff != "" {
+			t.Fatalf("page %d (%s): the Writer differs from WriteFragment (-want +got):\n%s", i, p.Report.Scenario, diff)
+		}
+	}
+}
+
+// TestWriterConcurrent writes different pages through one Writer at once;
+// each must come out as WriteFragment writes it (run with -race).
+func TestWriterConcurrent(t *testing.T) {
+	ps := pages(t)
+	var w htmlreport.Writer
+	var wg sync.WaitGroup
+	for name, p := range ps {
+		want := fragment(t, p)
+		for range 3 {
+			wg.Go(func() {
+				for range 5 {
+					var got bytes.Buffer
+					if err := w.WriteFragment(&got, p); err != nil {
+						t.Error(err)
+						return
+					}
+					if got.String() != want {
+						t.Errorf("%s: the Writer, shared, differs from WriteFragment", name)
+						return
+					}
+				}
+			})
+		}
+	}
+	wg.Wait()
+}
+
+// TestWriterEscapes checks that a section kept is still escaped: a name
+// with markup, written after the page as it was.
+func TestWriterEscapes(t *testing.T) {
+	p := pages(t)["seed-all"]
+	var w htmlreport.Writer
+	for _, name := range []string{"<script>alert(1)</script>", "plain", "<b>bold</b>"} {
+		var got bytes.Buffer
+		if err := w.WriteFragment(&got, renamed(p, name)); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(got.String(), "<script>") || strings.Contains(got.String(), "<b>") {
+			t.Errorf("name %q: the fragment holds it unescaped", name)
+		}
+	}
+}
