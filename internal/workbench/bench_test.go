@@ -15,8 +15,9 @@ import (
 )
 
 // BenchmarkEvaluate measures the server's part of an update: one
-// /api/evaluate of the whole text, quick (findings, picture and walk, as
-// the page asks first) and full (with the deal search). The browser's
+// /api/evaluate of the whole text, quick (the findings and the walk, as
+// the page asks first), with the picture (as it asks next) and full (with
+// the deal search). The browser's
 // part, and the whole from keystroke to findings, is measured by the
 // browser test: see docs/PERFORMANCE.md.
 func BenchmarkEvaluate(b *testing.B) {
@@ -41,13 +42,16 @@ func BenchmarkEvaluate(b *testing.B) {
 		signIn := httptest.NewRecorder()
 		s.ServeHTTP(signIn, httptest.NewRequest(http.MethodGet, s.URL(), nil))
 		cookie := signIn.Result().Cookies()[0]
-		for _, q := range []string{"quick=1", ""} {
+		for _, q := range []string{"quick=1", "picture=1", ""} {
 			if q == "" && strings.HasPrefix(c.name, "synth-1000") {
 				continue // the search runs to its timeout: seconds, not a figure
 			}
 			name := c.name + "/full"
-			if q != "" {
+			switch q {
+			case "quick=1":
 				name = c.name + "/quick"
+			case "picture=1":
+				name = c.name + "/picture"
 			}
 			evaluate := func(b *testing.B, text string) {
 				r := httptest.NewRequest(http.MethodPost, "http://"+addr+"/api/evaluate?"+q, strings.NewReader(text))

@@ -40,13 +40,18 @@
 //     grants, from 0. It answers the problems of the text, or the report
 //     of the scenario (the what-if, when there are what-ifs), the what-ifs
 //     the file offers, and the comparison with the file as written. With
-//     quick=1 it leaves out the slow parts, the deal search and the
-//     comparison: the page asks quick first, to show the findings at
-//     once, and then in full. The answer gives the hash of each section
-//     of the report; the page sends those of the sections it shows back in
-//     [ShownHeader], and the report leaves out, as empty sections marked
-//     unchanged, those that are the same, so that a keystroke that changes
-//     one section of a large report sends that section only.
+//     quick=1 it answers the findings alone: no picture, deal search,
+//     bargaining or comparison; with picture=1, the findings and the
+//     picture. The page asks for each keystroke at once, from the input
+//     event, quick first, then with the picture, then in full, and marks
+//     a section stale until the answer that brings it comes: at a
+//     thousand guarantees the picture is 1.5 MB of the report's 2.6, and
+//     most of the time to show it. The answer gives the hash of each
+//     section of the report; the page sends those of the sections it
+//     shows back in [ShownHeader], and the report leaves out, as empty
+//     sections marked unchanged, those that are the same, so that a
+//     keystroke that changes one section of a large report sends that
+//     section only.
 //   - POST /api/save takes the text as its body and, in
 //     X-Entente-Version, the version the page loaded. It writes the text
 //     in fmt's form, and answers the new version and text.
@@ -55,13 +60,14 @@
 //
 // Search runs with [Options.SearchTimeout] (2 s by default) on each
 // evaluation; a search cut short says so in the report. The server keeps
-// its last answer, quick and in full, with the scenarios it was made
+// its last answer at each stage, with the scenarios it was made
 // from, and gives it again for text that parses to the same scenarios (a
 // comment, spacing, the order of keys): the report follows from the
 // scenario alone. An answer whose search or bargaining stopped before it
 // finished (on the clock or at a limit), or whose request ended while it
-// was made, is not kept. The sweep is not
-// run: sampling thousands of draws on each keystroke would hold the page
+// was made, is not kept. The report is written by an
+// [htmlreport.Writer], which makes again only the sections an edit
+// changes. The sweep is not run: sampling thousands of draws on each keystroke would hold the page
 // up, and `entente sweep` and `entente check --format html` give it. What
 // is offered as a what-if comes from the file as written: positions
 // without an ID cannot be left out or granted by a toggle, as

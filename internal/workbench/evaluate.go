@@ -15,6 +15,7 @@ import (
 	"github.com/entente-go/entente/scenario"
 	"github.com/entente-go/entente/scenario/htmlreport"
 	"github.com/entente-go/entente/scenario/scenariofile"
+	"github.com/entente-go/entente/walk"
 )
 
 // problem is one problem of the text, where it is: a line and column
@@ -49,10 +50,27 @@ type toggles struct {
 	without  []string
 	grant    []string
 	withhold []int
-	// quick, from quick=1, leaves out the slow parts, the deal search and
-	// the comparison, so that the findings come back at once.
-	quick bool
+	// stage is how much of the answer to make: the page asks for the
+	// findings first, then the picture, then the rest.
+	stage stage
 }
+
+// stage is how much of the answer a request asks for. Each stage has what
+// the one before it has, and more.
+type stage uint8
+
+const (
+	// findingsOnly, from quick=1, is the verdict, the findings and the
+	// walk: no picture, deal search, bargaining or comparison, so that
+	// the findings come back at once.
+	findingsOnly stage = iota
+	// withPicture, from picture=1, adds the picture.
+	withPicture
+	// inFull, with neither, adds the deal search, the bargaining and the
+	// comparison.
+	inFull
+	stages
+)
 
 func (t toggles) none() bool { return len(t.without)+len(t.grant)+len(t.withhold) == 0 }
 
@@ -60,13 +78,19 @@ func (t toggles) none() bool { return len(t.without)+len(t.grant)+len(t.withhold
 const maxToggles = 10_000
 
 func parseToggles(q url.Values) (toggles, error) {
-	var t toggles
+	t := toggles{stage: inFull}
 	for k, vs := range q {
 		switch k {
-		case "quick":
-			t.quick = len(vs) == 1 && vs[0] == "1"
-			if !t.quick {
-				return t, fmt.Errorf("quick=%q: want quick=1 or no quick", strings.Join(vs, ","))
+		case "quick", "picture":
+			if len(vs) != 1 || vs[0] != "1" {
+				return t, fmt.Errorf("%s=%q: want %s=1 or no %s", k, strings.Join(vs, ","), k, k)
+			}
+			if t.stage != inFull {
+				return t, errors.New("quick=1 and picture=1: want one of them")
+			}
+			t.stage = findingsOnly
+			if k == "picture" {
+				t.stage = withPicture
 			}
 		case "without":
 			t.without = vs
@@ -196,8 +220,9 @@ type result struct {
 	// WhatIfError says why the toggles could not be applied; the rest is
 	// then of the file as written.
 	WhatIfError string `json:"whatIfError,omitempty"`
-	// Quick says the answer was asked with quick=1: the report has no
-	// deal search and there is no comparison yet.
+	// Quick says the answer was asked with quick=1 or picture=1: the
+	// report has no deal search and there is no comparison yet; with
+	// quick=1 it has no Graph section either.
 	Quick bool `json:"quick,omitempty"`
 	// Sections holds the hash of each of the report's sections by ID,
 	// for the page to send back in [ShownHeader]; Report leaves out, as
@@ -236,11 +261,11 @@ func (s *Server) evaluate(ctx context.Context, text []byte, t toggles, shown map
 			sc.Name = strings.TrimSpace(sc.Name + " (" + strings.Join(res.Applied, ", ") + ")")
 		}
 	}
-	m, err := s.answer(ctx, base, sc, t.quick, len(res.Applied) > 0)
+	m, err := s.answer(ctx, base, sc, t.stage, len(res.Applied) > 0)
 	if err != nil {
 		return res, err
 	}
-	res.Name, res.Verdict, res.Quick = m.name, m.verdict, t.quick
+	res.Name, res.Verdict, res.Quick = m.name, m.verdict, t.stage != inFull
 	res.Report, res.Sections = m.report.leaveOut(shown), m.report.hashes
 	res.Comparison = m.comparison
 	return res, nil
@@ -258,13 +283,13 @@ type made struct {
 }
 
 // answer returns what the server makes of sc, the what-if of base (or base
-// itself), quick or in full, with the comparison when compared. It makes
-// it again only when the last one made, quick or in full, was of other
+// itself), to the given stage, with the comparison when compared. It makes
+// it again only when the last one made at that stage was of other
 // scenarios: a keystroke in a comment, or the full answer asked again,
 // costs a comparison of the scenarios rather than an evaluation.
-func (s *Server) answer(ctx context.Context, base, sc scenario.Scenario, quick, compared bool) (*made, error) {
+func (s *Server) answer(ctx context.Context, base, sc scenario.Scenario, st stage, compared bool) (*made, error) {
 	s.mu.Lock()
-	last := s.made[boolIndex(quick)]
+	last := s.made[st]
 	s.mu.Unlock()
 	if last != nil && last.compared == compared && reflect.DeepEqual(last.base, base) && reflect.DeepEqual(last.sc, sc) {
 		return last, nil
@@ -278,8 +303,14 @@ func (s *Server) answer(ctx context.Context, base, sc scenario.Scenario, quick, 
 	}
 	m := &made{base: base, sc: sc, compared: compared, name: r.Scenario, verdict: r.Verdict.String()}
 	// The page of entente check --format html, built by the same call,
-	// without the sweep (see the package documentation).
-	p, err := htmlreport.Build(ctx, sc, r, htmlreport.BuildOptions{Timeout: s.search, Quick: quick})
+	// without the sweep (see the package documentation); the findings
+	// alone are the page without its picture, which Build would draw.
+	var p htmlreport.Page
+	if st == findingsOnly {
+		p, err = findingsPage(sc, r)
+	} else {
+		p, err = htmlreport.Build(ctx, sc, r, htmlreport.BuildOptions{Timeout: s.search, Quick: st != inFull})
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -287,11 +318,14 @@ func (s *Server) answer(ctx context.Context, base, sc scenario.Scenario, quick, 
 		return nil, err
 	}
 	var frag bytes.Buffer
-	if err := htmlreport.WriteFragment(&frag, p); err != nil {
+	if err := s.fragment.WriteFragment(&frag, p); err != nil {
 		return nil, err
 	}
 	m.report = cut(frag.String())
-	if compared && !quick {
+	if st == findingsOnly {
+		m.report = m.report.without("graph")
+	}
+	if compared && st == inFull {
 		c, err := compare.Scenarios(ctx, base, sc)
 		if err != nil {
 			return nil, err
@@ -311,15 +345,22 @@ func (s *Server) answer(ctx context.Context, base, sc scenario.Scenario, quick, 
 	}
 	if (p.Search == nil || p.Search.Complete) && (p.Bargaining == nil || p.Bargaining.Failure == "") {
 		s.mu.Lock()
-		s.made[boolIndex(quick)] = m
+		s.made[st] = m
 		s.mu.Unlock()
 	}
 	return m, nil
 }
 
-func boolIndex(b bool) int {
-	if b {
-		return 1
+// findingsPage is the page [htmlreport.Build] builds for sc, whose
+// evaluation is r, without the picture: the findings and the walk.
+func findingsPage(sc scenario.Scenario, r scenario.Report) (htmlreport.Page, error) {
+	p := htmlreport.Page{Scenario: sc, Report: r}
+	if len(sc.Timeline) > 0 {
+		sim, err := walk.Simulate(sc)
+		if err != nil {
+			return htmlreport.Page{}, err
+		}
+		p.Simulation = &sim
 	}
-	return 0
+	return p, nil
 }

@@ -96,8 +96,9 @@ func TestEvaluationsAtOnce(t *testing.T) {
 }
 
 // TestAnswerKept checks that the server makes a report again only when
-// the scenarios differ from those of its last answer, quick or in full,
-// and that it keeps no answer whose search the clock cut short.
+// the scenarios differ from those of its last answer at the same stage,
+// that each stage has what it should, and that it keeps no answer whose
+// search the clock cut short.
 func TestAnswerKept(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "seed.yaml")
 	if err := os.WriteFile(file, examples.Ukraine2025YAML(), 0o644); err != nil {
@@ -109,37 +110,48 @@ func TestAnswerKept(t *testing.T) {
 	}
 	ctx := t.Context()
 	base := examples.Ukraine2025()
-	answer := func(base, sc scenario.Scenario, quick, compared bool) *made {
+	answer := func(base, sc scenario.Scenario, st stage, compared bool) *made {
 		t.Helper()
-		m, err := s.answer(ctx, base, sc, quick, compared)
+		m, err := s.answer(ctx, base, sc, st, compared)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return m
 	}
-	quick := answer(base, base, true, false)
-	if again := answer(examples.Ukraine2025(), examples.Ukraine2025(), true, false); again != quick {
+	has := func(m *made, id string) bool { return strings.Contains(m.report.html, `<section id="`+id+`"`) }
+	quick := answer(base, base, findingsOnly, false)
+	if again := answer(examples.Ukraine2025(), examples.Ukraine2025(), findingsOnly, false); again != quick {
 		t.Error("the same scenario again, quick: made again")
 	}
-	full := answer(base, base, false, false)
-	if full == quick || !strings.Contains(strings.Join(full.report.parts, "\n"), `<section id="search"`) {
-		t.Error("in full: the quick answer, or no search")
+	if !has(quick, "findings") || has(quick, "graph") || quick.report.hashes["graph"] != "" || has(quick, "search") {
+		t.Error("the findings alone: want findings, and neither the picture (nor its hash) nor the search")
 	}
-	if again := answer(base, base, true, false); again != quick {
+	picture := answer(base, base, withPicture, false)
+	if picture == quick || !has(picture, "graph") || !has(picture, "findings") || has(picture, "search") {
+		t.Error("with the picture: want the picture and the findings, without the search")
+	}
+	full := answer(base, base, inFull, false)
+	if full == quick || full == picture || !has(full, "search") || !has(full, "graph") {
+		t.Error("in full: an answer of another stage, or no search or picture")
+	}
+	if again := answer(base, base, findingsOnly, false); again != quick {
 		t.Error("quick after full: the quick answer was not kept beside the full one")
+	}
+	if again := answer(base, base, withPicture, false); again != picture {
+		t.Error("the picture after full: not kept beside the full one")
 	}
 	// Any difference makes it again: the name, a what-if, the
 	// comparison asked for.
 	edited := examples.Ukraine2025()
 	edited.Name += " edited"
-	if m := answer(edited, edited, true, false); m == quick || !strings.Contains(strings.Join(m.report.parts, "\n"), " edited") {
+	if m := answer(edited, edited, findingsOnly, false); m == quick || !strings.HasSuffix(m.name, " edited") {
 		t.Error("an edited name: the answer of the scenario before")
 	}
 	what, err := base.With(scenario.Without{ID: "ru-demands-veto"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m := answer(base, what, false, true); m == full || m.verdict != "compatible" || m.comparison == "" {
+	if m := answer(base, what, inFull, true); m == full || m.verdict != "compatible" || m.comparison == "" {
 		t.Errorf("without Russia's veto demand: verdict %q, comparison %q; want compatible, compared", m.verdict, m.comparison)
 	}
 	// A search cut short is not kept.
@@ -147,11 +159,11 @@ func TestAnswerKept(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	first, err := hurried.answer(ctx, base, base, false, false)
+	first, err := hurried.answer(ctx, base, base, inFull, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if second, err := hurried.answer(ctx, base, base, false, false); err != nil || second == first {
+	if second, err := hurried.answer(ctx, base, base, inFull, false); err != nil || second == first {
 		t.Errorf("a search cut short: kept (%v)", err)
 	}
 }
@@ -175,7 +187,7 @@ func TestAnswerEndedNotKept(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	whole, err := s.answer(t.Context(), base, what, false, true)
+	whole, err := s.answer(t.Context(), base, what, inFull, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -186,12 +198,12 @@ func TestAnswerEndedNotKept(t *testing.T) {
 		}
 		ctx, cancel := context.WithCancel(t.Context())
 		time.AfterFunc(time.Duration(i%100)*20*time.Microsecond, cancel)
-		m, err := s.answer(ctx, base, what, false, true)
+		m, err := s.answer(ctx, base, what, inFull, true)
 		cancel()
 		if err == nil && m.comparison != whole.comparison {
 			t.Fatalf("an ended request answered a comparison that is not whole:\n%s", m.comparison)
 		}
-		if k := s.made[0]; k != nil && k.comparison != whole.comparison {
+		if k := s.made[inFull]; k != nil && k.comparison != whole.comparison {
 			t.Fatalf("an ended request kept a comparison that is not whole:\n%s", k.comparison)
 		}
 	}

@@ -3,6 +3,8 @@ package workbench
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -123,4 +125,18 @@ func (c cutReport) leaveOut(shown map[string]string) string {
 		b.WriteString(part)
 	}
 	return b.String()
+}
+
+// without returns the report with the section id left out, as though the
+// report never had it.
+func (c cutReport) without(id string) cutReport {
+	i := slices.Index(c.ids, id)
+	if i < 0 {
+		return c
+	}
+	out := cutReport{parts: slices.Delete(slices.Clone(c.parts), i, i+1), ids: slices.Delete(slices.Clone(c.ids), i, i+1),
+		hashes: maps.Clone(c.hashes)}
+	delete(out.hashes, id)
+	out.html = strings.Join(out.parts, "\n")
+	return out
 }

@@ -90,7 +90,11 @@ type Server struct {
 	slots   chan struct{} // a token per evaluation running, MaxEvaluations at most
 	mu      sync.Mutex
 	running map[string]*evaluation // by PageHeader: the evaluation each page has running
-	made    [2]*made               // the last answers made, in full and quick (see answer)
+	made    [stages]*made          // the last answer made at each stage (see answer)
+
+	// fragment writes the reports, keeping each section's HTML, so that
+	// an edit makes again only the sections it changes.
+	fragment htmlreport.Writer
 }
 
 // evaluation is an evaluation running for a page; cancel stops it.

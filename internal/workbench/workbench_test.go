@@ -456,6 +456,7 @@ type answer struct {
 	Applied                                        []string
 	Offered                                        map[string][]struct{ Key, Value, Label string }
 	Sections                                       map[string]string
+	Quick                                          bool
 }
 
 func (f *fixture) evaluate(t *testing.T, query, text string) answer {
@@ -536,28 +537,64 @@ func TestEvaluate(t *testing.T) {
 	}
 }
 
-// TestEvaluateQuick checks that quick=1 leaves out the deal search and
-// the comparison, and nothing else.
+// TestEvaluateQuick checks the stages of an answer: quick=1 leaves out
+// the picture, the deal search, the bargaining and the comparison;
+// picture=1 all but the picture; each section either has is as in full.
 func TestEvaluateQuick(t *testing.T) {
 	f := newFixture(t)
 	seed := string(examples.Ukraine2025YAML())
 	for _, q := range []string{"", "without=ru-demands-veto"} {
 		full := f.evaluate(t, "?"+q, seed)
-		quick := f.evaluate(t, "?"+q+"&quick=1", seed)
-		if strings.Contains(quick.Report, `id="search"`) || !strings.Contains(full.Report, `id="search"`) {
-			t.Errorf("%s: the quick report has the search, or the full one lacks it", q)
-		}
-		if quick.Comparison != "" || (q != "") != (full.Comparison != "") {
-			t.Errorf("%s: comparison %q quick, %q in full", q, quick.Comparison, full.Comparison)
-		}
-		if quick.Verdict != full.Verdict || !strings.Contains(full.Report, quick.Report[:strings.Index(quick.Report, `<section id="timeline"`)]) {
-			t.Errorf("%s: the quick answer's verdict or findings differ from the full one's", q)
+		fullParts := parts(full.Report)
+		for _, c := range []struct {
+			query   string
+			without []string
+		}{{"quick=1", []string{"graph", "search", "bargaining"}}, {"picture=1", []string{"search", "bargaining"}}} {
+			a := f.evaluate(t, "?"+q+"&"+c.query, seed)
+			if !a.Quick || a.Comparison != "" || (q != "") != (full.Comparison != "") {
+				t.Errorf("%s&%s: quick %v, comparison %q; in full %q", q, c.query, a.Quick, a.Comparison, full.Comparison)
+			}
+			if a.Verdict != full.Verdict {
+				t.Errorf("%s&%s: verdict %q, in full %q", q, c.query, a.Verdict, full.Verdict)
+			}
+			got := parts(a.Report)
+			for _, id := range c.without {
+				if _, ok := fullParts[id]; !ok {
+					t.Fatalf("%s: the full answer has no %s section", q, id)
+				}
+				if _, ok := got[id]; ok {
+					t.Errorf("%s&%s: the report has the %s section", q, c.query, id)
+				}
+				if _, ok := a.Sections[id]; ok {
+					t.Errorf("%s&%s: the answer has a hash for the %s section", q, c.query, id)
+				}
+			}
+			for id, part := range got {
+				if part != fullParts[id] {
+					t.Errorf("%s&%s: the %s section differs from the full answer's", q, c.query, id)
+				}
+			}
+			if len(got)+len(c.without) != len(fullParts) {
+				t.Errorf("%s&%s: %d sections; the full answer has %d", q, c.query, len(got), len(fullParts))
+			}
 		}
 	}
-	w := f.do(t, t.Context(), request{method: http.MethodPost, path: "/api/evaluate?quick=yes", body: seed})
-	if w.Code != http.StatusBadRequest {
-		t.Errorf("quick=yes: %d, want 400", w.Code)
+	for _, query := range []string{"quick=yes", "picture=0", "quick=1&picture=1"} {
+		w := f.do(t, t.Context(), request{method: http.MethodPost, path: "/api/evaluate?" + query, body: seed})
+		if w.Code != http.StatusBadRequest {
+			t.Errorf("%s: %d, want 400", query, w.Code)
+		}
 	}
+}
+
+// parts returns the report's sections by ID.
+func parts(report string) map[string]string {
+	out := map[string]string{}
+	for _, part := range strings.Split(report, "\n<section id=\"") {
+		id, _, _ := strings.Cut(part, `"`)
+		out[id] = part
+	}
+	return out
 }
 
 // TestEvaluateWithhold checks the what-if that withholds a veto the deal
@@ -856,7 +893,7 @@ func TestEvaluateBargaining(t *testing.T) {
 // workbench once drew it without the walk.
 func TestEvaluateMarksWalk(t *testing.T) {
 	f := newFixture(t)
-	for _, query := range []string{"?quick=1", ""} {
+	for _, query := range []string{"?picture=1", ""} {
 		a := f.evaluate(t, query, string(examples.Georgia2009YAML()))
 		if want := "lapsed on 2009-02-15: UNSC did not renew it"; !strings.Contains(a.Report, want) {
 			t.Errorf("evaluate%s: the report does not say %q", query, want)

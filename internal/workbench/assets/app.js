@@ -21,7 +21,6 @@
   const searching = $('searching');
   const staleNote = $('stale-note');
 
-  const debounce = 30; // ms after the last keystroke before asking
   const pollEvery = 1000; // ms between looks at the file on disk
 
   let disk = { version: '', text: '' }; // the file as last loaded or saved
@@ -210,16 +209,19 @@
     }
   }
 
-  // evaluate asks twice: quick, for the findings at once, then in full,
-  // with the deal search and the comparison. A newer evaluation aborts
-  // both, and the server stops working on them.
+  // evaluate asks three times: quick, for the findings at once; then
+  // with the picture, which takes longer to draw and to show; then in
+  // full, with the deal search and the comparison. Until each comes, the
+  // sections it brings are marked stale. A newer evaluation aborts them
+  // all, and the server stops working on them.
   async function evaluate() {
     if (pending) pending.abort();
     const control = new AbortController();
     pending = control;
     const asked = typedAt;
     const q = query();
-    const quick = await ask(q ? q + '&quick=1' : 'quick=1', control);
+    const and = q ? q + '&' : '';
+    const quick = await ask(and + 'quick=1', control);
     if (quick === null) return;
     const shown = performance.now();
     show(quick);
@@ -239,7 +241,13 @@
       pending = null;
       return;
     }
+    searching.textContent = 'Drawing the picture…';
     searching.hidden = false;
+    const picture = await ask(and + 'picture=1', control);
+    if (picture === null) return;
+    show(picture);
+    if (asked > 0) document.body.dataset.pictured = (performance.now() - asked).toFixed(1);
+    searching.textContent = 'Searching for deals and comparing…';
     const full = await ask(q, control);
     if (full === null) return;
     pending = null;
@@ -525,11 +533,17 @@
     }
   }
 
+  // Each keystroke asks at once, from the input event itself: a timer
+  // would wait for the browser to lay out and draw the page, which at a
+  // thousand guarantees takes longer than the server's answer. A newer
+  // keystroke aborts the older evaluation, so fast typing costs the
+  // server only the starts of evaluations it then stops.
   text.addEventListener('input', () => {
     typedAt = performance.now();
     paint();
     sayEdited();
-    schedule(debounce);
+    clearTimeout(timer);
+    evaluate();
   });
   text.addEventListener('scroll', follow);
   saveButton.addEventListener('click', save);
