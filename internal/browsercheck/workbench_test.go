@@ -439,9 +439,10 @@ func TestWorkbenchLatency(t *testing.T) {
 }
 
 // phaseNames are where the time of a keystroke goes, as the page
-// measures it: the wait before asking (the debounce), the server's work to
-// the first byte back, the transfer and parsing of the answer, and the
-// page's work to put it in.
+// measures it: the wait before asking (the page's own work on the
+// keystroke), the server's work to the first byte back (and any wait for
+// the page's frame to end), the transfer and parsing of the answer, and
+// the page's work to put it in.
 var phaseNames = []string{"wait", "server", "transfer", "page"}
 
 // percentile returns the p-th percentile of sorted, by the nearest rank.

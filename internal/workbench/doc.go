@@ -40,9 +40,10 @@
 //     grants, from 0. It answers the problems of the text, or the report
 //     of the scenario (the what-if, when there are what-ifs), the what-ifs
 //     the file offers, and the comparison with the file as written. With
-//     quick=1 it answers the findings alone: no picture, deal search,
-//     bargaining or comparison; with picture=1, the findings and the
-//     picture. The page asks for each keystroke at once, from the input
+//     quick=1 the report leaves out the picture, the deal search and the
+//     bargaining, and there is no comparison: the verdict, the findings
+//     and the walk come at once; with picture=1 the report has the
+//     picture too. The page asks for each keystroke at once, from the input
 //     event, quick first, then with the picture, then in full, and marks
 //     a section stale until the answer that brings it comes: at a
 //     thousand guarantees the picture is 1.5 MB of the report's 2.6, and

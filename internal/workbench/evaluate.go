@@ -86,7 +86,7 @@ func parseToggles(q url.Values) (toggles, error) {
 				return t, fmt.Errorf("%s=%q: want %s=1 or no %s", k, strings.Join(vs, ","), k, k)
 			}
 			if t.stage != inFull {
-				return t, errors.New("quick=1 and picture=1: want one of them")
+				return t, errors.New("quick=1 and picture=1: want one of them, or neither")
 			}
 			t.stage = findingsOnly
 			if k == "picture" {
@@ -105,7 +105,7 @@ func parseToggles(q url.Values) (toggles, error) {
 				t.withhold = append(t.withhold, n)
 			}
 		default:
-			return t, fmt.Errorf("unknown what-if %q: want without, grant or withhold", k)
+			return t, fmt.Errorf("unknown parameter %q: want a what-if (without, grant, withhold), quick or picture", k)
 		}
 	}
 	if len(t.without)+len(t.grant)+len(t.withhold) > maxToggles {
@@ -304,7 +304,8 @@ func (s *Server) answer(ctx context.Context, base, sc scenario.Scenario, st stag
 	m := &made{base: base, sc: sc, compared: compared, name: r.Scenario, verdict: r.Verdict.String()}
 	// The page of entente check --format html, built by the same call,
 	// without the sweep (see the package documentation); the findings
-	// alone are the page without its picture, which Build would draw.
+	// alone are that page without its picture, which Build would draw,
+	// and so without its Graph section.
 	var p htmlreport.Page
 	if st == findingsOnly {
 		p, err = findingsPage(sc, r)
@@ -318,7 +319,7 @@ func (s *Server) answer(ctx context.Context, base, sc scenario.Scenario, st stag
 		return nil, err
 	}
 	var frag bytes.Buffer
-	if err := s.fragment.WriteFragment(&frag, p); err != nil {
+	if err := s.fragment[st].WriteFragment(&frag, p); err != nil {
 		return nil, err
 	}
 	m.report = cut(frag.String())

@@ -92,9 +92,9 @@ type Server struct {
 	running map[string]*evaluation // by PageHeader: the evaluation each page has running
 	made    [stages]*made          // the last answer made at each stage (see answer)
 
-	// fragment writes the reports, keeping each section's HTML, so that
-	// an edit makes again only the sections it changes.
-	fragment htmlreport.Writer
+	// fragment writes the reports of each stage, keeping each section's
+	// HTML, so that an edit makes again only the sections it changes.
+	fragment [stages]htmlreport.Writer
 }
 
 // evaluation is an evaluation running for a page; cancel stops it.

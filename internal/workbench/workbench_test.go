@@ -205,7 +205,7 @@ func TestRefusals(t *testing.T) {
 		{"an evaluation by GET",
 			request{path: "/api/evaluate"}, http.StatusMethodNotAllowed, "not allowed"},
 		{"a what-if the page does not offer",
-			request{method: http.MethodPost, path: "/api/evaluate?delete=RU", body: seed}, http.StatusBadRequest, "unknown what-if"},
+			request{method: http.MethodPost, path: "/api/evaluate?delete=RU", body: seed}, http.StatusBadRequest, "unknown parameter"},
 		{"a withheld veto that is not a number",
 			request{method: http.MethodPost, path: "/api/evaluate?withhold=x", body: seed}, http.StatusBadRequest, "withhold"},
 		{"another path, however it is spelt",
@@ -539,7 +539,8 @@ func TestEvaluate(t *testing.T) {
 
 // TestEvaluateQuick checks the stages of an answer: quick=1 leaves out
 // the picture, the deal search, the bargaining and the comparison;
-// picture=1 all but the picture; each section either has is as in full.
+// picture=1 leaves out the deal search, the bargaining and the
+// comparison; every section an answer has equals the full answer's.
 func TestEvaluateQuick(t *testing.T) {
 	f := newFixture(t)
 	seed := string(examples.Ukraine2025YAML())
@@ -590,7 +591,7 @@ func TestEvaluateQuick(t *testing.T) {
 // parts returns the report's sections by ID.
 func parts(report string) map[string]string {
 	out := map[string]string{}
-	for _, part := range strings.Split(report, "\n<section id=\"") {
+	for part := range strings.SplitSeq(report, "\n<section id=\"") {
 		id, _, _ := strings.Cut(part, `"`)
 		out[id] = part
 	}

@@ -7,6 +7,8 @@ import (
 	"io"
 	"reflect"
 	"sync"
+
+	"github.com/entente-go/entente/internal/safe"
 )
 
 // A Writer writes fragments as [WriteFragment] does, for a program that
@@ -16,7 +18,10 @@ import (
 // sections whose content differs from the last page's: renaming the
 // scenario makes the Graph section again, not the findings or the
 // timeline. The bytes are always those WriteFragment writes for the same
-// page. The zero Writer is ready to use, and a Writer is safe for
+// page. A page written, and what it points to (the report's findings, the
+// search, the bargaining), must not be changed afterwards: the Writer
+// compares the next page with what it keeps of the last, which shares
+// their memory. The zero Writer is ready to use, and a Writer is safe for
 // concurrent use.
 type Writer struct {
 	mu   sync.Mutex
@@ -103,13 +108,18 @@ func (w *Writer) write(buf *bytes.Buffer, v view) error {
 				continue
 			}
 		}
-		at := buf.Len()
-		if err := tmpl.ExecuteTemplate(buf, s.template, from); err != nil {
+		var sec bytes.Buffer
+		if err := tmpl.ExecuteTemplate(&sec, s.template, from); err != nil {
 			return fmt.Errorf("htmlreport: %w", err)
 		}
+		// What HTML does not escape, control characters and
+		// bidirectional overrides, is shown escaped, as Write does for
+		// the whole page.
+		html := safe.Page(sec.Bytes())
+		buf.Write(html)
 		if w != nil {
 			w.mu.Lock()
-			w.last[i] = made{from, string(buf.Bytes()[at:])}
+			w.last[i] = made{from, string(html)}
 			w.mu.Unlock()
 		}
 	}

@@ -86,18 +86,33 @@ func TestWriterConcurrent(t *testing.T) {
 	wg.Wait()
 }
 
-// TestWriterEscapes checks that a section kept is still escaped: a name
-// with markup, written after the page as it was.
+// TestWriterEscapes checks that hostile text in a finding is escaped in
+// the fragment, markup and a bidirectional override alike: when the
+// Writer makes the section, when it gives it again from what it kept (the
+// page renamed, so that only the picture's section is made again), and
+// from WriteFragment.
 func TestWriterEscapes(t *testing.T) {
-	p := pages(t)["seed-all"]
+	p := reworded(pages(t)["seed-all"])
+	p.Report.Findings[0].Message = "<script>alert(1)</script> \u202eevil"
 	var w htmlreport.Writer
-	for _, name := range []string{"<script>alert(1)</script>", "plain", "<b>bold</b>"} {
+	for _, c := range []struct {
+		name  string
+		write func(*bytes.Buffer) error
+	}{
+		{"made", func(b *bytes.Buffer) error { return w.WriteFragment(b, p) }},
+		{"kept", func(b *bytes.Buffer) error { return w.WriteFragment(b, renamed(p, "renamed")) }},
+		{"WriteFragment", func(b *bytes.Buffer) error { return htmlreport.WriteFragment(b, p) }},
+	} {
 		var got bytes.Buffer
-		if err := w.WriteFragment(&got, renamed(p, name)); err != nil {
+		if err := c.write(&got); err != nil {
 			t.Fatal(err)
 		}
-		if strings.Contains(got.String(), "<script>") || strings.Contains(got.String(), "<b>") {
-			t.Errorf("name %q: the fragment holds it unescaped", name)
+		s := got.String()
+		if strings.Contains(s, "<script>") || strings.Contains(s, "\u202e") {
+			t.Errorf("%s: the fragment holds the finding's markup or override as it is", c.name)
+		}
+		if !strings.Contains(s, "&lt;script&gt;alert(1)&lt;/script&gt; \\u202eevil") {
+			t.Errorf("%s: the fragment does not show the finding's text escaped", c.name)
 		}
 	}
 }

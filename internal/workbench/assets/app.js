@@ -239,17 +239,24 @@
     document.body.dataset.updates = String(Number(document.body.dataset.updates || 0) + 1);
     if (quick.problems.length > 0) {
       pending = null;
+      searching.hidden = true;
       return;
     }
     searching.textContent = 'Drawing the picture…';
     searching.hidden = false;
     const picture = await ask(and + 'picture=1', control);
-    if (picture === null) return;
+    if (picture === null) {
+      if (pending === control) searching.hidden = true; // refused, not superseded
+      return;
+    }
     show(picture);
     if (asked > 0) document.body.dataset.pictured = (performance.now() - asked).toFixed(1);
     searching.textContent = 'Searching for deals and comparing…';
     const full = await ask(q, control);
-    if (full === null) return;
+    if (full === null) {
+      if (pending === control) searching.hidden = true;
+      return;
+    }
     pending = null;
     searching.hidden = true;
     show(full);
@@ -536,8 +543,9 @@
   // Each keystroke asks at once, from the input event itself: a timer
   // would wait for the browser to lay out and draw the page, which at a
   // thousand guarantees takes longer than the server's answer. A newer
-  // keystroke aborts the older evaluation, so fast typing costs the
-  // server only the starts of evaluations it then stops.
+  // keystroke aborts the older evaluation: the server stops its deal
+  // search, though the findings it had begun (tens of milliseconds at a
+  // thousand guarantees) run to their end.
   text.addEventListener('input', () => {
     typedAt = performance.now();
     paint();
