@@ -120,8 +120,14 @@ func pages(t *testing.T) map[string]htmlreport.Page {
 
 func write(t *testing.T, p htmlreport.Page) string {
 	t.Helper()
+	return written(t, htmlreport.Write, p)
+}
+
+// written returns what writeFn (Write, WriteFragment) writes for p.
+func written(t *testing.T, writeFn func(io.Writer, htmlreport.Page) error, p htmlreport.Page) string {
+	t.Helper()
 	var b bytes.Buffer
-	if err := htmlreport.Write(&b, p); err != nil {
+	if err := writeFn(&b, p); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()

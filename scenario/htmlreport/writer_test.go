@@ -30,11 +30,7 @@ func reworded(p htmlreport.Page) htmlreport.Page {
 
 func fragment(t *testing.T, p htmlreport.Page) string {
 	t.Helper()
-	var b bytes.Buffer
-	if err := htmlreport.WriteFragment(&b, p); err != nil {
-		t.Fatal(err)
-	}
-	return b.String()
+	return written(t, htmlreport.WriteFragment, p)
 }
 
 // TestWriter checks that a Writer writes what WriteFragment writes, page
