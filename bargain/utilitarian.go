@@ -3,6 +3,7 @@ package bargain
 import (
 	"cmp"
 	"context"
+	"math"
 	"math/big"
 	"slices"
 
@@ -17,7 +18,9 @@ import (
 // each choice of candidate vetoes ([deals.Choices]) a branch and bound
 // over the offers of the largest package it allows finds the best package,
 // bounding each branch by what it has plus every positive offer still
-// undecided. It is exact, in rationals as Solve is, and returns the same
+// undecided; a choice whose bound at the root is below the best outcome
+// so far is skipped before its search is set up. It is exact, in
+// rationals as Solve is, and returns the same
 // outcome and score as Solve's utilitarian solution; it names no
 // runner-up. It costs what the bound prunes, not the number of outcomes,
 // and stops with ctx.
@@ -44,18 +47,35 @@ func UtilitarianOptimum(ctx context.Context, s scenario.Scenario) (Solution, err
 		}
 		worth[g.ID] = x
 	}
+	// Best offers first, by the nearest float64: the order only guides
+	// the search, the sums stay exact.
+	approx := make(map[guarantee.ID]float64, len(worth))
+	for g, x := range worth {
+		approx[g], _ = x.Float64()
+	}
+	f := newFloatBound(t, approx)
 	var best *bnb
+	var bestF float64
+	bound := new(big.Rat)
 	for c, err := range deals.Choices(ctx, s) {
 		if err != nil {
 			return Solution{}, err
 		}
-		b := newBnB(ctx, t, c, deps, worth, best)
+		// A choice whose every positive offer and vetoes together fall
+		// short of the best outcome so far cannot beat it: the branch
+		// and bound would stop at its root, after building it. In
+		// floating point first, where it is certain, then exactly.
+		if best != nil && (f.below(c, bestF) || rootBound(bound, t, c, worth).Cmp(best.sum) < 0) {
+			continue
+		}
+		b := newBnB(ctx, t, c, deps, worth, approx, best)
 		b.walk(0, b.base)
 		if err := ctx.Err(); err != nil {
 			return Solution{}, err
 		}
 		if b.found {
 			best = b
+			bestF, _ = b.sum.Float64()
 		}
 	}
 	sol := Solution{Name: Utilitarian}
@@ -93,22 +113,9 @@ type bnb struct {
 	steps int
 }
 
-func newBnB(ctx context.Context, t *terms, c deals.Choice, deps map[guarantee.ID][]guarantee.ID, worth map[guarantee.ID]*big.Rat, prev *bnb) *bnb {
+func newBnB(ctx context.Context, t *terms, c deals.Choice, deps map[guarantee.ID][]guarantee.ID, worth map[guarantee.ID]*big.Rat, approx map[guarantee.ID]float64, prev *bnb) *bnb {
 	b := &bnb{ctx: ctx, vetoes: c.Vetoes, offers: slices.Clone(c.Largest)}
-	base := new(big.Rat)
-	for a := range t.actors {
-		for _, v := range c.Vetoes {
-			if w := t.veto[a][v]; w != nil {
-				base.Add(base, w)
-			}
-		}
-	}
-	// Best offers first, by the nearest float64: the order only guides
-	// the search, the sums stay exact.
-	approx := make(map[guarantee.ID]float64, len(b.offers))
-	for _, g := range b.offers {
-		approx[g], _ = worth[g].Float64()
-	}
+	base := vetoWorth(new(big.Rat), t, c)
 	slices.SortFunc(b.offers, func(x, y guarantee.ID) int { return cmp.Or(cmp.Compare(approx[y], approx[x]), cmp.Compare(x, y)) })
 	for _, g := range b.offers {
 		b.c = append(b.c, worth[g])
@@ -197,4 +204,76 @@ func (b *bnb) leaf(cur *big.Rat) {
 		}
 	}
 	b.found, b.sum, b.deal = true, cur, d
+}
+
+// vetoWorth sets x to what c's candidate vetoes add to Σ u_a, and returns
+// it.
+func vetoWorth(x *big.Rat, t *terms, c deals.Choice) *big.Rat {
+	x.SetInt64(0)
+	for a := range t.actors {
+		for _, v := range c.Vetoes {
+			if w := t.veto[a][v]; w != nil {
+				x.Add(x, w)
+			}
+		}
+	}
+	return x
+}
+
+// rootBound sets x to the bound of the branch and bound at its root under
+// c, what c's vetoes add and every positive offer of its largest package,
+// and returns it.
+func rootBound(x *big.Rat, t *terms, c deals.Choice, worth map[guarantee.ID]*big.Rat) *big.Rat {
+	vetoWorth(x, t, c)
+	for _, g := range c.Largest {
+		if w := worth[g]; w.Sign() > 0 {
+			x.Add(x, w)
+		}
+	}
+	return x
+}
+
+// floatBound is rootBound in floating point, with room for its rounding,
+// to tell cheaply the choices that certainly cannot beat the best so far.
+type floatBound struct {
+	offer map[guarantee.ID]float64 // what each offer adds, rounded
+	veto  map[string]float64       // what each candidate veto adds, rounded
+	// abs bounds the sum of the magnitudes of every term, so that
+	// slack*abs bounds the rounding of any sum of them.
+	abs, slack float64
+}
+
+func newFloatBound(t *terms, offer map[guarantee.ID]float64) floatBound {
+	f := floatBound{offer: offer, veto: map[string]float64{}}
+	for a := range t.actors {
+		for v, w := range t.veto[a] {
+			x, _ := w.Float64()
+			f.veto[v] += x
+			f.abs += math.Abs(x)
+		}
+	}
+	for _, x := range offer {
+		f.abs += math.Abs(x)
+	}
+	// Each rounding (of a term, of a sum) errs by at most 2⁻⁵³ of what it
+	// rounds; there are fewer than 4(n+1) of them on any path, each of at
+	// most abs, and the best's own rounding is of at most abs too.
+	n := float64(len(offer) + len(f.veto) + len(t.actors)*(len(offer)+len(f.veto)))
+	f.slack = 8 * (n + 1) * 0x1p-53
+	return f
+}
+
+// below reports whether c's root bound is certainly below best, the best
+// sum so far rounded to a float64.
+func (f floatBound) below(c deals.Choice, best float64) bool {
+	x := 0.0
+	for _, v := range c.Vetoes {
+		x += f.veto[v]
+	}
+	for _, g := range c.Largest {
+		if w := f.offer[g]; w > 0 {
+			x += w
+		}
+	}
+	return x+f.slack*(f.abs+math.Abs(best)) < best
 }
