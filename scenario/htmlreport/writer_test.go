@@ -9,6 +9,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/entente-go/entente/examples"
+	"github.com/entente-go/entente/scenario"
 	"github.com/entente-go/entente/scenario/htmlreport"
 )
 
@@ -109,6 +111,39 @@ func TestWriterEscapes(t *testing.T) {
 		}
 		if !strings.Contains(s, "&lt;script&gt;alert(1)&lt;/script&gt; \\u202eevil") {
 			t.Errorf("%s: the fragment does not show the finding's text escaped", c.name)
+		}
+	}
+}
+
+// TestFragmentEverySection checks, for the sections no golden page has
+// (Mandates, Bargaining), that WriteFragment, which writes each section
+// from its own part of the page, writes what the page has inside <main>,
+// where each section reads the whole page: a part missing something its
+// section reads would fail or differ here.
+func TestFragmentEverySection(t *testing.T) {
+	var all string
+	for name, s := range map[string]scenario.Scenario{"georgia2009": examples.Georgia2009(), "seed": examples.Ukraine2025()} {
+		r, err := scenario.Evaluate(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := htmlreport.Build(t.Context(), s, r, htmlreport.BuildOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		frag := fragment(t, p)
+		want, ok := between(write(t, p), "<main id=\"main\">\n", "</main>")
+		if !ok {
+			t.Fatalf("%s: the page has no <main>", name)
+		}
+		if diff := cmp.Diff(want, frag); diff != "" {
+			t.Errorf("%s: WriteFragment differs from the page's <main> (-want +got):\n%s", name, diff)
+		}
+		all += frag
+	}
+	for _, id := range []string{"mandates", "bargaining"} {
+		if !strings.Contains(all, `<section id="`+id+`"`) {
+			t.Errorf("neither page has the %s section", id)
 		}
 	}
 }
