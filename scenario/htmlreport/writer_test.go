@@ -121,7 +121,7 @@ func TestWriterEscapes(t *testing.T) {
 // where each section reads the whole page: a part missing something its
 // section reads would fail or differ here.
 func TestFragmentEverySection(t *testing.T) {
-	var all string
+	var all strings.Builder
 	for name, s := range map[string]scenario.Scenario{"georgia2009": examples.Georgia2009(), "seed": examples.Ukraine2025()} {
 		r, err := scenario.Evaluate(s)
 		if err != nil {
@@ -139,10 +139,10 @@ func TestFragmentEverySection(t *testing.T) {
 		if diff := cmp.Diff(want, frag); diff != "" {
 			t.Errorf("%s: WriteFragment differs from the page's <main> (-want +got):\n%s", name, diff)
 		}
-		all += frag
+		all.WriteString(frag)
 	}
 	for _, id := range []string{"mandates", "bargaining"} {
-		if !strings.Contains(all, `<section id="`+id+`"`) {
+		if !strings.Contains(all.String(), `<section id="`+id+`"`) {
 			t.Errorf("neither page has the %s section", id)
 		}
 	}
