@@ -7,13 +7,11 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/entente-go/entente/bargain"
-	"github.com/entente-go/entente/deals"
 	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/internal/synth"
 	"github.com/entente-go/entente/internal/testkit"
@@ -24,16 +22,6 @@ import (
 // bound of bargain.UtilitarianOptimum: clingo's optimum, with -c
 // optimise=1, is the utilitarian score times the scale the program names.
 // It also times both on the issue's instance, clingo as a user runs it.
-
-// aspProgram returns the program of s.
-func aspProgram(tb testing.TB, s scenario.Scenario) string {
-	tb.Helper()
-	var b strings.Builder
-	if err := deals.WriteASP(&b, s); err != nil {
-		tb.Fatal(err)
-	}
-	return b.String()
-}
 
 var scaleLine = regexp.MustCompile(`utilities times (\d+)`)
 
@@ -56,12 +44,9 @@ var optimization = regexp.MustCompile(`(?m)^Optimization\s*:\s*(-?\d+)\s*$`)
 // false when no non-empty deal is feasible.
 func clingoOptimum(tb testing.TB, clingo, file string) (sum int64, ok bool) {
 	tb.Helper()
-	out, err := exec.Command(clingo, file, "-c", "optimise=1", "-q").Output()
-	// clingo exits 20 when unsatisfiable, 30 when it proves an optimum,
-	// and 10 when every deal sums to nothing (no term to optimise).
-	if ee, ok := err.(*exec.ExitError); err != nil && (!ok || !slices.Contains([]int{10, 20, 30}, ee.ExitCode())) {
-		tb.Fatalf("clingo: %v\n%s", err, out)
-	}
+	// clingo exits 10, not 30, when every deal sums to nothing (no term
+	// to optimise): satisfiable, with no optimum line.
+	out := testkit.RunClingo(tb, clingo, file, "-c", "optimise=1", "-q")
 	m := optimization.FindAllSubmatch(out, -1)
 	if len(m) == 0 {
 		if strings.Contains(string(out), "UNSATISFIABLE") {
@@ -83,7 +68,7 @@ func clingoOptimum(tb testing.TB, clingo, file string) (sum int64, ok bool) {
 // UtilitarianOptimum's score.
 func checkOptimum(t testing.TB, clingo, name string, s scenario.Scenario) (feasible bool) {
 	t.Helper()
-	prog := aspProgram(t, s)
+	prog := testkit.ASP(t, s)
 	file := filepath.Join(t.TempDir(), "deals.lp")
 	if err := os.WriteFile(file, []byte(prog), 0o644); err != nil {
 		t.Fatal(err)
@@ -154,7 +139,7 @@ var aspFile = filepath.Join("testdata", "utilitarian40.lp")
 // installed, that clingo finds the optimum UtilitarianOptimum finds.
 func TestASPProgram(t *testing.T) {
 	s := issueScenario(t, 40)
-	prog := aspProgram(t, s)
+	prog := testkit.ASP(t, s)
 	if *update {
 		if err := os.WriteFile(aspFile, []byte(prog), 0o644); err != nil {
 			t.Fatal(err)
@@ -219,7 +204,7 @@ func BenchmarkUtilitarianGrowth(b *testing.B) {
 				b.Fatal("clingo finds no deal")
 			}
 			file := filepath.Join(b.TempDir(), "p.lp")
-			if err := os.WriteFile(file, []byte(aspProgram(b, s)), 0o644); err != nil {
+			if err := os.WriteFile(file, []byte(testkit.ASP(b, s)), 0o644); err != nil {
 				b.Fatal(err)
 			}
 			for b.Loop() {

@@ -30,27 +30,13 @@ func clingoCount(t testing.TB, clingo, program string) uint64 {
 	if err := os.WriteFile(file, []byte(program), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command(clingo, file, "0", "--project", "-q").Output()
-	// clingo exits 10 when satisfiable, 20 when not, and 30 when it has
-	// enumerated every model.
-	if ee, ok := err.(*exec.ExitError); err != nil && (!ok || !slices.Contains([]int{10, 20, 30}, ee.ExitCode())) {
-		t.Fatalf("clingo: %v\n%s\n%s", err, out, program)
-	}
+	out := testkit.RunClingo(t, clingo, file, "0", "--project", "-q")
 	m := models.FindSubmatch(out)
 	if m == nil {
 		t.Fatalf("clingo printed no count:\n%s", out)
 	}
 	n, _ := strconv.ParseUint(string(m[1]), 10, 64)
 	return n
-}
-
-func program(t testing.TB, s scenario.Scenario) string {
-	t.Helper()
-	var b bytes.Buffer
-	if err := deals.WriteASP(&b, s); err != nil {
-		t.Fatal(err)
-	}
-	return b.String()
 }
 
 // maxEnumerated bounds the count clingo checks: it counts by enumerating
@@ -65,7 +51,7 @@ func checkCount(t *testing.T, clingo, name string, s scenario.Scenario) bool {
 	if err != nil || !r.Counted || r.Count > maxEnumerated {
 		return false // past the search's limits, or too many to enumerate
 	}
-	if got := clingoCount(t, clingo, program(t, s)); got != r.Count {
+	if got := clingoCount(t, clingo, testkit.ASP(t, s)); got != r.Count {
 		t.Errorf("%s: clingo counts %d feasible packages, Search %d", name, got, r.Count)
 	}
 	return true
@@ -127,11 +113,11 @@ func TestASPCountsAsSearch(t *testing.T) {
 // name with a newline. (IDs admit no quote, backslash or space.)
 func TestASPDeterministicAndSafe(t *testing.T) {
 	s := examples.Ukraine2025()
-	if a, b := program(t, s), program(t, s); a != b {
+	if a, b := testkit.ASP(t, s), testkit.ASP(t, s); a != b {
 		t.Fatal("two programs of the same scenario differ")
 	}
 	s.Name = "evil\n:- in(G). in(\"x\")."
-	p := program(t, s)
+	p := testkit.ASP(t, s)
 	for line := range strings.SplitSeq(p, "\n") {
 		if strings.Contains(line, "evil") && !strings.HasPrefix(line, "% ") {
 			t.Errorf("the scenario's name left its comment: %q", line)

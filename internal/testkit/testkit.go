@@ -17,6 +17,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/entente-go/entente/actor"
+	"github.com/entente-go/entente/deals"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/scenario"
 	"github.com/entente-go/entente/scenario/scenariofile"
@@ -465,4 +466,27 @@ func Clingo(tb testing.TB) string {
 		tb.Skip("clingo is not installed (apt-get install gringo)")
 	}
 	return path
+}
+
+// RunClingo runs clingo with args and returns what it printed. Its exit
+// codes for a search that found a model (10), found none (20) or went
+// through every model or proved an optimum (30) are answers, not
+// failures; any other fails tb.
+func RunClingo(tb testing.TB, clingo string, args ...string) []byte {
+	tb.Helper()
+	out, err := exec.Command(clingo, args...).Output()
+	if ee, ok := err.(*exec.ExitError); err != nil && (!ok || !slices.Contains([]int{10, 20, 30}, ee.ExitCode())) {
+		tb.Fatalf("clingo %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return out
+}
+
+// ASP returns the program deals.WriteASP writes for s.
+func ASP(tb testing.TB, s scenario.Scenario) string {
+	tb.Helper()
+	var b strings.Builder
+	if err := deals.WriteASP(&b, s); err != nil {
+		tb.Fatal(err)
+	}
+	return b.String()
 }
