@@ -98,5 +98,7 @@
 //
 // It builds on package deals (every feasible deal and each choice of
 // candidate vetoes) and on package scenario (the scenario and its values),
-// through their public APIs alone.
+// through their public APIs, except that [UtilitarianOptimum] walks the
+// choices of candidate vetoes as a tree, skipping whole branches, with the
+// search space that package deals compiles (internal/space).
 package bargain

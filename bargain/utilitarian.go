@@ -9,6 +9,7 @@ import (
 
 	"github.com/entente-go/entente/deals"
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/space"
 	"github.com/entente-go/entente/scenario"
 )
 
@@ -18,11 +19,14 @@ import (
 // each choice of candidate vetoes ([deals.Choices]) a branch and bound
 // over the offers of the largest package it allows finds the best package,
 // bounding each branch by what it has plus every positive offer still
-// undecided; a choice whose bound at the root is below the best outcome
-// so far is skipped before its search is set up. It is exact, in
-// rationals as Solve is, and returns the same
-// outcome and score as Solve's utilitarian solution; it names no
-// runner-up. It costs what the bound prunes, not the number of outcomes,
+// undecided. The choices themselves are walked as a tree, one candidate
+// veto decided at each level, and a node is skipped whole when what its
+// granted vetoes add, every positive veto still open and every positive
+// offer any choice below it could allow fall short of the best outcome so
+// far; so is a single choice whose bound at the root falls short, before
+// its search is set up. It is exact, in rationals as Solve is, and returns
+// the same outcome and score as Solve's utilitarian solution; it names no
+// runner-up. It costs what the bounds prune, not the number of outcomes,
 // and stops with ctx.
 func UtilitarianOptimum(ctx context.Context, s scenario.Scenario) (Solution, error) {
 	if err := scenario.Validate(s); err != nil {
@@ -53,30 +57,57 @@ func UtilitarianOptimum(ctx context.Context, s scenario.Scenario) (Solution, err
 	for g, x := range worth {
 		approx[g], _ = x.Float64()
 	}
-	f := newFloatBound(t, approx)
+	sp, err := space.New(&s)
+	if err != nil {
+		return Solution{}, err
+	}
+	refs := make([]string, len(sp.Demands))
+	for j := range refs {
+		refs[j] = sp.VetoRef(j)
+	}
+	ids := make([]guarantee.ID, len(s.Guarantees))
+	for i, g := range s.Guarantees {
+		ids[i] = g.ID
+	}
+	f := newFloatBound(t, approx, ids, refs)
 	var best *bnb
 	var bestF float64
 	bound := new(big.Rat)
-	for c, err := range deals.Choices(ctx, s) {
-		if err != nil {
-			return Solution{}, err
+	// A node of the walk whose choices together, every positive offer and
+	// veto counted, fall short of the best outcome so far cannot hold a
+	// better one, and is skipped; in floating point, where that is certain.
+	prune := func(w, open uint64, upper space.Bits) bool {
+		return best != nil && f.below(w, open, upper, bestF)
+	}
+	err = sp.Choices(ctx, prune, func(w uint64, l space.Bits) bool {
+		// A choice whose root bound falls short of the best outcome so
+		// far cannot beat it: the branch and bound would stop at its
+		// root, after building it. In floating point first, where it is
+		// certain, then exactly.
+		if prune(w, 0, l) {
+			return true
 		}
-		// A choice whose every positive offer and vetoes together fall
-		// short of the best outcome so far cannot beat it: the branch
-		// and bound would stop at its root, after building it. In
-		// floating point first, where it is certain, then exactly.
-		if best != nil && (f.below(c, bestF) || rootBound(bound, t, c, worth).Cmp(best.sum) < 0) {
-			continue
+		var c deals.Choice
+		c.Vetoes, c.Largest, c.Requires = sp.Choice(w, l)
+		if best != nil && rootBound(bound, t, c, worth).Cmp(best.sum) < 0 {
+			return true
 		}
 		b := newBnB(ctx, t, c, deps, worth, approx, best)
 		b.walk(0, b.base)
-		if err := ctx.Err(); err != nil {
-			return Solution{}, err
+		if ctx.Err() != nil {
+			return false
 		}
 		if b.found {
 			best = b
 			bestF, _ = b.sum.Float64()
 		}
+		return true
+	})
+	if err == nil {
+		err = ctx.Err()
+	}
+	if err != nil {
+		return Solution{}, err
 	}
 	sol := Solution{Name: Utilitarian}
 	if best == nil {
@@ -234,46 +265,57 @@ func rootBound(x *big.Rat, t *terms, c deals.Choice, worth map[guarantee.ID]*big
 }
 
 // floatBound is rootBound in floating point, with room for its rounding,
-// to tell cheaply the choices that certainly cannot beat the best so far.
+// to tell cheaply the choices that certainly cannot beat the best so far,
+// one by one or a whole node of the walk of choices at once.
 type floatBound struct {
-	offer map[guarantee.ID]float64 // what each offer adds, rounded
-	veto  map[string]float64       // what each candidate veto adds, rounded
+	offer []float64 // what each offer adds, rounded, by position in the scenario
+	veto  []float64 // what each candidate veto adds, rounded, by demand
 	// abs bounds the sum of the magnitudes of every term, so that
 	// slack*abs bounds the rounding of any sum of them.
 	abs, slack float64
 }
 
-func newFloatBound(t *terms, offer map[guarantee.ID]float64) floatBound {
-	f := floatBound{offer: offer, veto: map[string]float64{}}
-	for a := range t.actors {
-		for v, w := range t.veto[a] {
-			x, _ := w.Float64()
-			f.veto[v] += x
-			f.abs += math.Abs(x)
-		}
+// newFloatBound returns the float bound of the offers ids, whose worth
+// approx holds, and of the candidate vetoes refs (the demands, in order).
+func newFloatBound(t *terms, approx map[guarantee.ID]float64, ids []guarantee.ID, refs []string) floatBound {
+	f := floatBound{offer: make([]float64, len(ids)), veto: make([]float64, len(refs))}
+	for i, g := range ids {
+		f.offer[i] = approx[g]
+		f.abs += math.Abs(f.offer[i])
 	}
-	for _, x := range offer {
-		f.abs += math.Abs(x)
+	for j, v := range refs {
+		for a := range t.actors {
+			if w := t.veto[a][v]; w != nil {
+				x, _ := w.Float64()
+				f.veto[j] += x
+				f.abs += math.Abs(x)
+			}
+		}
 	}
 	// Each rounding (of a term, of a sum) errs by at most 2⁻⁵³ of what it
 	// rounds; there are fewer than 4(n+1) of them on any path, each of at
 	// most abs, and the best's own rounding is of at most abs too.
-	n := float64(len(offer) + len(f.veto) + len(t.actors)*(len(offer)+len(f.veto)))
+	n := float64(len(ids) + len(refs) + len(t.actors)*(len(ids)+len(refs)))
 	f.slack = 8 * (n + 1) * 0x1p-53
 	return f
 }
 
-// below reports whether c's root bound is certainly below best, the best
-// sum so far rounded to a float64.
-func (f floatBound) below(c deals.Choice, best float64) bool {
+// below reports whether the bound of every choice that grants the
+// vetoes of w and any of open, with upper holding their largest packages,
+// is certainly below best, the best sum so far rounded to a float64: what
+// w's vetoes add, every positive veto of open and every positive offer of
+// upper.
+func (f floatBound) below(w, open uint64, upper space.Bits, best float64) bool {
 	x := 0.0
-	for _, v := range c.Vetoes {
-		x += f.veto[v]
+	for j, v := range f.veto {
+		if w&(1<<j) != 0 || open&(1<<j) != 0 && v > 0 {
+			x += v
+		}
 	}
-	for _, g := range c.Largest {
+	upper.Each(func(g int) {
 		if w := f.offer[g]; w > 0 {
 			x += w
 		}
-	}
+	})
 	return x+f.slack*(f.abs+math.Abs(best)) < best
 }

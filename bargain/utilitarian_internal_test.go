@@ -10,13 +10,16 @@ import (
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/deals"
 	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/space"
 )
 
 // TestFloatBoundCertain checks the floating-point filter of
-// UtilitarianOptimum: when it says a choice's root bound is below the
-// best so far, the exact bound is below it too, even with the best at the
-// exact bound or a rounding away from it; and it does say so when the
-// best is well above.
+// UtilitarianOptimum: when it says the bound of a node of the walk of
+// choices (the vetoes granted, those still open, the offers of its upper
+// package) is below the best so far, the exact bound is below it too, even
+// with the best at the exact bound or a rounding away from it; it does say
+// so when the best is well above; and without its room for rounding it
+// errs, so that the room is needed.
 func TestFloatBoundCertain(t *testing.T) {
 	r := rand.New(rand.NewPCG(24, 1))
 	weight := func() float64 {
@@ -26,15 +29,15 @@ func TestFloatBoundCertain(t *testing.T) {
 		}
 		return w
 	}
-	fired, held := 0, 0
-	for trial := range 2000 {
+	fired, held, erred := 0, 0, 0
+	for trial := range 4000 {
 		tm := &terms{}
 		worth := map[guarantee.ID]*big.Rat{}
 		var offers []guarantee.ID
 		for i := range 1 + r.IntN(12) {
 			offers = append(offers, guarantee.ID("g"+strconv.Itoa(i)))
 		}
-		vetoes := []string{"p0", "p1", "p2"}
+		vetoes := []string{"p0", "p1", "p2", "p3"}
 		for a := range 1 + r.IntN(3) {
 			tm.actors = append(tm.actors, actor.ID("A"+strconv.Itoa(a)))
 			offer, veto := map[guarantee.ID]*big.Rat{}, map[string]*big.Rat{}
@@ -54,8 +57,24 @@ func TestFloatBoundCertain(t *testing.T) {
 		for g, x := range worth {
 			approx[g], _ = x.Float64()
 		}
-		f := newFloatBound(tm, approx)
-		c := deals.Choice{Largest: offers[:r.IntN(len(offers)+1)], Vetoes: vetoes[:r.IntN(len(vetoes)+1)]}
+		f := newFloatBound(tm, approx, offers, vetoes)
+		// A node: some vetoes granted, some open, the upper package the
+		// first offers. Its exact bound is rootBound of the choice that
+		// grants the granted vetoes and every open one worth more than
+		// nothing.
+		w, open := uint64(r.IntN(16)), uint64(r.IntN(16))
+		open &^= w
+		upper := space.NewSet(len(offers))
+		c := deals.Choice{Largest: offers[:r.IntN(len(offers)+1)]}
+		for i := range c.Largest {
+			upper.Add(i)
+		}
+		for j, v := range vetoes {
+			one := vetoWorth(new(big.Rat), tm, deals.Choice{Vetoes: []string{v}})
+			if w&(1<<j) != 0 || open&(1<<j) != 0 && one.Sign() > 0 {
+				c.Vetoes = append(c.Vetoes, v)
+			}
+		}
 		exact := rootBound(new(big.Rat), tm, c, worth)
 		// The best so far: the exact bound itself, a hair above or below
 		// it, or well above it.
@@ -70,7 +89,7 @@ func TestFloatBoundCertain(t *testing.T) {
 			best.Add(best, big.NewRat(1<<40, 1))
 		}
 		bestF, _ := best.Float64()
-		if f.below(c, bestF) {
+		if f.below(w, open, upper, bestF) {
 			fired++
 			if exact.Cmp(best) >= 0 {
 				t.Fatalf("trial %d: the filter says %s is below %s", trial, exact.RatString(), best.RatString())
@@ -80,8 +99,16 @@ func TestFloatBoundCertain(t *testing.T) {
 		} else {
 			held++
 		}
+		f.slack = 0
+		if f.below(w, open, upper, bestF) && exact.Cmp(best) >= 0 {
+			erred++
+		}
 	}
 	if fired == 0 || held == 0 {
 		t.Errorf("the filter fired %d times and held %d; want both", fired, held)
 	}
+	if erred == 0 {
+		t.Error("without its room for rounding the filter never erred: the test cannot tell that the room is needed")
+	}
+	t.Logf("fired %d, held %d; without the room, wrong %d times", fired, held, erred)
 }

@@ -42,7 +42,7 @@ var ErrTooMany = errors.New("more deals than the limit")
 
 // maxDemands bounds the demands-veto positions whose grants Deals
 // tries in every combination, those that cover no offer included.
-const maxDemands = 24
+const maxDemands = space.MaxDemands
 
 // All yields every feasible deal of s, exactly, with a nil error:
 // for each choice W of the candidate vetoes (one per demands-veto
@@ -241,51 +241,15 @@ func Choices(ctx context.Context, s scenario.Scenario) iter.Seq2[Choice, error] 
 			yield(Choice{}, err)
 			return
 		}
-		if len(sp.Demands) > maxDemands {
-			yield(Choice{}, fmt.Errorf("%w: %d demands-veto positions; at most %d", ErrTooManyVetoes, len(sp.Demands), maxDemands))
-			return
-		}
-		every := sp.AllPositions()
-		cand := make([]int, len(sp.Demands))
-		for j, d := range sp.Demands {
-			cand[j] = slices.IndexFunc(sp.Cands, func(c space.Candidate) bool { return c.Pos == d.Pos })
-		}
-		ids := func(x space.Bits) []guarantee.ID {
-			out := []guarantee.ID{}
-			x.Each(func(g int) { out = append(out, sp.S.Guarantees[g].ID) })
-			slices.Sort(out)
-			return out
-		}
-		for w := range uint64(1) << len(sp.Demands) {
-			if w%256 == 0 {
-				if err := ctx.Err(); err != nil {
-					yield(Choice{}, err)
-					return
-				}
-			}
-			c := Choice{Vetoes: []string{}}
-			var grants []int
-			for j, d := range sp.Demands {
-				if w&(1<<j) != 0 {
-					c.Vetoes = append(c.Vetoes, words.PositionRef(sp.S.Positions[d.Pos].ID, d.Pos))
-					if cand[j] >= 0 {
-						grants = append(grants, cand[j])
-					}
-				}
-			}
-			l := sp.Largest(every, grants)
-			if l.Empty() || slices.ContainsFunc(sp.Requires, func(r space.Requirement) bool { return !l.Meets(r.Hit) }) {
-				continue
-			}
-			c.Largest = ids(l)
-			for _, r := range sp.Requires {
-				h := r.Hit.Clone()
-				h.And(l)
-				c.Requires = append(c.Requires, ids(h))
-			}
-			if !yield(c, nil) {
-				return
-			}
+		stopped := false
+		err = sp.Choices(ctx, nil, func(w uint64, l space.Bits) bool {
+			var c Choice
+			c.Vetoes, c.Largest, c.Requires = sp.Choice(w, l)
+			stopped = !yield(c, nil)
+			return !stopped
+		})
+		if err != nil && !stopped {
+			yield(Choice{}, err)
 		}
 	}
 }

@@ -315,7 +315,15 @@ func (sp *Space) Evaluate(active Bits) Outcome {
 
 // Largest returns the Largest package the standing positions allow when
 // the given candidates are granted.
-func (sp *Space) Largest(active Bits, grants []int) Bits {
+func (sp *Space) Largest(active Bits, grants []int) Bits { return sp.Upper(active, grants, nil) }
+
+// Upper returns a package that holds the largest package of every choice
+// that grants the given candidates and any of maybe: granting a candidate
+// takes away the offers its grant captures or a standing position forbids,
+// and adds those its grant covers, so the offers taken away are those of
+// grants alone and the offers added those of grants and maybe together.
+// With maybe empty it is Largest.
+func (sp *Space) Upper(active Bits, grants, maybe []int) Bits {
 	u := sp.fullSet()
 	u.AndNot(sp.deadAlways)
 	for _, d := range sp.deadBy {
@@ -339,6 +347,11 @@ func (sp *Space) Largest(active Bits, grants []int) Bits {
 		}
 		copy(need, d.uncov)
 		for _, ci := range grants {
+			if sp.Cands[ci].actor == d.actor {
+				need.AndNot(sp.Cands[ci].cover)
+			}
+		}
+		for _, ci := range maybe {
 			if sp.Cands[ci].actor == d.actor {
 				need.AndNot(sp.Cands[ci].cover)
 			}

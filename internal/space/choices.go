@@ -1,0 +1,133 @@
+package space
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/entente-go/entente/guarantee"
+	"github.com/entente-go/entente/internal/words"
+)
+
+// MaxDemands bounds the demands-veto positions whose grants Choices tries
+// in every combination, those that cover no offer included.
+const MaxDemands = 24
+
+// Choices walks the choices of candidate vetoes, one bit of w per demand
+// (bit j for Demands[j]), in increasing order of w, and calls leaf with
+// each choice whose largest package is non-empty and meets every requires
+// position, until leaf returns false. It decides the last demand first, so
+// that the choices below a node of its walk share their higher bits: w,
+// the grants decided, with the bits of open still to decide.
+//
+// With prune, each node is first checked whole: Upper gives a package that
+// holds the largest package of every choice below it, and the node is
+// skipped when that package is empty, misses a requires position, or
+// prune(w, open, upper) says that nothing below can matter to the caller.
+// Without prune the walk visits the choices one after another, as cheaply
+// as a loop.
+//
+// It returns the context's error when ctx is done (checked at the first
+// node and every 256 after), and ErrTooManyVetoes past MaxDemands
+// demands.
+func (sp *Space) Choices(ctx context.Context, prune func(w, open uint64, upper Bits) bool, leaf func(w uint64, largest Bits) bool) error {
+	if len(sp.Demands) > MaxDemands {
+		return fmt.Errorf("%w: %d demands-veto positions; at most %d", ErrTooManyVetoes, len(sp.Demands), MaxDemands)
+	}
+	c := &choiceWalk{sp: sp, ctx: ctx, prune: prune, leaf: leaf, every: sp.AllPositions()}
+	// For each demand, the index of its candidate among Cands, or -1 when
+	// its grant covers no offer and so changes nothing but the deal.
+	c.cand = make([]int, len(sp.Demands))
+	for j, d := range sp.Demands {
+		c.cand[j] = slices.IndexFunc(sp.Cands, func(c Candidate) bool { return c.Pos == d.Pos })
+	}
+	c.walk(len(sp.Demands), 0)
+	return c.err
+}
+
+type choiceWalk struct {
+	sp    *Space
+	ctx   context.Context
+	prune func(w, open uint64, upper Bits) bool
+	leaf  func(w uint64, largest Bits) bool
+	every Bits
+	cand  []int
+
+	grants, maybe []int
+	steps         int
+	err           error
+	stop          bool
+}
+
+// walk visits the choices w | x for every x below 1<<level.
+func (c *choiceWalk) walk(level int, w uint64) {
+	if c.steps++; c.steps%256 == 1 {
+		if c.err = c.ctx.Err(); c.err != nil {
+			c.stop = true
+			return
+		}
+	}
+	open := uint64(1)<<level - 1
+	if level == 0 || c.prune != nil {
+		c.grants, c.maybe = c.cands(c.grants[:0], w), c.cands(c.maybe[:0], open)
+		u := c.sp.Upper(c.every, c.grants, c.maybe)
+		if u.Empty() || slices.ContainsFunc(c.sp.Requires, func(r Requirement) bool { return !u.Meets(r.Hit) }) {
+			return
+		}
+		if level == 0 {
+			c.stop = !c.leaf(w, u)
+			return
+		}
+		if c.prune(w, open, u) {
+			return
+		}
+	}
+	if c.walk(level-1, w); !c.stop {
+		c.walk(level-1, w|1<<(level-1))
+	}
+}
+
+// cands appends to dst the candidates of the demands whose bits w sets.
+func (c *choiceWalk) cands(dst []int, w uint64) []int {
+	for j, ci := range c.cand {
+		if w&(1<<j) != 0 && ci >= 0 {
+			dst = append(dst, ci)
+		}
+	}
+	return dst
+}
+
+// Choice returns what deals.Choice holds for choice w with its largest
+// package l: the granted demands as the positions are named, the offers of
+// l sorted, and per requires position the offers of l that meet it.
+func (sp *Space) Choice(w uint64, l Bits) (vetoes []string, largest []guarantee.ID, requires [][]guarantee.ID) {
+	vetoes = []string{}
+	for j := range sp.Demands {
+		if w&(1<<j) != 0 {
+			vetoes = append(vetoes, sp.VetoRef(j))
+		}
+	}
+	largest = sp.IDs(l)
+	h := NewSet(sp.N)
+	for _, r := range sp.Requires {
+		copy(h, r.Hit)
+		h.And(l)
+		requires = append(requires, sp.IDs(h))
+	}
+	return vetoes, largest, requires
+}
+
+// VetoRef names the candidate veto of the j-th demand as a deal does:
+// by its demands-veto position.
+func (sp *Space) VetoRef(j int) string {
+	p := sp.Demands[j].Pos
+	return words.PositionRef(sp.S.Positions[p].ID, p)
+}
+
+// IDs returns the IDs of the offers of x, sorted.
+func (sp *Space) IDs(x Bits) []guarantee.ID {
+	out := []guarantee.ID{}
+	x.Each(func(g int) { out = append(out, sp.S.Guarantees[g].ID) })
+	slices.Sort(out)
+	return out
+}
