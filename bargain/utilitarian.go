@@ -39,70 +39,12 @@ func UtilitarianOptimum(ctx context.Context, s scenario.Scenario) (Solution, err
 	if err != nil {
 		return Solution{}, err
 	}
-	deps := requirementsOf(&s)
-	// What each offer adds to Σ u_a, whatever the choice.
-	worth := map[guarantee.ID]*big.Rat{}
-	for _, g := range s.Guarantees {
-		x := new(big.Rat)
-		for a := range t.actors {
-			if w := t.offer[a][g.ID]; w != nil {
-				x.Add(x, w)
-			}
-		}
-		worth[g.ID] = x
-	}
-	// Best offers first, by the nearest float64: the order only guides
-	// the search, the sums stay exact.
-	approx := make(map[guarantee.ID]float64, len(worth))
-	for g, x := range worth {
-		approx[g], _ = x.Float64()
-	}
 	sp, err := space.New(&s)
 	if err != nil {
 		return Solution{}, err
 	}
-	refs := make([]string, len(sp.Demands))
-	for j := range refs {
-		refs[j] = sp.VetoRef(j)
-	}
-	ids := make([]guarantee.ID, len(s.Guarantees))
-	for i, g := range s.Guarantees {
-		ids[i] = g.ID
-	}
-	f := newFloatBound(t, approx, ids, refs)
-	var best *bnb
-	var bestF float64
-	bound := new(big.Rat)
-	// A node of the walk whose choices together, every positive offer and
-	// veto counted, fall short of the best outcome so far cannot hold a
-	// better one, and is skipped; in floating point, where that is certain.
-	prune := func(w, open uint64, upper space.Bits) bool {
-		return best != nil && f.below(w, open, upper, bestF)
-	}
-	err = sp.Choices(ctx, prune, func(w uint64, l space.Bits) bool {
-		// A choice whose root bound falls short of the best outcome so
-		// far cannot beat it: the branch and bound would stop at its
-		// root, after building it. In floating point first, where it is
-		// certain, then exactly.
-		if prune(w, 0, l) {
-			return true
-		}
-		var c deals.Choice
-		c.Vetoes, c.Largest, c.Requires = sp.Choice(w, l)
-		if best != nil && rootBound(bound, t, c, worth).Cmp(best.sum) < 0 {
-			return true
-		}
-		b := newBnB(ctx, t, c, deps, worth, approx, best)
-		b.walk(0, b.base)
-		if ctx.Err() != nil {
-			return false
-		}
-		if b.found {
-			best = b
-			bestF, _ = b.sum.Float64()
-		}
-		return true
-	})
+	u := newUtilitarian(ctx, t, sp)
+	err = sp.Choices(ctx, u.prune, u.choice)
 	if err == nil {
 		err = ctx.Err()
 	}
@@ -110,161 +52,287 @@ func UtilitarianOptimum(ctx context.Context, s scenario.Scenario) (Solution, err
 		return Solution{}, err
 	}
 	sol := Solution{Name: Utilitarian}
-	if best == nil {
+	if !u.found {
 		sol.Absent = true
 		sol.Reason = "no feasible deal: there is no outcome at all"
 		return sol, nil
 	}
-	it := t.item(best.deal)
+	it := t.item(u.deal)
+	sum := u.rat(&u.sum)
 	sol.Outcome = &it.out
-	sol.Score, _ = best.sum.Float64()
-	sol.Reason = "the sum of utilities is " + ratText(best.sum) + ", the largest of any outcome"
+	sol.Score, _ = sum.Float64()
+	sol.Reason = "the sum of utilities is " + ratText(sum) + ", the largest of any outcome"
 	return sol, nil
 }
 
-// bnb is the branch and bound under one choice of candidate vetoes; it
-// carries the best outcome found so far, under this choice or earlier
-// ones.
-type bnb struct {
-	ctx    context.Context
-	vetoes []string
-	offers []guarantee.ID // the largest package, best offers first
-	c      []*big.Rat     // what each adds to Σ u_a
-	rest   []*big.Rat     // rest[k]: Σ of the positive c from k on
-	dep    [][]int        // offers each requires, by index into offers
-	by     [][]int        // offers that require each
-	reqs   [][]int        // per requires position, the offers that meet it
-	state  []int8         // 0 undecided, 1 in, -1 out
-	size   int
-	base   *big.Rat // what the vetoes add
+// utilitarian is the search of UtilitarianOptimum. Every weight is the
+// exact value of a float64, so what each offer and candidate veto adds to
+// Σ u_a is a whole number of one unit 2^-k, and the search adds integers
+// (math/big.Int), exactly, where rationals would reduce every sum.
+type utilitarian struct {
+	ctx   context.Context
+	sp    *space.Space
+	k     uint      // the unit is 2^-k
+	offer []big.Int // per offer of the scenario, what it adds to Σ u_a, in units
+	veto  []big.Int // per demand, what its candidate veto adds
+	refs  []string  // per demand, its candidate veto as a deal names it
+	order []int     // the offers, best first by the nearest float64, then by ID
+	f     floatBound
 
+	// The best outcome so far.
 	found bool
-	sum   *big.Rat
+	sum   big.Int
+	bestF float64 // sum rounded to float64, in utility
 	deal  deals.Deal
-	steps int
+
+	// The branch and bound under one choice, its memory kept from one
+	// choice to the next.
+	vetoes  []string
+	offers  []int      // the offers of the largest package, in order
+	at      []int      // per offer of the scenario, its index in offers
+	c       []*big.Int // what each of offers adds
+	rest    []big.Int  // rest[k]: Σ of the positive c from k on
+	cur     []big.Int  // cur[k]: the sum with the offers before k decided
+	dep, by [][]int    // the offers each requires, and that require each, by index into offers
+	reqs    [][]int    // per requires position, the offers that meet it
+	state   []int8     // 0 undecided, 1 in, -1 out
+	size    int        // offers in
+	steps   int
+	bound   big.Int
 }
 
-func newBnB(ctx context.Context, t *terms, c deals.Choice, deps map[guarantee.ID][]guarantee.ID, worth map[guarantee.ID]*big.Rat, approx map[guarantee.ID]float64, prev *bnb) *bnb {
-	b := &bnb{ctx: ctx, vetoes: c.Vetoes, offers: slices.Clone(c.Largest)}
-	base := vetoWorth(new(big.Rat), t, c)
-	slices.SortFunc(b.offers, func(x, y guarantee.ID) int { return cmp.Or(cmp.Compare(approx[y], approx[x]), cmp.Compare(x, y)) })
-	for _, g := range b.offers {
-		b.c = append(b.c, worth[g])
-	}
-	b.rest = make([]*big.Rat, len(b.offers)+1)
-	b.rest[len(b.offers)] = new(big.Rat)
-	for k := len(b.offers) - 1; k >= 0; k-- {
-		b.rest[k] = new(big.Rat).Set(b.rest[k+1])
-		if b.c[k].Sign() > 0 {
-			b.rest[k].Add(b.rest[k], b.c[k])
+func newUtilitarian(ctx context.Context, t *terms, sp *space.Space) *utilitarian {
+	s := sp.S
+	u := &utilitarian{ctx: ctx, sp: sp, offer: make([]big.Int, len(s.Guarantees)), veto: make([]big.Int, len(sp.Demands)), at: make([]int, len(s.Guarantees))}
+	// What each offer and candidate veto adds, exactly.
+	worth := make([]*big.Rat, len(s.Guarantees))
+	for i, g := range s.Guarantees {
+		worth[i] = new(big.Rat)
+		for a := range t.actors {
+			if w := t.offer[a][g.ID]; w != nil {
+				worth[i].Add(worth[i], w)
+			}
 		}
 	}
-	var at map[guarantee.ID]int
-	b.dep, b.by, at = requirementGraph(b.offers, deps)
-	for _, r := range c.Requires {
-		var hit []int
-		for _, g := range r {
-			hit = append(hit, at[g])
+	vworth := make([]*big.Rat, len(sp.Demands))
+	for j := range sp.Demands {
+		u.refs = append(u.refs, sp.VetoRef(j))
+		vworth[j] = new(big.Rat)
+		for a := range t.actors {
+			if w := t.veto[a][u.refs[j]]; w != nil {
+				vworth[j].Add(vworth[j], w)
+			}
 		}
-		b.reqs = append(b.reqs, hit)
 	}
-	b.state = make([]int8, len(b.offers))
-	b.base = base
-	if prev != nil {
-		b.found, b.deal, b.sum = true, prev.deal, prev.sum
+	// The unit: the finest power of two of any denominator. Sums of
+	// float64 values have powers of two for denominators.
+	for _, x := range slices.Concat(worth, vworth) {
+		u.k = max(u.k, uint(x.Denom().BitLen()-1))
 	}
-	return b
+	units := func(z *big.Int, x *big.Rat) {
+		z.Lsh(x.Num(), u.k-uint(x.Denom().BitLen()-1))
+	}
+	for i, x := range worth {
+		units(&u.offer[i], x)
+	}
+	for j, x := range vworth {
+		units(&u.veto[j], x)
+	}
+	// Best offers first, by the nearest float64: the order only guides
+	// the search, the sums stay exact.
+	approx := make([]float64, len(worth))
+	for i, x := range worth {
+		approx[i], _ = x.Float64()
+		u.order = append(u.order, i)
+	}
+	slices.SortFunc(u.order, func(x, y int) int {
+		return cmp.Or(cmp.Compare(approx[y], approx[x]), cmp.Compare(s.Guarantees[x].ID, s.Guarantees[y].ID))
+	})
+	u.f = newFloatBound(t, approx, u.refs)
+	return u
 }
 
-// walk decides the offers from the k-th on, cur being the sum so far,
+// rat returns x units as a rational.
+func (u *utilitarian) rat(x *big.Int) *big.Rat {
+	return new(big.Rat).SetFrac(x, new(big.Int).Lsh(big.NewInt(1), u.k))
+}
+
+// prune tells the walk of choices to skip a node whose choices, every
+// positive offer and veto counted, certainly fall short of the best
+// outcome so far.
+func (u *utilitarian) prune(w, open uint64, upper space.Bits) bool {
+	return u.found && u.f.below(w, open, upper, u.bestF)
+}
+
+// choice searches the packages of one choice of candidate vetoes, w, whose
+// largest package is l, and tells the walk whether to go on.
+func (u *utilitarian) choice(w uint64, l space.Bits) bool {
+	// A choice whose root bound falls short of the best outcome so far
+	// cannot beat it: the branch and bound would stop at its root, after
+	// being set up. In floating point first, where it is certain, then
+	// exactly.
+	if u.prune(w, 0, l) {
+		return true
+	}
+	u.cur = need(u.cur, len(u.at)+1)
+	base := &u.cur[0]
+	base.SetInt64(0)
+	u.vetoes = []string{}
+	for j := range u.veto {
+		if w&(1<<j) != 0 {
+			base.Add(base, &u.veto[j])
+			u.vetoes = append(u.vetoes, u.refs[j])
+		}
+	}
+	if u.found {
+		u.bound.Set(base)
+		l.Each(func(g int) {
+			if x := &u.offer[g]; x.Sign() > 0 {
+				u.bound.Add(&u.bound, x)
+			}
+		})
+		if u.bound.Cmp(&u.sum) < 0 {
+			return true
+		}
+	}
+	u.setup(l)
+	u.walk(0)
+	return u.ctx.Err() == nil
+}
+
+// setup readies the branch and bound over the offers of l.
+func (u *utilitarian) setup(l space.Bits) {
+	u.offers, u.c = u.offers[:0], u.c[:0]
+	for _, g := range u.order {
+		if l.Has(g) {
+			u.at[g] = len(u.offers)
+			u.offers = append(u.offers, g)
+			u.c = append(u.c, &u.offer[g])
+		}
+	}
+	n := len(u.offers)
+	u.rest = need(u.rest, n+1)
+	u.rest[n].SetInt64(0)
+	for k := n - 1; k >= 0; k-- {
+		u.rest[k].Set(&u.rest[k+1])
+		if u.c[k].Sign() > 0 {
+			u.rest[k].Add(&u.rest[k], u.c[k])
+		}
+	}
+	// The largest package is closed under requirements: every offer an
+	// offer of it requires is in it.
+	u.dep, u.by = lists(u.dep, n), lists(u.by, n)
+	for i, g := range u.offers {
+		for _, r := range u.sp.Deps[g] {
+			u.dep[i] = append(u.dep[i], u.at[r])
+			u.by[u.at[r]] = append(u.by[u.at[r]], i)
+		}
+	}
+	u.reqs = lists(u.reqs, len(u.sp.Requires))
+	for r, req := range u.sp.Requires {
+		req.Hit.Each(func(g int) {
+			if l.Has(g) {
+				u.reqs[r] = append(u.reqs[r], u.at[g])
+			}
+		})
+	}
+	u.state = slices.Grow(u.state[:0], n)[:n]
+	clear(u.state)
+	u.size = 0
+}
+
+// walk decides the offers from the k-th on, cur[k] being the sum so far,
 // keeping the package closed under requirements as Outcomes does.
-func (b *bnb) walk(k int, cur *big.Rat) {
-	b.steps++
-	if b.steps%1024 == 0 && b.ctx.Err() != nil {
+func (u *utilitarian) walk(k int) {
+	u.steps++
+	if u.steps%1024 == 0 && u.ctx.Err() != nil {
 		return
 	}
-	if b.found {
-		bound := new(big.Rat).Add(cur, b.rest[k])
-		if c := bound.Cmp(b.sum); c < 0 || c == 0 && b.size > len(b.deal.Guarantees) {
+	cur := &u.cur[k]
+	if u.found {
+		u.bound.Add(cur, &u.rest[k])
+		if c := u.bound.Cmp(&u.sum); c < 0 || c == 0 && u.size > len(u.deal.Guarantees) {
 			return
 		}
 	}
-	for _, hit := range b.reqs {
-		if !slices.ContainsFunc(hit, func(i int) bool { return b.state[i] >= 0 }) {
+	for _, hit := range u.reqs {
+		if !slices.ContainsFunc(hit, func(i int) bool { return u.state[i] >= 0 }) {
 			return
 		}
 	}
-	if k == len(b.offers) {
-		if b.size > 0 {
-			b.leaf(cur)
+	if k == len(u.offers) {
+		if u.size > 0 {
+			u.leaf(cur)
 		}
 		return
 	}
-	canIn := !slices.ContainsFunc(b.dep[k], func(j int) bool { return b.state[j] < 0 })
-	canOut := !slices.ContainsFunc(b.by[k], func(j int) bool { return b.state[j] > 0 })
+	canIn := !slices.ContainsFunc(u.dep[k], func(j int) bool { return u.state[j] < 0 })
+	canOut := !slices.ContainsFunc(u.by[k], func(j int) bool { return u.state[j] > 0 })
 	// The better branch first: in for an offer worth more than nothing.
 	first, second := int8(1), int8(-1)
-	if b.c[k].Sign() <= 0 {
+	if u.c[k].Sign() <= 0 {
 		first, second = -1, 1
 	}
 	for _, st := range []int8{first, second} {
 		if st > 0 && canIn {
-			b.state[k] = 1
-			b.size++
-			b.walk(k+1, new(big.Rat).Add(cur, b.c[k]))
-			b.size--
+			u.state[k] = 1
+			u.size++
+			u.cur[k+1].Add(cur, u.c[k])
+			u.walk(k + 1)
+			u.size--
 		} else if st < 0 && canOut {
-			b.state[k] = -1
-			b.walk(k+1, cur)
+			u.state[k] = -1
+			u.cur[k+1].Set(cur)
+			u.walk(k + 1)
 		}
-		b.state[k] = 0
+		u.state[k] = 0
 	}
 }
 
-func (b *bnb) leaf(cur *big.Rat) {
-	d := deals.Deal{Guarantees: []guarantee.ID{}, Vetoes: b.vetoes}
-	for i, st := range b.state {
-		if st > 0 {
-			d.Guarantees = append(d.Guarantees, b.offers[i])
-		}
-	}
-	slices.Sort(d.Guarantees)
-	if b.found {
-		if c := cur.Cmp(b.sum); c < 0 || c == 0 && compareDeals(d, b.deal) >= 0 {
+// leaf keeps the package decided, worth cur, when it beats the best so far.
+func (u *utilitarian) leaf(cur *big.Int) {
+	c := 1
+	if u.found {
+		if c = cur.Cmp(&u.sum); c < 0 {
 			return
 		}
 	}
-	b.found, b.sum, b.deal = true, cur, d
-}
-
-// vetoWorth sets x to what c's candidate vetoes add to Σ u_a, and returns
-// it.
-func vetoWorth(x *big.Rat, t *terms, c deals.Choice) *big.Rat {
-	x.SetInt64(0)
-	for a := range t.actors {
-		for _, v := range c.Vetoes {
-			if w := t.veto[a][v]; w != nil {
-				x.Add(x, w)
-			}
+	d := deals.Deal{Guarantees: []guarantee.ID{}, Vetoes: u.vetoes}
+	for i, st := range u.state {
+		if st > 0 {
+			d.Guarantees = append(d.Guarantees, u.sp.S.Guarantees[u.offers[i]].ID)
 		}
 	}
-	return x
-}
-
-// rootBound sets x to the bound of the branch and bound at its root under
-// c, what c's vetoes add and every positive offer of its largest package,
-// and returns it.
-func rootBound(x *big.Rat, t *terms, c deals.Choice, worth map[guarantee.ID]*big.Rat) *big.Rat {
-	vetoWorth(x, t, c)
-	for _, g := range c.Largest {
-		if w := worth[g]; w.Sign() > 0 {
-			x.Add(x, w)
-		}
+	slices.Sort(d.Guarantees)
+	if c == 0 && compareDeals(d, u.deal) >= 0 {
+		return
 	}
-	return x
+	u.found, u.deal = true, d
+	u.sum.Set(cur)
+	u.bestF, _ = u.rat(cur).Float64()
 }
 
-// floatBound is rootBound in floating point, with room for its rounding,
+// need returns s with at least n elements, made afresh when it is too
+// short: a big.Int must not be copied.
+func need(s []big.Int, n int) []big.Int {
+	if len(s) < n {
+		return make([]big.Int, n)
+	}
+	return s
+}
+
+// lists returns n empty lists, reusing those of s.
+func lists(s [][]int, n int) [][]int {
+	s = slices.Grow(s[:0], n)[:n]
+	for i := range s {
+		s[i] = s[i][:0]
+	}
+	return s
+}
+
+// floatBound is the bound of the branch and bound at its root (what the
+// vetoes add and every positive offer) in floating point, with room for
+// its rounding,
 // to tell cheaply the choices that certainly cannot beat the best so far,
 // one by one or a whole node of the walk of choices at once.
 type floatBound struct {
@@ -275,13 +343,13 @@ type floatBound struct {
 	abs, slack float64
 }
 
-// newFloatBound returns the float bound of the offers ids, whose worth
-// approx holds, and of the candidate vetoes refs (the demands, in order).
-func newFloatBound(t *terms, approx map[guarantee.ID]float64, ids []guarantee.ID, refs []string) floatBound {
-	f := floatBound{offer: make([]float64, len(ids)), veto: make([]float64, len(refs))}
-	for i, g := range ids {
-		f.offer[i] = approx[g]
-		f.abs += math.Abs(f.offer[i])
+// newFloatBound returns the float bound of the offers, whose worth approx
+// holds by position in the scenario, and of the candidate vetoes refs (the
+// demands, in order).
+func newFloatBound(t *terms, approx []float64, refs []string) floatBound {
+	f := floatBound{offer: approx, veto: make([]float64, len(refs))}
+	for _, x := range approx {
+		f.abs += math.Abs(x)
 	}
 	for j, v := range refs {
 		for a := range t.actors {
@@ -295,7 +363,7 @@ func newFloatBound(t *terms, approx map[guarantee.ID]float64, ids []guarantee.ID
 	// Each rounding (of a term, of a sum) errs by at most 2⁻⁵³ of what it
 	// rounds; there are fewer than 4(n+1) of them on any path, each of at
 	// most abs, and the best's own rounding is of at most abs too.
-	n := float64(len(ids) + len(refs) + len(t.actors)*(len(ids)+len(refs)))
+	n := float64(len(approx) + len(refs) + len(t.actors)*(len(approx)+len(refs)))
 	f.slack = 8 * (n + 1) * 0x1p-53
 	return f
 }

@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/entente-go/entente/actor"
-	"github.com/entente-go/entente/deals"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/internal/space"
 )
@@ -53,29 +52,34 @@ func TestFloatBoundCertain(t *testing.T) {
 			}
 			tm.offer, tm.veto = append(tm.offer, offer), append(tm.veto, veto)
 		}
-		approx := map[guarantee.ID]float64{}
-		for g, x := range worth {
-			approx[g], _ = x.Float64()
+		approx := make([]float64, len(offers))
+		for i, g := range offers {
+			approx[i], _ = worth[g].Float64()
 		}
-		f := newFloatBound(tm, approx, offers, vetoes)
+		f := newFloatBound(tm, approx, vetoes)
 		// A node: some vetoes granted, some open, the upper package the
-		// first offers. Its exact bound is rootBound of the choice that
-		// grants the granted vetoes and every open one worth more than
-		// nothing.
+		// first offers. Its exact bound is what the granted vetoes add,
+		// every open one worth more than nothing and every positive offer
+		// of the package.
 		w, open := uint64(r.IntN(16)), uint64(r.IntN(16))
 		open &^= w
 		upper := space.NewSet(len(offers))
-		c := deals.Choice{Largest: offers[:r.IntN(len(offers)+1)]}
-		for i := range c.Largest {
+		exact := new(big.Rat)
+		for i, g := range offers[:r.IntN(len(offers)+1)] {
 			upper.Add(i)
-		}
-		for j, v := range vetoes {
-			one := vetoWorth(new(big.Rat), tm, deals.Choice{Vetoes: []string{v}})
-			if w&(1<<j) != 0 || open&(1<<j) != 0 && one.Sign() > 0 {
-				c.Vetoes = append(c.Vetoes, v)
+			if worth[g].Sign() > 0 {
+				exact.Add(exact, worth[g])
 			}
 		}
-		exact := rootBound(new(big.Rat), tm, c, worth)
+		for j, v := range vetoes {
+			one := new(big.Rat)
+			for a := range tm.actors {
+				one.Add(one, tm.veto[a][v])
+			}
+			if w&(1<<j) != 0 || open&(1<<j) != 0 && one.Sign() > 0 {
+				exact.Add(exact, one)
+			}
+		}
 		// The best so far: the exact bound itself, a hair above or below
 		// it, or well above it.
 		best := new(big.Rat).Set(exact)
