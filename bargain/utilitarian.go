@@ -91,8 +91,9 @@ type utilitarian struct {
 	offers  []int      // the offers of the largest package, in order
 	at      []int      // per offer of the scenario, its index in offers
 	c       []*big.Int // what each of offers adds
-	rest    []big.Int  // rest[k]: Σ of the positive c from k on
-	cur     []big.Int  // cur[k]: the sum with the offers before k decided
+	cur     big.Int    // the sum of the vetoes and the offers in
+	pos     big.Int    // Σ of the positive c of the offers undecided
+	trail   []int      // the offers decided, in order, for undo
 	dep, by [][]int    // the offers each requires, and that require each, by index into offers
 	reqs    [][]int    // per requires position, the offers that meet it
 	state   []int8     // 0 undecided, 1 in, -1 out
@@ -174,8 +175,7 @@ func (u *utilitarian) choice(w uint64, l space.Bits) bool {
 	if u.prune(w, 0, l) {
 		return true
 	}
-	u.cur = need(u.cur, len(u.at)+1)
-	base := &u.cur[0]
+	base := &u.cur
 	base.SetInt64(0)
 	u.vetoes = []string{}
 	for j := range u.veto {
@@ -211,12 +211,10 @@ func (u *utilitarian) setup(l space.Bits) {
 		}
 	}
 	n := len(u.offers)
-	u.rest = need(u.rest, n+1)
-	u.rest[n].SetInt64(0)
-	for k := n - 1; k >= 0; k-- {
-		u.rest[k].Set(&u.rest[k+1])
-		if u.c[k].Sign() > 0 {
-			u.rest[k].Add(&u.rest[k], u.c[k])
+	u.pos.SetInt64(0)
+	for _, c := range u.c {
+		if c.Sign() > 0 {
+			u.pos.Add(&u.pos, c)
 		}
 	}
 	// The largest package is closed under requirements: every offer an
@@ -238,19 +236,21 @@ func (u *utilitarian) setup(l space.Bits) {
 	}
 	u.state = slices.Grow(u.state[:0], n)[:n]
 	clear(u.state)
-	u.size = 0
+	u.size, u.trail = 0, u.trail[:0]
 }
 
-// walk decides the offers from the k-th on, cur[k] being the sum so far,
-// keeping the package closed under requirements as Outcomes does.
+// walk decides the offers from the k-th on, skipping those already
+// decided. It bounds each branch by the sum so far and every positive
+// offer still undecided, and decides what follows from each offer at once
+// (see assign), so that the sum holds the offers a decision forces in and
+// the bound loses those it forces out.
 func (u *utilitarian) walk(k int) {
 	u.steps++
 	if u.steps%1024 == 0 && u.ctx.Err() != nil {
 		return
 	}
-	cur := &u.cur[k]
 	if u.found {
-		u.bound.Add(cur, &u.rest[k])
+		u.bound.Add(&u.cur, &u.pos)
 		if c := u.bound.Cmp(&u.sum); c < 0 || c == 0 && u.size > len(u.deal.Guarantees) {
 			return
 		}
@@ -260,32 +260,64 @@ func (u *utilitarian) walk(k int) {
 			return
 		}
 	}
+	for k < len(u.offers) && u.state[k] != 0 {
+		k++
+	}
 	if k == len(u.offers) {
 		if u.size > 0 {
-			u.leaf(cur)
+			u.leaf(&u.cur)
 		}
 		return
 	}
-	canIn := !slices.ContainsFunc(u.dep[k], func(j int) bool { return u.state[j] < 0 })
-	canOut := !slices.ContainsFunc(u.by[k], func(j int) bool { return u.state[j] > 0 })
 	// The better branch first: in for an offer worth more than nothing.
 	first, second := int8(1), int8(-1)
 	if u.c[k].Sign() <= 0 {
 		first, second = -1, 1
 	}
 	for _, st := range []int8{first, second} {
-		if st > 0 && canIn {
-			u.state[k] = 1
-			u.size++
-			u.cur[k+1].Add(cur, u.c[k])
-			u.walk(k + 1)
-			u.size--
-		} else if st < 0 && canOut {
-			u.state[k] = -1
-			u.cur[k+1].Set(cur)
+		mark := len(u.trail)
+		if u.assign(k, st) {
 			u.walk(k + 1)
 		}
-		u.state[k] = 0
+		u.undo(mark)
+	}
+}
+
+// assign decides offer i, in (st 1) or out (-1), and what follows, keeping
+// the package closed under requirements as Outcomes does: an offer in
+// brings every offer it requires, an offer out takes out every offer that
+// requires it. It reports false when that contradicts a decision made
+// before; either way what it decided is on the trail, for undo.
+func (u *utilitarian) assign(i int, st int8) bool {
+	if u.state[i] != 0 {
+		return u.state[i] == st
+	}
+	u.state[i] = st
+	u.trail = append(u.trail, i)
+	if c := u.c[i]; c.Sign() > 0 {
+		u.pos.Sub(&u.pos, c)
+	}
+	if st < 0 {
+		return !slices.ContainsFunc(u.by[i], func(j int) bool { return !u.assign(j, -1) })
+	}
+	u.size++
+	u.cur.Add(&u.cur, u.c[i])
+	return !slices.ContainsFunc(u.dep[i], func(j int) bool { return !u.assign(j, 1) })
+}
+
+// undo takes back the decisions on the trail after the first mark.
+func (u *utilitarian) undo(mark int) {
+	for len(u.trail) > mark {
+		i := u.trail[len(u.trail)-1]
+		u.trail = u.trail[:len(u.trail)-1]
+		if c := u.c[i]; c.Sign() > 0 {
+			u.pos.Add(&u.pos, c)
+		}
+		if u.state[i] > 0 {
+			u.size--
+			u.cur.Sub(&u.cur, u.c[i])
+		}
+		u.state[i] = 0
 	}
 }
 
@@ -310,15 +342,6 @@ func (u *utilitarian) leaf(cur *big.Int) {
 	u.found, u.deal = true, d
 	u.sum.Set(cur)
 	u.bestF, _ = u.rat(cur).Float64()
-}
-
-// need returns s with at least n elements, made afresh when it is too
-// short: a big.Int must not be copied.
-func need(s []big.Int, n int) []big.Int {
-	if len(s) < n {
-		return make([]big.Int, n)
-	}
-	return s
 }
 
 // lists returns n empty lists, reusing those of s.
