@@ -73,10 +73,14 @@ func (sp *Space) Count(out Outcome) (uint64, bool) {
 	return uint64(total), true
 }
 
+// fullSet returns the set of every offer, a word at a time.
 func (sp *Space) fullSet() Bits {
 	s := NewSet(sp.N)
-	for g := range sp.N {
-		s.Add(g)
+	for i := range s {
+		s[i] = ^uint64(0)
+	}
+	if r := sp.N % 64; r != 0 {
+		s[len(s)-1] = 1<<r - 1
 	}
 	return s
 }

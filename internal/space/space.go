@@ -10,6 +10,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/bits"
 	"slices"
 
 	"github.com/entente-go/entente/actor"
@@ -390,25 +391,34 @@ func NewLinks(deps [][]int) Links {
 }
 
 // Close shrinks u to its largest subset closed under requirements: an
-// offer stays only if every offer it requires stays. A worklist over the
-// offers that require each one makes it linear in offers and requirements.
+// offer stays only if every offer it requires stays. An offer must go
+// exactly when it requires one outside u, so the offers outside u start
+// a worklist over the offers that require each one, which makes it linear
+// in the offers outside and the requirements on them: cheap when u holds
+// most offers, as the largest packages do.
 func (l Links) Close(u Bits) {
 	var work []int
-	for g := range l.Deps {
-		if u.Has(g) && slices.ContainsFunc(l.Deps[g], func(r int) bool { return !u.Has(r) }) {
-			u.Del(g)
-			work = append(work, g)
-		}
-	}
-	for len(work) > 0 {
-		g := work[len(work)-1]
-		work = work[:len(work)-1]
-		for _, h := range l.RequiredBy[g] {
+	drop := func(r int) {
+		for _, h := range l.RequiredBy[r] {
 			if u.Has(h) {
 				u.Del(h)
 				work = append(work, h)
 			}
 		}
+	}
+	for i, w := range u {
+		for out := ^w; out != 0; out &= out - 1 {
+			r := i*64 + bits.TrailingZeros64(out)
+			if r >= len(l.RequiredBy) {
+				break
+			}
+			drop(r)
+		}
+	}
+	for len(work) > 0 {
+		g := work[len(work)-1]
+		work = work[:len(work)-1]
+		drop(g)
 	}
 }
 
