@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/entente-go/entente/bargain"
+	"github.com/entente-go/entente/deals"
 	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/internal/synth"
 	"github.com/entente-go/entente/internal/testkit"
@@ -182,12 +183,24 @@ func BenchmarkUtilitarianVersusClingo(b *testing.B) {
 
 // BenchmarkUtilitarianGrowth times the branch and bound and clingo (the
 // exported program, a process per run) as offers, positions and candidate
-// vetoes grow together: the curve in docs/PERFORMANCE.md. The branch and
-// bound doubles with each candidate veto; clingo grows with the program.
+// vetoes grow together: the curve in docs/PERFORMANCE.md. The instances
+// "withdrawn" keep few positions (see withdrawnUntilFeasible), so that
+// the largest packages are large and hold many requirements between
+// offers: hard for the branch and bound, where the others are easy.
 func BenchmarkUtilitarianGrowth(b *testing.B) {
-	for _, c := range []struct{ offers, positions, vetoes int }{{40, 30, 5}, {80, 40, 8}, {160, 60, 10}, {320, 80, 12}} {
-		s := feasibleScenario(b, synth.Config{Guarantees: c.offers, Positions: c.positions, DemandsVeto: c.vetoes, Seed: 1})
+	for _, c := range []struct {
+		offers, positions, vetoes int
+		withdrawn                 bool
+	}{{40, 30, 5, false}, {80, 40, 8, false}, {160, 60, 10, false}, {320, 80, 12, false}, {320, 80, 12, true}, {640, 120, 14, true}} {
+		cfg := synth.Config{Guarantees: c.offers, Positions: c.positions, DemandsVeto: c.vetoes, Seed: 1}
 		name := "offers=" + strconv.Itoa(c.offers) + "/vetoes=" + strconv.Itoa(c.vetoes)
+		var s scenario.Scenario
+		if c.withdrawn {
+			s = withdrawnUntilFeasible(b, cfg)
+			name += "/withdrawn"
+		} else {
+			s = feasibleScenario(b, cfg)
+		}
 		b.Run(name+"/branch-and-bound", func(b *testing.B) {
 			for b.Loop() {
 				if sol, err := bargain.UtilitarianOptimum(b.Context(), s); err != nil || sol.Absent {
@@ -214,4 +227,40 @@ func BenchmarkUtilitarianGrowth(b *testing.B) {
 			}
 		})
 	}
+}
+
+// withdrawnUntilFeasible is the scenario c generates with its positions
+// withdrawn, the last first and the demands-veto positions kept, until
+// some choice of candidate vetoes allows a deal; five actors are given
+// values as feasibleScenario gives them. Far fewer positions stand than in
+// feasibleScenario's instances, and it is cheap where deals.Search, which
+// feasibleScenario asks for concessions, is not (640 offers).
+func withdrawnUntilFeasible(tb testing.TB, c synth.Config) scenario.Scenario {
+	s := synth.Generate(c)
+	for {
+		feasible := false
+		for _, err := range deals.Choices(tb.Context(), s) {
+			if err != nil {
+				tb.Fatal(err)
+			}
+			feasible = true
+			break
+		}
+		if feasible {
+			break
+		}
+		i := len(s.Positions) - 1
+		for i >= 0 && s.Positions[i].Stance == scenario.DemandsVeto {
+			i--
+		}
+		if i < 0 {
+			tb.Fatal("every position but the demands-veto ones withdrawn, and still no deal")
+		}
+		var err error
+		if s, err = s.With(scenario.Without{ID: s.PositionRef(i)}); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	valuesFor(&s, 1)
+	return s
 }
