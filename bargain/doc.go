@@ -90,10 +90,11 @@
 // part of the enumeration before it.
 //
 // [UtilitarianOptimum] finds the utilitarian solution without listing the
-// outcomes: utility is additive over offers and candidate vetoes, so a
-// branch and bound over the offers of each choice's largest package
-// ([deals.Choices]) finds it in well under a millisecond at 40 offers
-// where Solve walks millions of outcomes. The other norms and the frontier
+// outcomes: utility is additive over offers and candidate vetoes, so the
+// best package of each choice's largest package ([deals.Choices]) is a
+// maximum-weight closure (a minimum cut) or, where a requires position is
+// in the way, the answer of a branch and bound; it takes well under a
+// millisecond at 40 offers where Solve walks millions of outcomes. The other norms and the frontier
 // are not additive and have no such method here. See docs/PERFORMANCE.md.
 //
 // It builds on package deals (every feasible deal and each choice of

@@ -16,18 +16,20 @@ import (
 // UtilitarianOptimum finds the utilitarian solution of s (the outcome of the
 // largest Σ u_a, ties as [Solve] breaks them) without listing the
 // outcomes: utility is additive over offers and candidate vetoes, so for
-// each choice of candidate vetoes ([deals.Choices]) a branch and bound
-// over the offers of the largest package it allows finds the best package,
-// bounding each branch by what it has plus every positive offer still
-// undecided. The choices themselves are walked as a tree, one candidate
-// veto decided at each level, and a node is skipped whole when what its
-// granted vetoes add, every positive veto still open and every positive
-// offer any choice below it could allow fall short of the best outcome so
-// far; so is a single choice whose bound at the root falls short, before
-// its search is set up. It is exact, in rationals as Solve is, and returns
-// the same outcome and score as Solve's utilitarian solution; it names no
-// runner-up. It costs what the bounds prune, not the number of outcomes,
-// and stops with ctx.
+// each choice of candidate vetoes ([deals.Choices]) it finds the best
+// package of the largest package the choice allows. That is a
+// maximum-weight closure under the offers' requirements, a minimum cut,
+// when the closure meets every requires position; otherwise a branch and
+// bound decides, bounding each branch by what it has plus every positive
+// offer still undecided. The choices themselves are walked as a tree, one
+// candidate veto decided at each level, and a node is skipped whole when
+// what its granted vetoes add, every positive veto still open and every
+// positive offer any choice below it could allow fall short of the best
+// outcome so far; so is a single choice whose bound at the root falls
+// short, before its search is set up. It is exact, as Solve is, and
+// returns the same outcome and score as Solve's utilitarian solution; it
+// names no runner-up. It costs what the bounds prune, not the number of
+// outcomes, and stops with ctx.
 func UtilitarianOptimum(ctx context.Context, s scenario.Scenario) (Solution, error) {
 	if err := scenario.Validate(s); err != nil {
 		return Solution{}, err
@@ -98,6 +100,11 @@ type utilitarian struct {
 	reqs    [][]int    // per requires position, the offers that meet it
 	state   []int8     // 0 undecided, 1 in, -1 out
 	size    int        // offers in
+	small   bool       // every sum fits in int64
+	offer64 []int64    // offer in int64, when small
+	w64     []int64    // per offer of offers, its worth, when small
+	in      []bool     // per offer of offers, in the closure
+	fl      flow
 	steps   int
 	bound   big.Int
 }
@@ -138,6 +145,21 @@ func newUtilitarian(ctx context.Context, t *terms, sp *space.Space) *utilitarian
 	}
 	for j, x := range vworth {
 		units(&u.veto[j], x)
+	}
+	// Whole sums fit in int64 when the magnitudes of all terms do,
+	// with room to spare for the flow's unbounded capacity.
+	abs, mag := new(big.Int), new(big.Int)
+	for i := range u.offer {
+		abs.Add(abs, mag.Abs(&u.offer[i]))
+	}
+	for j := range u.veto {
+		abs.Add(abs, mag.Abs(&u.veto[j]))
+	}
+	if u.small = abs.BitLen() < 62; u.small {
+		u.offer64 = make([]int64, len(u.offer))
+		for i := range u.offer {
+			u.offer64[i] = u.offer[i].Int64()
+		}
 	}
 	// Best offers first, by the nearest float64: the order only guides
 	// the search, the sums stay exact.
@@ -196,8 +218,53 @@ func (u *utilitarian) choice(w uint64, l space.Bits) bool {
 		}
 	}
 	u.setup(l)
+	if u.small && u.byClosure() {
+		return true
+	}
 	u.walk(0)
 	return u.ctx.Err() == nil
+}
+
+// byClosure finds the best package of the choice set up as a maximum-weight
+// closure (see closure.go), when the sums fit in int64. Its worth bounds
+// every package of the choice, which is skipped when that falls short of
+// the best so far; when the closure is not empty and meets every requires
+// position it is the choice's best package, the one with the fewest
+// offers among the best, and byClosure reports true. Otherwise the branch
+// and bound must decide.
+func (u *utilitarian) byClosure() bool {
+	n := len(u.offers)
+	u.w64, u.in = grown(u.w64, n), grown(u.in, n)
+	for i, g := range u.offers {
+		u.w64[i] = u.offer64[g]
+	}
+	total := &u.bound
+	total.SetInt64(u.fl.closure(u.w64, u.dep, u.in))
+	total.Add(total, &u.cur)
+	if u.found && total.Cmp(&u.sum) < 0 {
+		return true
+	}
+	size := 0
+	for _, in := range u.in {
+		if in {
+			size++
+		}
+	}
+	if size == 0 || slices.ContainsFunc(u.reqs, func(hit []int) bool {
+		return !slices.ContainsFunc(hit, func(i int) bool { return u.in[i] })
+	}) {
+		return false
+	}
+	for i, in := range u.in {
+		if in {
+			u.state[i] = 1
+		}
+	}
+	u.size = size
+	u.leaf(total)
+	clear(u.state)
+	u.size = 0
+	return true
 }
 
 // setup readies the branch and bound over the offers of l.

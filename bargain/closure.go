@@ -1,0 +1,142 @@
+package bargain
+
+// The largest-worth package of one choice, when no requires position is in
+// the way, is a maximum-weight closure: the set of offers closed under
+// requirements with the largest sum of worths. It is a minimum cut
+// (Picard, "Maximal closure of a graph and applications to combinatorial
+// problems", Management Science 22(11), 1976): an edge from the source to
+// each offer worth more than nothing, of that worth; from each offer worth
+// less to the sink, of its loss; and an edge of unbounded capacity from
+// each offer to each offer it requires. The closure is the source's side
+// of a minimum cut, worth the positive worths less the maximum flow; the
+// offers the source still reaches in the residual graph are the smallest
+// such closure, a subset of every other, so it holds the fewest offers.
+
+// closure finds the smallest maximum-weight closure of n offers worth w
+// (whole units, the sum of their magnitudes below 2^62), offer i requiring
+// each of dep[i]. It returns the closure's worth and marks its offers in
+// in, which it resizes to n.
+func (f *flow) closure(w []int64, dep [][]int, in []bool) int64 {
+	n := len(w)
+	src, sink := n, n+1
+	f.reset(n + 2)
+	var pos int64
+	for i, x := range w {
+		switch {
+		case x > 0:
+			f.edge(src, i, x)
+			pos += x
+		case x < 0:
+			f.edge(i, sink, -x)
+		}
+	}
+	for i, ds := range dep {
+		for _, j := range ds {
+			f.edge(i, j, pos+1) // unbounded: no cut can afford it
+		}
+	}
+	cut := f.max(src, sink)
+	f.bfs(src, -1)
+	for i := range n {
+		in[i] = f.level[i] >= 0
+	}
+	return pos - cut
+}
+
+// flow is a maximum flow by Dinic's method, its memory kept from one
+// graph to the next.
+type flow struct {
+	head        []int32 // per node, its last edge, or -1
+	next, to    []int32 // per edge; edge e^1 is e's reverse
+	cap         []int64 // per edge, what it can still carry
+	level, iter []int32
+	queue       []int32
+}
+
+func (f *flow) reset(n int) {
+	f.head = grown(f.head, n)
+	for i := range f.head {
+		f.head[i] = -1
+	}
+	f.level, f.iter = grown(f.level, n), grown(f.iter, n)
+	f.next, f.to, f.cap = f.next[:0], f.to[:0], f.cap[:0]
+}
+
+func grown[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
+// edge adds an edge from a to b of capacity c, and its reverse.
+func (f *flow) edge(a, b int, c int64) {
+	for _, e := range [2]struct {
+		from, to int
+		cap      int64
+	}{{a, b, c}, {b, a, 0}} {
+		f.next = append(f.next, f.head[e.from])
+		f.head[e.from] = int32(len(f.to))
+		f.to = append(f.to, int32(e.to))
+		f.cap = append(f.cap, e.cap)
+	}
+}
+
+// bfs sets the level of every node the source reaches through edges with
+// room left, -1 for the others, and reports whether it reaches sink
+// (none when sink is -1).
+func (f *flow) bfs(src, sink int) bool {
+	for i := range f.level {
+		f.level[i] = -1
+	}
+	f.level[src] = 0
+	f.queue = append(f.queue[:0], int32(src))
+	for k := 0; k < len(f.queue); k++ {
+		a := f.queue[k]
+		for e := f.head[a]; e >= 0; e = f.next[e] {
+			if b := f.to[e]; f.cap[e] > 0 && f.level[b] < 0 {
+				f.level[b] = f.level[a] + 1
+				f.queue = append(f.queue, b)
+			}
+		}
+	}
+	return sink >= 0 && f.level[sink] >= 0
+}
+
+// max returns the maximum flow from src to sink, leaving the residual
+// capacities in cap.
+func (f *flow) max(src, sink int) int64 {
+	var total int64
+	for f.bfs(src, sink) {
+		copy(f.iter, f.head)
+		for {
+			pushed := f.push(int32(src), int32(sink), 1<<62)
+			if pushed == 0 {
+				break
+			}
+			total += pushed
+		}
+	}
+	return total
+}
+
+// push sends up to limit from a toward sink along edges that go one level
+// up, and returns how much it sent.
+func (f *flow) push(a, sink int32, limit int64) int64 {
+	if a == sink {
+		return limit
+	}
+	for ; f.iter[a] >= 0; f.iter[a] = f.next[f.iter[a]] {
+		e := f.iter[a]
+		b := f.to[e]
+		if f.cap[e] <= 0 || f.level[b] != f.level[a]+1 {
+			continue
+		}
+		if d := f.push(b, sink, min(limit, f.cap[e])); d > 0 {
+			f.cap[e] -= d
+			f.cap[e^1] += d
+			return d
+		}
+	}
+	return 0
+}
