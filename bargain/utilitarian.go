@@ -5,6 +5,7 @@ import (
 	"context"
 	"math"
 	"math/big"
+	"math/bits"
 	"slices"
 
 	"github.com/entente-go/entente/deals"
@@ -426,8 +427,10 @@ func lists(s [][]int, n int) [][]int {
 // to tell cheaply the choices that certainly cannot beat the best so far,
 // one by one or a whole node of the walk of choices at once.
 type floatBound struct {
-	offer []float64 // what each offer adds, rounded, by position in the scenario
-	veto  []float64 // what each candidate veto adds, rounded, by demand
+	offer     []float64  // what each offer adds, rounded, by position in the scenario
+	veto      []float64  // what each candidate veto adds, rounded, by demand
+	positives space.Bits // the offers worth more than nothing
+	positive  float64    // their sum
 	// abs bounds the sum of the magnitudes of every term, so that
 	// slack*abs bounds the rounding of any sum of them.
 	abs, slack float64
@@ -437,9 +440,13 @@ type floatBound struct {
 // holds by position in the scenario, and of the candidate vetoes refs (the
 // demands, in order).
 func newFloatBound(t *terms, approx []float64, refs []string) floatBound {
-	f := floatBound{offer: approx, veto: make([]float64, len(refs))}
-	for _, x := range approx {
+	f := floatBound{offer: approx, veto: make([]float64, len(refs)), positives: space.NewSet(len(approx))}
+	for i, x := range approx {
 		f.abs += math.Abs(x)
+		if x > 0 {
+			f.positives.Add(i)
+			f.positive += x
+		}
 	}
 	for j, v := range refs {
 		for a := range t.actors {
@@ -450,9 +457,11 @@ func newFloatBound(t *terms, approx []float64, refs []string) floatBound {
 			}
 		}
 	}
-	// Each rounding (of a term, of a sum) errs by at most 2⁻⁵³ of what it
-	// rounds; there are fewer than 4(n+1) of them on any path, each of at
-	// most abs, and the best's own rounding is of at most abs too.
+	// Each rounding (of a term, of a sum, of the difference between the
+	// sum of every positive offer and those a package lacks) errs by at
+	// most 2⁻⁵³ of what it rounds; there are fewer than 4(n+1) of them on
+	// any path, each of at most abs, and the best's own rounding is of at
+	// most abs too.
 	n := float64(len(approx) + len(refs) + len(t.actors)*(len(approx)+len(refs)))
 	f.slack = 8 * (n + 1) * 0x1p-53
 	return f
@@ -470,10 +479,13 @@ func (f floatBound) below(w, open uint64, upper space.Bits, best float64) bool {
 			x += v
 		}
 	}
-	upper.Each(func(g int) {
-		if w := f.offer[g]; w > 0 {
-			x += w
+	// Every positive offer, less those upper lacks: far fewer than those
+	// it holds, in the large packages of few positions.
+	x += f.positive
+	for i, in := range upper {
+		for out := f.positives[i] &^ in; out != 0; out &= out - 1 {
+			x -= f.offer[i*64+bits.TrailingZeros64(out)]
 		}
-	})
+	}
 	return x+f.slack*(f.abs+math.Abs(best)) < best
 }
