@@ -40,7 +40,9 @@ type Space struct {
 	CountSkipped string // why count gave up, when it did
 
 	scratch, scratch2, active Bits // working sets of quick
-	Stopped                   string
+
+	standingSet, standingFor Bits // what standing last returned, and for which positions
+	Stopped                  string
 }
 
 type deadWhen struct {
@@ -325,13 +327,8 @@ func (sp *Space) Largest(active Bits, grants []int) Bits { return sp.Upper(activ
 // grants alone and the offers added those of grants and maybe together.
 // With maybe empty it is Largest.
 func (sp *Space) Upper(active Bits, grants, maybe []int) Bits {
-	u := sp.fullSet()
-	u.AndNot(sp.deadAlways)
-	for _, d := range sp.deadBy {
-		if all(d.need, active) {
-			u.AndNot(d.offers)
-		}
-	}
+	standing := sp.standing(active)
+	u := standing.Clone()
 	for _, ci := range grants {
 		c := &sp.Cands[ci]
 		u.AndNot(c.captures)
@@ -359,7 +356,27 @@ func (sp *Space) Upper(active Bits, grants, maybe []int) Bits {
 		}
 		u.AndNot(need)
 	}
+	sp.closeWithin(u, standing)
+	return u
+}
+
+// standing returns the offers the standing positions allow whatever the
+// grants, closed under requirements. It keeps the last one, since a walk
+// of choices asks for the same positions at every node; the caller must
+// not change it.
+func (sp *Space) standing(active Bits) Bits {
+	if sp.standingFor != nil && sp.standingFor.equal(active) {
+		return sp.standingSet
+	}
+	u := sp.fullSet()
+	u.AndNot(sp.deadAlways)
+	for _, d := range sp.deadBy {
+		if all(d.need, active) {
+			u.AndNot(d.offers)
+		}
+	}
 	sp.Close(u)
+	sp.standingSet, sp.standingFor = u, active.Clone()
 	return u
 }
 
@@ -396,7 +413,12 @@ func NewLinks(deps [][]int) Links {
 // a worklist over the offers that require each one, which makes it linear
 // in the offers outside and the requirements on them: cheap when u holds
 // most offers, as the largest packages do.
-func (l Links) Close(u Bits) {
+func (l Links) Close(u Bits) { l.closeWithin(u, nil) }
+
+// closeWithin is Close for u within a set already closed under
+// requirements (nil for every offer): only the offers of within outside u
+// can take others with them.
+func (l Links) closeWithin(u, within Bits) {
 	var work []int
 	drop := func(r int) {
 		for _, h := range l.RequiredBy[r] {
@@ -407,7 +429,11 @@ func (l Links) Close(u Bits) {
 		}
 	}
 	for i, w := range u {
-		for out := ^w; out != 0; out &= out - 1 {
+		out := ^w
+		if within != nil {
+			out = within[i] &^ w
+		}
+		for ; out != 0; out &= out - 1 {
 			r := i*64 + bits.TrailingZeros64(out)
 			if r >= len(l.RequiredBy) {
 				break
