@@ -41,7 +41,7 @@ func (sp *Space) Choices(ctx context.Context, prune func(w, open uint64, upper B
 	for j, d := range sp.Demands {
 		c.cand[j] = slices.IndexFunc(sp.Cands, func(c Candidate) bool { return c.Pos == d.Pos })
 	}
-	c.walk(len(sp.Demands), 0)
+	c.walk(len(sp.Demands), 0, nil)
 	return c.err
 }
 
@@ -59,8 +59,10 @@ type choiceWalk struct {
 	stop          bool
 }
 
-// walk visits the choices w | x for every x below 1<<level.
-func (c *choiceWalk) walk(level int, w uint64) {
+// walk visits the choices w | x for every x below 1<<level. With prune,
+// parent is the package of the node above (nil at the root), which holds
+// this node's: deciding one demand only takes offers away.
+func (c *choiceWalk) walk(level int, w uint64, parent Bits) {
 	if c.steps++; c.steps%256 == 1 {
 		if c.err = c.ctx.Err(); c.err != nil {
 			c.stop = true
@@ -68,9 +70,14 @@ func (c *choiceWalk) walk(level int, w uint64) {
 		}
 	}
 	open := uint64(1)<<level - 1
+	var u Bits
 	if level == 0 || c.prune != nil {
 		c.grants, c.maybe = c.cands(c.grants[:0], w), c.cands(c.maybe[:0], open)
-		u := c.sp.Upper(c.every, c.grants, c.maybe)
+		if parent == nil {
+			u = c.sp.Upper(c.every, c.grants, c.maybe)
+		} else {
+			u = c.narrow(parent, level, w&(1<<level) != 0)
+		}
 		if u.Empty() || slices.ContainsFunc(c.sp.Requires, func(r Requirement) bool { return !u.Meets(r.Hit) }) {
 			return
 		}
@@ -82,9 +89,50 @@ func (c *choiceWalk) walk(level int, w uint64) {
 			return
 		}
 	}
-	if c.walk(level-1, w); !c.stop {
-		c.walk(level-1, w|1<<(level-1))
+	if c.walk(level-1, w, u); !c.stop {
+		c.walk(level-1, w|1<<(level-1), u)
 	}
+}
+
+// narrow returns the package of a node from its parent's, the j-th demand
+// just decided (granted or not) and the walk's grants and maybe set for
+// the node: what Upper returns for the node, found from fewer offers.
+// Granting takes away what the grant captures or a standing position
+// forbids; refusing takes away what only this grant could cover of the
+// demands of its actor. The parent's package is closed, so closing starts
+// from the offers taken away. A demand whose grant covers nothing changes
+// nothing, and the node shares its parent's package: no one changes it.
+func (c *choiceWalk) narrow(parent Bits, j int, granted bool) Bits {
+	ci := c.cand[j]
+	if ci < 0 {
+		return parent
+	}
+	sp, cd := c.sp, &c.sp.Cands[ci]
+	u := parent.Clone()
+	if granted {
+		u.AndNot(cd.captures)
+		for _, rj := range cd.rejected {
+			if c.every.Has(rj.pos) {
+				u.AndNot(rj.offers)
+			}
+		}
+	} else {
+		need := NewSet(sp.N)
+		for _, d := range sp.Demands {
+			if d.actor != cd.actor || !c.every.Has(d.Pos) {
+				continue
+			}
+			copy(need, d.uncov)
+			for _, k := range slices.Concat(c.grants, c.maybe) {
+				if sp.Cands[k].actor == d.actor {
+					need.AndNot(sp.Cands[k].cover)
+				}
+			}
+			u.AndNot(need)
+		}
+	}
+	sp.closeWithin(u, parent)
+	return u
 }
 
 // cands appends to dst the candidates of the demands whose bits w sets.

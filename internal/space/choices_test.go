@@ -95,7 +95,8 @@ func leaves(t *testing.T, sp *Space, prune func(w, open uint64, upper Bits) bool
 // TestChoicesWalk checks the walk against a loop over every choice: with
 // no prune, and with one that never prunes (so that only the nodes with
 // no feasible choice below are skipped), it yields the same choices in
-// increasing order; a prune that cuts the nodes granting the last demand
+// increasing order, and each node's package, found from its parent's, is
+// Upper's; a prune that cuts the nodes granting the last demand
 // drops exactly their choices; and stopping stops it.
 func TestChoicesWalk(t *testing.T) {
 	skipped := 0
@@ -109,7 +110,13 @@ func TestChoicesWalk(t *testing.T) {
 			}
 		}
 		nodes := 0
-		count := func(w, open uint64, upper Bits) bool { nodes++; return false }
+		count := func(w, open uint64, upper Bits) bool {
+			nodes++
+			if want := sp.Upper(every, grantsOf(sp, w), grantsOf(sp, open)); !upper.equal(want) {
+				t.Errorf("space %d: the walk's package at node %b (open %b) differs from Upper's", i, w, open)
+			}
+			return false
+		}
 		for name, prune := range map[string]func(w, open uint64, upper Bits) bool{"no prune": nil, "never prune": count} {
 			got, ls := leaves(t, sp, prune)
 			if !slices.Equal(got, want) {
