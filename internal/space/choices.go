@@ -24,8 +24,10 @@ const MaxDemands = 24
 // holds the largest package of every choice below it, and the node is
 // skipped when that package is empty, misses a requires position, or
 // prune(w, open, upper) says that nothing below can matter to the caller.
-// Without prune the walk visits the choices one after another, as cheaply
-// as a loop.
+// Each node's package comes from its parent's (see narrow), and may be
+// its parent's: prune and leaf read the packages they are given and must
+// not change them. Without prune the walk visits the choices one after
+// another, as cheaply as a loop.
 //
 // It returns the context's error when ctx is done (checked at the first
 // node and every 256 after), and ErrTooManyVetoes past MaxDemands
