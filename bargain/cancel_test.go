@@ -147,3 +147,53 @@ func TestSolveCanceled(t *testing.T) {
 		t.Errorf("returned after %v; want within 1 s of the start", took)
 	}
 }
+
+// pairedRequires is a scenario where UtilitarianOptimum's branch and bound
+// has much to do: 2k offers on the table, every one worth −1 to the one
+// actor with values, and k requires positions each asking for one of a
+// pair of them, so that the 2^k best packages (one offer of each pair)
+// all tie and the closure, which is empty, does not decide.
+func pairedRequires(t *testing.T, k int) scenario.Scenario {
+	t.Helper()
+	s := scenario.Scenario{Name: "paired requires", Actors: []actor.Actor{{ID: "A"}, {ID: "B"}, {ID: "C"}}}
+	for i := range 2 * k {
+		s.Guarantees = append(s.Guarantees, guarantee.Guarantee{
+			ID: guarantee.ID(fmt.Sprintf("g%02d", i)), Provider: "A", Beneficiary: "B", Kind: guarantee.Financial,
+			Trigger: guarantee.Attack("C", "B"),
+		})
+	}
+	for i := range k {
+		s.Positions = append(s.Positions, scenario.Position{Actor: "B", Stance: scenario.Requires,
+			Select: guarantee.Selector{IDs: []guarantee.ID{s.Guarantees[2*i].ID, s.Guarantees[2*i+1].ID}}})
+	}
+	s.Values = []scenario.Value{{Actor: "B", Weights: []scenario.Weight{{Weight: -1}}}}
+	return s
+}
+
+// TestUtilitarianOptimumDeadline checks that UtilitarianOptimum stops
+// soon after its deadline, deep in a branch and bound that would take
+// seconds, with an error wrapping context.DeadlineExceeded; and, on a
+// smaller instance, that it finds the best package (one offer of each
+// pair, the first).
+func TestUtilitarianOptimumDeadline(t *testing.T) {
+	small, err := bargain.UtilitarianOptimum(t.Context(), pairedRequires(t, 3))
+	if err != nil || small.Absent {
+		t.Fatalf("3 pairs: %v, %s", err, small.Reason)
+	}
+	if want := []guarantee.ID{"g00", "g02", "g04"}; !cmp.Equal(small.Outcome.Deal.Guarantees, want) || small.Score != -3 {
+		t.Fatalf("3 pairs: %v scoring %v; want %v scoring -3", small.Outcome.Deal.Guarantees, small.Score, want)
+	}
+	s := pairedRequires(t, 20)
+	ctx, cancel := context.WithTimeout(t.Context(), 100*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err = bargain.UtilitarianOptimum(ctx, s)
+	took := time.Since(start)
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("error %v; want one wrapping context.DeadlineExceeded", err)
+	}
+	t.Logf("returned after %v", took)
+	if took > time.Second {
+		t.Errorf("returned after %v; want within 1 s of the start", took)
+	}
+}

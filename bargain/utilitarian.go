@@ -107,6 +107,7 @@ type utilitarian struct {
 	in      []bool     // per offer of offers, in the closure
 	fl      flow
 	steps   int
+	stopped bool // the context is done: the search unwinds
 	bound   big.Int
 }
 
@@ -223,7 +224,7 @@ func (u *utilitarian) choice(w uint64, l space.Bits) bool {
 		return true
 	}
 	u.walk(0)
-	return u.ctx.Err() == nil
+	return !u.stopped && u.ctx.Err() == nil
 }
 
 // byClosure finds the best package of the choice set up as a maximum-weight
@@ -313,8 +314,11 @@ func (u *utilitarian) setup(l space.Bits) {
 // (see assign), so that the sum holds the offers a decision forces in and
 // the bound loses those it forces out.
 func (u *utilitarian) walk(k int) {
-	u.steps++
-	if u.steps%1024 == 0 && u.ctx.Err() != nil {
+	if u.stopped {
+		return
+	}
+	if u.steps++; u.steps%1024 == 0 && u.ctx.Err() != nil {
+		u.stopped = true // every branch still open returns at once
 		return
 	}
 	if u.found {
