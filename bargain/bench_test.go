@@ -240,3 +240,20 @@ func BenchmarkSolveIssue(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkUtilitarianTies is UtilitarianOptimum's worst case known: k
+// pairs of offers (pairedRequires), each pair asked for by a requires
+// position, every offer worth −1, so that 2^k packages tie for best and
+// the branch and bound lists each. Cost doubles with each pair.
+func BenchmarkUtilitarianTies(b *testing.B) {
+	for _, k := range []int{8, 10, 12} {
+		s := pairedRequires(b, k)
+		b.Run("pairs="+strconv.Itoa(k), func(b *testing.B) {
+			for b.Loop() {
+				if sol, err := bargain.UtilitarianOptimum(b.Context(), s); err != nil || sol.Absent {
+					b.Fatal(err, sol.Reason)
+				}
+			}
+		})
+	}
+}

@@ -153,7 +153,7 @@ func TestSolveCanceled(t *testing.T) {
 // actor with values, and k requires positions each asking for one of a
 // pair of them, so that the 2^k best packages (one offer of each pair)
 // all tie and the closure, which is empty, does not decide.
-func pairedRequires(t *testing.T, k int) scenario.Scenario {
+func pairedRequires(t testing.TB, k int) scenario.Scenario {
 	t.Helper()
 	s := scenario.Scenario{Name: "paired requires", Actors: []actor.Actor{{ID: "A"}, {ID: "B"}, {ID: "C"}}}
 	for i := range 2 * k {
