@@ -101,12 +101,7 @@ type enumerator struct {
 
 func (e *enumerator) run() {
 	sp := e.sp
-	// For each demand, the index of its candidate among sp.cands, or -1
-	// when its grant covers no offer and so changes nothing but the deal.
-	cand := make([]int, len(sp.Demands))
-	for j, d := range sp.Demands {
-		cand[j] = slices.IndexFunc(sp.Cands, func(c space.Candidate) bool { return c.Pos == d.Pos })
-	}
+	cand := sp.DemandCands()
 	for _, r := range sp.Requires {
 		e.reqs = append(e.reqs, r.Hit)
 	}

@@ -36,13 +36,7 @@ func (sp *Space) Choices(ctx context.Context, prune func(w, open uint64, upper B
 	if len(sp.Demands) > MaxDemands {
 		return fmt.Errorf("%w: %d demands-veto positions; at most %d", ErrTooManyVetoes, len(sp.Demands), MaxDemands)
 	}
-	c := &choiceWalk{sp: sp, ctx: ctx, prune: prune, leaf: leaf, every: sp.AllPositions()}
-	// For each demand, the index of its candidate among Cands, or -1 when
-	// its grant covers no offer and so changes nothing but the deal.
-	c.cand = make([]int, len(sp.Demands))
-	for j, d := range sp.Demands {
-		c.cand[j] = slices.IndexFunc(sp.Cands, func(c Candidate) bool { return c.Pos == d.Pos })
-	}
+	c := &choiceWalk{sp: sp, ctx: ctx, prune: prune, leaf: leaf, every: sp.AllPositions(), cand: sp.DemandCands()}
 	c.walk(len(sp.Demands), 0, nil)
 	return c.err
 }
@@ -109,28 +103,16 @@ func (c *choiceWalk) narrow(parent Bits, j int, granted bool) Bits {
 	if ci < 0 {
 		return parent
 	}
-	sp, cd := c.sp, &c.sp.Cands[ci]
+	sp := c.sp
 	u := parent.Clone()
 	if granted {
-		u.AndNot(cd.captures)
-		for _, rj := range cd.rejected {
-			if c.every.Has(rj.pos) {
-				u.AndNot(rj.offers)
-			}
-		}
+		sp.takeGranted(u, c.every, ci)
 	} else {
 		need := NewSet(sp.N)
-		for _, d := range sp.Demands {
-			if d.actor != cd.actor || !c.every.Has(d.Pos) {
-				continue
+		for i := range sp.Demands {
+			if d := &sp.Demands[i]; d.actor == sp.Cands[ci].actor && c.every.Has(d.Pos) {
+				sp.takeUncovered(u, need, d, c.grants, c.maybe)
 			}
-			copy(need, d.uncov)
-			for _, k := range slices.Concat(c.grants, c.maybe) {
-				if sp.Cands[k].actor == d.actor {
-					need.AndNot(sp.Cands[k].cover)
-				}
-			}
-			u.AndNot(need)
 		}
 	}
 	sp.closeWithin(u, parent)

@@ -330,34 +330,54 @@ func (sp *Space) Upper(active Bits, grants, maybe []int) Bits {
 	standing := sp.standing(active)
 	u := standing.Clone()
 	for _, ci := range grants {
-		c := &sp.Cands[ci]
-		u.AndNot(c.captures)
-		for _, rj := range c.rejected {
-			if active.Has(rj.pos) {
-				u.AndNot(rj.offers)
-			}
-		}
+		sp.takeGranted(u, active, ci)
 	}
 	need := NewSet(sp.N)
-	for _, d := range sp.Demands {
-		if !active.Has(d.Pos) {
-			continue
+	for i := range sp.Demands {
+		if d := &sp.Demands[i]; active.Has(d.Pos) {
+			sp.takeUncovered(u, need, d, grants, maybe)
 		}
-		copy(need, d.uncov)
-		for _, ci := range grants {
-			if sp.Cands[ci].actor == d.actor {
-				need.AndNot(sp.Cands[ci].cover)
-			}
-		}
-		for _, ci := range maybe {
-			if sp.Cands[ci].actor == d.actor {
-				need.AndNot(sp.Cands[ci].cover)
-			}
-		}
-		u.AndNot(need)
 	}
 	sp.closeWithin(u, standing)
 	return u
+}
+
+// takeGranted takes from u what granting candidate ci takes away: the
+// offers its grant captures, and those a standing position forbids its
+// holder a veto over.
+func (sp *Space) takeGranted(u, active Bits, ci int) {
+	c := &sp.Cands[ci]
+	u.AndNot(c.captures)
+	for _, rj := range c.rejected {
+		if active.Has(rj.pos) {
+			u.AndNot(rj.offers)
+		}
+	}
+}
+
+// takeUncovered takes from u the offers of demand d that no grant of
+// grants or maybe to d's actor covers, working in need.
+func (sp *Space) takeUncovered(u, need Bits, d *demand, grants, maybe []int) {
+	copy(need, d.uncov)
+	for _, cs := range [2][]int{grants, maybe} {
+		for _, ci := range cs {
+			if sp.Cands[ci].actor == d.actor {
+				need.AndNot(sp.Cands[ci].cover)
+			}
+		}
+	}
+	u.AndNot(need)
+}
+
+// DemandCands returns, for each demand, the index of its candidate among
+// Cands, or -1 when its grant covers no offer and so changes nothing but
+// the deal.
+func (sp *Space) DemandCands() []int {
+	cand := make([]int, len(sp.Demands))
+	for j, d := range sp.Demands {
+		cand[j] = slices.IndexFunc(sp.Cands, func(c Candidate) bool { return c.Pos == d.Pos })
+	}
+	return cand
 }
 
 // standing returns the offers the standing positions allow whatever the
