@@ -127,6 +127,13 @@ func TestASPOptimum(t *testing.T) {
 	if feasible < 20 {
 		t.Errorf("only %d random scenarios have a deal; the comparison needs more", feasible)
 	}
+	// The benchmark's family where clingo searches long, at a size it
+	// still solves at once.
+	for seed := range uint64(3) {
+		if !checkOptimum(t, clingo, "dependent offers, seed "+strconv.FormatUint(seed, 10), dependentScenario(40, 4, seed)) {
+			t.Errorf("dependent offers, seed %d: no deal", seed)
+		}
+	}
 }
 
 // aspFile is the program of the instance, 40 offers, kept in
@@ -201,31 +208,48 @@ func BenchmarkUtilitarianGrowth(b *testing.B) {
 		} else {
 			s = feasibleScenario(b, cfg)
 		}
-		b.Run(name+"/branch-and-bound", func(b *testing.B) {
-			for b.Loop() {
-				if sol, err := bargain.UtilitarianOptimum(b.Context(), s); err != nil || sol.Absent {
-					b.Fatal(err, sol.Reason)
-				}
+		benchBoth(b, name, s)
+	}
+}
+
+// benchBoth times UtilitarianOptimum on s, and clingo on the program of s
+// after checking that it finds the same optimum.
+func benchBoth(b *testing.B, name string, s scenario.Scenario) {
+	b.Run(name+"/branch-and-bound", func(b *testing.B) {
+		for b.Loop() {
+			if sol, err := bargain.UtilitarianOptimum(b.Context(), s); err != nil || sol.Absent {
+				b.Fatal(err, sol.Reason)
 			}
-		})
-		b.Run(name+"/clingo", func(b *testing.B) {
-			clingo, err := exec.LookPath("clingo")
-			if err != nil {
-				b.Skip("clingo is not installed (apt-get install gringo)")
-			}
-			if !checkOptimum(b, clingo, name, s) {
+		}
+	})
+	b.Run(name+"/clingo", func(b *testing.B) {
+		clingo, err := exec.LookPath("clingo")
+		if err != nil {
+			b.Skip("clingo is not installed (apt-get install gringo)")
+		}
+		if !checkOptimum(b, clingo, name, s) {
+			b.Fatal("clingo finds no deal")
+		}
+		file := filepath.Join(b.TempDir(), "p.lp")
+		if err := os.WriteFile(file, []byte(testkit.ASP(b, s)), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		for b.Loop() {
+			if _, ok := clingoOptimum(b, clingo, file); !ok {
 				b.Fatal("clingo finds no deal")
 			}
-			file := filepath.Join(b.TempDir(), "p.lp")
-			if err := os.WriteFile(file, []byte(testkit.ASP(b, s)), 0o644); err != nil {
-				b.Fatal(err)
-			}
-			for b.Loop() {
-				if _, ok := clingoOptimum(b, clingo, file); !ok {
-					b.Fatal("clingo finds no deal")
-				}
-			}
-		})
+		}
+	})
+}
+
+// BenchmarkUtilitarianDependent times both on dependentScenario, where
+// clingo's solver needs seconds from 70 offers on (its time grows about
+// tenfold for every ten offers more), and the cuts a few milliseconds. The
+// largest case takes clingo about half a minute each run, twice (the check
+// of its optimum, then the timing).
+func BenchmarkUtilitarianDependent(b *testing.B) {
+	for _, c := range []struct{ offers, vetoes int }{{40, 4}, {60, 4}, {70, 4}, {70, 8}, {80, 4}} {
+		benchBoth(b, "offers="+strconv.Itoa(c.offers)+"/vetoes="+strconv.Itoa(c.vetoes), dependentScenario(c.offers, c.vetoes, 1))
 	}
 }
 

@@ -3,6 +3,7 @@ package bargain_test
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"testing"
 
@@ -256,4 +257,55 @@ func BenchmarkUtilitarianTies(b *testing.B) {
 			}
 		})
 	}
+}
+
+// dependentScenario is a framework where what the parties want depends on
+// what they must pay for: half the offers are capabilities (worth 0 to 99
+// to each of three actors), and each requires two or three of the other
+// half, enablers that cost each of them 0 to 99 (air support that needs
+// basing and a financing line, say). The best deal is a maximum-weight
+// closure, the "project selection" problem; vetoes candidate vetoes over
+// providers' offers of one kind decide, when refused, which offers may be
+// in it at all. Answer-set solvers search long for these optimums: see
+// docs/PERFORMANCE.md.
+func dependentScenario(offers, vetoes int, seed uint64) scenario.Scenario {
+	r := rand.New(rand.NewPCG(seed, 3))
+	s := scenario.Scenario{Name: fmt.Sprintf("dependent offers %d, vetoes %d, seed %d", offers, vetoes, seed), Actors: []actor.Actor{{ID: "C"}}}
+	for i := range 8 {
+		s.Actors = append(s.Actors, actor.Actor{ID: actor.ID("S" + strconv.Itoa(i))})
+	}
+	kinds := []guarantee.Kind{guarantee.AirSupport, guarantee.Surveillance, guarantee.Aid}
+	capabilities := offers / 2
+	for i := range offers {
+		g := guarantee.Guarantee{ID: guarantee.ID(fmt.Sprintf("g%03d", i)), Provider: actor.ID("S" + strconv.Itoa(1+i%7)),
+			Beneficiary: "S0", Kind: kinds[i%3], Trigger: guarantee.Attack("C", "S0")}
+		if i < capabilities {
+			for range 2 + r.IntN(2) {
+				id := guarantee.ID(fmt.Sprintf("g%03d", capabilities+r.IntN(offers-capabilities)))
+				if !slices.Contains(g.Requires, id) {
+					g.Requires = append(g.Requires, id)
+				}
+			}
+		}
+		s.Guarantees = append(s.Guarantees, g)
+	}
+	for i := range vetoes {
+		s.Positions = append(s.Positions, scenario.Position{ID: "d" + strconv.Itoa(i), Actor: actor.ID("S" + strconv.Itoa(1+i%7)), Stance: scenario.DemandsVeto,
+			Select: guarantee.Selector{Provider: actor.ID("S" + strconv.Itoa(1+r.IntN(7))), Kind: kinds[r.IntN(3)]}})
+	}
+	for k := range 3 {
+		v := scenario.Value{Actor: actor.ID("S" + strconv.Itoa(k))}
+		for i, g := range s.Guarantees {
+			w := float64(r.IntN(100))
+			if i >= capabilities {
+				w = -w
+			}
+			v.Weights = append(v.Weights, scenario.Weight{Weight: w, Select: guarantee.SelectIDs(g.ID)})
+		}
+		for i := range vetoes {
+			v.Weights = append(v.Weights, scenario.Weight{Weight: float64(r.IntN(7) - 3), Veto: "d" + strconv.Itoa(i)})
+		}
+		s.Values = append(s.Values, v)
+	}
+	return s
 }

@@ -11,16 +11,30 @@ package bargain
 // of a minimum cut, worth the positive worths less the maximum flow; the
 // offers the source still reaches in the residual graph are the smallest
 // such closure, a subset of every other, so it holds the fewest offers.
+//
+// The same cut with some offers forced in or out (an unbounded edge from
+// the source, or to the sink) is the best closure that holds the first and
+// none of the others, again the smallest. The best non-empty closure, or
+// the best that meets a requires position, is the best of those that force
+// in one offer of a few: see byCuts.
 
 // closure finds the smallest maximum-weight closure of n offers worth w
-// (whole units, the sum of their magnitudes below 2^62), offer i requiring
-// each of dep[i]. It returns the closure's worth and marks its offers in
-// in, which it resizes to n.
-func (f *flow) closure(w []int64, dep [][]int, in []bool) int64 {
+// (whole units, the sum of their magnitudes below 2^61), offer i requiring
+// each of dep[i], among the closures that hold every offer force marks 1
+// and none it marks -1 (force may be nil: no offer forced). An offer
+// forced in has an unbounded edge from the source, one forced out an
+// unbounded edge to the sink. The caller makes sure that some closure
+// obeys force: no offer forced in requires, at any depth, one forced out.
+// It returns the closure's worth and marks its offers in in, which it
+// resizes to n.
+func (f *flow) closure(w []int64, dep [][]int, force []int8, in []bool) int64 {
 	n := len(w)
 	src, sink := n, n+1
 	f.reset(n + 2)
-	var pos int64
+	var pos, unbounded int64 = 0, 1
+	for _, x := range w {
+		unbounded += max(x, -x)
+	}
 	for i, x := range w {
 		switch {
 		case x > 0:
@@ -29,10 +43,20 @@ func (f *flow) closure(w []int64, dep [][]int, in []bool) int64 {
 		case x < 0:
 			f.edge(i, sink, -x)
 		}
+		if force != nil {
+			switch force[i] {
+			case 1:
+				f.edge(src, i, unbounded)
+			case -1:
+				f.edge(i, sink, unbounded)
+			}
+		}
 	}
+	// Every cut that obeys force costs less than unbounded, so no minimum
+	// cut takes an unbounded edge.
 	for i, ds := range dep {
 		for _, j := range ds {
-			f.edge(i, j, pos+1) // unbounded: no cut can afford it
+			f.edge(i, j, unbounded)
 		}
 	}
 	cut := f.max(src, sink)

@@ -7,14 +7,15 @@ import (
 )
 
 // TestClosure checks the maximum-weight closure against every subset of
-// small random graphs of requirements: its worth is the largest of any
-// subset closed under requirements, and its offers are the smallest such
-// subset, a subset of every other of that worth.
+// small random graphs of requirements, with and without offers forced in
+// and out: its worth is the largest of any subset closed under
+// requirements that obeys the forcing, and its offers are the smallest
+// such subset, a subset of every other of that worth.
 func TestClosure(t *testing.T) {
 	r := rand.New(rand.NewPCG(24, 2))
 	var f flow
-	nonEmpty := 0
-	for trial := range 3000 {
+	nonEmpty, forced := 0, 0
+	for trial := range 6000 {
 		n := 1 + r.IntN(10)
 		w := make([]int64, n)
 		dep := make([][]int, n)
@@ -26,17 +27,25 @@ func TestClosure(t *testing.T) {
 				}
 			}
 		}
-		in := make([]bool, n)
-		got := f.closure(w, dep, in)
-		var gotSet uint
-		for i, x := range in {
-			if x {
-				gotSet |= 1 << i
+		var force []int8
+		if trial%2 == 1 {
+			force = make([]int8, n)
+			for i := range n {
+				force[i] = int8(r.IntN(5)/2 - 1) // in, out or free; free most often
 			}
 		}
-		best, bestSets := int64(0), []uint{0} // the empty set is closed
-		for set := uint(1); set < 1<<n; set++ {
-			closed, sum := true, int64(0)
+		obeys := func(set uint) bool {
+			for i, x := range force {
+				if x > 0 && set&(1<<i) == 0 || x < 0 && set&(1<<i) != 0 {
+					return false
+				}
+			}
+			return true
+		}
+		var best int64
+		var bestSets []uint
+		for set := range uint(1) << n {
+			closed, sum := obeys(set), int64(0)
 			for i := range n {
 				if set&(1<<i) == 0 {
 					continue
@@ -47,18 +56,32 @@ func TestClosure(t *testing.T) {
 				}
 			}
 			switch {
-			case !closed || sum < best:
-			case sum > best:
+			case !closed || bestSets != nil && sum < best:
+			case bestSets == nil || sum > best:
 				best, bestSets = sum, []uint{set}
 			default:
 				bestSets = append(bestSets, set)
 			}
 		}
+		if bestSets == nil {
+			continue // no closure obeys the forcing: the caller never asks
+		}
+		if slices.Contains(force, 1) || slices.Contains(force, -1) {
+			forced++
+		}
+		in := make([]bool, n)
+		got := f.closure(w, dep, force, in)
+		var gotSet uint
+		for i, x := range in {
+			if x {
+				gotSet |= 1 << i
+			}
+		}
 		if got != best {
-			t.Fatalf("trial %d: worth %d, want %d (weights %v, requirements %v)", trial, got, best, w, dep)
+			t.Fatalf("trial %d: worth %d, want %d (weights %v, requirements %v, forced %v)", trial, got, best, w, dep, force)
 		}
 		if !slices.Contains(bestSets, gotSet) {
-			t.Fatalf("trial %d: offers %b are not a closure of the best worth %d", trial, gotSet, best)
+			t.Fatalf("trial %d: offers %b are not a closure of the best worth %d obeying %v", trial, gotSet, best, force)
 		}
 		for _, s := range bestSets {
 			if gotSet&^s != 0 {
@@ -69,7 +92,8 @@ func TestClosure(t *testing.T) {
 			nonEmpty++
 		}
 	}
-	if nonEmpty == 0 {
-		t.Error("no closure held an offer: the test is too weak")
+	t.Logf("%d closures held an offer, %d trials forced offers", nonEmpty, forced)
+	if nonEmpty == 0 || forced < 1000 {
+		t.Error("too few closures held an offer, or too few trials forced one: the test is too weak")
 	}
 }

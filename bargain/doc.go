@@ -92,10 +92,14 @@
 // [UtilitarianOptimum] finds the utilitarian solution without listing the
 // outcomes: utility is additive over offers and candidate vetoes, so the
 // best package of each choice's largest package ([deals.Choices]) is a
-// maximum-weight closure (a minimum cut) or, where a requires position is
-// in the way, the answer of a branch and bound; it takes well under a
-// millisecond at 40 offers where Solve walks millions of outcomes. The other norms and the frontier
-// are not additive and have no such method here. See docs/PERFORMANCE.md.
+// maximum-weight closure (a minimum cut) or, where a requires position or
+// the rule that a deal holds an offer is in the way, the best of a few
+// such cuts with offers forced in and out. Where valued offers require
+// costly ones (the classic "project selection" problem), answer-set
+// solvers search a long time for what a cut finds at once: see
+// docs/PERFORMANCE.md. It takes well under a millisecond at 40 offers
+// where Solve walks millions of outcomes. The other norms and the
+// frontier are not additive and have no such method here.
 //
 // It builds on package deals (every feasible deal and each choice of
 // candidate vetoes) and on package scenario (the scenario and its values),

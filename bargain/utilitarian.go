@@ -20,17 +20,19 @@ import (
 // each choice of candidate vetoes ([deals.Choices]) it finds the best
 // package of the largest package the choice allows. That is a
 // maximum-weight closure under the offers' requirements, a minimum cut,
-// when the closure meets every requires position; otherwise a branch and
-// bound decides, bounding each branch by what it has plus every positive
-// offer still undecided. The choices themselves are walked as a tree, one
-// candidate veto decided at each level, and a node is skipped whole when
-// what its granted vetoes add, every positive veto still open and every
-// positive offer any choice below it could allow fall short of the best
-// outcome so far; so is a single choice whose bound at the root falls
-// short, before its search is set up. It is exact, as Solve is, and
-// returns the same outcome and score as Solve's utilitarian solution; it
-// names no runner-up. It costs what the bounds prune, not the number of
-// outcomes, and stops with ctx.
+// when the closure holds an offer and meets every requires position;
+// otherwise the search branches on which offer meets the first position
+// left unmet, each branch again a minimum cut with offers forced in and
+// out. The choices themselves are walked as a tree, one candidate veto
+// decided at each level, grants first, and a node is skipped whole when
+// what its granted vetoes add, every positive veto still open and the
+// closure of the largest package any choice below could allow fall short
+// of the best outcome so far. It is exact, as Solve is, and returns the
+// same outcome and score as Solve's utilitarian solution; it names no
+// runner-up. It costs what the bounds prune, not the number of outcomes,
+// and stops with ctx. When the sums do not fit in int64 at the finest
+// unit of the weights, a branch and bound over the offers, in big
+// integers, replaces the cuts.
 func UtilitarianOptimum(ctx context.Context, s scenario.Scenario) (Solution, error) {
 	if err := scenario.Validate(s); err != nil {
 		return Solution{}, err
@@ -47,7 +49,7 @@ func UtilitarianOptimum(ctx context.Context, s scenario.Scenario) (Solution, err
 		return Solution{}, err
 	}
 	u := newUtilitarian(ctx, t, sp)
-	err = sp.Choices(ctx, u.prune, u.choice)
+	err = sp.ChoicesDown(ctx, u.prune, u.choice)
 	if err == nil {
 		err = ctx.Err()
 	}
@@ -103,17 +105,27 @@ type utilitarian struct {
 	size    int        // offers in
 	small   bool       // every sum fits in int64
 	offer64 []int64    // offer in int64, when small
+	veto64  []int64    // veto in int64, when small
 	w64     []int64    // per offer of offers, its worth, when small
 	in      []bool     // per offer of offers, in the closure
 	fl      flow
-	steps   int
-	stopped bool // the context is done: the search unwinds
-	bound   big.Int
+	force   []int8   // per offer of offers: 1 forced in, -1 forced out, 0 free
+	seen    []uint32 // per offer of offers, the serial of the last walk that reached it
+	serial  uint32
+	queue   []int
+	// someOffer holds offers of which every non-empty package of the
+	// choice holds one, once anyOffer has found them.
+	someOffer []int
+	someFound bool
+	steps     int
+	gap, skip int  // the closure bound's back-off: see prune
+	stopped   bool // the context is done: the search unwinds
+	bound     big.Int
 }
 
 func newUtilitarian(ctx context.Context, t *terms, sp *space.Space) *utilitarian {
 	s := sp.S
-	u := &utilitarian{ctx: ctx, sp: sp, offer: make([]big.Int, len(s.Guarantees)), veto: make([]big.Int, len(sp.Demands)), at: make([]int, len(s.Guarantees))}
+	u := &utilitarian{ctx: ctx, sp: sp, gap: 1, offer: make([]big.Int, len(s.Guarantees)), veto: make([]big.Int, len(sp.Demands)), at: make([]int, len(s.Guarantees))}
 	// What each offer and candidate veto adds, exactly.
 	worth := make([]*big.Rat, len(s.Guarantees))
 	for i, g := range s.Guarantees {
@@ -162,6 +174,10 @@ func newUtilitarian(ctx context.Context, t *terms, sp *space.Space) *utilitarian
 		for i := range u.offer {
 			u.offer64[i] = u.offer[i].Int64()
 		}
+		u.veto64 = make([]int64, len(u.veto))
+		for j := range u.veto {
+			u.veto64[j] = u.veto[j].Int64()
+		}
 	}
 	// Best offers first, by the nearest float64: the order only guides
 	// the search, the sums stay exact.
@@ -182,11 +198,63 @@ func (u *utilitarian) rat(x *big.Int) *big.Rat {
 	return new(big.Rat).SetFrac(x, new(big.Int).Lsh(big.NewInt(1), u.k))
 }
 
-// prune tells the walk of choices to skip a node whose choices, every
-// positive offer and veto counted, certainly fall short of the best
-// outcome so far.
+// prune tells the walk of choices to skip a node whose choices certainly
+// fall short of the best outcome so far: when what its granted vetoes
+// add, every positive open veto and every positive offer fall short in
+// floating point, where that is certain, or else when the closure bound
+// (closureBelow) does. A single choice (nothing open) is left to its
+// search, whose first step is that closure.
+//
+// The closure bound costs a minimum cut, and where offers cost little to
+// those who want them it prunes no more than the float bound: after each
+// node it fails to prune, prune skips it for twice as many nodes as
+// before (at most 1,024), and one it prunes makes it try every node again.
 func (u *utilitarian) prune(w, open uint64, upper space.Bits) bool {
-	return u.found && u.f.below(w, open, upper, u.bestF)
+	switch {
+	case !u.found:
+		return false
+	case u.f.below(w, open, upper, u.bestF):
+		return true
+	case !u.small || open == 0:
+		return false
+	case u.skip > 0:
+		u.skip--
+		return false
+	case u.closureBelow(w, open, upper):
+		u.gap = 1
+		return true
+	}
+	u.gap = min(2*u.gap, 1024)
+	u.skip = u.gap - 1
+	return false
+}
+
+// closureBelow reports whether every choice that grants the vetoes of w
+// and any of open, with upper holding their largest packages, falls short
+// of the best outcome so far, or ties with it on more offers: what w's
+// vetoes add, every positive veto of open and the maximum-weight closure
+// of upper. Every package of a choice below is a closure within upper, so
+// worth no more; those worth as much hold the smallest such closure, so
+// they are no smaller.
+func (u *utilitarian) closureBelow(w, open uint64, upper space.Bits) bool {
+	u.graph(upper)
+	u.in = grown(u.in, len(u.offers))
+	total := u.fl.closure(u.w64, u.dep, nil, u.in)
+	for j, x := range u.veto64 {
+		if w&(1<<j) != 0 || open&(1<<j) != 0 && x > 0 {
+			total += x
+		}
+	}
+	if best := u.sum.Int64(); total != best {
+		return total < best
+	}
+	size := 0
+	for _, in := range u.in {
+		if in {
+			size++
+		}
+	}
+	return size > len(u.deal.Guarantees)
 }
 
 // choice searches the packages of one choice of candidate vetoes, w, whose
@@ -220,79 +288,198 @@ func (u *utilitarian) choice(w uint64, l space.Bits) bool {
 		}
 	}
 	u.setup(l)
-	if u.small && u.byClosure() {
-		return true
+	if u.small {
+		u.byCuts()
+	} else {
+		u.walk(0)
 	}
-	u.walk(0)
 	return !u.stopped && u.ctx.Err() == nil
 }
 
-// byClosure finds the best package of the choice set up as a maximum-weight
-// closure (see closure.go), when the sums fit in int64. Its worth bounds
-// every package of the choice, which is skipped when that falls short of
-// the best so far; when the closure is not empty and meets every requires
-// position it is the choice's best package, the one with the fewest
-// offers among the best, and byClosure reports true. Otherwise the branch
-// and bound must decide.
-func (u *utilitarian) byClosure() bool {
+// byCuts finds the best package of the choice set up by minimum cuts,
+// when the sums fit in int64 (see closure.go). The smallest closure of
+// the largest worth bounds every package of the choice, and it is the
+// choice's best package when it is not empty and meets every requires
+// position. Otherwise some requires position (or the rule that a deal
+// holds an offer) asks for one of a set of offers, and the search
+// branches on which: the first of them in the package, the set's earlier
+// offers forced out and that one forced in, so that the branches share no
+// package. Each branch is again a closure, with those offers forced, and
+// a branch whose closure falls short of the best so far is skipped whole.
+// Forcing offers in only takes worth away, so the search ends within as
+// many levels as there are requires positions, plus one.
+func (u *utilitarian) byCuts() {
 	n := len(u.offers)
-	u.w64, u.in = grown(u.w64, n), grown(u.in, n)
-	for i, g := range u.offers {
-		u.w64[i] = u.offer64[g]
+	u.in = grown(u.in, n)
+	u.force, u.seen = grown(u.force, n), grown(u.seen, n)
+	clear(u.force)
+	clear(u.seen)
+	u.serial = 0
+	u.someOffer, u.someFound = u.someOffer[:0], false
+	u.cut()
+}
+
+// cut searches the packages of the choice that hold the offers u.force
+// forces in and none it forces out.
+func (u *utilitarian) cut() {
+	if u.stopped {
+		return
 	}
-	total := &u.bound
-	total.SetInt64(u.fl.closure(u.w64, u.dep, u.in))
-	total.Add(total, &u.cur)
-	if u.found && total.Cmp(&u.sum) < 0 {
-		return true
+	if u.steps++; u.steps%64 == 0 && u.ctx.Err() != nil {
+		u.stopped = true // every branch still open returns at once
+		return
 	}
+	var total big.Int
+	total.SetInt64(u.fl.closure(u.w64, u.dep, u.force, u.in))
+	total.Add(&total, &u.cur)
 	size := 0
 	for _, in := range u.in {
 		if in {
 			size++
 		}
 	}
-	if size == 0 || slices.ContainsFunc(u.reqs, func(hit []int) bool {
-		return !slices.ContainsFunc(hit, func(i int) bool { return u.in[i] })
-	}) {
-		return false
-	}
-	for i, in := range u.in {
-		if in {
-			u.state[i] = 1
+	if u.found {
+		// Every package of this branch is a closure that obeys force, so
+		// worth no more than this one; those worth as much hold it, so
+		// they are no smaller.
+		if c := total.Cmp(&u.sum); c < 0 || c == 0 && size > len(u.deal.Guarantees) {
+			return
 		}
 	}
-	u.size = size
-	u.leaf(total)
-	clear(u.state)
-	u.size = 0
+	var hits []int
+	unmet := size == 0
+	if unmet {
+		hits = u.anyOffer()
+	} else {
+		for _, hit := range u.reqs {
+			if !slices.ContainsFunc(hit, func(i int) bool { return u.in[i] }) {
+				hits, unmet = hit, true
+				break
+			}
+		}
+	}
+	if !unmet {
+		for i, in := range u.in {
+			if in {
+				u.state[i] = 1
+			}
+		}
+		u.size = size
+		u.leaf(&total)
+		clear(u.state)
+		u.size = 0
+		return
+	}
+	// None of hits is in the closure. Branch on the first of them that
+	// the package holds.
+	var out []int
+	for _, i := range hits {
+		if u.force[i] != 0 || !u.mayForce(i) {
+			continue // forced out already, or requiring an offer forced out
+		}
+		u.force[i] = 1
+		u.cut()
+		u.force[i] = -1
+		out = append(out, i)
+	}
+	for _, i := range out {
+		u.force[i] = 0
+	}
+}
+
+// mayForce reports whether offer i may be forced in: whether no offer it
+// requires, at any depth, is forced out.
+func (u *utilitarian) mayForce(i int) bool {
+	u.serial++
+	u.queue = append(u.queue[:0], i)
+	u.seen[i] = u.serial
+	for k := 0; k < len(u.queue); k++ {
+		a := u.queue[k]
+		if u.force[a] < 0 {
+			return false
+		}
+		for _, b := range u.dep[a] {
+			if u.seen[b] != u.serial {
+				u.seen[b] = u.serial
+				u.queue = append(u.queue, b)
+			}
+		}
+	}
 	return true
 }
 
-// setup readies the branch and bound over the offers of l.
-func (u *utilitarian) setup(l space.Bits) {
-	u.offers, u.c = u.offers[:0], u.c[:0]
+// anyOffer returns offers of which every non-empty package holds one: the
+// offers that require nothing, and those that reach none of them through
+// requirements (offers on a loop of requirements, or requiring one). A
+// package is closed under requirements, so each of its offers brings an
+// offer that requires nothing, or is itself such an offer.
+func (u *utilitarian) anyOffer() []int {
+	if u.someFound {
+		return u.someOffer
+	}
+	u.someFound = true
+	u.serial++
+	u.queue = u.queue[:0]
+	for i := range u.offers {
+		if len(u.dep[i]) == 0 {
+			u.seen[i] = u.serial
+			u.queue = append(u.queue, i)
+		}
+	}
+	for k := 0; k < len(u.queue); k++ {
+		for _, b := range u.by[u.queue[k]] {
+			if u.seen[b] != u.serial {
+				u.seen[b] = u.serial
+				u.queue = append(u.queue, b)
+			}
+		}
+	}
+	for i := range u.offers {
+		if len(u.dep[i]) == 0 || u.seen[i] != u.serial {
+			u.someOffer = append(u.someOffer, i)
+		}
+	}
+	return u.someOffer
+}
+
+// graph readies the offers of l, a package closed under requirements, as
+// the nodes of a closure: offers, at, dep and by, and w64 when small.
+func (u *utilitarian) graph(l space.Bits) {
+	u.offers = u.offers[:0]
 	for _, g := range u.order {
 		if l.Has(g) {
 			u.at[g] = len(u.offers)
 			u.offers = append(u.offers, g)
-			u.c = append(u.c, &u.offer[g])
 		}
 	}
 	n := len(u.offers)
-	u.pos.SetInt64(0)
-	for _, c := range u.c {
-		if c.Sign() > 0 {
-			u.pos.Add(&u.pos, c)
-		}
-	}
-	// The largest package is closed under requirements: every offer an
-	// offer of it requires is in it.
+	// Every offer an offer of l requires is in l.
 	u.dep, u.by = lists(u.dep, n), lists(u.by, n)
 	for i, g := range u.offers {
 		for _, r := range u.sp.Deps[g] {
 			u.dep[i] = append(u.dep[i], u.at[r])
 			u.by[u.at[r]] = append(u.by[u.at[r]], i)
+		}
+	}
+	if u.small {
+		u.w64 = grown(u.w64, n)
+		for i, g := range u.offers {
+			u.w64[i] = u.offer64[g]
+		}
+	}
+}
+
+// setup readies the search over the offers of l.
+func (u *utilitarian) setup(l space.Bits) {
+	u.graph(l)
+	n := len(u.offers)
+	u.c = u.c[:0]
+	u.pos.SetInt64(0)
+	for _, g := range u.offers {
+		c := &u.offer[g]
+		u.c = append(u.c, c)
+		if c.Sign() > 0 {
+			u.pos.Add(&u.pos, c)
 		}
 	}
 	u.reqs = lists(u.reqs, len(u.sp.Requires))

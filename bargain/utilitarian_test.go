@@ -7,8 +7,12 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/bargain"
+	"github.com/entente-go/entente/deals"
+	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/internal/synth"
+	"github.com/entente-go/entente/scenario"
 )
 
 // TestUtilitarianOptimumManyVetoes checks UtilitarianOptimum against
@@ -58,5 +62,73 @@ func TestUtilitarianOptimumManyVetoes(t *testing.T) {
 	t.Logf("%d weights scaled, %d of %d scenarios with a deal", scaled, found, n)
 	if scaled == 0 || found < n/4 {
 		t.Errorf("%d weights scaled, %d of %d scenarios with a deal: the test is too weak", scaled, found, n)
+	}
+}
+
+// TestUtilitarianOptimumTiesAcrossChoices checks that pruning the walk of
+// choices keeps ties: the choice granting both candidate vetoes comes first
+// and finds g1, and the choices that refuse them hold g1 too, worth as
+// much, with fewer vetoes. A node whose bound only equals the best so far
+// may not be skipped.
+func TestUtilitarianOptimumTiesAcrossChoices(t *testing.T) {
+	s := scenario.Scenario{Name: "ties", Actors: []actor.Actor{{ID: "A"}, {ID: "B"}, {ID: "C"}, {ID: "R"}}}
+	for _, id := range []guarantee.ID{"g1", "g2", "g3"} {
+		s.Guarantees = append(s.Guarantees, guarantee.Guarantee{ID: id, Provider: "A", Beneficiary: "B", Kind: guarantee.Financial, Trigger: guarantee.Attack("C", "B")})
+	}
+	s.Positions = []scenario.Position{
+		{ID: "d1", Actor: "R", Stance: scenario.DemandsVeto, Select: guarantee.SelectIDs("g2")},
+		{ID: "d2", Actor: "R", Stance: scenario.DemandsVeto, Select: guarantee.SelectIDs("g3")},
+	}
+	s.Values = []scenario.Value{{Actor: "B", Weights: []scenario.Weight{{Weight: 1, Select: guarantee.SelectIDs("g1")}}}}
+	got, err := bargain.UtilitarianOptimum(t.Context(), s)
+	if err != nil || got.Absent {
+		t.Fatalf("UtilitarianOptimum: %v, %s", err, got.Reason)
+	}
+	want := deals.Deal{Guarantees: []guarantee.ID{"g1"}, Vetoes: []string{}}
+	if d := cmp.Diff(want, got.Outcome.Deal); d != "" || got.Score != 1 {
+		t.Errorf("UtilitarianOptimum %v scoring %v; want %v scoring 1 (-want +got):\n%s", got.Outcome.Deal, got.Score, want, d)
+	}
+	all, err := bargain.Solve(t.Context(), s, bargain.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(all.Solutions[0].Outcome.Deal, got.Outcome.Deal); d != "" {
+		t.Errorf("Solve and UtilitarianOptimum differ (-Solve +UtilitarianOptimum):\n%s", d)
+	}
+}
+
+// TestUtilitarianOptimumDependent checks UtilitarianOptimum against
+// Solve on small instances of the benchmark's dependent offers, where the
+// best package is a maximum-weight closure, often empty for a choice
+// whose vetoes leave only costly offers: the cuts with offers forced in
+// must find the best non-empty one.
+func TestUtilitarianOptimumDependent(t *testing.T) {
+	found := 0
+	for seed := range uint64(60) {
+		s := dependentScenario(6+int(seed%4)*2, int(seed%4), seed)
+		all, err := bargain.Solve(t.Context(), s, bargain.Options{})
+		if err != nil {
+			t.Fatalf("seed %d: Solve: %v", seed, err)
+		}
+		want := all.Solutions[0]
+		got, err := bargain.UtilitarianOptimum(t.Context(), s)
+		if err != nil {
+			t.Fatalf("seed %d: UtilitarianOptimum: %v", seed, err)
+		}
+		if got.Absent != want.Absent {
+			t.Fatalf("seed %d: UtilitarianOptimum absent %v, Solve %v", seed, got.Absent, want.Absent)
+		}
+		if got.Absent {
+			continue
+		}
+		if got.Score <= 0 {
+			found++ // no package gains: the best is the least loss
+		}
+		if d := cmp.Diff(want.Outcome.Deal, got.Outcome.Deal); d != "" || got.Score != want.Score {
+			t.Errorf("seed %d: UtilitarianOptimum %v, score %v; Solve %v, score %v (-Solve +UtilitarianOptimum):\n%s", seed, got.Outcome.Deal, got.Score, want.Outcome.Deal, want.Score, d)
+		}
+	}
+	if found == 0 {
+		t.Error("no instance had only losing packages: the test does not reach the forced cuts")
 	}
 }

@@ -33,10 +33,22 @@ const MaxDemands = 24
 // node and every 256 after), and ErrTooManyVetoes past MaxDemands
 // demands.
 func (sp *Space) Choices(ctx context.Context, prune func(w, open uint64, upper Bits) bool, leaf func(w uint64, largest Bits) bool) error {
+	return sp.choices(ctx, prune, leaf, false)
+}
+
+// ChoicesDown is Choices in decreasing order of w: at each node the choices
+// that grant the demand just decided come before those that refuse it. A
+// search for the best choice meets the large packages of many grants first,
+// and with them a good outcome to prune by.
+func (sp *Space) ChoicesDown(ctx context.Context, prune func(w, open uint64, upper Bits) bool, leaf func(w uint64, largest Bits) bool) error {
+	return sp.choices(ctx, prune, leaf, true)
+}
+
+func (sp *Space) choices(ctx context.Context, prune func(w, open uint64, upper Bits) bool, leaf func(w uint64, largest Bits) bool, down bool) error {
 	if len(sp.Demands) > MaxDemands {
 		return fmt.Errorf("%w: %d demands-veto positions; at most %d", ErrTooManyVetoes, len(sp.Demands), MaxDemands)
 	}
-	c := &choiceWalk{sp: sp, ctx: ctx, prune: prune, leaf: leaf, every: sp.AllPositions(), cand: sp.DemandCands()}
+	c := &choiceWalk{sp: sp, ctx: ctx, prune: prune, leaf: leaf, every: sp.AllPositions(), cand: sp.DemandCands(), down: down}
 	c.walk(len(sp.Demands), 0, nil)
 	return c.err
 }
@@ -51,6 +63,7 @@ type choiceWalk struct {
 
 	grants, maybe []int
 	steps         int
+	down          bool // grants first
 	err           error
 	stop          bool
 }
@@ -85,8 +98,12 @@ func (c *choiceWalk) walk(level int, w uint64, parent Bits) {
 			return
 		}
 	}
-	if c.walk(level-1, w, u); !c.stop {
-		c.walk(level-1, w|1<<(level-1), u)
+	first, second := w, w|1<<(level-1)
+	if c.down {
+		first, second = second, first
+	}
+	if c.walk(level-1, first, u); !c.stop {
+		c.walk(level-1, second, u)
 	}
 }
 

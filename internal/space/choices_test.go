@@ -1,6 +1,7 @@
 package space
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"slices"
@@ -79,15 +80,28 @@ func TestUpperHoldsLargest(t *testing.T) {
 	}
 }
 
-// leaves returns the choices the walk yields, with their largest packages.
-func leaves(t *testing.T, sp *Space, prune func(w, open uint64, upper Bits) bool) (ws []uint64, ls []Bits) {
+// leaves returns the choices the walk yields, with their largest
+// packages, in increasing order of choice; down walks them in decreasing
+// order, and leaves checks that it does.
+func leaves(t *testing.T, sp *Space, prune func(w, open uint64, upper Bits) bool, down bool) (ws []uint64, ls []Bits) {
 	t.Helper()
-	err := sp.Choices(context.Background(), prune, func(w uint64, l Bits) bool {
+	walk := sp.Choices
+	if down {
+		walk = sp.ChoicesDown
+	}
+	err := walk(context.Background(), prune, func(w uint64, l Bits) bool {
 		ws, ls = append(ws, w), append(ls, l)
 		return true
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if down {
+		if !slices.IsSortedFunc(ws, func(a, b uint64) int { return cmp.Compare(b, a) }) {
+			t.Errorf("ChoicesDown: choices %b, not in decreasing order", ws)
+		}
+		slices.Reverse(ws)
+		slices.Reverse(ls)
 	}
 	return ws, ls
 }
@@ -118,13 +132,15 @@ func TestChoicesWalk(t *testing.T) {
 			return false
 		}
 		for name, prune := range map[string]func(w, open uint64, upper Bits) bool{"no prune": nil, "never prune": count} {
-			got, ls := leaves(t, sp, prune)
-			if !slices.Equal(got, want) {
-				t.Errorf("space %d, %s: choices %b, want %b", i, name, got, want)
-			}
-			for n, w := range got {
-				if l := ls[n]; !l.equal(sp.Largest(every, grantsOf(sp, w))) {
-					t.Errorf("space %d, %s: choice %b has the wrong largest package", i, name, w)
+			for _, down := range []bool{false, true} {
+				got, ls := leaves(t, sp, prune, down)
+				if !slices.Equal(got, want) {
+					t.Errorf("space %d, %s, down %v: choices %b, want %b", i, name, down, got, want)
+				}
+				for n, w := range got {
+					if l := ls[n]; !l.equal(sp.Largest(every, grantsOf(sp, w))) {
+						t.Errorf("space %d, %s, down %v: choice %b has the wrong largest package", i, name, down, w)
+					}
 				}
 			}
 		}
@@ -132,10 +148,12 @@ func TestChoicesWalk(t *testing.T) {
 			skipped++
 		}
 		last := uint64(1) << (len(sp.Demands) - 1)
-		got, _ := leaves(t, sp, func(w, open uint64, upper Bits) bool { return w&last != 0 })
 		wantCut := slices.DeleteFunc(slices.Clone(want), func(w uint64) bool { return w&last != 0 && len(sp.Demands) > 1 })
-		if !slices.Equal(got, wantCut) {
-			t.Errorf("space %d: pruning the nodes that grant the last demand leaves %b, want %b", i, got, wantCut)
+		for _, down := range []bool{false, true} {
+			got, _ := leaves(t, sp, func(w, open uint64, upper Bits) bool { return w&last != 0 }, down)
+			if !slices.Equal(got, wantCut) {
+				t.Errorf("space %d, down %v: pruning the nodes that grant the last demand leaves %b, want %b", i, down, got, wantCut)
+			}
 		}
 		if len(want) > 1 {
 			n := 0
