@@ -1,19 +1,25 @@
 package main
 
 import (
+	"bufio"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"slices"
+	"strings"
 
+	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/bargain"
 	"github.com/entente-go/entente/deals"
+	"github.com/entente-go/entente/internal/safe"
 	"github.com/entente-go/entente/scenario"
 )
 
-const bargainArgs = "[--limit N] [--frontier N] [--format text|json|markdown] " + whatIfArgs + " [--max-size N] [FILE]"
+const bargainArgs = "[--utilitarian] [--limit N] [--frontier N] [--format text|json|markdown] " + whatIfArgs + " [--max-size N] [FILE]"
 
 // defaultOutcomeLimit bounds the outcomes entente bargain considers unless
 // --limit says otherwise: each costs time, and memory too when the
@@ -24,9 +30,12 @@ const defaultOutcomeLimit = 1_000_000
 // frontier and where the utilitarian, Nash, Kalai–Smorodinsky and
 // egalitarian norms settle, with what each actor gains. It exits 0 when
 // there is an outcome, 1 when there is none (no deal is possible), 2 on
-// bad input, no values, or more outcomes than the limit.
+// bad input, no values, or more outcomes than the limit. With
+// --utilitarian it finds the utilitarian solution alone, without listing
+// the outcomes ([bargain.UtilitarianOptimum]), so that no limit applies.
 func runBargain(e env, args []string) int {
 	fs := flags(e, "bargain", bargainArgs)
+	util := fs.Bool("utilitarian", false, "find the utilitarian solution alone, without listing the outcomes (no --limit applies; text or json)")
 	limit := &positiveInt{n: defaultOutcomeLimit}
 	fs.Var(limit, "limit", "consider at most `N` outcomes; past it, say so and stop")
 	front := &positiveInt{n: 50}
@@ -42,6 +51,10 @@ func runBargain(e env, args []string) int {
 		fmt.Fprintf(e.stderr, "entente bargain: unknown --format %q: want text, json or markdown\n", *format)
 		return exitInput
 	}
+	if *util && *format == "markdown" {
+		fmt.Fprintln(e.stderr, "entente bargain: --utilitarian prints text or json")
+		return exitInput
+	}
 	file, s, ok := loadWhatIf(e, "bargain", maxSize.n, files, w, "bargaining over")
 	if !ok {
 		return exitInput
@@ -55,6 +68,9 @@ func runBargain(e env, args []string) int {
 	}
 	ctx, stop := signal.NotifyContext(e.context(), os.Interrupt)
 	defer stop()
+	if *util {
+		return utilitarian(ctx, e, file, s, *format)
+	}
 	var (
 		r   bargain.Result
 		err error
@@ -93,4 +109,76 @@ func runBargain(e env, args []string) int {
 		return exitFinding
 	}
 	return exitOK
+}
+
+// utilitarian is entente bargain --utilitarian: the utilitarian solution
+// of s, with every actor's utility, in text or JSON. It exits 0 when
+// there is an outcome, 1 when there is none.
+func utilitarian(ctx context.Context, e env, file string, s scenario.Scenario, format string) int {
+	var (
+		sol bargain.Solution
+		err error
+	)
+	withProgress(e, "entente bargain: searching for the utilitarian optimum", func() {
+		sol, err = bargain.UtilitarianOptimum(ctx, s)
+	})
+	if err != nil {
+		fmt.Fprintf(e.stderr, "%s: %v\n", file, err)
+		return exitInput
+	}
+	var actors []actor.ID
+	for _, v := range s.Values {
+		actors = append(actors, v.Actor)
+	}
+	if format == "json" {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		err = enc.Encode(struct {
+			File     string           `json:"file"`
+			Scenario string           `json:"scenario"`
+			Actors   []actor.ID       `json:"actors"`
+			Solution bargain.Solution `json:"solution"`
+		}{file, s.Name, actors, sol})
+	} else {
+		err = writeUtilitarian(e.stdout, s.Name, actors, sol)
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "entente: %v\n", err)
+		return exitInput
+	}
+	if sol.Absent {
+		return exitFinding
+	}
+	return exitOK
+}
+
+// writeUtilitarian writes the utilitarian solution as entente bargain
+// writes each solution, with every actor's utility.
+func writeUtilitarian(w io.Writer, name string, actors []actor.ID, sol bargain.Solution) error {
+	bw := bufio.NewWriter(w)
+	if name == "" {
+		name = "(unnamed scenario)"
+	}
+	fmt.Fprintln(bw, safe.Terminal(name))
+	fmt.Fprintln(bw, "utilitarian, found without listing the outcomes")
+	if sol.Absent {
+		fmt.Fprintf(bw, "  absent: %s\n", safe.Terminal(sol.Reason))
+		return bw.Flush()
+	}
+	ids := make([]string, len(sol.Outcome.Guarantees))
+	for i, g := range sol.Outcome.Guarantees {
+		ids[i] = string(g)
+	}
+	vetoes := "none"
+	if len(sol.Outcome.Vetoes) > 0 {
+		vetoes = strings.Join(sol.Outcome.Vetoes, ", ")
+	}
+	us := make([]string, len(actors))
+	for a, id := range actors {
+		us[a] = string(id) + " " + bargain.Number(sol.Outcome.Utilities[a])
+	}
+	fmt.Fprintf(bw, "  guarantees: %s\n  vetoes granted: %s\n  utilities: %s\n  why: %s\n",
+		safe.Terminal(strings.Join(ids, ", ")), safe.Terminal(vetoes), safe.Terminal(strings.Join(us, ", ")), safe.Terminal(sol.Reason))
+	return bw.Flush()
 }

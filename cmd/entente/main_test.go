@@ -18,6 +18,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
+	"github.com/entente-go/entente/bargain"
 	"github.com/entente-go/entente/deals"
 	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/scenario"
@@ -97,6 +98,10 @@ func TestGolden(t *testing.T) {
 		{"check-bargain-html", "the HTML report of a scenario with values has a Bargaining section with its picture", []string{"check", "--format", "html", "testdata/bargain.yaml"}, 0},
 		{"bargain-dangling", "a weight on the veto of a position the file lacks is warned of and never counts", []string{"bargain", "testdata/bargain-dangling.yaml"}, 0},
 		{"bargain-bad-format", "bargain has no html", []string{"bargain", "--format", "html", "testdata/bargain.yaml"}, 2},
+		{"bargain-utilitarian", "the utilitarian solution alone, the same deal and score as bargain's, with each actor's utility", []string{"bargain", "--utilitarian", "testdata/bargain.yaml"}, 0},
+		{"bargain-utilitarian-json", "the utilitarian solution alone in JSON", []string{"bargain", "--utilitarian", "--format", "json", "testdata/bargain.yaml"}, 0},
+		{"bargain-utilitarian-none", "no deal is possible: the solution is absent, exit 1", []string{"bargain", "--utilitarian", "testdata/bargain-none.yaml"}, 1},
+		{"bargain-utilitarian-markdown", "--utilitarian prints text or json", []string{"bargain", "--utilitarian", "--format", "markdown", "testdata/bargain.yaml"}, 2},
 		{"simulate-seed", "the seed's walk: a peace deal, then a new attack", []string{"simulate"}, 0},
 		{"simulate-seed-json", "the walk in JSON, events as text", []string{"simulate", "--format", "json"}, 0},
 		{"simulate-variant", "with Moscow's veto granted, what answers an attack is void", []string{"simulate", "--variant", "moscow-gets-its-veto"}, 0},
@@ -663,4 +668,41 @@ func TestSweepInterrupted(t *testing.T) {
 			t.Errorf("stderr does not say the sweep was interrupted:\n%q", errOut)
 		}
 	})
+}
+
+// TestBargainUtilitarianAgrees checks that entente bargain --utilitarian
+// finds the deal and score of entente bargain's utilitarian solution, on
+// the test files with values and on the seed once Moscow drops its veto
+// demand.
+func TestBargainUtilitarianAgrees(t *testing.T) {
+	for _, args := range [][]string{{"testdata/bargain.yaml"}, {"testdata/bargain-dangling.yaml"}, {"--variant", "moscow-drops-veto-demand"}} {
+		e, out, errOut := fakeEnv(false, nil)
+		if code := run(append([]string{"bargain", "--format", "json"}, args...), e); code != 0 {
+			t.Fatalf("entente bargain %v: exit %d\n%s", args, code, errOut)
+		}
+		var all struct {
+			Solutions []bargain.Solution `json:"solutions"`
+		}
+		if err := json.Unmarshal(out.Bytes(), &all); err != nil {
+			t.Fatal(err)
+		}
+		e, out, errOut = fakeEnv(false, nil)
+		if code := run(append([]string{"bargain", "--utilitarian", "--format", "json"}, args...), e); code != 0 {
+			t.Fatalf("entente bargain --utilitarian %v: exit %d\n%s", args, code, errOut)
+		}
+		var one struct {
+			Solution bargain.Solution `json:"solution"`
+		}
+		if err := json.Unmarshal(out.Bytes(), &one); err != nil {
+			t.Fatal(err)
+		}
+		want, got := all.Solutions[0], one.Solution
+		if want.Name != bargain.Utilitarian || want.Absent || got.Absent {
+			t.Fatalf("%v: bargain's first solution %s (absent %v), --utilitarian absent %v", args, want.Name, want.Absent, got.Absent)
+		}
+		if !cmp.Equal(want.Outcome.Deal, got.Outcome.Deal) || want.Score != got.Score || !cmp.Equal(want.Outcome.Utilities, got.Outcome.Utilities) {
+			t.Errorf("%v: --utilitarian %v scoring %v, utilities %v; bargain %v scoring %v, utilities %v", args,
+				got.Outcome.Deal, got.Score, got.Outcome.Utilities, want.Outcome.Deal, want.Score, want.Outcome.Utilities)
+		}
+	}
 }
