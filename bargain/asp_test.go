@@ -17,10 +17,11 @@ import (
 	"github.com/entente-go/entente/internal/synth"
 	"github.com/entente-go/entente/internal/testkit"
 	"github.com/entente-go/entente/scenario"
+	"github.com/entente-go/entente/scenario/scenariofile"
 )
 
-// This file checks the program of deals.WriteASP against the branch and
-// bound of bargain.UtilitarianOptimum: clingo's optimum, with -c
+// This file checks the program of deals.WriteASP against
+// bargain.UtilitarianOptimum: clingo's optimum, with -c
 // optimise=1, is the utilitarian score times the scale the program names.
 // It also times both on the issue's instance, clingo as a user runs it.
 
@@ -168,7 +169,7 @@ func TestASPProgram(t *testing.T) {
 // program in testdata, as a user would run it) finding the same optimum.
 func BenchmarkUtilitarianVersusClingo(b *testing.B) {
 	s := issueScenario(b, 40)
-	b.Run("branch-and-bound", func(b *testing.B) {
+	b.Run("entente", func(b *testing.B) {
 		for b.Loop() {
 			if _, err := bargain.UtilitarianOptimum(b.Context(), s); err != nil {
 				b.Fatal(err)
@@ -188,12 +189,12 @@ func BenchmarkUtilitarianVersusClingo(b *testing.B) {
 	})
 }
 
-// BenchmarkUtilitarianGrowth times the branch and bound and clingo (the
+// BenchmarkUtilitarianGrowth times UtilitarianOptimum and clingo (the
 // exported program, a process per run) as offers, positions and candidate
 // vetoes grow together: the curve in docs/PERFORMANCE.md. The instances
 // "withdrawn" keep few positions (see withdrawnUntilFeasible), so that
 // the largest packages are large and hold many requirements between
-// offers: hard for the branch and bound, where the others are easy.
+// offers: harder for the search than the others.
 func BenchmarkUtilitarianGrowth(b *testing.B) {
 	for _, c := range []struct {
 		offers, positions, vetoes int
@@ -215,7 +216,7 @@ func BenchmarkUtilitarianGrowth(b *testing.B) {
 // benchBoth times UtilitarianOptimum on s, and clingo on the program of s
 // after checking that it finds the same optimum.
 func benchBoth(b *testing.B, name string, s scenario.Scenario) {
-	b.Run(name+"/branch-and-bound", func(b *testing.B) {
+	b.Run(name+"/entente", func(b *testing.B) {
 		for b.Loop() {
 			if sol, err := bargain.UtilitarianOptimum(b.Context(), s); err != nil || sol.Absent {
 				b.Fatal(err, sol.Reason)
@@ -244,12 +245,39 @@ func benchBoth(b *testing.B, name string, s scenario.Scenario) {
 
 // BenchmarkUtilitarianDependent times both on dependentScenario, where
 // clingo's solver needs seconds from 70 offers on (its time grows about
-// tenfold for every ten offers more), and the cuts a few milliseconds. The
-// largest case takes clingo about half a minute each run, twice (the check
-// of its optimum, then the timing).
+// tenfold for every ten offers more), and the cuts under a millisecond.
+// "process" is entente bargain --utilitarian on the scenario's file, a
+// process per run as clingo is, built once. The largest case takes clingo
+// about half a minute each run, twice (the check of its optimum, then the
+// timing).
 func BenchmarkUtilitarianDependent(b *testing.B) {
+	dir := b.TempDir()
+	var entente string // the command, once built into dir
 	for _, c := range []struct{ offers, vetoes int }{{40, 4}, {60, 4}, {70, 4}, {70, 8}, {80, 4}} {
-		benchBoth(b, "offers="+strconv.Itoa(c.offers)+"/vetoes="+strconv.Itoa(c.vetoes), dependentScenario(c.offers, c.vetoes, 1))
+		name := "offers=" + strconv.Itoa(c.offers) + "/vetoes=" + strconv.Itoa(c.vetoes)
+		s := dependentScenario(c.offers, c.vetoes, 1)
+		benchBoth(b, name, s)
+		b.Run(name+"/process", func(b *testing.B) {
+			if entente == "" {
+				entente = filepath.Join(dir, "entente")
+				if out, err := exec.Command("go", "build", "-o", entente, "../cmd/entente").CombinedOutput(); err != nil {
+					b.Fatalf("go build: %v\n%s", err, out)
+				}
+			}
+			data, err := scenariofile.Marshal(s, scenariofile.YAML)
+			if err != nil {
+				b.Fatal(err)
+			}
+			file := filepath.Join(b.TempDir(), "dependent.yaml")
+			if err := os.WriteFile(file, data, 0o644); err != nil {
+				b.Fatal(err)
+			}
+			for b.Loop() {
+				if out, err := exec.Command(entente, "bargain", "--utilitarian", file).CombinedOutput(); err != nil {
+					b.Fatalf("entente bargain --utilitarian: %v\n%s", err, out)
+				}
+			}
+		})
 	}
 }
 

@@ -90,8 +90,9 @@ type utilitarian struct {
 	bestF float64 // sum rounded to float64, in utility
 	deal  deals.Deal
 
-	// The branch and bound under one choice, its memory kept from one
-	// choice to the next.
+	// The search under one choice (the cuts, or the branch and bound
+	// when the sums do not fit in int64), its memory kept from one choice
+	// to the next.
 	vetoes  []string
 	offers  []int      // the offers of the largest package, in order
 	at      []int      // per offer of the scenario, its index in offers
@@ -260,10 +261,10 @@ func (u *utilitarian) closureBelow(w, open uint64, upper space.Bits) bool {
 // choice searches the packages of one choice of candidate vetoes, w, whose
 // largest package is l, and tells the walk whether to go on.
 func (u *utilitarian) choice(w uint64, l space.Bits) bool {
-	// A choice whose root bound falls short of the best outcome so far
-	// cannot beat it: the branch and bound would stop at its root, after
-	// being set up. In floating point first, where it is certain, then
-	// exactly.
+	// A choice whose root bound (its vetoes and every positive offer)
+	// falls short of the best outcome so far cannot beat it: its search
+	// would stop at its root, after being set up. In floating point
+	// first, where it is certain, then exactly.
 	if u.prune(w, 0, l) {
 		return true
 	}
@@ -612,11 +613,10 @@ func lists(s [][]int, n int) [][]int {
 	return s
 }
 
-// floatBound is the bound of the branch and bound at its root (what the
+// floatBound is the bound of a choice's search at its root (what the
 // vetoes add and every positive offer) in floating point, with room for
-// its rounding,
-// to tell cheaply the choices that certainly cannot beat the best so far,
-// one by one or a whole node of the walk of choices at once.
+// its rounding, to tell cheaply the choices that certainly cannot beat the
+// best so far, one by one or a whole node of the walk of choices at once.
 type floatBound struct {
 	offer     []float64  // what each offer adds, rounded, by position in the scenario
 	veto      []float64  // what each candidate veto adds, rounded, by demand
