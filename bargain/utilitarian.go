@@ -25,9 +25,10 @@ import (
 // left unmet, each branch again a minimum cut with offers forced in and
 // out. The choices themselves are walked as a tree, one candidate veto
 // decided at each level, grants first, and a node is skipped whole when
-// what its granted vetoes add, every positive veto still open and the
-// closure of the largest package any choice below could allow fall short
-// of the best outcome so far. It is exact, as Solve is, and returns the
+// what its granted vetoes add, every positive veto still open and every
+// positive offer any choice below could allow, less what deciding each
+// open veto must take away, or the closure of that package, fall short of
+// the best outcome so far. It is exact, as Solve is, and returns the
 // same outcome and score as Solve's utilitarian solution; it names no
 // runner-up. It costs what the bounds prune, not the number of outcomes,
 // and stops with ctx. When the sums do not fit in int64 at the finest
@@ -119,9 +120,16 @@ type utilitarian struct {
 	someOffer []int
 	someFound bool
 	steps     int
-	gap, skip int  // the closure bound's back-off: see prune
-	stopped   bool // the context is done: the search unwinds
-	bound     big.Int
+	gap, skip int // the closure bound's back-off: see prune
+
+	// The loss bound's memory (see lossBelow): per demand its candidate,
+	// the standing positions, and scratch.
+	positive64                 int64 // Σ of the positive offer64
+	cand                       []int
+	every, grant, refuse, used space.Bits
+	grants, maybe, others      []int
+	stopped                    bool // the context is done: the search unwinds
+	bound                      big.Int
 }
 
 func newUtilitarian(ctx context.Context, t *terms, sp *space.Space) *utilitarian {
@@ -175,6 +183,9 @@ func newUtilitarian(ctx context.Context, t *terms, sp *space.Space) *utilitarian
 		for i := range u.offer {
 			u.offer64[i] = u.offer[i].Int64()
 		}
+		for _, x := range u.offer64 {
+			u.positive64 += max(x, 0)
+		}
 		u.veto64 = make([]int64, len(u.veto))
 		for j := range u.veto {
 			u.veto64[j] = u.veto[j].Int64()
@@ -202,9 +213,10 @@ func (u *utilitarian) rat(x *big.Int) *big.Rat {
 // prune tells the walk of choices to skip a node whose choices certainly
 // fall short of the best outcome so far: when what its granted vetoes
 // add, every positive open veto and every positive offer fall short in
-// floating point, where that is certain, or else when the closure bound
-// (closureBelow) does. A single choice (nothing open) is left to its
-// search, whose first step is that closure.
+// floating point, where that is certain; or else, when the sums fit in
+// int64, when the same less what the open demands must take away does
+// (lossBelow), or the closure bound (closureBelow). A single choice
+// (nothing open) is left to its search, whose first step is that closure.
 //
 // The closure bound costs a minimum cut, and where offers cost little to
 // those who want them it prunes no more than the float bound: after each
@@ -218,6 +230,8 @@ func (u *utilitarian) prune(w, open uint64, upper space.Bits) bool {
 		return true
 	case !u.small || open == 0:
 		return false
+	case u.lossBelow(w, open, upper):
+		return true
 	case u.skip > 0:
 		u.skip--
 		return false
@@ -228,6 +242,88 @@ func (u *utilitarian) prune(w, open uint64, upper space.Bits) bool {
 	u.gap = min(2*u.gap, 1024)
 	u.skip = u.gap - 1
 	return false
+}
+
+// lossBelow reports whether every choice that grants the vetoes of w and
+// any of open, with upper holding their largest packages, falls short of
+// the best outcome so far by lossBound. A tie is not pruned.
+func (u *utilitarian) lossBelow(w, open uint64, upper space.Bits) bool {
+	best := u.sum.Int64()
+	return u.lossBound(w, open, upper, best) < best
+}
+
+// lossBound bounds, in units and exactly, what every choice below a node
+// (granting the vetoes of w and any of open, with upper holding their
+// largest packages) can reach: what the float bound counts (w's vetoes,
+// every positive veto of open, every positive offer of upper), less what
+// deciding the open demands must take away. Each open demand, granted,
+// takes the offers its grant takes and adds its veto; refused, it takes
+// the offers only its grant could cover and adds nothing (space.Losses):
+// every choice below pays the cheaper of the two at least. For demands
+// whose losses share no offer the payments add up; for the others, only
+// the largest counts. It stops as soon as the bound is below stop.
+func (u *utilitarian) lossBound(w, open uint64, upper space.Bits, stop int64) int64 {
+	bound := u.positive64
+	for i, in := range upper {
+		for out := u.f.positives[i] &^ in; out != 0; out &= out - 1 {
+			bound -= u.offer64[i*64+bits.TrailingZeros64(out)]
+		}
+	}
+	for j, x := range u.veto64 {
+		if w&(1<<j) != 0 || open&(1<<j) != 0 && x > 0 {
+			bound += x
+		}
+	}
+	if bound < stop {
+		return bound
+	}
+	if u.cand == nil {
+		u.cand, u.every = u.sp.DemandCands(), u.sp.AllPositions()
+		u.grant, u.refuse, u.used = space.NewSet(u.sp.N), space.NewSet(u.sp.N), space.NewSet(u.sp.N)
+	}
+	u.grants, u.maybe = u.grants[:0], u.maybe[:0]
+	for j, ci := range u.cand {
+		switch {
+		case ci < 0:
+		case w&(1<<j) != 0:
+			u.grants = append(u.grants, ci)
+		case open&(1<<j) != 0:
+			u.maybe = append(u.maybe, ci)
+		}
+	}
+	clear(u.used)
+	var largest, disjoint int64
+	for j, ci := range u.cand {
+		if ci < 0 || open&(1<<j) == 0 {
+			continue // deciding it takes no offer away
+		}
+		u.others = slices.DeleteFunc(append(u.others[:0], u.maybe...), func(c int) bool { return c == ci })
+		u.sp.Losses(upper, u.every, u.grants, u.others, ci, u.grant, u.refuse)
+		v := u.veto64[j]
+		m := min(u.positiveIn(u.grant)+max(-v, 0), u.positiveIn(u.refuse)+max(v, 0))
+		largest = max(largest, m)
+		if !u.grant.Meets(u.used) && !u.refuse.Meets(u.used) {
+			disjoint += m
+			u.used.Or(u.grant)
+			u.used.Or(u.refuse)
+		}
+		if bound-max(largest, disjoint) < stop {
+			break
+		}
+	}
+	return bound - max(largest, disjoint)
+}
+
+// positiveIn returns the sum of the positive worths of the offers of x,
+// in units.
+func (u *utilitarian) positiveIn(x space.Bits) int64 {
+	var sum int64
+	for i, in := range x {
+		for hit := u.f.positives[i] & in; hit != 0; hit &= hit - 1 {
+			sum += u.offer64[i*64+bits.TrailingZeros64(hit)]
+		}
+	}
+	return sum
 }
 
 // closureBelow reports whether every choice that grants the vetoes of w

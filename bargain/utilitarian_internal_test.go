@@ -10,6 +10,8 @@ import (
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/internal/space"
+	"github.com/entente-go/entente/internal/synth"
+	"github.com/entente-go/entente/scenario"
 )
 
 // TestFloatBoundCertain checks the floating-point filter of
@@ -115,4 +117,82 @@ func TestFloatBoundCertain(t *testing.T) {
 		t.Error("without its room for rounding the filter never erred: the test cannot tell that the room is needed")
 	}
 	t.Logf("fired %d, held %d; without the room, wrong %d times", fired, held, erred)
+}
+
+// TestLossBoundHolds checks the loss bound of UtilitarianOptimum's walk:
+// at every node of the walk of choices of generated scenarios, it is at
+// least what any choice below can reach by the same count (its vetoes and
+// every positive offer of its largest package), so that pruning by it
+// never skips a better choice; and it is below the float bound's count at
+// some nodes, so that it prunes more.
+func TestLossBoundHolds(t *testing.T) {
+	tighter, nodes := 0, 0
+	for seed := range uint64(300) {
+		r := rand.New(rand.NewPCG(seed, 31))
+		s := synth.Generate(synth.Config{Guarantees: 4 + r.IntN(10), Positions: 3 + r.IntN(5), DemandsVeto: 2 + r.IntN(5), Seed: seed})
+		s.Values = nil
+		for i := range 3 {
+			v := scenario.Value{Actor: s.Actors[i%len(s.Actors)].ID}
+			for _, g := range s.Guarantees {
+				v.Weights = append(v.Weights, scenario.Weight{Weight: float64(r.IntN(21) - 6), Select: guarantee.SelectIDs(g.ID)})
+			}
+			for p, pos := range s.Positions {
+				if pos.Stance == scenario.DemandsVeto {
+					v.Weights = append(v.Weights, scenario.Weight{Weight: float64(r.IntN(11) - 5), Veto: s.PositionRef(p)})
+				}
+			}
+			s.Values = append(s.Values, v)
+		}
+		tm, err := newTerms(&s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sp, err := space.New(&s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		u := newUtilitarian(t.Context(), tm, sp)
+		if !u.small {
+			t.Fatalf("seed %d: whole weights do not fit in int64", seed)
+		}
+		// What each choice can reach by the count: its vetoes and every
+		// positive offer of its largest package.
+		every := sp.AllPositions()
+		cand := sp.DemandCands()
+		reach := map[uint64]int64{}
+		for w := range uint64(1) << len(sp.Demands) {
+			var grants []int
+			x := int64(0)
+			for j, ci := range cand {
+				if w&(1<<j) != 0 {
+					x += u.veto64[j]
+					if ci >= 0 {
+						grants = append(grants, ci)
+					}
+				}
+			}
+			reach[w] = x + u.positiveIn(sp.Largest(every, grants))
+		}
+		err = sp.Choices(t.Context(), func(w, open uint64, upper space.Bits) bool {
+			nodes++
+			got := u.lossBound(w, open, upper, math.MinInt64)
+			float := u.lossBound(w, open, upper, math.MaxInt64) // stops before the losses
+			for below, x := range reach {
+				if below&^(w|open) == 0 && below&w == w && x > got {
+					t.Fatalf("seed %d: at node %b (open %b) the loss bound is %d, but choice %b reaches %d", seed, w, open, got, below, x)
+				}
+			}
+			if got < float {
+				tighter++
+			}
+			return false
+		}, func(uint64, space.Bits) bool { return true })
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Logf("%d nodes, the loss bound below the float bound's count at %d", nodes, tighter)
+	if tighter == 0 {
+		t.Error("the loss bound never took anything away: the test does not reach it")
+	}
 }

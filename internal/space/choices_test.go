@@ -180,3 +180,52 @@ func TestChoicesCancelled(t *testing.T) {
 		}
 	}
 }
+
+// TestLosses checks what Losses promises at every node of every walk of
+// choices: for each open demand, every choice below that grants it lacks
+// the offers of grant, and every one that refuses it lacks those of refuse.
+func TestLosses(t *testing.T) {
+	taken := 0
+	for i, sp := range spaces(t) {
+		every := sp.AllPositions()
+		cand := sp.DemandCands()
+		k := uint64(1) << len(sp.Demands)
+		largest := make([]Bits, k)
+		for w := range k {
+			largest[w] = sp.Largest(every, grantsOf(sp, w))
+		}
+		grant, refuse := NewSet(sp.N), NewSet(sp.N)
+		for w := range k {
+			for open := range k {
+				if w&open != 0 {
+					continue
+				}
+				upper := sp.Upper(every, grantsOf(sp, w), grantsOf(sp, open))
+				for j, ci := range cand {
+					if ci < 0 || open&(1<<j) == 0 {
+						continue
+					}
+					sp.Losses(upper, every, grantsOf(sp, w), grantsOf(sp, open&^(1<<j)), ci, grant, refuse)
+					if !grant.Empty() || !refuse.Empty() {
+						taken++
+					}
+					for below := range k {
+						if below&w != w || below&^(w|open) != 0 {
+							continue
+						}
+						lack := refuse
+						if below&(1<<j) != 0 {
+							lack = grant
+						}
+						if largest[below].Meets(lack) {
+							t.Fatalf("space %d: node %b (open %b), demand %d: choice %b holds an offer Losses says it lacks", i, w, open, j, below)
+						}
+					}
+				}
+			}
+		}
+	}
+	if taken == 0 {
+		t.Error("Losses never took an offer: the spaces do not test it")
+	}
+}

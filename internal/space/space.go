@@ -42,6 +42,7 @@ type Space struct {
 	scratch, scratch2, active Bits // working sets of quick
 
 	standingSet, standingFor Bits // what standing last returned, and for which positions
+	need                     Bits // scratch for Losses
 	Stopped                  string
 }
 
@@ -352,6 +353,33 @@ func (sp *Space) takeGranted(u, active Bits, ci int) {
 		if active.Has(rj.pos) {
 			u.AndNot(rj.offers)
 		}
+	}
+}
+
+// Losses sets grant to the offers of u, a node's package, that granting
+// candidate ci takes away, and refuse to those that refusing it takes
+// away, at a node that grants grants and may grant maybe (ci among
+// neither): what narrow takes before closing. Every choice below the node
+// that grants ci lacks grant, since granting takes the same offers
+// whatever else is granted; every one that refuses it lacks refuse, since
+// refusing more of maybe only leaves more of its actor's demands
+// uncovered. active holds the standing positions.
+func (sp *Space) Losses(u, active Bits, grants, maybe []int, ci int, grant, refuse Bits) {
+	copy(grant, u)
+	sp.takeGranted(grant, active, ci)
+	copy(refuse, u)
+	if len(sp.need) != len(u) {
+		sp.need = NewSet(sp.N)
+	}
+	need := sp.need
+	for i := range sp.Demands {
+		if d := &sp.Demands[i]; d.actor == sp.Cands[ci].actor && active.Has(d.Pos) {
+			sp.takeUncovered(refuse, need, d, grants, maybe)
+		}
+	}
+	for i, x := range u {
+		grant[i] = x &^ grant[i]
+		refuse[i] = x &^ refuse[i]
 	}
 }
 
