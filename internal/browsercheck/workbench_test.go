@@ -374,7 +374,7 @@ func TestWorkbenchHostile(t *testing.T) {
 	if err := tb.click(ctx, `input[data-toggle="without=us-air-support"]`); err != nil {
 		t.Fatal(err)
 	}
-	if err := tb.waitFor(ctx, 10*time.Second, `!document.getElementById("comparison").hidden`); err != nil {
+	if err := tb.waitFor(ctx, 30*time.Second, `!document.getElementById("comparison").hidden`); err != nil {
 		t.Fatal(err)
 	}
 	var seen struct {
