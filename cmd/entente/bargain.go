@@ -88,7 +88,7 @@ func runBargain(e env, args []string) int {
 	}
 	switch *format {
 	case "json":
-		enc := json.NewEncoder(e.stdout)
+		enc := json.NewEncoder(safe.JSON(e.stdout))
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
 		err = enc.Encode(struct {
@@ -131,7 +131,7 @@ func utilitarian(ctx context.Context, e env, file string, s scenario.Scenario, f
 		actors = append(actors, v.Actor)
 	}
 	if format == "json" {
-		enc := json.NewEncoder(e.stdout)
+		enc := json.NewEncoder(safe.JSON(e.stdout))
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
 		err = enc.Encode(struct {

@@ -22,6 +22,10 @@ import (
 // overrides and a javascript: URL.
 const hostileFile = "testdata/hostile.yaml"
 
+// hostileBargain is a scenario with values (bargain needs them) named as
+// hostileFile's is.
+const hostileBargain = "testdata/hostile-bargain.yaml"
+
 // ownColor matches the colour sequences Entente writes itself.
 var ownColor = regexp.MustCompile(`\x1b\[[0-9;]*m`)
 
@@ -59,6 +63,10 @@ func TestHostileText(t *testing.T) {
 		{"simulate-json", "JSON escapes what encoding/json leaves raw", []string{"simulate", "--format", "json", hostileFile}},
 		{"sweep-json", "JSON escapes what encoding/json leaves raw", []string{"sweep", "--samples", "40", "--format", "json", hostileFile}},
 		{"diff-json", "JSON escapes what encoding/json leaves raw", []string{"diff", "--format", "json", "--variant", "drop-refusal", hostileFile}},
+		{"bargain", "the scenario's name over the frontier and the solutions", []string{"bargain", hostileBargain}},
+		{"bargain-utilitarian", "the scenario's name over the one solution", []string{"bargain", "--utilitarian", hostileBargain}},
+		{"bargain-json", "JSON escapes what encoding/json leaves raw", []string{"bargain", "--format", "json", hostileBargain}},
+		{"bargain-utilitarian-json", "JSON escapes what encoding/json leaves raw", []string{"bargain", "--utilitarian", "--format", "json", hostileBargain}},
 	}
 	for _, c := range commands {
 		for _, color := range []bool{false, true} {
