@@ -39,30 +39,38 @@ func TestUtilitarianOptimumManyVetoes(t *testing.T) {
 				}
 			}
 		}
-		all, err := bargain.Solve(t.Context(), s, bargain.Options{})
-		if err != nil {
-			t.Fatalf("seed %d: Solve: %v", seed, err)
-		}
-		want := all.Solutions[0]
-		got, err := bargain.UtilitarianOptimum(t.Context(), s)
-		if err != nil {
-			t.Fatalf("seed %d: UtilitarianOptimum: %v", seed, err)
-		}
-		if want.Name != bargain.Utilitarian || got.Absent != want.Absent {
-			t.Fatalf("seed %d: Solve's first solution %v (absent %v), UtilitarianOptimum absent %v", seed, want.Name, want.Absent, got.Absent)
-		}
-		if got.Absent {
-			continue
-		}
-		found++
-		if d := cmp.Diff(want.Outcome.Deal, got.Outcome.Deal); d != "" || got.Score != want.Score {
-			t.Errorf("seed %d: UtilitarianOptimum %v, score %v; Solve %v, score %v (-Solve +UtilitarianOptimum):\n%s", seed, got.Outcome.Deal, got.Score, want.Outcome.Deal, want.Score, d)
+		if got := againstSolve(t, seed, s); !got.Absent {
+			found++
 		}
 	}
 	t.Logf("%d weights scaled, %d of %d scenarios with a deal", scaled, found, n)
 	if scaled == 0 || found < n/4 {
 		t.Errorf("%d weights scaled, %d of %d scenarios with a deal: the test is too weak", scaled, found, n)
 	}
+}
+
+// againstSolve checks UtilitarianOptimum on s against Solve's utilitarian
+// solution (whether there is one, its deal and its score) and returns it.
+func againstSolve(t *testing.T, seed uint64, s scenario.Scenario) bargain.Solution {
+	t.Helper()
+	all, err := bargain.Solve(t.Context(), s, bargain.Options{})
+	if err != nil {
+		t.Fatalf("seed %d: Solve: %v", seed, err)
+	}
+	want := all.Solutions[0]
+	got, err := bargain.UtilitarianOptimum(t.Context(), s)
+	if err != nil {
+		t.Fatalf("seed %d: UtilitarianOptimum: %v", seed, err)
+	}
+	if want.Name != bargain.Utilitarian || got.Absent != want.Absent {
+		t.Fatalf("seed %d: Solve's first solution %v (absent %v), UtilitarianOptimum absent %v", seed, want.Name, want.Absent, got.Absent)
+	}
+	if !got.Absent {
+		if d := cmp.Diff(want.Outcome.Deal, got.Outcome.Deal); d != "" || got.Score != want.Score {
+			t.Errorf("seed %d: UtilitarianOptimum %v, score %v; Solve %v, score %v (-Solve +UtilitarianOptimum):\n%s", seed, got.Outcome.Deal, got.Score, want.Outcome.Deal, want.Score, d)
+		}
+	}
+	return got
 }
 
 // TestUtilitarianOptimumTiesAcrossChoices checks that pruning the walk of
@@ -106,26 +114,8 @@ func TestUtilitarianOptimumDependent(t *testing.T) {
 	found := 0
 	for seed := range uint64(60) {
 		s := dependentScenario(6+int(seed%4)*2, int(seed%4), seed)
-		all, err := bargain.Solve(t.Context(), s, bargain.Options{})
-		if err != nil {
-			t.Fatalf("seed %d: Solve: %v", seed, err)
-		}
-		want := all.Solutions[0]
-		got, err := bargain.UtilitarianOptimum(t.Context(), s)
-		if err != nil {
-			t.Fatalf("seed %d: UtilitarianOptimum: %v", seed, err)
-		}
-		if got.Absent != want.Absent {
-			t.Fatalf("seed %d: UtilitarianOptimum absent %v, Solve %v", seed, got.Absent, want.Absent)
-		}
-		if got.Absent {
-			continue
-		}
-		if got.Score <= 0 {
+		if got := againstSolve(t, seed, s); !got.Absent && got.Score <= 0 {
 			found++ // no package gains: the best is the least loss
-		}
-		if d := cmp.Diff(want.Outcome.Deal, got.Outcome.Deal); d != "" || got.Score != want.Score {
-			t.Errorf("seed %d: UtilitarianOptimum %v, score %v; Solve %v, score %v (-Solve +UtilitarianOptimum):\n%s", seed, got.Outcome.Deal, got.Score, want.Outcome.Deal, want.Score, d)
 		}
 	}
 	if found == 0 {

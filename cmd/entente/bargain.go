@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -88,10 +87,7 @@ func runBargain(e env, args []string) int {
 	}
 	switch *format {
 	case "json":
-		enc := json.NewEncoder(safe.JSON(e.stdout))
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		err = enc.Encode(struct {
+		err = encodeJSON(e.stdout, struct {
 			File     string `json:"file"`
 			Scenario string `json:"scenario"`
 			bargain.Result
@@ -131,10 +127,7 @@ func utilitarian(ctx context.Context, e env, file string, s scenario.Scenario, f
 		actors = append(actors, v.Actor)
 	}
 	if format == "json" {
-		enc := json.NewEncoder(safe.JSON(e.stdout))
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		err = enc.Encode(struct {
+		err = encodeJSON(e.stdout, struct {
 			File     string           `json:"file"`
 			Scenario string           `json:"scenario"`
 			Actors   []actor.ID       `json:"actors"`

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -344,10 +343,7 @@ func writeJSON(w io.Writer, file string, r scenario.Report) error {
 	if findings == nil {
 		findings = []scenario.Finding{}
 	}
-	enc := json.NewEncoder(safe.JSON(w))
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(struct {
+	return encodeJSON(w, struct {
 		File     string             `json:"file"`
 		Scenario string             `json:"scenario"`
 		Verdict  scenario.Verdict   `json:"verdict"`

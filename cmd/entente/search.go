@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/entente-go/entente/deals"
-	"github.com/entente-go/entente/internal/safe"
 )
 
 const searchArgs = "[--count] [--max N] [--timeout D] [--format text|json] " + whatIfArgs + " [--max-size N] [FILE]"
@@ -61,10 +60,7 @@ func runSearch(e env, args []string) int {
 
 	switch *format {
 	case "json":
-		enc := json.NewEncoder(safe.JSON(e.stdout))
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		err = enc.Encode(searchJSON{file, s.Name, r})
+		err = encodeJSON(e.stdout, searchJSON{file, s.Name, r})
 	default:
 		err = deals.Text{Color: color.on(e)}.Write(e.stdout, s, r, opts)
 	}
