@@ -245,7 +245,8 @@ func BenchmarkSolveIssue(b *testing.B) {
 // BenchmarkUtilitarianTies is UtilitarianOptimum's worst case known: k
 // pairs of offers (pairedRequires), each pair asked for by a requires
 // position, every offer worth −1, so that 2^k packages tie for best and
-// the branch and bound lists each. Cost doubles with each pair.
+// the search lists each, one branch of cuts apiece. Cost doubles with
+// each pair.
 func BenchmarkUtilitarianTies(b *testing.B) {
 	for _, k := range []int{8, 10, 12} {
 		s := pairedRequires(b, k)

@@ -148,11 +148,11 @@ func TestSolveCanceled(t *testing.T) {
 	}
 }
 
-// pairedRequires is a scenario where UtilitarianOptimum's branch and bound
-// has much to do: 2k offers on the table, every one worth −1 to the one
+// pairedRequires is a scenario where UtilitarianOptimum's search has much
+// to do: 2k offers on the table, every one worth −1 to the one
 // actor with values, and k requires positions each asking for one of a
 // pair of them, so that the 2^k best packages (one offer of each pair)
-// all tie and the closure, which is empty, does not decide.
+// all tie and each is a branch of its own.
 func pairedRequires(t testing.TB, k int) scenario.Scenario {
 	t.Helper()
 	s := scenario.Scenario{Name: "paired requires", Actors: []actor.Actor{{ID: "A"}, {ID: "B"}, {ID: "C"}}}
@@ -171,10 +171,10 @@ func pairedRequires(t testing.TB, k int) scenario.Scenario {
 }
 
 // TestUtilitarianOptimumDeadline checks that UtilitarianOptimum stops
-// soon after its deadline, deep in a branch and bound that would take
-// seconds, with an error wrapping context.DeadlineExceeded; and, on a
-// smaller instance, that it finds the best package (one offer of each
-// pair, the first).
+// soon after its deadline, deep in a search that would take seconds,
+// with an error wrapping context.DeadlineExceeded; and, on a smaller
+// instance, that it finds the best package (one offer of each pair, the
+// first).
 func TestUtilitarianOptimumDeadline(t *testing.T) {
 	small, err := bargain.UtilitarianOptimum(t.Context(), pairedRequires(t, 3))
 	if err != nil || small.Absent {

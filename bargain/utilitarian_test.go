@@ -19,7 +19,8 @@ import (
 // Solve's utilitarian solution where the walk of choices has room to
 // prune: three to six candidate vetoes, with weights of every scale (a
 // weight is at times scaled by a power of two far from 1, so that the
-// branch and bound's unit is tiny and its sums huge) and ties among them.
+// search's unit is tiny and its sums huge, past int64, where the branch
+// and bound over offers replaces the cuts) and ties among them.
 func TestUtilitarianOptimumManyVetoes(t *testing.T) {
 	n := 300
 	if testing.Short() {
