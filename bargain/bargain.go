@@ -406,6 +406,15 @@ func newTerms(s *scenario.Scenario) (*terms, error) {
 		return nil, err
 	}
 	t := &terms{}
+	// A selector of IDs picks only among those IDs: they are looked up,
+	// not every guarantee tried, so that values on each offer by ID (the
+	// common way to price a framework's offers) cost the weights, not the
+	// weights times the offers.
+	byID := make(map[guarantee.ID]int, len(s.Guarantees))
+	for i := range s.Guarantees {
+		byID[s.Guarantees[i].ID] = i
+	}
+	var picked []int
 	for _, v := range s.Values {
 		t.actors = append(t.actors, v.Actor)
 		t.d = append(t.d, new(big.Rat).SetFloat64(v.Disagreement))
@@ -419,7 +428,21 @@ func newTerms(s *scenario.Scenario) (*terms, error) {
 		for _, w := range v.Weights {
 			r := new(big.Rat).SetFloat64(w.Weight)
 			if w.Veto == "" {
-				for i := range s.Guarantees {
+				picked = picked[:0]
+				if len(w.Select.IDs) > 0 {
+					for _, id := range w.Select.IDs {
+						if i, ok := byID[id]; ok {
+							picked = append(picked, i)
+						}
+					}
+					slices.Sort(picked)
+					picked = slices.Compact(picked) // an ID named twice picks its guarantee once
+				} else {
+					for i := range s.Guarantees {
+						picked = append(picked, i)
+					}
+				}
+				for _, i := range picked {
 					g := &s.Guarantees[i]
 					if w.Select.Matches(g, x) {
 						if offer[g.ID] == nil {

@@ -196,3 +196,66 @@ func TestLossBoundHolds(t *testing.T) {
 		t.Error("the loss bound never took anything away: the test does not reach it")
 	}
 }
+
+// TestTermsByID checks that newTerms, which looks up the guarantees a
+// selector of IDs names instead of trying every guarantee, gives each
+// offer the worth a plain scan gives it: selectors of IDs alone, of IDs
+// with another field that rules some out, of an ID named twice or not on
+// the table, and of no ID.
+func TestTermsByID(t *testing.T) {
+	withIDs := 0
+	for seed := range uint64(200) {
+		r := rand.New(rand.NewPCG(seed, 77))
+		s := synth.Generate(synth.Config{Guarantees: 2 + r.IntN(10), Positions: 2, Seed: seed})
+		pick := func() guarantee.ID { return s.Guarantees[r.IntN(len(s.Guarantees))].ID }
+		s.Values = nil
+		for a := range 2 {
+			v := scenario.Value{Actor: s.Actors[a%len(s.Actors)].ID}
+			for range 6 {
+				var sel guarantee.Selector
+				switch r.IntN(4) {
+				case 0:
+					sel.IDs = []guarantee.ID{pick(), pick(), pick()} // repeats at times
+				case 1:
+					sel.IDs, sel.Kind = []guarantee.ID{pick(), pick()}, s.Guarantees[r.IntN(len(s.Guarantees))].Kind
+				case 2:
+					sel.IDs = []guarantee.ID{pick(), "not-on-the-table"}
+				default:
+					sel.Kind = s.Guarantees[r.IntN(len(s.Guarantees))].Kind
+				}
+				if len(sel.IDs) > 0 {
+					withIDs++
+				}
+				v.Weights = append(v.Weights, scenario.Weight{Weight: float64(r.IntN(9) - 4), Select: sel})
+			}
+			s.Values = append(s.Values, v)
+		}
+		tm, err := newTerms(&s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x, err := actor.NewIndex(s.Actors)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for a, v := range s.Values {
+			for i := range s.Guarantees {
+				g := &s.Guarantees[i]
+				want, any := new(big.Rat), false
+				for _, w := range v.Weights {
+					if w.Select.Matches(g, x) {
+						want.Add(want, new(big.Rat).SetFloat64(w.Weight))
+						any = true
+					}
+				}
+				got := tm.offer[a][g.ID]
+				if any != (got != nil) || got != nil && got.Cmp(want) != 0 {
+					t.Fatalf("seed %d: actor %s, offer %s: worth %v, a scan gives %v (matched %v)", seed, v.Actor, g.ID, got, want, any)
+				}
+			}
+		}
+	}
+	if withIDs == 0 {
+		t.Error("no selector of IDs: the test does not reach the lookup")
+	}
+}
