@@ -25,9 +25,9 @@ package bargain
 // forced in has an unbounded edge from the source, one forced out an
 // unbounded edge to the sink. The caller makes sure that some closure
 // obeys force: no offer forced in requires, at any depth, one forced out.
-// It returns the closure's worth and marks its offers in in, which it
-// resizes to n.
-func (f *flow) closure(w []int64, dep [][]int, force []int8, in []bool) int64 {
+// It returns the closure's worth and how many offers it holds, and marks
+// them in in, which must have length n.
+func (f *flow) closure(w []int64, dep [][]int, force []int8, in []bool) (worth int64, size int) {
 	n := len(w)
 	src, sink := n, n+1
 	f.reset(n + 2)
@@ -62,9 +62,11 @@ func (f *flow) closure(w []int64, dep [][]int, force []int8, in []bool) int64 {
 	cut := f.max(src, sink)
 	f.bfs(src, -1)
 	for i := range n {
-		in[i] = f.level[i] >= 0
+		if in[i] = f.level[i] >= 0; in[i] {
+			size++
+		}
 	}
-	return pos - cut
+	return pos - cut, size
 }
 
 // flow is a maximum flow by Dinic's method, its memory kept from one

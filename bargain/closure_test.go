@@ -1,6 +1,7 @@
 package bargain
 
 import (
+	"math/bits"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -70,12 +71,15 @@ func TestClosure(t *testing.T) {
 			forced++
 		}
 		in := make([]bool, n)
-		got := f.closure(w, dep, force, in)
+		got, size := f.closure(w, dep, force, in)
 		var gotSet uint
 		for i, x := range in {
 			if x {
 				gotSet |= 1 << i
 			}
+		}
+		if bits.OnesCount(gotSet) != size {
+			t.Fatalf("trial %d: %d offers marked, size %d", trial, bits.OnesCount(gotSet), size)
 		}
 		if got != best {
 			t.Fatalf("trial %d: worth %d, want %d (weights %v, requirements %v, forced %v)", trial, got, best, w, dep, force)

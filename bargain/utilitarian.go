@@ -119,8 +119,10 @@ type utilitarian struct {
 	// choice holds one, once anyOffer has found them.
 	someOffer []int
 	someFound bool
-	steps     int
-	gap, skip int // the closure bound's back-off: see prune
+	steps     int  // minimum cuts made, for tick (the branch and bound's steps when not small)
+	stopped   bool // the context is done: the search unwinds
+	gap, skip int  // the closure bound's back-off: see prune
+	bound     big.Int
 
 	// The loss bound's memory (see lossBelow): per demand its candidate,
 	// the standing positions, and scratch.
@@ -128,8 +130,6 @@ type utilitarian struct {
 	cand                       []int
 	every, grant, refuse, used space.Bits
 	grants, maybe, others      []int
-	stopped                    bool // the context is done: the search unwinds
-	bound                      big.Int
 }
 
 func newUtilitarian(ctx context.Context, t *terms, sp *space.Space) *utilitarian {
@@ -235,6 +235,8 @@ func (u *utilitarian) prune(w, open uint64, upper space.Bits) bool {
 	case u.skip > 0:
 		u.skip--
 		return false
+	case u.tick():
+		return true // the context is done: the walk unwinds, and the caller returns its error
 	case u.closureBelow(w, open, upper):
 		u.gap = 1
 		return true
@@ -269,11 +271,7 @@ func (u *utilitarian) lossBound(w, open uint64, upper space.Bits, stop int64) in
 			bound -= u.offer64[i*64+bits.TrailingZeros64(out)]
 		}
 	}
-	for j, x := range u.veto64 {
-		if w&(1<<j) != 0 || open&(1<<j) != 0 && x > 0 {
-			bound += x
-		}
-	}
+	bound += u.vetoesAtMost(w, open)
 	if bound < stop {
 		return bound
 	}
@@ -336,22 +334,25 @@ func (u *utilitarian) positiveIn(x space.Bits) int64 {
 func (u *utilitarian) closureBelow(w, open uint64, upper space.Bits) bool {
 	u.graph(upper)
 	u.in = grown(u.in, len(u.offers))
-	total := u.fl.closure(u.w64, u.dep, nil, u.in)
-	for j, x := range u.veto64 {
-		if w&(1<<j) != 0 || open&(1<<j) != 0 && x > 0 {
-			total += x
-		}
-	}
+	worth, size := u.fl.closure(u.w64, u.dep, nil, u.in)
+	total := worth + u.vetoesAtMost(w, open)
 	if best := u.sum.Int64(); total != best {
 		return total < best
 	}
-	size := 0
-	for _, in := range u.in {
-		if in {
-			size++
+	return size > len(u.deal.Guarantees)
+}
+
+// vetoesAtMost returns, in units, the most the candidate vetoes can add
+// to a choice below a node: those w grants, and every positive one of
+// open.
+func (u *utilitarian) vetoesAtMost(w, open uint64) int64 {
+	var sum int64
+	for j, x := range u.veto64 {
+		if w&(1<<j) != 0 || open&(1<<j) != 0 && x > 0 {
+			sum += x
 		}
 	}
-	return size > len(u.deal.Guarantees)
+	return sum
 }
 
 // choice searches the packages of one choice of candidate vetoes, w, whose
@@ -422,19 +423,13 @@ func (u *utilitarian) cut() {
 	if u.stopped {
 		return
 	}
-	if u.steps++; u.steps%64 == 0 && u.ctx.Err() != nil {
-		u.stopped = true // every branch still open returns at once
+	if u.tick() {
 		return
 	}
+	worth, size := u.fl.closure(u.w64, u.dep, u.force, u.in)
 	var total big.Int
-	total.SetInt64(u.fl.closure(u.w64, u.dep, u.force, u.in))
+	total.SetInt64(worth)
 	total.Add(&total, &u.cur)
-	size := 0
-	for _, in := range u.in {
-		if in {
-			size++
-		}
-	}
 	if u.found {
 		// Every package of this branch is a closure that obeys force, so
 		// worth no more than this one; those worth as much hold it, so
@@ -482,6 +477,16 @@ func (u *utilitarian) cut() {
 	for _, i := range out {
 		u.force[i] = 0
 	}
+}
+
+// tick counts one minimum cut and, every 64, looks at the context: it
+// reports whether the search must stop, and then every branch still open
+// returns at once.
+func (u *utilitarian) tick() bool {
+	if u.steps++; !u.stopped && u.steps%64 == 0 && u.ctx.Err() != nil {
+		u.stopped = true
+	}
+	return u.stopped
 }
 
 // mayForce reports whether offer i may be forced in: whether no offer it

@@ -125,12 +125,7 @@ func (c *choiceWalk) narrow(parent Bits, j int, granted bool) Bits {
 	if granted {
 		sp.takeGranted(u, c.every, ci)
 	} else {
-		need := NewSet(sp.N)
-		for i := range sp.Demands {
-			if d := &sp.Demands[i]; d.actor == sp.Cands[ci].actor && c.every.Has(d.Pos) {
-				sp.takeUncovered(u, need, d, c.grants, c.maybe)
-			}
-		}
+		sp.takeRefused(u, NewSet(sp.N), c.every, ci, c.grants, c.maybe)
 	}
 	sp.closeWithin(u, parent)
 	return u

@@ -368,18 +368,25 @@ func (sp *Space) Losses(u, active Bits, grants, maybe []int, ci int, grant, refu
 	copy(grant, u)
 	sp.takeGranted(grant, active, ci)
 	copy(refuse, u)
-	if len(sp.need) != len(u) {
+	if sp.need == nil {
 		sp.need = NewSet(sp.N)
 	}
-	need := sp.need
-	for i := range sp.Demands {
-		if d := &sp.Demands[i]; d.actor == sp.Cands[ci].actor && active.Has(d.Pos) {
-			sp.takeUncovered(refuse, need, d, grants, maybe)
-		}
-	}
+	sp.takeRefused(refuse, sp.need, active, ci, grants, maybe)
 	for i, x := range u {
 		grant[i] = x &^ grant[i]
 		refuse[i] = x &^ refuse[i]
+	}
+}
+
+// takeRefused takes from u what refusing candidate ci takes away when
+// grants are granted and maybe may be (ci among neither): the offers of
+// the standing demands of its actor that no other grant covers, working
+// in need.
+func (sp *Space) takeRefused(u, need, active Bits, ci int, grants, maybe []int) {
+	for i := range sp.Demands {
+		if d := &sp.Demands[i]; d.actor == sp.Cands[ci].actor && active.Has(d.Pos) {
+			sp.takeUncovered(u, need, d, grants, maybe)
+		}
 	}
 }
 
