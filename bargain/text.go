@@ -88,6 +88,29 @@ func WriteText(w io.Writer, s scenario.Scenario, r Result) error {
 	return bw.Flush()
 }
 
+// WriteUtilitarian writes sol, what [UtilitarianOptimum] found for s, as
+// entente bargain --utilitarian prints it: the scenario's name, then the
+// solution's guarantees, the vetoes it grants, each actor's utility (the
+// actors with values, in their order) and why; or why it is absent. Text
+// from s is escaped for a terminal, as in [WriteText].
+func WriteUtilitarian(w io.Writer, s scenario.Scenario, sol Solution) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintln(bw, safe.Terminal(displayName(s.Name)))
+	fmt.Fprintln(bw, "utilitarian, found without listing the outcomes")
+	if sol.Absent {
+		fmt.Fprintf(bw, "  absent: %s\n", safe.Terminal(sol.Reason))
+		return bw.Flush()
+	}
+	g, v := dealWords(sol.Outcome.Deal)
+	us := make([]string, len(s.Values))
+	for a, val := range s.Values {
+		us[a] = string(val.Actor) + " " + Number(sol.Outcome.Utilities[a])
+	}
+	fmt.Fprintf(bw, "  guarantees: %s\n  vetoes granted: %s\n  utilities: %s\n  why: %s\n",
+		g, v, safe.Terminal(strings.Join(us, ", ")), safe.Terminal(sol.Reason))
+	return bw.Flush()
+}
+
 // WriteMarkdown writes r, what [Solve] found for s, as Markdown, as
 // entente bargain --format markdown prints it: a heading with the
 // scenario's name, [Result.Summary], the Pareto frontier and the

@@ -1,20 +1,16 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"os/signal"
 	"slices"
-	"strings"
 
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/bargain"
 	"github.com/entente-go/entente/deals"
-	"github.com/entente-go/entente/internal/safe"
 	"github.com/entente-go/entente/scenario"
 )
 
@@ -134,7 +130,7 @@ func utilitarian(ctx context.Context, e env, file string, s scenario.Scenario, f
 			Solution bargain.Solution `json:"solution"`
 		}{file, s.Name, actors, sol})
 	} else {
-		err = writeUtilitarian(e.stdout, s.Name, actors, sol)
+		err = bargain.WriteUtilitarian(e.stdout, s, sol)
 	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "entente: %v\n", err)
@@ -144,34 +140,4 @@ func utilitarian(ctx context.Context, e env, file string, s scenario.Scenario, f
 		return exitFinding
 	}
 	return exitOK
-}
-
-// writeUtilitarian writes the utilitarian solution as entente bargain
-// writes each solution, with every actor's utility.
-func writeUtilitarian(w io.Writer, name string, actors []actor.ID, sol bargain.Solution) error {
-	bw := bufio.NewWriter(w)
-	if name == "" {
-		name = "(unnamed scenario)"
-	}
-	fmt.Fprintln(bw, safe.Terminal(name))
-	fmt.Fprintln(bw, "utilitarian, found without listing the outcomes")
-	if sol.Absent {
-		fmt.Fprintf(bw, "  absent: %s\n", safe.Terminal(sol.Reason))
-		return bw.Flush()
-	}
-	ids := make([]string, len(sol.Outcome.Guarantees))
-	for i, g := range sol.Outcome.Guarantees {
-		ids[i] = string(g)
-	}
-	vetoes := "none"
-	if len(sol.Outcome.Vetoes) > 0 {
-		vetoes = strings.Join(sol.Outcome.Vetoes, ", ")
-	}
-	us := make([]string, len(actors))
-	for a, id := range actors {
-		us[a] = string(id) + " " + bargain.Number(sol.Outcome.Utilities[a])
-	}
-	fmt.Fprintf(bw, "  guarantees: %s\n  vetoes granted: %s\n  utilities: %s\n  why: %s\n",
-		safe.Terminal(strings.Join(ids, ", ")), safe.Terminal(vetoes), safe.Terminal(strings.Join(us, ", ")), safe.Terminal(sol.Reason))
-	return bw.Flush()
 }
