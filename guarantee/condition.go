@@ -51,24 +51,27 @@ type Event struct {
 
 // String returns the event as written: "peace-deal", "attack(RU, UA)".
 func (e Event) String() string {
-	var b strings.Builder
-	e.write(&b)
-	return b.String()
+	var buf [64]byte
+	return string(e.appendText(buf[:0]))
 }
 
-func (e Event) write(b *strings.Builder) {
-	b.WriteString(e.Name)
+// AppendText implements [encoding.TextAppender], appending [Event.String]'s
+// form to b.
+func (e Event) AppendText(b []byte) ([]byte, error) { return e.appendText(b), nil }
+
+func (e Event) appendText(b []byte) []byte {
+	b = append(b, e.Name...)
 	if len(e.Args) == 0 {
-		return
+		return b
 	}
-	b.WriteByte('(')
+	b = append(b, '(')
 	for i, a := range e.Args {
 		if i > 0 {
-			b.WriteString(", ")
+			b = append(b, ", "...)
 		}
-		b.WriteString(string(a))
+		b = append(b, a...)
 	}
-	b.WriteByte(')')
+	return append(b, ')')
 }
 
 // Equal reports whether e and f are the same event.
@@ -196,26 +199,30 @@ func (c Condition) IsAlways() bool { return c.Op == Always }
 // String returns c in the grammar [ParseCondition] reads, with ", "
 // between arguments; the empty condition is "".
 func (c Condition) String() string {
-	var b strings.Builder
-	c.write(&b)
-	return b.String()
+	var buf [64]byte
+	return string(c.appendText(buf[:0]))
 }
 
-func (c Condition) write(b *strings.Builder) {
+// AppendText implements [encoding.TextAppender], appending
+// [Condition.String]'s form to b.
+func (c Condition) AppendText(b []byte) ([]byte, error) { return c.appendText(b), nil }
+
+func (c Condition) appendText(b []byte) []byte {
 	switch c.Op {
 	case OnEvent:
-		c.Event.write(b)
+		b = c.Event.appendText(b)
 	case All, Any, Not:
-		b.WriteString([...]string{All: "all", Any: "any", Not: "not"}[c.Op])
-		b.WriteByte('(')
+		b = append(b, [...]string{All: "all", Any: "any", Not: "not"}[c.Op]...)
+		b = append(b, '(')
 		for i, s := range c.Sub {
 			if i > 0 {
-				b.WriteString(", ")
+				b = append(b, ", "...)
 			}
-			s.write(b)
+			b = s.appendText(b)
 		}
-		b.WriteByte(')')
+		b = append(b, ')')
 	}
+	return b
 }
 
 // Holds reports whether c holds when exactly the events for which happened

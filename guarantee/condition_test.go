@@ -202,10 +202,21 @@ func TestConditionString(t *testing.T) {
 		{reason: "an attack built with Attack", c: guarantee.Attack("RU", "UA"), want: "attack(RU, UA)"},
 		{reason: "arguments are separated by a comma and a space", c: guarantee.AllOf(guarantee.On("a"), guarantee.On("b"), guarantee.On("c")), want: "all(a, b, c)"},
 		{reason: "nesting", c: guarantee.AnyOf(guarantee.NotOf(guarantee.On("violation", "RU")), guarantee.On(guarantee.EventPeaceDeal)), want: "any(not(violation(RU)), peace-deal)"},
+		{reason: "longer than String's first buffer", c: guarantee.AllOf(guarantee.Attack("RU", "UA"), guarantee.NotOf(guarantee.On(guarantee.EventCeasefire)), guarantee.AnyOf(guarantee.On("violation", "BY"), guarantee.Attack(guarantee.Anyone, "MD"))),
+			want: "all(attack(RU, UA), not(ceasefire), any(violation(BY), attack(*, MD)))"},
 	}
 	for _, tc := range tests {
 		if diff := cmp.Diff(tc.want, tc.c.String()); diff != "" {
 			t.Errorf("String(): %s\n(-want +got):\n%s", tc.reason, diff)
+		}
+		// AppendText appends the same text, and leaves what b held.
+		if got, err := tc.c.AppendText([]byte("due on ")); err != nil || string(got) != "due on "+tc.want {
+			t.Errorf("AppendText: %s: got %q, %v; want %q", tc.reason, got, err, "due on "+tc.want)
+		}
+		if tc.c.Op == guarantee.OnEvent {
+			if got, err := tc.c.Event.AppendText([]byte("> ")); err != nil || string(got) != "> "+tc.want || tc.c.Event.String() != tc.want {
+				t.Errorf("Event.AppendText: %s: got %q, %v; String %q; want %q", tc.reason, got, err, tc.c.Event.String(), tc.want)
+			}
 		}
 		back, err := guarantee.ParseCondition(tc.want)
 		if err != nil {

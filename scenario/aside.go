@@ -158,7 +158,7 @@ func (m *model) partiesSetAside(b *builder) {
 		b.start(PartiesSetAside)
 		for _, h := range att {
 			if slices.Contains(plain, h) && !sorted.Contains(vetoes, h) {
-				b.actor(m.ax.At(int(h)).ID)
+				b.actor(h)
 			}
 		}
 		if !b.hasActors() {
@@ -168,7 +168,9 @@ func (m *model) partiesSetAside(b *builder) {
 		parties := b.actorsSoFar()
 		b.guarantee(g)
 		sayList(b, parties)
-		b.say(" would hold a veto over ", string(gg.ID), ", which answers ", gg.Trigger.String(), ", ")
+		b.say(" would hold a veto over ", string(gg.ID), ", which answers ")
+		b.condition(gg.Trigger)
+		b.say(", ")
 		m.sayAsideRules(b, g)
 		b.say(": a party to the dispute is not counted, so ", string(gg.ID), " is not captured")
 		b.done()

@@ -40,12 +40,15 @@ type builder struct {
 	triples [][3]int32 // scratch for noMilitaryResponse
 	pairs   [][2]int32 // scratch for vetoConflict, then noMilitaryResponse
 	order   []int32    // scratch for assuranceOnly
+	rank    []int32    // scratch for findings
+	sorted  []Finding  // scratch for findings
 }
 
 // pending is a finding whose lists are spans of the builder's arrays,
 // from lo to hi.
 type pending struct {
 	code   Code
+	sev    Severity
 	lo, hi offsets
 }
 
@@ -57,14 +60,7 @@ func (b *builder) reset(m *model) {
 	n := len(m.s.Guarantees)
 	b.m = m
 	b.fs, b.curG = b.fs[:0], b.curG[:0]
-	// The lists findings share are handed to the caller, so each
-	// evaluation starts them afresh, unless the builder keeps them; they
-	// are made when the first finding starts.
-	if b.keep {
-		b.actors, b.gids, b.pos, b.srcs = b.actors[:0], b.gids[:0], b.pos[:0], b.srcs[:0]
-	} else {
-		b.actors, b.gids, b.pos, b.srcs = nil, nil, nil, nil
-	}
+	b.actors, b.gids, b.pos, b.srcs = b.actors[:0], b.gids[:0], b.pos[:0], b.srcs[:0]
 	b.msg = b.msg[:0]
 	b.hasError = grow(b.hasError, n)
 	clear(b.hasError)
@@ -81,12 +77,6 @@ func (b *builder) here() offsets {
 // start begins a finding with the given code.
 func (b *builder) start(c Code) {
 	b.serial++
-	if b.gids == nil {
-		b.gids = make([]guarantee.ID, 0, 2*len(b.m.s.Guarantees)+8)
-		b.actors = make([]actor.ID, 0, 8)
-		b.pos = make([]string, 0, 8)
-		b.srcs = make([]string, 0, 8)
-	}
 	b.cur.code, b.cur.lo = c, b.here()
 }
 
@@ -101,13 +91,13 @@ func (b *builder) discard() {
 	b.curG = b.curG[:lo.curG]
 }
 
-func (b *builder) actor(id actor.ID) {
-	p := b.m.ax.Pos(id)
+// actor adds the actor at position p.
+func (b *builder) actor(p int32) {
 	if b.actorMark[p] == b.serial {
 		return
 	}
 	b.actorMark[p] = b.serial
-	b.actors = append(b.actors, id)
+	b.actors = append(b.actors, b.m.ax.At(int(p)).ID)
 }
 
 // guarantee adds the guarantee at position g, with its sources.
@@ -177,6 +167,9 @@ func (b *builder) guaranteesSince(mark int) []guarantee.ID {
 // describe appends the words for a selector to the current message.
 func (b *builder) describe(sel guarantee.Selector) { b.msg = sel.AppendDescription(b.msg) }
 
+// condition appends c as written ("attack(RU, UA)") to the current message.
+func (b *builder) condition(c guarantee.Condition) { b.msg, _ = c.AppendText(b.msg) }
+
 // say appends to the current finding's message.
 func (b *builder) say(parts ...string) {
 	for _, p := range parts {
@@ -209,7 +202,8 @@ func (b *builder) done() {
 	slices.Sort(srcs)
 	b.srcs = b.srcs[:int(f.lo.s)+len(slices.Compact(srcs))]
 	f.hi.s = int32(len(b.srcs))
-	if f.code.Severity() == Error {
+	f.sev = f.code.Severity()
+	if f.sev == Error {
 		for _, g := range b.curG[f.lo.curG:] {
 			b.hasError[g] = true
 		}
@@ -218,38 +212,63 @@ func (b *builder) done() {
 }
 
 // findings returns the completed findings, in report order. Their lists
-// share one array per type, which the builder gives up.
+// share one array per type: the builder's own when it keeps them, else a
+// copy of each, made to measure, that the report owns.
 func (b *builder) findings() []Finding {
-	actors, gids, pos, srcs := b.actors, b.gids, b.pos, b.srcs
-	if !b.keep {
-		b.actors, b.gids, b.pos, b.srcs = nil, nil, nil, nil
-	}
 	if len(b.fs) == 0 {
 		return nil
 	}
+	actors, gids, pos, srcs := b.actors, b.gids, b.pos, b.srcs
 	msg := string(b.msg)
 	var out []Finding
 	if b.keep {
 		b.out = grow(b.out, len(b.fs))
 		out = b.out
 	} else {
+		actors, gids, pos, srcs = owned(actors), owned(gids), owned(pos), owned(srcs)
 		out = make([]Finding, len(b.fs))
 	}
 	for i, f := range b.fs {
-		out[i] = Finding{
-			Code:       f.code,
-			Severity:   f.code.Severity(),
-			Actors:     clip(actors, f.lo.a, f.hi.a),
-			Guarantees: clip(gids, f.lo.g, f.hi.g),
-			Positions:  clip(pos, f.lo.p, f.hi.p),
-			Message:    msg[f.lo.msg:f.hi.msg],
-			Sources:    clip(srcs, f.lo.s, f.hi.s),
-		}
+		out[i] = b.finding(f, actors, gids, pos, srcs, msg)
 	}
-	if !slices.IsSortedFunc(out, compareFindings) {
-		slices.SortFunc(out, compareFindings)
+	// Findings are large: sort their places, then move each once.
+	b.rank = b.rank[:0]
+	for i := range int32(len(out)) {
+		b.rank = append(b.rank, i)
 	}
+	byReport := func(i, j int32) int { return compareFindings(&out[i], &out[j]) }
+	if slices.IsSortedFunc(b.rank, byReport) {
+		return out
+	}
+	slices.SortFunc(b.rank, byReport)
+	b.sorted = append(b.sorted[:0], out...)
+	for k, i := range b.rank {
+		out[k] = b.sorted[i]
+	}
+	clear(b.sorted)
 	return out
+}
+
+// finding returns the pending finding f with its lists in the given
+// arrays and its message in msg, which holds every finding's.
+func (b *builder) finding(f pending, actors []actor.ID, gids []guarantee.ID, pos, srcs []string, msg string) Finding {
+	return Finding{
+		Code:       f.code,
+		Severity:   f.sev,
+		Actors:     clip(actors, f.lo.a, f.hi.a),
+		Guarantees: clip(gids, f.lo.g, f.hi.g),
+		Positions:  clip(pos, f.lo.p, f.hi.p),
+		Message:    msg[f.lo.msg:f.hi.msg],
+		Sources:    clip(srcs, f.lo.s, f.hi.s),
+	}
+}
+
+// owned returns a copy of s with no spare capacity, nil for none.
+func owned[T any](s []T) []T {
+	if len(s) == 0 {
+		return nil
+	}
+	return append(make([]T, 0, len(s)), s...)
 }
 
 // clip returns the span of s with its capacity cut to its length, so that

@@ -145,8 +145,8 @@ func (m *model) vetoConflict(b *builder) {
 				b.guarantee(pairs[0][1])
 				pairs = pairs[1:]
 			}
-			b.actor(dp.Actor)
-			b.actor(rp.Actor)
+			b.actor(a)
+			b.actor(m.pact[r])
 			b.position(min(d, r))
 			b.position(max(d, r))
 			b.say(string(dp.Actor), " demands a veto over ")
@@ -206,7 +206,7 @@ func (m *model) capturedGuarantee(b *builder) {
 		b.start(CapturedGuarantee)
 		for _, h := range m.list(m.veto[g]) {
 			if sorted.Contains(att, h) {
-				b.actor(m.ax.At(int(h)).ID)
+				b.actor(h)
 			}
 		}
 		if !b.hasActors() {
@@ -215,7 +215,9 @@ func (m *model) capturedGuarantee(b *builder) {
 		}
 		b.guarantee(int32(g))
 		sayList(b, b.actorsSoFar())
-		b.say(" can stop ", string(gg.ID), ", which answers ", gg.Trigger.String(), ": ")
+		b.say(" can stop ", string(gg.ID), ", which answers ")
+		b.condition(gg.Trigger)
+		b.say(": ")
 		m.sayVetoReasons(b, int32(g), b.actorsSoFar())
 		b.say("; it can never fire against ")
 		sayList(b, b.actorsSoFar())
@@ -249,7 +251,7 @@ func (m *model) redLine(b *builder) {
 			b.discard()
 			continue
 		}
-		b.actor(p.Actor)
+		b.actor(m.pact[i])
 		b.position(i)
 		if p.Stance == Rejects {
 			b.say(string(p.Actor), " rejects any deal with ")
@@ -282,11 +284,11 @@ func (m *model) blockedByMember(b *builder) {
 			if a == m.prov[g] || !sorted.Contains(m.RuleVetoes(g), a) || !m.Picks(i, g) {
 				continue
 			}
-			gg := m.s.Guarantees[g]
+			gg := &m.s.Guarantees[g]
 			b.start(BlockedByMember)
 			b.guarantee(g)
-			b.actor(p.Actor)
-			b.actor(gg.Provider)
+			b.actor(a)
+			b.actor(m.prov[g])
 			b.position(i)
 			b.say(string(p.Actor), " holds a veto in ", string(gg.Provider), "'s rule (", m.ruleName(m.prov[g]), ") and ", p.Stance.String(), " ")
 			b.describe(p.Select)
@@ -305,7 +307,7 @@ func (m *model) unmetRequirement(b *builder) {
 			continue
 		}
 		b.start(UnmetRequirement)
-		b.actor(p.Actor)
+		b.actor(m.pact[i])
 		b.position(i)
 		b.say(string(p.Actor), " requires ")
 		b.describe(p.Select)
@@ -334,7 +336,7 @@ func (m *model) unmetVetoDemand(b *builder) {
 			b.discard()
 			continue
 		}
-		b.actor(p.Actor)
+		b.actor(m.pact[i])
 		b.position(i)
 		b.say(string(p.Actor), " demands a veto over ")
 		b.describe(p.Select)
@@ -361,7 +363,7 @@ func (m *model) rejectedVeto(b *builder) {
 			found := false
 			for _, h := range m.list(m.veto[g]) {
 				if h != m.prov[g] && m.forbids(p, h) {
-					b.actor(m.ax.At(int(h)).ID)
+					b.actor(h)
 					m.addVetoSources(b, g, h)
 					found = true
 				}
@@ -375,7 +377,7 @@ func (m *model) rejectedVeto(b *builder) {
 			continue
 		}
 		holders := slices.Clone(b.actorsSoFar())
-		b.actor(p.Actor)
+		b.actor(m.pact[i])
 		b.position(i)
 		b.say(string(p.Actor), " rejects ")
 		if len(p.By) == 0 {
@@ -466,11 +468,11 @@ func (m *model) dissentingMember(b *builder) {
 			if a == m.prov[g] || sorted.Contains(m.RuleVetoes(g), a) || !sorted.Contains(m.Contributors(g), a) || !m.Picks(i, g) {
 				continue
 			}
-			gg := m.s.Guarantees[g]
+			gg := &m.s.Guarantees[g]
 			b.start(DissentingMember)
 			b.guarantee(g)
-			b.actor(p.Actor)
-			b.actor(gg.Provider)
+			b.actor(a)
+			b.actor(m.prov[g])
 			b.position(i)
 			b.say(string(p.Actor), " refuses ")
 			b.describe(p.Select)
@@ -560,8 +562,8 @@ func (m *model) noMilitaryResponse(b *builder) {
 			b.discard()
 			continue
 		}
-		b.actor(att)
-		b.actor(ben)
+		b.actor(group[0][1])
+		b.actor(group[0][0])
 		b.say("no military guarantee to ", string(ben), " answers an attack by ", string(att))
 		if military {
 			b.say(" free of error findings: ")
@@ -594,7 +596,7 @@ func (m *model) insiderVeto(b *builder) {
 			if h == m.prov[g] || h == m.ben[g] || sorted.Contains(m.list(m.att[g]), h) || !m.couldAttack(g, h) || !m.keepsVetoAsAttacker(g, h) {
 				continue
 			}
-			b.actor(m.ax.At(int(h)).ID)
+			b.actor(h)
 		}
 		if !b.hasActors() {
 			b.discard()
@@ -602,7 +604,9 @@ func (m *model) insiderVeto(b *builder) {
 		}
 		insiders := b.actorsSoFar()
 		b.guarantee(g)
-		b.say(string(gg.ID), " answers ", gg.Trigger.String(), ", an attack by anyone, and cannot fire against an attacker that can stop it: ")
+		b.say(string(gg.ID), " answers ")
+		b.condition(gg.Trigger)
+		b.say(", an attack by anyone, and cannot fire against an attacker that can stop it: ")
 		m.sayInsiderReasons(b, g, insiders)
 		b.done()
 	}
@@ -643,7 +647,9 @@ func (m *model) unsatisfiableTrigger(b *builder) {
 		}
 		b.start(UnsatisfiableTrigger)
 		b.guarantee(int32(g))
-		b.say(string(gg.ID), " is due on ", gg.Trigger.String(), ", which can never hold")
+		b.say(string(gg.ID), " is due on ")
+		b.condition(gg.Trigger)
+		b.say(", which can never hold")
 		b.done()
 	}
 }
@@ -658,7 +664,7 @@ func (m *model) idlePosition(b *builder) {
 			continue
 		}
 		b.start(IdlePosition)
-		b.actor(p.Actor)
+		b.actor(m.pact[i])
 		b.position(i)
 		b.say(string(p.Actor), " ", p.Stance.String(), " ")
 		b.msg, _ = p.Select.AppendText(b.msg)
@@ -692,7 +698,7 @@ func (m *model) assuranceOnly(b *builder) {
 		for _, g := range group {
 			b.guarantee(g)
 		}
-		b.actor(ben)
+		b.actor(m.ben[group[0]])
 		b.say("every guarantee to ", string(ben), " is an assurance, with no obligation behind it")
 		b.done()
 	}

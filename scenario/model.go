@@ -98,7 +98,10 @@ func (sc *scratch) release() {
 	sc.m.s, sc.m.ax, sc.m.lists, sc.m.idx = Scenario{}, nil, nil, nil
 	sc.ax.Reset(nil)
 	sc.b.m = nil
-	sc.b.actors, sc.b.gids, sc.b.pos, sc.b.srcs = nil, nil, nil, nil
+	clear(sc.b.actors)
+	clear(sc.b.gids)
+	clear(sc.b.pos)
+	clear(sc.b.srcs)
 	scratchPool.Put(sc)
 }
 

@@ -62,13 +62,15 @@ func (m *model) capturedRenewal(b *builder) {
 		b.guarantee(int32(g))
 		for _, h := range holders {
 			if sorted.Contains(att, h) {
-				b.actor(m.ax.At(int(h)).ID)
+				b.actor(h)
 			}
 		}
 		who := b.actorsSoFar()
 		sayList(b, who)
 		m.sayRenewer(b, gg, len(who))
-		b.say(", and is an attacker of its trigger, ", gg.Trigger.String(), ": ", string(gg.ID), " lasts only until the first renewal after the attack it exists to answer")
+		b.say(", and is an attacker of its trigger, ")
+		b.condition(gg.Trigger)
+		b.say(": ", string(gg.ID), " lasts only until the first renewal after the attack it exists to answer")
 		b.done()
 	}
 }
@@ -92,7 +94,7 @@ func (m *model) blockedRenewal(b *builder) {
 			}
 			b.start(BlockedRenewal)
 			b.guarantee(g)
-			b.actor(p.Actor)
+			b.actor(a)
 			b.position(i)
 			b.say(string(p.Actor))
 			m.sayRenewer(b, gg, 1)
@@ -151,7 +153,7 @@ func (m *model) renewalAside(b *builder, g int32, holders []int32) {
 	b.guarantee(g)
 	for _, h := range m.lists.Vetoes(m.ax.Pos(gg.Mandate.Body)) {
 		if sorted.Contains(att, h) && !sorted.Contains(holders, h) {
-			b.actor(m.ax.At(int(h)).ID)
+			b.actor(h)
 		}
 	}
 	who := b.actorsSoFar()
@@ -160,7 +162,8 @@ func (m *model) renewalAside(b *builder, g int32, holders []int32) {
 	if !gg.Mandate.PartiesAside {
 		rule = string(gg.Mandate.Body) + "'s rule sets the parties aside"
 	}
-	b.say(" would hold a veto over the renewal of ", string(gg.ID), "'s mandate in ", string(gg.Mandate.Body), ", which answers ", gg.Trigger.String(), ", but ", rule,
-		": a party to the dispute is not counted, so the renewal is not captured")
+	b.say(" would hold a veto over the renewal of ", string(gg.ID), "'s mandate in ", string(gg.Mandate.Body), ", which answers ")
+	b.condition(gg.Trigger)
+	b.say(", but ", rule, ": a party to the dispute is not counted, so the renewal is not captured")
 	b.done()
 }

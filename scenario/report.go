@@ -7,6 +7,7 @@ import (
 	"iter"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/guarantee"
@@ -288,25 +289,29 @@ func (r Report) Count(s Severity) int {
 }
 
 // compareFindings orders findings as [Report] documents.
-func compareFindings(a, b Finding) int {
+func compareFindings(a, b *Finding) int {
 	if c := cmp.Compare(a.Severity, b.Severity); c != 0 {
 		return c
 	}
-	if c := cmp.Compare(a.Code, b.Code); c != 0 {
+	if c := strings.Compare(string(a.Code), string(b.Code)); c != 0 {
 		return c
 	}
-	if c := cmp.Compare(first(a.Guarantees), first(b.Guarantees)); c != 0 {
+	if c := strings.Compare(string(first(a.Guarantees)), string(first(b.Guarantees))); c != 0 {
 		return c
 	}
-	if c := cmp.Compare(first(a.Actors), first(b.Actors)); c != 0 {
+	if c := strings.Compare(string(first(a.Actors)), string(first(b.Actors))); c != 0 {
 		return c
 	}
-	return cmp.Or(
-		slices.Compare(a.Positions, b.Positions),
-		slices.Compare(a.Guarantees, b.Guarantees),
-		slices.Compare(a.Actors, b.Actors),
-		cmp.Compare(a.Message, b.Message),
-	)
+	if c := slices.Compare(a.Positions, b.Positions); c != 0 {
+		return c
+	}
+	if c := slices.Compare(a.Guarantees, b.Guarantees); c != 0 {
+		return c
+	}
+	if c := slices.Compare(a.Actors, b.Actors); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Message, b.Message)
 }
 
 func first[T ~string](s []T) T {
