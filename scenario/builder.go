@@ -41,7 +41,6 @@ type builder struct {
 	pairs   [][2]int32 // scratch for vetoConflict, then noMilitaryResponse
 	order   []int32    // scratch for assuranceOnly
 	rank    []int32    // scratch for findings
-	sorted  []Finding  // scratch for findings
 }
 
 // pending is a finding whose lists are spans of the builder's arrays,
@@ -228,24 +227,26 @@ func (b *builder) findings() []Finding {
 		actors, gids, pos, srcs = owned(actors), owned(gids), owned(pos), owned(srcs)
 		out = make([]Finding, len(b.fs))
 	}
-	for i, f := range b.fs {
-		out[i] = b.finding(f, actors, gids, pos, srcs, msg)
-	}
-	// Findings are large: sort their places, then move each once.
+	// Findings are large: sort their places, then write each once.
 	b.rank = b.rank[:0]
-	for i := range int32(len(out)) {
+	for i := range int32(len(b.fs)) {
 		b.rank = append(b.rank, i)
 	}
-	byReport := func(i, j int32) int { return compareFindings(&out[i], &out[j]) }
-	if slices.IsSortedFunc(b.rank, byReport) {
-		return out
+	byReport := func(i, j int32) int {
+		p, q := &b.fs[i], &b.fs[j]
+		// Most pairs differ in severity or code, which need no Finding.
+		if p.sev != q.sev || p.code != q.code {
+			return compareHeads(p.sev, q.sev, p.code, q.code)
+		}
+		fi, fj := b.finding(*p, actors, gids, pos, srcs, msg), b.finding(*q, actors, gids, pos, srcs, msg)
+		return compareFindings(&fi, &fj)
 	}
-	slices.SortFunc(b.rank, byReport)
-	b.sorted = append(b.sorted[:0], out...)
+	if !slices.IsSortedFunc(b.rank, byReport) {
+		slices.SortFunc(b.rank, byReport)
+	}
 	for k, i := range b.rank {
-		out[k] = b.sorted[i]
+		out[k] = b.finding(b.fs[i], actors, gids, pos, srcs, msg)
 	}
-	clear(b.sorted)
 	return out
 }
 
