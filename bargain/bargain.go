@@ -115,7 +115,7 @@ func Solve(ctx context.Context, s scenario.Scenario, opts Options) (Result, erro
 	if len(s.Values) == 0 {
 		return Result{}, ErrNoValues
 	}
-	t, err := newTerms(&s)
+	t, err := newTerms(ctx, &s)
 	if err != nil {
 		return Result{}, err
 	}
@@ -400,12 +400,23 @@ type terms struct {
 	veto   []map[string]*big.Rat       // per actor, by position ref
 }
 
-func newTerms(s *scenario.Scenario) (*terms, error) {
+// checkEvery is how many guarantees newTerms tries between looks at the
+// context: a few milliseconds of work.
+const checkEvery = 1 << 14
+
+// newTerms reads the values of s. A weight on kinds, providers or
+// beneficiaries tries every guarantee, so a file with thousands of each
+// costs their product: newTerms looks at ctx every checkEvery tries.
+func newTerms(ctx context.Context, s *scenario.Scenario) (*terms, error) {
 	x, err := actor.NewIndex(s.Actors)
 	if err != nil {
 		return nil, err
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	t := &terms{}
+	tries := 0
 	// A selector of IDs picks only among those IDs: they are looked up,
 	// not every guarantee tried, so that values on each offer by ID (the
 	// common way to price a framework's offers) cost the weights, not the
@@ -441,6 +452,12 @@ func newTerms(s *scenario.Scenario) (*terms, error) {
 					for i := range s.Guarantees {
 						picked = append(picked, i)
 					}
+				}
+				if tries += len(picked); tries >= checkEvery {
+					if err := ctx.Err(); err != nil {
+						return nil, err
+					}
+					tries = 0
 				}
 				for _, i := range picked {
 					g := &s.Guarantees[i]

@@ -41,7 +41,7 @@ func UtilitarianOptimum(ctx context.Context, s scenario.Scenario) (Solution, err
 	if len(s.Values) == 0 {
 		return Solution{}, ErrNoValues
 	}
-	t, err := newTerms(&s)
+	t, err := newTerms(ctx, &s)
 	if err != nil {
 		return Solution{}, err
 	}

@@ -1,6 +1,8 @@
 package bargain
 
 import (
+	"context"
+	"errors"
 	"math"
 	"math/big"
 	"math/rand/v2"
@@ -143,7 +145,7 @@ func TestLossBoundHolds(t *testing.T) {
 			}
 			s.Values = append(s.Values, v)
 		}
-		tm, err := newTerms(&s)
+		tm, err := newTerms(context.Background(), &s)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -230,7 +232,7 @@ func TestTermsByID(t *testing.T) {
 			}
 			s.Values = append(s.Values, v)
 		}
-		tm, err := newTerms(&s)
+		tm, err := newTerms(context.Background(), &s)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -257,5 +259,51 @@ func TestTermsByID(t *testing.T) {
 	}
 	if withIDs == 0 {
 		t.Error("no selector of IDs: the test does not reach the lookup")
+	}
+}
+
+// laterCancel is a context whose Err is nil for the first n looks and
+// context.Canceled after them, so that a test can tell a look in the
+// middle of a computation from one at its start.
+type laterCancel struct {
+	context.Context
+	n int
+}
+
+func (c *laterCancel) Err() error {
+	if c.n > 0 {
+		c.n--
+		return nil
+	}
+	return context.Canceled
+}
+
+// TestTermsStopWithContext checks that newTerms looks at the context while
+// it matches weights on kinds against every guarantee, work that grows as
+// their product; and that it does not stop a setup too small to look.
+func TestTermsStopWithContext(t *testing.T) {
+	build := func(guarantees, weights int) scenario.Scenario {
+		s := scenario.Scenario{Actors: []actor.Actor{{ID: "UA"}, {ID: "US"}}}
+		for i := range guarantees {
+			s.Guarantees = append(s.Guarantees, guarantee.Guarantee{ID: guarantee.ID("g" + strconv.Itoa(i)), Provider: "US", Beneficiary: "UA", Kind: guarantee.Aid})
+		}
+		v := scenario.Value{Actor: "UA"}
+		for range weights {
+			v.Weights = append(v.Weights, scenario.Weight{Weight: 1, Select: guarantee.Selector{Kind: guarantee.Financial}})
+		}
+		s.Values = []scenario.Value{v}
+		return s
+	}
+	large := build(200, 2*checkEvery/200+1)
+	if _, err := newTerms(&laterCancel{Context: context.Background(), n: 1}, &large); !errors.Is(err, context.Canceled) {
+		t.Errorf("%d guarantees by %d weights on kinds, cancelled after the first look: err = %v; want context.Canceled", len(large.Guarantees), len(large.Values[0].Weights), err)
+	}
+	small := build(20, 20)
+	tm, err := newTerms(&laterCancel{Context: context.Background(), n: 1}, &small)
+	if err != nil {
+		t.Fatalf("20 guarantees by 20 weights: %v; want no look after the first", err)
+	}
+	if got := tm.offer[0]["g0"]; got == nil || got.Cmp(new(big.Rat).SetInt64(20)) != 0 {
+		t.Errorf("g0's worth to UA = %v; want 20", got)
 	}
 }
