@@ -123,7 +123,7 @@ func (t Text) Write(w io.Writer, s scenario.Scenario, r Result, opts Options) er
 func stoppedWhy(stopped string, opts Options) string {
 	switch {
 	case strings.Contains(stopped, "deadline exceeded") && opts.Timeout > 0:
-		return fmt.Sprintf("the --timeout of %v ran out", opts.Timeout)
+		return fmt.Sprintf("the timeout of %v ran out", opts.Timeout)
 	case strings.Contains(stopped, "canceled"):
 		return "it was interrupted"
 	case stopped == "":

@@ -350,7 +350,7 @@ func TestSearchIncomplete(t *testing.T) {
 	if err := deals.WriteText(&buf, s, r, deals.Options{Timeout: 2 * time.Second}); err != nil {
 		t.Fatal(err)
 	}
-	if want := "The search is incomplete: the --timeout of 2s ran out;"; !strings.Contains(buf.String(), want) {
+	if want := "The search is incomplete: the timeout of 2s ran out;"; !strings.Contains(buf.String(), want) {
 		t.Errorf("an incomplete search does not say %q:\n%s", want, buf.String())
 	}
 	r.Stopped = "reported the first 1 maximal packages of more"
