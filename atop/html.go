@@ -5,13 +5,20 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"sync"
 
 	"github.com/entente-go/entente/internal/safe"
 	"github.com/entente-go/entente/scenario"
 	"github.com/entente-go/entente/scenario/htmlreport"
 )
 
-var page = template.Must(template.New("atop").Parse(`<!DOCTYPE html>
+// page parses on first use, not when a program that may never write one
+// starts.
+var page = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("atop").Parse(pageText))
+})
+
+const pageText = `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -50,7 +57,7 @@ var page = template.Must(template.New("atop").Parse(`<!DOCTYPE html>
 </main>
 </body>
 </html>
-`))
+`
 
 // WriteHTML writes one self-contained page: the summary as a table and the
 // picture by decade, in the style of the HTML report (htmlreport). Every
@@ -101,7 +108,7 @@ func WriteHTML(w io.Writer, results []Result, rules []Rule) error {
 		}
 	}
 	var b bytes.Buffer
-	if err := page.Execute(&b, data); err != nil {
+	if err := page().Execute(&b, data); err != nil {
 		return fmt.Errorf("the record's page: %w", err)
 	}
 	// As for the HTML report: no control or bidirectional character goes

@@ -130,7 +130,7 @@ func New(file string, opts Options) (*Server, error) {
 		return nil, err
 	}
 	var page bytes.Buffer
-	if err := pageTemplate.Execute(&page, struct{ File string }{filepath.Base(file)}); err != nil {
+	if err := pageTemplate().Execute(&page, struct{ File string }{filepath.Base(file)}); err != nil {
 		return nil, fmt.Errorf("workbench: %w", err)
 	}
 	s.page = page.Bytes()
@@ -148,7 +148,9 @@ func (s *Server) URL() string {
 //go:embed assets
 var assets embed.FS
 
-var pageTemplate = template.Must(template.ParseFS(assets, "assets/index.html"))
+// pageTemplate parses on first use, not when a program that may never
+// serve starts.
+var pageTemplate = sync.OnceValue(func() *template.Template { return template.Must(template.ParseFS(assets, "assets/index.html")) })
 
 // contentSecurityPolicy lets the page load its own script and styles
 // and talk to its own server, and nothing else: no inline script or

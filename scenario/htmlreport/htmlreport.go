@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/entente-go/entente/deals"
 	"github.com/entente-go/entente/internal/safe"
@@ -97,7 +98,9 @@ type BargainingSolution struct {
 //go:embed page.html.tmpl
 var pageTemplate string
 
-var tmpl = template.Must(template.New("page").Parse(pageTemplate))
+// tmpl parses the page's template on first use, not when a program that
+// may never write a page starts.
+var tmpl = sync.OnceValue(func() *template.Template { return template.Must(template.New("page").Parse(pageTemplate)) })
 
 // Write writes p to w as one self-contained HTML page: the verdict, the
 // graph, the findings with their sources, the sections p has of timeline,
@@ -107,7 +110,7 @@ var tmpl = template.Must(template.New("page").Parse(pageTemplate))
 // concurrent use; it writes to w once, after the whole page is made.
 func Write(w io.Writer, p Page) error {
 	var buf bytes.Buffer
-	if err := tmpl.Execute(&buf, build(p)); err != nil {
+	if err := tmpl().Execute(&buf, build(p)); err != nil {
 		return fmt.Errorf("htmlreport: %w", err)
 	}
 	// The scenario's text is escaped for HTML by the template; what HTML
@@ -140,7 +143,7 @@ func WriteFragment(w io.Writer, p Page) error {
 // styles the body too, which such a page may override after it.
 func Stylesheet() []byte {
 	var buf bytes.Buffer
-	if err := tmpl.ExecuteTemplate(&buf, "style", nil); err != nil {
+	if err := tmpl().ExecuteTemplate(&buf, "style", nil); err != nil {
 		panic("htmlreport: the style sheet: " + err.Error()) // the template is fixed: a bug
 	}
 	return buf.Bytes()

@@ -109,7 +109,7 @@ func (w *Writer) write(buf *bytes.Buffer, v view) error {
 			}
 		}
 		var sec bytes.Buffer
-		if err := tmpl.ExecuteTemplate(&sec, s.template, from); err != nil {
+		if err := tmpl().ExecuteTemplate(&sec, s.template, from); err != nil {
 			return fmt.Errorf("htmlreport: %w", err)
 		}
 		// What HTML does not escape, control characters and
