@@ -41,6 +41,7 @@ type builder struct {
 	pairs   [][2]int32 // scratch for vetoConflict, then noMilitaryResponse
 	order   []int32    // scratch for assuranceOnly
 	rank    []int32    // scratch for findings
+	all     []Finding  // scratch for findings
 }
 
 // pending is a finding whose lists are spans of the builder's arrays,
@@ -227,26 +228,22 @@ func (b *builder) findings() []Finding {
 		actors, gids, pos, srcs = owned(actors), owned(gids), owned(pos), owned(srcs)
 		out = make([]Finding, len(b.fs))
 	}
-	// Findings are large: sort their places, then write each once.
+	// Findings are large: build them once, sort their places, and move
+	// each once into the report.
+	b.all = b.all[:0]
 	b.rank = b.rank[:0]
-	for i := range int32(len(b.fs)) {
-		b.rank = append(b.rank, i)
+	for i, f := range b.fs {
+		b.all = append(b.all, b.finding(f, actors, gids, pos, srcs, msg))
+		b.rank = append(b.rank, int32(i))
 	}
-	byReport := func(i, j int32) int {
-		p, q := &b.fs[i], &b.fs[j]
-		// Most pairs differ in severity or code, which need no Finding.
-		if p.sev != q.sev || p.code != q.code {
-			return compareHeads(p.sev, q.sev, p.code, q.code)
-		}
-		fi, fj := b.finding(*p, actors, gids, pos, srcs, msg), b.finding(*q, actors, gids, pos, srcs, msg)
-		return compareFindings(&fi, &fj)
-	}
+	byReport := func(i, j int32) int { return compareFindings(&b.all[i], &b.all[j]) }
 	if !slices.IsSortedFunc(b.rank, byReport) {
 		slices.SortFunc(b.rank, byReport)
 	}
 	for k, i := range b.rank {
-		out[k] = b.finding(b.fs[i], actors, gids, pos, srcs, msg)
+		out[k] = b.all[i]
 	}
+	clear(b.all)
 	return out
 }
 

@@ -290,7 +290,10 @@ func (r Report) Count(s Severity) int {
 
 // compareFindings orders findings as [Report] documents.
 func compareFindings(a, b *Finding) int {
-	if c := compareHeads(a.Severity, b.Severity, a.Code, b.Code); c != 0 {
+	if c := cmp.Compare(a.Severity, b.Severity); c != 0 {
+		return c
+	}
+	if c := strings.Compare(string(a.Code), string(b.Code)); c != 0 {
 		return c
 	}
 	if c := strings.Compare(string(first(a.Guarantees)), string(first(b.Guarantees))); c != 0 {
@@ -309,12 +312,6 @@ func compareFindings(a, b *Finding) int {
 		return c
 	}
 	return strings.Compare(a.Message, b.Message)
-}
-
-// compareHeads orders findings by what comes first in the report's order:
-// severity, then code.
-func compareHeads(s, t Severity, c, d Code) int {
-	return cmp.Or(cmp.Compare(s, t), strings.Compare(string(c), string(d)))
 }
 
 func first[T ~string](s []T) T {
