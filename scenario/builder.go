@@ -31,9 +31,10 @@ type builder struct {
 	actorMark, gMark []uint32
 	serial           uint32
 
-	// keep makes the builder keep its lists from one evaluation to the
-	// next, and findings write into out: for a caller that reads the
-	// findings before the next evaluation (a sweep), and allocates less.
+	// keep makes findings hand out the builder's own lists, reused from
+	// one evaluation to the next, and write into out: for a caller that
+	// reads the findings before the next evaluation (a sweep), and
+	// allocates nothing. Without it the report gets copies it owns.
 	keep bool
 	out  []Finding
 
