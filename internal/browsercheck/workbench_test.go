@@ -356,23 +356,39 @@ func TestWorkbenchHostile(t *testing.T) {
 	}
 	tb := openWorkbench(t, ctx, file)
 	// An edit, so that the page answers a keystroke too, and a what-if.
+	// Each keystroke's full answer comes before the next step: a click
+	// lands where its target was measured, and an answer arriving between
+	// the two moves what lies below the report.
+	settled := func(key func() error) {
+		t.Helper()
+		var before string
+		if err := tb.eval(ctx, `document.body.dataset.full || "0"`, &before); err != nil {
+			t.Fatal(err)
+		}
+		if err := key(); err != nil {
+			t.Fatal(err)
+		}
+		if err := tb.waitFor(ctx, 30*time.Second, `(document.body.dataset.full || "0") !== "`+before+`"`); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if err := tb.selectText(ctx, "as-of:", ""); err != nil {
 		t.Fatal(err)
 	}
 	if err := tb.eval(ctx, `(() => { const t = document.getElementById("text"); t.setSelectionRange(t.selectionEnd, t.selectionEnd); return true; })()`, nil); err != nil {
 		t.Fatal(err)
 	}
-	if err := tb.insertText(ctx, " "); err != nil {
-		t.Fatal(err)
-	}
-	if err := tb.press(ctx, "Backspace", 0); err != nil {
-		t.Fatal(err)
-	}
+	settled(func() error { return tb.insertText(ctx, " ") })
+	settled(func() error { return tb.press(ctx, "Backspace", 0) })
 	if err := tb.click(ctx, "#whatifs summary"); err != nil {
 		t.Fatal(err)
 	}
 	if err := tb.click(ctx, `input[data-toggle="without=us-air-support"]`); err != nil {
 		t.Fatal(err)
+	}
+	var toggled bool
+	if err := tb.eval(ctx, `document.querySelector('input[data-toggle="without=us-air-support"]').checked`, &toggled); err != nil || !toggled {
+		t.Fatalf("the what-if's box is not ticked after the click (%v)", err)
 	}
 	if err := tb.waitFor(ctx, 30*time.Second, `!document.getElementById("comparison").hidden`); err != nil {
 		t.Fatal(err)
