@@ -34,7 +34,7 @@ type builder struct {
 	// keep makes findings hand out the builder's own lists, reused from
 	// one evaluation to the next, and write into out: for a caller that
 	// reads the findings before the next evaluation (a sweep), and
-	// allocates nothing. Without it the report gets copies it owns.
+	// allocates less. Without it the report gets copies it owns.
 	keep bool
 	out  []Finding
 
