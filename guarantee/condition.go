@@ -55,10 +55,6 @@ func (e Event) String() string {
 	return string(e.appendText(buf[:0]))
 }
 
-// AppendText implements [encoding.TextAppender], appending [Event.String]'s
-// form to b.
-func (e Event) AppendText(b []byte) ([]byte, error) { return e.appendText(b), nil }
-
 func (e Event) appendText(b []byte) []byte {
 	b = append(b, e.Name...)
 	if len(e.Args) == 0 {
@@ -204,8 +200,25 @@ func (c Condition) String() string {
 }
 
 // AppendText implements [encoding.TextAppender], appending
-// [Condition.String]'s form to b.
+// [Condition.String]'s form to b. With [Condition.MarshalText] and
+// [Condition.UnmarshalText] it makes a condition its text in any
+// encoding, as scenario files write it; the text loses nothing, since a
+// condition's events carry no dates.
 func (c Condition) AppendText(b []byte) ([]byte, error) { return c.appendText(b), nil }
+
+// MarshalText implements [encoding.TextMarshaler]: [Condition.String]'s form.
+func (c Condition) MarshalText() ([]byte, error) { return c.appendText(nil), nil }
+
+// UnmarshalText implements [encoding.TextUnmarshaler], reading what
+// [ParseCondition] reads.
+func (c *Condition) UnmarshalText(text []byte) error {
+	p, err := ParseCondition(string(text))
+	if err != nil {
+		return err
+	}
+	*c = p
+	return nil
+}
 
 func (c Condition) appendText(b []byte) []byte {
 	switch c.Op {
