@@ -400,13 +400,14 @@ type terms struct {
 	veto   []map[string]*big.Rat       // per actor, by position ref
 }
 
-// checkEvery is how many guarantees newTerms tries between looks at the
-// context: a few milliseconds of work.
+// checkEvery is about how many guarantees newTerms tries between looks
+// at the context (it looks between weights, once that many tries have
+// added up): a few milliseconds of work.
 const checkEvery = 1 << 14
 
 // newTerms reads the values of s. A weight on kinds, providers or
 // beneficiaries tries every guarantee, so a file with thousands of each
-// costs their product: newTerms looks at ctx every checkEvery tries.
+// costs their product: newTerms looks at ctx as it goes (see checkEvery).
 func newTerms(ctx context.Context, s *scenario.Scenario) (*terms, error) {
 	x, err := actor.NewIndex(s.Actors)
 	if err != nil {

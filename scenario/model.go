@@ -98,10 +98,12 @@ func (sc *scratch) release() {
 	sc.m.s, sc.m.ax, sc.m.lists, sc.m.idx = Scenario{}, nil, nil, nil
 	sc.ax.Reset(nil)
 	sc.b.m = nil
-	clear(sc.b.actors)
-	clear(sc.b.gids)
-	clear(sc.b.pos)
-	clear(sc.b.srcs)
+	// Findings discarded leave their IDs and sources past the lists'
+	// lengths: clear the whole of each.
+	clear(sc.b.actors[:cap(sc.b.actors)])
+	clear(sc.b.gids[:cap(sc.b.gids)])
+	clear(sc.b.pos[:cap(sc.b.pos)])
+	clear(sc.b.srcs[:cap(sc.b.srcs)])
 	scratchPool.Put(sc)
 }
 

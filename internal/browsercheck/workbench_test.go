@@ -359,6 +359,9 @@ func TestWorkbenchHostile(t *testing.T) {
 	// Each keystroke's full answer comes before the next step: a click
 	// lands where its target was measured, and an answer arriving between
 	// the two moves what lies below the report.
+	if err := tb.waitFor(ctx, 30*time.Second, `document.body.dataset.full && document.getElementById("searching").hidden`); err != nil {
+		t.Fatal(err) // the page's first full answer, before any keystroke
+	}
 	settled := func(key func() error) {
 		t.Helper()
 		var before string
