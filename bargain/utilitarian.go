@@ -126,7 +126,6 @@ type utilitarian struct {
 
 	// The loss bound's memory (see lossBelow): per demand its candidate,
 	// the standing positions, and scratch.
-	positive64                 int64 // Σ of the positive offer64
 	cand                       []int
 	every, grant, refuse, used space.Bits
 	grants, maybe, others      []int
@@ -182,9 +181,6 @@ func newUtilitarian(ctx context.Context, t *terms, sp *space.Space) *utilitarian
 		u.offer64 = make([]int64, len(u.offer))
 		for i := range u.offer {
 			u.offer64[i] = u.offer[i].Int64()
-		}
-		for _, x := range u.offer64 {
-			u.positive64 += max(x, 0)
 		}
 		u.veto64 = make([]int64, len(u.veto))
 		for j := range u.veto {
@@ -265,13 +261,7 @@ func (u *utilitarian) lossBelow(w, open uint64, upper space.Bits) bool {
 // whose losses share no offer the payments add up; for the others, only
 // the largest counts. It stops as soon as the bound is below stop.
 func (u *utilitarian) lossBound(w, open uint64, upper space.Bits, stop int64) int64 {
-	bound := u.positive64
-	for i, in := range upper {
-		for out := u.f.positives[i] &^ in; out != 0; out &= out - 1 {
-			bound -= u.offer64[i*64+bits.TrailingZeros64(out)]
-		}
-	}
-	bound += u.vetoesAtMost(w, open)
+	bound := u.positiveIn(upper) + u.vetoesAtMost(w, open)
 	if bound < stop {
 		return bound
 	}

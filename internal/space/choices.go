@@ -125,7 +125,7 @@ func (c *choiceWalk) narrow(parent Bits, j int, granted bool) Bits {
 	if granted {
 		sp.takeGranted(u, c.every, ci)
 	} else {
-		sp.takeRefused(u, NewSet(sp.N), c.every, ci, c.grants, c.maybe)
+		sp.takeRefused(u, c.every, ci, c.grants, c.maybe)
 	}
 	sp.closeWithin(u, parent)
 	return u

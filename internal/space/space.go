@@ -42,7 +42,7 @@ type Space struct {
 	scratch, scratch2, active Bits // working sets of quick
 
 	standingSet, standingFor Bits // what standing last returned, and for which positions
-	need                     Bits // scratch for Losses
+	need                     Bits // scratch for takeRefused
 	Stopped                  string
 }
 
@@ -368,10 +368,7 @@ func (sp *Space) Losses(u, active Bits, grants, maybe []int, ci int, grant, refu
 	copy(grant, u)
 	sp.takeGranted(grant, active, ci)
 	copy(refuse, u)
-	if sp.need == nil {
-		sp.need = NewSet(sp.N)
-	}
-	sp.takeRefused(refuse, sp.need, active, ci, grants, maybe)
+	sp.takeRefused(refuse, active, ci, grants, maybe)
 	for i, x := range u {
 		grant[i] = x &^ grant[i]
 		refuse[i] = x &^ refuse[i]
@@ -380,12 +377,14 @@ func (sp *Space) Losses(u, active Bits, grants, maybe []int, ci int, grant, refu
 
 // takeRefused takes from u what refusing candidate ci takes away when
 // grants are granted and maybe may be (ci among neither): the offers of
-// the standing demands of its actor that no other grant covers, working
-// in need.
-func (sp *Space) takeRefused(u, need, active Bits, ci int, grants, maybe []int) {
+// the standing demands of its actor that no other grant covers.
+func (sp *Space) takeRefused(u, active Bits, ci int, grants, maybe []int) {
+	if sp.need == nil {
+		sp.need = NewSet(sp.N)
+	}
 	for i := range sp.Demands {
 		if d := &sp.Demands[i]; d.actor == sp.Cands[ci].actor && active.Has(d.Pos) {
-			sp.takeUncovered(u, need, d, grants, maybe)
+			sp.takeUncovered(u, sp.need, d, grants, maybe)
 		}
 	}
 }
