@@ -401,13 +401,14 @@ type terms struct {
 }
 
 // checkEvery is about how many guarantees newTerms tries between looks
-// at the context (it looks between weights, once that many tries have
+// at the context (it looks between selectors, once that many tries have
 // added up): a few milliseconds of work.
 const checkEvery = 1 << 14
 
-// newTerms reads the values of s. A weight on kinds, providers or
-// beneficiaries tries every guarantee, so a file with thousands of each
-// costs their product: newTerms looks at ctx as it goes (see checkEvery).
+// newTerms reads the values of s. A selector on kinds, providers or
+// beneficiaries tries every guarantee, so a file with thousands of
+// distinct ones costs their product: newTerms looks at ctx as it goes (see
+// checkEvery).
 func newTerms(ctx context.Context, s *scenario.Scenario) (*terms, error) {
 	x, err := actor.NewIndex(s.Actors)
 	if err != nil {
@@ -417,16 +418,33 @@ func newTerms(ctx context.Context, s *scenario.Scenario) (*terms, error) {
 		return nil, err
 	}
 	t := &terms{}
-	tries := 0
 	// A selector of IDs picks only among those IDs: they are looked up,
 	// not every guarantee tried, so that values on each offer by ID (the
 	// common way to price a framework's offers) cost the weights, not the
 	// weights times the offers.
 	byID := make(map[guarantee.ID]int, len(s.Guarantees))
+	all := make([]int, len(s.Guarantees))
 	for i := range s.Guarantees {
 		byID[s.Guarantees[i].ID] = i
+		all[i] = i
 	}
-	var picked []int
+	// An actor's weights with the same selector (but IDs) add up before
+	// they are tried, each distinct selector against every guarantee once.
+	type selectorKey struct {
+		kind                                      guarantee.Kind
+		provider, providerIn, beneficiary, target actor.ID
+		location                                  string
+	}
+	type group struct {
+		sel *guarantee.Selector
+		sum *big.Rat
+	}
+	var (
+		picked  []int
+		groups  []group
+		groupOf = map[selectorKey]int{}
+		tries   int
+	)
 	for _, v := range s.Values {
 		t.actors = append(t.actors, v.Actor)
 		t.d = append(t.d, new(big.Rat).SetFloat64(v.Disagreement))
@@ -437,44 +455,64 @@ func newTerms(ctx context.Context, s *scenario.Scenario) (*terms, error) {
 			}
 			m[k].Add(m[k], w)
 		}
-		for _, w := range v.Weights {
-			r := new(big.Rat).SetFloat64(w.Weight)
-			if w.Veto == "" {
-				picked = picked[:0]
-				if len(w.Select.IDs) > 0 {
-					for _, id := range w.Select.IDs {
-						if i, ok := byID[id]; ok {
-							picked = append(picked, i)
-						}
+		// try adds w to the worth of each guarantee of picked that sel
+		// matches.
+		try := func(sel *guarantee.Selector, picked []int, w *big.Rat) error {
+			if tries += len(picked); tries >= checkEvery {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				tries = 0
+			}
+			for _, i := range picked {
+				g := &s.Guarantees[i]
+				if sel.Matches(g, x) {
+					if offer[g.ID] == nil {
+						offer[g.ID] = new(big.Rat)
 					}
-					slices.Sort(picked)
-					picked = slices.Compact(picked) // an ID named twice picks its guarantee once
-				} else {
-					for i := range s.Guarantees {
+					offer[g.ID].Add(offer[g.ID], w)
+				}
+			}
+			return nil
+		}
+		groups = groups[:0]
+		clear(groupOf)
+		for k := range v.Weights {
+			w := &v.Weights[k]
+			r := new(big.Rat).SetFloat64(w.Weight)
+			switch {
+			case w.Veto != "":
+				// A veto that names no demands-veto position is no
+				// candidate: its weight never counts.
+				if k := s.PositionIndex(w.Veto); k >= 0 && s.Positions[k].Stance == scenario.DemandsVeto {
+					add(veto, s.PositionRef(k), r)
+				}
+			case len(w.Select.IDs) > 0:
+				picked = picked[:0]
+				for _, id := range w.Select.IDs {
+					if i, ok := byID[id]; ok {
 						picked = append(picked, i)
 					}
 				}
-				if tries += len(picked); tries >= checkEvery {
-					if err := ctx.Err(); err != nil {
-						return nil, err
-					}
-					tries = 0
+				slices.Sort(picked)
+				picked = slices.Compact(picked) // an ID named twice picks its guarantee once
+				if err := try(&w.Select, picked, r); err != nil {
+					return nil, err
 				}
-				for _, i := range picked {
-					g := &s.Guarantees[i]
-					if w.Select.Matches(g, x) {
-						if offer[g.ID] == nil {
-							offer[g.ID] = new(big.Rat)
-						}
-						offer[g.ID].Add(offer[g.ID], r)
-					}
+			default:
+				sel := &w.Select
+				key := selectorKey{sel.Kind, sel.Provider, sel.ProviderIn, sel.Beneficiary, sel.Target, sel.Location}
+				if j, ok := groupOf[key]; ok {
+					groups[j].sum.Add(groups[j].sum, r)
+				} else {
+					groupOf[key] = len(groups)
+					groups = append(groups, group{sel, r})
 				}
-				continue
 			}
-			// A veto that names no demands-veto position is no candidate:
-			// its weight never counts.
-			if k := s.PositionIndex(w.Veto); k >= 0 && s.Positions[k].Stance == scenario.DemandsVeto {
-				add(veto, s.PositionRef(k), r)
+		}
+		for _, gr := range groups {
+			if err := try(gr.sel, all, gr.sum); err != nil {
+				return nil, err
 			}
 		}
 		t.offer, t.veto = append(t.offer, offer), append(t.veto, veto)

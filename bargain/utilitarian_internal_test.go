@@ -279,31 +279,67 @@ func (c *laterCancel) Err() error {
 }
 
 // TestTermsStopWithContext checks that newTerms looks at the context while
-// it matches weights on kinds against every guarantee, work that grows as
-// their product; and that it does not stop a setup too small to look.
+// it tries distinct selectors on kinds and places against every
+// guarantee, work that grows as their product; that it does not stop a
+// setup too small to look; and that weights with one selector add up
+// before they are tried.
 func TestTermsStopWithContext(t *testing.T) {
-	build := func(guarantees, weights int) scenario.Scenario {
-		s := scenario.Scenario{Actors: []actor.Actor{{ID: "UA"}, {ID: "US"}}}
-		for i := range guarantees {
-			s.Guarantees = append(s.Guarantees, guarantee.Guarantee{ID: guarantee.ID("g" + strconv.Itoa(i)), Provider: "US", Beneficiary: "UA", Kind: guarantee.Aid})
-		}
-		v := scenario.Value{Actor: "UA"}
-		for range weights {
-			v.Weights = append(v.Weights, scenario.Weight{Weight: 1, Select: guarantee.Selector{Kind: guarantee.Financial}})
-		}
-		s.Values = []scenario.Value{v}
-		return s
-	}
-	large := build(200, 2*checkEvery/200+1)
+	large := selectorWeights(200, 2*checkEvery/200+1, true)
 	if _, err := newTerms(&laterCancel{Context: context.Background(), n: 1}, &large); !errors.Is(err, context.Canceled) {
-		t.Errorf("%d guarantees by %d weights on kinds, cancelled after the first look: err = %v; want context.Canceled", len(large.Guarantees), len(large.Values[0].Weights), err)
+		t.Errorf("%d guarantees by %d distinct selectors, cancelled after the first look: err = %v; want context.Canceled", len(large.Guarantees), len(large.Values[0].Weights), err)
 	}
-	small := build(20, 20)
+	// 400 weights with one selector are one selector to try: far below a
+	// look, however many weights.
+	small := selectorWeights(20, 2*checkEvery, false)
 	tm, err := newTerms(&laterCancel{Context: context.Background(), n: 1}, &small)
 	if err != nil {
-		t.Fatalf("20 guarantees by 20 weights: %v; want no look after the first", err)
+		t.Fatalf("20 guarantees by %d weights with one selector: %v; want no look after the first", len(small.Values[0].Weights), err)
 	}
-	if got := tm.offer[0]["g0"]; got == nil || got.Cmp(new(big.Rat).SetInt64(20)) != 0 {
-		t.Errorf("g0's worth to UA = %v; want 20", got)
+	if got, want := tm.offer[0]["g0"], new(big.Rat).SetInt64(2*checkEvery); got == nil || got.Cmp(want) != 0 {
+		t.Errorf("g0's worth to UA = %v; want %v", got, want)
+	}
+}
+
+// selectorWeights is a scenario of the given number of offers and of
+// weights for UA, on a kind every offer has: all with that one selector,
+// or each in a place of its own, which no offer is in (distinct selectors
+// that each try every offer: newTerms' worst case).
+func selectorWeights(guarantees, weights int, distinct bool) scenario.Scenario {
+	s := scenario.Scenario{Actors: []actor.Actor{{ID: "UA"}, {ID: "US"}}}
+	for i := range guarantees {
+		s.Guarantees = append(s.Guarantees, guarantee.Guarantee{ID: guarantee.ID("g" + strconv.Itoa(i)), Provider: "US", Beneficiary: "UA", Kind: guarantee.Aid})
+	}
+	v := scenario.Value{Actor: "UA"}
+	for i := range weights {
+		sel := guarantee.Selector{Kind: guarantee.Financial}
+		if distinct {
+			sel.Location = "place-" + strconv.Itoa(i)
+		}
+		v.Weights = append(v.Weights, scenario.Weight{Weight: 1, Select: sel})
+	}
+	s.Values = []scenario.Value{v}
+	return s
+}
+
+// BenchmarkTermsBySelector times newTerms in its worst case, distinct
+// selectors that each try every offer, as both grow: the cost grows as
+// their product. "same" is as many weights with one selector.
+func BenchmarkTermsBySelector(b *testing.B) {
+	for _, n := range []int{250, 500, 1000} {
+		for _, distinct := range []bool{true, false} {
+			s := selectorWeights(n, n, distinct)
+			name := "offers=weights=" + strconv.Itoa(n) + "/same"
+			if distinct {
+				name = "offers=weights=" + strconv.Itoa(n) + "/distinct"
+			}
+			b.Run(name, func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := newTerms(b.Context(), &s); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
 	}
 }
