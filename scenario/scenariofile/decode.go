@@ -213,7 +213,9 @@ func yamlError(name string, data []byte, err error) *Error {
 		}
 		line, col := le.Mark.Line, le.Mark.Column
 		if line < 1 {
-			line, col = 1, 1
+			// The library's reader (which rejects control characters)
+			// marks only the byte where it stopped.
+			line, col = position(data, le.Mark.Index)
 		}
 		return &Error{File: name, Line: line, Column: max(col, 1), Err: fmt.Errorf("%w: %s", ErrSyntax, msg)}
 	}

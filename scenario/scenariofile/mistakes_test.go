@@ -73,6 +73,14 @@ actor:
 		reason: "a tab among spaces, where an editor shows the lines aligned",
 	},
 	{
+		name:   "control character",
+		file:   "ua.yaml",
+		in:     "entente: 1\nname: \"Ukraine \x1b[31m2025\"\n",
+		want:   []string{"ua.yaml:2:16: syntax error: control characters are not allowed (value: 27)"},
+		is:     []error{scenariofile.ErrSyntax},
+		reason: "the library marks only the byte where its reader stopped; the error still names the line and column of the character",
+	},
+	{
 		name: "list where text belongs",
 		file: "ua.yaml",
 		in: `entente: 1
