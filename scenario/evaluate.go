@@ -86,9 +86,9 @@ func (m *model) evaluate(b *builder) Report {
 // vetoConflict fires when one actor demands a veto over guarantees that
 // another actor's rejects-veto forbids it, and at least one guarantee on
 // the table falls under both: no deal that keeps such a guarantee can
-// satisfy both positions. It is reported once per pair of positions. The
-// seed's case: Russia demands a veto over any guarantee to Ukraine; Kyiv
-// rejects it.
+// satisfy both positions. It is reported once per pair of positions, and
+// also when one actor holds both (see [Code]). The seed's case: Russia
+// demands a veto over any guarantee to Ukraine; Kyiv rejects it.
 func (m *model) vetoConflict(b *builder) {
 	if !m.has(DemandsVeto) || !m.has(RejectsVeto) {
 		return
@@ -486,7 +486,7 @@ func (m *model) dissentingMember(b *builder) {
 // the trigger of a guarantee to B, or attack(X, B) in the timeline) and no
 // guarantee to B whose trigger names X, or admits any attacker, is
 // military and free of error findings: if X attacks, nobody is bound to
-// fight.
+// fight. B is never its own attacker here (see [Code]).
 func (m *model) noMilitaryResponse(b *builder) {
 	// (beneficiary, attacker, guarantee) for every guarantee whose trigger
 	// names an attacker, and (beneficiary, attacker, -1) for every attack in

@@ -114,6 +114,15 @@ func TestVetoConflict(t *testing.T) {
 			Want: []scenario.Finding{testkit.Finding(scenario.VetoConflict, scenario.Error, testkit.Ids("RU", "UA"), testkit.Gids("uk-troops", "us-air"), testkit.Refs("positions[0]", "positions[1]"))},
 		},
 		{
+			Name:   "OneActorHoldsBoth",
+			Reason: "RU demands a veto over guarantees to UA and rejects any veto over them but the provider's: its own positions cannot both hold while us-air stands, so it conflicts with itself, named once (package doc, Code).",
+			S: testkit.Build(two, testkit.Positions(
+				testkit.Pos("RU", scenario.DemandsVeto, testkit.ToUA),
+				testkit.RejectsVeto("RU", nil, testkit.Sel{Kind: guarantee.AirSupport}),
+			)),
+			Want: []scenario.Finding{testkit.Finding(scenario.VetoConflict, scenario.Error, testkit.Ids("RU"), testkit.Gids("us-air"), testkit.Refs("positions[0]", "positions[1]"))},
+		},
+		{
 			Name:   "RejectionByAnotherActor",
 			Reason: "UA rejects a BY veto, not an RU one: RU's demand does not collide with it.",
 			S: testkit.Build(two, testkit.Positions(
@@ -1035,6 +1044,13 @@ func TestNoMilitaryResponse(t *testing.T) {
 			S: testkit.Build(testkit.Guarantees(testkit.G("eu-aid", "FR", "UA", guarantee.Aid, "")),
 				testkit.Timeline("peace-deal", "violation(RU)")),
 			Want: nil,
+		},
+		{
+			Name:   "NotItsOwnAttacker",
+			Reason: "violation(UA) in a guarantee to UA, and attack(UA, UA) in the timeline, ask for no defence of UA against UA (package doc, Code); RU's attack still finds no answer.",
+			S: testkit.Build(testkit.Guarantees(testkit.G("eu-aid", "FR", "UA", guarantee.Aid, "any(violation(UA), attack(RU, UA))")),
+				testkit.Timeline("attack(UA, UA)")),
+			Want: []scenario.Finding{testkit.Finding(scenario.NoMilitaryResponse, scenario.Warning, testkit.Ids("RU", "UA"), nil, nil)},
 		},
 		{
 			Name:   "NoAttackerAnywhere",

@@ -92,6 +92,16 @@ func (s *Severity) UnmarshalText(text []byte) error {
 // beside whichever of unmet-veto-demand and rejected-veto the deal as
 // written violates, which say this deal does not satisfy one of them.
 //
+// Two readings go beyond docs/MODEL.md's words, which speak of two
+// actors. A veto-conflict is also reported when one actor holds both
+// positions (it demands a veto over a guarantee and rejects any veto over
+// it but the provider's): no deal that keeps the guarantee satisfies both
+// either, and the finding names that actor once. And no actor is a named
+// attacker of itself for no-military-response: violation(B) in the trigger
+// of a guarantee to B, or attack(B, B) in the timeline, asks for no
+// military guarantee to B against B (the alliance record reads an attack
+// on B by B as none, too).
+//
 // Where docs/MODEL.md leaves the granularity open, findings are grouped as a
 // reader would want them: one per position for red-line, unmet-veto-demand,
 // rejected-veto, unmet-requirement and idle-position (listing every
