@@ -804,21 +804,13 @@ func PartiesAsideAtRandom(seed uint64, s *scenario.Scenario) {
 // Search, Compare and sweeps meet * on thousands of random scenarios.
 func AnyAttackerAtRandom(seed uint64, s *scenario.Scenario) {
 	r := rand.New(rand.NewPCG(seed, 0x616e796f6e65)) // "anyone"
-	var rewrite func(c guarantee.Condition) guarantee.Condition
-	rewrite = func(c guarantee.Condition) guarantee.Condition {
-		if _, ok := c.Event.Attacker(); ok && c.Op == guarantee.OnEvent && r.IntN(100) < 30 {
-			c.Event = c.Event.AsAnyone()
+	anyone := func(e guarantee.Event) guarantee.Event {
+		if _, ok := e.Attacker(); ok && r.IntN(100) < 30 {
+			return e.AsAnyone()
 		}
-		if len(c.Sub) > 0 {
-			sub := make([]guarantee.Condition, len(c.Sub))
-			for i := range c.Sub {
-				sub[i] = rewrite(c.Sub[i])
-			}
-			c.Sub = sub
-		}
-		return c
+		return e
 	}
 	for i := range s.Guarantees {
-		s.Guarantees[i].Trigger = rewrite(s.Guarantees[i].Trigger)
+		s.Guarantees[i].Trigger = MapEvents(s.Guarantees[i].Trigger, anyone)
 	}
 }

@@ -385,6 +385,22 @@ func CloneCondition(c guarantee.Condition) guarantee.Condition {
 	return c
 }
 
+// MapEvents returns a copy of c with each event e replaced by f(e), in
+// the order they are written; c is not changed.
+func MapEvents(c guarantee.Condition, f func(guarantee.Event) guarantee.Event) guarantee.Condition {
+	if c.Op == guarantee.OnEvent {
+		c.Event = f(c.Event)
+	}
+	if len(c.Sub) > 0 {
+		sub := make([]guarantee.Condition, len(c.Sub))
+		for i := range c.Sub {
+			sub[i] = MapEvents(c.Sub[i], f)
+		}
+		c.Sub = sub
+	}
+	return c
+}
+
 // StripAside returns s with every parties-aside flag cleared: the scenario
 // as a reader that predates the rule would take it.
 func StripAside(s scenario.Scenario) scenario.Scenario {
