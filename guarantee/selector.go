@@ -71,14 +71,13 @@ func (s *Selector) matchesFields(g *Guarantee) bool {
 
 // String returns s in the flow style of scenario files, fields in a fixed
 // order: "{kind: military, beneficiary: UA}". The zero Selector is "{}".
-func (s Selector) String() string {
-	b, _ := s.AppendText(nil)
-	return string(b)
-}
+func (s Selector) String() string { return string(s.AppendString(nil)) }
 
-// AppendText implements [encoding.TextAppender], appending [Selector.String]'s
-// form to b.
-func (s Selector) AppendText(b []byte) ([]byte, error) {
+// AppendString appends [Selector.String]'s form to b. It is no
+// [encoding.TextAppender] on purpose: that form is for reading, not for
+// reading back (a location may hold ", "), so encodings write a Selector
+// field by field.
+func (s Selector) AppendString(b []byte) []byte {
 	b = append(b, '{')
 	n := len(b)
 	field := func(k, v string) {
@@ -111,7 +110,7 @@ func (s Selector) AppendText(b []byte) ([]byte, error) {
 		}
 		b = append(b, ']')
 	}
-	return append(b, '}'), nil
+	return append(b, '}')
 }
 
 // Describe returns s as words for a message: "military guarantees to UA",

@@ -1,6 +1,8 @@
 package guarantee_test
 
 import (
+	"encoding"
+	"encoding/json"
 	"errors"
 	"testing"
 
@@ -216,6 +218,35 @@ func TestSelectorStringDescribe(t *testing.T) {
 		if diff := cmp.Diff(tc.describe, tc.s.Describe()); diff != "" {
 			t.Errorf("Describe(): %s\n(-want +got):\n%s", tc.reason, diff)
 		}
+		if got := string(tc.s.AppendString([]byte("picks "))); got != "picks "+tc.str {
+			t.Errorf("AppendString: %s: got %q, want %q", tc.reason, got, "picks "+tc.str)
+		}
+	}
+}
+
+// TestSelectorJSON checks that a selector goes through JSON field by
+// field and comes back whole, even where its String form could not be
+// read back (a location holding ", "): it is no text type, so that no
+// encoding, JSON v2 included, writes it as that form.
+func TestSelectorJSON(t *testing.T) {
+	s := guarantee.Selector{Kind: guarantee.Naval, Beneficiary: "UA", Location: "Odesa, Black Sea", IDs: []guarantee.ID{"tr-naval"}}
+	var v any = s
+	if _, ok := v.(encoding.TextAppender); ok {
+		t.Error("Selector implements encoding.TextAppender; its String form cannot be read back")
+	}
+	if _, ok := v.(encoding.TextMarshaler); ok {
+		t.Error("Selector implements encoding.TextMarshaler; its String form cannot be read back")
+	}
+	out, err := json.Marshal(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back guarantee.Selector
+	if err := json.Unmarshal(out, &back); err != nil {
+		t.Fatalf("reading back %s: %v", out, err)
+	}
+	if diff := cmp.Diff(s, back); diff != "" {
+		t.Errorf("the selector read back from %s (-want +got):\n%s", out, diff)
 	}
 }
 

@@ -667,7 +667,7 @@ func (m *model) idlePosition(b *builder) {
 		b.actor(m.pact[i])
 		b.position(i)
 		b.say(string(p.Actor), " ", p.Stance.String(), " ")
-		b.msg, _ = p.Select.AppendText(b.msg)
+		b.msg = p.Select.AppendString(b.msg)
 		b.say(", which picks no guarantee in the scenario")
 		b.done()
 	}
