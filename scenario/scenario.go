@@ -14,6 +14,11 @@ import (
 // on the table, each actor's positions, the vetoes a draft deal grants, and
 // a timeline of events. It is a plain value. Functions in this package
 // never change a Scenario they are given; a what-if is a new Scenario.
+//
+// To write a Scenario to a file or read one, in YAML or JSON, use package
+// scenariofile (format 1). Scenario has no encoding of its own: given to
+// encoding/json, it comes out field by field under its Go names, and its
+// variants' edits, being interface values, cannot be read back.
 type Scenario struct {
 	Name        string
 	AsOf        string // the date the scenario describes, as YYYY-MM-DD
