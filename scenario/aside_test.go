@@ -147,6 +147,13 @@ func TestPartiesSetAside(t *testing.T) {
 			Want: info(testkit.Ids("RU"), "g"),
 		},
 		{
+			Name:   "ActivationAndRenewal",
+			Reason: "The council decides both g's activation and the renewal of its mandate, and sets RU aside in each: one finding for each decision (package doc, Code).",
+			S: testkit.Build(testkit.Actors(testkit.Aside(council)),
+				testkit.Guarantees(testkit.G("g", "council", "UA", guarantee.Military, "attack(RU, UA)", testkit.Mandate("council", "", "", "")))),
+			Want: append(info(testkit.Ids("RU"), "g"), info(testkit.Ids("RU"), "g")...),
+		},
+		{
 			Name:   "NoRule",
 			Reason: "Without the rule the guarantee is captured; nothing is set aside.",
 			S: testkit.Build(testkit.Actors(council),

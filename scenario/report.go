@@ -113,7 +113,9 @@ func (s *Severity) UnmarshalText(text []byte) error {
 // attacker and beneficiary for no-military-response; one per guarantee
 // for insider-veto, with the veto holders grouped by how they hold their
 // veto; one per beneficiary
-// for assurance-only; one per guarantee for parties-set-aside. A
+// for assurance-only; one per guarantee for parties-set-aside, and one
+// more where the renewal of its mandate sets an attacker aside, since the
+// two are different decisions, which may set different parties aside. A
 // guarantee "has an error finding" when an error finding lists it among
 // its guarantees. A missing-dependency finding lists
 // the absent guarantees' IDs beside the one that requires them.
