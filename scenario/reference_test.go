@@ -21,20 +21,22 @@ import (
 
 // This file checks Evaluate against a reference written straight from the
 // definitions of docs/MODEL.md ("Actors", "Guarantees", "Scenario",
-// "Evaluation") and from the choices the package docs write down where
-// those are silent; each piece quotes the sentence it implements. The
-// reference recomputes every set from the scenario's fields each time it
-// needs it, with maps and loops: no compiled model, no index, no memo, and
-// nothing of packages scenario and actor beyond their data types. Of the
-// helpers on those types it uses only guarantee.Kind.Is and
-// actor.Kind.IsBody, each a line long.
+// "Evaluation", and "Time" for mandates) and from the choices the package
+// docs write down where those are silent; each piece quotes the sentence
+// it implements. The reference recomputes every set from the scenario's
+// fields each time it needs it, with maps and loops: no compiled model, no
+// index, no memo, and nothing of packages scenario and actor beyond their
+// data types. Of the helpers on those types it uses only guarantee.Kind.Is
+// and actor.Kind.IsBody, each a line long.
 //
-// The random scenarios have no mandates, so the codes about renewals
-// (captured-renewal, blocked-renewal, sunset) are not compared; the test
-// fails if the generator starts to make mandates, so that this stays true.
-// Where the package reads docs/MODEL.md beyond its words (an actor in
-// veto-conflict with itself, no actor its own attacker), the reference
-// quotes the package's reading and follows it.
+// Every code of Evaluate is compared, the codes about mandates
+// (captured-renewal, blocked-renewal, sunset) too: refMutate gives some
+// guarantees a mandate, renewed by a body or a state of the scenario or by
+// none (a sunset alone), with dates now and then and, where a body renews,
+// the parties set aside now and then. Where the package reads
+// docs/MODEL.md beyond its words (an actor in veto-conflict with itself,
+// no actor its own attacker), the reference quotes the package's reading
+// and follows it.
 
 // refFinding is what the comparison keeps of a finding: the actors,
 // guarantees and positions it involves, each sorted. Messages, sources,
@@ -55,6 +57,7 @@ var refCodes = []scenario.Code{
 	scenario.UnmetRequirement, scenario.UnmetVetoDemand, scenario.RejectedVeto, scenario.MissingDependency,
 	scenario.BlockedDependency, scenario.DissentingMember, scenario.NoMilitaryResponse, scenario.InsiderVeto,
 	scenario.UnsatisfiableTrigger, scenario.IdlePosition, scenario.AssuranceOnly, scenario.PartiesSetAside,
+	scenario.CapturedRenewal, scenario.BlockedRenewal, scenario.Sunset,
 }
 
 // refErrors are the codes of severity error among them, from
@@ -63,6 +66,7 @@ var refErrors = map[scenario.Code]bool{
 	scenario.VetoConflict: true, scenario.CapturedGuarantee: true, scenario.RedLine: true,
 	scenario.BlockedByMember: true, scenario.UnmetRequirement: true, scenario.UnmetVetoDemand: true,
 	scenario.RejectedVeto: true, scenario.MissingDependency: true,
+	scenario.CapturedRenewal: true, scenario.BlockedRenewal: true,
 }
 
 // refSet is a set of actors.
@@ -93,6 +97,14 @@ type ref struct {
 	s      scenario.Scenario
 	actors map[actor.ID]actor.Actor
 	out    refReport
+}
+
+func newRef(s scenario.Scenario) *ref {
+	m := &ref{s: s, actors: map[actor.ID]actor.Actor{}, out: refReport{}}
+	for _, a := range s.Actors {
+		m.actors[a.ID] = a
+	}
+	return m
 }
 
 func (m *ref) isBody(id actor.ID) bool { return m.actors[id].Kind.IsBody() }
@@ -389,6 +401,31 @@ func (m *ref) ruleVetoes(g *guarantee.Guarantee) refSet {
 	return m.holders(g.Provider, m.parties(g), m.actors[g.Provider].PartiesAside || byActivation)
 }
 
+// renewalVetoes are the veto holders of the body that renews g's mandate,
+// for a decision with the given parties; none when no one renews it ("Body
+// renews the guarantee: a body by its rule, or a state by its own
+// decision. Empty for a sunset alone", package guarantee, Mandate). A body
+// renews "by its decision rule, whose veto holders can each stop a
+// renewal" (docs/FORMAT.md, mandate), and a state decides for itself. It
+// sets the parties aside when the mandate says so ("they hold no veto over
+// it, and Body's threshold counts only the other members, whatever Body's
+// own rule says", package guarantee, Mandate.PartiesAside) or the body's
+// own rule does ("a body whose own rule sets them aside does so for its
+// renewals too", docs/FORMAT.md; "a body's own flag to its own decisions
+// wherever it decides", package scenario, "Parties set aside"). The
+// activation's flag is not the renewal's: it "applies to every body that
+// decides its activation" (docs/FORMAT.md, parties-aside). Nor do granted
+// vetoes reach the renewal: the deal makes its holder "a veto holder of
+// every guarantee matching S" (docs/MODEL.md, "Scenario"), not of the
+// renewing body, whose veto holders are those of its rule.
+func (m *ref) renewalVetoes(g *guarantee.Guarantee, parties refSet) refSet {
+	md := g.Mandate
+	if md.Body == "" {
+		return refSet{}
+	}
+	return m.holders(md.Body, parties, md.PartiesAside || m.actors[md.Body].PartiesAside)
+}
+
 // matches is the selector: "all must match: kind (by Is), provider (the
 // provider's ID as written), provider-in (a contributor of g is this actor
 // or a member of it at any depth), beneficiary, target, location, ids"
@@ -450,23 +487,26 @@ func (m *ref) add(code scenario.Code, actors refSet, gs []guarantee.ID, position
 // guarantee involved); one per guarantee and position for
 // blocked-by-member and dissenting-member; one per guarantee for
 // captured-guarantee, missing-dependency, blocked-dependency and
-// unsatisfiable-trigger; ... one per attacker and beneficiary for
-// no-military-response; one per guarantee for insider-veto; ... one per
-// beneficiary for assurance-only; one per guarantee for
-// parties-set-aside".
+// unsatisfiable-trigger; one per guarantee for captured-renewal and
+// sunset, and one per guarantee and position for blocked-renewal; one per
+// attacker and beneficiary for no-military-response; one per guarantee for
+// insider-veto; ... one per beneficiary for assurance-only; one per
+// guarantee for parties-set-aside, and one more where the renewal of its
+// mandate sets an attacker aside".
 func refEvaluate(s scenario.Scenario) (refReport, bool) {
-	m := &ref{s: s, actors: map[actor.ID]actor.Actor{}, out: refReport{}}
-	for _, a := range s.Actors {
-		m.actors[a.ID] = a
-	}
+	m := newRef(s)
 	m.positionFindings()
 	m.vetoConflicts()
 	m.memberFindings()
+	m.renewalBlocks()
 	for i := range s.Guarantees {
 		m.guaranteeFindings(&s.Guarantees[i])
 	}
 	// "A guarantee 'has an error finding' when an error finding lists it
-	// among its guarantees" (package scenario, Code).
+	// among its guarantees" (package scenario, Code): captured-renewal and
+	// blocked-renewal among them, which are errors like any other
+	// ("errors count for feasibility in Search like any other error",
+	// docs/MODEL.md, "Time").
 	failing := map[guarantee.ID]bool{}
 	hasError := false
 	for code, fs := range m.out {
@@ -614,9 +654,31 @@ func (m *ref) memberFindings() {
 	}
 }
 
+// renewalBlocks are the blocked-renewal findings, "one per guarantee and
+// position": "a veto holder of the body that renews g's mandate refuses or
+// rejects g by a position: g lapses at its first renewal" (docs/MODEL.md,
+// "Time"). Unlike blocked-by-member, nothing spares the provider: any
+// holder of a refuses or rejects position that picks g, and holds a veto
+// over the renewal, blocks it ("At a renewal a veto holder of the renewing
+// body blocks it when it ... refuses or rejects g by a position"). The
+// finding names that veto holder.
+func (m *ref) renewalBlocks() {
+	for i := range m.s.Positions {
+		p := &m.s.Positions[i]
+		if p.Stance != scenario.Refuses && p.Stance != scenario.Rejects {
+			continue
+		}
+		for _, g := range m.picked(p) {
+			if m.renewalVetoes(g, m.parties(g))[p.Actor] {
+				m.add(scenario.BlockedRenewal, refSet{p.Actor: true}, []guarantee.ID{g.ID}, m.posName(i))
+			}
+		}
+	}
+}
+
 // guaranteeFindings are the findings of g on its own: captured-guarantee,
-// parties-set-aside, missing-dependency, unsatisfiable-trigger and
-// insider-veto.
+// captured-renewal, parties-set-aside, sunset, missing-dependency,
+// unsatisfiable-trigger and insider-veto.
 func (m *ref) guaranteeFindings(g *guarantee.Guarantee) {
 	att := refAttackers(g.Trigger)
 	veto := m.vetoHolders(g, m.parties(g))
@@ -624,6 +686,7 @@ func (m *ref) guaranteeFindings(g *guarantee.Guarantee) {
 
 	// captured-guarantee: "an attacker of g's trigger is among g's veto
 	// holders"; "* names no one".
+	var aside, renewalAside refSet
 	if captured := att.among(veto); len(captured) > 0 {
 		m.add(scenario.CapturedGuarantee, captured, one)
 	} else {
@@ -631,9 +694,40 @@ func (m *ref) guaranteeFindings(g *guarantee.Guarantee) {
 		// over g but for a rule that sets the parties aside: g is not
 		// captured, and this says why" (package scenario, Code). Without
 		// parties, no rule sets anyone aside.
-		if aside := att.among(m.activationVetoes(g, refSet{})); len(aside) > 0 {
-			m.add(scenario.PartiesSetAside, aside, one)
+		aside = att.among(m.activationVetoes(g, refSet{}))
+	}
+
+	// captured-renewal: "a veto holder of the body that renews g's mandate
+	// is an attacker of g's trigger" (docs/MODEL.md, "Time"); "*" names no
+	// one: "captured-guarantee and captured-renewal stay about named
+	// attackers" (docs/MODEL.md, "Any attacker").
+	if g.Mandate.Body != "" {
+		if captured := att.among(m.renewalVetoes(g, m.parties(g))); len(captured) > 0 {
+			m.add(scenario.CapturedRenewal, captured, one)
+		} else {
+			// parties-set-aside, for the renewal: "an attacker would hold
+			// a veto over a guarantee, or over its renewal, but for a rule
+			// that sets the parties to the dispute aside ...: it is not
+			// captured, and this says why" (README.md, findings).
+			renewalAside = att.among(m.renewalVetoes(g, refSet{}))
 		}
+	}
+	// parties-set-aside is "one per guarantee ..., and one more where the
+	// renewal of its mandate sets an attacker aside" (package scenario,
+	// Code).
+	if len(aside) > 0 {
+		m.add(scenario.PartiesSetAside, aside, one)
+	}
+	if len(renewalAside) > 0 {
+		m.add(scenario.PartiesSetAside, renewalAside, one)
+	}
+
+	// sunset: "g's mandate ends on a date with no renewal; the finding
+	// gives the date" (docs/MODEL.md, "Time"); the mandate "ends on Ends
+	// with no renewal when Ends is set (a sunset)" (package guarantee,
+	// Mandate), whether or not a body renews it until then.
+	if g.Mandate.Ends != "" {
+		m.add(scenario.Sunset, nil, one)
 	}
 
 	// missing-dependency: "a guarantee requires one that is absent from
@@ -805,8 +899,18 @@ func (r refReport) equal(o refReport) bool {
 // makes rarely or never: an attack in the timeline by any actor on any
 // state (no-military-response's other source of named attackers); attacks
 // by anyone on an actor other than the beneficiary (attack(*, C), whose C
-// cannot be the insider); and triggers that an attack by anyone on the
-// beneficiary ends, which an attack by someone named cannot make hold.
+// cannot be the insider); triggers that an attack by anyone on the
+// beneficiary ends, which an attack by someone named cannot make hold;
+// and, drawn after all of those so that they stay as they were, mandates.
+//
+// A mandate is renewed by a body of the scenario, now and then by a state
+// ("a body by its rule, or a state by its own decision", package
+// guarantee, Mandate.Body), or by none, with an end date alone ("Empty for
+// a sunset alone"; "a mandate needs a body, an ends, or both",
+// docs/FORMAT.md). A renewed one has a period now and then and, with one,
+// a start now and then ("every needs a body, and from needs every"); an
+// end date now and then; and, where a body renews it, the parties set
+// aside now and then (parties-aside "needs a body that is a body").
 func refMutate(seed uint64, s *scenario.Scenario) {
 	r := rand.New(rand.NewPCG(seed, 0x726566)) // "ref"
 	var states, all []actor.ID
@@ -832,6 +936,40 @@ func refMutate(seed uint64, s *scenario.Scenario) {
 		if g.Trigger.Op != guarantee.Always && r.IntN(100) < 10 {
 			g.Trigger = guarantee.AllOf(g.Trigger, guarantee.NotOf(guarantee.AttackOn(g.Beneficiary)))
 		}
+	}
+	var bodies []actor.ID
+	for _, a := range s.Actors {
+		if a.Kind.IsBody() {
+			bodies = append(bodies, a.ID)
+		}
+	}
+	periods := []guarantee.Period{{Months: 6}, {Months: 12}, {Days: 90}, {Months: 1}}
+	dates := []string{"2025-01-31", "2025-09-01", "2026-02-28", "2030-01-01"}
+	for i := range s.Guarantees {
+		if r.IntN(100) >= 30 {
+			continue
+		}
+		var md guarantee.Mandate
+		switch x := r.IntN(100); {
+		case x < 15: // a sunset alone
+		case x < 30:
+			md.Body = states[r.IntN(len(states))]
+		default:
+			md.Body = bodies[r.IntN(len(bodies))]
+		}
+		if md.Body != "" {
+			if r.IntN(100) < 50 {
+				md.Every = periods[r.IntN(len(periods))]
+				if r.IntN(100) < 50 {
+					md.From = dates[r.IntN(len(dates))]
+				}
+			}
+			md.PartiesAside = slices.Contains(bodies, md.Body) && r.IntN(100) < 35
+		}
+		if md.Body == "" || r.IntN(100) < 25 {
+			md.Ends = dates[r.IntN(len(dates))]
+		}
+		s.Guarantees[i].Mandate = md
 	}
 }
 
@@ -865,6 +1003,7 @@ func TestReferenceEvaluate(t *testing.T) {
 	fired, silent := map[scenario.Code]int{}, map[scenario.Code]int{}
 	invalid, findings := 0, 0
 	timelineAttacks, anyoneElsewhere, linked := 0, 0, 0 // scenarios with each
+	stateRenewals, renewalsAside := 0, 0
 	// An Evaluator keeps its memory from one scenario to the next.
 	var ev scenario.Evaluator
 	for seed := range uint64(n) {
@@ -873,10 +1012,19 @@ func TestReferenceEvaluate(t *testing.T) {
 			invalid++
 			continue
 		}
-		for _, g := range s.Guarantees {
-			if !g.Mandate.IsZero() {
-				t.Fatalf("seed %d: guarantee %s has a mandate, which the reference does not cover", seed, g.ID)
-			}
+		// Mandates renewed by a state, and renewals whose parties aside
+		// take an attacker's veto away.
+		m := newRef(s)
+		if slices.ContainsFunc(s.Guarantees, func(g guarantee.Guarantee) bool {
+			return g.Mandate.Body != "" && !m.isBody(g.Mandate.Body)
+		}) {
+			stateRenewals++
+		}
+		if slices.ContainsFunc(s.Guarantees, func(g guarantee.Guarantee) bool {
+			att := refAttackers(g.Trigger)
+			return len(att.among(m.renewalVetoes(&g, refSet{}))) > len(att.among(m.renewalVetoes(&g, m.parties(&g))))
+		}) {
+			renewalsAside++
 		}
 		if slices.ContainsFunc(s.Timeline, func(e guarantee.Event) bool { return e.Name == guarantee.EventAttack }) {
 			timelineAttacks++
@@ -932,8 +1080,8 @@ func TestReferenceEvaluate(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d scenarios (%d invalid, skipped), %d findings compared; %d with an attack in the timeline, %d answering attack(*, C) for C not the beneficiary, %d naming an attack both by someone and by anyone; scenarios per code: %v",
-		n, invalid, findings, timelineAttacks, anyoneElsewhere, linked, fired)
+	t.Logf("%d scenarios (%d invalid, skipped), %d findings compared; %d with an attack in the timeline, %d answering attack(*, C) for C not the beneficiary, %d naming an attack both by someone and by anyone, %d with a mandate renewed by a state, %d with a renewal setting an attacker aside; scenarios per code: %v",
+		n, invalid, findings, timelineAttacks, anyoneElsewhere, linked, stateRenewals, renewalsAside, fired)
 	if invalid > n/50 {
 		t.Errorf("%d of %d generated scenarios are invalid: the mutations break too many", invalid, n)
 	}
@@ -941,6 +1089,10 @@ func TestReferenceEvaluate(t *testing.T) {
 	if timelineAttacks < least || anyoneElsewhere < least || linked < least {
 		t.Errorf("only %d scenarios with an attack in the timeline, %d answering an attack by anyone on another and %d naming an attack both by someone and by anyone: want at least %d of each",
 			timelineAttacks, anyoneElsewhere, linked, least)
+	}
+	if stateRenewals < least || renewalsAside < least {
+		t.Errorf("only %d scenarios with a mandate renewed by a state and %d with a renewal that sets an attacker aside: want at least %d of each",
+			stateRenewals, renewalsAside, least)
 	}
 	for _, code := range refCodes {
 		if fired[code] < least || silent[code] < least {
