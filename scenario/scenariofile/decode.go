@@ -317,12 +317,18 @@ func checkJSON(data []byte) *jsonError {
 	return &jsonError{line, col, msg}
 }
 
-// position returns the line and column, from 1, of byte offset off.
+// position returns the line and column, from 1, of byte offset off, as
+// the YAML library counts them: a line ends at "\n", "\r\n" or a lone
+// "\r", and a byte order mark takes no column.
 func position(data []byte, off int) (line, col int) {
 	off = min(max(off, 0), len(data))
-	before := data[:off]
-	line = bytes.Count(before, []byte{'\n'}) + 1
-	start := bytes.LastIndexByte(before, '\n') + 1
+	before := bytes.TrimPrefix(data[:off], []byte("\ufeff"))
+	line, start := 1, 0
+	for i, c := range before {
+		if c == '\n' || c == '\r' && (i+1 == len(before) || before[i+1] != '\n') {
+			line, start = line+1, i+1
+		}
+	}
 	return line, utf8.RuneCount(before[start:]) + 1
 }
 

@@ -81,6 +81,38 @@ actor:
 		reason: "the library marks only the byte where its reader stopped; the error still names the line and column of the character",
 	},
 	{
+		name:   "control character after a byte order mark",
+		file:   "ua.yaml",
+		in:     "\ufeffentente: 1 \x1b\n",
+		want:   []string{"ua.yaml:1:12: syntax error: control characters are not allowed (value: 27)"},
+		is:     []error{scenariofile.ErrSyntax},
+		reason: "a byte order mark, which Windows editors write and do not show, takes no column",
+	},
+	{
+		name:   "control character first",
+		file:   "ua.yaml",
+		in:     "\x00entente: 1\n",
+		want:   []string{"ua.yaml:1:1: syntax error: control characters are not allowed (value: 0)"},
+		is:     []error{scenariofile.ErrSyntax},
+		reason: "the first byte is at the first line and column",
+	},
+	{
+		name:   "control character after CRLF and lone CR line ends",
+		file:   "ua.yaml",
+		in:     "entente: 1\r\nname: x\rnote: \"a\x07\"\r\n",
+		want:   []string{"ua.yaml:3:9: syntax error: control characters are not allowed (value: 7)"},
+		is:     []error{scenariofile.ErrSyntax},
+		reason: "a line ends at CRLF and at a lone CR, as YAML and editors count lines",
+	},
+	{
+		name:   "control character in a second document",
+		file:   "ua.yaml",
+		in:     "entente: 1\nname: x\n---\nname: \"\x1b\"\n",
+		want:   []string{"ua.yaml:4:8: syntax error: control characters are not allowed (value: 27)"},
+		is:     []error{scenariofile.ErrSyntax},
+		reason: "the second document is read from the same stream, and its lines counted on",
+	},
+	{
 		name: "list where text belongs",
 		file: "ua.yaml",
 		in: `entente: 1
