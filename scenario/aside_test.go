@@ -148,10 +148,12 @@ func TestPartiesSetAside(t *testing.T) {
 		},
 		{
 			Name:   "ActivationAndRenewal",
-			Reason: "The council decides both g's activation and the renewal of its mandate, and sets RU aside in each: one finding for each decision (package doc, Code).",
-			S: testkit.Build(testkit.Actors(testkit.Aside(council)),
-				testkit.Guarantees(testkit.G("g", "council", "UA", guarantee.Military, "attack(RU, UA)", testkit.Mandate("council", "", "", "")))),
-			Want: append(info(testkit.Ids("RU"), "g"), info(testkit.Ids("RU"), "g")...),
+			Reason: "The council decides g and sets RU aside; another body, which renews g's mandate, sets BY aside: one finding for each decision, each naming its own party (package doc, Code).",
+			S: testkit.Build(testkit.Actors(
+				testkit.Aside(testkit.Alliance("council", actor.Unanimity, "US", "UK", "RU")),
+				testkit.Aside(testkit.Alliance("renewers", actor.Unanimity, "US", "BY"))),
+				testkit.Guarantees(testkit.G("g", "council", "UA", guarantee.Military, "any(attack(RU, UA), attack(BY, UA))", testkit.Mandate("renewers", "", "", "")))),
+			Want: append(info(testkit.Ids("BY"), "g"), info(testkit.Ids("RU"), "g")...),
 		},
 		{
 			Name:   "NoRule",

@@ -85,7 +85,11 @@
 // very call where it attacks, so it is no insider; and a trigger admits
 // any attacker of B when an attack or a violation by anyone can make it
 // hold: named under an even number of "not" (a trigger that an attack by
-// anyone ends answers none). No selector field names an
+// anyone ends answers none). Whom that attack is on does not count for
+// no-military-response, just as docs/MODEL.md counts a trigger that names
+// X as answering X whomever X attacks in it: a guarantee to UA due on
+// attack(*, PL) answers every attacker of UA, as one due on attack(RU, PL)
+// answers RU. No selector field names an
 // attacker, so * has no place in a selector. A scenario without *
 // evaluates exactly as before.
 //

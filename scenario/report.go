@@ -64,7 +64,7 @@ func (s *Severity) UnmarshalText(text []byte) error {
 // cites the case behind it.
 //
 //	code                   severity  fires when
-//	veto-conflict          error     an actor demands a veto over guarantees another actor's rejects-veto forbids it,
+//	veto-conflict          error     an actor demands a veto over guarantees another actor's rejects-veto (or its own) forbids it,
 //	                                 and a guarantee on the table falls under both (once per pair of positions)
 //	captured-guarantee     error     an attacker named in g's trigger is among g's veto holders
 //	red-line               error     a rejects position is violated, or a refuses position by the provider itself
@@ -92,15 +92,18 @@ func (s *Severity) UnmarshalText(text []byte) error {
 // beside whichever of unmet-veto-demand and rejected-veto the deal as
 // written violates, which say this deal does not satisfy one of them.
 //
-// Two readings go beyond docs/MODEL.md's words, which speak of two
-// actors. A veto-conflict is also reported when one actor holds both
+// Two readings go beyond docs/MODEL.md's words. Its veto-conflict speaks
+// of two actors; one is also reported when one actor holds both
 // positions (it demands a veto over a guarantee and rejects any veto over
 // it but the provider's): no deal that keeps the guarantee satisfies both
 // either, and the finding names that actor once. And no actor is a named
 // attacker of itself for no-military-response: violation(B) in the trigger
 // of a guarantee to B, or attack(B, B) in the timeline, asks for no
 // military guarantee to B against B (the alliance record reads an attack
-// on B by B as none, too).
+// on B by B as none, too). That reading is no-military-response's alone:
+// captured-guarantee still reports a beneficiary that can stop a guarantee
+// due on its own violation (a monitoring mission it must consent to), for
+// that guarantee can indeed never fire against it.
 //
 // Where docs/MODEL.md leaves the granularity open, findings are grouped as a
 // reader would want them: one per position for red-line, unmet-veto-demand,
