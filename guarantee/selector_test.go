@@ -224,10 +224,11 @@ func TestSelectorStringDescribe(t *testing.T) {
 	}
 }
 
-// TestSelectorJSON checks that a selector goes through JSON field by
-// field and comes back whole, even where its String form could not be
-// read back (a location holding ", "): it is no text type, so that no
-// encoding, JSON v2 included, writes it as that form.
+// TestSelectorJSON checks that a selector is no text type, so that no
+// encoding writes it as its String form, which could not always be read
+// back (a location holding ", "): encoding/json v2 would, for an
+// encoding.TextAppender. And that it goes through encoding/json field by
+// field and comes back whole.
 func TestSelectorJSON(t *testing.T) {
 	s := guarantee.Selector{Kind: guarantee.Naval, Beneficiary: "UA", Location: "Odesa, Black Sea", IDs: []guarantee.ID{"tr-naval"}}
 	var v any = s

@@ -27,7 +27,8 @@ import (
 // fields each time it needs it, with maps and loops: no compiled model, no
 // index, no memo, and nothing of packages scenario and actor beyond their
 // data types. Of the helpers on those types it uses only guarantee.Kind.Is
-// and actor.Kind.IsBody, each a line long.
+// and actor.Kind.IsBody, each a line long; and scenario.Validate, to leave
+// out the random scenarios that are invalid (none, so far).
 //
 // Every code of Evaluate is compared, the codes about mandates
 // (captured-renewal, blocked-renewal, sunset) too: refMutate gives some
@@ -35,8 +36,8 @@ import (
 // none (a sunset alone), with dates now and then and, where a body renews,
 // the parties set aside now and then. Where the package reads
 // docs/MODEL.md beyond its words (an actor in veto-conflict with itself,
-// no actor its own attacker), the reference quotes the package's reading
-// and follows it.
+// no actor its own attacker, parties-set-aside once per decision), the
+// reference quotes the package's reading and follows it.
 
 // refFinding is what the comparison keeps of a finding: the actors,
 // guarantees and positions it involves, each sorted. Messages, sources,
@@ -993,6 +994,9 @@ func refYAML(s scenario.Scenario) string {
 }
 
 func TestReferenceEvaluate(t *testing.T) {
+	if got := slices.Sorted(slices.Values(refCodes)); !slices.Equal(got, slices.Sorted(scenario.Codes())) {
+		t.Fatalf("the reference computes %v; Evaluate has %v: a code is new, and the reference must learn it", got, slices.Sorted(scenario.Codes()))
+	}
 	n := 4000
 	if testing.Short() {
 		n = 500

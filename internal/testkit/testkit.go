@@ -386,7 +386,8 @@ func CloneCondition(c guarantee.Condition) guarantee.Condition {
 }
 
 // MapEvents returns a copy of c with each event e replaced by f(e), in
-// the order they are written; c is not changed.
+// the order they are written. The copy shares the events' Args with c: f
+// returns a new event rather than change e.Args in place.
 func MapEvents(c guarantee.Condition, f func(guarantee.Event) guarantee.Event) guarantee.Condition {
 	if c.Op == guarantee.OnEvent {
 		c.Event = f(c.Event)
