@@ -600,8 +600,8 @@ func (m *ref) positionFindings() {
 // positions"; "the finding names both actors, both positions and the
 // guarantees". A guarantee the demander provides is not under both:
 // rejects-veto spares "its own provider". The rejects-veto may be the
-// demander's own: "a veto-conflict is also reported when one actor holds
-// both positions" (package scenario, Code).
+// demander's own: "one is also reported when one actor holds both
+// positions" (package scenario, Code).
 func (m *ref) vetoConflicts() {
 	for d := range m.s.Positions {
 		dp := &m.s.Positions[d]
