@@ -163,6 +163,9 @@ func (m *model) vetoConflict(b *builder) {
 				b.say(" over ")
 				b.describe(rp.Select)
 			}
+			if a == m.pact[r] && len(rp.By) == 0 {
+				ownVetoCounts(b, rp)
+			}
 			b.done()
 		}
 	}
@@ -392,8 +395,19 @@ func (m *model) rejectedVeto(b *builder) {
 		sayList(b, holders)
 		b.say(" can stop ")
 		sayList(b, b.guaranteesSoFar())
+		if len(p.By) == 0 && slices.Contains(holders, p.Actor) {
+			ownVetoCounts(b, p)
+		}
 		b.done()
 	}
+}
+
+// ownVetoCounts tells the holder of a rejects-veto with no by list, which
+// forbids any veto but the provider's, that its own is forbidden too: an
+// actor that means "anyone but me" (a host state that must consent) names
+// the others in by.
+func ownVetoCounts(b *builder, p *Position) {
+	b.say("; with no by list, ", string(p.Actor), "'s own veto counts too")
 }
 
 // missingDependency fires when a guarantee requires one that is absent from

@@ -1703,6 +1703,42 @@ func TestMessagesAndSources(t *testing.T) {
 			}},
 		},
 		{
+			name:   "RejectedVetoAnyButTheProvider",
+			reason: "With no by list the position forbids any veto but the provider's; RU's is another's, so nothing more is said.",
+			s: testkit.Build(testkit.Guarantees(testkit.G("us-air", "US", "UA", guarantee.AirSupport, "", testkit.Activation("consent(RU)"))),
+				testkit.Positions(testkit.RejectsVeto("UA", nil, testkit.ToUA))),
+			code: scenario.RejectedVeto,
+			want: []scenario.Finding{{
+				Code: scenario.RejectedVeto, Severity: scenario.Error,
+				Actors: testkit.Ids("RU", "UA"), Guarantees: testkit.Gids("us-air"), Positions: testkit.Refs("positions[0]"),
+				Message: "UA rejects any veto but the provider's over guarantees to UA; RU can stop us-air",
+			}},
+		},
+		{
+			name:   "RejectedOwnVeto",
+			reason: "A host state that must consent and rejects any veto forbids its own too; the message says how to mean the others.",
+			s: testkit.Build(testkit.Guarantees(testkit.G("monitors", "US", "UA", guarantee.Military, "", testkit.Activation("consent(UA)"))),
+				testkit.Positions(testkit.RejectsVeto("UA", nil, testkit.ToUA))),
+			code: scenario.RejectedVeto,
+			want: []scenario.Finding{{
+				Code: scenario.RejectedVeto, Severity: scenario.Error,
+				Actors: testkit.Ids("UA"), Guarantees: testkit.Gids("monitors"), Positions: testkit.Refs("positions[0]"),
+				Message: "UA rejects any veto but the provider's over guarantees to UA; UA can stop monitors; with no by list, UA's own veto counts too",
+			}},
+		},
+		{
+			name:   "VetoConflictWithItself",
+			reason: "RU demands a veto and rejects any but the provider's: the message says its own counts too.",
+			s: testkit.Build(testkit.Guarantees(testkit.G("us-air", "US", "UA", guarantee.AirSupport, "")),
+				testkit.Positions(testkit.Pos("RU", scenario.DemandsVeto, testkit.ToUA), testkit.RejectsVeto("RU", nil, testkit.ToUA))),
+			code: scenario.VetoConflict,
+			want: []scenario.Finding{{
+				Code: scenario.VetoConflict, Severity: scenario.Error,
+				Actors: testkit.Ids("RU"), Guarantees: testkit.Gids("us-air"), Positions: testkit.Refs("positions[0]", "positions[1]"),
+				Message: "RU demands a veto over guarantees to UA; RU rejects any veto but the provider's over them; with no by list, RU's own veto counts too",
+			}},
+		},
+		{
 			name:   "MissingDependency",
 			reason: "The message says which guarantee lacks which.",
 			s:      testkit.Build(testkit.Guarantees(testkit.G("europe-force", "UK", "UA", guarantee.GroundTroops, "", testkit.Requires("us-backstop", "us-intel"), testkit.Gsources("seed")))),
