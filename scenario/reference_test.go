@@ -499,7 +499,6 @@ func refEvaluate(s scenario.Scenario) (refReport, bool) {
 	m.positionFindings()
 	m.vetoConflicts()
 	m.memberFindings()
-	m.renewalBlocks()
 	for i := range s.Guarantees {
 		m.guaranteeFindings(&s.Guarantees[i])
 	}
@@ -626,8 +625,10 @@ func (m *ref) vetoConflicts() {
 	}
 }
 
-// memberFindings are blocked-by-member and dissenting-member, each "one
-// per guarantee and position".
+// memberFindings are the findings of refuses and rejects positions
+// against the decisions that act on g: blocked-by-member and
+// dissenting-member, about the rule of g's provider, and blocked-renewal,
+// about the renewal of its mandate, each "one per guarantee and position".
 func (m *ref) memberFindings() {
 	for i := range m.s.Positions {
 		p := &m.s.Positions[i]
@@ -635,6 +636,17 @@ func (m *ref) memberFindings() {
 			continue
 		}
 		for _, g := range m.picked(p) {
+			// blocked-renewal: "a veto holder of the body that renews g's
+			// mandate refuses or rejects g by a position: g lapses at its
+			// first renewal" (docs/MODEL.md, "Time"). Unlike
+			// blocked-by-member, nothing spares the provider: any holder of
+			// a refuses or rejects position that picks g, and holds a veto
+			// over the renewal, blocks it ("At a renewal a veto holder of
+			// the renewing body blocks it when it ... refuses or rejects g
+			// by a position"). The finding names that veto holder.
+			if m.renewalVetoes(g, m.parties(g))[p.Actor] {
+				m.add(scenario.BlockedRenewal, refSet{p.Actor: true}, []guarantee.ID{g.ID}, m.posName(i))
+			}
 			if !m.isBody(g.Provider) || p.Actor == g.Provider {
 				continue
 			}
@@ -650,28 +662,6 @@ func (m *ref) memberFindings() {
 			// and holds no veto in the provider's rule ... refuses g".
 			if p.Stance == scenario.Refuses && !rule[p.Actor] && m.within(g.Provider)[p.Actor] {
 				m.add(scenario.DissentingMember, who, []guarantee.ID{g.ID}, m.posName(i))
-			}
-		}
-	}
-}
-
-// renewalBlocks are the blocked-renewal findings, "one per guarantee and
-// position": "a veto holder of the body that renews g's mandate refuses or
-// rejects g by a position: g lapses at its first renewal" (docs/MODEL.md,
-// "Time"). Unlike blocked-by-member, nothing spares the provider: any
-// holder of a refuses or rejects position that picks g, and holds a veto
-// over the renewal, blocks it ("At a renewal a veto holder of the renewing
-// body blocks it when it ... refuses or rejects g by a position"). The
-// finding names that veto holder.
-func (m *ref) renewalBlocks() {
-	for i := range m.s.Positions {
-		p := &m.s.Positions[i]
-		if p.Stance != scenario.Refuses && p.Stance != scenario.Rejects {
-			continue
-		}
-		for _, g := range m.picked(p) {
-			if m.renewalVetoes(g, m.parties(g))[p.Actor] {
-				m.add(scenario.BlockedRenewal, refSet{p.Actor: true}, []guarantee.ID{g.ID}, m.posName(i))
 			}
 		}
 	}
