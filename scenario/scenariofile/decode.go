@@ -2,6 +2,7 @@ package scenariofile
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -166,7 +167,10 @@ func (o Options) parse(name string, data []byte) (*yaml.Node, Errors) {
 		if err := checkJSON(data); err != nil {
 			return nil, Errors{{File: name, Line: err.line, Column: err.col, Err: fmt.Errorf("%w: %s", ErrSyntax, err.msg)}}
 		}
-		data = joinSurrogates(data)
+	}
+	var sh shifts
+	if EncodingOf(name) == JSON {
+		data, sh = joinSurrogates(data)
 	}
 	var doc yaml.Node
 	l, err := yaml.NewLoader(bytes.NewReader(data), yaml.WithV3Defaults())
@@ -174,12 +178,12 @@ func (o Options) parse(name string, data []byte) (*yaml.Node, Errors) {
 		err = l.Load(&doc)
 	}
 	if err != nil && err != io.EOF {
-		return nil, Errors{yamlError(name, data, err)}
+		return nil, Errors{sh.fix(yamlError(name, data, err))}
 	}
 	// A second document would be silently lost: say so instead.
 	var next yaml.Node
 	if err := l.Load(&next); err != nil && err != io.EOF {
-		return nil, Errors{yamlError(name, data, err)}
+		return nil, Errors{sh.fix(yamlError(name, data, err))}
 	} else if err == nil && len(next.Content) > 0 && next.Content[0].Tag != "!!null" {
 		return nil, Errors{{File: name, Line: max(next.Line, 1), Column: 1, Err: fmt.Errorf("%w: a second YAML document (after \"---\"); a scenario file holds one scenario", ErrSyntax)}}
 	}
@@ -195,6 +199,9 @@ func (o Options) parse(name string, data []byte) (*yaml.Node, Errors) {
 		root.HeadComment = doc.HeadComment + "\n\n" + root.HeadComment
 	}
 	root.FootComment = joinComments(root.FootComment, doc.FootComment)
+	if len(sh) > 0 {
+		sh.fixNodes(root)
+	}
 	return root, nil
 }
 
@@ -246,13 +253,17 @@ func charAt(data []byte, line, col int) rune {
 // file ("\ud83d\ude00", as many JSON writers escape the characters past
 // U+FFFF) as the \U escapes that the YAML parser, which reads JSON files
 // too, understands. data is valid JSON, so a backslash starts an escape
-// inside a string. Each pair shortens its line by two characters, which
-// shifts the columns of later errors on that line.
-func joinSurrogates(data []byte) []byte {
+// inside a string. Each pair shortens its line by two characters; the
+// shifts it returns say where, so that positions in the rewritten text
+// can be moved back to the file's.
+func joinSurrogates(data []byte) ([]byte, shifts) {
 	if !bytes.Contains(data, []byte(`\u`)) {
-		return data
+		return data, nil
 	}
 	var out []byte // nil until there is a pair
+	var sh shifts
+	cur := cursor{data: data, line: 1, col: 1}
+	onLine := 0 // pairs so far on cur's line
 	last := 0
 	for i := 0; i+1 < len(data); i++ {
 		if data[i] != '\\' {
@@ -265,6 +276,13 @@ func joinSurrogates(data []byte) []byte {
 				out = append(out, data[last:i]...)
 				out = fmt.Appendf(out, `\U%08X`, utf16.DecodeRune(rune(hi), rune(lo)))
 				last = i + 12
+				line := cur.line
+				cur.to(last)
+				if cur.line != line {
+					onLine = 0
+				}
+				onLine++
+				sh = append(sh, shift{cur.line, cur.col - 2*onLine})
 				i += 11
 				continue
 			}
@@ -272,9 +290,68 @@ func joinSurrogates(data []byte) []byte {
 		i++ // the escaped character
 	}
 	if out == nil {
-		return data
+		return data, nil
 	}
-	return append(out, data[last:]...)
+	return append(out, data[last:]...), sh
+}
+
+// A cursor walks data forward, counting lines and columns as [position]
+// does, so that the positions of many offsets cost one pass.
+type cursor struct {
+	data           []byte
+	off, line, col int
+}
+
+// to moves c forward to offset off.
+func (c *cursor) to(off int) {
+	for c.off < off {
+		switch b := c.data[c.off]; {
+		case b == '\n' || b == '\r' && (c.off+1 == len(c.data) || c.data[c.off+1] != '\n'):
+			c.line, c.col = c.line+1, 1
+			c.off++
+		case b == '\r': // of "\r\n", whose "\n" ends the line
+			c.off++
+		default:
+			_, n := utf8.DecodeRune(c.data[c.off:])
+			c.off += n
+			c.col++
+		}
+	}
+}
+
+// A shift is where a rewritten pair ends, at the line and column of the
+// rewritten text: everything from there on that line stands two columns
+// further right in the file.
+type shift struct{ line, col int }
+
+// shifts are the shifts of one file, in the order of the text.
+type shifts []shift
+
+// column returns the column in the file of a position in the rewritten
+// text.
+func (sh shifts) column(line, col int) int {
+	from, _ := slices.BinarySearchFunc(sh, line, func(s shift, l int) int { return cmp.Compare(s.line, l) })
+	to, _ := slices.BinarySearchFunc(sh, shift{line, col + 1}, func(s, t shift) int {
+		return cmp.Or(cmp.Compare(s.line, t.line), cmp.Compare(s.col, t.col))
+	})
+	return col + 2*(to-from)
+}
+
+// fix moves e's column back to the file's.
+func (sh shifts) fix(e *Error) *Error {
+	if len(sh) > 0 {
+		e.Column = sh.column(e.Line, e.Column)
+	}
+	return e
+}
+
+// fixNodes moves the columns of n and the nodes within it back to the
+// file's. A JSON file has no aliases, so each node is visited once.
+func (sh shifts) fixNodes(n *yaml.Node) {
+	n.Column = sh.column(n.Line, n.Column)
+	for _, k := range n.Content {
+		sh.fixNodes(k)
+	}
 }
 
 type jsonError struct {

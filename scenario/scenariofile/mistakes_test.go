@@ -113,6 +113,28 @@ actor:
 		reason: "the second document is read from the same stream, and its lines counted on",
 	},
 	{
+		name:   "unknown key after escaped surrogate pairs",
+		file:   "ua.json",
+		in:     `{"entente": 1, "name": "\ud83d\udd4a\ufe0f \ud83d\ude00", "bogus": 1}`,
+		want:   []string{"ua.json:1:59: bogus: unknown key \"bogus\"; want one of entente, name, as-of, description, sources, actors, guarantees, positions, vetoes, timeline, values, variants"},
+		is:     []error{scenariofile.ErrUnknownKey},
+		reason: "a character past U+FFFF escaped as a pair of \\u escapes takes twelve columns of the file, however it is read",
+	},
+	{
+		name: "errors on lines with and without escaped surrogate pairs",
+		file: "ua.json",
+		in: `{"entente": 1, "name": "\ud83d\ude00",
+ "actors": [{"id": "US"}, {"id": "UA"}],
+ "guarantees": [{"id": "g1", "provider": "US", "beneficiary": "UA", "kind": "military", "note": "\ud83d\ude00", "bogus": 1},
+  {"id": "g2", "provider": "US", "beneficiary": "UK", "kind": "military"}]}`,
+		want: []string{
+			"ua.json:3:113: guarantees[0].bogus: unknown key \"bogus\"; want one of id, provider, beneficiary, kind, target, location, strength, trigger, activation, parties-aside, requires, likelihood, mandate, note, sources",
+			"ua.json:4:49: guarantees[1].beneficiary: unknown actor \"UK\"; did you mean \"UA\"?",
+		},
+		is:     []error{scenariofile.ErrUnknownKey, actor.ErrUnknownActor},
+		reason: "a pair moves what follows it on its own line only",
+	},
+	{
 		name: "list where text belongs",
 		file: "ua.yaml",
 		in: `entente: 1
