@@ -182,8 +182,11 @@ func describeSource(s Source) string {
 
 // escapeMarkdown keeps text on one table line and out of Markdown's
 // syntax, its hidden characters escaped as in text (see [safe.Terminal]).
+// A backslash is escaped too: else one from the file would escape the
+// escape before a bracket ("\\[" reads as a backslash and a "["), and
+// open a link.
 func escapeMarkdown(s string) string {
 	return safe.Terminal(markdownReplacer.Replace(s))
 }
 
-var markdownReplacer = strings.NewReplacer("|", `\|`, "\n", " ", "\r", "", "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;")
+var markdownReplacer = strings.NewReplacer(`\`, `\\`, "|", `\|`, "\n", " ", "\r", "", "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;")
