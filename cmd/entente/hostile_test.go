@@ -6,7 +6,9 @@ import (
 	"encoding/xml"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -103,6 +105,55 @@ func TestHostileText(t *testing.T) {
 					t.Errorf("the file's bidi override is not shown escaped (%s):\n%s", c.reason, all)
 				}
 			})
+		}
+	}
+}
+
+// TestHostileFileName runs every command on files whose names hold an
+// escape sequence and a bidi override, and checks that the names reach
+// the terminal escaped: a file name comes from someone else as much as
+// the file does. Each command runs once as it succeeds and once on a
+// what-if that fails, so that its messages name the file too.
+func TestHostileFileName(t *testing.T) {
+	dir := t.TempDir()
+	name := "evil\x1b[31mRED\u202e.yaml"
+	const shown = `evil\x1b[31mRED\u202e.yaml`
+	data, err := os.ReadFile("testdata/bargain.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, name)
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	broken := filepath.Join(dir, "broken"+name)
+	if err := os.WriteFile(broken, []byte("entente: 1\nbogus: 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var runs [][]string
+	for _, cmd := range []string{"check", "search", "bargain", "simulate", "diff", "graph", "sweep", "export"} {
+		args := []string{cmd}
+		if cmd == "export" {
+			args = append(args, "--format", "asp")
+		}
+		if cmd == "sweep" {
+			args = append(args, "--samples", "10")
+		}
+		runs = append(runs, append(slices.Clone(args), "--without", "nosuch", file))
+		if cmd != "diff" {
+			runs = append(runs, append(slices.Clone(args), file), append(slices.Clone(args), broken))
+		}
+	}
+	runs = append(runs, []string{"validate", file}, []string{"validate", broken}, []string{"fmt", broken},
+		[]string{"check", "--format", "json", file, broken})
+	for _, args := range runs {
+		code, out, errOut := runEntente(args...)
+		all := out + errOut
+		if h := hiddenIn(all, "\n\t"); len(h) > 0 { // DOT indents with tabs
+			t.Errorf("entente %q: hidden runes %q reach the terminal:\n%s", args, h, all)
+		}
+		if code != exitOK && code != exitFinding && !strings.Contains(errOut, shown) {
+			t.Errorf("entente %q exited %d without naming the file as %s:\n%s", args, code, shown, errOut)
 		}
 	}
 }

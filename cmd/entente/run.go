@@ -301,14 +301,14 @@ func runCheck(e env, args []string) int {
 		if w.set() {
 			var err error
 			if in.s, err = w.apply(in.s); err != nil {
-				fmt.Fprintf(e.stderr, "%s: %v\n", in.file, err)
+				fmt.Fprintf(e.stderr, "%s: %v\n", safe.Terminal(in.file), err)
 				result = exitInput
 				continue
 			}
 		}
 		r, err := scenario.Evaluate(in.s)
 		if err != nil { // loading validated it; this would be a bug
-			fmt.Fprintf(e.stderr, "%s: %v\n", in.file, err)
+			fmt.Fprintf(e.stderr, "%s: %v\n", safe.Terminal(in.file), err)
 			result = exitInput
 			continue
 		}
@@ -369,7 +369,7 @@ func runValidate(e env, args []string) int {
 			result = exitInput
 			continue
 		}
-		fmt.Fprintf(e.stdout, "%s: valid (%d actors, %d guarantees, %d positions)\n", f, len(s.Actors), len(s.Guarantees), len(s.Positions))
+		fmt.Fprintf(e.stdout, "%s: valid (%d actors, %d guarantees, %d positions)\n", safe.Terminal(f), len(s.Actors), len(s.Guarantees), len(s.Positions))
 	}
 	return result
 }
@@ -412,7 +412,7 @@ func runFmt(e env, args []string) int {
 			continue
 		}
 		if err := replaceFile(f, out); err != nil {
-			fmt.Fprintf(e.stderr, "entente fmt: %v\n", err)
+			fmt.Fprintf(e.stderr, "entente fmt: %s\n", safe.Terminal(err.Error()))
 			result = exitInput
 		}
 	}

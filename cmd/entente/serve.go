@@ -15,6 +15,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/entente-go/entente/internal/safe"
 	"github.com/entente-go/entente/internal/workbench"
 )
 
@@ -62,7 +63,7 @@ func runServe(e env, args []string) int {
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	url := wb.URL()
-	fmt.Fprintf(e.stdout, "entente serve: %s at %s (Ctrl-C stops it)\n", files[0], url)
+	fmt.Fprintf(e.stdout, "entente serve: %s at %s (Ctrl-C stops it)\n", safe.Terminal(files[0]), url)
 	fmt.Fprintln(e.stdout, "entente serve: the address opens the workbench once, in one browser; keep it to yourself")
 	if *expose {
 		fmt.Fprintf(e.stderr, "entente serve: warning: --%s: other machines can reach %s over plain HTTP\n", exposeFlag, listening)

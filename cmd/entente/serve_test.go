@@ -59,7 +59,9 @@ func TestServeRefuses(t *testing.T) {
 // serves the page there, saves through fmt -w's atomic write, and stops
 // cleanly when interrupted.
 func TestServe(t *testing.T) {
-	file := filepath.Join(t.TempDir(), "seed.yaml")
+	// The file's name holds an escape sequence and a bidi override, which
+	// the line with the address must show escaped.
+	file := filepath.Join(t.TempDir(), "seed\x1b[2J\u202e.yaml")
 	if err := os.WriteFile(file, examples.Ukraine2025YAML(), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -78,6 +80,9 @@ func TestServe(t *testing.T) {
 		t.Fatalf("reading the address: %v (stderr %q)", err, stderr.String())
 	}
 	go io.Copy(io.Discard, pr)
+	if h := hiddenIn(line, "\n"); len(h) > 0 || !strings.Contains(line, `seed\x1b[2J\u202e.yaml at`) {
+		t.Errorf("entente serve printed %q, want the file's name with its hidden runes escaped", line)
+	}
 	_, rest, ok := strings.Cut(line, " at http://127.0.0.1:")
 	tokenURL, _, _ := strings.Cut(rest, " ")
 	tokenURL = "http://127.0.0.1:" + tokenURL

@@ -69,7 +69,9 @@ func (w *whatIf) apply(s scenario.Scenario) (scenario.Scenario, error) {
 
 // loadWhatIf loads the one file of files, or the seed when there is none,
 // saying what command cmd does with it ("searching", "using"), and
-// applies the what-if flags. ok is false after a problem (more than one
+// applies the what-if flags. It returns the file's name as messages show
+// it, its hidden characters escaped ([safe.Terminal]): a name is text
+// from someone else too. ok is false after a problem (more than one
 // file among them), reported on stderr.
 func loadWhatIf(e env, cmd string, maxSize int64, files []string, w *whatIf, doing string) (string, scenario.Scenario, bool) {
 	if len(files) > 1 {
@@ -88,6 +90,7 @@ func loadWhatIf(e env, cmd string, maxSize int64, files []string, w *whatIf, doi
 			return file, s, false
 		}
 	}
+	file = safe.Terminal(file)
 	if !w.set() {
 		return file, s, true
 	}
@@ -202,14 +205,14 @@ func runDiff(e env, args []string) int {
 			// The what-if applies to the second file: A against B's variant.
 			var err error
 			if b, err = w.apply(b); err != nil {
-				fmt.Fprintf(e.stderr, "%s: %v\n", files[1], err)
+				fmt.Fprintf(e.stderr, "%s: %v\n", safe.Terminal(files[1]), err)
 				return exitInput
 			}
 		}
 	} else {
 		var err error
 		if b, err = w.apply(a); err != nil {
-			fmt.Fprintf(e.stderr, "%s: %v\n", files[0], err)
+			fmt.Fprintf(e.stderr, "%s: %v\n", safe.Terminal(files[0]), err)
 			return exitInput
 		}
 	}
