@@ -58,3 +58,17 @@ func PositionRef(id string, i int) string {
 	}
 	return "positions[" + strconv.Itoa(i) + "]"
 }
+
+// Clip returns s cut to its first n characters, with "…" where it was
+// cut, so that a long text from a file can be quoted without repeating
+// all of it.
+func Clip(s string, n int) string {
+	k := 0
+	for i := range s {
+		if k == n {
+			return s[:i] + "…"
+		}
+		k++
+	}
+	return s
+}

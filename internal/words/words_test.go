@@ -17,3 +17,22 @@ func TestPlural(t *testing.T) {
 		}
 	}
 }
+
+func TestClip(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		n    int
+		want string
+	}{
+		{"", 3, ""},
+		{"abc", 3, "abc"},
+		{"abcd", 3, "abc…"},
+		{"Київ, 2025", 4, "Київ…"}, // characters, not bytes
+		{"😀😀😀", 1, "😀…"},
+		{"abc", 0, "…"},
+	} {
+		if got := Clip(c.s, c.n); got != c.want {
+			t.Errorf("Clip(%q, %d) = %q; want %q", c.s, c.n, got, c.want)
+		}
+	}
+}

@@ -61,8 +61,10 @@
 //   - Sources: the scenario's sources, numbered, each with its title (a
 //     link when it has an http or https URL), date, note and ID,
 //     and links back to the findings that cite it. A finding links to
-//     the sources it cites; a citation that is no source's ID is shown
-//     as its text.
+//     the sources it cites, by their titles cut to 200 characters (the
+//     Sources section has each in full, once, so that the page does not
+//     grow with findings times titles); a citation that is no source's
+//     ID is shown as its text.
 //
 // The same [Page] always gives the same bytes: there is no date, no
 // random ID, nothing from a map in map order.

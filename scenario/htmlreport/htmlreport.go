@@ -226,9 +226,15 @@ type verdictView struct {
 }
 
 // cite is a citation: a link to a source of the Sources section, named
-// by its title (Text) or, in tables, its ID; or, for a citation that is
-// not a source's ID, its text.
+// by its title (Text, cut to citeTitle characters) or, in tables, its ID;
+// or, for a citation that is not a source's ID, its text.
 type cite struct{ Anchor, ID, Text string }
+
+// citeTitle is the most of a source's title a citation shows. The
+// Sources section shows the title in full, once: a page whose findings
+// each repeated a long title would grow with findings times title, far
+// beyond the file.
+const citeTitle = 200
 
 type findingView struct {
 	N          int
@@ -279,7 +285,7 @@ func (s sources) cites(ids []string) []cite {
 			out = append(out, cite{ID: id, Text: id})
 			continue
 		}
-		out = append(out, cite{Anchor: sourceAnchor(i), ID: id, Text: cmp.Or(s.list[i].Title, id)})
+		out = append(out, cite{Anchor: sourceAnchor(i), ID: id, Text: words.Clip(cmp.Or(s.list[i].Title, id), citeTitle)})
 	}
 	return out
 }

@@ -582,3 +582,37 @@ func TestEscaping(t *testing.T) {
 	}
 	accessible(t, page, p)
 }
+
+// TestLongTitleShownOnce checks that a source's title stands in full only
+// in the Sources section: the findings that cite it show its start, so
+// that a page does not grow with findings times title.
+func TestLongTitleShownOnce(t *testing.T) {
+	s := examples.Ukraine2025()
+	title := strings.Repeat("A very long title, ", 500)
+	s.Sources = append(s.Sources, scenario.Source{ID: "long", Title: title})
+	for i := range s.Guarantees {
+		s.Guarantees[i].Sources = append(s.Guarantees[i].Sources, "long")
+	}
+	p := page(t, s, "long.yaml", "", reportOnly)
+	citing := 0
+	for _, f := range p.Report.Findings {
+		if slices.Contains(f.Sources, "long") {
+			citing++
+		}
+	}
+	if citing < 2 {
+		t.Fatalf("%d findings cite the long source; the test needs at least 2", citing)
+	}
+	out := write(t, p)
+	if n := strings.Count(out, title); n != 1 {
+		t.Errorf("the full title stands %d times in the page; want once, in the Sources section", n)
+	}
+	start := title[:200] // the title is ASCII: 200 characters
+	if n := strings.Count(out, start+"…"); n < citing {
+		t.Errorf("the title's start stands %d times; want at least once for each of the %d findings citing it", n, citing)
+	}
+	s.Sources[len(s.Sources)-1].Title = "short"
+	if grown := len(out) - len(write(t, page(t, s, "long.yaml", "", reportOnly))); grown > 2*len(title) {
+		t.Errorf("a title of %d bytes makes the page %d bytes longer than a short one; want at most twice the title", len(title), grown)
+	}
+}

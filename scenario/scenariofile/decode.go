@@ -20,6 +20,7 @@ import (
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/internal/suggest"
+	"github.com/entente-go/entente/internal/words"
 	"github.com/entente-go/entente/scenario"
 )
 
@@ -1074,16 +1075,7 @@ func (d *decoder) syntax(n *yaml.Node, path string, err error) {
 			at.Column++
 		}
 	}
-	d.failf(&at, path, "%s in %q", se.Msg, clip(se.Input, 60))
-}
-
-// clip shortens s to about n characters for a message, marking the cut.
-func clip(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:n]) + "…"
+	d.failf(&at, path, "%s in %q", se.Msg, words.Clip(se.Input, 60))
 }
 
 // selector reads a selector; by receives the by list when the selector
