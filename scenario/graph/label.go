@@ -282,15 +282,20 @@ func wrap(s string, width int) []string {
 	for para := range strings.SplitSeq(s, "\n") {
 		line, n := "", 0
 		for word := range strings.FieldsSeq(para) {
-			for utf8.RuneCountInString(word) > width {
+			for {
+				// Cut where width characters end, counting no further,
+				// so that a long word costs its length, not its square.
+				cut := 0
+				for k := 0; k < width && cut < len(word); k++ {
+					_, size := utf8.DecodeRuneInString(word[cut:])
+					cut += size
+				}
+				if cut == len(word) {
+					break
+				}
 				if n > 0 {
 					out = append(out, line)
 					line, n = "", 0
-				}
-				cut := 0
-				for range width {
-					_, size := utf8.DecodeRuneInString(word[cut:])
-					cut += size
 				}
 				out = append(out, word[:cut])
 				word = word[cut:]
