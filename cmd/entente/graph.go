@@ -127,7 +127,11 @@ func writeMarkdown(w io.Writer, s scenario.Scenario, r scenario.Report) error {
 		return err
 	}
 	if len(g.Edges) > mermaidMaxEdges || mermaid.Len() > mermaidMaxText {
-		fmt.Fprintf(&buf, "The picture has %d edges, more than Mermaid draws by default; draw part of it with `entente graph --format mermaid --actor ID` or `--kind KIND`.\n", len(g.Edges))
+		size := fmt.Sprintf("%d edges", len(g.Edges))
+		if len(g.Edges) <= mermaidMaxEdges {
+			size = fmt.Sprintf("%d characters of Mermaid", mermaid.Len())
+		}
+		fmt.Fprintf(&buf, "The picture has %s, more than Mermaid draws by default; draw part of it with `entente graph --format mermaid --actor ID` or `--kind KIND`.\n", size)
 	} else {
 		buf.WriteString("```mermaid\n")
 		buf.Write(mermaid.Bytes())

@@ -9,10 +9,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/examples"
+	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/internal/synth"
 	"github.com/entente-go/entente/scenario"
 	"github.com/entente-go/entente/scenario/graph"
@@ -225,6 +228,23 @@ func TestMarkdownMermaidTooLarge(t *testing.T) {
 	_, out, errOut := runEntente("check", "--format", "markdown", file)
 	if strings.Contains(out, "```mermaid") || !strings.Contains(out, "more than Mermaid draws by default; draw part of it with `entente graph --format mermaid --actor ID`") {
 		t.Errorf("the Markdown of 1,000 guarantees embeds the picture or does not say why not (stderr %q):\n%s", errOut, out[max(0, len(out)-400):])
+	}
+	if !regexp.MustCompile(`The picture has [0-9]{4} edges,`).MatchString(out) {
+		t.Errorf("the Markdown of 1,000 guarantees does not count the picture's edges:\n%s", out[max(0, len(out)-400):])
+	}
+
+	// Few edges but a long text: a name of 60,000 characters.
+	s = scenario.Scenario{Actors: []actor.Actor{{ID: "UA", Name: strings.Repeat("Ukraine ", 7500)}, {ID: "US"}},
+		Guarantees: []guarantee.Guarantee{{ID: "g1", Provider: "US", Beneficiary: "UA", Kind: "financial/aid"}}}
+	if data, err = scenariofile.Marshal(s, scenariofile.YAML); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, out, _ = runEntente("check", "--format", "markdown", file)
+	if strings.Contains(out, "```mermaid") || !strings.Contains(out, " characters of Mermaid, more than Mermaid draws by default") {
+		t.Errorf("the Markdown of a long name embeds the picture or does not say it is too long:\n%s", out[max(0, len(out)-400):])
 	}
 }
 
