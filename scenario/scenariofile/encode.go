@@ -82,6 +82,11 @@ func (o Options) Format(name string, data []byte) ([]byte, error) {
 	if EncodingOf(name) == JSON {
 		return toJSON(n)
 	}
+	// The YAML library keeps a comment's line breaks as written, and a
+	// CRLF one would come out as two; read the comments with the file's
+	// line breaks as the canonical form writes them (the same lines).
+	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
 	root, _ := o.parse(name, data)
 	keepComments(n, root)
 	// A comment that opens a section of the file gets a blank line above

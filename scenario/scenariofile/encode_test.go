@@ -234,6 +234,29 @@ func TestFormatIsIdempotent(t *testing.T) {
 	}
 }
 
+// TestFormatLineEnds checks that a file written with Windows line ends
+// (CRLF) or old Mac ones (a lone CR) formats to what the same file with
+// newlines does, comments and all: each comment line once, in its place.
+func TestFormatLineEnds(t *testing.T) {
+	paths := append(files(t, "testdata/good", ".yaml"), seedFile)
+	for _, path := range paths {
+		lf := readFile(t, path)
+		want, err := scenariofile.Format(path, lf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, end := range []string{"\r\n", "\r"} {
+			got, err := scenariofile.Format(path, bytes.ReplaceAll(lf, []byte("\n"), []byte(end)))
+			if err != nil {
+				t.Fatalf("%s with %q line ends: %v", path, end, err)
+			}
+			if d := cmp.Diff(string(want), string(got)); d != "" {
+				t.Errorf("%s with %q line ends formats otherwise (-newlines +%q):\n%s", path, end, end, d)
+			}
+		}
+	}
+}
+
 func TestFormatErrors(t *testing.T) {
 	tests := []struct {
 		name   string
