@@ -40,7 +40,8 @@ const (
 type Options struct {
 	// MaxSize is the largest file, in bytes, that is read at all; zero
 	// means DefaultMaxSize. A larger file is an error that says how to
-	// raise the limit.
+	// raise the limit. It also bounds the text that YAML aliases may
+	// repeat, so that a scenario holds no more text than two such files.
 	MaxSize int64
 	// MaxAliasNodes bounds the nodes YAML aliases may expand to, on top of
 	// the nodes written in the file; zero means DefaultMaxAliasNodes.
@@ -203,7 +204,60 @@ func (o Options) parse(name string, data []byte) (*yaml.Node, Errors) {
 	if len(sh) > 0 {
 		sh.fixNodes(root)
 	}
+	if a := aliasedText(root, o.maxSize()); a != nil {
+		return nil, Errors{{File: name, Line: a.Line, Column: a.Column, Err: fmt.Errorf("%w: they repeat more than %d bytes of text, the size limit (raise it with --max-size, or Options.MaxSize); is this an alias bomb?", ErrAliases, o.maxSize())}}
+	}
 	return root, nil
+}
+
+// aliasedText returns the alias, in the order of the file, at which the
+// text that aliases repeat (every scalar of what each alias stands for,
+// keys included) passes limit bytes, or nil. The nodes an alias adds are
+// bounded by [Options.MaxAliasNodes]; this bounds their text, so that a
+// scenario holds no more text than two files of the size limit could,
+// and nothing written from it (a formatted file, a report) grows beyond.
+func aliasedText(root *yaml.Node, limit int64) *yaml.Node {
+	size := map[*yaml.Node]int64{} // the text of an anchored node, saturating past limit
+	var text func(n *yaml.Node) int64
+	text = func(n *yaml.Node) int64 {
+		if n.Kind == yaml.AliasNode {
+			if n.Alias == nil {
+				return 0
+			}
+			n = n.Alias
+		}
+		if t, ok := size[n]; ok {
+			return t
+		}
+		size[n] = 0 // an alias within its own anchor adds nothing
+		t := int64(len(n.Value))
+		for _, k := range n.Content {
+			t = min(t+text(k), limit+1)
+		}
+		if n.Anchor != "" {
+			size[n] = t
+		} else {
+			delete(size, n)
+		}
+		return t
+	}
+	var added int64
+	var walk func(n *yaml.Node) *yaml.Node
+	walk = func(n *yaml.Node) *yaml.Node {
+		if n.Kind == yaml.AliasNode {
+			if added += text(n); added > limit {
+				return n
+			}
+			return nil
+		}
+		for _, k := range n.Content {
+			if a := walk(k); a != nil {
+				return a
+			}
+		}
+		return nil
+	}
+	return walk(root)
 }
 
 // yamlError turns the YAML library's error into an Error with its position.

@@ -67,7 +67,8 @@ var (
 	ErrTooLarge = errors.New("file too large")
 	// ErrSyntax: the file is not well-formed YAML or JSON.
 	ErrSyntax = errors.New("syntax error")
-	// ErrAliases: YAML aliases expand past [Options.MaxAliasNodes].
+	// ErrAliases: YAML aliases expand past [Options.MaxAliasNodes], or
+	// repeat more text than [Options.MaxSize].
 	ErrAliases = errors.New("aliases expand too far")
 	// ErrUnknownKey: a key that format 1 does not have.
 	ErrUnknownKey = errors.New("unknown key")
