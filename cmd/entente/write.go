@@ -27,27 +27,61 @@ const (
 // writeFile writes data to path through a synced temporary file in the same
 // folder, then publishes it (see publish) and syncs the folder. With
 // overwrite, a symbolic link at path has its target rewritten, and an
-// existing file keeps its permissions; a new file is 0644.
+// existing file keeps its permissions and, where the system lets it, its
+// owner; a new file is 0644. Only a regular file is overwritten, and not
+// one that is read-only: a pipe, a device or a link to either is refused,
+// as is a link that leads nowhere, rather than replaced by a file. The
+// new file takes the place of the old under this name: another hard link
+// to the old one keeps the old text.
 func writeFile(path string, data []byte, mode replace) error {
 	perm := fs.FileMode(0o644)
+	var old fs.FileInfo
 	if mode == overwrite {
 		// Rewrite what a symbolic link points to, not the link.
 		if real, err := filepath.EvalSymlinks(path); err == nil {
 			path = real
+		} else if info, lerr := os.Lstat(path); lerr == nil && info.Mode()&fs.ModeSymlink != 0 {
+			return fmt.Errorf("%s is a symbolic link to no file that can be rewritten: %w", path, err)
 		}
 		if info, err := os.Stat(path); err == nil {
-			perm = info.Mode().Perm()
+			switch {
+			case !info.Mode().IsRegular():
+				return fmt.Errorf("%s is %s, not a regular file; only a regular file is rewritten", path, kindOf(info.Mode()))
+			case info.Mode().Perm()&0o200 == 0:
+				return fmt.Errorf("%s is read-only; make it writable to rewrite it", path)
+			}
+			perm, old = info.Mode().Perm(), info
 		}
 	}
 	tmp, err := stage(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp", data, perm)
-	if err != nil {
-		return err
+	if pe, ok := errors.AsType[*fs.PathError](err); ok {
+		return fmt.Errorf("%s: cannot write its new copy in %s: %w", path, filepath.Dir(path), pe.Err)
+	} else if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
 	}
 	defer os.Remove(tmp) // after a rename, nothing is left to remove
+	if old != nil {
+		keepOwner(tmp, old)
+	}
 	if err := publish(tmp, path, mode); err != nil {
 		return err
 	}
 	return syncDir(filepath.Dir(path))
+}
+
+// kindOf names the kind of file that is not a regular one.
+func kindOf(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	}
+	return "a special file"
 }
 
 // replaceFile rewrites path with data: writeFile with overwrite, in the

@@ -1,0 +1,64 @@
+//go:build unix
+
+package main
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// TestReplaceFilePipe checks that a named pipe, or a link to one, is
+// refused rather than replaced by a regular file.
+func TestReplaceFilePipe(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo.yaml")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip("no named pipes here:", err)
+	}
+	link := filepath.Join(dir, "link.yaml")
+	if err := os.Symlink(fifo, link); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{fifo, link} {
+		err := replaceFile(path, []byte("entente: 1\n"))
+		if err == nil || !strings.Contains(err.Error(), "fifo.yaml is a named pipe, not a regular file") {
+			t.Errorf("replaceFile(%s): %v; want a refusal", filepath.Base(path), err)
+		}
+	}
+	if info, err := os.Lstat(fifo); err != nil || info.Mode().Type() != fs.ModeNamedPipe {
+		t.Errorf("the named pipe is no longer one")
+	}
+}
+
+// TestReplaceFileKeepsOwner checks that a file rewritten by the superuser
+// keeps its owner and group, as it keeps its permissions.
+func TestReplaceFileKeepsOwner(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("only the superuser can give a file to another owner")
+	}
+	file := filepath.Join(t.TempDir(), "owned.yaml")
+	if err := os.WriteFile(file, []byte("old"), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chown(file, 1234, 5678); err != nil {
+		t.Skip("cannot give the file away here:", err)
+	}
+	if err := replaceFile(file, []byte("entente: 1\n")); err != nil {
+		t.Fatal(err)
+	}
+	info, err := os.Stat(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := info.Sys().(*syscall.Stat_t)
+	if st.Uid != 1234 || st.Gid != 5678 || info.Mode().Perm() != 0o640 {
+		t.Errorf("the rewritten file is %d:%d %v; want 1234:5678 -rw-r-----", st.Uid, st.Gid, info.Mode().Perm())
+	}
+	if got, _ := os.ReadFile(file); string(got) != "entente: 1\n" {
+		t.Errorf("the file holds %q", got)
+	}
+}
