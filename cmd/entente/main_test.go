@@ -61,6 +61,8 @@ func TestGolden(t *testing.T) {
 		{"check-tabs", "tab indentation is a syntax error with a hint", []string{"check", "testdata/tabs.yaml"}, 2},
 		{"check-missing-file", "a file that does not exist exits 2", []string{"check", "testdata/no-such-file.yaml"}, 2},
 		{"check-bad-format", "an unknown --format is a command-line error", []string{"check", "--format", "xml"}, 2},
+		{"version-extra", "version takes no arguments, as schema does", []string{"version", "extra"}, 2},
+		{"schema-extra", "schema takes no arguments", []string{"schema", "extra"}, 2},
 		{"check-max-size", "a file over --max-size is refused with how to raise the limit", []string{"check", "--max-size", "100B", "testdata/article5.yaml"}, 2},
 		{"check-bad-max-size", "a malformed --max-size is a command-line error", []string{"check", "--max-size", "lots", "testdata/article5.yaml"}, 2},
 		{"check-article5-json", "a compatible report in JSON", []string{"check", "--format=json", "testdata/article5.yaml"}, 0},
@@ -454,7 +456,7 @@ func (failingWriter) Write([]byte) (int, error) { return 0, os.ErrClosed }
 // says so and fails, so that "entente fmt a.yaml > b.yaml" on a full disk
 // does not pass for a success.
 func TestWriteErrors(t *testing.T) {
-	for _, args := range [][]string{{"fmt", "testdata/article5.yaml"}, {"example"}, {"schema"}, {"sweep", "--samples", "100"}, {"sweep", "--format=json", "--samples", "100"}} {
+	for _, args := range [][]string{{"fmt", "testdata/article5.yaml"}, {"example"}, {"schema"}, {"help"}, {"version"}, {"sweep", "--samples", "100"}, {"sweep", "--format=json", "--samples", "100"}} {
 		e, _, errOut := fakeEnv(false, nil)
 		e.stdout = failingWriter{}
 		if code := run(args, e); code != exitInput {

@@ -75,13 +75,18 @@ func init() {
 	}
 }
 
-func usage(w io.Writer) {
-	fmt.Fprintf(w, "entente checks security frameworks written as scenario files (format 1).\n\nUsage:\n\n")
+// usage writes the list of commands to w, and returns the error of the
+// write, which fails help as it fails any command.
+func usage(w io.Writer) error {
+	var b strings.Builder
+	b.WriteString("entente checks security frameworks written as scenario files (format 1).\n\nUsage:\n\n")
 	for _, c := range commands {
-		fmt.Fprintf(w, "  %s\n        %s\n", strings.TrimSpace("entente "+c.name+" "+c.args), c.summary)
+		fmt.Fprintf(&b, "  %s\n        %s\n", strings.TrimSpace("entente "+c.name+" "+c.args), c.summary)
 	}
-	fmt.Fprintf(w, "\nExit status: 0 compatible, a deal possible, no difference, or done; 1 incompatible, no deal\npossible, a difference, or a sweep interrupted; 2 bad input or command line.\n")
-	fmt.Fprintf(w, "Run \"entente COMMAND -h\" for a command's flags.\n")
+	b.WriteString("\nExit status: 0 compatible, a deal possible, no difference, or done; 1 incompatible, no deal\npossible, a difference, or a sweep interrupted; 2 bad input or command line.\n")
+	b.WriteString("Run \"entente COMMAND -h\" for a command's flags.\n")
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
 func run(args []string, e env) int {
@@ -91,7 +96,10 @@ func run(args []string, e env) int {
 	}
 	switch args[0] {
 	case "-h", "-help", "--help", "help":
-		usage(e.stdout)
+		if err := usage(e.stdout); err != nil {
+			fmt.Fprintf(e.stderr, "entente help: %v\n", err)
+			return exitInput
+		}
 		return exitOK
 	}
 	for _, c := range commands {
@@ -477,10 +485,21 @@ func runSchema(e env, args []string) int {
 }
 
 func runVersion(e env, args []string) int {
+	fs := flags(e, "version", "")
+	if rest, code, ok := parse(fs, args); !ok || len(rest) > 0 {
+		if ok {
+			fmt.Fprintln(e.stderr, "entente version: takes no arguments")
+			return exitInput
+		}
+		return code
+	}
 	version := "(devel)"
 	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
 		version = info.Main.Version
 	}
-	fmt.Fprintf(e.stdout, "entente %s, scenario format 1\n", version)
+	if _, err := fmt.Fprintf(e.stdout, "entente %s, scenario format 1\n", version); err != nil {
+		fmt.Fprintf(e.stderr, "entente version: %v\n", err)
+		return exitInput
+	}
 	return exitOK
 }
