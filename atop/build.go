@@ -114,7 +114,7 @@ func (p Phase) Scenario() (scenario.Scenario, []Warning) {
 	var mandate guarantee.Mandate
 	if a.SpecLength == 1 || a.SpecLength == 3 {
 		if a.Length > 0 {
-			end := addMonths(a.Begin, a.Length)
+			end := addMonths(p.lengthStart(), a.Length)
 			switch {
 			case a.Renewal > 0 && a.RenewalLength > 0:
 				mandate = guarantee.RenewedBy(body, guarantee.Months(a.RenewalLength)).Starting(addMonths(end, -a.RenewalLength).String())
@@ -364,7 +364,7 @@ func (p Phase) description() string {
 	}
 	switch {
 	case (a.SpecLength == 1 || a.SpecLength == 3) && a.Length > 0:
-		fmt.Fprintf(&b, "Specified length: %d months from %s. ", a.Length, a.Begin)
+		fmt.Fprintf(&b, "Specified length: %d months from %s. ", a.Length, p.lengthStart())
 	case a.SpecLength == 2:
 		b.WriteString("In force until an event the treaty names (speclgth 2), which Entente does not date. ")
 	}

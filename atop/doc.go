@@ -50,7 +50,10 @@
 //     changes no answer;
 //   - a specified length is a sunset, and a renewal provision a mandate the
 //     alliance renews (every renewlgt months, the first when the first term
-//     ends);
+//     ends); a phase has the terms its own rows give (the member file
+//     repeats them per phase, and they change where a phase changed them),
+//     and a phase with terms of its own, or one that begins after the
+//     alliance's length ran out, counts its length from its own start;
 //   - every element cites the source atop-VERSION-ATOPID-PHASE, and as-of is
 //     the phase's start.
 //

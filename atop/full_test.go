@@ -152,3 +152,51 @@ func TestFullRecordCheck(t *testing.T) {
 	summary, _, _ := strings.Cut(out, "atopid,")
 	t.Log("\n" + summary)
 }
+
+// TestFullRecordTerms checks the terms of phases whose rows in the member
+// file differ from the alliance's row, against what those rows say: each
+// phase's mandate, and its named threats.
+func TestFullRecordTerms(t *testing.T) {
+	r, err := atop.ReadDir(dataDir(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	phases := map[string]atop.Phase{}
+	for _, p := range r.Phases() {
+		phases[p.Key()] = p
+	}
+	tests := []struct {
+		key, mandate string
+		threats      int
+		why          string
+	}{
+		{"atop-1350-1", "ends 1887-05-20", 1, "the Triple Alliance's first five years, no renewal (rows: length 60, proren 0)"},
+		{"atop-1350-3", "renewed by ATOP1350 every 6 years from 1891-05-06", 1, "the renewal of 1891 on new terms counts from 1891"},
+		{"atop-2070-2", "ends 1931-03-26", 0, "the second phase begins after five years from 1921 ran out: five years from its start"},
+		{"atop-2440-1", "", 0, "the Anglo-Polish assurance of 1939 has no length and names no threat (rows: speclgth 2, statthr1 0)"},
+		{"atop-2535-1", "", 1, "the Anglo-Soviet agreement of 1941 has no length (rows: speclgth 0)"},
+		{"atop-2535-2", "renewed by ATOP2535 every 1 year from 1961-05-26", 1, "the treaty of 1942: twenty years from 1942, then yearly"},
+		{"atop-3180-2", "renewed by ATOP3180", 0, "NATO's twenty years, unchanged as members joined, run from 1949"},
+	}
+	for _, tt := range tests {
+		p, ok := phases[tt.key]
+		if !ok {
+			t.Errorf("%s: no such phase", tt.key)
+			continue
+		}
+		s, _ := p.Scenario()
+		if len(s.Guarantees) == 0 {
+			t.Errorf("%s: no guarantee", tt.key)
+			continue
+		}
+		if got := s.Guarantees[0].Mandate.String(); got != tt.mandate {
+			t.Errorf("%s: mandate %q, want %q (%s)", tt.key, got, tt.mandate, tt.why)
+		}
+		if got := len(p.Alliance.Threats); got != tt.threats {
+			t.Errorf("%s: %d named threats, want %d (%s)", tt.key, got, tt.threats, tt.why)
+		}
+	}
+	if s, _ := phases["atop-3180-2"].Scenario(); !strings.Contains(s.Description, "240 months from 1949-04-04") {
+		t.Errorf("NATO phase 2: the description does not count its length from 1949:\n%s", s.Description)
+	}
+}

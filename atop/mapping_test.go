@@ -389,6 +389,76 @@ func TestUnknownThreat(t *testing.T) {
 	}
 }
 
+// TestTermsPerPhase reads an alliance whose member file gives each phase
+// its own terms, as 4.01's does, shaped on the Triple Alliance: the
+// alliance row holds the last phase's terms (six years, renewed every
+// six); the first two phases are five-year terms without renewal; the
+// third, from 1891, brought the six-year terms; a fourth, with the same
+// terms, begins after its length from 1882 ran out. A member file without
+// the term columns leaves every phase with the alliance row's.
+func TestTermsPerPhase(t *testing.T) {
+	a := aHeader + "\n" + row(aHeader, aDefault, "atopid=1350", "begyr=1882", "begmo=5", "begday=20",
+		"speclgth=1", "length=72", "proren=2", "renewlgt=72", "statthr1=220") + "\n"
+	terms := "speclgth,length,proren,renewlgt,statthr1,statthr2"
+	header := mHeader + "," + terms
+	var m strings.Builder
+	m.WriteString(header + "\n")
+	for _, ph := range []struct{ phase, yr, mo, day, terms string }{
+		{"1", "1882", "5", "20", "speclgth=1 length=60 proren=0 renewlgt=0 statthr1=220"},
+		{"2", "1887", "2", "20", "speclgth=1 length=60 proren=0 renewlgt=0 statthr1=220"},
+		{"3", "1891", "5", "6", "speclgth=1 length=72 proren=2 renewlgt=72 statthr1=220"},
+		{"4", "1913", "8", "2", "speclgth=1 length=72 proren=2 renewlgt=72 statthr1=0"},
+	} {
+		for _, member := range []string{"255", "300"} {
+			cells := append([]string{"atopid=1350", "member=" + member, "phase=" + ph.phase, "yrent=" + ph.yr, "moent=" + ph.mo, "dayent=" + ph.day, "defense=1"},
+				strings.Fields(ph.terms)...)
+			m.WriteString(row(header, mDefault, cells...) + "\n")
+		}
+	}
+	r, err := atop.Read("a.csv", strings.NewReader(a), "m.csv", strings.NewReader(m.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		mandate guarantee.Mandate
+		threats []int
+		why     string
+	}{
+		{guarantee.Mandate{Ends: "1887-05-20"}, []int{220}, "the phase's own five years, no renewal: a sunset, not the alliance row's renewal"},
+		{guarantee.Mandate{Ends: "1887-05-20"}, []int{220}, "the same terms, still running when the phase begins: counted from 1882"},
+		{guarantee.RenewedBy("ATOP1350", guarantee.Months(72)).Starting("1891-05-06"), []int{220}, "new terms: six years from the phase's start"},
+		{guarantee.RenewedBy("ATOP1350", guarantee.Months(72)).Starting("1913-08-02"), nil, "the length from 1882 ran out in 1888: counted from the phase; and no threat named"},
+	}
+	phases := r.Phases()
+	if len(phases) != len(want) {
+		t.Fatalf("%d phases, want %d", len(phases), len(want))
+	}
+	for i, p := range phases {
+		s, _ := p.Scenario()
+		g := byID(s, "defense-GMY-AUH")
+		if g.Mandate != want[i].mandate {
+			t.Errorf("phase %d: mandate %v, want %v (%s)", p.Number, g.Mandate, want[i].mandate, want[i].why)
+		}
+		if !slices.Equal(p.Alliance.Threats, want[i].threats) {
+			t.Errorf("phase %d: threats %v, want %v", p.Number, p.Alliance.Threats, want[i].threats)
+		}
+	}
+
+	// Without the term columns, the alliance row's terms hold throughout.
+	m.Reset()
+	m.WriteString(mHeader + "\n")
+	m.WriteString(row(mHeader, mDefault, "atopid=1350", "member=255", "phase=1", "yrent=1882", "moent=5", "dayent=20", "defense=1") + "\n")
+	m.WriteString(row(mHeader, mDefault, "atopid=1350", "member=300", "phase=1", "yrent=1882", "moent=5", "dayent=20") + "\n")
+	r, err = atop.Read("a.csv", strings.NewReader(a), "m.csv", strings.NewReader(m.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := r.Phases()[0].Scenario()
+	if g, w := byID(s, "defense-GMY-AUH"), guarantee.RenewedBy("ATOP1350", guarantee.Months(72)).Starting("1882-05-20"); g.Mandate != w {
+		t.Errorf("without term columns: mandate %v, want the alliance row's %v", g.Mandate, w)
+	}
+}
+
 // owed returns the trigger of the guarantee of kind that member m owes b,
 // by itself or through a coalition it is in, and whether there is one.
 func owed(s scenario.Scenario, kind guarantee.Kind, m, b actor.ID) (string, bool) {

@@ -10,7 +10,11 @@ import (
 // Phase is one phase of one alliance: the alliance's row, and the rows of
 // its members in that phase, one per state. ATOP numbers the phases of an
 // alliance whose terms changed from 1; an alliance that never changed them
-// has the one phase 0.
+// has the one phase 0. The Alliance of a phase holds the phase's own
+// [Terms] where the member file gives them, as 4.01's does: a renewal on
+// new terms (the Triple Alliance's five-year terms, the Anglo-Polish
+// agreement's length after its first phase) is read from the phase, not
+// from the alliance's row.
 type Phase struct {
 	Version  string // the ATOP version, "4.01"
 	Alliance Alliance
@@ -20,6 +24,9 @@ type Phase struct {
 	// back) is one member: its obligations and conditions are those of
 	// either row, its entry the earlier and its exit the later.
 	Members []Member
+	// newTerms is set when the phase's length or renewal differ from the
+	// phase before it: a new agreement, whose length runs from the phase.
+	newTerms bool
 }
 
 // Begin returns the date the phase began: its members' earliest entry,
@@ -76,10 +83,37 @@ func (r *Record) Phases() []Phase {
 		return cmp.Or(cmp.Compare(a.id, b.id), cmp.Compare(a.phase, b.phase))
 	})
 	out := make([]Phase, 0, len(keys))
-	for _, k := range keys {
-		out = append(out, Phase{Version: r.Version, Alliance: byAlliance[k.id], Number: k.phase, Members: merge(groups[k])})
+	for i, k := range keys {
+		p := Phase{Version: r.Version, Alliance: byAlliance[k.id], Number: k.phase, Members: merge(groups[k])}
+		if rows := groups[k]; rows[0].HasTerms {
+			p.Alliance.Terms = rows[0].Terms // the phase's own terms; its rows agree in 4.01
+			if i > 0 && keys[i-1].id == k.id {
+				before := out[i-1].Alliance.Terms
+				p.newTerms = before.SpecLength != p.Alliance.SpecLength || before.Length != p.Alliance.Length ||
+					before.Renewal != p.Alliance.Renewal || before.RenewalLength != p.Alliance.RenewalLength
+			}
+		}
+		out = append(out, p)
 	}
 	return out
+}
+
+// lengthStart returns the date the phase's specified length counts from:
+// the alliance's start, unless the phase brought a length or renewal of
+// its own (its terms differ from the phase before it) or the length would
+// have run out by the time the phase begins: then the phase is a new
+// agreement, and its length counts from the phase's start. So the
+// Anglo-Soviet treaty of May 1942 runs twenty years from 1942, not from
+// the agreement of 1941, while NATO's twenty years, unchanged as members
+// joined, run from 1949. ATOP does not say which phases restart a term;
+// this is the reading of its codes that keeps every phase in force at its
+// start.
+func (p Phase) lengthStart() Date {
+	a := p.Alliance
+	if begin := p.Begin(); a.Length > 0 && (p.newTerms || !begin.Less(addMonths(a.Begin, a.Length))) {
+		return begin
+	}
+	return a.Begin
 }
 
 // merge makes one member of the rows of each state, in the order of

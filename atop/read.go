@@ -113,14 +113,23 @@ func (e *Error) Unwrap() error { return e.Err }
 // Alliance is one row of ATOP's alliance-level file: what the reading uses
 // of it.
 type Alliance struct {
-	ID            int
-	Begin, End    Date // End is zero while the alliance was in force when the data end
-	SpecLength    int  // speclgth: 0 none, 1 a length, 2 until an event, 3 both
-	Length        int  // length, in months
-	Renewal       int  // proren: 0 none, 1 by a new act, 2 automatic unless renounced
-	RenewalLength int  // renewlgt, in months
+	ID         int
+	Begin, End Date // End is zero while the alliance was in force when the data end
+	Terms
+	Line int // where the row is, for messages
+}
+
+// Terms are an alliance's terms as ATOP codes them: how long it lasts,
+// how it is renewed, and the states it names as threats. The alliance
+// file gives them once per alliance; ATOP 4.01's member file repeats them
+// on every row, per phase, and there they change where a phase changed
+// them (see [Record.Phases]).
+type Terms struct {
+	SpecLength    int // speclgth: 0 none, 1 a length, 2 until an event, 3 both
+	Length        int // length, in months
+	Renewal       int // proren: 0 none, 1 by a new act, 2 automatic unless renounced
+	RenewalLength int // renewlgt, in months
 	Threats       []int
-	Line          int // where the row is, for messages
 }
 
 // Member is one row of ATOP's member-level file: one member of one
@@ -131,7 +140,11 @@ type Member struct {
 	Phase       int
 	Entry, Exit Date // Exit is zero while the member was in when the data end
 	Obligations [nTypes]Obligation
-	Line        int
+	// Terms are the alliance's terms in this phase, when the member file
+	// has their columns (HasTerms); else the alliance file's hold.
+	Terms    Terms
+	HasTerms bool
+	Line     int
 }
 
 // Obligation is one of a member's obligations as ATOP codes it: whether it
@@ -259,19 +272,9 @@ func (o Options) Read(aname string, alliances io.Reader, mname string, members i
 		a.ID = row.int("atopid")
 		a.Begin = Date{row.int("begyr"), row.int("begmo"), row.int("begday")}
 		a.End = Date{row.int("endyr"), row.int("endmo"), row.int("endday")}
-		a.SpecLength = row.int("speclgth")
-		a.Length = row.int("length")
-		a.Renewal = row.int("proren")
-		a.RenewalLength = row.int("renewlgt")
+		a.Terms = row.terms()
 		row.date("begyr", "begmo", "begday")
 		row.date("endyr", "endmo", "endday")
-		row.within("length", 0, maxMonths)
-		row.within("renewlgt", 0, maxMonths)
-		for _, c := range []string{"statthr1", "statthr2"} {
-			if t := row.int(c); t > 0 && !slices.Contains(a.Threats, t) {
-				a.Threats = append(a.Threats, t)
-			}
-		}
 		if row.err != nil {
 			return row.err
 		}
@@ -303,6 +306,9 @@ func (o Options) Read(aname string, alliances io.Reader, mname string, members i
 		row.within("phase", 0, maxPhase)
 		row.date("yrent", "moent", "dayent")
 		row.date("yrexit", "moexit", "dayexit")
+		if m.HasTerms = row.has(termColumns...); m.HasTerms {
+			m.Terms = row.terms()
+		}
 		for o := range nTypes {
 			m.Obligations[o].Present = row.int(o.column()) == 1
 			for _, c := range o.conditions() {
@@ -340,8 +346,38 @@ func (o Options) Read(aname string, alliances io.Reader, mname string, members i
 	return r, nil
 }
 
-var allianceColumns = []string{"atopid", "begyr", "begmo", "begday", "endyr", "endmo", "endday",
-	"speclgth", "length", "proren", "renewlgt", "statthr1", "statthr2"}
+// termColumns are the columns of an alliance's Terms.
+var termColumns = []string{"speclgth", "length", "proren", "renewlgt", "statthr1", "statthr2"}
+
+var allianceColumns = append([]string{"atopid", "begyr", "begmo", "begday", "endyr", "endmo", "endday"}, termColumns...)
+
+// terms reads the columns of an alliance's Terms.
+func (w *row) terms() Terms {
+	t := Terms{
+		SpecLength:    w.int("speclgth"),
+		Length:        w.int("length"),
+		Renewal:       w.int("proren"),
+		RenewalLength: w.int("renewlgt"),
+	}
+	w.within("length", 0, maxMonths)
+	w.within("renewlgt", 0, maxMonths)
+	for _, c := range []string{"statthr1", "statthr2"} {
+		if n := w.int(c); n > 0 && !slices.Contains(t.Threats, n) {
+			t.Threats = append(t.Threats, n)
+		}
+	}
+	return t
+}
+
+// has reports whether the file has every one of the named columns.
+func (w *row) has(names ...string) bool {
+	for _, n := range names {
+		if _, ok := w.cols[n]; !ok {
+			return false
+		}
+	}
+	return true
+}
 
 var memberColumns = []string{"atopid", "member", "phase", "yrent", "moent", "dayent", "yrexit", "moexit", "dayexit",
 	"defense", "offense", "neutral", "nonagg", "consul"}
