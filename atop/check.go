@@ -72,6 +72,26 @@ func (r Rule) Apply(s scenario.Scenario) scenario.Scenario {
 	return s
 }
 
+// checkedUnder returns an error unless every result was checked under
+// rules, in their order: the writers lay out one group of columns per rule
+// and read each result's outcomes by it.
+func checkedUnder(results []Result, rules []Rule) error {
+	for _, res := range results {
+		ok := len(res.Outcomes) == len(rules)
+		for k := 0; ok && k < len(rules); k++ {
+			ok = res.Outcomes[k].Rule == rules[k]
+		}
+		if !ok {
+			got := make([]Rule, len(res.Outcomes))
+			for k, o := range res.Outcomes {
+				got[k] = o.Rule
+			}
+			return fmt.Errorf("atopid %d phase %d was checked under %v, not %v", res.Info.Alliance, res.Info.Phase, got, rules)
+		}
+	}
+	return nil
+}
+
 // Result is the check of one phase under each rule asked for.
 type Result struct {
 	Info     Info
@@ -92,6 +112,11 @@ type Outcome struct {
 func Check(ctx context.Context, phases []Phase, rules ...Rule) ([]Result, error) {
 	if len(rules) == 0 {
 		rules = []Rule{AsCoded}
+	}
+	for _, r := range rules {
+		if int(r) >= len(ruleNames) {
+			return nil, fmt.Errorf("unknown rule %v; want AsCoded, Unanimity or Majority", r)
+		}
 	}
 	out := make([]Result, len(phases))
 	errs := make([]error, len(phases))
@@ -120,6 +145,9 @@ func checkPhase(p Phase, rules []Rule) (Result, error) {
 func CheckScenario(info Info, s scenario.Scenario, rules []Rule) (Result, error) {
 	res := Result{Info: info, Outcomes: make([]Outcome, len(rules))}
 	for k, r := range rules {
+		if int(r) >= len(ruleNames) {
+			return Result{}, fmt.Errorf("unknown rule %v; want AsCoded, Unanimity or Majority", r)
+		}
 		rep, err := scenario.Evaluate(r.Apply(s))
 		if err != nil {
 			return Result{}, fmt.Errorf("atopid %d phase %d under %s: %w", info.Alliance, info.Phase, r, err)

@@ -3,6 +3,7 @@ package atop_test
 import (
 	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -574,5 +575,57 @@ func TestApplyFindsTheAllianceByID(t *testing.T) {
 	}
 	if d := cmp.Diff(council, actorOf(s, "COUNCIL")); d != "" || actorOf(s, "ATOP9000").Decides != actor.Unanimity {
 		t.Errorf("Apply changed its argument")
+	}
+}
+
+// TestWritersWantTheRulesChecked checks that the writers refuse results
+// checked under other rules than they are asked to lay out, instead of
+// panicking or writing rows that do not fit the header, and that Check
+// refuses a rule it does not know.
+func TestWritersWantTheRulesChecked(t *testing.T) {
+	a := aHeader + "\n" + row(aHeader, aDefault) + "\n"
+	m := mHeader + "\n" + row(mHeader, mDefault, "member=2", "defense=1") + "\n" + row(mHeader, mDefault, "member=200", "defense=1") + "\n"
+	r, err := atop.Read("a.csv", strings.NewReader(a), "m.csv", strings.NewReader(m))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := atop.Check(t.Context(), r.Phases(), atop.AsCoded)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writers := map[string]func(io.Writer, []atop.Result, []atop.Rule) error{
+		"WriteCSV": atop.WriteCSV, "WriteSummary": atop.WriteSummary, "WriteSVG": atop.WriteSVG, "WriteHTML": atop.WriteHTML,
+	}
+	for name, write := range writers {
+		for _, rules := range [][]atop.Rule{{atop.AsCoded, atop.Unanimity}, {atop.Unanimity}, nil} {
+			var b strings.Builder
+			err := write(&b, res, rules)
+			if err == nil || !strings.Contains(err.Error(), "atopid 9000 phase 0 was checked under [as-coded]") {
+				t.Errorf("%s under %v: %v; want an error naming the rules checked", name, rules, err)
+			}
+		}
+		var b strings.Builder
+		if err := write(&b, res, []atop.Rule{atop.AsCoded}); err != nil {
+			t.Errorf("%s under the rules checked: %v", name, err)
+		}
+	}
+	sums := atop.Summarize(res, []atop.Rule{atop.Unanimity, atop.AsCoded})
+	if len(sums) != 2 || len(sums[0].Codes) != 0 || sums[1].Rule != atop.AsCoded {
+		t.Errorf("Summarize under a rule not checked: %+v; want nothing counted under it", sums)
+	}
+	if _, err := atop.Check(t.Context(), r.Phases(), atop.Rule(99)); err == nil || !strings.Contains(err.Error(), "unknown rule Rule(99)") {
+		t.Errorf("Check under Rule(99): %v; want an error", err)
+	}
+}
+
+// TestSVGCitesTheData: the picture of the record cites the data, as the
+// text and the HTML do.
+func TestSVGCitesTheData(t *testing.T) {
+	var b strings.Builder
+	if err := atop.WriteSVG(&b, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), ">Data: Leeds, Ritter, Mitchell and Long (2002), Alliance Treaty Obligations and Provisions, atopdata.org.</text>") {
+		t.Errorf("the SVG does not cite ATOP:\n%s", b.String())
 	}
 }

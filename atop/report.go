@@ -34,6 +34,9 @@ func suffix(name string, r Rule) string {
 // code has its column, whether or not it occurs, so that the layout is the
 // same for every record.
 func WriteCSV(w io.Writer, results []Result, rules []Rule) error {
+	if err := checkedUnder(results, rules); err != nil {
+		return err
+	}
 	cw := csv.NewWriter(w)
 	header := []string{"atopid", "phase", "begin", "end", "members"}
 	for _, r := range rules {
@@ -80,6 +83,7 @@ type Summary struct {
 
 // Summarize counts, for each rule, the phases and alliances that carry
 // each finding code; an alliance carries it when one of its phases does.
+// A result not checked under a rule counts under it for nothing.
 func Summarize(results []Result, rules []Rule) []Summary {
 	out := make([]Summary, len(rules))
 	for k, r := range rules {
@@ -87,7 +91,11 @@ func Summarize(results []Result, rules []Rule) []Summary {
 		allianceHas := map[scenario.Code]map[int]bool{}
 		incompatible := map[int]bool{}
 		for _, res := range results {
-			o := res.Outcomes[k]
+			i := slices.IndexFunc(res.Outcomes, func(o Outcome) bool { return o.Rule == r })
+			if i < 0 {
+				continue
+			}
+			o := res.Outcomes[i]
 			if o.Verdict == scenario.Incompatible {
 				s.Incompatible.Phases++
 				incompatible[res.Info.Alliance] = true
@@ -120,6 +128,9 @@ func Summarize(results []Result, rules []Rule) []Summary {
 // how many alliance phases and alliances carry it under each rule, side by
 // side, with the record's size and its citation.
 func WriteSummary(w io.Writer, results []Result, rules []Rule) error {
+	if err := checkedUnder(results, rules); err != nil {
+		return err
+	}
 	sums := Summarize(results, rules)
 	alliances := map[int]bool{}
 	version := ""
@@ -136,7 +147,7 @@ func WriteSummary(w io.Writer, results []Result, rules []Rule) error {
 		names[i] = r.String()
 	}
 	fmt.Fprintf(&b, ", checked %s.\n", strings.Join(names, ", "))
-	b.WriteString("Data: Leeds, Ritter, Mitchell and Long (2002), Alliance Treaty Obligations and Provisions, atopdata.org.\n\n")
+	b.WriteString("Data: " + citation + "\n\n")
 	b.WriteString("Alliance phases (alliances) that carry each finding:\n\n")
 	fmt.Fprintf(&b, "%-22s", "code")
 	for _, n := range names {
@@ -243,6 +254,9 @@ var dashes = []string{"", "6 3", "2 3"}
 // 100%); a code keeps its colour across rules, and a rule its dash. All text is Entente's own or
 // numbers; none comes from the files as markup.
 func WriteSVG(w io.Writer, results []Result, rules []Rule) error {
+	if err := checkedUnder(results, rules); err != nil {
+		return err
+	}
 	ds := decades(results, rules)
 	type series struct {
 		rule int
@@ -271,7 +285,7 @@ func WriteSVG(w io.Writer, results []Result, rules []Rule) error {
 	const (
 		left, top, plotW, plotH = 60, 40, 640, 260
 	)
-	height := top + plotH + 60 + 18*((len(lines)+1)/2)
+	height := top + plotH + 60 + 18*((len(lines)+1)/2) + 18 // the legend, then the citation
 	maxN := 1
 	for _, d := range ds {
 		maxN = max(maxN, len(d.alliances))
@@ -318,7 +332,11 @@ func WriteSVG(w io.Writer, results []Result, rules []Rule) error {
 		fmt.Fprintf(&b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"%s/>\n", lx, ly-4, lx+24, ly-4, palette[ci%len(palette)], dash)
 		fmt.Fprintf(&b, "<text x=\"%d\" y=\"%d\">%s</text>\n", lx+30, ly, label)
 	}
+	fmt.Fprintf(&b, "<text x=\"%d\" y=\"%d\" font-size=\"10\">Data: %s</text>\n", left, height-8, html.EscapeString(citation))
 	b.WriteString("</svg>\n")
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+// citation is the data's, which the data's makers ask every output to give.
+const citation = "Leeds, Ritter, Mitchell and Long (2002), Alliance Treaty Obligations and Provisions, atopdata.org."
