@@ -877,6 +877,10 @@ func (c Condition) check(depth int) error {
 			return fmt.Errorf("%s takes at least one condition", [...]string{All: "all", Any: "any"}[c.Op])
 		}
 		for _, s := range c.Sub {
+			if s.Op == Always {
+				// It has no text of its own: all(peace-deal, ) does not read back.
+				return fmt.Errorf("%s holds the empty condition, which stands only alone (a trigger that always holds)", [...]string{All: "all", Any: "any", Not: "not"}[c.Op])
+			}
 			if err := s.check(depth + 1); err != nil {
 				return err
 			}

@@ -502,6 +502,9 @@ func TestConditionCheck(t *testing.T) {
 		{reason: "an event with sub-conditions", c: guarantee.Condition{Op: guarantee.OnEvent, Event: guarantee.Event{Name: "a"}, Sub: []guarantee.Condition{guarantee.On("b")}}, want: "event a has sub-conditions"},
 		{reason: "the empty condition with an event", c: guarantee.Condition{Event: guarantee.Event{Name: "a"}}, want: "the empty condition has no event and no sub-conditions"},
 		{reason: "an operator out of range", c: guarantee.Condition{Op: 9}, want: "invalid condition operator 9"},
+		{reason: "not of the empty condition, which would write not()", c: guarantee.NotOf(guarantee.Condition{}), want: "not holds the empty condition, which stands only alone (a trigger that always holds)"},
+		{reason: "the empty condition among others, which would write all(peace-deal, )", c: guarantee.AllOf(guarantee.On("peace-deal"), guarantee.Condition{}), want: "all holds the empty condition, which stands only alone (a trigger that always holds)"},
+		{reason: "the empty condition deep inside", c: guarantee.AnyOf(guarantee.On("a"), guarantee.NotOf(guarantee.AnyOf(guarantee.Condition{}))), want: "any holds the empty condition, which stands only alone (a trigger that always holds)"},
 	}
 	for _, tc := range tests {
 		if diff := cmp.Diff(tc.want, errString(tc.c.Check())); diff != "" {
