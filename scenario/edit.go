@@ -567,6 +567,9 @@ func (e Grant) apply(s *Scenario, c *editCheck) error {
 	if err := known(s, v.Holder, true); err != nil {
 		add("holder", err)
 	}
+	if v.Likelihood != nil && !guarantee.ValidLikelihood(*v.Likelihood) {
+		add("likelihood", fmt.Errorf("%w: %v", guarantee.ErrLikelihood, *v.Likelihood))
+	}
 	for _, p := range v.Over.Check() {
 		add("over."+p.Field, p.Err)
 	}

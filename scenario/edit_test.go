@@ -3,6 +3,7 @@ package scenario_test
 import (
 	"errors"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -859,6 +860,13 @@ func TestEditRefusals(t *testing.T) {
 			s:     threeGrants,
 			edits: []scenario.Edit{scenario.Revoke{Holder: "RU", Over: &testkit.Sel{Beneficiary: "UA", Kind: guarantee.Military}}},
 			want:  "revoke RU veto over {kind: military, beneficiary: UA}: the deal grants RU no veto over {kind: military, beneficiary: UA}",
+		},
+		{
+			name:  "GrantLikelihoodOutOfRange",
+			s:     seed,
+			edits: []scenario.Edit{scenario.Grant{Veto: scenario.Veto{Holder: "RU", Likelihood: new(math.NaN())}}},
+			want:  "grant RU veto over {}: vetoes[0].likelihood: a likelihood must be a number from 0 to 1: NaN",
+			is:    guarantee.ErrLikelihood,
 		},
 		{
 			name:  "SetLikelihoodOutOfRange",
