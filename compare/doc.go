@@ -4,7 +4,7 @@
 // feasible deals moves: equivalent, more or less permissive, or
 // incomparable, with an example deal on each side and the counts.
 //
-//	other, err := base.With(scenario.Without{ID: "ru-veto"})
+//	other, err := base.With(scenario.Without{ID: "ru-demands-veto"})
 //	if err != nil { ... }
 //	c, err := compare.Scenarios(ctx, base, other)
 //	if err != nil { ... }

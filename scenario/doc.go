@@ -7,7 +7,7 @@
 //	r, err := scenario.Evaluate(s) // the verdict, and the findings that explain it
 //	if err != nil { ... }          // scenario.Errors: every problem, each with its path
 //	scenario.WriteText(os.Stdout, r)
-//	v, err := s.With(scenario.Without{ID: "ru-veto"}) // a what-if
+//	v, err := s.With(scenario.Without{ID: "ru-demands-veto"}) // a what-if
 //
 // A [Scenario] is a plain value: actors, the guarantees on the table, the
 // positions actors hold, the vetoes a draft deal grants, and a timeline.

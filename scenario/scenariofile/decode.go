@@ -31,7 +31,9 @@ const (
 	DefaultMaxSize = 8 << 20
 	// DefaultMaxAliasNodes is how many nodes YAML aliases may add to a
 	// file, beyond the nodes written in it, unless told otherwise. A
-	// "billion laughs" file needs billions.
+	// "billion laughs" file needs billions. (The reading may look at a
+	// node up to four times, and counts each look: the nodes written get
+	// room for four looks each before what aliases add is counted.)
 	DefaultMaxAliasNodes = 100_000
 )
 
@@ -44,7 +46,8 @@ type Options struct {
 	// repeat, so that a scenario holds no more text than two such files.
 	MaxSize int64
 	// MaxAliasNodes bounds the nodes YAML aliases may expand to, on top of
-	// the nodes written in the file; zero means DefaultMaxAliasNodes.
+	// four looks at each node written in the file; zero means
+	// DefaultMaxAliasNodes.
 	MaxAliasNodes int
 }
 

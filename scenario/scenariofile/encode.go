@@ -49,8 +49,10 @@ func EncodingOf(name string) Encoding {
 // order, defaults left out, short lists and selectors on one line.
 // Parsing what Marshal writes gives back a Scenario equal to s, for every
 // s that passes [scenario.Validate] and whose variants load: each has at
-// least one edit, and [scenario.Scenario.Variant] gives a valid scenario.
-// A nil edit is an error.
+// least one edit, and [scenario.Scenario.Variant] gives a valid scenario;
+// and whose values weigh no veto of a position that demands none, which
+// a file may not ([scenario.CheckValueVetoes] reports it, wrapping
+// [scenario.ErrNotDemandsVeto]). A nil edit is an error.
 func Marshal(s scenario.Scenario, e Encoding) ([]byte, error) {
 	n, err := canonical(s)
 	if err != nil {
