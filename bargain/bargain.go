@@ -31,6 +31,71 @@ type Options struct {
 // nobody takes part in bargaining.
 var ErrNoValues = errors.New("no actor has values: nobody takes part in bargaining")
 
+// ErrMalformed is returned, wrapped, by the writers for a [Result] or
+// [Solution] whose lists do not fit its actors (built by hand, or read
+// from JSON, which leaves Points out), which [Solve] and
+// [UtilitarianOptimum] never return.
+var ErrMalformed = errors.New("malformed bargaining result")
+
+// check returns an error wrapping ErrMalformed unless every list of r that
+// holds a value per actor holds one for each of r.Actors.
+func (r Result) check() error {
+	n := len(r.Actors)
+	bad := func(what string, got int) error {
+		return fmt.Errorf("%w: %s holds %d values for %d actors", ErrMalformed, what, got, n)
+	}
+	for _, l := range []struct {
+		what string
+		vals []float64
+	}{{"disagreement", r.Disagreement}, {"best", r.Best}, {"ideal", r.Ideal}} {
+		if len(l.vals) != n {
+			return bad(l.what, len(l.vals))
+		}
+	}
+	outcome := func(what string, o *Outcome) error {
+		if len(o.Utilities) != n {
+			return bad(what+" utilities", len(o.Utilities))
+		}
+		if len(o.Gains) != n && len(o.Gains) != 0 {
+			return bad(what+" gains", len(o.Gains))
+		}
+		return nil
+	}
+	for i := range r.Frontier {
+		if err := outcome(fmt.Sprintf("frontier[%d]", i), &r.Frontier[i]); err != nil {
+			return err
+		}
+	}
+	for _, sol := range r.Solutions {
+		if err := sol.check(n); err != nil {
+			return err
+		}
+	}
+	for i, p := range r.Points {
+		if len(p) != n {
+			return bad(fmt.Sprintf("points[%d]", i), len(p))
+		}
+	}
+	return nil
+}
+
+// check returns an error wrapping ErrMalformed unless sol, for n actors,
+// has an outcome when it is not absent, each with n utilities.
+func (sol Solution) check(n int) error {
+	if sol.Absent {
+		return nil
+	}
+	if sol.Outcome == nil {
+		return fmt.Errorf("%w: the %s solution is neither absent nor has an outcome", ErrMalformed, cmp.Or(sol.Name, "unnamed"))
+	}
+	for _, o := range []*Outcome{sol.Outcome, sol.RunnerUp} {
+		if o != nil && len(o.Utilities) != n {
+			return fmt.Errorf("%w: the %s solution holds %d utilities for %d actors", ErrMalformed, cmp.Or(sol.Name, "unnamed"), len(o.Utilities), n)
+		}
+	}
+	return nil
+}
+
 // The names of the solutions, in the order of [Result].Solutions.
 const (
 	Utilitarian      = "utilitarian"

@@ -12,6 +12,9 @@ import (
 // report of a bargaining (the command line's text and Markdown, the HTML
 // report, the workbench).
 func (r Result) Summary() string {
+	if err := r.check(); err != nil {
+		return err.Error()
+	}
 	names := make([]string, len(r.Actors))
 	for i, a := range r.Actors {
 		names[i] = string(a) + " " + Number(r.Disagreement[i])

@@ -33,6 +33,9 @@ var solutionMarks = map[string][2]string{
 // colour, the disagreement values dashed. All text is escaped; the picture
 // has no script and no link.
 func WriteSVG(w io.Writer, r Result) error {
+	if err := r.check(); err != nil {
+		return err
+	}
 	bw := bufio.NewWriter(w)
 	if len(r.Actors) == 2 {
 		scatter(bw, r)

@@ -20,6 +20,9 @@ import (
 // Text from the scenario is written with its control characters and
 // bidirectional overrides escaped ("\x1b", "\u202e").
 func WriteText(w io.Writer, s scenario.Scenario, r Result) error {
+	if err := r.check(); err != nil {
+		return err
+	}
 	bw := bufio.NewWriter(w)
 	fmt.Fprintln(bw, safe.Terminal(displayName(s.Name)))
 	fmt.Fprintln(bw, r.Summary())
@@ -94,6 +97,9 @@ func WriteText(w io.Writer, s scenario.Scenario, r Result) error {
 // actors with values, in their order) and why; or why it is absent. Text
 // from s is escaped for a terminal, as in [WriteText].
 func WriteUtilitarian(w io.Writer, s scenario.Scenario, sol Solution) error {
+	if err := sol.check(len(s.Values)); err != nil {
+		return err
+	}
 	bw := bufio.NewWriter(w)
 	fmt.Fprintln(bw, safe.Terminal(displayName(s.Name)))
 	fmt.Fprintln(bw, "utilitarian, found without listing the outcomes")
@@ -118,6 +124,9 @@ func WriteUtilitarian(w io.Writer, s scenario.Scenario, sol Solution) error {
 // scenario's name is escaped out of Markdown's syntax, its control
 // characters left out and its bidirectional overrides escaped.
 func WriteMarkdown(w io.Writer, s scenario.Scenario, r Result) error {
+	if err := r.check(); err != nil {
+		return err
+	}
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "# Bargaining: %s\n\n%s\n", safe.Terminal(markdownText(displayName(s.Name))), strings.ReplaceAll(r.Summary(), "\n", "\n\n"))
 	if r.Outcomes == 0 {

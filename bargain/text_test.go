@@ -3,6 +3,7 @@ package bargain_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"strings"
 	"testing"
@@ -145,5 +146,48 @@ func TestWriteHostileName(t *testing.T) {
 		if strings.ContainsAny(b.String(), "\x1b\u202e") {
 			t.Errorf("%s: a hidden rune reaches the output:\n%q", c.reason, b.String())
 		}
+	}
+}
+
+// TestWritersRefuseMalformedResults: a Result or Solution whose lists do
+// not fit its actors, as one built by hand may be, is an error wrapping
+// ErrMalformed from every writer, never a panic; what Solve returns is
+// never malformed.
+func TestWritersRefuseMalformedResults(t *testing.T) {
+	s := twoValues("two")
+	good, err := bargain.Solve(context.Background(), s, bargain.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	short := good
+	short.Disagreement = short.Disagreement[:1]
+	points := good
+	points.Points = [][]float64{{1}}
+	solution := good
+	solution.Solutions = append([]bargain.Solution{{Name: bargain.Utilitarian}}, good.Solutions[1:]...)
+	writers := map[string]func(bargain.Result) error{
+		"WriteText":     func(r bargain.Result) error { return bargain.WriteText(new(bytes.Buffer), s, r) },
+		"WriteMarkdown": func(r bargain.Result) error { return bargain.WriteMarkdown(new(bytes.Buffer), s, r) },
+		"WriteSVG":      func(r bargain.Result) error { return bargain.WriteSVG(new(bytes.Buffer), r) },
+	}
+	for name, write := range writers {
+		if err := write(good); err != nil {
+			t.Errorf("%s of Solve's result: %v", name, err)
+		}
+		for what, r := range map[string]bargain.Result{"a short disagreement": short, "a point of one value": points, "a solution with no outcome": solution} {
+			if err := write(r); !errors.Is(err, bargain.ErrMalformed) {
+				t.Errorf("%s of %s: %v; want ErrMalformed", name, what, err)
+			}
+		}
+	}
+	if got := short.Summary(); !strings.Contains(got, "malformed bargaining result: disagreement holds 1 values for 2 actors") {
+		t.Errorf("Summary of a short disagreement: %q", got)
+	}
+	sol, err := bargain.UtilitarianOptimum(context.Background(), scenario.Scenario{})
+	if err == nil {
+		t.Fatal("UtilitarianOptimum of no values: no error")
+	}
+	if err := bargain.WriteUtilitarian(new(bytes.Buffer), s, sol); !errors.Is(err, bargain.ErrMalformed) {
+		t.Errorf("WriteUtilitarian of the Solution returned with an error: %v; want ErrMalformed", err)
 	}
 }
