@@ -266,7 +266,8 @@ func (sim Simulation) MarshalJSON() ([]byte, error) {
 //     then, or at a sunset passed, the guarantee lapses.
 //
 // Simulate validates s first and returns the [scenario.Errors] of [scenario.Validate] on an
-// invalid scenario.
+// invalid scenario. It never changes s, and the Simulation shares no
+// memory with it: a caller may change either without the other changing.
 //
 // # Calls and lapses
 //

@@ -1231,3 +1231,44 @@ func BenchmarkSimulateSeed(b *testing.B) {
 		}
 	}
 }
+
+// TestSimulateSharesNothing: the Simulation's lists are its own, so that
+// a caller who sorts or edits them leaves the scenario as it was, and the
+// scenario never changes under a simulation it has returned.
+func TestSimulateSharesNothing(t *testing.T) {
+	s := examples.Ukraine2025()
+	s.Guarantees[0].Sources = []string{"b", "a"}
+	before := s
+	before.Timeline = slices.Clone(s.Timeline)
+	for i := range before.Timeline {
+		before.Timeline[i].Args = slices.Clone(s.Timeline[i].Args)
+	}
+	before.Guarantees = slices.Clone(s.Guarantees)
+	for i := range before.Guarantees {
+		before.Guarantees[i].Sources = slices.Clone(s.Guarantees[i].Sources)
+	}
+	sim, err := walk.Simulate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := 0
+	for i := range sim.Steps {
+		for k := range sim.Steps[i].Event.Args {
+			sim.Steps[i].Event.Args[k] = "XX"
+			changed++
+		}
+		for _, c := range sim.Steps[i].Due {
+			slices.Sort(c.Sources)
+			for k := range c.Sources {
+				c.Sources[k] = "changed"
+				changed++
+			}
+		}
+	}
+	if changed == 0 {
+		t.Fatal("the seed's walk has no event arguments or sources to change; the test needs some")
+	}
+	if d := cmp.Diff(before, s); d != "" {
+		t.Errorf("changing the simulation changed the scenario (-before +after):\n%s", d)
+	}
+}

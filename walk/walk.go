@@ -146,6 +146,7 @@ func eventKey(dst []byte, e guarantee.Event) []byte {
 func (w *walker) step(i int) Step {
 	m := w.m
 	ev := w.s.Timeline[i]
+	ev.Args = slices.Clone(ev.Args) // the step's own, as every list of the result is
 	st := Step{Event: ev}
 	clear(w.standing)
 	w.standFor = w.standFor[:0]
@@ -479,7 +480,7 @@ func (w *walker) receipts() []Receipt {
 func (w *walker) call(g int32, attackers []int32) Call {
 	m := w.m
 	gg := &w.s.Guarantees[g]
-	o := Call{Guarantee: gg.ID, Provider: gg.Provider, Beneficiary: gg.Beneficiary, Kind: gg.Kind, Sources: gg.Sources}
+	o := Call{Guarantee: gg.ID, Provider: gg.Provider, Beneficiary: gg.Beneficiary, Kind: gg.Kind, Sources: slices.Clone(gg.Sources)}
 	for _, a := range attackers {
 		o.Attackers = append(o.Attackers, m.Actors.At(int(a)).ID)
 	}
