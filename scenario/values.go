@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -157,12 +158,14 @@ func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 // deal grants when [deals.Deal.Vetoes] names that position. Its holder is the
 // position's actor, it is over what the position's selector picks, and it
 // carries the position's sources. ok is false when position names no
-// demands-veto position of s.
+// demands-veto position of s. The veto shares no memory with s.
 func (s *Scenario) CandidateVeto(position string) (v Veto, ok bool) {
 	i := s.PositionIndex(position)
 	if i < 0 || s.Positions[i].Stance != DemandsVeto {
 		return Veto{}, false
 	}
 	p := &s.Positions[i]
-	return Veto{Holder: p.Actor, Over: p.Select, Note: "granted to meet " + s.PositionRef(i), Sources: p.Sources}, true
+	over := p.Select
+	over.IDs = slices.Clone(over.IDs)
+	return Veto{Holder: p.Actor, Over: over, Note: "granted to meet " + s.PositionRef(i), Sources: slices.Clone(p.Sources)}, true
 }

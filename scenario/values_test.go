@@ -2,11 +2,13 @@ package scenario_test
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/internal/testkit"
 	"github.com/entente-go/entente/scenario"
@@ -86,5 +88,26 @@ func TestWeightTerms(t *testing.T) {
 		case c.want != nil && !errors.Is(err, c.want):
 			t.Errorf("%s: Validate = %v; want %v", c.reason, err, c.want)
 		}
+	}
+}
+
+// TestCandidateVetoSharesNothing: the candidate veto of a position is a
+// value of its own, so that granting it and editing the grant leaves the
+// position as it was.
+func TestCandidateVetoSharesNothing(t *testing.T) {
+	s := examples.Ukraine2025()
+	i := slices.IndexFunc(s.Positions, func(p scenario.Position) bool { return p.Stance == scenario.DemandsVeto })
+	if i < 0 {
+		t.Fatal("the seed has no demands-veto position")
+	}
+	s.Positions[i].Select.IDs = []guarantee.ID{"european-force"}
+	s.Positions[i].Sources = []string{"kyiv-independent-2025"}
+	v, ok := s.CandidateVeto(s.Positions[i].ID)
+	if !ok {
+		t.Fatal("no candidate veto")
+	}
+	v.Over.IDs[0], v.Sources[0] = "changed", "changed"
+	if s.Positions[i].Select.IDs[0] != "european-force" || s.Positions[i].Sources[0] != "kyiv-independent-2025" {
+		t.Errorf("editing the candidate veto changed the position: %+v", s.Positions[i])
 	}
 }
