@@ -19,8 +19,11 @@ import (
 // in both stance and by, which are checked together. A guarantee's
 // changed mandate becomes a [WithMandate], or a [WithoutMandate] when b's
 // guarantee has none, unless the guarantee is replaced, which brings its
-// mandate. The scenario's name, date, description, sources and
-// variants are not compared: they change no finding and no package.
+// mandate. The scenario's name, date, description, sources, values and
+// variants are not compared: they change no finding and no package
+// (values change only bargaining). An actor b lacks is removed with its
+// own values ([Without]); one that a selector of a's values still names
+// cannot be, and a.With(Diff(a, b)...) then fails saying where.
 //
 // The edits come in an order that applies: actors added, guarantees and
 // positions removed, vetoes revoked, then additions and changes, and

@@ -125,9 +125,11 @@ func (c *editCheck) own(s *Scenario, list uint8) {
 // position without an ID can be named by its path, "positions[3]", counted
 // in the scenario as the edits before left it. An ID that names two kinds
 // of element (an actor and a guarantee both called "EU") is refused as
-// ambiguous. An actor still named anywhere is refused, with the places
-// that name it. A position removed takes with it the weights of values on
-// its candidate veto, which leaves the table with it.
+// ambiguous. An actor removed takes its own values with it (what it
+// wanted of the deal leaves the table with it); an actor still named
+// anywhere else, a selector of another's values among them, is refused,
+// with the places that name it. A position removed takes with it the
+// weights of values on its candidate veto, which leaves the table with it.
 type Without struct {
 	ID string
 }
@@ -162,7 +164,12 @@ func (e Without) apply(s *Scenario, c *editCheck) error {
 		dropVetoWeights(s, pi)
 		s.Positions = slices.Delete(s.Positions, pi, pi+1)
 	default:
+		values := s.Values
+		if slices.ContainsFunc(values, func(v Value) bool { return string(v.Actor) == e.ID }) {
+			s.Values = slices.DeleteFunc(slices.Clone(values), func(v Value) bool { return string(v.Actor) == e.ID })
+		}
 		if refs := references(s, actor.ID(e.ID)); len(refs) > 0 {
+			s.Values = values
 			return fmt.Errorf("actor %s is still named by %s; remove or change those first", e.ID, sayPlaces(refs))
 		}
 		c.own(s, ownActors)

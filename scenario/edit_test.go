@@ -639,7 +639,7 @@ func TestEditRefusals(t *testing.T) {
 			name:  "ActorNamedInManyPlaces",
 			s:     seed,
 			edits: []scenario.Edit{scenario.Without{ID: "US"}},
-			want:  "without US: actor US is still named by actors[9].members (NATO), guarantees[0].provider (us-air-support), guarantees[1].provider (us-intelligence) and 7 more; remove or change those first",
+			want:  "without US: actor US is still named by actors[9].members (NATO), guarantees[0].provider (us-air-support), guarantees[1].provider (us-intelligence) and 5 more; remove or change those first",
 		},
 		{
 			name: "ActorNamedByVetoesAndTimeline",

@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/guarantee"
 	"github.com/entente-go/entente/internal/testkit"
@@ -38,14 +39,41 @@ func TestWithoutDropsVetoWeights(t *testing.T) {
 	}
 }
 
-// TestWithoutActorNamedByValues checks that an actor its values or their
-// selectors name cannot be removed, and that the refusal says where.
+// TestWithoutActorNamedByValues checks that an actor the selectors of
+// values name cannot be removed, and that the refusal says where; and
+// that an actor removed takes its own values with it, so that
+// a.With(Diff(a, b)...) applies when b lacks an actor a has values for.
 func TestWithoutActorNamedByValues(t *testing.T) {
 	s := testkit.Valued()
+	t.Run("the actor of a value", func(t *testing.T) {
+		s := s
+		s.Positions = nil
+		i := slices.IndexFunc(s.Values, func(v scenario.Value) bool { return v.Actor == "RU" })
+		if i < 0 {
+			t.Fatal("testkit.Valued has no values of RU")
+		}
+		before := slices.Clone(s.Values)
+		v, err := s.With(scenario.Without{ID: "RU"})
+		if err != nil {
+			t.Fatalf("With(without RU) = %v; want RU and its values removed", err)
+		}
+		want := slices.Delete(slices.Clone(before), i, i+1)
+		if d := cmp.Diff(want, v.Values); d != "" {
+			t.Errorf("values after without RU (-want +got):\n%s", d)
+		}
+		if d := cmp.Diff(before, s.Values); d != "" {
+			t.Errorf("With changed the scenario's values (-before +after):\n%s", d)
+		}
+		b := s
+		b.Actors = slices.DeleteFunc(slices.Clone(s.Actors), func(a actor.Actor) bool { return a.ID == "RU" })
+		b.Values = want
+		if _, err := s.With(scenario.Diff(s, b)...); err != nil {
+			t.Errorf("a.With(Diff(a, b)) with RU's values in a only: %v", err)
+		}
+	})
 	for _, c := range []struct {
 		reason, id, place string
 	}{
-		{reason: "the actor of a value", id: "RU", place: "values[1].actor"},
 		{reason: "a selector of a weight", id: "US", place: "values[0].weights[0].select.provider"},
 	} {
 		t.Run(c.reason, func(t *testing.T) {
