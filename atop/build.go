@@ -296,7 +296,7 @@ func (p Phase) guarantee(t Type, c Condition, prov, b, members actor.ID, threats
 		g.Target = named[0]
 	}
 	if untested := t.says(c &^ OnAdversary); len(untested) > 0 {
-		notes = append(notes, "conditions ATOP codes that Entente does not test: "+strings.Join(untested, "; "))
+		notes = append(notes, "Conditions ATOP codes that Entente does not test: "+strings.Join(untested, "; "))
 	}
 	g.Note = strings.Join(notes, ". ")
 	return g, true
