@@ -468,13 +468,19 @@ func runExample(e env, args []string) int {
 	return exitInput
 }
 
+// noArgs parses the flags of a command that takes no arguments (-h
+// alone); ok is false, with the exit code, when args hold anything else.
+func noArgs(e env, name string, args []string) (code int, ok bool) {
+	rest, code, ok := parse(flags(e, name, ""), args)
+	if ok && len(rest) > 0 {
+		fmt.Fprintf(e.stderr, "entente %s: takes no arguments\n", name)
+		return exitInput, false
+	}
+	return code, ok
+}
+
 func runSchema(e env, args []string) int {
-	fs := flags(e, "schema", "")
-	if rest, code, ok := parse(fs, args); !ok || len(rest) > 0 {
-		if ok {
-			fmt.Fprintln(e.stderr, "entente schema: takes no arguments")
-			return exitInput
-		}
+	if code, ok := noArgs(e, "schema", args); !ok {
 		return code
 	}
 	if _, err := e.stdout.Write(scenariofile.Schema()); err != nil {
@@ -485,12 +491,7 @@ func runSchema(e env, args []string) int {
 }
 
 func runVersion(e env, args []string) int {
-	fs := flags(e, "version", "")
-	if rest, code, ok := parse(fs, args); !ok || len(rest) > 0 {
-		if ok {
-			fmt.Fprintln(e.stderr, "entente version: takes no arguments")
-			return exitInput
-		}
+	if code, ok := noArgs(e, "version", args); !ok {
 		return code
 	}
 	version := "(devel)"
