@@ -2,6 +2,7 @@ package scenario_test
 
 import (
 	"fmt"
+	"io"
 	"testing"
 
 	gocmp "github.com/google/go-cmp/cmp"
@@ -122,6 +123,29 @@ func TestEvaluateScales(t *testing.T) {
 				t.Errorf("Evaluate(synth.Generate(%+v)) on two equal scenarios (-first +second):\n%s", c, diff)
 			}
 			t.Logf("%d findings, %d errors, verdict %v", len(first.Findings), first.Count(scenario.Error), first.Verdict)
+		})
+	}
+}
+
+// BenchmarkWriteMarkdown writes the Markdown report of n findings, each
+// citing a source of its own among n: the footnotes find each source by
+// its ID, so the cost grows with n, not n².
+func BenchmarkWriteMarkdown(b *testing.B) {
+	for _, n := range []int{100, 1000, 10000} {
+		r := scenario.Report{Scenario: "many sources", Verdict: scenario.Compatible}
+		sources := make([]scenario.Source, n)
+		for i := range n {
+			id := fmt.Sprintf("s%d", i)
+			sources[i] = scenario.Source{ID: id, Title: "Source " + id, URL: "https://example.org/" + id}
+			r.Findings = append(r.Findings, scenario.Finding{Code: scenario.Sunset, Severity: scenario.Info, Message: "a finding", Sources: []string{id}})
+		}
+		b.Run(fmt.Sprintf("findings=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := scenario.WriteMarkdown(io.Discard, r, sources); err != nil {
+					b.Fatal(err)
+				}
+			}
 		})
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -98,7 +97,7 @@ func WriteMarkdown(w io.Writer, r Report, sources []Source) error {
 	if len(r.Findings) == 0 {
 		return bw.Flush()
 	}
-	notes := footnotes{sources: sources}
+	notes := newFootnotes(sources)
 	bw.WriteString("\n| Severity | Code | Finding | Involves |\n| --- | --- | --- | --- |\n")
 	for _, f := range r.Findings {
 		var involves []string
@@ -126,23 +125,36 @@ func WriteMarkdown(w io.Writer, r Report, sources []Source) error {
 }
 
 // footnotes numbers the citations of a report in order of first use.
+// Sources and citations are found through maps, so that a report of many
+// findings citing many sources costs their number, not its square.
 type footnotes struct {
-	sources []Source
+	sources map[string]Source // by ID, the first of each
 	order   []struct{ cite, label, text string }
+	seen    map[string]int // cite → its index in order
+}
+
+func newFootnotes(sources []Source) footnotes {
+	f := footnotes{sources: make(map[string]Source, len(sources)), seen: map[string]int{}}
+	for _, s := range sources {
+		if _, ok := f.sources[s.ID]; !ok {
+			f.sources[s.ID] = s
+		}
+	}
+	return f
 }
 
 func (f *footnotes) label(cite string) string {
-	if i := slices.IndexFunc(f.order, func(n struct{ cite, label, text string }) bool { return n.cite == cite }); i >= 0 {
+	if i, ok := f.seen[cite]; ok {
 		return f.order[i].label
 	}
 	// A citation that is not a source ID is numbered with a prefix, so
 	// that it never takes the label of a source whose ID is a number.
 	label, text := "cite-"+strconv.Itoa(len(f.order)+1), escapeMarkdown(cite)
-	if i := slices.IndexFunc(f.sources, func(s Source) bool { return s.ID == cite }); i >= 0 {
-		src := f.sources[i]
+	if src, ok := f.sources[cite]; ok {
 		label = footnoteLabel(src.ID, len(f.order)+1)
 		text = describeSource(src)
 	}
+	f.seen[cite] = len(f.order)
 	f.order = append(f.order, struct{ cite, label, text string }{cite, label, text})
 	return label
 }
