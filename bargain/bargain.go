@@ -70,6 +70,9 @@ func (r Result) check() error {
 		if err := sol.check(n); err != nil {
 			return err
 		}
+		if !sol.Absent && len(sol.Outcome.Gains) != n { // the writers show a solution's gains
+			return fmt.Errorf("%w: the %s solution holds %d gains for %d actors", ErrMalformed, cmp.Or(sol.Name, "unnamed"), len(sol.Outcome.Gains), n)
+		}
 	}
 	for i, p := range r.Points {
 		if len(p) != n {

@@ -10,7 +10,8 @@ import (
 // are and how many are individually rational, how large the Pareto
 // frontier is, and each actor's disagreement value: the opening of every
 // report of a bargaining (the command line's text and Markdown, the HTML
-// report, the workbench).
+// report, the workbench). Of a malformed Result (see [ErrMalformed]) it
+// says what is wrong instead.
 func (r Result) Summary() string {
 	if err := r.check(); err != nil {
 		return err.Error()

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -165,6 +166,11 @@ func TestWritersRefuseMalformedResults(t *testing.T) {
 	points.Points = [][]float64{{1}}
 	solution := good
 	solution.Solutions = append([]bargain.Solution{{Name: bargain.Utilitarian}}, good.Solutions[1:]...)
+	gains := good
+	gains.Solutions = slices.Clone(good.Solutions)
+	noGains := *gains.Solutions[0].Outcome
+	noGains.Gains = nil
+	gains.Solutions[0].Outcome = &noGains
 	writers := map[string]func(bargain.Result) error{
 		"WriteText":     func(r bargain.Result) error { return bargain.WriteText(new(bytes.Buffer), s, r) },
 		"WriteMarkdown": func(r bargain.Result) error { return bargain.WriteMarkdown(new(bytes.Buffer), s, r) },
@@ -174,7 +180,7 @@ func TestWritersRefuseMalformedResults(t *testing.T) {
 		if err := write(good); err != nil {
 			t.Errorf("%s of Solve's result: %v", name, err)
 		}
-		for what, r := range map[string]bargain.Result{"a short disagreement": short, "a point of one value": points, "a solution with no outcome": solution} {
+		for what, r := range map[string]bargain.Result{"a short disagreement": short, "a point of one value": points, "a solution with no outcome": solution, "a solution with no gains": gains} {
 			if err := write(r); !errors.Is(err, bargain.ErrMalformed) {
 				t.Errorf("%s of %s: %v; want ErrMalformed", name, what, err)
 			}
