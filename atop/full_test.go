@@ -196,7 +196,13 @@ func TestFullRecordTerms(t *testing.T) {
 			t.Errorf("%s: %d named threats, want %d (%s)", tt.key, got, tt.threats, tt.why)
 		}
 	}
-	if s, _ := phases["atop-3180-2"].Scenario(); !strings.Contains(s.Description, "240 months from 1949-04-04") {
-		t.Errorf("NATO phase 2: the description does not count its length from 1949:\n%s", s.Description)
+	for key, want := range map[string]string{
+		"atop-3180-2": "240 months from 1949-04-04", // NATO: the same terms as members joined
+		"atop-2145-2": "24 months from 1929-12-17",  // new terms in 1929
+		"atop-2145-3": "24 months from 1929-12-17",  // the same terms while 1929's term runs
+	} {
+		if s, _ := phases[key].Scenario(); !strings.Contains(s.Description, want) {
+			t.Errorf("%s: the description does not say %q:\n%s", key, want, s.Description)
+		}
 	}
 }

@@ -395,7 +395,8 @@ func TestUnknownThreat(t *testing.T) {
 // alliance row holds the last phase's terms (six years, renewed every
 // six); the first two phases are five-year terms without renewal; the
 // third, from 1891, brought the six-year terms; a fourth, with the same
-// terms, begins after its length from 1882 ran out. A member file without
+// terms, begins while the third's term runs, and a fifth after it ran
+// out. A member file without
 // the term columns leaves every phase with the alliance row's.
 func TestTermsPerPhase(t *testing.T) {
 	a := aHeader + "\n" + row(aHeader, aDefault, "atopid=1350", "begyr=1882", "begmo=5", "begday=20",
@@ -408,7 +409,8 @@ func TestTermsPerPhase(t *testing.T) {
 		{"1", "1882", "5", "20", "speclgth=1 length=60 proren=0 renewlgt=0 statthr1=220"},
 		{"2", "1887", "2", "20", "speclgth=1 length=60 proren=0 renewlgt=0 statthr1=220"},
 		{"3", "1891", "5", "6", "speclgth=1 length=72 proren=2 renewlgt=72 statthr1=220"},
-		{"4", "1913", "8", "2", "speclgth=1 length=72 proren=2 renewlgt=72 statthr1=0"},
+		{"4", "1893", "1", "1", "speclgth=1 length=72 proren=2 renewlgt=72 statthr1=220"},
+		{"5", "1913", "8", "2", "speclgth=1 length=72 proren=2 renewlgt=72 statthr1=0"},
 	} {
 		for _, member := range []string{"255", "300"} {
 			cells := append([]string{"atopid=1350", "member=" + member, "phase=" + ph.phase, "yrent=" + ph.yr, "moent=" + ph.mo, "dayent=" + ph.day, "defense=1"},
@@ -428,7 +430,8 @@ func TestTermsPerPhase(t *testing.T) {
 		{guarantee.Mandate{Ends: "1887-05-20"}, []int{220}, "the phase's own five years, no renewal: a sunset, not the alliance row's renewal"},
 		{guarantee.Mandate{Ends: "1887-05-20"}, []int{220}, "the same terms, still running when the phase begins: counted from 1882"},
 		{guarantee.RenewedBy("ATOP1350", guarantee.Months(72)).Starting("1891-05-06"), []int{220}, "new terms: six years from the phase's start"},
-		{guarantee.RenewedBy("ATOP1350", guarantee.Months(72)).Starting("1913-08-02"), nil, "the length from 1882 ran out in 1888: counted from the phase; and no threat named"},
+		{guarantee.RenewedBy("ATOP1350", guarantee.Months(72)).Starting("1891-05-06"), []int{220}, "the same terms while the term of 1891 runs: counted from 1891, not from 1882"},
+		{guarantee.RenewedBy("ATOP1350", guarantee.Months(72)).Starting("1913-08-02"), nil, "the term of 1891 ran out in 1897: counted from the phase; and no threat named"},
 	}
 	phases := r.Phases()
 	if len(phases) != len(want) {

@@ -24,9 +24,10 @@ type Phase struct {
 	// back) is one member: its obligations and conditions are those of
 	// either row, its entry the earlier and its exit the later.
 	Members []Member
-	// newTerms is set when the phase's length or renewal differ from the
-	// phase before it: a new agreement, whose length runs from the phase.
-	newTerms bool
+	// termStart is the date the phase's specified length counts from,
+	// set by [Record.Phases]; zero for a Phase built otherwise, whose
+	// length counts from the alliance's start.
+	termStart Date
 }
 
 // Begin returns the date the phase began: its members' earliest entry,
@@ -87,33 +88,51 @@ func (r *Record) Phases() []Phase {
 		p := Phase{Version: r.Version, Alliance: byAlliance[k.id], Number: k.phase, Members: merge(groups[k])}
 		if rows := groups[k]; rows[0].HasTerms {
 			p.Alliance.Terms = rows[0].Terms // the phase's own terms; its rows agree in 4.01
-			if i > 0 && keys[i-1].id == k.id {
-				before := out[i-1].Alliance.Terms
-				p.newTerms = before.SpecLength != p.Alliance.SpecLength || before.Length != p.Alliance.Length ||
-					before.Renewal != p.Alliance.Renewal || before.RenewalLength != p.Alliance.RenewalLength
-			}
 		}
+		var before *Phase
+		if i > 0 && keys[i-1].id == k.id {
+			before = &out[i-1]
+		}
+		p.termStart = p.startOfTerm(before)
 		out = append(out, p)
 	}
 	return out
 }
 
-// lengthStart returns the date the phase's specified length counts from:
-// the alliance's start, unless the phase brought a length or renewal of
-// its own (its terms differ from the phase before it) or the length would
-// have run out by the time the phase begins: then the phase is a new
-// agreement, and its length counts from the phase's start. So the
-// Anglo-Soviet treaty of May 1942 runs twenty years from 1942, not from
-// the agreement of 1941, while NATO's twenty years, unchanged as members
-// joined, run from 1949. ATOP does not say which phases restart a term;
-// this is the reading of its codes that keeps every phase in force at its
-// start.
-func (p Phase) lengthStart() Date {
-	a := p.Alliance
-	if begin := p.Begin(); a.Length > 0 && (p.newTerms || !begin.Less(addMonths(a.Begin, a.Length))) {
+// startOfTerm returns the date p's specified length counts from, given
+// the phase before it of the same alliance (nil for the first): the
+// alliance's start for the first phase, and the term of the phase before
+// for a phase with the same terms while that term still runs. A phase
+// that brought a length or renewal of its own, or that begins after the
+// term before it ran out, is a new agreement: its length counts from its
+// own start. So the Anglo-Soviet treaty of May 1942 runs twenty years
+// from 1942, not from the agreement of 1941, while NATO's twenty years,
+// unchanged as members joined, run from 1949. ATOP does not say which
+// phases restart a term; this is the reading of its codes that keeps
+// every phase in force at its start.
+func (p Phase) startOfTerm(before *Phase) Date {
+	a, begin := p.Alliance, p.Begin()
+	start := a.Begin
+	if before != nil {
+		b := before.Alliance.Terms
+		if b.SpecLength != a.SpecLength || b.Length != a.Length || b.Renewal != a.Renewal || b.RenewalLength != a.RenewalLength {
+			return begin
+		}
+		start = before.lengthStart()
+	}
+	if a.Length > 0 && !begin.Less(addMonths(start, a.Length)) {
 		return begin
 	}
-	return a.Begin
+	return start
+}
+
+// lengthStart returns the date the phase's specified length counts from
+// (see startOfTerm).
+func (p Phase) lengthStart() Date {
+	if p.termStart.IsZero() {
+		return p.startOfTerm(nil)
+	}
+	return p.termStart
 }
 
 // merge makes one member of the rows of each state, in the order of
