@@ -42,6 +42,14 @@ func ParseRule(s string) (Rule, error) {
 	return 0, fmt.Errorf("unknown rule %q; want as-coded, unanimity or majority", s)
 }
 
+// check returns an error for a Rule that is none of the rules.
+func (r Rule) check() error {
+	if int(r) >= len(ruleNames) {
+		return fmt.Errorf("unknown rule %v; want as-coded, unanimity or majority", r)
+	}
+	return nil
+}
+
 // Apply returns s with the rule applied to the alliance body of an imported
 // phase, the actor ATOPn of the atopid its ATOP source cites (whatever
 // other bodies a researcher has added): the alliance decides by the rule,
@@ -72,10 +80,14 @@ func (r Rule) Apply(s scenario.Scenario) scenario.Scenario {
 	return s
 }
 
-// checkedUnder returns an error unless every result was checked under
-// rules, in their order: the writers lay out one group of columns per rule
-// and read each result's outcomes by it.
-func checkedUnder(results []Result, rules []Rule) error {
+// checkedUnder returns rules, AsCoded when there are none (as [Check]
+// takes them), and an error unless every result was checked under them,
+// in their order: the writers lay out one group of columns per rule and
+// read each result's outcomes by it.
+func checkedUnder(results []Result, rules []Rule) ([]Rule, error) {
+	if len(rules) == 0 {
+		rules = []Rule{AsCoded}
+	}
 	for _, res := range results {
 		ok := len(res.Outcomes) == len(rules)
 		for k := 0; ok && k < len(rules); k++ {
@@ -86,10 +98,10 @@ func checkedUnder(results []Result, rules []Rule) error {
 			for k, o := range res.Outcomes {
 				got[k] = o.Rule
 			}
-			return fmt.Errorf("atopid %d phase %d was checked under %v, not %v", res.Info.Alliance, res.Info.Phase, got, rules)
+			return nil, fmt.Errorf("atopid %d phase %d was checked under %v, not %v", res.Info.Alliance, res.Info.Phase, got, rules)
 		}
 	}
-	return nil
+	return rules, nil
 }
 
 // Result is the check of one phase under each rule asked for.
@@ -114,8 +126,8 @@ func Check(ctx context.Context, phases []Phase, rules ...Rule) ([]Result, error)
 		rules = []Rule{AsCoded}
 	}
 	for _, r := range rules {
-		if int(r) >= len(ruleNames) {
-			return nil, fmt.Errorf("unknown rule %v; want AsCoded, Unanimity or Majority", r)
+		if err := r.check(); err != nil {
+			return nil, err
 		}
 	}
 	out := make([]Result, len(phases))
@@ -145,8 +157,8 @@ func checkPhase(p Phase, rules []Rule) (Result, error) {
 func CheckScenario(info Info, s scenario.Scenario, rules []Rule) (Result, error) {
 	res := Result{Info: info, Outcomes: make([]Outcome, len(rules))}
 	for k, r := range rules {
-		if int(r) >= len(ruleNames) {
-			return Result{}, fmt.Errorf("unknown rule %v; want AsCoded, Unanimity or Majority", r)
+		if err := r.check(); err != nil {
+			return Result{}, err
 		}
 		rep, err := scenario.Evaluate(r.Apply(s))
 		if err != nil {

@@ -72,7 +72,9 @@
 // rule the verdict and a count per finding code) for R or Stata; WriteSummary,
 // how many phases and alliances carry each code under each rule; WriteSVG and
 // WriteHTML, the alliances in force per decade and the share carrying each
-// finding. Values are plain; a Record is not changed by any function and is
+// finding. The writers take the rules the results were checked under, in
+// their order (none means AsCoded, as for Check), and return an error for
+// others. Values are plain; a Record is not changed by any function and is
 // safe for concurrent use.
 //
 // It builds on package scenario (each phase is a scenario, judged by an

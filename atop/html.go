@@ -63,6 +63,10 @@ const pageText = `<!DOCTYPE html>
 // picture by decade, in the style of the HTML report (htmlreport). Every
 // text is escaped; the picture is WriteSVG's, whose text is Entente's own.
 func WriteHTML(w io.Writer, results []Result, rules []Rule) error {
+	rules, err := checkedUnder(results, rules)
+	if err != nil {
+		return err
+	}
 	var svg bytes.Buffer
 	if err := WriteSVG(&svg, results, rules); err != nil {
 		return err
@@ -113,6 +117,6 @@ func WriteHTML(w io.Writer, results []Result, rules []Rule) error {
 	}
 	// As for the HTML report: no control or bidirectional character goes
 	// out raw, whatever a version or a code holds.
-	_, err := w.Write(safe.Page(b.Bytes()))
+	_, err = w.Write(safe.Page(b.Bytes()))
 	return err
 }

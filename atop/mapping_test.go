@@ -600,16 +600,19 @@ func TestWritersWantTheRulesChecked(t *testing.T) {
 		"WriteCSV": atop.WriteCSV, "WriteSummary": atop.WriteSummary, "WriteSVG": atop.WriteSVG, "WriteHTML": atop.WriteHTML,
 	}
 	for name, write := range writers {
-		for _, rules := range [][]atop.Rule{{atop.AsCoded, atop.Unanimity}, {atop.Unanimity}, nil} {
+		for _, rules := range [][]atop.Rule{{atop.AsCoded, atop.Unanimity}, {atop.Unanimity}} {
 			var b strings.Builder
 			err := write(&b, res, rules)
 			if err == nil || !strings.Contains(err.Error(), "atopid 9000 phase 0 was checked under [as-coded]") {
 				t.Errorf("%s under %v: %v; want an error naming the rules checked", name, rules, err)
 			}
 		}
-		var b strings.Builder
+		var b, none strings.Builder
 		if err := write(&b, res, []atop.Rule{atop.AsCoded}); err != nil {
 			t.Errorf("%s under the rules checked: %v", name, err)
+		}
+		if err := write(&none, res, nil); err != nil || none.String() != b.String() {
+			t.Errorf("%s under no rules: %v; want what it writes under AsCoded, as Check takes no rules", name, err)
 		}
 	}
 	sums := atop.Summarize(res, []atop.Rule{atop.Unanimity, atop.AsCoded})

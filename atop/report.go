@@ -34,7 +34,8 @@ func suffix(name string, r Rule) string {
 // code has its column, whether or not it occurs, so that the layout is the
 // same for every record.
 func WriteCSV(w io.Writer, results []Result, rules []Rule) error {
-	if err := checkedUnder(results, rules); err != nil {
+	rules, err := checkedUnder(results, rules)
+	if err != nil {
 		return err
 	}
 	cw := csv.NewWriter(w)
@@ -83,8 +84,12 @@ type Summary struct {
 
 // Summarize counts, for each rule, the phases and alliances that carry
 // each finding code; an alliance carries it when one of its phases does.
-// A result not checked under a rule counts under it for nothing.
+// A result not checked under a rule counts under it for nothing; no rules
+// means AsCoded, as for [Check].
 func Summarize(results []Result, rules []Rule) []Summary {
+	if len(rules) == 0 {
+		rules = []Rule{AsCoded}
+	}
 	out := make([]Summary, len(rules))
 	for k, r := range rules {
 		s := Summary{Rule: r, Codes: map[scenario.Code]Tally{}}
@@ -128,7 +133,8 @@ func Summarize(results []Result, rules []Rule) []Summary {
 // how many alliance phases and alliances carry it under each rule, side by
 // side, with the record's size and its citation.
 func WriteSummary(w io.Writer, results []Result, rules []Rule) error {
-	if err := checkedUnder(results, rules); err != nil {
+	rules, err := checkedUnder(results, rules)
+	if err != nil {
 		return err
 	}
 	sums := Summarize(results, rules)
@@ -178,7 +184,7 @@ func WriteSummary(w io.Writer, results []Result, rules []Rule) error {
 	if len(none) > 0 {
 		fmt.Fprintf(&b, "\nNo phase carries %s.\n", strings.Join(none, ", "))
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err = io.WriteString(w, b.String())
 	return err
 }
 
@@ -254,7 +260,8 @@ var dashes = []string{"", "6 3", "2 3"}
 // 100%); a code keeps its colour across rules, and a rule its dash. All text is Entente's own or
 // numbers; none comes from the files as markup.
 func WriteSVG(w io.Writer, results []Result, rules []Rule) error {
-	if err := checkedUnder(results, rules); err != nil {
+	rules, err := checkedUnder(results, rules)
+	if err != nil {
 		return err
 	}
 	ds := decades(results, rules)
@@ -334,7 +341,7 @@ func WriteSVG(w io.Writer, results []Result, rules []Rule) error {
 	}
 	fmt.Fprintf(&b, "<text x=\"%d\" y=\"%d\" font-size=\"10\">Data: %s</text>\n", left, height-8, html.EscapeString(citation))
 	b.WriteString("</svg>\n")
-	_, err := io.WriteString(w, b.String())
+	_, err = io.WriteString(w, b.String())
 	return err
 }
 

@@ -832,9 +832,11 @@ func (p *parser) eventArg(name string, n int) (actor.ID, error) {
 }
 
 // Check returns an error if c could not have come from [ParseCondition]:
-// an operator with the wrong number of sub-conditions, an event with a
-// malformed name or actor ID, or nesting deeper than [MaxDepth]. Conditions
-// built with [On], [AllOf], [AnyOf] and [NotOf] from valid parts pass.
+// an operator with the wrong number of sub-conditions or with the empty
+// condition among them (it stands only alone, as the trigger that always
+// holds), an event with a malformed name or actor ID, or nesting deeper
+// than [MaxDepth]. Conditions built with [On], [AllOf], [AnyOf] and
+// [NotOf] from valid, non-empty parts pass.
 func (c Condition) Check() error { return c.check(0) }
 
 func (c Condition) check(depth int) error {

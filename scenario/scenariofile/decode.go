@@ -166,15 +166,13 @@ func (o Options) parse(name string, data []byte) (*yaml.Node, Errors) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, Errors{{File: name, Line: 1, Column: 1, Err: fmt.Errorf("%w: want a scenario, starting with \"entente: 1\"", ErrEmpty)}}
 	}
+	var sh shifts
 	if EncodingOf(name) == JSON {
 		// YAML reads most JSON, but also what JSON forbids (trailing
 		// commas, comments, unquoted keys); JSON files are held to JSON.
 		if err := checkJSON(data); err != nil {
 			return nil, Errors{{File: name, Line: err.line, Column: err.col, Err: fmt.Errorf("%w: %s", ErrSyntax, err.msg)}}
 		}
-	}
-	var sh shifts
-	if EncodingOf(name) == JSON {
 		data, sh = joinSurrogates(data)
 	}
 	var doc yaml.Node
