@@ -256,7 +256,7 @@ func writeAll(ctx context.Context, dir string, names []string, files [][]byte, f
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("interrupted; nothing written")
 		}
-		if staged[i], err = stage(tmp, n+".*", files[i], 0o644); err != nil {
+		if staged[i], err = stage(tmp, n+".*", files[i], 0o644, nil); err != nil {
 			return err
 		}
 	}

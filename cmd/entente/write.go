@@ -29,7 +29,9 @@ const (
 // overwrite, a symbolic link at path has its target rewritten, and an
 // existing file keeps its permissions and, where the system lets it, its
 // owner; a new file is 0644. Only a regular file is overwritten, and not
-// one that is read-only: a pipe, a device or a link to either is refused,
+// one that is read-only (one the writer may not write, or, for the
+// superuser, with no write permission at all): a pipe, a device or a link
+// to either is refused,
 // as is a link that leads nowhere, rather than replaced by a file. The
 // new file takes the place of the old under this name: another hard link
 // to the old one keeps the old text.
@@ -47,22 +49,19 @@ func writeFile(path string, data []byte, mode replace) error {
 			switch {
 			case !info.Mode().IsRegular():
 				return fmt.Errorf("%s is %s, not a regular file; only a regular file is rewritten", path, kindOf(info.Mode()))
-			case info.Mode().Perm()&0o200 == 0:
+			case !writable(path, info):
 				return fmt.Errorf("%s is read-only; make it writable to rewrite it", path)
 			}
 			perm, old = info.Mode().Perm(), info
 		}
 	}
-	tmp, err := stage(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp", data, perm)
+	tmp, err := stage(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp", data, perm, old)
 	if pe, ok := errors.AsType[*fs.PathError](err); ok {
 		return fmt.Errorf("%s: cannot write its new copy in %s: %w", path, filepath.Dir(path), pe.Err)
 	} else if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	defer os.Remove(tmp) // after a rename, nothing is left to remove
-	if old != nil {
-		keepOwner(tmp, old)
-	}
 	if err := publish(tmp, path, mode); err != nil {
 		return err
 	}
@@ -89,9 +88,9 @@ func kindOf(m fs.FileMode) string {
 func replaceFile(path string, data []byte) error { return writeFile(path, data, overwrite) }
 
 // stage writes data to a new file in dir, named by pattern as
-// os.CreateTemp names it, with permissions perm, synced, and returns its
-// path.
-func stage(dir, pattern string, data []byte, perm fs.FileMode) (string, error) {
+// os.CreateTemp names it, with permissions perm and, when like is not nil,
+// like's owner where the system allows, synced, and returns its path.
+func stage(dir, pattern string, data []byte, perm fs.FileMode, like fs.FileInfo) (string, error) {
 	f, err := os.CreateTemp(dir, pattern)
 	if err != nil {
 		return "", err
@@ -99,6 +98,9 @@ func stage(dir, pattern string, data []byte, perm fs.FileMode) (string, error) {
 	_, err = f.Write(data)
 	if err == nil {
 		err = f.Chmod(perm)
+	}
+	if err == nil && like != nil {
+		keepOwner(f, like)
 	}
 	if err == nil {
 		err = f.Sync()

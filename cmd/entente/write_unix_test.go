@@ -1,4 +1,4 @@
-//go:build unix
+//go:build linux || darwin || dragonfly || freebsd || netbsd || openbsd
 
 package main
 
@@ -35,11 +35,36 @@ func TestReplaceFilePipe(t *testing.T) {
 }
 
 // TestReplaceFileKeepsOwner checks that a file rewritten by the superuser
-// keeps its owner and group, as it keeps its permissions.
+// keeps its owner and group, as it keeps its permissions, also in a
+// folder whose group new files take (set-group-ID).
 func TestReplaceFileKeepsOwner(t *testing.T) {
 	if os.Geteuid() != 0 {
 		t.Skip("only the superuser can give a file to another owner")
 	}
+	setgid := filepath.Join(t.TempDir(), "shared")
+	if err := os.Mkdir(setgid, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chown(setgid, 0, 5678); err != nil {
+		t.Skip("cannot give the folder away here:", err)
+	}
+	if err := os.Chmod(setgid, 0o755|fs.ModeSetgid); err != nil {
+		t.Fatal(err)
+	}
+	mine := filepath.Join(setgid, "mine.yaml")
+	if err := os.WriteFile(mine, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chown(mine, 0, 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := replaceFile(mine, []byte("entente: 1\n")); err != nil {
+		t.Fatal(err)
+	}
+	if info, err := os.Stat(mine); err != nil || info.Sys().(*syscall.Stat_t).Gid != 0 {
+		t.Errorf("in a set-group-ID folder the rewritten file changed group: %v", err)
+	}
+
 	file := filepath.Join(t.TempDir(), "owned.yaml")
 	if err := os.WriteFile(file, []byte("old"), 0o640); err != nil {
 		t.Fatal(err)

@@ -9,6 +9,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
+// TestWrap pins what wrap cuts; BenchmarkWrapLongWord, below, shows what
+// the cut costs (the length of a word, not its square).
 func TestWrap(t *testing.T) {
 	for _, c := range []struct {
 		s     string
