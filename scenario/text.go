@@ -178,7 +178,7 @@ func describeSource(s Source) string {
 	text := escapeMarkdown(title)
 	switch {
 	case safe.Link(s.URL):
-		text = "[" + text + "](<" + strings.NewReplacer("<", "%3C", ">", "%3E").Replace(s.URL) + ">)"
+		text = "[" + text + "](<" + urlBrackets.Replace(s.URL) + ">)"
 	case s.URL != "":
 		// Not a web address: shown, never linked.
 		text += ", " + escapeMarkdown(s.URL)
@@ -200,5 +200,8 @@ func describeSource(s Source) string {
 func escapeMarkdown(s string) string {
 	return safe.Terminal(markdownReplacer.Replace(s))
 }
+
+// urlBrackets keeps a URL inside the angle brackets of a Markdown link.
+var urlBrackets = strings.NewReplacer("<", "%3C", ">", "%3E")
 
 var markdownReplacer = strings.NewReplacer(`\`, `\\`, "|", `\|`, "\n", " ", "\r", "", "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;")
