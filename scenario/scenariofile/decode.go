@@ -10,6 +10,7 @@ import (
 	"math"
 	"os"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -175,20 +176,22 @@ func (o Options) parse(name string, data []byte) (*yaml.Node, Errors) {
 		}
 		data, sh = joinSurrogates(data)
 	}
+	pos := positions{lines: oddBreaks(data), sh: sh}
 	var doc yaml.Node
 	l, err := yaml.NewLoader(bytes.NewReader(data), yaml.WithV3Defaults())
 	if err == nil {
 		err = l.Load(&doc)
 	}
 	if err != nil && err != io.EOF {
-		return nil, Errors{sh.fix(yamlError(name, data, err))}
+		return nil, Errors{yamlError(name, data, err, pos)}
 	}
 	// A second document would be silently lost: say so instead.
 	var next yaml.Node
 	if err := l.Load(&next); err != nil && err != io.EOF {
-		return nil, Errors{sh.fix(yamlError(name, data, err))}
+		return nil, Errors{yamlError(name, data, err, pos)}
 	} else if err == nil && len(next.Content) > 0 && next.Content[0].Tag != "!!null" {
-		return nil, Errors{{File: name, Line: max(next.Line, 1), Column: 1, Err: fmt.Errorf("%w: a second YAML document (after \"---\"); a scenario file holds one scenario", ErrSyntax)}}
+		line, _ := pos.of(max(next.Line, 1), 1)
+		return nil, Errors{{File: name, Line: line, Column: 1, Err: fmt.Errorf("%w: a second YAML document (after \"---\"); a scenario file holds one scenario", ErrSyntax)}}
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 || doc.Content[0].Tag == "!!null" {
 		return nil, Errors{{File: name, Line: 1, Column: 1, Err: fmt.Errorf("%w: want a scenario, starting with \"entente: 1\"", ErrEmpty)}}
@@ -202,8 +205,8 @@ func (o Options) parse(name string, data []byte) (*yaml.Node, Errors) {
 		root.HeadComment = doc.HeadComment + "\n\n" + root.HeadComment
 	}
 	root.FootComment = joinComments(root.FootComment, doc.FootComment)
-	if len(sh) > 0 {
-		sh.fixNodes(root)
+	if pos.moves() {
+		pos.fixNodes(root)
 	}
 	if a := aliasedText(root, o.maxSize()); a != nil {
 		return nil, Errors{{File: name, Line: a.Line, Column: a.Column, Err: fmt.Errorf("%w: they repeat more than %d bytes of text, the size limit (raise it with --max-size, or Options.MaxSize); is this an alias bomb?", ErrAliases, o.maxSize())}}
@@ -261,8 +264,9 @@ func aliasedText(root *yaml.Node, limit int64) *yaml.Node {
 	return walk(root)
 }
 
-// yamlError turns the YAML library's error into an Error with its position.
-func yamlError(name string, data []byte, err error) *Error {
+// yamlError turns the YAML library's error into an Error with its
+// position in the file.
+func yamlError(name string, data []byte, err error, pos positions) *Error {
 	var le *yaml.LoadError
 	if errors.As(err, &le) {
 		msg := le.Message
@@ -271,14 +275,20 @@ func yamlError(name string, data []byte, err error) *Error {
 		} else if charAt(data, le.Mark.Line, le.Mark.Column) == '\t' {
 			msg += " (a tab; indent with spaces, not tabs)"
 		}
+		line, col := pos.of(le.Mark.Line, le.Mark.Column)
 		if le.ContextMsg != "" && le.ContextMark.Line > 0 && le.ContextMark.Line != le.Mark.Line {
-			msg += fmt.Sprintf(" (%s, from line %d)", le.ContextMsg, le.ContextMark.Line)
+			from, _ := pos.of(le.ContextMark.Line, 1)
+			msg += fmt.Sprintf(" (%s, from line %d)", le.ContextMsg, from)
 		}
-		line, col := le.Mark.Line, le.Mark.Column
-		if line < 1 {
+		if le.Mark.Line < 1 {
 			// The library's reader (which rejects control characters)
 			// marks only the byte where it stopped.
 			line, col = position(data, le.Mark.Index)
+		}
+		if endLine, endCol := position(data, len(data)); line > endLine {
+			// At the end of a file with no final line break, the library
+			// marks a line after the last: the error is at the end.
+			line, col = endLine, endCol
 		}
 		return &Error{File: name, Line: line, Column: max(col, 1), Err: fmt.Errorf("%w: %s", ErrSyntax, msg)}
 	}
@@ -393,20 +403,73 @@ func (sh shifts) column(line, col int) int {
 	return col + 2*(to-from)
 }
 
-// fix moves e's column back to the file's.
-func (sh shifts) fix(e *Error) *Error {
-	if len(sh) > 0 {
-		e.Column = sh.column(e.Line, e.Column)
+// A lineStart is where the YAML library starts a line that the file does
+// not: after a U+0085, U+2028 or U+2029, which the library counts as line
+// breaks and editors, grep and [position] do not. It holds the library's
+// line, the file's line, and the column of the break in the file.
+type lineStart struct{ yline, line, col int }
+
+// oddBreaks returns the line starts of data's U+0085, U+2028 and U+2029,
+// in order, or nil when it has none (as nearly every file has none).
+func oddBreaks(data []byte) []lineStart {
+	if !bytes.Contains(data, []byte("\u2028")) && !bytes.Contains(data, []byte("\u2029")) && !bytes.Contains(data, []byte("\u0085")) {
+		return nil
 	}
-	return e
+	var out []lineStart
+	yline, line, col := 1, 1, 1
+	for i := len(data) - len(bytes.TrimPrefix(data, []byte("\ufeff"))); i < len(data); {
+		switch b := data[i]; {
+		case b == '\n' || b == '\r' && (i+1 == len(data) || data[i+1] != '\n'):
+			yline, line, col = yline+1, line+1, 1
+			i++
+		case b == '\r': // of "\r\n", whose "\n" ends the line
+			i++
+		default:
+			r, n := utf8.DecodeRune(data[i:])
+			if r == 0x85 || r == 0x2028 || r == 0x2029 {
+				yline++
+				out = append(out, lineStart{yline, line, col})
+			}
+			col++
+			i += n
+		}
+	}
+	return out
 }
 
-// fixNodes moves the columns of n and the nodes within it back to the
-// file's. A JSON file has no aliases, so each node is visited once.
-func (sh shifts) fixNodes(n *yaml.Node) {
-	n.Column = sh.column(n.Line, n.Column)
+// positions moves a position the YAML library gives, in the text it read,
+// to the file's: its line as editors count lines, and its column before
+// joinSurrogates shortened the line.
+type positions struct {
+	lines []lineStart
+	sh    shifts
+}
+
+func (p positions) moves() bool { return len(p.lines) > 0 || len(p.sh) > 0 }
+
+// of returns the file's line and column of the library's.
+func (p positions) of(yline, ycol int) (line, col int) {
+	line, col = yline, ycol
+	if i := sort.Search(len(p.lines), func(i int) bool { return p.lines[i].yline > yline }) - 1; i >= 0 {
+		s := p.lines[i]
+		if s.yline == yline {
+			line, col = s.line, s.col+ycol
+		} else {
+			line = s.line + yline - s.yline
+		}
+	}
+	if len(p.sh) > 0 {
+		col = p.sh.column(line, col)
+	}
+	return line, col
+}
+
+// fixNodes moves the positions of n and the nodes within it to the
+// file's. Aliases are not followed, so each node is moved once.
+func (p positions) fixNodes(n *yaml.Node) {
+	n.Line, n.Column = p.of(n.Line, n.Column)
 	for _, k := range n.Content {
-		sh.fixNodes(k)
+		p.fixNodes(k)
 	}
 }
 

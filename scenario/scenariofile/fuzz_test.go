@@ -20,7 +20,8 @@ import (
 // writes back, in either encoding and through Format, to a file that
 // loads into the same scenario, and Format of Format's output is that
 // output; a file that does not load gets errors that each say where,
-// from line 1 and column 1, and Format refuses it.
+// from line 1 and column 1 and on a line the file has, and Format
+// refuses it.
 func FuzzParse(f *testing.F) {
 	add := func(path string) {
 		data := readFile(f, path)
@@ -62,9 +63,15 @@ func FuzzParse(f *testing.F) {
 			if !ok || len(es) == 0 {
 				t.Fatalf("Parse error %v (%T) is not a non-empty Errors", err, err)
 			}
+			// The file's lines end at "\n", "\r\n" or a lone "\r", as
+			// editors count them; an error may stand after the last.
+			lines := 1 + bytes.Count(data, []byte("\n")) + bytes.Count(data, []byte("\r")) - bytes.Count(data, []byte("\r\n"))
 			for _, e := range es {
 				if e.Line < 1 || e.Column < 1 || e.File != name || e.Err == nil {
 					t.Errorf("error %q: File %q, Line %d, Column %d; want %q and both from 1", e, e.File, e.Line, e.Column, name)
+				}
+				if e.Line > lines {
+					t.Errorf("error %q on line %d of a file of %d lines", e, e.Line, lines)
 				}
 			}
 			if out, ferr := scenariofile.Format(name, data); ferr == nil || out != nil {
