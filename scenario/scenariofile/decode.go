@@ -10,7 +10,6 @@ import (
 	"math"
 	"os"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -328,7 +327,7 @@ func joinSurrogates(data []byte) ([]byte, shifts) {
 	}
 	var out []byte // nil until there is a pair
 	var sh shifts
-	cur := cursor{data: data, line: 1, col: 1}
+	cur := newCursor(data)
 	onLine := 0 // pairs so far on cur's line
 	last := 0
 	for i := 0; i+1 < len(data); i++ {
@@ -361,11 +360,19 @@ func joinSurrogates(data []byte) ([]byte, shifts) {
 	return append(out, data[last:]...), sh
 }
 
-// A cursor walks data forward, counting lines and columns as [position]
-// does, so that the positions of many offsets cost one pass.
+// A cursor walks data forward, counting lines and columns as the YAML
+// library does but for U+0085, U+2028 and U+2029 (see [lineStart]): a
+// line ends at "\n", "\r\n" or a lone "\r", and a byte order mark takes no
+// column. The positions of many offsets, in order, cost one pass.
 type cursor struct {
 	data           []byte
 	off, line, col int
+}
+
+// newCursor returns a cursor at the start of data, past its byte order
+// mark.
+func newCursor(data []byte) cursor {
+	return cursor{data: data, off: len(data) - len(bytes.TrimPrefix(data, []byte("\ufeff"))), line: 1, col: 1}
 }
 
 // to moves c forward to offset off.
@@ -412,29 +419,19 @@ type lineStart struct{ yline, line, col int }
 // oddBreaks returns the line starts of data's U+0085, U+2028 and U+2029,
 // in order, or nil when it has none (as nearly every file has none).
 func oddBreaks(data []byte) []lineStart {
-	if !bytes.Contains(data, []byte("\u2028")) && !bytes.Contains(data, []byte("\u2029")) && !bytes.Contains(data, []byte("\u0085")) {
-		return nil
-	}
 	var out []lineStart
-	yline, line, col := 1, 1, 1
-	for i := len(data) - len(bytes.TrimPrefix(data, []byte("\ufeff"))); i < len(data); {
-		switch b := data[i]; {
-		case b == '\n' || b == '\r' && (i+1 == len(data) || data[i+1] != '\n'):
-			yline, line, col = yline+1, line+1, 1
-			i++
-		case b == '\r': // of "\r\n", whose "\n" ends the line
-			i++
-		default:
-			r, n := utf8.DecodeRune(data[i:])
-			if r == 0x85 || r == 0x2028 || r == 0x2029 {
-				yline++
-				out = append(out, lineStart{yline, line, col})
-			}
-			col++
-			i += n
+	c := newCursor(data)
+	for {
+		k := bytes.IndexAny(data[c.off:], "\u0085\u2028\u2029")
+		if k < 0 {
+			return out
 		}
+		c.to(c.off + k)
+		// The library has ended c.line-1 lines at line breaks and len(out)
+		// at these; this one starts its next.
+		out = append(out, lineStart{c.line + len(out) + 1, c.line, c.col})
+		c.to(c.off + 1) // the break itself: one character
 	}
-	return out
 }
 
 // positions moves a position the YAML library gives, in the text it read,
@@ -450,8 +447,9 @@ func (p positions) moves() bool { return len(p.lines) > 0 || len(p.sh) > 0 }
 // of returns the file's line and column of the library's.
 func (p positions) of(yline, ycol int) (line, col int) {
 	line, col = yline, ycol
-	if i := sort.Search(len(p.lines), func(i int) bool { return p.lines[i].yline > yline }) - 1; i >= 0 {
-		s := p.lines[i]
+	// The last line start at or before the library's line.
+	if i, _ := slices.BinarySearchFunc(p.lines, yline+1, func(s lineStart, y int) int { return cmp.Compare(s.yline, y) }); i > 0 {
+		s := p.lines[i-1]
 		if s.yline == yline {
 			line, col = s.line, s.col+ycol
 		} else {
@@ -514,18 +512,11 @@ func checkJSON(data []byte) *jsonError {
 }
 
 // position returns the line and column, from 1, of byte offset off, as
-// the YAML library counts them: a line ends at "\n", "\r\n" or a lone
-// "\r", and a byte order mark takes no column.
+// a [cursor] counts them.
 func position(data []byte, off int) (line, col int) {
-	off = min(max(off, 0), len(data))
-	before := bytes.TrimPrefix(data[:off], []byte("\ufeff"))
-	line, start := 1, 0
-	for i, c := range before {
-		if c == '\n' || c == '\r' && (i+1 == len(before) || before[i+1] != '\n') {
-			line, start = line+1, i+1
-		}
-	}
-	return line, utf8.RuneCount(before[start:]) + 1
+	c := newCursor(data)
+	c.to(min(max(off, 0), len(data)))
+	return c.line, c.col
 }
 
 func invalidUTF8(data []byte) int {
