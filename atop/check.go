@@ -42,6 +42,15 @@ func ParseRule(s string) (Rule, error) {
 	return 0, fmt.Errorf("unknown rule %q; want as-coded, unanimity or majority", s)
 }
 
+// orAsCoded returns rules, or AsCoded alone when there are none: what
+// Check, the writers and Summarize take no rules to mean.
+func orAsCoded(rules []Rule) []Rule {
+	if len(rules) == 0 {
+		return []Rule{AsCoded}
+	}
+	return rules
+}
+
 // check returns an error for a Rule that is none of the rules.
 func (r Rule) check() error {
 	if int(r) >= len(ruleNames) {
@@ -85,9 +94,7 @@ func (r Rule) Apply(s scenario.Scenario) scenario.Scenario {
 // in their order: the writers lay out one group of columns per rule and
 // read each result's outcomes by it.
 func checkedUnder(results []Result, rules []Rule) ([]Rule, error) {
-	if len(rules) == 0 {
-		rules = []Rule{AsCoded}
-	}
+	rules = orAsCoded(rules)
 	for _, res := range results {
 		ok := len(res.Outcomes) == len(rules)
 		for k := 0; ok && k < len(rules); k++ {
@@ -122,9 +129,7 @@ type Outcome struct {
 // and returns the results in the order of the phases, the same whatever the
 // number of cores. It stops with the context, returning its error.
 func Check(ctx context.Context, phases []Phase, rules ...Rule) ([]Result, error) {
-	if len(rules) == 0 {
-		rules = []Rule{AsCoded}
-	}
+	rules = orAsCoded(rules)
 	for _, r := range rules {
 		if err := r.check(); err != nil {
 			return nil, err

@@ -87,9 +87,7 @@ type Summary struct {
 // A result not checked under a rule counts under it for nothing; no rules
 // means AsCoded, as for [Check].
 func Summarize(results []Result, rules []Rule) []Summary {
-	if len(rules) == 0 {
-		rules = []Rule{AsCoded}
-	}
+	rules = orAsCoded(rules)
 	out := make([]Summary, len(rules))
 	for k, r := range rules {
 		s := Summary{Rule: r, Codes: map[scenario.Code]Tally{}}

@@ -220,12 +220,15 @@ func (c *Condition) UnmarshalText(text []byte) error {
 	return nil
 }
 
+// opNames are the operators of conditions as written.
+var opNames = [...]string{All: "all", Any: "any", Not: "not"}
+
 func (c Condition) appendText(b []byte) []byte {
 	switch c.Op {
 	case OnEvent:
 		b = c.Event.appendText(b)
 	case All, Any, Not:
-		b = append(b, [...]string{All: "all", Any: "any", Not: "not"}[c.Op]...)
+		b = append(b, opNames[c.Op]...)
 		b = append(b, '(')
 		for i, s := range c.Sub {
 			if i > 0 {
@@ -876,12 +879,12 @@ func (c Condition) check(depth int) error {
 			return fmt.Errorf("not takes exactly one condition; found %d", len(c.Sub))
 		}
 		if len(c.Sub) == 0 {
-			return fmt.Errorf("%s takes at least one condition", [...]string{All: "all", Any: "any"}[c.Op])
+			return fmt.Errorf("%s takes at least one condition", opNames[c.Op])
 		}
 		for _, s := range c.Sub {
 			if s.Op == Always {
 				// It has no text of its own: all(peace-deal, ) does not read back.
-				return fmt.Errorf("%s holds the empty condition, which stands only alone (a trigger that always holds)", [...]string{All: "all", Any: "any", Not: "not"}[c.Op])
+				return fmt.Errorf("%s holds the empty condition, which stands only alone (a trigger that always holds)", opNames[c.Op])
 			}
 			if err := s.check(depth + 1); err != nil {
 				return err

@@ -31,10 +31,9 @@ const (
 // owner; a new file is 0644. Only a regular file is overwritten, and not
 // one that is read-only (one the writer may not write, or, for the
 // superuser, with no write permission at all): a pipe, a device or a link
-// to either is refused,
-// as is a link that leads nowhere, rather than replaced by a file. The
-// new file takes the place of the old under this name: another hard link
-// to the old one keeps the old text.
+// to either is refused, as is a link that leads nowhere, rather than
+// replaced by a file. The new file takes the place of the old under this
+// name: another hard link to the old one keeps the old text.
 func writeFile(path string, data []byte, mode replace) error {
 	perm := fs.FileMode(0o644)
 	var old fs.FileInfo
