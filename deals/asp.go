@@ -11,6 +11,7 @@ import (
 
 	"github.com/entente-go/entente/internal/core"
 	"github.com/entente-go/entente/internal/safe"
+	"github.com/entente-go/entente/internal/sorted"
 	"github.com/entente-go/entente/internal/words"
 	"github.com/entente-go/entente/scenario"
 )
@@ -107,6 +108,9 @@ func WriteASP(w io.Writer, s scenario.Scenario) error {
 		p.fact("holder", ref, string(pos.Actor))
 		for _, g := range m.Matches(i) {
 			p.fact("picks", ref, string(s.Guarantees[g].ID))
+			if pos.Stance == scenario.Refuses && sorted.Contains(m.Contributors(g), m.Holder[i]) {
+				p.fact("binds", ref, string(s.Guarantees[g].ID))
+			}
 		}
 		if pos.Stance == scenario.RejectsVeto {
 			if len(pos.By) == 0 {
@@ -148,7 +152,7 @@ const aspRules = `% Predicates a scenario may give no fact of.
 #defined actor/1. #defined offer/1. #defined provider/2. #defined requires/2.
 #defined attacker/2. #defined veto/2. #defined rule_veto/2. #defined renewal_veto/2.
 #defined refuses/1. #defined rejects/1. #defined wants/1. #defined demands_veto/1.
-#defined rejects_veto/1. #defined holder/2. #defined picks/2.
+#defined rejects_veto/1. #defined holder/2. #defined picks/2. #defined binds/2.
 #defined forbids/2. #defined forbids_anyone/1.
 
 % A deal: any package of the offers, and any of the candidate vetoes, one
@@ -166,9 +170,11 @@ holds_veto(G,A) :- grant(P), holder(P,A), picks(P,G).
 forbidden(P,A) :- forbids(P,A).
 forbidden(P,A) :- forbids_anyone(P), actor(A).
 
-% An offer objected to: picked by a refuses or rejects position.
-objects(P) :- refuses(P).
-objects(P) :- rejects(P).
+% An offer a position objects to: one a rejects position picks, or one a
+% refuses position picks and binds, its holder being a contributor ("refuses
+% S: I will not provide S").
+objects(P,G) :- rejects(P), picks(P,G).
+objects(P,G) :- refuses(P), binds(P,G).
 
 % captured-guarantee: an attacker of g's trigger is among g's veto holders.
 :- in(G), attacker(G,A), holds_veto(G,A).
@@ -184,11 +190,11 @@ objects(P) :- rejects(P).
 
 % blocked-by-member: a veto holder of the rule of g's provider (not the
 % provider itself) refuses or rejects g.
-:- in(G), objects(P), picks(P,G), holder(P,A), rule_veto(G,A), not provider(G,A).
+:- in(G), objects(P,G), holder(P,A), rule_veto(G,A), not provider(G,A).
 
 % blocked-renewal: a veto holder of the body that renews g's mandate
-% refuses or rejects g.
-:- in(G), objects(P), picks(P,G), holder(P,A), renewal_veto(G,A).
+% refuses or rejects g by a position (a refusal where it binds).
+:- in(G), objects(P,G), holder(P,A), renewal_veto(G,A).
 
 % unmet-requirement: a requires position finds nothing in the deal.
 met(P) :- wants(P), picks(P,G), in(G).

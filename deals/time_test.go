@@ -15,11 +15,17 @@ import (
 // deal as every error does: a guarantee whose renewal the aggressor can
 // veto is not part of a feasible deal.
 func TestSearchRenewal(t *testing.T) {
-	s := testkit.Build(testkit.Actors(testkit.Unsc()), testkit.Guarantees(
+	// FR, a member of the coalition that keeps watch, refuses to take part
+	// and holds a veto over the renewal; CN refuses the aid, to which it
+	// contributes nothing, so its refusal binds nothing.
+	s := testkit.Build(testkit.Actors(testkit.Unsc(), testkit.Coalition("watchers", "FR", "PL")), testkit.Guarantees(
 		testkit.G("mission", "UK", "GE", guarantee.Surveillance, "attack(RU, GE)", testkit.Mandate("UNSC", "6 months", "", "")),
-		testkit.G("aid", "US", "GE", guarantee.Aid, ""),
-		testkit.G("watch", "FR", "GE", guarantee.Surveillance, "", testkit.Mandate("UNSC", "", "", "")),
-	), testkit.Positions(testkit.Named("cn-no-watch", testkit.Pos("CN", scenario.Refuses, testkit.Sel{IDs: testkit.Gids("watch")}))))
+		testkit.G("aid", "US", "GE", guarantee.Aid, "", testkit.Mandate("UNSC", "", "", "")),
+		testkit.G("watch", "watchers", "GE", guarantee.Surveillance, "", testkit.Mandate("UNSC", "", "", "")),
+	), testkit.Positions(
+		testkit.Named("fr-no-watch", testkit.Pos("FR", scenario.Refuses, testkit.Sel{IDs: testkit.Gids("watch")})),
+		testkit.Named("cn-no-aid", testkit.Pos("CN", scenario.Refuses, testkit.Sel{IDs: testkit.Gids("aid")})),
+	))
 	res, err := deals.Search(t.Context(), s, deals.Options{})
 	if err != nil {
 		t.Fatal(err)

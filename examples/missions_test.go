@@ -154,10 +154,11 @@ func TestMissionFiles(t *testing.T) {
 
 // TestSeedUnderUNMandate holds the seed's two variants that put the
 // European force under a mandate of the Security Council to what they
-// must show: with the force answering the peace deal, Russia's seat ends
-// nothing (no captured-renewal) and the renewal the United States' refusal
-// of ground troops blocks is the one that fails; with the force also
-// answering a new Russian attack, Russia's seat captures its renewal.
+// must show: with the force answering the peace deal, nothing ends it:
+// Russia's seat captures nothing, and the United States' refusal of
+// ground troops, a refusal to send its own, does not bind Europe's force;
+// with the force also answering a new Russian attack, Russia's seat
+// captures its renewal.
 func TestSeedUnderUNMandate(t *testing.T) {
 	seed := examples.Ukraine2025()
 	codes := []scenario.Code{scenario.CapturedRenewal, scenario.BlockedRenewal, scenario.Sunset}
@@ -168,11 +169,8 @@ func TestSeedUnderUNMandate(t *testing.T) {
 		variant string
 		want    []finding
 	}{
-		{"un-mandated-force", []finding{
-			{scenario.BlockedRenewal, []actor.ID{"US"}, []guarantee.ID{"european-force"}, []string{"us-no-ground-troops"}},
-		}},
+		{"un-mandated-force", nil},
 		{"un-mandated-first-line", []finding{
-			{scenario.BlockedRenewal, []actor.ID{"US"}, []guarantee.ID{"european-force"}, []string{"us-no-ground-troops"}},
 			{scenario.CapturedRenewal, []actor.ID{"RU"}, []guarantee.ID{"european-force"}, nil},
 		}},
 	} {

@@ -93,6 +93,21 @@
 // attacker, so * has no place in a selector. A scenario without *
 // evaluates exactly as before.
 //
+// # Refusals bind contributors
+//
+// docs/MODEL.md defines a refuses position as "I will not provide S",
+// violated where a guarantee matching S has the actor among its
+// contributors, and blocked-renewal as a veto holder of the renewing body
+// that "refuses or rejects g by a position". Evaluate reads the refusal
+// there as it defines it: it counts where it binds, from a contributor of
+// g (its provider, or a member of it at any depth). A permanent member of
+// the Security Council that will not send its own ground troops does not
+// thereby end a mandate for others' force; one that rejects the force ("no
+// deal may contain S") does. blocked-by-member and dissenting-member are
+// about members of the provider, so they already read it so; walk.Simulate
+// reads it so at calls and renewals, and deals.Search and deals.WriteASP
+// count blocked-renewal the same way.
+//
 // # Order and determinism
 //
 // Findings are ordered by severity, then code, then the first guarantee,

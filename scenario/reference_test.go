@@ -640,11 +640,15 @@ func (m *ref) memberFindings() {
 			// mandate refuses or rejects g by a position: g lapses at its
 			// first renewal" (docs/MODEL.md, "Time"). Unlike
 			// blocked-by-member, nothing spares the provider: any holder of
-			// a refuses or rejects position that picks g, and holds a veto
-			// over the renewal, blocks it ("At a renewal a veto holder of
-			// the renewing body blocks it when it ... refuses or rejects g
-			// by a position"). The finding names that veto holder.
-			if m.renewalVetoes(g, m.parties(g))[p.Actor] {
+			// a rejects position that picks g, or of a refuses position
+			// that picks g and binds it ("refuses S ... violated by a deal
+			// when a guarantee matching S has the actor among its
+			// contributors"), and holds a veto over the renewal, blocks it
+			// ("At a renewal a veto holder of the renewing body blocks it
+			// when it ... refuses or rejects g by a position"). The finding
+			// names that veto holder.
+			binds := p.Stance == scenario.Rejects || m.within(g.Provider)[p.Actor]
+			if binds && m.renewalVetoes(g, m.parties(g))[p.Actor] {
 				m.add(scenario.BlockedRenewal, refSet{p.Actor: true}, []guarantee.ID{g.ID}, m.posName(i))
 			}
 			if !m.isBody(g.Provider) || p.Actor == g.Provider {

@@ -74,7 +74,7 @@ func (s *Severity) UnmarshalText(text []byte) error {
 //	rejected-veto          error     a rejects-veto position is violated
 //	missing-dependency     error     g requires a guarantee that is not in the deal
 //	captured-renewal       error     a veto holder of the body that renews g's mandate is an attacker of g's trigger
-//	blocked-renewal        error     a veto holder of the body that renews g's mandate refuses or rejects g
+//	blocked-renewal        error     a veto holder of the body that renews g's mandate rejects g, or refuses it as a contributor
 //	blocked-dependency     warning   g requires a guarantee that has an error finding of its own
 //	dissenting-member      warning   a contributor that is not the provider and holds no veto in its rule refuses g
 //	no-military-response   warning   X is a named attacker of B and no military guarantee to B whose trigger names X,

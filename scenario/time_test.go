@@ -81,6 +81,20 @@ func TestBlockedRenewal(t *testing.T) {
 			Want: []scenario.Finding{testkit.Finding(scenario.BlockedRenewal, scenario.Error, testkit.Ids("CN"), testkit.Gids("mission"), testkit.Refs("cn"))},
 		},
 		{
+			Name:   "ContributorRefuses",
+			Reason: "FR, a member of the coalition that provides the mission, refuses to take part and holds a veto in the council that renews it.",
+			S: testkit.Build(testkit.Actors(council, testkit.Coalition("watchers", "FR", "PL"), actor.Actor{ID: "MK"}),
+				testkit.Guarantees(testkit.G("mission", "watchers", "MK", guarantee.Surveillance, "peace-deal", testkit.Mandate("UNSC", "", "", ""))),
+				testkit.Positions(testkit.Named("fr", testkit.Pos("FR", scenario.Refuses, testkit.Sel{IDs: testkit.Gids("mission")})))),
+			Want: []scenario.Finding{testkit.Finding(scenario.BlockedRenewal, scenario.Error, testkit.Ids("FR"), testkit.Gids("mission"), testkit.Refs("fr"))},
+		},
+		{
+			Name:   "VetoHolderRefusesWithoutContributing",
+			Reason: "CN holds a veto in the council and refuses the mission, which the UK provides: a refusal says \"I will not provide it\", and CN provides nothing here (the seed's US refusing ground troops under a UN mandate for Europe's force).",
+			S: testkit.Build(testkit.Actors(council, actor.Actor{ID: "MK"}), testkit.Guarantees(mission),
+				testkit.Positions(testkit.Pos("CN", scenario.Refuses, testkit.Sel{IDs: testkit.Gids("mission")}))),
+		},
+		{
 			Name:   "MemberWithoutVetoRefuses",
 			Reason: "DZ, an elected member, refuses the mission but holds no veto in a majority council.",
 			S: testkit.Build(testkit.Actors(council, actor.Actor{ID: "MK"}), testkit.Guarantees(mission),

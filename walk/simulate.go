@@ -297,6 +297,12 @@ func (sim Simulation) MarshalJSON() ([]byte, error) {
 //
 //   - "Aimed at" a veto holder means its target, or a guarantee to a
 //     beneficiary it has attacked, as before mandates existed.
+//   - A veto holder "refuses" a guarantee, at a call or at a renewal, only
+//     where its refuses position binds: the guarantee matches it and the
+//     holder is a contributor (its provider, or a member of it at any
+//     depth), since a refusal says "I will not provide S". A state that
+//     will not send its own troops does not thereby stop others' force; a
+//     rejects position ("no deal may contain S") binds wherever it picks.
 //   - A trigger that stops holding and holds again (any(all(a, not(b)), c)
 //     after a, b, c) is due again: that is a call, numbered after the
 //     others, whose attackers are those of a first call.

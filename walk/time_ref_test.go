@@ -60,10 +60,21 @@ func refWalk(t testing.TB, s scenario.Scenario) []string {
 		}
 		veto[i] = v
 	}
+	// contributes: "its provider, and every member of the provider at any
+	// depth"; a refusal binds only them ("refuses S: I will not provide S").
+	var contributes func(body, who actor.ID) bool
+	contributes = func(body, who actor.ID) bool {
+		if body == who {
+			return true
+		}
+		at, _ := x.Lookup(body)
+		return slices.ContainsFunc(at.Members, func(m actor.ID) bool { return contributes(m, who) })
+	}
 	objects := func(g int, who actor.ID) []string {
 		var out []string
 		for _, p := range s.Positions {
-			if p.Actor == who && (p.Stance == scenario.Refuses || p.Stance == scenario.Rejects) && p.Select.Matches(&s.Guarantees[g], x) {
+			binds := p.Stance == scenario.Rejects || p.Stance == scenario.Refuses && contributes(s.Guarantees[g].Provider, who)
+			if p.Actor == who && binds && p.Select.Matches(&s.Guarantees[g], x) {
 				out = append(out, p.String())
 			}
 		}

@@ -156,13 +156,30 @@ func TestSimulateMandates(t *testing.T) {
 			Name:   "RenewalByUnanimity",
 			Reason: "Under unanimity every member holds a veto: TR, rejecting the mission, blocks its renewal at renewal(NATO); renewal(UNSC) is not NATO's.",
 			S: testkit.Build(testkit.Actors(nato, council), testkit.Guarantees(monitors(testkit.Mandate("NATO", "", "", ""))),
-				testkit.Positions(testkit.Pos("TR", scenario.Refuses, testkit.Sel{IDs: testkit.Gids("mission")})),
+				testkit.Positions(testkit.Pos("TR", scenario.Rejects, testkit.Sel{IDs: testkit.Gids("mission")})),
 				testkit.Timeline("peace-deal", "renewal(UNSC)", "renewal(NATO)")),
 			Want: []string{
 				"peace-deal: mission#1 activates []",
 				"renewal(UNSC): ",
 				"renewal(NATO): lapsed mission  (NATO TR:position)",
 			},
+		},
+		{
+			Name:   "RenewalRefusedByOutsider",
+			Reason: "CN holds a veto in the council and refuses the mission, which the UK provides: a refusal says \"I will not provide it\", and CN provides nothing here, so the renewal passes.",
+			S: testkit.Build(testkit.Actors(council), testkit.Guarantees(monitors(testkit.Mandate("UNSC", "", "", ""))),
+				testkit.Positions(testkit.Pos("CN", scenario.Refuses, testkit.Sel{IDs: testkit.Gids("mission")})),
+				testkit.Timeline("peace-deal", "renewal")),
+			Want: []string{"peace-deal: mission#1 activates []", "renewal: "},
+		},
+		{
+			Name:   "RenewalRefusedByContributor",
+			Reason: "FR is a member of the coalition that provides the mission and holds a veto in the council that renews it: its refusal binds, and it blocks the renewal.",
+			S: testkit.Build(testkit.Actors(council, willing), testkit.Guarantees(
+				testkit.G("mission", "willing", "GE", guarantee.Surveillance, "peace-deal", testkit.Mandate("UNSC", "", "", ""))),
+				testkit.Positions(testkit.Pos("FR", scenario.Refuses, testkit.Sel{IDs: testkit.Gids("mission")})),
+				testkit.Timeline("peace-deal", "renewal")),
+			Want: []string{"peace-deal: mission#1 activates []", "renewal: lapsed mission  (UNSC FR:position)"},
 		},
 		{
 			Name:   "RenewalByMajorityNoVeto",

@@ -38,7 +38,7 @@ func dateOf(day int) string { return time.Unix(int64(day)*86400, 0).UTC().Format
 type walker struct {
 	m       *core.Compiled
 	s       *scenario.Scenario // the scenario walked, which must not change
-	objects [][]int32          // per guarantee: the refuses and rejects positions that pick it
+	objects [][]int32          // per guarantee: the rejects positions that pick it, and the refuses positions of its contributors that pick it
 	named   map[string][]int32 // per event: the guarantees whose trigger names it, in order
 	atoms   [][]atom           // per guarantee: the attacks and violations its trigger names
 
@@ -96,6 +96,10 @@ func newWalker(m *core.Compiled, s *scenario.Scenario) *walker {
 			continue
 		}
 		for _, g := range m.Matches(i) {
+			// A refusal binds only a contributor: "I will not provide S".
+			if p.Stance == scenario.Refuses && !sorted.Contains(m.Contributors(g), m.Holder[i]) {
+				continue
+			}
 			w.objects[g] = append(w.objects[g], int32(i))
 		}
 	}

@@ -198,7 +198,10 @@ func (sp *Space) build() {
 			// blocked-renewal.
 			lapsing := NewSet(sp.N)
 			for _, g := range picked {
-				if sp.S.Guarantees[g].Mandate.Body != "" && sorted.Contains(m.RenewalVetoes(g), a) {
+				if sp.S.Guarantees[g].Mandate.Body == "" || !sorted.Contains(m.RenewalVetoes(g), a) {
+					continue
+				}
+				if p.Stance == scenario.Rejects || sorted.Contains(m.Contributors(g), a) {
 					lapsing.Add(int(g))
 				}
 			}
