@@ -15,8 +15,8 @@ const Locarno1925File = "examples/locarno1925/locarno1925.yaml"
 //go:embed locarno1925/locarno1925.yaml
 var locarno1925 []byte
 
-// Locarno1925 returns the Treaty of Mutual Guarantee signed at Locarno on
-// 16 October 1925: Great Britain and Italy guarantee the Franco-German and
+// Locarno1925 returns the Treaty of Mutual Guarantee done at Locarno on
+// 16 October 1925 (signed in London on 1 December): Great Britain and Italy guarantee the Franco-German and
 // Belgian-German frontiers, and the demilitarised Rhineland, acting once
 // the Council of the League of Nations finds a violation. The Council
 // decides unanimously, but does not count the votes of the parties to the
@@ -25,10 +25,12 @@ var locarno1925 []byte
 // aside. Its variant parties-vote asks what the guarantees would be worth
 // if the parties voted too.
 //
-// The Council's members are limited to its permanent members once Germany
-// had joined the League in 1926; the timeline is Germany's reoccupation of
-// the Rhineland on 7 March 1936. Every element cites the treaty or the
-// Covenant.
+// The Council's members are its permanent members once Germany had
+// joined the League in 1926, the Council the treaty was written for; the
+// timeline is Germany's reoccupation of the Rhineland on 7 March 1936, by
+// when Germany and Japan had left the League and the Soviet Union had
+// joined it, so the walk asks how the treaty as built answers the breach.
+// Every element cites the treaty or the Covenant.
 //
 // Each call returns a new value, which the caller may change freely.
 func Locarno1925() scenario.Scenario {

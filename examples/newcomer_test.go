@@ -22,7 +22,9 @@ import (
 // A scenario built in code, evaluated, searched and walked. In the
 // Budapest Memorandum of 5 December 1994 (UN document A/49/765-S/1994/1399,
 // paragraph 4) the United States undertook to seek immediate Security
-// Council action if Ukraine became the victim of aggression. When Russia
+// Council action if Ukraine became the victim of an act of aggression "in
+// which nuclear weapons are used"; the scenario drops that condition, to
+// ask what the undertaking would have been worth without it. When Russia
 // seized Crimea in 2014 it vetoed the Council's draft resolution
 // (S/2014/189, 15 March 2014, S/PV.7138). The Council here is its five
 // permanent members, each with a veto.

@@ -1,4 +1,4 @@
-// Command locarno1925 evaluates the Treaty of Mutual Guarantee signed at
+// Command locarno1925 evaluates the Treaty of Mutual Guarantee done at
 // Locarno on 16 October 1925: Great Britain and Italy guarantee the
 // Franco-German and Belgian-German frontiers, acting on a finding of the
 // League Council, which decides unanimously but does not count the votes

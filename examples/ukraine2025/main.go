@@ -5,8 +5,10 @@
 // attacks again after a deal (the walk of the timeline), the what-ifs the
 // article invites (the scenario file's variants: what if Moscow dropped its
 // demand for a veto, what if the deal gave Moscow that veto, what if the
-// US withdrew its air support?, and one the article does not: what if the
-// OSCE monitored the ceasefire, deciding by consensus minus one?), each
+// US withdrew its air support?, and three it does not: what if the OSCE
+// monitored the ceasefire, deciding by consensus minus one? what if the
+// European force served under a UN mandate the Security Council renews,
+// and what if that force also answered a new Russian attack?), each
 // with what changed and why, and what
 // a search of every possible deal finds: whether any is possible, and if
 // not, the least the parties would have to give up and which positions
