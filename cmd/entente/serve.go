@@ -32,7 +32,7 @@ const exposeFlag = "expose-to-network-i-trust"
 func runServe(e env, args []string) int {
 	fs := flags(e, "serve", serveArgs)
 	addr := fs.String("addr", "127.0.0.1:0", "listen on `HOST:PORT`, this machine's loopback (127.0.0.1, ::1, localhost) unless --"+exposeFlag+" is given; port 0 takes a free one")
-	expose := fs.Bool(exposeFlag, false, "allow an --addr that other machines can reach. The workbench speaks plain HTTP: anyone on the network who sees the printed address or the cookie it is exchanged for can read and overwrite FILE with your rights. Only on a network you trust")
+	expose := fs.Bool(exposeFlag, false, "allow an --addr that other machines can reach. The workbench speaks plain HTTP: anyone on the network who sees the printed address, or the cookie and the key it is exchanged for, can read and overwrite FILE with your rights. Only on a network you trust")
 	open := fs.Bool("open", false, "open the page in the default browser")
 	maxSize := addMaxSize(fs)
 	files, code, ok := parse(fs, args)

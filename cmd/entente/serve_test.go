@@ -114,16 +114,24 @@ func TestServe(t *testing.T) {
 	}
 	page, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	if resp.StatusCode != http.StatusOK || resp.Request.URL.String() != url || !strings.Contains(string(page), "Entente workbench") {
-		t.Fatalf("GET %s: %d at %s, want the page at %s", tokenURL, resp.StatusCode, resp.Request.URL, url)
+	// The browser is sent on to /#key=K: the key, which the API asks for,
+	// is in the fragment, which no browser sends to a server.
+	key, hasKey := strings.CutPrefix(resp.Request.URL.Fragment, "key=")
+	at := *resp.Request.URL
+	at.Fragment = ""
+	if resp.StatusCode != http.StatusOK || at.String() != url || !hasKey || len(key) < 16 || !strings.Contains(string(page), "Entente workbench") {
+		t.Fatalf("GET %s: %d at %s, want the page at %s#key= and a long key", tokenURL, resp.StatusCode, resp.Request.URL, url)
+	}
+	if strings.Contains(string(page), key) {
+		t.Error("the page holds the key")
 	}
 	if resp, err := http.Get(tokenURL); err != nil || resp.StatusCode != http.StatusForbidden {
 		t.Errorf("the token a second time: %v %v, want 403", resp.StatusCode, err)
 	}
 
-	ask := func(method, path, version, body string) (int, string) {
+	askWith := func(key, method, path, version, body string) (int, string) {
 		r, _ := http.NewRequest(method, url+path[1:], strings.NewReader(body))
-		r.Header.Set("X-Entente", "1")
+		r.Header.Set("X-Entente", key)
 		if version != "" {
 			r.Header.Set("X-Entente-Version", version)
 		}
@@ -135,10 +143,27 @@ func TestServe(t *testing.T) {
 		b, _ := io.ReadAll(resp.Body)
 		return resp.StatusCode, string(b)
 	}
+	ask := func(method, path, version, body string) (int, string) {
+		return askWith(key, method, path, version, body)
+	}
 	_, st := ask(http.MethodGet, "/api/version", "", "")
 	_, after, _ := strings.Cut(st, `"version":"`)
 	version, _, _ := strings.Cut(after, `"`)
 	edited := strings.Replace(string(examples.Ukraine2025YAML()), "name: Ukraine security guarantees, August 2025", "name:    Saved from the workbench", 1)
+	// The cookie alone, as any server on this host that the browser
+	// visits receives it, reads and writes nothing.
+	for _, path := range []string{"/api/file", "/api/save"} {
+		method := http.MethodGet
+		if path == "/api/save" {
+			method = http.MethodPost
+		}
+		if code, body := askWith("1", method, path, version, edited); code != http.StatusForbidden || strings.Contains(body, "Ukraine") {
+			t.Errorf("%s with the cookie and no key: %d %.100s, want 403", path, code, body)
+		}
+	}
+	if data, _ := os.ReadFile(file); string(data) != string(examples.Ukraine2025YAML()) {
+		t.Fatal("a save without the key changed the file")
+	}
 	if code, body := ask(http.MethodPost, "/api/save", version, edited); code != http.StatusOK {
 		t.Fatalf("save: %d %s", code, body)
 	}

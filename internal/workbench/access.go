@@ -16,9 +16,10 @@ import (
 var ErrNotLoopback = errors.New("not this machine's loopback address: every machine that reaches it could read and overwrite the file")
 
 // RequestHeader is a header every request under /api/ must carry, with
-// any value: a page of another origin cannot send it without the browser
-// asking the server first, which it refuses. The workbench's page sends
-// "1".
+// the server's key as its value (see [KeyParam]). A page of another
+// origin cannot send it without the browser asking the server first,
+// which it refuses; and the key is not in the browser's cookies, which
+// every server on this host receives.
 const RequestHeader = "X-Entente"
 
 // PageHeader names the page an evaluation comes from (any text of up to
@@ -29,6 +30,12 @@ const PageHeader = "X-Entente-Page"
 // TokenParam is the query parameter of the one-time token in the address
 // [Server.URL] gives.
 const TokenParam = "token"
+
+// KeyParam names the key in the fragment of the address the token's
+// exchange sends the browser on to: /#key=K. A browser sends no fragment
+// to any server; the page reads the key from it and sends it back as
+// [RequestHeader].
+const KeyParam = "key"
 
 // loopback reports whether host (without brackets) is this machine's
 // loopback: "localhost", or a loopback IP address.
@@ -111,8 +118,10 @@ func hostsFor(host, port string) map[string]bool {
 }
 
 // exchange answers GET /?token=T: the first time, with the right token,
-// it sets the session cookie and sends the browser to / (so the token
-// leaves the address bar and its history); any other time, 403.
+// it sets the session cookie and sends the browser on to /#key=K (so the
+// token leaves the address bar and its history, and the page learns the
+// key); any other time, 403. The key is in the Location header only, in
+// no body: http.Redirect would write it in a link too.
 func (s *Server) exchange(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet {
 		w.Header().Set("Allow", http.MethodGet)
@@ -132,7 +141,8 @@ func (s *Server) exchange(w http.ResponseWriter, r *http.Request) {
 		HttpOnly: true,
 		SameSite: http.SameSiteStrictMode,
 	})
-	http.Redirect(w, r, "/", http.StatusSeeOther)
+	w.Header().Set("Location", "/#"+KeyParam+"="+s.key)
+	w.WriteHeader(http.StatusSeeOther)
 }
 
 // signedIn reports whether r carries the session cookie.
@@ -142,14 +152,9 @@ func (s *Server) signedIn(r *http.Request) bool {
 }
 
 // sameOrigin reports whether an API request comes from the workbench's
-// own page: it carries RequestHeader, and neither its Origin nor its
-// Sec-Fetch-Site names another origin. Cookies are shared by every port
-// of a host, so a page served on another port of this machine would
-// carry the session cookie; these checks refuse it.
+// own page, as the browser tells it: neither its Origin nor its
+// Sec-Fetch-Site names another origin.
 func sameOrigin(r *http.Request) bool {
-	if r.Header.Get(RequestHeader) == "" {
-		return false
-	}
 	if site := r.Header.Get("Sec-Fetch-Site"); site != "" && site != "same-origin" {
 		return false
 	}
@@ -157,4 +162,25 @@ func sameOrigin(r *http.Request) bool {
 		return false
 	}
 	return true
+}
+
+// keyed reports whether r carries the server's key in [RequestHeader].
+// The session cookie is not enough for the API: cookies are shared by
+// every port of a host, so any server on this machine that the browser
+// visits receives it. The key is in no cookie: only the page has it.
+func (s *Server) keyed(r *http.Request) bool {
+	got := r.Header.Values(RequestHeader)
+	return len(got) == 1 && subtle.ConstantTimeCompare([]byte(got[0]), []byte(s.key)) == 1
+}
+
+// originForm reports whether r names its target by path (GET /x), as
+// every browser does when it asks a server directly. A request in
+// absolute form (GET http://HOST/x, as sent to a proxy) has its host
+// taken from its URL, and its Host header dropped, so the Host check
+// could not see the Host it was sent with: it is refused.
+func originForm(r *http.Request) bool {
+	if r.URL.Host != "" || r.URL.Scheme != "" {
+		return false
+	}
+	return r.RequestURI == "" || strings.HasPrefix(r.RequestURI, "/")
 }

@@ -40,8 +40,9 @@ func BenchmarkEvaluate(b *testing.B) {
 			b.Fatal(err)
 		}
 		signIn := httptest.NewRecorder()
-		s.ServeHTTP(signIn, httptest.NewRequest(http.MethodGet, s.URL(), nil))
+		s.ServeHTTP(signIn, get(s.URL()))
 		cookie := signIn.Result().Cookies()[0]
+		key := keyOf(b, signIn)
 		for _, q := range []string{"quick=1", "picture=1", ""} {
 			if q == "" && strings.HasPrefix(c.name, "synth-1000") {
 				continue // the search runs to its timeout: seconds, not a figure
@@ -54,9 +55,10 @@ func BenchmarkEvaluate(b *testing.B) {
 				name = c.name + "/picture"
 			}
 			evaluate := func(b *testing.B, text string) {
-				r := httptest.NewRequest(http.MethodPost, "http://"+addr+"/api/evaluate?"+q, strings.NewReader(text))
+				r := httptest.NewRequest(http.MethodPost, "/api/evaluate?"+q, strings.NewReader(text))
+				r.Host = addr
 				r.AddCookie(cookie)
-				r.Header.Set(workbench.RequestHeader, "1")
+				r.Header.Set(workbench.RequestHeader, key)
 				w := httptest.NewRecorder()
 				s.ServeHTTP(w, r)
 				if w.Code != http.StatusOK {

@@ -27,14 +27,16 @@
 // # Endpoints
 //
 //   - GET /?token=T, the address [Server.URL] gives, exchanges the
-//     one-time token for the session cookie and sends the browser on to /.
+//     one-time token for the session cookie and sends the browser on to
+//     /#key=K, whose fragment gives the page the key the API asks for.
 //   - GET / is the page; /app.js, /app.css and /report.css are all it
 //     loads, embedded in the binary: nothing comes from the network.
 //   - GET /api/file answers the file's name, text and version (the
 //     SHA-256 of its bytes, in hex); GET /api/version the name and version
 //     only, which the page asks every second to follow the file on disk.
 //   - POST /api/evaluate takes the text as its body and the what-ifs in
-//     its query: without=ID leaves out an actor, a guarantee or a
+//     its query (which must parse whole: a ; or more than 10,000
+//     parameters is refused): without=ID leaves out an actor, a guarantee or a
 //     position; grant=ID grants the veto the demands-veto position ID asks
 //     for (a candidate veto); withhold=N revokes the Nth veto the deal
 //     grants, from 0. It answers the problems of the text, or the report
@@ -88,24 +90,37 @@
 //     127.0.0.1, ::1 or localhost; not 0.0.0.0, not a name that may
 //     resolve anywhere), unless [Options.Network] (`entente serve
 //     --expose-to-network-i-trust`) says otherwise: plain HTTP on a
-//     network lets anyone who sees the address or the cookie in.
+//     network lets anyone who sees the address, or the cookie and the
+//     key, in.
 //   - Nothing is answered without a session cookie, not even the page:
 //     [Server.URL] holds a random one-time token, printed for the one who
 //     started the server; its first use sets the cookie (HttpOnly, so no
 //     script reads it; SameSite=Strict, so no other site's page sends
-//     it) and redirects to /, so the token leaves the address bar and the
-//     history. A second use is refused. Every other request without the
-//     cookie gets 403, GET /api/file too. The cookie's name holds the
-//     port: two workbenches on one machine keep apart.
-//   - Requests under /api/ must also come from the page itself: they
-//     carry [RequestHeader], which no page of another origin can send
-//     without the browser asking the server first (it refuses), and no
-//     Origin or Sec-Fetch-Site naming another origin. Cookies are shared
-//     by every port of a host, so this keeps out a page served on
-//     another port of this machine.
+//     it) and redirects to /#key=K, so the token leaves the address bar
+//     and the history. A second use is refused. Every other request
+//     without the cookie gets 403. The cookie's name holds the port: two
+//     workbenches on one machine keep apart.
+//   - The cookie is not the secret that reads and writes the file.
+//     Cookies are shared by every port of a host: any other server on
+//     this machine that the browser visits receives it. So requests
+//     under /api/ must also carry a second random secret, the key, as
+//     the value of [RequestHeader]. The key is never in a cookie, nor in
+//     any answer's body: the exchange gives it in the fragment of the
+//     address it redirects to, which the browser sends to no server; the
+//     page keeps it in its origin's localStorage (its port included) and
+//     takes it out of the address bar. Without the key, GET /api/file
+//     and POST /api/save get 403.
+//   - Requests under /api/ must also come from the page itself: no page
+//     of another origin can send [RequestHeader] without the browser
+//     asking the server first (it refuses), and no Origin or
+//     Sec-Fetch-Site may name another origin.
 //   - It answers only requests whose Host is the address it listens on
 //     (with "localhost" for a loopback address, and without the port on
-//     port 80, as browsers send it), which defeats DNS rebinding.
+//     port 80, as browsers send it), which defeats DNS rebinding; and
+//     only requests for a path (GET /x), as browsers send them: in a
+//     request for a whole address (GET http://HOST/x, as a proxy is
+//     asked) Go takes the host from the address and drops the Host
+//     header.
 //   - Every response carries a Content-Security-Policy that allows the
 //     page's own script and style sheets and nothing else (no inline
 //     script or event handler, no other site, no frame).
@@ -121,7 +136,12 @@
 //     answer and to keep an idle connection.
 //
 // Text from the file reaches the page through the escaping HTML renderer
-// or through textContent, never as markup of its own.
+// or through textContent, never as markup of its own; the names, labels,
+// edits and problems the page shows have their control and bidi runes
+// escaped ([safe.Terminal]), as the command line prints them, and every
+// JSON answer writes the rest of them as \u escapes ([safe.JSON]). A link
+// in the report opens in a new tab (noopener, noreferrer), and leaving
+// the page with an edit not saved asks first.
 //
 // A save is refused when the file on disk is no longer the version the
 // page loaded (another editor, git pull): no edit is lost without a

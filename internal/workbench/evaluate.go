@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"net/url"
 	"reflect"
 	"slices"
@@ -12,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/entente-go/entente/compare"
+	"github.com/entente-go/entente/internal/safe"
 	"github.com/entente-go/entente/scenario"
 	"github.com/entente-go/entente/scenario/htmlreport"
 	"github.com/entente-go/entente/scenario/scenariofile"
@@ -29,17 +31,18 @@ type problem struct {
 }
 
 // problems lists the problems of a load error, as `entente validate`
-// prints them, without the file's name.
+// prints them, without the file's name: with their hidden runes escaped
+// ([safe.Terminal]), as there. A path can hold a key of the file.
 func problems(err error) []problem {
 	var fe scenariofile.Errors
 	if errors.As(err, &fe) {
 		out := make([]problem, 0, len(fe))
 		for _, e := range fe {
-			out = append(out, problem{Line: e.Line, Column: e.Column, Path: e.Path, Message: e.Err.Error()})
+			out = append(out, problem{Line: e.Line, Column: e.Column, Path: safe.Terminal(e.Path), Message: safe.Terminal(e.Err.Error())})
 		}
 		return out
 	}
-	return []problem{{Message: err.Error()}}
+	return []problem{{Message: safe.Terminal(err.Error())}}
 }
 
 // toggles are the what-ifs the page asks for, in its query:
@@ -77,9 +80,28 @@ func (t toggles) none() bool { return len(t.without)+len(t.grant)+len(t.withhold
 // maxToggles bounds the toggles of one request.
 const maxToggles = 10_000
 
+// parseToggles reads the toggles of a query. It reads the keys in order,
+// so that the same query always meets the same error first; unknown keys
+// are all named at once.
 func parseToggles(q url.Values) (toggles, error) {
 	t := toggles{stage: inFull}
-	for k, vs := range q {
+	keys := slices.Sorted(maps.Keys(q))
+	var unknown []string
+	for _, k := range keys {
+		switch k {
+		case "quick", "picture", "without", "grant", "withhold":
+		default:
+			unknown = append(unknown, strconv.Quote(k))
+		}
+	}
+	switch {
+	case len(unknown) == 1:
+		return t, fmt.Errorf("unknown parameter %s: want a what-if (without, grant, withhold), quick or picture", unknown[0])
+	case len(unknown) > 1:
+		return t, fmt.Errorf("unknown parameters %s: want a what-if (without, grant, withhold), quick or picture", strings.Join(unknown, ", "))
+	}
+	for _, k := range keys {
+		vs := q[k]
 		switch k {
 		case "quick", "picture":
 			if len(vs) != 1 || vs[0] != "1" {
@@ -104,8 +126,6 @@ func parseToggles(q url.Values) (toggles, error) {
 				}
 				t.withhold = append(t.withhold, n)
 			}
-		default:
-			return t, fmt.Errorf("unknown parameter %q: want a what-if (without, grant, withhold), quick or picture", k)
 		}
 	}
 	if len(t.without)+len(t.grant)+len(t.withhold) > maxToggles {
@@ -136,8 +156,21 @@ type offered struct {
 
 // offer lists the what-ifs of s: leave out each actor, guarantee and
 // position that has an ID; grant the veto of each demands-veto position
-// with an ID; withhold each veto the deal grants.
+// with an ID; withhold each veto the deal grants. Each label has its
+// hidden runes escaped ([safe.Terminal]); each value is the ID as it is,
+// for the page to send back.
 func offer(s scenario.Scenario) offered {
+	o := offerRaw(s)
+	for _, group := range [][]toggle{o.Actors, o.Guarantees, o.Positions, o.Vetoes} {
+		for i := range group {
+			group[i].Label = safe.Terminal(group[i].Label)
+		}
+	}
+	return o
+}
+
+// offerRaw is offer with the labels as the file writes them.
+func offerRaw(s scenario.Scenario) offered {
 	o := offered{Actors: []toggle{}, Guarantees: []toggle{}, Positions: []toggle{}, Vetoes: []toggle{}}
 	for _, a := range s.Actors {
 		o.Actors = append(o.Actors, toggle{"without", string(a.ID), "without " + string(a.ID)})
@@ -170,9 +203,15 @@ func candidate(p scenario.Position) scenario.Veto {
 
 // edits turns toggles into the edits of s they stand for: the withheld
 // vetoes revoked, the candidate vetoes granted, then each ID left out.
-func (t toggles) edits(s scenario.Scenario) ([]scenario.Edit, error) {
+// Two withheld vetoes alike are one revocation. It stops when ctx ends,
+// returning ctx's error.
+func (t toggles) edits(ctx context.Context, s scenario.Scenario) ([]scenario.Edit, error) {
 	var edits []scenario.Edit
+	revoked := make(map[string]bool)
 	for _, n := range t.withhold {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		if n >= len(s.Vetoes) {
 			vetoes := "vetoes"
 			if len(s.Vetoes) == 1 {
@@ -182,13 +221,26 @@ func (t toggles) edits(s scenario.Scenario) ([]scenario.Edit, error) {
 		}
 		v := s.Vetoes[n]
 		e := scenario.Revoke{Holder: v.Holder, Over: &v.Over}
-		if !slices.ContainsFunc(edits, func(x scenario.Edit) bool { return x.String() == e.String() }) {
+		if k := e.String(); !revoked[k] {
+			revoked[k] = true
 			edits = append(edits, e)
 		}
 	}
+	var byID map[string]int // the first position of each ID
+	if len(t.grant) > 0 {
+		byID = make(map[string]int, len(s.Positions))
+		for i, p := range s.Positions {
+			if _, seen := byID[p.ID]; !seen {
+				byID[p.ID] = i
+			}
+		}
+	}
 	for _, id := range t.grant {
-		i := slices.IndexFunc(s.Positions, func(p scenario.Position) bool { return p.ID == id })
-		if i < 0 || s.Positions[i].Stance != scenario.DemandsVeto {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		i, ok := byID[id]
+		if !ok || s.Positions[i].Stance != scenario.DemandsVeto {
 			return nil, fmt.Errorf("grant %s: no demands-veto position has that ID", id)
 		}
 		edits = append(edits, scenario.Grant{Veto: candidate(s.Positions[i])})
@@ -204,7 +256,10 @@ func (t toggles) edits(s scenario.Scenario) ([]scenario.Edit, error) {
 type result struct {
 	Problems []problem `json:"problems"`
 	// Name and Verdict are of the scenario evaluated: the what-if when
-	// there are toggles, else the file as written.
+	// there are toggles, else the file as written. Name, Applied,
+	// WhatIfError, and the labels and the paths and messages of the
+	// problems, have their hidden runes escaped ([safe.Terminal]), as the
+	// command line prints them: the page shows them as text.
 	Name    string `json:"name,omitempty"`
 	Verdict string `json:"verdict,omitempty"`
 	// Report is the HTML report's sections for that scenario, from
@@ -235,7 +290,7 @@ type result struct {
 // with toggles) and the comparison with the file as written. The report
 // leaves out the sections that shown (hashes by section ID, from
 // [ShownHeader]) says the page already shows as they are. It stops when
-// ctx ends, returning ctx's error.
+// ctx ends, returning ctx's error, also while it makes the what-if.
 func (s *Server) evaluate(ctx context.Context, text []byte, t toggles, shown map[string]string) (result, error) {
 	res := result{Problems: []problem{}, Applied: []string{}}
 	base, err := s.opts.Parse(s.file, text)
@@ -247,25 +302,33 @@ func (s *Server) evaluate(ctx context.Context, text []byte, t toggles, shown map
 	res.Offered = offer(base)
 	sc := base
 	if !t.none() {
-		edits, err := t.edits(base)
+		edits, err := t.edits(ctx, base)
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return res, ctxErr
+		}
 		if err == nil {
 			sc, err = base.With(edits...)
 		}
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return res, ctxErr
+		}
 		if err != nil {
-			res.WhatIfError = err.Error()
+			res.WhatIfError = safe.Terminal(err.Error())
 			sc = base
 		} else {
+			applied := make([]string, 0, len(edits))
 			for _, e := range edits {
-				res.Applied = append(res.Applied, e.String())
+				applied = append(applied, e.String())
+				res.Applied = append(res.Applied, safe.Terminal(e.String()))
 			}
-			sc.Name = strings.TrimSpace(sc.Name + " (" + strings.Join(res.Applied, ", ") + ")")
+			sc.Name = strings.TrimSpace(sc.Name + " (" + strings.Join(applied, ", ") + ")")
 		}
 	}
 	m, err := s.answer(ctx, base, sc, t.stage, len(res.Applied) > 0)
 	if err != nil {
 		return res, err
 	}
-	res.Name, res.Verdict, res.Quick = m.name, m.verdict, t.stage != inFull
+	res.Name, res.Verdict, res.Quick = safe.Terminal(m.name), m.verdict, t.stage != inFull
 	res.Report, res.Sections = m.report.leaveOut(shown), m.report.hashes
 	res.Comparison = m.comparison
 	return res, nil

@@ -1,15 +1,23 @@
 package workbench
 
 import (
+	"bytes"
 	"context"
+	"errors"
+	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/scenario"
 )
@@ -29,13 +37,16 @@ func TestEvaluationsAtOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	signIn := httptest.NewRecorder()
-	s.ServeHTTP(signIn, httptest.NewRequest(http.MethodGet, s.URL(), nil))
+	open := httptest.NewRequest(http.MethodGet, "/?"+TokenParam+"="+s.token, nil)
+	open.Host = "127.0.0.1:8123"
+	s.ServeHTTP(signIn, open)
 	cookie := signIn.Result().Cookies()[0]
 	evaluate := func(ctx context.Context, page string) chan *httptest.ResponseRecorder {
 		answer := make(chan *httptest.ResponseRecorder, 1)
-		r := httptest.NewRequestWithContext(ctx, http.MethodPost, "http://127.0.0.1:8123/api/evaluate?quick=1", strings.NewReader(seed))
+		r := httptest.NewRequestWithContext(ctx, http.MethodPost, "/api/evaluate?quick=1", strings.NewReader(seed))
+		r.Host = "127.0.0.1:8123"
 		r.AddCookie(cookie)
-		r.Header.Set(RequestHeader, "1")
+		r.Header.Set(RequestHeader, s.key)
 		r.Header.Set(PageHeader, page)
 		go func() {
 			w := httptest.NewRecorder()
@@ -206,5 +217,172 @@ func TestAnswerEndedNotKept(t *testing.T) {
 		if k := s.made[inFull]; k != nil && k.comparison != whole.comparison {
 			t.Fatalf("an ended request kept a comparison that is not whole:\n%s", k.comparison)
 		}
+	}
+}
+
+// TestEditsStop checks that an evaluation whose request has ended stops
+// while it makes the what-if, with the context's error: an abandoned
+// request once went on turning thousands of toggles into edits, holding
+// its turn. The answer for the same what-if is made first and kept, so
+// that only the check of the context, not the making of the report, can
+// stop the second evaluation.
+func TestEditsStop(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "seed.yaml")
+	text := examples.Ukraine2025YAML()
+	if err := os.WriteFile(file, text, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(file, Options{Addr: "127.0.0.1:8123"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg := toggles{stage: findingsOnly, without: []string{"ru-demands-veto"}, grant: []string{"ru-demands-veto"}}
+	if res, err := s.evaluate(t.Context(), text, tg, nil); err != nil || len(res.Applied) != 2 {
+		t.Fatalf("the what-if: %v, applied %v; want two edits", err, res.Applied)
+	}
+	ctx, cancel := context.WithCancelCause(t.Context())
+	cancel(errSuperseded)
+	res, err := s.evaluate(ctx, text, tg, nil)
+	if !errors.Is(err, context.Canceled) || res.Report != "" || len(res.Applied) != 0 {
+		t.Errorf("an ended request: %v, applied %v, a report of %d bytes; want context.Canceled and nothing made", err, res.Applied, len(res.Report))
+	}
+	if edits, err := tg.edits(ctx, examples.Ukraine2025()); !errors.Is(err, context.Canceled) || edits != nil {
+		t.Errorf("edits of an ended request: %v, %v; want context.Canceled and none", edits, err)
+	}
+	if context.Cause(ctx) != errSuperseded {
+		t.Errorf("the cause %v is lost", context.Cause(ctx))
+	}
+}
+
+// TestEditsOnce checks that a what-if asked twice is made once: the same
+// toggle twice in the query, and two vetoes alike, which revoke as one;
+// and that the edits come in the order of the toggles.
+func TestEditsOnce(t *testing.T) {
+	tg, err := parseToggles(url.Values{"withhold": {"3", "0", "0", "1", "2", "3"}, "without": {"RU", "RU"}, "grant": {"ru-demands-veto", "ru-demands-veto"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := examples.Ukraine2025().Variant("moscow-gets-its-veto")
+	if err != nil {
+		t.Fatal(err)
+	}
+	us := s.Vetoes[0]
+	us.Holder = "US"
+	s.Vetoes = append(s.Vetoes, s.Vetoes[0], us, s.Vetoes[0]) // RU, RU, US, RU
+	edits, err := tg.edits(t.Context(), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range edits {
+		got = append(got, e.String())
+	}
+	want := []string{"revoke RU veto over {beneficiary: UA}", "revoke US veto over {beneficiary: UA}", "grant RU veto over {beneficiary: UA}", "without RU"}
+	if !slices.Equal(got, want) {
+		t.Errorf("edits %q, want %q", got, want)
+	}
+}
+
+// BenchmarkEdits measures turning 10,000 withheld vetoes into edits, all
+// different: the work grows with the number of toggles, where a search
+// of the edits made so far for each once took 15 seconds.
+func BenchmarkEdits(b *testing.B) {
+	var s scenario.Scenario
+	q := url.Values{}
+	for i := range 10_000 {
+		s.Vetoes = append(s.Vetoes, scenario.Veto{Holder: actor.ID("A" + strconv.Itoa(i))})
+		q.Add("withhold", strconv.Itoa(i))
+	}
+	tg, err := parseToggles(q)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if edits, err := tg.edits(b.Context(), s); err != nil || len(edits) != 10_000 {
+			b.Fatalf("%d edits, %v", len(edits), err)
+		}
+	}
+}
+
+// bodyRead is a request body that says when it is first read.
+type bodyRead struct {
+	io.Reader
+	read chan struct{}
+	once sync.Once
+}
+
+func (b *bodyRead) Read(p []byte) (int, error) {
+	b.once.Do(func() { close(b.read) })
+	return b.Reader.Read(p)
+}
+
+// TestEvaluationBodyWaits checks that an evaluation waiting for a turn
+// has not read its body: at most MaxEvaluations texts are held at once,
+// however many requests wait.
+func TestEvaluationBodyWaits(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "seed.yaml")
+	seed := examples.Ukraine2025YAML()
+	if err := os.WriteFile(file, seed, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(file, Options{Addr: "127.0.0.1:8123"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	open := httptest.NewRequest(http.MethodGet, "/?"+TokenParam+"="+s.token, nil)
+	open.Host = "127.0.0.1:8123"
+	signIn := httptest.NewRecorder()
+	s.ServeHTTP(signIn, open)
+	for range MaxEvaluations {
+		s.slots <- struct{}{} // every turn taken
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	body := &bodyRead{Reader: bytes.NewReader(seed), read: make(chan struct{})}
+	r := httptest.NewRequestWithContext(ctx, http.MethodPost, "/api/evaluate?quick=1", body)
+	r.Host = "127.0.0.1:8123"
+	r.AddCookie(signIn.Result().Cookies()[0])
+	r.Header.Set(RequestHeader, s.key)
+	r.Header.Set(PageHeader, "W")
+	answered := make(chan *httptest.ResponseRecorder, 1)
+	go func() {
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, r)
+		answered <- w
+	}()
+	// Registered under its page, it waits for a turn.
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(time.Millisecond) {
+		s.mu.Lock()
+		_, ok := s.running["W"]
+		s.mu.Unlock()
+		if ok {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the evaluation never started waiting")
+		}
+	}
+	select {
+	case <-body.read:
+		t.Error("an evaluation waiting for a turn has read its body")
+	default:
+	}
+	cancel()
+	<-answered
+	for range MaxEvaluations {
+		<-s.slots
+	}
+	// With a turn, it reads it.
+	body = &bodyRead{Reader: bytes.NewReader(seed), read: make(chan struct{})}
+	r = r.Clone(t.Context())
+	r.Body = io.NopCloser(body)
+	w := httptest.NewRecorder()
+	s.ServeHTTP(w, r)
+	select {
+	case <-body.read:
+	default:
+		t.Error("the evaluation did not read its body")
+	}
+	if w.Code != http.StatusOK {
+		t.Errorf("%d %.200s, want 200", w.Code, w.Body)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"log"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -32,14 +33,24 @@ func ExampleNew() {
 		log.Fatal(err)
 	}
 	// The address printed at the start opens the workbench once: it
-	// answers with the session cookie, which every later request carries.
+	// answers with the session cookie, which every later request carries,
+	// and sends the browser on to /#key=K, whose key every request of the
+	// API carries too.
+	u, err := url.Parse(wb.URL())
+	if err != nil {
+		log.Fatal(err)
+	}
+	open := httptest.NewRequest(http.MethodGet, u.RequestURI(), nil) // as a browser asks: the path, and the host in Host
+	open.Host = u.Host
 	signIn := httptest.NewRecorder()
-	wb.ServeHTTP(signIn, httptest.NewRequest(http.MethodGet, wb.URL(), nil))
+	wb.ServeHTTP(signIn, open)
 	cookie := signIn.Result().Cookies()[0]
+	_, key, _ := strings.Cut(signIn.Header().Get("Location"), "#"+workbench.KeyParam+"=")
 	evaluate := func(query string) {
-		r := httptest.NewRequest(http.MethodPost, "http://127.0.0.1:8080/api/evaluate"+query, strings.NewReader(string(examples.Ukraine2025YAML())))
+		r := httptest.NewRequest(http.MethodPost, "/api/evaluate"+query, strings.NewReader(string(examples.Ukraine2025YAML())))
+		r.Host = u.Host
 		r.AddCookie(cookie)
-		r.Header.Set(workbench.RequestHeader, "1") // as the workbench's own page does
+		r.Header.Set(workbench.RequestHeader, key) // as the workbench's own page does
 		w := httptest.NewRecorder()
 		wb.ServeHTTP(w, r)
 		var answer struct {

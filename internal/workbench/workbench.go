@@ -14,6 +14,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -21,6 +22,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/entente-go/entente/internal/safe"
 	"github.com/entente-go/entente/scenario/htmlreport"
 	"github.com/entente-go/entente/scenario/scenariofile"
 )
@@ -48,8 +50,9 @@ type Options struct {
 	Addr string
 	// Network allows an Addr whose host is not this machine's loopback:
 	// a server that other machines can reach, over plain HTTP. Whoever
-	// sees the address with its token, or the cookie, on the way can read
-	// and overwrite the file. False, the default, refuses such an Addr.
+	// sees the address with its token, or the cookie and the key, on the
+	// way can read and overwrite the file. False, the default, refuses
+	// such an Addr.
 	Network bool
 	// MaxSize is the largest scenario file, and so the largest request
 	// body, in bytes; zero means [scenariofile.DefaultMaxSize].
@@ -81,9 +84,11 @@ type Server struct {
 	page   []byte
 
 	// token opens the workbench once (see URL); session is the value of
-	// the cookie it is exchanged for, named cookie.
-	token, session, cookie string
-	tokenUsed              atomic.Bool
+	// the cookie it is exchanged for, named cookie; key is what the API
+	// asks for in RequestHeader, given to the page in the fragment of the
+	// address the exchange sends it on to.
+	token, session, cookie, key string
+	tokenUsed                   atomic.Bool
 
 	saving sync.Mutex // one save at a time
 
@@ -117,6 +122,7 @@ func New(file string, opts Options) (*Server, error) {
 		write:   opts.Replace,
 		token:   rand.Text(),
 		session: rand.Text(),
+		key:     rand.Text(),
 		// Cookies are shared by every port of a host: one name per port
 		// keeps two workbenches on one machine apart.
 		cookie:  "entente-" + port,
@@ -139,8 +145,9 @@ func New(file string, opts Options) (*Server, error) {
 
 // URL returns the address that opens the workbench, with its one-time
 // token: http://ADDR/?token=T. The first request for it gets the session
-// cookie and is sent on to http://ADDR/; every later one is refused. It
-// is for the one who started the server, and for nobody else.
+// cookie and is sent on to http://ADDR/#key=K, whose fragment gives the
+// page the key the API asks for; every later one is refused. It is for
+// the one who started the server, and for nobody else.
 func (s *Server) URL() string {
 	return "http://" + s.addr + "/?" + TokenParam + "=" + s.token
 }
@@ -158,15 +165,20 @@ var pageTemplate = sync.OnceValue(func() *template.Template { return template.Mu
 const contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
 	"connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
-// ServeHTTP answers one request, after checking its Host, its session
-// cookie and, under /api/, that it comes from the workbench's own page.
-// GET /?token=T exchanges the one-time token for the cookie.
+// ServeHTTP answers one request, after checking its form and its Host,
+// its session cookie and, under /api/, that it comes from the
+// workbench's own page and carries the key. GET /?token=T exchanges the
+// one-time token for the cookie and the key.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Content-Security-Policy", contentSecurityPolicy)
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("Cache-Control", "no-store")
+	if !originForm(r) {
+		http.Error(w, "this server answers requests for a path (GET /PATH), not for a whole address as a proxy is asked", http.StatusBadRequest)
+		return
+	}
 	if !s.hosts[strings.ToLower(r.Host)] {
 		http.Error(w, "this server answers only requests for its own address", http.StatusMisdirectedRequest)
 		return
@@ -180,9 +192,17 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			"it holds a one-time token, which this browser exchanges for a cookie", http.StatusForbidden)
 		return
 	}
-	if strings.HasPrefix(r.URL.Path, "/api/") && !sameOrigin(r) {
-		http.Error(w, "this server answers its API only to its own page", http.StatusForbidden)
-		return
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		// In JSON, as every answer of the API, for the page to show.
+		if !sameOrigin(r) {
+			writeError(w, http.StatusForbidden, "this server answers its API only to its own page")
+			return
+		}
+		if !s.keyed(r) {
+			writeError(w, http.StatusForbidden, "this server answers its API only to its own page, which sends the key it was given when "+
+				"the address entente serve printed opened it")
+			return
+		}
 	}
 	route := func(method string, f func(http.ResponseWriter, *http.Request)) {
 		if r.Method != method && !(method == http.MethodGet && r.Method == http.MethodHead) {
@@ -271,9 +291,13 @@ func (s *Server) serveVersion(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, fileState{File: filepath.Base(s.file), Version: version(data)})
 }
 
+// writeJSON answers v as JSON. The hidden runes encoding/json leaves as
+// they are (DEL, the C1 controls, the bidirectional overrides) are
+// written as \u escapes ([safe.JSON]), so that the answer read on a
+// terminal is harmless too; the page reads the same strings.
 func writeJSON(w http.ResponseWriter, code int, v any) {
 	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
+	enc := json.NewEncoder(safe.JSON(&buf))
 	// Served as JSON, never sniffed (nosniff) and read by the page as
 	// data: escaping < and > too would only make the report a third larger.
 	enc.SetEscapeHTML(false)
@@ -322,12 +346,17 @@ func (s *Server) body(w http.ResponseWriter, r *http.Request) (data []byte, ok b
 	return data, true
 }
 
+// serveEvaluate answers POST /api/evaluate. It reads the body only once
+// it has a turn, so that no more than MaxEvaluations texts are held at
+// once.
 func (s *Server) serveEvaluate(w http.ResponseWriter, r *http.Request) {
-	text, ok := s.body(w, r)
-	if !ok {
+	q, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, "the query does not parse: "+err.Error()+
+			" (it holds at most 10000 parameters, separated by &)")
 		return
 	}
-	t, err := parseToggles(r.URL.Query())
+	t, err := parseToggles(q)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
@@ -341,6 +370,10 @@ func (s *Server) serveEvaluate(w http.ResponseWriter, r *http.Request) {
 		defer func() { <-s.slots }()
 	case <-ctx.Done():
 		s.stopped(w, r, ctx)
+		return
+	}
+	text, ok := s.body(w, r)
+	if !ok {
 		return
 	}
 	res, err := s.evaluate(ctx, text, t, parseShown(r.Header.Get(ShownHeader)))

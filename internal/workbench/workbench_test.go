@@ -1,14 +1,17 @@
 package workbench_test
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"maps"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -57,12 +60,13 @@ func (w *writes) replace(path string, data []byte) error {
 }
 
 // fixture is a workbench on a copy of the seed in a temporary folder,
-// and the session cookie its one-time address gave.
+// and the session cookie and the key its one-time address gave.
 type fixture struct {
 	file   string
 	server *workbench.Server
 	writes *writes
 	cookie *http.Cookie
+	key    string
 }
 
 func newFixture(t *testing.T) *fixture {
@@ -87,21 +91,46 @@ func (f *fixture) use(t *testing.T, s *workbench.Server) {
 	t.Helper()
 	f.server = s
 	w := httptest.NewRecorder()
-	s.ServeHTTP(w, httptest.NewRequest(http.MethodGet, s.URL(), nil))
+	s.ServeHTTP(w, get(s.URL()))
 	cookies := w.Result().Cookies()
 	if w.Code != http.StatusSeeOther || len(cookies) != 1 {
 		t.Fatalf("GET %s: %d, cookies %v; want 303 and the session cookie", s.URL(), w.Code, cookies)
 	}
 	f.cookie = cookies[0]
+	f.key = keyOf(t, w)
+}
+
+// get is a GET of address as a browser sends it: the path, and the host
+// in the Host header.
+func get(address string) *http.Request {
+	u, err := url.Parse(address)
+	if err != nil {
+		panic(err)
+	}
+	r := httptest.NewRequest(http.MethodGet, u.RequestURI(), nil)
+	r.Host = u.Host
+	return r
+}
+
+// keyOf returns the key in the address the one-time address sent the
+// browser on to: /#key=K.
+func keyOf(t testing.TB, w *httptest.ResponseRecorder) string {
+	t.Helper()
+	key, ok := strings.CutPrefix(w.Header().Get("Location"), "/#"+workbench.KeyParam+"=")
+	if !ok || len(key) < 16 {
+		t.Fatalf("the one-time address sent the browser on to %q, want /#key= and a long key", w.Header().Get("Location"))
+	}
+	return key
 }
 
 // request is one request to a test server. By default it is the page's
-// own: with the session cookie and the header the page sends.
+// own: with the session cookie, and the key in the header the page sends.
 type request struct {
 	method, path string
 	host         string // "" is addr
 	signedOut    bool   // without the session cookie
 	notPage      bool   // without workbench.RequestHeader
+	key          string // workbench.RequestHeader's value; "" is the key
 	header       http.Header
 	version      string
 	body         string
@@ -110,13 +139,13 @@ type request struct {
 func (f *fixture) do(t *testing.T, ctx context.Context, rq request) *httptest.ResponseRecorder {
 	t.Helper()
 	method := cmpOr(rq.method, http.MethodGet)
-	r := httptest.NewRequestWithContext(ctx, method, "http://"+addr+rq.path, strings.NewReader(rq.body))
+	r := httptest.NewRequestWithContext(ctx, method, rq.path, strings.NewReader(rq.body))
 	r.Host = cmpOr(rq.host, addr)
 	if !rq.signedOut {
 		r.AddCookie(f.cookie)
 	}
 	if !rq.notPage {
-		r.Header.Set(workbench.RequestHeader, "1")
+		r.Header.Set(workbench.RequestHeader, cmpOr(rq.key, f.key))
 	}
 	maps.Copy(r.Header, rq.header)
 	if rq.version != "" {
@@ -184,6 +213,10 @@ func TestRefusals(t *testing.T) {
 			request{path: "/?token=GUESS", signedOut: true}, http.StatusForbidden, "wrong or was used"},
 		{"the API without the page's header, as a form of another page on this host would post it",
 			request{method: http.MethodPost, path: "/api/save", notPage: true, version: current, body: seed}, http.StatusForbidden, "its own page"},
+		{"the API with the cookie but not the key, as another server on this host that the browser visited has it",
+			request{method: http.MethodPost, path: "/api/save", key: "1", version: current, body: seed}, http.StatusForbidden, "sends the key"},
+		{"reading the file with the cookie and a wrong key",
+			request{path: "/api/file", key: "GUESS"}, http.StatusForbidden, "sends the key"},
 		{"the API from another origin: a page on another port of this machine has the cookie too",
 			request{method: http.MethodPost, path: "/api/save", header: http.Header{"Origin": {"http://127.0.0.1:9999"}}, version: current, body: seed}, http.StatusForbidden, "its own page"},
 		{"the API from another site, as Chromium tells it",
@@ -324,8 +357,9 @@ func TestHosts(t *testing.T) {
 }
 
 // TestToken checks the one-time address: it answers with an HttpOnly,
-// SameSite=Strict cookie and sends the browser on to / so that the token
-// leaves the address bar; a second use is refused.
+// SameSite=Strict cookie and sends the browser on to /#key=K, so that the
+// token leaves the address bar and the page learns the key; a second use
+// is refused.
 func TestToken(t *testing.T) {
 	f := newFixture(t) // has used its server's token
 	s, err := workbench.New(f.file, workbench.Options{Addr: addr})
@@ -337,16 +371,22 @@ func TestToken(t *testing.T) {
 		t.Fatalf("URL() = %q, want http://%s/?token= and a long token", u, addr)
 	}
 	w := httptest.NewRecorder()
-	s.ServeHTTP(w, httptest.NewRequest(http.MethodGet, u, nil))
+	s.ServeHTTP(w, get(u))
 	cookies := w.Result().Cookies()
-	if w.Code != http.StatusSeeOther || w.Header().Get("Location") != "/" {
-		t.Errorf("first use: %d to %q, want 303 to /", w.Code, w.Header().Get("Location"))
+	if w.Code != http.StatusSeeOther {
+		t.Errorf("first use: %d, want 303", w.Code)
 	}
+	key := keyOf(t, w)
 	if len(cookies) != 1 || !cookies[0].HttpOnly || cookies[0].SameSite != http.SameSiteStrictMode || cookies[0].Path != "/" || strings.Contains(u, cookies[0].Value) {
 		t.Fatalf("first use set %v, want one HttpOnly, SameSite=Strict cookie for /, not the token", cookies)
 	}
+	// The key is in the Location header alone: not in the cookie, nor in
+	// the body, where http.Redirect would write a link to the address.
+	if strings.Contains(u, key) || cookies[0].Value == key || strings.Contains(w.Body.String(), key) || strings.Contains(w.Header().Get("Set-Cookie"), key) {
+		t.Errorf("first use: the key %q is in the address, the cookie %v or the body %q", key, cookies[0], w.Body)
+	}
 	w = httptest.NewRecorder()
-	again := httptest.NewRequest(http.MethodGet, u, nil)
+	again := get(u)
 	again.AddCookie(cookies[0])
 	s.ServeHTTP(w, again)
 	if w.Code != http.StatusForbidden || len(w.Result().Cookies()) != 0 {
@@ -357,7 +397,7 @@ func TestToken(t *testing.T) {
 	}
 	// The cookie of one server opens no other.
 	w = httptest.NewRecorder()
-	other := httptest.NewRequest(http.MethodGet, "http://"+addr+"/", nil)
+	other := get("http://" + addr + "/")
 	other.AddCookie(f.cookie)
 	s.ServeHTTP(w, other)
 	if w.Code != http.StatusForbidden {
@@ -375,7 +415,7 @@ func TestPage(t *testing.T) {
 		{"the page loads its script, not inline", "/", "text/html; charset=utf-8",
 			[]string{`<script src="/app.js" defer></script>`, "<title>seed.yaml: Entente workbench</title>"}},
 		{"the script asks the API with the page's header", "/app.js", "text/javascript; charset=utf-8",
-			[]string{"'X-Entente': '1'", "AbortController", "/api/evaluate", "/api/save", "/api/version"}},
+			[]string{"'X-Entente': key", "location.hash", "history.replaceState", "AbortController", "/api/evaluate", "/api/save", "/api/version"}},
 		{"the layout", "/app.css", "text/css; charset=utf-8", []string{".editor"}},
 		{"the report's own style sheet", "/report.css", "text/css; charset=utf-8", []string{".finding h3"}},
 	}
@@ -814,7 +854,7 @@ func TestConcurrent(t *testing.T) {
 		}
 		r.Host = addr
 		r.AddCookie(f.cookie)
-		r.Header.Set(workbench.RequestHeader, "1")
+		r.Header.Set(workbench.RequestHeader, f.key)
 		if version != "" {
 			r.Header.Set(workbench.VersionHeader, version)
 		}
@@ -1013,4 +1053,261 @@ func TestEvaluateShown(t *testing.T) {
 			t.Errorf("header %.40q: the report differs from the whole one", v)
 		}
 	}
+}
+
+// TestKey checks that the session cookie alone reads and writes nothing.
+// Cookies are shared by every port of a host: any server on this machine
+// that the browser visits receives the cookie, and could send it back
+// with any header it likes. The API asks for the key too, which is in no
+// cookie and in no answer's body.
+func TestKey(t *testing.T) {
+	f := newFixture(t)
+	seed := string(examples.Ukraine2025YAML())
+	current := f.state(t).Version
+	overwrite := seed + "# overwritten\n"
+	var answers []*httptest.ResponseRecorder
+	for _, key := range []string{"1", "GUESS", strings.ToLower(f.key), f.key + "A", f.key[:len(f.key)-1], " " + f.key} {
+		for _, rq := range []request{
+			{path: "/api/file", key: key},
+			{path: "/api/version", key: key},
+			{method: http.MethodPost, path: "/api/save", key: key, version: current, body: overwrite},
+			{method: http.MethodPost, path: "/api/evaluate", key: key, body: seed},
+		} {
+			w := f.do(t, t.Context(), rq)
+			if w.Code != http.StatusForbidden || strings.Contains(w.Body.String(), "ukraine") {
+				t.Errorf("%s %s with the cookie and the key %q: %d %.100s; want 403, and nothing of the file", cmpOr(rq.method, "GET"), rq.path, key, w.Code, w.Body)
+			}
+			answers = append(answers, w)
+		}
+	}
+	// The key given twice is no key.
+	twice := f.do(t, t.Context(), request{path: "/api/file", header: http.Header{workbench.RequestHeader: {f.key, "1"}}})
+	if twice.Code != http.StatusForbidden {
+		t.Errorf("the key and another value: %d, want 403", twice.Code)
+	}
+	if data, err := os.ReadFile(f.file); err != nil || string(data) != seed || len(f.writes.paths) > 0 {
+		t.Fatalf("a request without the key changed the file (%v, %d writes)", err, len(f.writes.paths))
+	}
+	// With the key, the page reads and writes.
+	for _, rq := range []request{
+		{path: "/"},
+		{path: "/app.js"},
+		{path: "/api/file"},
+		{path: "/api/version"},
+		{method: http.MethodPost, path: "/api/evaluate?without=ru-demands-veto", body: seed},
+		{method: http.MethodPost, path: "/api/save", version: current, body: overwrite},
+		{path: "/api/nothing"},
+		{path: "/?token=GUESS"},
+	} {
+		w := f.do(t, t.Context(), rq)
+		if w.Code >= 400 && w.Code != http.StatusNotFound && w.Code != http.StatusForbidden {
+			t.Errorf("%s with the key: %d %.200s", rq.path, w.Code, w.Body)
+		}
+		answers = append(answers, w)
+	}
+	if data, _ := os.ReadFile(f.file); !strings.Contains(string(data), "# overwritten") {
+		t.Error("the save with the key did not write the file")
+	}
+	// No answer gives the key away, whatever it says.
+	for _, w := range answers {
+		if strings.Contains(w.Body.String(), f.key) {
+			t.Errorf("an answer's body holds the key: %.200s", w.Body)
+		}
+		for name, vs := range w.Header() {
+			if strings.Contains(strings.Join(vs, " "), f.key) {
+				t.Errorf("an answer's %s header holds the key", name)
+			}
+		}
+	}
+}
+
+// TestAbsoluteForm checks, on the wire, that a request for a whole
+// address (GET http://HOST/PATH, as a proxy is asked) is refused: Go
+// takes its Host from that address and drops the Host header it came
+// with, so the Host check would pass a request sent with Host: evil.
+func TestAbsoluteForm(t *testing.T) {
+	f := newFixture(t)
+	ln, listening, err := workbench.Listen("127.0.0.1:0", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := workbench.New(f.file, workbench.Options{Addr: listening})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.use(t, s)
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	go srv.Serve(ln)
+	defer srv.Close()
+	send := func(target, host string) (int, string) {
+		t.Helper()
+		c, err := net.Dial("tcp", listening)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		fmt.Fprintf(c, "GET %s HTTP/1.1\r\nHost: %s\r\nCookie: %s\r\n%s: %s\r\nConnection: close\r\n\r\n",
+			target, host, f.cookie.String(), workbench.RequestHeader, f.key)
+		resp, err := http.ReadResponse(bufio.NewReader(c), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(body)
+	}
+	if code, body := send("/api/file", listening); code != http.StatusOK || !strings.Contains(body, "ukraine") {
+		t.Fatalf("the page's own request: %d %.100s, want 200 and the file", code, body)
+	}
+	if code, _ := send("/api/file", "attacker.example"); code != http.StatusMisdirectedRequest {
+		t.Errorf("Host: attacker.example: %d, want 421", code)
+	}
+	for _, host := range []string{"attacker.example", listening} {
+		code, body := send("http://"+listening+"/api/file", host)
+		if code != http.StatusBadRequest || strings.Contains(body, "ukraine") || !strings.Contains(body, "not for a whole address") {
+			t.Errorf("GET http://%s/api/file with Host: %s: %d %.100s; want 400, saying why", listening, host, code, body)
+		}
+	}
+}
+
+// TestEvaluateQuery checks that a query that does not parse whole is
+// refused, saying why, where Go's URL.Query once dropped what it could
+// not read (past 10,000 parameters, all of them; a ;, the setting), and
+// that a query with several mistakes always gets the same message.
+func TestEvaluateQuery(t *testing.T) {
+	f := newFixture(t)
+	seed := string(examples.Ukraine2025YAML())
+	many := "quick=1" + strings.Repeat("&without=ru-demands-veto", 10_000)
+	tests := []struct {
+		reason, query, says string
+	}{
+		{"more parameters than Go reads", many, "exceeded limit"},
+		{"a ; between what-ifs", "without=ru-demands-veto;without=RU&quick=1", "semicolon"},
+		{"a ; before quick", "without=ru-demands-veto;quick=1", "semicolon"},
+		{"a bad escape", "without=%zz", "invalid URL escape"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.reason, func(t *testing.T) {
+			w := f.do(t, t.Context(), request{method: http.MethodPost, path: "/api/evaluate?" + tt.query, body: seed})
+			if w.Code != http.StatusBadRequest || !strings.Contains(w.Body.String(), tt.says) || !strings.Contains(w.Body.String(), "does not parse") {
+				t.Errorf("%d %.300s; want 400, saying %q", w.Code, w.Body, tt.says)
+			}
+		})
+	}
+	// Several mistakes: every unknown parameter named, in order, and the
+	// same message each time.
+	const want = `unknown parameters "aaa", "zzz": want a what-if (without, grant, withhold), quick or picture`
+	for range 20 {
+		w := f.do(t, t.Context(), request{method: http.MethodPost, path: "/api/evaluate?zzz=1&aaa=1&withhold=x&quick=2", body: seed})
+		var a struct{ Error string }
+		if err := json.Unmarshal(w.Body.Bytes(), &a); err != nil || w.Code != http.StatusBadRequest || a.Error != want {
+			t.Fatalf("%d %q (%v); want 400 %q", w.Code, a.Error, err, want)
+		}
+	}
+	// Known parameters only: the first mistake in the order of the keys.
+	for range 20 {
+		w := f.do(t, t.Context(), request{method: http.MethodPost, path: "/api/evaluate?withhold=x&quick=2", body: seed})
+		if !strings.Contains(w.Body.String(), `quick=\"2\"`) {
+			t.Fatalf("%d %s; want quick's mistake, the first key in order", w.Code, w.Body)
+		}
+	}
+}
+
+// hostileFile holds every hostile string the project's writers must keep
+// harmless, in every free-text field.
+var hostileFile = filepath.Join("..", "..", "cmd", "entente", "testdata", "hostile.yaml")
+
+// TestHostileRunes checks that no control or bidi rune of the file
+// reaches the page raw in the fields the page shows as text: the name,
+// the what-ifs offered and applied, why a what-if failed, and the path
+// and message of a problem (a path can hold a key of the file). They are
+// escaped as entente validate and entente check print them; and no JSON
+// answer holds such a rune raw, not even in the text of the file.
+func TestHostileRunes(t *testing.T) {
+	f := newFixture(t)
+	data, err := os.ReadFile(hostileFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const loc = `"loc \x1b[2J\u202e\u0085 <b>&\"%%{init}%%"`
+	hostile := strings.Replace(string(data), "  - holder: C\n    over: {beneficiary: B}\n",
+		"  - holder: C\n    over: {beneficiary: B, location: "+loc+"}\n", 1)
+	hostile = strings.Replace(hostile, "positions:\n",
+		"positions:\n  - id: b-demands\n    actor: B\n    demands-veto: {beneficiary: B, location: "+loc+"}\n", 1)
+	if !strings.Contains(hostile, "over: {beneficiary: B, location:") || !strings.Contains(hostile, "b-demands") {
+		t.Fatal("the hostile file changed; the test no longer plants its text")
+	}
+	problem := strings.Replace(string(examples.Ukraine2025YAML()), "  - id: ru-demands-veto\n",
+		"  - id: ru-demands-veto\n    \"k\\u202eyek\\nFAKE 9:9: all good\\x1b[2J\\u0085\": 1\n", 1)
+	tests := []struct {
+		reason, query, text string
+		escaped             string // in the answer, as the command line prints it
+	}{
+		{"the file as written", "", hostile, `\x1b[31mRED`},
+		{"a veto withheld", "?withhold=0", hostile, `\x1b[2J\u202e\u0085`},
+		{"a veto granted", "?grant=b-demands", hostile, `\x1b[2J\u202e\u0085`},
+		{"a what-if of an ID the text does not have", "?without=gone%E2%80%AE%C2%85%1B", hostile, `gone\u202e\u0085\x1b`},
+		{"a key of the file in a problem's path", "", problem, `k\u202eyek\nFAKE 9:9: all good\x1b[2J\u0085`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.reason, func(t *testing.T) {
+			w := f.do(t, t.Context(), request{method: http.MethodPost, path: "/api/evaluate" + tt.query, body: tt.text})
+			if w.Code != http.StatusOK {
+				t.Fatalf("%d %.300s", w.Code, w.Body)
+			}
+			body := strings.TrimSuffix(w.Body.String(), "\n")
+			if h := hiddenIn(body); len(h) > 0 {
+				t.Errorf("the JSON answer holds the raw runes %q", h)
+			}
+			var a answer
+			if err := json.Unmarshal(w.Body.Bytes(), &a); err != nil {
+				t.Fatal(err)
+			}
+			if (len(a.Problems) > 0) != (tt.text == problem) || len(a.Problems) == 0 && a.Verdict == "" {
+				t.Fatalf("problems %v, verdict %q; want a verdict, or the problem planted", a.Problems, a.Verdict)
+			}
+			shown := []string{a.Name, a.WhatIfError}
+			shown = append(shown, a.Applied...)
+			for _, group := range a.Offered {
+				for _, o := range group {
+					shown = append(shown, o.Label)
+				}
+			}
+			for _, p := range a.Problems {
+				shown = append(shown, p.Path, p.Message)
+			}
+			for _, s := range shown {
+				if h := hiddenIn(s); len(h) > 0 {
+					t.Errorf("%.80q holds the raw runes %q", s, h)
+				}
+			}
+			if !strings.Contains(strings.Join(shown, "\n"), tt.escaped) {
+				t.Errorf("no field shows %s escaped:\n%s", tt.escaped, strings.Join(shown, "\n"))
+			}
+		})
+	}
+	// The text of the file comes back as it is, for the editor, but no
+	// rune of it raw in the JSON.
+	if err := os.WriteFile(f.file, []byte(hostile), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w := f.do(t, t.Context(), request{path: "/api/file"})
+	if h := hiddenIn(strings.TrimSuffix(w.Body.String(), "\n")); w.Code != http.StatusOK || len(h) > 0 {
+		t.Errorf("/api/file: %d, raw runes %q", w.Code, h)
+	}
+	if st := f.state(t); st.Text != hostile {
+		t.Error("/api/file does not give the file's text as it is")
+	}
+}
+
+// hiddenIn lists the runes of s that act on a display rather than show:
+// the C0 and C1 controls, DEL, and the bidi overrides and isolates.
+func hiddenIn(s string) []rune {
+	var out []rune
+	for _, r := range s {
+		if r < 0x20 || 0x7f <= r && r < 0xa0 || 0x202a <= r && r <= 0x202e || 0x2066 <= r && r <= 0x2069 {
+			out = append(out, r)
+		}
+	}
+	return out
 }

@@ -37,13 +37,41 @@
   let saving = false; // a save is in flight
   let saveAgain = false; // Ctrl-S or Save during it: save again after it
 
+  // The key the API asks for comes in the fragment of the address the
+  // one-time token sends the browser on to (/#key=K): a browser sends no
+  // fragment to any server. The page keeps it in localStorage, which is
+  // this origin's alone (scheme, host and port, unlike cookies, which
+  // every port of the host receives), and which, unlike sessionStorage,
+  // outlives the tab: the page opens again at its address for as long
+  // as the server runs, as the session cookie lets it. A key kept from an
+  // earlier server is worth nothing: each server makes its own. The
+  // fragment then leaves the address bar and the history.
+  const keyName = 'entente-key';
+  const fragment = new URLSearchParams(location.hash.slice(1));
+  if (fragment.has('key')) {
+    try {
+      localStorage.setItem(keyName, fragment.get('key'));
+    } catch (e) {
+      // Storage refused: the key lives as long as the page.
+    }
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  let key = fragment.get('key') || '';
+  try {
+    key = key || localStorage.getItem(keyName) || '';
+  } catch (e) {
+    // Storage refused: the API refuses this page, and the state says so.
+  }
+
   // The session cookie, HttpOnly, goes with every request by itself; the
-  // X-Entente header says the request comes from this page (no page of
-  // another origin can send it), and X-Entente-Page names this page, so
-  // that the server stops an evaluation this page no longer waits for.
+  // X-Entente header carries the key, which says the request comes from
+  // this page (no page of another origin can send the header, and no
+  // other server on this host has the key), and X-Entente-Page names this
+  // page, so that the server stops an evaluation this page no longer
+  // waits for.
   const pageID = Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
   function api(path, options = {}) {
-    options.headers = Object.assign({ 'X-Entente': '1', 'X-Entente-Page': pageID }, options.headers || {});
+    options.headers = Object.assign({ 'X-Entente': key, 'X-Entente-Page': pageID }, options.headers || {});
     options.credentials = 'same-origin';
     return fetch(path, options);
   }
@@ -339,6 +367,7 @@
       if (shown.html !== part) {
         shown.box.innerHTML = part;
         shown.html = part;
+        newTab(shown.box);
       }
       shown.hash = hashes[id] || '';
       shown.box.classList.remove('stale');
@@ -369,6 +398,18 @@
         if (box !== at) report.insertBefore(box, at);
         else at = at.nextSibling;
       }
+    }
+  }
+
+  // newTab makes each link of box to another page (a source's address)
+  // open in a new tab, so that following one leaves the edit where it
+  // is, and without access to this page (noopener) or its address
+  // (noreferrer). Links within the report stay in the page.
+  function newTab(box) {
+    for (const a of box.querySelectorAll('a[href]')) {
+      if (a.getAttribute('href').startsWith('#')) continue;
+      a.setAttribute('target', '_blank');
+      a.setAttribute('rel', 'noopener noreferrer');
     }
   }
 
@@ -558,6 +599,13 @@
   $('reload').addEventListener('click', () => {
     if (edited() && !confirm('Load the file from disk, and lose your edit?')) return;
     load('loaded from disk');
+  });
+  // Leaving the page (closing the tab, reloading, going back) with an
+  // edit not saved: the browser asks first.
+  window.addEventListener('beforeunload', (e) => {
+    if (!edited()) return;
+    e.preventDefault();
+    e.returnValue = true; // for browsers that ignore preventDefault here
   });
   document.addEventListener('keydown', (e) => {
     if ((e.ctrlKey || e.metaKey) && e.key === 's') {
