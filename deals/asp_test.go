@@ -78,6 +78,12 @@ func TestASPCountsAsSearch(t *testing.T) {
 			compared++
 		}
 	}
+	// Refusals under mandates, one binding and one not: the random
+	// scenarios below have no mandates.
+	if !checkCount(t, clingo, "renewals", renewals()) {
+		t.Fatal("renewals: not compared")
+	}
+	compared++
 	files := testkit.ScenarioFiles(t)
 	for _, name := range slices.Sorted(maps.Keys(files)) {
 		if checkCount(t, clingo, name, files[name]) {

@@ -99,14 +99,22 @@
 // violated where a guarantee matching S has the actor among its
 // contributors, and blocked-renewal as a veto holder of the renewing body
 // that "refuses or rejects g by a position". Evaluate reads the refusal
-// there as it defines it: it counts where it binds, from a contributor of
-// g (its provider, or a member of it at any depth). A permanent member of
-// the Security Council that will not send its own ground troops does not
-// thereby end a mandate for others' force; one that rejects the force ("no
-// deal may contain S") does. blocked-by-member and dissenting-member are
-// about members of the provider, so they already read it so; walk.Simulate
-// reads it so at calls and renewals, and deals.Search and deals.WriteASP
-// count blocked-renewal the same way.
+// there by the stance's own definition: it counts where a deal would
+// violate it, from a contributor of g (its provider, or a member of it at
+// any depth). A permanent member of the Security Council that refuses to
+// send ground troops, and provides none to a force of others, has no
+// refusal the force violates, so it does not end the force's mandate; one
+// that rejects the force ("no deal may contain S") does. blocked-by-member
+// and dissenting-member are about members of the provider, so they
+// already read it so; walk.Simulate reads it so at calls and renewals,
+// and deals.Search and deals.WriteASP count blocked-renewal the same way.
+//
+// One difference remains between Evaluate and the walk: a contributor
+// with no veto in the provider's rule that holds one over g otherwise (a
+// body it decides by under consent(...) or body(...), or a granted veto)
+// and refuses g. The walk blocks every call of g on its refusal; Evaluate
+// reports dissenting-member, a warning, which says so, and Search does not
+// rule g out: MODEL.md's error findings have no code for it.
 //
 // # Order and determinism
 //

@@ -490,7 +490,14 @@ func (m *model) dissentingMember(b *builder) {
 			b.position(i)
 			b.say(string(p.Actor), " refuses ")
 			b.describe(p.Select)
-			b.say(" and will not take part in ", string(gg.ID), "; it holds no veto in ", string(gg.Provider), "'s rule, so the others still can")
+			b.say(" and will not take part in ", string(gg.ID), "; it holds no veto in ", string(gg.Provider), "'s rule")
+			if sorted.Contains(m.Vetoes(g), a) {
+				// A veto over g from elsewhere: consent(...), body(...),
+				// or a grant (package doc, "Refusals bind contributors").
+				b.say(", but it is a veto holder of ", string(gg.ID), " and can stop it")
+			} else {
+				b.say(", so the others still can")
+			}
 			b.done()
 		}
 	}

@@ -79,10 +79,9 @@ func (m *model) capturedRenewal(b *builder) {
 // mandate refuses or rejects g by a position: g lapses at its first
 // renewal. UNPREDEP, the UN preventive deployment in Macedonia, ended on
 // 25 February 1999 when China vetoed its renewal for reasons of its own.
-// A refusal counts only where it binds, from a contributor of g ("I will
-// not provide S"): a state that will not send its own troops has no
-// reason to end a mission of others. It is reported once per guarantee
-// and position.
+// A refusal counts where a deal would violate it, from a contributor of
+// g ("I will not provide S"; see "Refusals bind contributors" in the
+// package doc). It is reported once per guarantee and position.
 func (m *model) blockedRenewal(b *builder) {
 	for i := range m.s.Positions {
 		p := &m.s.Positions[i]

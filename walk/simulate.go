@@ -23,8 +23,9 @@ const (
 	noStatus Status = iota
 	// Activates: nobody who can stop the guarantee has a reason to.
 	Activates
-	// Blocked: a veto holder stops it (it is aimed at them, or they refuse
-	// or reject it), or a guarantee it requires cannot stand.
+	// Blocked: a veto holder stops it (it is aimed at them, or they reject
+	// it, or refuse it as a contributor), or a guarantee it requires cannot
+	// stand.
 	Blocked
 	// Void: an attacker of its trigger holds a veto over it; it can never
 	// fire against the one it is meant to deter (captured-guarantee).
@@ -54,8 +55,9 @@ const (
 	// AimedAt: the actor holds a veto and the guarantee is aimed at it: it
 	// is the guarantee's target, or it has attacked the beneficiary.
 	AimedAt
-	// Objects: the actor holds a veto and a refuses or rejects position
-	// of its picks the guarantee.
+	// Objects: the actor holds a veto and a position of its binds the
+	// guarantee: a rejects position that picks it, or a refuses position
+	// that picks it while the actor is a contributor.
 	Objects
 	// Dependency: a guarantee this one requires is not in the deal, is
 	// void, or is blocked.
@@ -132,7 +134,8 @@ type Lapse struct {
 	Sunset bool `json:"sunset,omitempty"`
 	// Blocks are the veto holders of Body that stopped the renewal, each
 	// with why: [Captured] for an attacker of an attack or violation the
-	// trigger names, [Objects] for a refuses or rejects position.
+	// trigger names, [Objects] for a rejects position, or a refuses position
+	// of a contributor.
 	Blocks []Block `json:"blocks"`
 }
 
@@ -255,15 +258,16 @@ func (sim Simulation) MarshalJSON() ([]byte, error) {
 //     later one;
 //   - a call is void when an attacker of the call holds a veto over the
 //     guarantee; else blocked when a veto holder is aimed at (its target,
-//     or has attacked the beneficiary), refuses or rejects it by a
-//     position, or when a guarantee it requires is absent, lapsed, or would
+//     or has attacked the beneficiary), rejects it by a position or
+//     refuses it as a contributor, or when a guarantee it requires is absent, lapsed, or would
 //     be void or blocked if called with the same attackers; else it
 //     activates, without any contributor who refuses it but cannot stop it;
 //   - at each renewal point of a mandate (dates its period gives between
 //     dated events, and renewal events) a veto holder of the renewing body
 //     blocks the renewal when it is an attacker of an attack or violation
-//     so far that the trigger names, or refuses or rejects the guarantee;
-//     then, or at a sunset passed, the guarantee lapses.
+//     so far that the trigger names, or rejects the guarantee or refuses
+//     it as a contributor; then, or at a sunset passed, the guarantee
+//     lapses.
 //
 // Simulate validates s first and returns the [scenario.Errors] of [scenario.Validate] on an
 // invalid scenario. It never changes s, and the Simulation shares no
@@ -289,7 +293,8 @@ func (sim Simulation) MarshalJSON() ([]byte, error) {
 //
 // [scenario.Evaluate] reports what a mandate foretells without a timeline:
 // captured-renewal (a veto holder of the renewing body attacks in the
-// trigger: UNOMIG, Georgia, 2009), blocked-renewal (one refuses or rejects
+// trigger: UNOMIG, Georgia, 2009), blocked-renewal (one rejects, or refuses
+// as a contributor,
 // the guarantee: UNPREDEP, 1999) and sunset. [deals.Search] counts the two
 // errors like every other: such a guarantee is in no feasible deal.
 //
@@ -297,12 +302,19 @@ func (sim Simulation) MarshalJSON() ([]byte, error) {
 //
 //   - "Aimed at" a veto holder means its target, or a guarantee to a
 //     beneficiary it has attacked, as before mandates existed.
-//   - A veto holder "refuses" a guarantee, at a call or at a renewal, only
-//     where its refuses position binds: the guarantee matches it and the
-//     holder is a contributor (its provider, or a member of it at any
-//     depth), since a refusal says "I will not provide S". A state that
-//     will not send its own troops does not thereby stop others' force; a
-//     rejects position ("no deal may contain S") binds wherever it picks.
+//   - docs/MODEL.md's "refuses or rejects g by a position", at a call or
+//     at a renewal, is read with its own definition of the stances: a
+//     refuses position ("I will not provide S") counts where a deal would
+//     violate it, from a contributor of g (its provider, or a member of it
+//     at any depth); a rejects position ("no deal may contain S") wherever
+//     it picks g. This is how Evaluate reads blocked-renewal (package
+//     scenario, "Refusals bind contributors").
+//   - At a renewal, a body's rule that sets the parties aside sets aside
+//     g's beneficiary and the attackers of the attacks and violations so
+//     far that g's trigger names. Evaluate, which has no timeline, sets
+//     aside every attacker the trigger names: a party's binding refusal
+//     can lapse g in the walk at a renewal before its attack, where
+//     Evaluate finds no blocked-renewal.
 //   - A trigger that stops holding and holds again (any(all(a, not(b)), c)
 //     after a, b, c) is due again: that is a call, numbered after the
 //     others, whose attackers are those of a first call.

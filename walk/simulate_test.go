@@ -532,6 +532,15 @@ func TestSimulateObjects(t *testing.T) {
 			want: []simCall{{Guarantee: "uk-troops", Status: walk.Activates}},
 		},
 		{
+			name:   "RefusesByContributorWithConsent",
+			reason: "FR, a member of the coalition that provides the force, refuses it, and the force is due on FR's consent: its refusal binds and its veto stops the call (Evaluate says so in dissenting-member).",
+			s: testkit.Build(testkit.Actors(testkit.Coalition("willing", "UK", "FR")),
+				testkit.Guarantees(testkit.G("force", "willing", "UA", guarantee.GroundTroops, "peace-deal", testkit.Activation("consent(FR)"))),
+				testkit.Positions(testkit.Named("fr-no-troops", testkit.Pos("FR", scenario.Refuses, testkit.Sel{IDs: testkit.Gids("force")}))),
+				testkit.Timeline("peace-deal")),
+			want: []simCall{blockedBy("force", objectsBy("FR", "fr-no-troops"))},
+		},
+		{
 			name:   "EveryObjectingPosition",
 			reason: "Each refusing or rejecting position of a veto holder that picks the guarantee is a block, in the order of the positions.",
 			s: testkit.Build(troops, testkit.Vetoes(testkit.Grant("RU", testkit.ToUA)),

@@ -329,8 +329,8 @@ func (w *walker) lapse(g int32, i int, date string, l Lapse) Lapse {
 
 // renewal returns why g's renewal fails now: each veto holder of the
 // renewing body that is an attacker of an attack or violation so far that
-// g's trigger names, and each that refuses or rejects g by a position;
-// none when it is renewed.
+// g's trigger names, and each that rejects g by a position or refuses it
+// as a contributor; none when it is renewed.
 func (w *walker) renewal(g int32) []Block {
 	m := w.m
 	gg := &w.s.Guarantees[g]
