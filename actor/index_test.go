@@ -94,6 +94,12 @@ func TestNewIndexErrors(t *testing.T) {
 			is:     []error{actor.ErrInvalidID},
 		},
 		{
+			reason: "a member named twice is reported at its second place, and only there",
+			actors: []actor.Actor{{ID: "US"}, alliance("NATO", "US", "US")},
+			want:   []problem{{Actor: 1, Field: "members[1]", Msg: `duplicate member "US"`}},
+			is:     []error{actor.ErrDuplicateMember},
+		},
+		{
 			reason: "a body that names itself is a self member, not a loop",
 			actors: []actor.Actor{{ID: "US"}, alliance("NATO", "US", "NATO")},
 			want:   []problem{{Actor: 1, Field: "members[1]", Msg: "a body cannot be its own member"}},

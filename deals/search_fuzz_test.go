@@ -14,7 +14,7 @@ import (
 //
 // Run it with
 //
-//	go test ./scenario -run '^$' -fuzz FuzzSearch -fuzztime 60s
+//	go test ./deals -run '^$' -fuzz FuzzSearch -fuzztime 60s
 func FuzzSearch(f *testing.F) {
 	f.Add(uint64(0), byte(0))    // no offers, no positions
 	f.Add(uint64(1), byte(0xff)) // the largest shape

@@ -439,7 +439,7 @@ func TestSearchStops(t *testing.T) {
 			}
 			t.Logf("returned %v after the deadline", late.Round(time.Microsecond))
 			if late > time.Second {
-				t.Errorf("%s\nSearch(...) returned %v after its deadline; want within 100ms", tc.reason, late)
+				t.Errorf("%s\nSearch(...) returned %v after its deadline; want within a second (the contract is 100ms; the test allows a loaded machine a second)", tc.reason, late)
 			}
 			if r.Complete || r.Stopped == "" {
 				t.Errorf("%s\nSearch(...): Complete %v, Stopped %q; want false and a reason", tc.reason, r.Complete, r.Stopped)

@@ -178,6 +178,55 @@ func TestSelectorIsZero(t *testing.T) {
 	}
 }
 
+// TestSelectorEqual changes one field at a time: Equal reports whether two
+// selectors are the same selector, field by field, so any change makes
+// them differ; the ID lists are compared as written, in order, as
+// [guarantee.Selector.String] writes them.
+func TestSelectorEqual(t *testing.T) {
+	// full returns a selector with every field set, its ID list allocated
+	// anew at each call.
+	full := func(edit func(*guarantee.Selector)) guarantee.Selector {
+		s := guarantee.Selector{
+			Kind: guarantee.GroundTroops, Provider: "UK", ProviderIn: "NATO", Beneficiary: "UA",
+			Target: "RU", Location: "UA", IDs: []guarantee.ID{"uk-troops", "fr-troops"},
+		}
+		if edit != nil {
+			edit(&s)
+		}
+		return s
+	}
+	tests := []struct {
+		reason string
+		s, t   guarantee.Selector
+		want   bool
+	}{
+		{reason: "two zero selectors", want: true},
+		{reason: "every field the same, ID lists allocated separately", s: full(nil), t: full(nil), want: true},
+		{reason: "a nil and an empty ID list both pick every ID", s: guarantee.Selector{Kind: guarantee.Military}, t: guarantee.Selector{Kind: guarantee.Military, IDs: []guarantee.ID{}}, want: true},
+		{reason: "SelectIDs and the literal with the same IDs", s: guarantee.SelectIDs("uk-troops", "fr-troops"), t: guarantee.Selector{IDs: []guarantee.ID{"uk-troops", "fr-troops"}}, want: true},
+		{reason: "kind differs", s: full(nil), t: full(func(s *guarantee.Selector) { s.Kind = guarantee.Military })},
+		{reason: "kind given on one side only", s: full(nil), t: full(func(s *guarantee.Selector) { s.Kind = "" })},
+		{reason: "provider differs", s: full(nil), t: full(func(s *guarantee.Selector) { s.Provider = "FR" })},
+		{reason: "provider-in differs", s: full(nil), t: full(func(s *guarantee.Selector) { s.ProviderIn = "EU" })},
+		{reason: "beneficiary differs", s: full(nil), t: full(func(s *guarantee.Selector) { s.Beneficiary = "GE" })},
+		{reason: "target differs", s: full(nil), t: full(func(s *guarantee.Selector) { s.Target = "BY" })},
+		{reason: "location differs", s: full(nil), t: full(func(s *guarantee.Selector) { s.Location = "black-sea" })},
+		{reason: "location given on one side only", s: full(nil), t: full(func(s *guarantee.Selector) { s.Location = "" })},
+		{reason: "one ID differs", s: full(nil), t: full(func(s *guarantee.Selector) { s.IDs[1] = "pl-troops" })},
+		{reason: "one ID more", s: full(nil), t: full(func(s *guarantee.Selector) { s.IDs = append(s.IDs, "pl-troops") })},
+		{reason: "no ID list on one side", s: full(nil), t: full(func(s *guarantee.Selector) { s.IDs = nil })},
+		{reason: "the same IDs in another order are another selector as written", s: full(nil), t: full(func(s *guarantee.Selector) { s.IDs[0], s.IDs[1] = s.IDs[1], s.IDs[0] })},
+	}
+	for _, tc := range tests {
+		if got := tc.s.Equal(tc.t); got != tc.want {
+			t.Errorf("%v.Equal(%v) = %t, want %t: %s", tc.s, tc.t, got, tc.want, tc.reason)
+		}
+		if got := tc.t.Equal(tc.s); got != tc.want {
+			t.Errorf("%v.Equal(%v) = %t, want %t (the other way round): %s", tc.t, tc.s, got, tc.want, tc.reason)
+		}
+	}
+}
+
 func TestSelectorStringDescribe(t *testing.T) {
 	tests := []struct {
 		reason   string

@@ -111,6 +111,11 @@ func TestInsiderVeto(t *testing.T) {
 			Want: insider("art5-tr", "UK"),
 		},
 		{
+			Name:   "BeneficiaryConsents",
+			Reason: "UA must consent to a guarantee to itself due on a violation by anyone: UA holds a veto, but docs/MODEL.md counts only holders other than the provider and the beneficiary, so UA is no insider.",
+			S:      testkit.Build(testkit.Guarantees(testkit.G("us-air", "US", "UA", guarantee.AirSupport, "violation(*)", testkit.Activation("consent(UA)")))),
+		},
+		{
 			Name:   "AttackOnAnotherState",
 			Reason: "A guarantee to UA due on an attack on PL by anyone: PL holds a veto but cannot be the attacker of an attack on itself.",
 			S:      testkit.Build(testkit.Guarantees(testkit.G("us-air", "US", "UA", guarantee.AirSupport, "attack(*, PL)", testkit.Activation("consent(PL)")))),

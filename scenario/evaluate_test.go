@@ -1775,6 +1775,34 @@ func TestMessagesAndSources(t *testing.T) {
 			}},
 		},
 		{
+			name:   "NoMilitaryResponseOneWithErrors",
+			reason: "The only military answer is captured: the message names it, in the singular.",
+			s: testkit.Build(testkit.Guarantees(
+				testkit.G("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)", testkit.Activation("consent(RU)"), testkit.Gsources("seed")),
+			)),
+			code: scenario.NoMilitaryResponse,
+			want: []scenario.Finding{{
+				Code: scenario.NoMilitaryResponse, Severity: scenario.Warning,
+				Actors: testkit.Ids("RU", "UA"), Guarantees: testkit.Gids("us-air"),
+				Message: "no military guarantee to UA answers an attack by RU free of error findings: us-air has errors",
+				Sources: []string{"seed"},
+			}},
+		},
+		{
+			name:   "NoMilitaryResponseTwoWithErrors",
+			reason: "Both military answers are captured: the message lists them, in the plural.",
+			s: testkit.Build(testkit.Guarantees(
+				testkit.G("us-air", "US", "UA", guarantee.AirSupport, "attack(RU, UA)", testkit.Activation("consent(RU)")),
+				testkit.G("uk-troops", "UK", "UA", guarantee.GroundTroops, "attack(RU, UA)", testkit.Activation("consent(RU)")),
+			)),
+			code: scenario.NoMilitaryResponse,
+			want: []scenario.Finding{{
+				Code: scenario.NoMilitaryResponse, Severity: scenario.Warning,
+				Actors: testkit.Ids("RU", "UA"), Guarantees: testkit.Gids("uk-troops", "us-air"),
+				Message: "no military guarantee to UA answers an attack by RU free of error findings: uk-troops and us-air have errors",
+			}},
+		},
+		{
 			name:   "UnsatisfiableTrigger",
 			reason: "The message quotes the trigger.",
 			s:      testkit.Build(testkit.Guarantees(testkit.G("dead", "US", "UA", guarantee.AirSupport, "all(peace-deal, not(peace-deal))", testkit.Gsources("seed")))),
@@ -1812,6 +1840,19 @@ func TestMessagesAndSources(t *testing.T) {
 				Actors: testkit.Ids("UA"), Guarantees: testkit.Gids("uk-assurance", "us-assurance"),
 				Message: "every guarantee to UA is an assurance, with no obligation behind it",
 				Sources: []string{"budapest-1994", "uk"},
+			}},
+		},
+		{
+			name:   "SunsetRenewedUntilThen",
+			reason: "A mandate a body renews until a fixed end: the message gives the date and says who renews it until then.",
+			s: testkit.Build(testkit.Actors(testkit.Unsc()), testkit.Guarantees(
+				testkit.G("mission", "UK", "GE", guarantee.Surveillance, "peace-deal", testkit.Mandate("UNSC", "1 year", "", "2026-12-31"), testkit.Gsources("res-2025")))),
+			code: scenario.Sunset,
+			want: []scenario.Finding{{
+				Code: scenario.Sunset, Severity: scenario.Info,
+				Guarantees: testkit.Gids("mission"),
+				Message:    "mission's mandate ends on 2026-12-31 with no renewal (UNSC renews it until then)",
+				Sources:    []string{"res-2025"},
 			}},
 		},
 	}

@@ -118,6 +118,12 @@ func TestSunsetFinding(t *testing.T) {
 			Want:   []scenario.Finding{testkit.Finding(scenario.Sunset, scenario.Info, nil, testkit.Gids("aid"), nil)},
 		},
 		{
+			Name:   "RenewedUntilAnEndDate",
+			Reason: "A body renews the mandate, but only until its end date: it still ends then, and the finding gives it.",
+			S:      testkit.Build(testkit.Actors(testkit.Unsc()), testkit.Guarantees(testkit.G("aid", "US", "UA", guarantee.Aid, "", testkit.Mandate("UNSC", "1 year", "", "2026-12-31")))),
+			Want:   []scenario.Finding{testkit.Finding(scenario.Sunset, scenario.Info, nil, testkit.Gids("aid"), nil)},
+		},
+		{
 			Name:   "RenewedWithNoEnd",
 			Reason: "A mandate renewed with no end date has no sunset.",
 			S:      testkit.Build(testkit.Actors(testkit.Unsc()), testkit.Guarantees(testkit.G("aid", "US", "UA", guarantee.Aid, "", testkit.Mandate("UNSC", "1 year", "", "")))),

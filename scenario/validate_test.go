@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/entente-go/entente/actor"
 	"github.com/entente-go/entente/examples"
@@ -53,21 +54,47 @@ func TestValidateValid(t *testing.T) {
 		name   string
 		reason string
 		s      scenario.Scenario
+		// evaluates is set where the reason says what Evaluate finds:
+		// findings is then every finding of the report, message included.
+		evaluates bool
+		findings  []scenario.Finding
 	}{
-		{"Seed", "The seed scenario is valid.", examples.Ukraine2025()},
-		{"Empty", "A scenario with nothing in it is valid (and evaluates to no finding).", scenario.Scenario{}},
-		{"RequiresAndIDsNeedNotResolve", "requires and a selector's ids are not references: missing-dependency and idle-position say what they lack.", testkit.Build(
-			testkit.Guarantees(testkit.G("europe-force", "UK", "UA", guarantee.GroundTroops, "", testkit.Requires("us-backstop"))),
-			testkit.Positions(testkit.Pos("RU", scenario.Rejects, testkit.Sel{IDs: testkit.Gids("no-such-guarantee")})),
-		)},
-		{"FreeTextSources", "Sources may be free text as well as source IDs.", testkit.Build(
+		{name: "Seed", reason: "The seed scenario is valid.", s: examples.Ukraine2025()},
+		{name: "Empty", reason: "A scenario with nothing in it is valid (and evaluates to no finding).", s: scenario.Scenario{}, evaluates: true},
+		{
+			name:   "RequiresAndIDsNeedNotResolve",
+			reason: "requires and a selector's ids are not references: missing-dependency and idle-position say what they lack.",
+			s: testkit.Build(
+				testkit.Guarantees(testkit.G("europe-force", "UK", "UA", guarantee.GroundTroops, "", testkit.Requires("us-backstop"))),
+				testkit.Positions(testkit.Pos("RU", scenario.Rejects, testkit.Sel{IDs: testkit.Gids("no-such-guarantee")})),
+			),
+			evaluates: true,
+			findings: []scenario.Finding{
+				{
+					Code: scenario.MissingDependency, Severity: scenario.Error, Guarantees: testkit.Gids("europe-force", "us-backstop"),
+					Message: "europe-force requires us-backstop, which the deal does not contain",
+				},
+				{
+					Code: scenario.IdlePosition, Severity: scenario.Warning, Actors: testkit.Ids("RU"), Positions: testkit.Refs("positions[0]"),
+					Message: "RU rejects {ids: [no-such-guarantee]}, which picks no guarantee in the scenario",
+				},
+			},
+		},
+		{name: "FreeTextSources", reason: "Sources may be free text as well as source IDs.", s: testkit.Build(
 			testkit.Guarantees(testkit.G("us-air", "US", "UA", guarantee.AirSupport, "", testkit.Gsources("a speech, 2025-08-18"))),
 		)},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			if err := scenario.Validate(tc.s); err != nil {
-				t.Errorf("%s\nValidate(...) = %v; want nil", tc.reason, err)
+				t.Fatalf("%s\nValidate(...) = %v; want nil", tc.reason, err)
+			}
+			if !tc.evaluates {
+				return
+			}
+			r := testkit.Evaluate(t, tc.s)
+			if diff := cmp.Diff(tc.findings, r.Findings, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("%s\nEvaluate(...) findings: -want +got:\n%s", tc.reason, diff)
 			}
 		})
 	}
@@ -226,6 +253,16 @@ func TestValidate(t *testing.T) {
 				`actors[17].id: duplicate actor ID "US" (also actors[0])`,
 			},
 			wantIs: []error{actor.ErrUnknownActor, actor.ErrMembersOfState, actor.ErrVetoNotMember, actor.ErrThreshold, actor.ErrDuplicateID},
+		},
+		{
+			name:   "DuplicateMember",
+			reason: "A body may not list a member twice; the second mention is reported at its path.",
+			s: scenario.Scenario{Actors: []actor.Actor{
+				{ID: "US"},
+				testkit.Alliance("NATO", actor.Unanimity, "US", "US"),
+			}},
+			want:   []string{`actors[1].members[1]: duplicate member "US"`},
+			wantIs: []error{actor.ErrDuplicateMember},
 		},
 		{
 			name:   "MembershipLoop",

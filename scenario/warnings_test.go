@@ -16,6 +16,14 @@ func TestWarnings(t *testing.T) {
 		Path string
 		Err  error
 	}
+	// hiddenAt is one ErrHiddenText warning at each path, in order.
+	hiddenAt := func(paths ...string) []warning {
+		var ws []warning
+		for _, p := range paths {
+			ws = append(ws, warning{p, scenario.ErrHiddenText})
+		}
+		return ws
+	}
 	tests := []struct {
 		name   string
 		reason string
@@ -63,6 +71,48 @@ func TestWarnings(t *testing.T) {
 				{"variants[0].name", scenario.ErrHiddenText}, {"variants[0].edits[0].add-actor.name", scenario.ErrHiddenText}},
 		},
 		{
+			name:   "hidden text in every field",
+			reason: "every free-text field Warnings visits, in sources, actors, guarantees, positions, vetoes, variants and each kind of edit, is scanned and warns once at its own path, in field order",
+			s: scenario.Scenario{
+				Name: hid, AsOf: hid, Description: hid,
+				Sources:    []scenario.Source{{ID: hid, Title: hid, URL: hid, Date: hid, Note: hid}},
+				Actors:     []actor.Actor{hiddenActor("A")},
+				Guarantees: []guarantee.Guarantee{hiddenGuarantee("g")},
+				Positions:  []scenario.Position{hiddenPosition(scenario.Refuses)},
+				Vetoes:     []scenario.Veto{hiddenVeto("A")},
+				Variants: []scenario.Variant{{Name: hid, Note: hid, Sources: []string{"ok", hid}, Edits: []scenario.Edit{
+					scenario.Without{ID: hid},
+					scenario.AddActor{Actor: hiddenActor("B")},
+					scenario.ReplaceActor{Actor: hiddenActor("A")},
+					scenario.AddGuarantee{Guarantee: hiddenGuarantee("h")},
+					scenario.ReplaceGuarantee{Guarantee: hiddenGuarantee("g")},
+					scenario.AddPosition{Position: hiddenPosition(scenario.Requires)},
+					scenario.ReplacePosition{At: hid, Position: hiddenPosition(scenario.Rejects)},
+					scenario.Grant{Veto: hiddenVeto("B")},
+					scenario.Set{Field: "description", Value: hid},
+				}}},
+			},
+			want: hiddenAt(
+				"name", "as-of", "description",
+				"sources[0].id", "sources[0].title", "sources[0].url", "sources[0].date", "sources[0].note",
+				"actors[0].name", "actors[0].note", "actors[0].sources[1]",
+				"guarantees[0].location", "guarantees[0].note", "guarantees[0].sources[1]",
+				"positions[0].id", "positions[0].refuses.location", "positions[0].note", "positions[0].sources[1]",
+				"vetoes[0].over.location", "vetoes[0].note", "vetoes[0].sources[1]",
+				"variants[0].name", "variants[0].note", "variants[0].sources[1]",
+				"variants[0].edits[0].without",
+				"variants[0].edits[1].add-actor.name", "variants[0].edits[1].add-actor.note", "variants[0].edits[1].add-actor.sources[1]",
+				"variants[0].edits[2].replace-actor.name", "variants[0].edits[2].replace-actor.note", "variants[0].edits[2].replace-actor.sources[1]",
+				"variants[0].edits[3].add-guarantee.location", "variants[0].edits[3].add-guarantee.note", "variants[0].edits[3].add-guarantee.sources[1]",
+				"variants[0].edits[4].replace-guarantee.location", "variants[0].edits[4].replace-guarantee.note", "variants[0].edits[4].replace-guarantee.sources[1]",
+				"variants[0].edits[5].add-position.id", "variants[0].edits[5].add-position.requires.location", "variants[0].edits[5].add-position.note", "variants[0].edits[5].add-position.sources[1]",
+				"variants[0].edits[6].replace-position.at",
+				"variants[0].edits[6].replace-position.id", "variants[0].edits[6].replace-position.rejects.location", "variants[0].edits[6].replace-position.note", "variants[0].edits[6].replace-position.sources[1]",
+				"variants[0].edits[7].grant.over.location", "variants[0].edits[7].grant.note", "variants[0].edits[7].grant.sources[1]",
+				"variants[0].edits[8].set.to",
+			),
+		},
+		{
 			name:   "known kinds",
 			reason: "kinds under a top level the SDK names warn of nothing, new ones below it included, and an actor's kind set by an edit is no guarantee kind",
 			s: scenario.Scenario{
@@ -105,6 +155,27 @@ func TestWarnings(t *testing.T) {
 			}
 		})
 	}
+}
+
+// hid is text with an escape in it, which Warnings reports wherever it is.
+const hid = "x\x1b[2J"
+
+// The hidden* helpers put hid in every free-text field of an actor, a
+// guarantee, a position and a veto; the first source of each is clean.
+func hiddenActor(id actor.ID) actor.Actor {
+	return actor.Actor{ID: id, Name: hid, Note: hid, Sources: []string{"ok", hid}}
+}
+
+func hiddenGuarantee(id guarantee.ID) guarantee.Guarantee {
+	return guarantee.Guarantee{ID: id, Location: hid, Note: hid, Sources: []string{"ok", hid}}
+}
+
+func hiddenPosition(st scenario.Stance) scenario.Position {
+	return scenario.Position{ID: hid, Actor: "A", Stance: st, Select: guarantee.Selector{Location: hid}, Note: hid, Sources: []string{"ok", hid}}
+}
+
+func hiddenVeto(holder actor.ID) scenario.Veto {
+	return scenario.Veto{Holder: holder, Over: guarantee.Selector{Location: hid}, Note: hid, Sources: []string{"ok", hid}}
 }
 
 // TestWarningsNewTopKind checks what the warning of a new top-level kind
