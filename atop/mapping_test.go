@@ -291,6 +291,8 @@ func TestBadInput(t *testing.T) {
 			`m.csv:2:6: member: not a whole number: "US"`, atop.ErrNumber},
 		{"unknown alliance", "a member row of an atopid the alliance file lacks", goodA, goodM + row(mHeader, mDefault, "atopid=9001", "member=20") + "\n",
 			"m.csv:3:1: atopid: member of an alliance the alliance file does not have: atopid 9001 is not in a.csv", atop.ErrUnknown},
+		{"alliance without members", "an alliance row no member row names", goodA + row(aHeader, aDefault, "atopid=9001") + "\n", goodM,
+			"a.csv:3:1: atopid: alliance with no members: atopid 9001 has no rows in m.csv", atop.ErrNoMembers},
 		{"duplicate alliance", "one row per alliance", goodA + row(aHeader, aDefault) + "\n", goodM,
 			"a.csv:3:1: atopid: alliance already read: atopid 9000 is already on line 2", atop.ErrDuplicate},
 		{"truncated last line", "a download cut short", goodA, goodM + "9000,20,0,19",
@@ -586,12 +588,7 @@ func TestApplyFindsTheAllianceByID(t *testing.T) {
 // panicking or writing rows that do not fit the header, and that Check
 // refuses a rule it does not know.
 func TestWritersWantTheRulesChecked(t *testing.T) {
-	a := aHeader + "\n" + row(aHeader, aDefault) + "\n"
-	m := mHeader + "\n" + row(mHeader, mDefault, "member=2", "defense=1") + "\n" + row(mHeader, mDefault, "member=200", "defense=1") + "\n"
-	r, err := atop.Read("a.csv", strings.NewReader(a), "m.csv", strings.NewReader(m))
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := twoMembers(t)
 	res, err := atop.Check(t.Context(), r.Phases(), atop.AsCoded)
 	if err != nil {
 		t.Fatal(err)
@@ -634,4 +631,46 @@ func TestSVGCitesTheData(t *testing.T) {
 	if !strings.Contains(b.String(), ">Data: Leeds, Ritter, Mitchell and Long (2002), Alliance Treaty Obligations and Provisions, atopdata.org.</text>") {
 		t.Errorf("the SVG does not cite ATOP:\n%s", b.String())
 	}
+}
+
+// TestCountsInWords: the summary and the HTML page count one alliance and
+// one phase in the singular, and more in the plural.
+func TestCountsInWords(t *testing.T) {
+	r := twoMembers(t)
+	one, err := atop.Check(t.Context(), r.Phases())
+	if err != nil {
+		t.Fatal(err)
+	}
+	two := append(slices.Clone(one), one...)
+	two[1].Info.Alliance++
+	for _, tc := range []struct {
+		results []atop.Result
+		want    string
+	}{
+		{one, "1 alliance, 1 alliance phase,"},
+		{two, "2 alliances, 2 alliance phases,"},
+	} {
+		for name, write := range map[string]func(io.Writer, []atop.Result, []atop.Rule) error{"WriteSummary": atop.WriteSummary, "WriteHTML": atop.WriteHTML} {
+			var b strings.Builder
+			if err := write(&b, tc.results, nil); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(b.String(), tc.want) {
+				t.Errorf("%s of %d results: no %q in\n%.300s", name, len(tc.results), tc.want, b.String())
+			}
+		}
+	}
+}
+
+// twoMembers reads a record of one alliance of two members, each with a
+// defence obligation.
+func twoMembers(t *testing.T) *atop.Record {
+	t.Helper()
+	a := aHeader + "\n" + row(aHeader, aDefault) + "\n"
+	m := mHeader + "\n" + row(mHeader, mDefault, "member=2", "defense=1") + "\n" + row(mHeader, mDefault, "member=200", "defense=1") + "\n"
+	r, err := atop.Read("a.csv", strings.NewReader(a), "m.csv", strings.NewReader(m))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
 }

@@ -21,6 +21,7 @@ var (
 	ErrColumn    = errors.New("missing column")
 	ErrNumber    = errors.New("not a whole number")
 	ErrUnknown   = errors.New("member of an alliance the alliance file does not have")
+	ErrNoMembers = errors.New("alliance with no members")
 	ErrDuplicate = errors.New("alliance already read")
 	ErrSyntax    = errors.New("malformed CSV")
 	ErrTooLarge  = errors.New("file too large")
@@ -260,12 +261,15 @@ func (o Options) ReadDir(dir string) (*Record, error) {
 // order mark and CRLF line ends are accepted. An empty cell reads as 0,
 // ATOP's "not coded". Every problem is an *Error with the file, line,
 // column and field; the first one found is returned. A file longer than
-// MaxSize, or a phase of more than MaxMembers members, is an error.
+// MaxSize, a phase of more than MaxMembers members, a member row of an
+// alliance the alliance file lacks, and an alliance no member row names
+// are errors.
 func (o Options) Read(aname string, alliances io.Reader, mname string, members io.Reader) (*Record, error) {
 	r := &Record{AllianceFile: aname, MemberFile: mname}
 	alliances = &limited{alliances, o.maxSize()}
 	members = &limited{members, o.maxSize()}
-	seen := map[int]int{}
+	type place struct{ line, col int }
+	seen := map[int]place{} // where each atopid stands in the alliance file
 	version := ""
 	err := readRows(o, aname, alliances, allianceColumns, func(row *row) error {
 		a := Alliance{Line: row.line}
@@ -281,10 +285,11 @@ func (o Options) Read(aname string, alliances io.Reader, mname string, members i
 		if a.ID <= 0 {
 			return row.errorf("atopid", "an alliance needs a positive atopid, found %q", row.cell("atopid"))
 		}
-		if line, ok := seen[a.ID]; ok {
-			return row.wrap("atopid", fmt.Errorf("%w: atopid %d is already on line %d", ErrDuplicate, a.ID, line))
+		if p, ok := seen[a.ID]; ok {
+			return row.wrap("atopid", fmt.Errorf("%w: atopid %d is already on line %d", ErrDuplicate, a.ID, p.line))
 		}
-		seen[a.ID] = row.line
+		line, col := row.pos("atopid")
+		seen[a.ID] = place{line, col}
 		if version == "" {
 			version = row.version()
 		}
@@ -341,6 +346,19 @@ func (o Options) Read(aname string, alliances io.Reader, mname string, members i
 	})
 	if err != nil {
 		return nil, err
+	}
+	// An alliance no member row names would vanish from every phase, and
+	// from every count, without a word.
+	named := make(map[int]bool, len(r.Alliances))
+	for k := range states {
+		named[k.id] = true
+	}
+	for _, a := range r.Alliances {
+		if !named[a.ID] {
+			p := seen[a.ID]
+			return nil, &Error{File: aname, Line: p.line, Column: p.col, Field: "atopid",
+				Err: fmt.Errorf("%w: atopid %d has no rows in %s", ErrNoMembers, a.ID, mname)}
+		}
 	}
 	r.Version = version
 	return r, nil
