@@ -55,8 +55,10 @@
 //     written back in canonical form, and their JSON Schema.
 //   - [github.com/entente-go/entente/cmd/entente]: the command-line tool:
 //     check, validate, fmt, search, simulate, diff, graph, sweep, bargain,
-//     serve (the workbench: a local page to edit a scenario and see every
-//     answer change as it is typed), example, schema, version.
+//     export (the search for deals as a program for clingo), atop (the
+//     alliance record: import and check), serve (the workbench: a local
+//     page to edit a scenario and see every answer change as it is
+//     typed), example, schema, version.
 //   - [github.com/entente-go/entente/examples]: scenarios modelled from
 //     public sources, starting with the seed: security guarantees for
 //     Ukraine, August 2025, and the Locarno guarantees of 1925. Runnable

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/entente-go/entente/internal/safe"
+	"github.com/entente-go/entente/internal/words"
 	"github.com/entente-go/entente/scenario"
 	"github.com/entente-go/entente/scenario/htmlreport"
 )
@@ -29,7 +30,7 @@ const pageText = `<!DOCTYPE html>
 <body>
 <main>
 <h1>The alliance record: ATOP {{.Version}}</h1>
-<p class="meta">{{.Alliances}} alliances, {{.Phases}} alliance phases, checked {{range $i, $r := .Rules}}{{if $i}}, {{end}}{{$r}}{{end}}.</p>
+<p class="meta">{{.Counts}}, checked {{range $i, $r := .Rules}}{{if $i}}, {{end}}{{$r}}{{end}}.</p>
 <section aria-labelledby="record-findings">
 <h2 id="record-findings">Findings across the record</h2>
 <div class="table-wrap" tabindex="0" role="region" aria-labelledby="record-caption">
@@ -77,14 +78,14 @@ func WriteHTML(w io.Writer, results []Result, rules []Rule) error {
 		Cells []Tally
 	}
 	data := struct {
-		Version           string
-		Style             template.CSS
-		Alliances, Phases int
-		Rules             []Rule
-		Rows              []row
-		None              []scenario.Code
-		Picture           template.HTML
-	}{Style: template.CSS(htmlreport.Stylesheet()), Phases: len(results), Rules: rules, Picture: template.HTML(svg.String())}
+		Version string
+		Style   template.CSS
+		Counts  string // "1 alliance, 2 alliance phases"
+		Rules   []Rule
+		Rows    []row
+		None    []scenario.Code
+		Picture template.HTML
+	}{Style: template.CSS(htmlreport.Stylesheet()), Rules: rules, Picture: template.HTML(svg.String())}
 	alliances := map[int]bool{}
 	for _, r := range results {
 		alliances[r.Info.Alliance] = true
@@ -92,7 +93,7 @@ func WriteHTML(w io.Writer, results []Result, rules []Rule) error {
 			data.Version = r.Info.Version
 		}
 	}
-	data.Alliances = len(alliances)
+	data.Counts = words.Plural(len(alliances), "alliance") + ", " + words.Plural(len(results), "alliance phase")
 	inc := row{Label: "incompatible"}
 	for _, s := range sums {
 		inc.Cells = append(inc.Cells, s.Incompatible)

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/entente-go/entente/internal/safe"
+	"github.com/entente-go/entente/internal/words"
 	"github.com/entente-go/entente/scenario"
 )
 
@@ -145,7 +146,7 @@ func WriteSummary(w io.Writer, results []Result, rules []Rule) error {
 		}
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "ATOP %s: %d alliances, %d alliance phases", orUnknown(safe.Terminal(version)), len(alliances), len(results))
+	fmt.Fprintf(&b, "ATOP %s: %s, %s", orUnknown(safe.Terminal(version)), words.Plural(len(alliances), "alliance"), words.Plural(len(results), "alliance phase"))
 	names := make([]string, len(rules))
 	for i, r := range rules {
 		names[i] = r.String()

@@ -708,3 +708,41 @@ func TestBargainUtilitarianAgrees(t *testing.T) {
 		}
 	}
 }
+
+// TestExamplesStandAlone checks that every example entente example prints
+// loads, and names its schema by its address rather than by its path in
+// this repository, which means nothing where the copy is saved.
+func TestExamplesStandAlone(t *testing.T) {
+	for _, b := range builtIn {
+		code, out, errOut := runEntente("example", b.name)
+		if code != exitOK {
+			t.Fatalf("entente example %s: exit %d: %s", b.name, code, errOut)
+		}
+		first, _, _ := strings.Cut(out, "\n")
+		if first != "# yaml-language-server: "+schemaOnline {
+			t.Errorf("entente example %s: first line %q, want the schema by its address", b.name, first)
+		}
+		if strings.Contains(out, "../") {
+			t.Errorf("entente example %s: the copy names a path in this repository", b.name)
+		}
+		if _, err := scenariofile.Parse(b.name+".yaml", []byte(out)); err != nil {
+			t.Errorf("entente example %s: the copy does not load: %v", b.name, err)
+		}
+	}
+}
+
+// TestValidateCounts: validate counts what the file holds in words, one
+// in the singular.
+func TestValidateCounts(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "small.yaml")
+	src := "entente: 1\nname: small\nactors: [{id: A}, {id: B}]\n" +
+		"guarantees: [{id: g, provider: A, beneficiary: B, kind: financial/aid}]\n" +
+		"positions: [{actor: B, requires: {ids: [g]}}]\n"
+	if err := os.WriteFile(f, []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runEntente("validate", f)
+	if want := f + ": valid (2 actors, 1 guarantee, 1 position)\n"; code != exitOK || out != want {
+		t.Errorf("validate: exit %d, %q (stderr %q); want 0, %q", code, out, errOut, want)
+	}
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/entente-go/entente/examples"
 	"github.com/entente-go/entente/internal/safe"
+	"github.com/entente-go/entente/internal/words"
 	"github.com/entente-go/entente/scenario"
 	"github.com/entente-go/entente/scenario/scenariofile"
 )
@@ -377,7 +379,8 @@ func runValidate(e env, args []string) int {
 			result = exitInput
 			continue
 		}
-		fmt.Fprintf(e.stdout, "%s: valid (%d actors, %d guarantees, %d positions)\n", safe.Terminal(f), len(s.Actors), len(s.Guarantees), len(s.Positions))
+		fmt.Fprintf(e.stdout, "%s: valid (%s, %s, %s)\n", safe.Terminal(f),
+			words.Plural(len(s.Actors), "actor"), words.Plural(len(s.Guarantees), "guarantee"), words.Plural(len(s.Positions), "position"))
 	}
 	return result
 }
@@ -397,6 +400,15 @@ func runFmt(e env, args []string) int {
 	opts := scenariofile.Options{MaxSize: maxSize.n}
 	result := exitOK
 	for _, f := range files {
+		if *write {
+			// Before reading: a named pipe would be read, or waited on,
+			// only to be refused.
+			if _, _, err := rewritable(f); err != nil {
+				fmt.Fprintf(e.stderr, "entente fmt: %s\n", safe.Terminal(err.Error()))
+				result = exitInput
+				continue
+			}
+		}
 		data, err := opts.Read(f)
 		if err != nil {
 			reportError(e, err)
@@ -436,7 +448,17 @@ var builtIn = []struct {
 	{"georgia2009", "the UN observer mission in Georgia, whose renewal Russia vetoed in 2009", examples.Georgia2009YAML},
 	{"macedonia1999", "the UN preventive force in Macedonia, whose renewal China vetoed in 1999", examples.Macedonia1999YAML},
 	{"osce2022", "the OSCE monitors in Ukraine, whose renewal Russia blocked in 2022", examples.OSCE2022YAML},
+	{"locarno1925", "the Locarno guarantees of 1925, triggered by a League Council that set the parties aside", examples.Locarno1925YAML},
+	{"aegean1996", "NATO's Article 5 between Greece and Turkey, a what-if: an Ally that attacks holds a veto", examples.Aegean1996YAML},
 }
+
+// Each example's file names its schema for editors by its path in this
+// repository; the copy example prints, saved anywhere, names it by its
+// address (package scenariofile, Schema).
+const (
+	schemaInRepo = "$schema=../../scenario/scenariofile/schema.json"
+	schemaOnline = "$schema=https://raw.githubusercontent.com/entente-go/entente/main/scenario/scenariofile/schema.json"
+)
 
 func runExample(e env, args []string) int {
 	fs := flags(e, "example", "[NAME]")
@@ -454,7 +476,8 @@ func runExample(e env, args []string) int {
 	}
 	for _, b := range builtIn {
 		if b.name == name {
-			if _, err := e.stdout.Write(b.data()); err != nil {
+			data := bytes.Replace(b.data(), []byte(schemaInRepo), []byte(schemaOnline), 1)
+			if _, err := e.stdout.Write(data); err != nil {
 				fmt.Fprintf(e.stderr, "entente example: %v\n", err)
 				return exitInput
 			}

@@ -38,19 +38,11 @@ func writeFile(path string, data []byte, mode replace) error {
 	perm := fs.FileMode(0o644)
 	var old fs.FileInfo
 	if mode == overwrite {
-		// Rewrite what a symbolic link points to, not the link.
-		if real, err := filepath.EvalSymlinks(path); err == nil {
-			path = real
-		} else if info, lerr := os.Lstat(path); lerr == nil && info.Mode()&fs.ModeSymlink != 0 {
-			return fmt.Errorf("%s is a symbolic link to no file that can be rewritten: %w", path, err)
+		real, info, err := rewritable(path)
+		if err != nil {
+			return err
 		}
-		if info, err := os.Stat(path); err == nil {
-			switch {
-			case !info.Mode().IsRegular():
-				return fmt.Errorf("%s is %s, not a regular file; only a regular file is rewritten", path, kindOf(info.Mode()))
-			case !writable(path, info):
-				return fmt.Errorf("%s is read-only; make it writable to rewrite it", path)
-			}
+		if path = real; info != nil {
 			perm, old = info.Mode().Perm(), info
 		}
 	}
@@ -65,6 +57,30 @@ func writeFile(path string, data []byte, mode replace) error {
 		return err
 	}
 	return syncDir(filepath.Dir(path))
+}
+
+// rewritable checks that writeFile may overwrite path: that it is, or a
+// symbolic link leads to, a regular file the writer may write, or
+// nothing. It returns the path a link leads to, and the file's info (nil
+// when there is no file). fmt -w asks it before reading the file, since
+// reading a named pipe with no writer would wait for ever.
+func rewritable(path string) (string, fs.FileInfo, error) {
+	// Rewrite what a symbolic link points to, not the link.
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
+	} else if info, lerr := os.Lstat(path); lerr == nil && info.Mode()&fs.ModeSymlink != 0 {
+		return "", nil, fmt.Errorf("%s is a symbolic link to no file that can be rewritten: %w", path, err)
+	}
+	info, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return path, nil, nil
+	case !info.Mode().IsRegular():
+		return "", nil, fmt.Errorf("%s is %s, not a regular file; only a regular file is rewritten", path, kindOf(info.Mode()))
+	case !writable(path, info):
+		return "", nil, fmt.Errorf("%s is read-only; make it writable to rewrite it", path)
+	}
+	return path, info, nil
 }
 
 // kindOf names the kind of file that is not a regular one.

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // TestReplaceFilePipe checks that a named pipe, or a link to one, is
@@ -31,6 +32,38 @@ func TestReplaceFilePipe(t *testing.T) {
 	}
 	if info, err := os.Lstat(fifo); err != nil || info.Mode().Type() != fs.ModeNamedPipe {
 		t.Errorf("the named pipe is no longer one")
+	}
+}
+
+// TestFmtWritePipe checks that fmt -w refuses a named pipe before
+// reading it: one with no writer would otherwise hold the command for
+// ever. The command runs aside, so that a hang fails the test rather than
+// holding it.
+func TestFmtWritePipe(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "fifo.yaml")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip("no named pipes here:", err)
+	}
+	type result struct {
+		code        int
+		out, errOut string
+	}
+	done := make(chan result, 1)
+	go func() {
+		code, out, errOut := runEntente("fmt", "-w", fifo)
+		done <- result{code, out, errOut}
+	}()
+	select {
+	case r := <-done:
+		if r.code != exitInput || !strings.Contains(r.errOut, "fifo.yaml is a named pipe, not a regular file") {
+			t.Errorf("fmt -w on a named pipe: exit %d, stderr %q; want 2 and a refusal", r.code, r.errOut)
+		}
+	case <-time.After(time.Minute):
+		// Unblock the reader, so that the test binary can end.
+		if f, err := os.OpenFile(fifo, os.O_WRONLY, 0); err == nil {
+			f.Close()
+		}
+		t.Fatal("fmt -w on a named pipe with no writer waited for one")
 	}
 }
 
