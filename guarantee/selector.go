@@ -114,7 +114,8 @@ func (s Selector) AppendString(b []byte) []byte {
 }
 
 // Describe returns s as words for a message: "military guarantees to UA",
-// "military/ground-troops guarantees from NATO or its members in UA".
+// "military/ground-troops guarantees from NATO or its members in UA",
+// "guarantee unpredep" (one named: the singular).
 func (s Selector) Describe() string { return string(s.AppendDescription(nil)) }
 
 // AppendDescription appends [Selector.Describe]'s words to b.
@@ -123,7 +124,11 @@ func (s Selector) AppendDescription(b []byte) []byte {
 		b = append(b, s.Kind...)
 		b = append(b, ' ')
 	}
-	b = append(b, "guarantees"...)
+	if len(s.IDs) == 1 {
+		b = append(b, "guarantee"...) // "rejects guarantee unpredep"
+	} else {
+		b = append(b, "guarantees"...)
+	}
 	for i, id := range s.IDs {
 		if i == 0 {
 			b = append(b, ' ')

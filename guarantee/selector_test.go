@@ -257,7 +257,7 @@ func TestSelectorStringDescribe(t *testing.T) {
 			reason:   "every field, in a fixed order",
 			s:        guarantee.Selector{IDs: []guarantee.ID{"g"}, Location: "black-sea", Target: "RU", Beneficiary: "UA", ProviderIn: "NATO", Provider: "US", Kind: guarantee.Naval},
 			str:      "{kind: military/naval, provider: US, provider-in: NATO, beneficiary: UA, target: RU, location: black-sea, ids: [g]}",
-			describe: "military/naval guarantees g by US from NATO or its members to UA against RU in black-sea",
+			describe: "military/naval guarantee g by US from NATO or its members to UA against RU in black-sea",
 		},
 	}
 	for _, tc := range tests {
