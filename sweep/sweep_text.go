@@ -46,9 +46,13 @@ func WriteText(w io.Writer, r Result) error {
 		for _, c := range r.Codes {
 			fmt.Fprintf(&b, "  %s  %s\n", c.Estimate, c.Code)
 		}
-		b.WriteString("\nFindings\n")
+		b.WriteString("\nFindings, each as it most often reads (its details can change from sample to sample)\n")
 		for _, f := range r.Findings {
-			fmt.Fprintf(&b, "  %s  %s\n", f.Estimate, safe.Terminal(f.Finding.String()))
+			fmt.Fprintf(&b, "  %s  %s", f.Estimate, safe.Terminal(f.Finding.String()))
+			if f.Forms > 1 {
+				fmt.Fprintf(&b, " (the most frequent of %d forms)", f.Forms)
+			}
+			b.WriteString("\n")
 		}
 		if r.FindingsOmitted {
 			b.WriteString("  more than 16,384 distinct findings, too many to list; the codes above count them all\n")
