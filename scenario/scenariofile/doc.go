@@ -10,6 +10,8 @@
 // Schema for editors. [Parse], [ReadFile] and [Format] report every
 // problem in a file at once, as [Errors], each an *[Error] with the file,
 // line, column and path in the scenario, wrapping a sentinel callers can
-// test with errors.Is. [Options] sets the limits of what they read; the
-// zero Options means the defaults.
+// test with errors.Is. They read within the default limits; the methods
+// of the same names on [Options] ([Options.Parse], [Options.ReadFile],
+// [Options.Format]) read within the limits it sets, the zero Options
+// meaning the defaults.
 package scenariofile
