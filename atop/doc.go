@@ -19,8 +19,8 @@
 // the layouts of 4.01 and 5.x both read and extra columns are ignored; a byte
 // order mark and CRLF line ends are accepted, and an empty cell is 0. Every
 // problem is an *Error with the file, line, column and column header, wrapping
-// a sentinel (ErrColumn, ErrNumber, ErrUnknown, ErrDuplicate, ErrSyntax,
-// ErrEmpty); nothing is returned with it. Memory is proportional to the files.
+// a sentinel (ErrColumn, ErrNumber, ErrUnknown, ErrNoMembers, ErrDuplicate,
+// ErrSyntax, ErrEmpty, ErrTooLarge, ErrTooMany); nothing is returned with it. Memory is proportional to the files.
 //
 // # One scenario per phase
 //

@@ -157,9 +157,12 @@ func (m *model) vetoConflict(b *builder) {
 			} else {
 				b.say("any ", string(dp.Actor), " veto")
 			}
-			if rp.Select.Equal(dp.Select) {
+			switch {
+			case rp.Select.Equal(dp.Select) && len(dp.Select.IDs) == 1:
+				b.say(" over it") // "a veto over guarantee g"
+			case rp.Select.Equal(dp.Select):
 				b.say(" over them")
-			} else {
+			default:
 				b.say(" over ")
 				b.describe(rp.Select)
 			}
@@ -469,8 +472,10 @@ func (m *model) blockedDependency(b *builder) {
 // dissentingMember fires when a contributor that is not the provider and
 // holds no veto in the provider's rule refuses a guarantee: a member of a
 // coalition or of a majority body, or a member of a member. It will not
-// take part; the others still can. It is reported once per guarantee and
-// position.
+// take part; the others still can, unless it holds a veto over the
+// guarantee from elsewhere (its activation or a grant: it can stop every
+// call) or over its renewal (blocked-renewal says so too), as the message
+// says. It is reported once per guarantee and position.
 func (m *model) dissentingMember(b *builder) {
 	for i := range m.s.Positions {
 		p := &m.s.Positions[i]
@@ -491,11 +496,14 @@ func (m *model) dissentingMember(b *builder) {
 			b.say(string(p.Actor), " refuses ")
 			b.describe(p.Select)
 			b.say(" and will not take part in ", string(gg.ID), "; it holds no veto in ", string(gg.Provider), "'s rule")
-			if sorted.Contains(m.Vetoes(g), a) {
+			switch {
+			case sorted.Contains(m.Vetoes(g), a):
 				// A veto over g from elsewhere: consent(...), body(...),
 				// or a grant (package doc, "Refusals bind contributors").
 				b.say(", but it is a veto holder of ", string(gg.ID), " and can stop it")
-			} else {
+			case gg.Mandate.Body != "" && sorted.Contains(m.RenewalVetoes(g), a):
+				b.say(", but it can stop its renewal in ", string(gg.Mandate.Body))
+			default:
 				b.say(", so the others still can")
 			}
 			b.done()

@@ -1583,6 +1583,20 @@ func TestMessagesAndSources(t *testing.T) {
 			}},
 		},
 		{
+			name:   "VetoConflictOverOne",
+			reason: "Both positions name one guarantee: the rejection is over it, not over them.",
+			s: testkit.Build(testkit.Guarantees(testkit.G("us-air", "US", "UA", guarantee.AirSupport, "")), testkit.Positions(
+				testkit.Named("ru-veto", testkit.Pos("RU", scenario.DemandsVeto, testkit.Sel{IDs: testkit.Gids("us-air")})),
+				testkit.Named("ua-no-ru-veto", testkit.RejectsVeto("UA", []actor.ID{"RU"}, testkit.Sel{IDs: testkit.Gids("us-air")})),
+			)),
+			code: scenario.VetoConflict,
+			want: []scenario.Finding{{
+				Code: scenario.VetoConflict, Severity: scenario.Error,
+				Actors: testkit.Ids("RU", "UA"), Guarantees: testkit.Gids("us-air"), Positions: testkit.Refs("ru-veto", "ua-no-ru-veto"),
+				Message: "RU demands a veto over guarantee us-air; UA rejects any RU veto over it",
+			}},
+		},
+		{
 			name:   "CapturedProvider",
 			reason: "The Budapest Memorandum: the message says why the attacker holds the veto.",
 			s:      testkit.Build(testkit.Guarantees(testkit.G("budapest", "RU", "UA", guarantee.Military, "attack(RU, UA)", testkit.Strength(guarantee.Assurance), testkit.Gsources("budapest-1994")))),

@@ -13,7 +13,8 @@ import (
 // member that refuses a coalition's guarantee: without a veto over it,
 // that the others still can; with one from elsewhere (the guarantee is
 // due on its consent), that it can stop it, as the walk does at every
-// call (package doc, "Refusals bind contributors").
+// call (package doc, "Refusals bind contributors"); with a veto over its
+// renewal, that it can stop that.
 func TestDissentingMemberWithAVeto(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -23,9 +24,11 @@ func TestDissentingMemberWithAVeto(t *testing.T) {
 		{"NoVeto", nil, "; it holds no veto in willing's rule, so the others still can"},
 		{"ConsentVeto", []testkit.Gopt{testkit.Activation("consent(FR)")},
 			"; it holds no veto in willing's rule, but it is a veto holder of force and can stop it"},
+		{"RenewalVeto", []testkit.Gopt{testkit.Mandate("UNSC", "", "", "")},
+			"; it holds no veto in willing's rule, but it can stop its renewal in UNSC"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s := testkit.Build(testkit.Actors(testkit.Coalition("willing", "UK", "FR")),
+			s := testkit.Build(testkit.Actors(testkit.Coalition("willing", "UK", "FR"), testkit.Unsc()),
 				testkit.Guarantees(testkit.G("force", "willing", "UA", guarantee.GroundTroops, "peace-deal", tc.opts...)),
 				testkit.Positions(testkit.Named("fr-no-troops", testkit.Pos("FR", scenario.Refuses, testkit.Sel{IDs: testkit.Gids("force")}))))
 			r, err := scenario.Evaluate(s)
