@@ -44,16 +44,34 @@ func chromium(t *testing.T) string {
 }
 
 // probe runs in the workbench's page, after its own script, once the
-// page has its first full answer, and posts what it found to /probe.
+// page has its first full answer, and posts what it found to /probe. Then
+// it sends the page to its own address with a foreign key in the
+// fragment, as a page of another server on this host could, and, loaded
+// again, posts to /probe2 what the page kept and whether it still gets
+// its answers.
 const probe = `'use strict';
 (async () => {
-  const out = {};
-  try {
-    out.addressOnLoad = location.href;
+  const full = async () => {
     for (let i = 0; !document.body.dataset.full; i++) {
       if (i > 1200) throw new Error('no full answer');
       await new Promise((r) => setTimeout(r, 50));
     }
+  };
+  if (sessionStorage.getItem('probe') === 'foreign') {
+    const out = { addressOnLoad: location.href };
+    try {
+      await full();
+      out.stored = localStorage.getItem('entente-key') || '';
+    } catch (e) {
+      out.error = String(e);
+    }
+    await fetch('/probe2', { method: 'POST', body: JSON.stringify(out) });
+    return;
+  }
+  const out = {};
+  try {
+    out.addressOnLoad = location.href;
+    await full();
     out.stored = localStorage.getItem('entente-key') || '';
     out.links = Array.from(document.querySelectorAll('#report a[href]'), (a) => ({
       href: a.getAttribute('href'), target: a.getAttribute('target') || '', rel: a.getAttribute('rel') || '',
@@ -65,14 +83,22 @@ const probe = `'use strict';
     };
     out.asksUnedited = leave();
     const text = document.getElementById('text');
+    const before = text.value;
     text.value += '# an edit\n';
     text.dispatchEvent(new Event('input'));
     out.asksEdited = leave();
     out.address = location.href;
+    text.value = before; // so that leaving does not ask
+    text.dispatchEvent(new Event('input'));
   } catch (e) {
     out.error = String(e);
   }
   await fetch('/probe', { method: 'POST', body: JSON.stringify(out) });
+  if (!out.error) {
+    sessionStorage.setItem('probe', 'foreign');
+    location.hash = 'key=FOREIGN';
+    location.reload();
+  }
 })();
 `
 
@@ -100,7 +126,7 @@ func TestBrowser(t *testing.T) {
 	}
 	var mu sync.Mutex
 	var location string // of the token's exchange
-	found := make(chan []byte, 1)
+	found, found2 := make(chan []byte, 1), make(chan []byte, 1)
 	// The workbench as it is, but for its page, which loads the probe
 	// after its own script, and for /probe.js and /probe.
 	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -109,10 +135,14 @@ func TestBrowser(t *testing.T) {
 			w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 			io.WriteString(w, probe)
 			return
-		case "/probe":
+		case "/probe", "/probe2":
 			b, _ := io.ReadAll(r.Body)
+			to := found
+			if r.URL.Path == "/probe2" {
+				to = found2
+			}
 			select {
-			case found <- b:
+			case to <- b:
 			default:
 			}
 			return
@@ -198,5 +228,21 @@ func TestBrowser(t *testing.T) {
 	}
 	if got.AsksUnedited || !got.AsksEdited {
 		t.Errorf("leaving the page asks first: %v unedited, %v edited; want only once edited", got.AsksUnedited, got.AsksEdited)
+	}
+
+	// Sent to its own address with a foreign key, the page keeps its own
+	// and still gets its answers.
+	var again struct{ AddressOnLoad, Stored, Error string }
+	select {
+	case b := <-found2:
+		if err := json.Unmarshal(b, &again); err != nil {
+			t.Fatalf("the probe said %q: %v", b, err)
+		}
+	case <-time.After(2 * time.Minute):
+		t.Fatal("the page sent to a foreign key never reported; Chromium's output:\n" + out.String())
+	}
+	if again.Error != "" || again.Stored != key || again.AddressOnLoad != base {
+		t.Errorf("sent to %s#key=FOREIGN, the page keeps %q (want %q), shows %q (want %q), and says %q (want no error)",
+			base, again.Stored, key, again.AddressOnLoad, base, again.Error)
 	}
 }

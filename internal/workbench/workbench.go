@@ -353,7 +353,7 @@ func (s *Server) serveEvaluate(w http.ResponseWriter, r *http.Request) {
 	q, err := url.ParseQuery(r.URL.RawQuery)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, "the query does not parse: "+err.Error()+
-			" (it holds at most 10000 parameters, separated by &)")
+			"; a query holds at most 10000 parameters, separated by &")
 		return
 	}
 	t, err := parseToggles(q)

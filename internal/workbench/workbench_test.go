@@ -1089,19 +1089,22 @@ func TestKey(t *testing.T) {
 		t.Fatalf("a request without the key changed the file (%v, %d writes)", err, len(f.writes.paths))
 	}
 	// With the key, the page reads and writes.
-	for _, rq := range []request{
-		{path: "/"},
-		{path: "/app.js"},
-		{path: "/api/file"},
-		{path: "/api/version"},
-		{method: http.MethodPost, path: "/api/evaluate?without=ru-demands-veto", body: seed},
-		{method: http.MethodPost, path: "/api/save", version: current, body: overwrite},
-		{path: "/api/nothing"},
-		{path: "/?token=GUESS"},
+	for _, tc := range []struct {
+		rq   request
+		want int
+	}{
+		{request{path: "/"}, http.StatusOK},
+		{request{path: "/app.js"}, http.StatusOK},
+		{request{path: "/api/file"}, http.StatusOK},
+		{request{path: "/api/version"}, http.StatusOK},
+		{request{method: http.MethodPost, path: "/api/evaluate?without=ru-demands-veto", body: seed}, http.StatusOK},
+		{request{method: http.MethodPost, path: "/api/save", version: current, body: overwrite}, http.StatusOK},
+		{request{path: "/api/nothing"}, http.StatusNotFound},
+		{request{path: "/?token=GUESS"}, http.StatusForbidden}, // the token is spent, and wrong
 	} {
-		w := f.do(t, t.Context(), rq)
-		if w.Code >= 400 && w.Code != http.StatusNotFound && w.Code != http.StatusForbidden {
-			t.Errorf("%s with the key: %d %.200s", rq.path, w.Code, w.Body)
+		w := f.do(t, t.Context(), tc.rq)
+		if w.Code != tc.want {
+			t.Errorf("%s with the key: %d %.200s; want %d", tc.rq.path, w.Code, w.Body, tc.want)
 		}
 		answers = append(answers, w)
 	}

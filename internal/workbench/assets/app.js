@@ -45,22 +45,40 @@
   // outlives the tab: the page opens again at its address for as long
   // as the server runs, as the session cookie lets it. A key kept from an
   // earlier server is worth nothing: each server makes its own. The
-  // fragment then leaves the address bar and the history.
+  // fragment then leaves the address bar (browsers may still keep the
+  // address they were sent to in their own records).
   const keyName = 'entente-key';
   const fragment = new URLSearchParams(location.hash.slice(1));
+  const offered = fragment.get('key') || '';
   if (fragment.has('key')) {
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  let key = '';
+  try {
+    key = localStorage.getItem(keyName) || '';
+  } catch (e) {
+    // Storage refused: the key lives as long as the page.
+  }
+
+  // adopt takes the key the address offers once the server accepts it.
+  // A page of another server on this host can send the browser here with
+  // a key of its own (the session cookie goes along, the site being the
+  // same); kept unchecked, it would replace the good one and shut this
+  // page out until the server restarts.
+  async function adopt() {
+    if (!offered || offered === key) return;
     try {
-      localStorage.setItem(keyName, fragment.get('key'));
+      const r = await fetch('/api/version', { headers: { 'X-Entente': offered, 'X-Entente-Page': pageID }, credentials: 'same-origin' });
+      if (!r.ok) return;
+    } catch (e) {
+      return;
+    }
+    key = offered;
+    try {
+      localStorage.setItem(keyName, key);
     } catch (e) {
       // Storage refused: the key lives as long as the page.
     }
-    history.replaceState(null, '', location.pathname + location.search);
-  }
-  let key = fragment.get('key') || '';
-  try {
-    key = key || localStorage.getItem(keyName) || '';
-  } catch (e) {
-    // Storage refused: the API refuses this page, and the state says so.
   }
 
   // The session cookie, HttpOnly, goes with every request by itself; the
@@ -613,6 +631,8 @@
       save();
     }
   });
-  load('as on disk');
-  setInterval(poll, pollEvery);
+  adopt().then(() => {
+    load('as on disk');
+    setInterval(poll, pollEvery);
+  });
 })();
