@@ -11,7 +11,6 @@ import (
 
 	"github.com/entente-go/entente/internal/core"
 	"github.com/entente-go/entente/internal/safe"
-	"github.com/entente-go/entente/internal/sorted"
 	"github.com/entente-go/entente/internal/words"
 	"github.com/entente-go/entente/scenario"
 )
@@ -108,7 +107,7 @@ func WriteASP(w io.Writer, s scenario.Scenario) error {
 		p.fact("holder", ref, string(pos.Actor))
 		for _, g := range m.Matches(i) {
 			p.fact("picks", ref, string(s.Guarantees[g].ID))
-			if pos.Stance == scenario.Refuses && sorted.Contains(m.Contributors(g), m.Holder[i]) {
+			if pos.Stance == scenario.Refuses && m.Binds(i, g) {
 				p.fact("binds", ref, string(s.Guarantees[g].ID))
 			}
 		}

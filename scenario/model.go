@@ -289,6 +289,20 @@ func (m *model) Picks(i int, g int32) bool {
 	return m.s.Positions[i].Select.Matches(&m.s.Guarantees[g], m.ax)
 }
 
+// Binds reports whether position i, a refuses or rejects position that
+// picks g, holds against it: a rejects position wherever it picks, a
+// refuses position ("I will not provide S") only where its actor is a
+// contributor of g (package doc, "Refusals bind contributors").
+func (m *model) Binds(i int, g int32) bool {
+	switch m.s.Positions[i].Stance {
+	case Rejects:
+		return true
+	case Refuses:
+		return sorted.Contains(m.Contributors(g), m.pact[i])
+	}
+	return false
+}
+
 // picksAny reports whether position i's selector picks any guarantee.
 func (m *model) picksAny(i int) bool {
 	if m.posDone[i] {

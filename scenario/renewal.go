@@ -91,10 +91,7 @@ func (m *model) blockedRenewal(b *builder) {
 		a := m.pact[i]
 		for _, g := range m.Matches(i) {
 			gg := &m.s.Guarantees[g]
-			if gg.Mandate.Body == "" || !sorted.Contains(m.RenewalVetoes(g), a) {
-				continue
-			}
-			if p.Stance == Refuses && !sorted.Contains(m.Contributors(g), a) {
+			if gg.Mandate.Body == "" || !sorted.Contains(m.RenewalVetoes(g), a) || !m.Binds(i, g) {
 				continue
 			}
 			b.start(BlockedRenewal)

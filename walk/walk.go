@@ -96,11 +96,9 @@ func newWalker(m *core.Compiled, s *scenario.Scenario) *walker {
 			continue
 		}
 		for _, g := range m.Matches(i) {
-			// A refusal binds only a contributor: "I will not provide S".
-			if p.Stance == scenario.Refuses && !sorted.Contains(m.Contributors(g), m.Holder[i]) {
-				continue
+			if m.Binds(i, g) {
+				w.objects[g] = append(w.objects[g], int32(i))
 			}
-			w.objects[g] = append(w.objects[g], int32(i))
 		}
 	}
 	w.groupBy()

@@ -57,6 +57,10 @@ type Model interface {
 	Matches(i int) []int32
 	// Picks reports whether position i picks guarantee g.
 	Picks(i int, g int32) bool
+	// Binds reports whether position i, a refuses or rejects position
+	// that picks g, holds against g: a rejects position always, a refuses
+	// position only from a contributor of g.
+	Binds(i int, g int32) bool
 	// RuleVetoes returns the veto holders of the rule of g's provider
 	// when it is a body, and nil when it is a state.
 	RuleVetoes(g int32) []int32

@@ -198,10 +198,7 @@ func (sp *Space) build() {
 			// blocked-renewal.
 			lapsing := NewSet(sp.N)
 			for _, g := range picked {
-				if sp.S.Guarantees[g].Mandate.Body == "" || !sorted.Contains(m.RenewalVetoes(g), a) {
-					continue
-				}
-				if p.Stance == scenario.Rejects || sorted.Contains(m.Contributors(g), a) {
+				if sp.S.Guarantees[g].Mandate.Body != "" && sorted.Contains(m.RenewalVetoes(g), a) && m.Binds(i, g) {
 					lapsing.Add(int(g))
 				}
 			}
