@@ -16,13 +16,13 @@ const Locarno1925File = "examples/locarno1925/locarno1925.yaml"
 var locarno1925 []byte
 
 // Locarno1925 returns the Treaty of Mutual Guarantee done at Locarno on
-// 16 October 1925 (signed in London on 1 December): Great Britain and Italy guarantee the Franco-German and
-// Belgian-German frontiers, and the demilitarised Rhineland, acting once
-// the Council of the League of Nations finds a violation. The Council
-// decides unanimously, but does not count the votes of the parties to the
-// dispute (Covenant, Article 15), so neither Germany nor France can block
-// a finding against itself: the case of a rule that sets the parties
-// aside. Its variant parties-vote asks what the guarantees would be worth
+// 16 October 1925 (signed in London on 1 December): Great Britain and
+// Italy guarantee the Franco-German and Belgian-German frontiers, and the
+// demilitarised Rhineland, acting once the Council of the League of
+// Nations finds a violation. The Council decides unanimously, but does
+// not count the votes of the parties to the dispute (Covenant, Article
+// 15), so neither Germany nor France can block a finding against itself:
+// the case of a rule that sets the parties aside. Its variant parties-vote asks what the guarantees would be worth
 // if the parties voted too.
 //
 // The Council's members are its permanent members once Germany had

@@ -259,9 +259,10 @@ func (sim Simulation) MarshalJSON() ([]byte, error) {
 //   - a call is void when an attacker of the call holds a veto over the
 //     guarantee; else blocked when a veto holder is aimed at (its target,
 //     or has attacked the beneficiary), rejects it by a position or
-//     refuses it as a contributor, or when a guarantee it requires is absent, lapsed, or would
-//     be void or blocked if called with the same attackers; else it
-//     activates, without any contributor who refuses it but cannot stop it;
+//     refuses it as a contributor, or when a guarantee it requires is
+//     absent, lapsed, or would be void or blocked if called with the same
+//     attackers; else it activates, without any contributor who refuses
+//     it but cannot stop it;
 //   - at each renewal point of a mandate (dates its period gives between
 //     dated events, and renewal events) a veto holder of the renewing body
 //     blocks the renewal when it is an attacker of an attack or violation

@@ -70,8 +70,9 @@
 // finished (on the clock or at a limit), or whose request ended while it
 // was made, is not kept. The report is written by an
 // [htmlreport.Writer], which makes again only the sections an edit
-// changes. The sweep is not run: sampling thousands of draws on each keystroke would hold the page
-// up, and `entente sweep` and `entente check --format html` give it. What
+// changes. The sweep is not run: sampling thousands of draws on each
+// keystroke would hold the page up, and `entente sweep` and `entente
+// check --format html` give it. What
 // is offered as a what-if comes from the file as written: positions
 // without an ID cannot be left out or granted by a toggle, as
 // [scenario.Without] names what it removes by ID. An evaluation whose
