@@ -584,6 +584,7 @@ type sweepFindingView struct {
 	Severity mark
 	Code     string
 	Message  string
+	Forms    int // how many forms the finding took across the samples
 	Estimate string
 }
 
@@ -618,7 +619,7 @@ func buildSweep(r sweep.Result) *sweepView {
 		v.Codes = append(v.Codes, codeView{string(c.Code), severityMark(c.Code.Severity()), c.Estimate.String()})
 	}
 	for _, f := range r.Findings {
-		v.Findings = append(v.Findings, sweepFindingView{severityMark(f.Finding.Severity), string(f.Finding.Code), f.Finding.Message, f.Estimate.String()})
+		v.Findings = append(v.Findings, sweepFindingView{severityMark(f.Finding.Severity), string(f.Finding.Code), f.Finding.Message, f.Forms, f.Estimate.String()})
 	}
 	for _, o := range r.Offers {
 		v.Offers = append(v.Offers, offerView{string(o.Guarantee), o.Forced.String(), o.Dead.String()})
