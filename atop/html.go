@@ -8,7 +8,6 @@ import (
 	"sync"
 
 	"github.com/entente-go/entente/internal/safe"
-	"github.com/entente-go/entente/internal/words"
 	"github.com/entente-go/entente/scenario"
 	"github.com/entente-go/entente/scenario/htmlreport"
 )
@@ -86,14 +85,7 @@ func WriteHTML(w io.Writer, results []Result, rules []Rule) error {
 		None    []scenario.Code
 		Picture template.HTML
 	}{Style: template.CSS(htmlreport.Stylesheet()), Rules: rules, Picture: template.HTML(svg.String())}
-	alliances := map[int]bool{}
-	for _, r := range results {
-		alliances[r.Info.Alliance] = true
-		if data.Version == "" {
-			data.Version = r.Info.Version
-		}
-	}
-	data.Counts = words.Plural(len(alliances), "alliance") + ", " + words.Plural(len(results), "alliance phase")
+	data.Version, data.Counts = describe(results)
 	inc := row{Label: "incompatible"}
 	for _, s := range sums {
 		inc.Cells = append(inc.Cells, s.Incompatible)

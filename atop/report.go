@@ -128,6 +128,20 @@ func Summarize(results []Result, rules []Rule) []Summary {
 	return out
 }
 
+// describe returns the ATOP version of the results (that of the first
+// which names one) and what they count, in words: "1 alliance, 2 alliance
+// phases".
+func describe(results []Result) (version, counts string) {
+	alliances := map[int]bool{}
+	for _, r := range results {
+		alliances[r.Info.Alliance] = true
+		if version == "" {
+			version = r.Info.Version
+		}
+	}
+	return version, words.Plural(len(alliances), "alliance") + ", " + words.Plural(len(results), "alliance phase")
+}
+
 // WriteSummary writes, for each finding code that occurs under some rule,
 // how many alliance phases and alliances carry it under each rule, side by
 // side, with the record's size and its citation.
@@ -137,16 +151,9 @@ func WriteSummary(w io.Writer, results []Result, rules []Rule) error {
 		return err
 	}
 	sums := Summarize(results, rules)
-	alliances := map[int]bool{}
-	version := ""
-	for _, r := range results {
-		alliances[r.Info.Alliance] = true
-		if version == "" {
-			version = r.Info.Version
-		}
-	}
+	version, counts := describe(results)
 	var b strings.Builder
-	fmt.Fprintf(&b, "ATOP %s: %s, %s", orUnknown(safe.Terminal(version)), words.Plural(len(alliances), "alliance"), words.Plural(len(results), "alliance phase"))
+	fmt.Fprintf(&b, "ATOP %s: %s", orUnknown(safe.Terminal(version)), counts)
 	names := make([]string, len(rules))
 	for i, r := range rules {
 		names[i] = r.String()
