@@ -160,17 +160,6 @@ type offered struct {
 // hidden runes escaped ([safe.Terminal]); each value is the ID as it is,
 // for the page to send back.
 func offer(s scenario.Scenario) offered {
-	o := offerRaw(s)
-	for _, group := range [][]toggle{o.Actors, o.Guarantees, o.Positions, o.Vetoes} {
-		for i := range group {
-			group[i].Label = safe.Terminal(group[i].Label)
-		}
-	}
-	return o
-}
-
-// offerRaw is offer with the labels as the file writes them.
-func offerRaw(s scenario.Scenario) offered {
 	o := offered{Actors: []toggle{}, Guarantees: []toggle{}, Positions: []toggle{}, Vetoes: []toggle{}}
 	for _, a := range s.Actors {
 		o.Actors = append(o.Actors, toggle{"without", string(a.ID), "without " + string(a.ID)})
@@ -192,6 +181,11 @@ func offerRaw(s scenario.Scenario) offered {
 	}
 	for i, v := range s.Vetoes {
 		o.Vetoes = append(o.Vetoes, toggle{"withhold", strconv.Itoa(i), "withhold " + string(v.Holder) + "'s veto over " + v.Over.Describe()})
+	}
+	for _, group := range [][]toggle{o.Actors, o.Guarantees, o.Positions, o.Vetoes} {
+		for i := range group {
+			group[i].Label = safe.Terminal(group[i].Label)
+		}
 	}
 	return o
 }
