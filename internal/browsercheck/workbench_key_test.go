@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -43,9 +44,7 @@ func TestWorkbenchKey(t *testing.T) {
 			mu.Lock()
 			location = rec.Header().Get("Location")
 			mu.Unlock()
-			for name, vs := range rec.Header() {
-				rw.Header()[name] = vs
-			}
+			maps.Copy(rw.Header(), rec.Header())
 			rw.WriteHeader(rec.Code)
 			rw.Write(rec.Body.Bytes())
 		})
